@@ -1,0 +1,7 @@
+from .models import LocalAuthority
+
+
+def council(request):
+    """The council's name for the page header."""
+    la = LocalAuthority.objects.first()
+    return {"council_name": la.name if la else "Thrive"}

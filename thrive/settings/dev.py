@@ -1,0 +1,11 @@
+"""Development and demo: SQLite, debug pages, the demo users' shared password."""
+from .base import *  # noqa: F401,F403
+
+(BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  the SQLite database lives here
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-thrive"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# Demo credential for the synthetic council's staff (also printed in the README).
+DEMO_PASSWORD = "thrive-demo-2026"
