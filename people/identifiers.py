@@ -1,14 +1,30 @@
 """Checks for the identifiers a child carries: NHS number (the Single Unique Identifier) and UPN.
 
-Both carry check characters, so a mistyped identifier is caught at the door rather than
-linking records of two different children.
+The check arithmetic comes from python-stdnum; this module turns its verdicts into messages a
+worker can act on, so a mistyped identifier is caught at the door rather than linking records
+of two different children.
 """
 import re
 
 from django.core.exceptions import ValidationError
+from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
+from stdnum.gb import nhs, upn
 
-NHS_WEIGHTS = range(10, 1, -1)  # weights 10..2 for the first nine digits
-UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
+upn_check_letter = upn.calc_check_digit  # the letter for the 12 characters after it
+UPN_LA_NUMBERS = sorted(upn._la_numbers)  # LA numbers a UPN may start with (after its check letter)
+
+
+def complete_nhs_number(first_nine: str) -> str | None:
+    """The valid NHS number starting with these nine digits, or None (Modulus 11 remainder 10 has none)."""
+    for last in "0123456789":
+        if nhs.is_valid(first_nine + last):
+            return first_nine + last
+    return None
+
+
+def nhs_check_digit(first_nine: str) -> int | None:
+    number = complete_nhs_number(first_nine)
+    return int(number[9]) if number else None
 
 
 def normalise_nhs_number(value: str) -> str:
@@ -16,51 +32,31 @@ def normalise_nhs_number(value: str) -> str:
     return re.sub(r"[\s-]", "", value or "")
 
 
-def nhs_check_digit(first_nine: str) -> int | None:
-    """Modulus 11 check digit for nine digits; None when no valid NHS number can end them."""
-    remainder = sum(int(d) * w for d, w in zip(first_nine, NHS_WEIGHTS)) % 11
-    check = 11 - remainder
-    if check == 11:
-        return 0
-    if check == 10:
-        return None
-    return check
-
-
 def validate_nhs_number(value: str) -> None:
     digits = normalise_nhs_number(value)
     if not re.fullmatch(r"\d{10}", digits):
         raise ValidationError("NHS number must be 10 digits, like 943 476 5919.", code="nhs_format")
-    if nhs_check_digit(digits[:9]) != int(digits[9]):
+    if not nhs.is_valid(digits):
         raise ValidationError(
-            "NHS number %(value)s is not valid: its last digit does not match the check digit. Check it was typed correctly.",
+            "NHS number %(value)s is not valid: its last digit does not match the check digit. "
+            "Check it was typed correctly.",
             code="nhs_check",
             params={"value": value},
         )
 
 
-def upn_check_letter(last_twelve: str) -> str:
-    """The DfE check letter for the 12 characters after it (weights 2..13, modulus 23)."""
-    total = 0
-    for position, char in enumerate(last_twelve, start=2):
-        if char.isdigit():
-            value = int(char)
-        else:  # position 12 may be a letter in a temporary UPN
-            value = UPN_LETTERS.index(char)
-        total += value * position
-    return UPN_LETTERS[total % 23]
-
-
 def validate_upn(value: str) -> None:
-    upn = (value or "").strip().upper()
-    if not re.fullmatch(r"[A-Z]\d{11}[0-9A-Z]", upn):
-        raise ValidationError(
-            "Unique Pupil Number must be 13 characters: a check letter, 11 digits, then a digit or letter.",
-            code="upn_format",
-        )
-    if upn_check_letter(upn[1:]) != upn[0]:
+    try:
+        upn.validate(value or "")
+    except InvalidChecksum:
         raise ValidationError(
             "Unique Pupil Number %(value)s is not valid: its check letter does not match.",
             code="upn_check",
             params={"value": value},
+        )
+    except StdnumError:
+        raise ValidationError(
+            "Unique Pupil Number must be 13 characters: a check letter, a known 3-digit LA number, "
+            "the school's 4-digit number, the 2-digit year and a 3-character serial.",
+            code="upn_format",
         )
