@@ -17,6 +17,10 @@ THRIVE_APPS = [
     "council",
     "education",
     "sharing",
+    "frontdoor",
+    "familyhelp",
+    "protection",
+    "proceedings",
 ]
 
 INSTALLED_APPS = [

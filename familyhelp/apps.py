@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FamilyhelpConfig(AppConfig):
+    name = "familyhelp"
+    verbose_name = "Family Help"
