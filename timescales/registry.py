@@ -130,6 +130,13 @@ TIMESCALES: tuple[Timescale, ...] = (
         "previous referral",
         "DfE children in need census guide (re-referral: a referral within 12 months of a previous one)",
     ),
+    Timescale(
+        "CIN_PLAN_REVIEW", "Child in need plan review", 3, Unit.MONTHS,
+        "start of the plan or previous review",
+        f"Local standard: {WORKING_TOGETHER} asks for regular review of a child in need plan without "
+        "a national interval",
+        local_standard=True,
+    ),
     # Child protection.
     Timescale(
         "ICPC", "Initial child protection conference", 15, Unit.WORKING_DAYS,
