@@ -7,7 +7,7 @@ Each basis is a short sentence because it is written to the audit log.
 """
 import datetime
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.utils import timezone
 
 from .models import BreakGlass, Involvement, Team
@@ -54,7 +54,11 @@ def legitimate_basis(user, person, on: datetime.date | None = None) -> str | Non
 
     on = on or timezone.localdate()
     involvement = (
-        visible_involvements(user, on).filter(person=person).select_related("team", "user").order_by("id").first()
+        visible_involvements(user, on)
+        .filter(person=person)
+        .select_related("team", "user")
+        .order_by(Case(When(user_id=user.id, then=0), default=1), "id")  # the user's own involvement first
+        .first()
     )
     if involvement is not None:
         if involvement.user_id == user.id:

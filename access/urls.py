@@ -1,8 +1,11 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
+
+from . import views
 
 app_name = "access"
 urlpatterns = [
-    path("sign-in/", auth_views.LoginView.as_view(template_name="access/sign_in.html"), name="login"),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("sign-out/", views.SignOutView.as_view(), name="logout"),
+    path("break-glass/", views.break_glass_list, name="break_glass_list"),
+    path("break-glass/<int:pk>/", views.break_glass_review, name="break_glass_review"),
 ]

@@ -2,6 +2,13 @@ from django.urls import path
 
 from . import views
 
+app_name = "people"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", views.search, name="search"),
+    path("<int:pk>/", views.record, name="record"),
+    path("<int:pk>/break-glass/", views.break_glass, name="break_glass"),
+    path("<int:pk>/history/", views.history, name="history"),
+    path("<int:pk>/audit/", views.audit_log, name="audit"),
+    path("<int:pk>/merge/", views.merge, name="merge"),
+    path("merges/<int:pk>/undo/", views.undo, name="undo_merge"),
 ]

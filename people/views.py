@@ -1,7 +1,281 @@
+"""Pages about people: my work, finding a child, the child's record, its history and audit, merging.
+
+Search shows identity only, like a master person index; opening a record is what is
+controlled. Every page about one child goes through `record_page`, which checks the
+access basis and writes the audit row before anything about the child is shown.
+"""
+import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from access.audit import record_view
+from access.forms import BreakGlassForm
+from access.models import BreakGlass, Involvement, RecordView, Role
+from access.rules import access_basis, legitimate_basis
+from sharing.models import Share
+
+from . import timeline
+from .codes import INVERSE_KIND, RelationshipKind
+from .forms import MergeForm, SearchForm, UndoMergeForm
+from .merging import check_merge, merge_records, merged_ids, survivor_of, undo_merge
+from .models import Address, Person, PersonDisability, PersonMerge, Relationship
+from .worklist import worklist
+
+
+def manages_records(user) -> bool:
+    """Managers and administrators may merge records and read a record's audit log."""
+    return user.is_manager or user.role == Role.ADMINISTRATOR or user.is_superuser
 
 
 @login_required
 def home(request):
-    return render(request, "people/home.html")
+    return render(request, "people/home.html", {
+        "groups": worklist(request.user),
+        "reviews_break_glass": manages_records(request.user),
+    })
+
+
+@login_required
+def search(request):
+    form = SearchForm(request.GET) if SearchForm.submitted(request.GET) else SearchForm()
+    results, more = None, False
+    if form.is_bound and form.is_valid():
+        limit = settings.SEARCH_RESULTS_LIMIT
+        results = list(form.results()[: limit + 1])
+        more = len(results) > limit
+        results = results[:limit]
+    return render(request, "people/search.html", {
+        "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
+    })
+
+
+def _basis(user, person, ids) -> str | None:
+    """Access to a kept record follows from access to any record merged into it."""
+    basis = access_basis(user, person)
+    if basis is None:
+        for duplicate in Person.objects.filter(pk__in=ids[1:]):
+            found = access_basis(user, duplicate)
+            if found:
+                return f"{found} (on merged record {duplicate.la_id})"
+    return basis
+
+
+def _refused(request, person, form=None, status=403):
+    return render(request, "people/no_access.html", {"person": person, "form": form or BreakGlassForm()}, status=status)
+
+
+def record_page(view):
+    """Follow merges to the kept record, check the access basis, and audit the attempt either way."""
+    @login_required
+    @wraps(view)
+    def wrapper(request, pk):
+        person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
+        if person.merged_into_id:
+            survivor = survivor_of(person)
+            messages.info(
+                request, f"{person.full_name} ({person.la_id}) was merged into this record, {survivor.la_id}."
+            )
+            return redirect(request.resolver_match.view_name, survivor.pk)
+        ids = merged_ids(person)
+        basis = _basis(request.user, person, ids)
+        record_view(request, person, basis)
+        if basis is None:
+            return _refused(request, person)
+        return view(request, person, ids, basis)
+    return wrapper
+
+
+@record_page
+def record(request, person, ids, basis):
+    today = timezone.localdate()
+    addresses = list(Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk"))
+    current = [a for a in addresses if a.end_date is None]
+    return render(request, "people/record.html", {
+        "person": person,
+        "basis": basis,
+        "break_glass": basis.startswith("break glass"),
+        "age": person.age_on(person.death_date or today),
+        "disabilities": PersonDisability.objects.filter(person_id__in=ids).order_by("code"),
+        "current_address": current[0] if current else None,
+        "addresses": addresses,
+        "family": _family(ids),
+        "involvements": Involvement.objects.filter(person_id__in=ids)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
+        .select_related("user", "team").order_by("start_date"),
+        "shares": Share.objects.filter(person_id__in=ids, start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related("agency"),
+        "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
+        "entries": _timeline(ids),
+        "manages_records": manages_records(request.user),
+    })
+
+
+def _timeline(ids) -> list[tuple]:
+    """Entries newest first, each with the council ID of the merged record it came from, if any."""
+    merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
+    return [(entry, merged.get(entry.person_id)) for entry in timeline.entries_for(ids)]
+
+
+def _family(ids) -> list[dict]:
+    """The family network read from both sides: "relative is the person's <kind>" and its inverse."""
+    family, seen = [], set()
+    wanted = set(ids)
+    relationships = Relationship.objects.filter(Q(person_id__in=ids) | Q(relative_id__in=ids)).select_related(
+        "person", "relative"
+    ).order_by("start_date", "pk")
+    for rel in relationships:
+        if rel.person_id in wanted:
+            other, kind = rel.relative, rel.get_kind_display()
+        else:
+            other, kind = rel.person, RelationshipKind(INVERSE_KIND[rel.kind]).label
+        if other.pk in wanted or (other.pk, kind) in seen:
+            continue
+        seen.add((other.pk, kind))
+        family.append({"person": other, "kind": kind, "relationship": rel})
+    return family
+
+
+@login_required
+@require_POST
+def break_glass(request, pk):
+    person = survivor_of(get_object_or_404(Person, pk=pk))
+    if legitimate_basis(request.user, person):
+        return redirect("people:record", person.pk)
+    form = BreakGlassForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, person, form, status=200)
+    BreakGlass.objects.create(
+        user=request.user, person=person, reason=form.cleaned_data["reason"],
+        expires_at=timezone.now() + datetime.timedelta(hours=settings.BREAK_GLASS_HOURS),
+    )
+    messages.warning(
+        request,
+        f"You have broken glass to open this record for {settings.BREAK_GLASS_HOURS} hours. "
+        "Your reason has been recorded and a manager will review it.",
+    )
+    return redirect("people:record", person.pk)
+
+
+@record_page
+def history(request, person, ids, basis):
+    return render(request, "people/history.html", {"person": person, "changes": _changes(person)})
+
+
+HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
+
+
+def _changes(person) -> list[dict]:
+    """Who changed what in the record and when, from django-simple-history, newest first."""
+    sources = [
+        ("Identity", Person.history.filter(id=person.pk)),
+        ("Address", Address.history.filter(person_id=person.pk)),
+        ("Family network", Relationship.history.filter(Q(person_id=person.pk) | Q(relative_id=person.pk))),
+        ("Disability", PersonDisability.history.filter(person_id=person.pk)),
+    ]
+    rows = []
+    for label, records in sources:
+        previous = {}
+        for rec in records.select_related("history_user").order_by("history_date", "history_id"):
+            rows.append({
+                "at": rec.history_date,
+                "who": rec.history_user,
+                "what": label,
+                "action": rec.get_history_type_display(),
+                "item": "" if label == "Identity" else str(rec.instance),
+                "changes": _delta(previous.get(rec.id), rec),
+                "reason": rec.history_change_reason or "",
+            })
+            previous[rec.id] = rec
+    return sorted(rows, key=lambda row: row["at"], reverse=True)
+
+
+def _delta(before, after) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each field a change altered, shown as a reader would see them."""
+    if before is None or after.history_type != "~":
+        return []
+    model = after.instance_type
+    rows = []
+    for change in after.diff_against(before, excluded_fields=HISTORY_HIDDEN).changes:
+        field = model._meta.get_field(change.field)
+        rows.append((field.verbose_name.capitalize(), _shown(field, change.old), _shown(field, change.new)))
+    return rows
+
+
+def _shown(field, value) -> str:
+    if value in (None, ""):
+        return "(blank)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and field.related_model is Person:
+        return Person.objects.filter(pk=value).values_list("la_id", flat=True).first() or str(value)
+    return str(value)
+
+
+@login_required
+def audit_log(request, pk):
+    if not manages_records(request.user):
+        raise PermissionDenied("Only managers and administrators can read a record's audit log.")
+    return _audit_log(request, pk)
+
+
+@record_page
+def _audit_log(request, person, ids, basis):
+    views = RecordView.objects.filter(person_id__in=ids).select_related("user", "person").order_by("-at", "-pk")
+    page = Paginator(views, 100).get_page(request.GET.get("page"))
+    return render(request, "people/audit.html", {"person": person, "page": page})
+
+
+@login_required
+def merge(request, pk):
+    if not manages_records(request.user):
+        raise PermissionDenied("Only managers and administrators can merge records.")
+    survivor = get_object_or_404(Person, pk=pk)
+    if survivor.merged_into_id:
+        kept = survivor_of(survivor)
+        messages.info(request, f"{survivor.la_id} is merged into {kept.la_id}: merge duplicates into that record.")
+        return redirect("people:merge", kept.pk)
+    form = MergeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if request.POST.get("confirm") != "yes":
+                check_merge(survivor, form.duplicate)
+                return render(request, "people/merge_confirm.html", {
+                    "survivor": survivor, "duplicate": form.duplicate, "form": form,
+                })
+            merge_records(survivor, form.duplicate, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error("duplicate_la_id", error)
+        else:
+            messages.success(
+                request,
+                f"{form.duplicate.full_name} ({form.duplicate.la_id}) is merged into this record. "
+                "You can undo this from the Merged records section.",
+            )
+            return redirect("people:record", survivor.pk)
+    return render(request, "people/merge.html", {"survivor": survivor, "form": form})
+
+
+@login_required
+def undo(request, pk):
+    if not manages_records(request.user):
+        raise PermissionDenied("Only managers and administrators can undo a merge.")
+    merge_log = get_object_or_404(PersonMerge.objects.select_related("survivor", "duplicate", "merged_by"), pk=pk)
+    form = UndoMergeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            undo_merge(merge_log, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"The merge is undone: {merge_log.duplicate.la_id} is a separate record again.")
+            return redirect("people:record", merge_log.survivor_id)
+    return render(request, "people/undo_merge.html", {"merge": merge_log, "form": form})

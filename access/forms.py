@@ -1,0 +1,58 @@
+"""Forms for signing in, breaking glass and reviewing break-glass accesses."""
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from .models import BreakGlass
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with GOV.UK wording for its errors."""
+
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been switched off. Ask your system administrator.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to open this record now?",
+        help_text=(
+            "For example, a police officer attending an incident at the child's address. "
+            "A manager will review your reason."
+        ),
+        widget=forms.Textarea,
+        max_length=2000,
+        error_messages={
+            "required": "Enter why you need to open this record",
+            "max_length": "Reason must be 2000 characters or fewer",
+        },
+    )
+
+
+class BreakGlassReviewForm(forms.ModelForm):
+    """A manager's judgement on one break-glass access; a note is needed when it was not appropriate."""
+
+    class Meta:
+        model = BreakGlass
+        fields = ["review_outcome", "review_note"]
+        labels = {"review_outcome": "Was this access appropriate?", "review_note": "Note"}
+        help_texts = {"review_note": "Needed if the access was not appropriate: say what you have done about it."}
+        widgets = {"review_outcome": forms.RadioSelect, "review_note": forms.Textarea}
+        error_messages = {"review_outcome": {"required": "Select whether this access was appropriate"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["review_outcome"].required = True
+        self.fields["review_outcome"].choices = [c for c in self.fields["review_outcome"].choices if c[0]]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("review_outcome") == "inappropriate" and not data.get("review_note", "").strip():
+            self.add_error("review_note", "Enter a note saying what you have done about this access")
+        return data

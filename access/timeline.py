@@ -1,0 +1,21 @@
+"""Timeline entries from access: when workers and teams started and stopped working with the child."""
+from people.timeline import TimelineEntry, provider
+
+from .models import Involvement
+
+
+def _who(involvement) -> str:
+    if involvement.user_id and involvement.team_id:
+        return f"{involvement.user} ({involvement.team})"
+    return str(involvement.user or involvement.team)
+
+
+@provider
+def involvements(person_ids):
+    entries = []
+    for inv in Involvement.objects.filter(person_id__in=person_ids).select_related("user", "team"):
+        kind = inv.get_kind_display()
+        entries.append(TimelineEntry(inv.start_date, f"{kind} started", _who(inv), "access.involvement", person_id=inv.person_id))
+        if inv.end_date:
+            entries.append(TimelineEntry(inv.end_date, f"{kind} ended", _who(inv), "access.involvement", person_id=inv.person_id))
+    return entries

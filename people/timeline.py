@@ -1,0 +1,146 @@
+"""The child's timeline: one chronology that every part of the journey contributes to.
+
+Apps do not know about each other's pages, so each app registers a provider in its own
+`<app>.timeline` module; the child's page asks every provider for the same set of person
+ids (the record and any duplicates merged into it) and shows the entries newest first.
+"""
+import datetime
+import importlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
+
+from .codes import INVERSE_KIND, RelationshipKind
+from .models import Address, Person, PersonMerge, Relationship
+
+_providers = {}
+_discovered = False
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event in a child's life or casework.
+
+    `date` may be a date or, where the time matters (a contact received, a merge), a datetime.
+    `kind` is "<app>.<what>", e.g. "people.address", so pages can style or filter entries.
+    """
+
+    date: datetime.date
+    title: str
+    detail: str = ""
+    kind: str = ""
+    url: str | None = None
+    person_id: int | None = None
+
+    @property
+    def sort_key(self) -> datetime.datetime:
+        if isinstance(self.date, datetime.datetime):
+            return timezone.localtime(self.date).replace(tzinfo=None) if timezone.is_aware(self.date) else self.date
+        return datetime.datetime.combine(self.date, datetime.time.min)
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.date, datetime.datetime)
+
+
+def provider(func):
+    """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries."""
+    _providers[f"{func.__module__}.{func.__qualname__}"] = func
+    return func
+
+
+def autodiscover():
+    """Import `<app>.timeline` for every Thrive app, so their providers register themselves."""
+    global _discovered
+    for app in settings.THRIVE_APPS:
+        package = importlib.import_module(app)
+        if module_has_submodule(package, "timeline"):
+            importlib.import_module(f"{app}.timeline")
+    _discovered = True
+
+
+def entries_for(person_ids) -> list[TimelineEntry]:
+    """Every provider's entries for these people, newest first."""
+    if not _discovered:
+        autodiscover()
+    person_ids = list(person_ids)
+    entries = []
+    for func in _providers.values():
+        entries.extend(func(person_ids))
+    return sorted(entries, key=lambda e: e.sort_key, reverse=True)
+
+
+# People's own entries: birth, death, addresses, family network, merges.
+
+
+@provider
+def life_events(person_ids):
+    entries = []
+    for person in Person.objects.filter(pk__in=person_ids).only("birth_date", "expected_birth_date", "death_date"):
+        if person.birth_date:
+            entries.append(TimelineEntry(person.birth_date, "Born", kind="people.birth", person_id=person.pk))
+        elif person.expected_birth_date:
+            entries.append(
+                TimelineEntry(person.expected_birth_date, "Expected date of birth", kind="people.birth", person_id=person.pk)
+            )
+        if person.death_date:
+            entries.append(TimelineEntry(person.death_date, "Died", kind="people.death", person_id=person.pk))
+    return entries
+
+
+@provider
+def address_moves(person_ids):
+    entries = []
+    for address in Address.objects.filter(person_id__in=person_ids):
+        where, whose = str(address), address.person_id
+        entries.append(TimelineEntry(address.start_date, "Address from", where, "people.address", person_id=whose))
+        if address.end_date:
+            entries.append(TimelineEntry(address.end_date, "Left address", where, "people.address", person_id=whose))
+    return entries
+
+
+@provider
+def family_network(person_ids):
+    """A relationship starting is an event for both people in it, so read it from both sides."""
+    entries = []
+    wanted = set(person_ids)
+    relationships = (
+        Relationship.objects.filter(Q(person_id__in=person_ids) | Q(relative_id__in=person_ids), start_date__isnull=False)
+        .select_related("person", "relative")
+    )
+    for rel in relationships:
+        if rel.person_id in wanted:
+            entries.append(TimelineEntry(
+                rel.start_date, f"{rel.get_kind_display()}: {rel.relative}", "Relationship recorded as starting",
+                "people.relationship", reverse("people:record", args=[rel.relative_id]), rel.person_id,
+            ))
+        if rel.relative_id in wanted:
+            kind = RelationshipKind(INVERSE_KIND[rel.kind]).label
+            entries.append(TimelineEntry(
+                rel.start_date, f"{kind}: {rel.person}", "Relationship recorded as starting",
+                "people.relationship", reverse("people:record", args=[rel.person_id]), rel.relative_id,
+            ))
+    return entries
+
+
+@provider
+def merges(person_ids):
+    entries = []
+    for merge in PersonMerge.objects.filter(Q(survivor_id__in=person_ids) | Q(duplicate_id__in=person_ids)).select_related(
+        "survivor", "duplicate", "merged_by", "undone_by"
+    ):
+        what = f"{merge.duplicate.la_id} merged into {merge.survivor.la_id}"
+        entries.append(TimelineEntry(
+            merge.merged_at, "Records merged", f"{what} by {merge.merged_by}: {merge.reason}", "people.merge",
+            person_id=merge.survivor_id,
+        ))
+        if merge.undone_at:
+            entries.append(TimelineEntry(
+                merge.undone_at, "Merge undone", f"{what}, undone by {merge.undone_by}: {merge.undo_reason}", "people.merge",
+                person_id=merge.survivor_id,
+            ))
+    return entries

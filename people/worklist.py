@@ -1,0 +1,88 @@
+"""The "My work" lists: the children a worker is involved with now, grouped by how.
+
+Each group is worked out in the database: count the children, fetch the first GROUP_LIMIT
+by name, then fetch only their involvements (with worker and team joined). The page costs
+a dozen queries whether a worker has five children or a head of service has thousands.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+
+from access.models import TeamMembership
+from access.rules import managed_team_ids, visible_involvements
+
+from .models import Person
+
+GROUP_LIMIT = 500  # children per group; beyond this the page says so and points to search
+
+
+@dataclass
+class ChildRow:
+    person: Person  # the child as shown: the kept record if theirs was merged into it
+    url: str
+    workers: list = field(default_factory=list)  # "Allocated worker: you (Team 1)"
+
+
+@dataclass
+class Group:
+    key: str
+    title: str
+    rows: list = field(default_factory=list)
+    more: int = 0
+
+
+def worklist(user) -> list[Group]:
+    """Allocated to me; my teams' children; for managers, the children of the teams they manage."""
+    managed = managed_team_ids(user)
+    member_teams = set(user.memberships.values_list("team_id", flat=True)) - managed
+    colleagues = TeamMembership.objects.filter(team_id__in=member_teams).values("user_id")
+
+    visible = visible_involvements(user)
+    mine = visible.filter(user=user)
+    team = visible.filter(Q(team_id__in=member_teams) | Q(user_id__in=colleagues)).exclude(
+        person_id__in=mine.values("person_id")
+    )
+    managed_children = visible.exclude(person_id__in=mine.values("person_id")).exclude(
+        person_id__in=team.values("person_id")
+    )
+    groups = [
+        _group("mine", "Allocated to me", mine, visible, user),
+        _group("team", "My team's children", team, visible, user),
+        _group("managed", "Children in the teams I manage", managed_children, visible, user),
+    ]
+    return [g for g in groups if g.rows]
+
+
+def _group(key, title, involvements, visible, user) -> Group:
+    """The group's children by name, each with every involvement the user can see."""
+    people = (
+        Person.objects.filter(pk__in=involvements.values("person_id"))
+        .select_related("merged_into")
+        .order_by("search_surname", "search_forename", "pk")
+    )
+    shown = list(people[:GROUP_LIMIT])
+    group = Group(key, title)
+    if not shown:
+        return group
+    if len(shown) == GROUP_LIMIT:
+        group.more = people.count() - GROUP_LIMIT
+
+    rows = {}
+    for person in shown:
+        kept = person.merged_into or person
+        rows.setdefault(kept.pk, ChildRow(kept, reverse("people:record", args=[kept.pk])))
+    survivor_of = {person.pk: (person.merged_into_id or person.pk) for person in shown}
+    for inv in visible.filter(person_id__in=survivor_of).select_related("user", "team").order_by("start_date", "pk"):
+        rows[survivor_of[inv.person_id]].workers.append(_who(inv, user))
+    group.rows = list(rows.values())
+    return group
+
+
+def _who(involvement, user) -> str:
+    """Worked out here rather than in the template: a head of service's page has hundreds of rows."""
+    if involvement.user_id is None:
+        return f"{involvement.get_kind_display()}: {involvement.team}"
+    name = "you" if involvement.user_id == user.id else str(involvement.user)
+    team = f" ({involvement.team})" if involvement.team_id else ""
+    return f"{involvement.get_kind_display()}: {name}{team}"
