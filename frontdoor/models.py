@@ -95,3 +95,20 @@ class Referral(models.Model):
     def save(self, *args, **kwargs):
         self.is_re_referral = self.previous_referral_within_window() is not None
         super().save(*args, **kwargs)
+
+
+class ManagementOversight(models.Model):
+    """A manager's recorded direction on a child's case: what was reviewed and what happens next.
+
+    Ofsted looks for this on every file; drift flags on the worklist prompt it.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oversight")
+    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="oversight")
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    direction = models.TextField(help_text="What the manager reviewed and decided, and by when.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-recorded_at"]
