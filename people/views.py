@@ -167,19 +167,20 @@ def break_glass(request, pk):
 
 @record_page
 def history(request, person, ids, basis):
-    return render(request, "people/history.html", {"person": person, "changes": _changes(person)})
+    return render(request, "people/history.html", {"person": person, "changes": _changes(ids)})
 
 
 HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
 
 
-def _changes(person) -> list[dict]:
-    """Who changed what in the record and when, from django-simple-history, newest first."""
+def _changes(ids) -> list[dict]:
+    """Who changed what in the record, and in records merged into it, from django-simple-history, newest first."""
+    merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
     sources = [
-        ("Identity", Person.history.filter(id=person.pk)),
-        ("Address", Address.history.filter(person_id=person.pk)),
-        ("Family network", Relationship.history.filter(Q(person_id=person.pk) | Q(relative_id=person.pk))),
-        ("Disability", PersonDisability.history.filter(person_id=person.pk)),
+        ("Identity", Person.history.filter(id__in=ids)),
+        ("Address", Address.history.filter(person_id__in=ids)),
+        ("Family network", Relationship.history.filter(Q(person_id__in=ids) | Q(relative_id__in=ids))),
+        ("Disability", PersonDisability.history.filter(person_id__in=ids)),
     ]
     rows = []
     for label, records in sources:
@@ -193,6 +194,7 @@ def _changes(person) -> list[dict]:
                 "item": "" if label == "Identity" else str(rec.instance),
                 "changes": _delta(previous.get(rec.id), rec),
                 "reason": rec.history_change_reason or "",
+                "merged_from": merged.get(rec.id if label == "Identity" else getattr(rec, "person_id", None)),
             })
             previous[rec.id] = rec
     return sorted(rows, key=lambda row: row["at"], reverse=True)

@@ -141,6 +141,10 @@ class TestMergePages:
         results = client.get(reverse("people:search"), {"surname": "okafor"}).context["results"]
         assert [p.pk for p in results] == [survivor.pk]
 
+        history = client.get(reverse("people:history", args=[survivor.pk])).content.decode()
+        assert "On merged record LA-DUP" in history
+        assert "Merged into " + survivor.la_id in history
+
         redirect = client.get(reverse("people:record", args=[duplicate.pk]))
         assert redirect.status_code == 302
         assert redirect["Location"] == reverse("people:record", args=[survivor.pk])
