@@ -21,6 +21,7 @@ THRIVE_APPS = [
     "familyhelp",
     "protection",
     "proceedings",
+    "performance",
 ]
 
 INSTALLED_APPS = [

@@ -1,0 +1,339 @@
+"""Every standard indicator, declared once as data.
+
+Names are the names printed on the published scrutiny dashboards, so a printed dashboard maps onto
+the registry; `aliases` hold the other printed forms (the Q4 2024/25 dashboard truncates long names
+with ".."). Targets are the council's local targets as printed; a council can change one with
+THRIVE_PERFORMANCE = {"TARGETS": {"CSC_RE_REFERRALS": "<19%"}}.
+
+Indicators computed from case records say which app is expected to supply the computation
+(`computed_by`); until that app registers it they are shown as "not yet computable".
+"""
+from .definitions import Frequency, Indicator, Obtained, Polarity, RagRule, Target, ValueType
+from .periods import CompareWith, YearKind
+
+# Outcomes of the departmental plan (the dashboards' "Topic" / "Strategic Plan Outcome").
+FAMILIES = "Help children and their families build strength, resilience, confidence and capacity"
+SAFE_STABLE = "Help children to live in safe, stable environments and have secure attachments"
+BEST_START = "Help every child to get the best possible start in life"
+EDUCATION = (
+    "Help every child to have access to good quality education to ensure they achieve their maximum potential"
+)
+SAFE_DAILY = "People are safe in their daily lives"
+
+# Areas (the dashboards' "Theme" / "Area").
+SEND = "SEND"
+SOCIAL_CARE = "Social Care"
+EARLY_YEARS = "Early Years"
+SCHOOLS = "Education"
+YOUTH_JUSTICE = "Youth Justice"
+
+CIN_CENSUS = "DfE children in need census; Characteristics of children in need (DfE statistics)"
+CLA_STATS = "DfE SSDA903 return; Children looked after in England including adoptions (DfE statistics)"
+SCHOOL_CENSUS = "DfE school census (termly); Special educational needs in England (DfE statistics)"
+EARLY_YEARS_SOURCE = (
+    "Local termly headcount and DWP eligibility lists; Education provision: children under 5 years of age "
+    "(DfE statistics, from the early years and school censuses)"
+)
+OFSTED_MI = "Ofsted state-funded schools inspections and outcomes (monthly management information)"
+OFSTED_LM_NOTE = (
+    " From September 2024 Ofsted no longer gives an overall effectiveness grade, so this series uses the "
+    "leadership and management judgement; it is not comparable with the overall effectiveness series."
+)
+EYFSP = "DfE Early years foundation stage profile results (annual)"
+KS2 = "DfE Key stage 2 attainment (national curriculum assessments, annual)"
+KS4 = "DfE Key stage 4 performance (annual)"
+EXCLUSIONS = "DfE Suspensions and permanent exclusions in England (annual, school census)"
+
+# Repeated phrases in the education definitions.
+GLD = (
+    "Children at the end of the reception year reaching at least the expected level in the early learning "
+    "goals of the prime areas and of literacy and mathematics (a good level of development)"
+)
+RWM = (
+    "Pupils at the end of key stage 2 reaching the expected standard in reading, writing and mathematics"
+)
+P8 = "Average Progress 8 score of pupils at the end of key stage 4 in state-funded schools"
+
+
+def _social_care(code, name, definition, source, computed_by, polarity, *, target="", benchmark_key="",
+                 aliases=(), value_type=ValueType.PERCENT, rag_rule=RagRule.TARGET_THEN_QUARTILE):
+    return Indicator(
+        code, name, SAFE_STABLE, SOCIAL_CARE, value_type, polarity, Frequency.QUARTER, definition, source,
+        Obtained.COMPUTED, computed_by=computed_by, target=Target.parse(target), benchmark_key=benchmark_key,
+        aliases=aliases, rag_rule=rag_rule,
+    )
+
+
+def _school(code, name, definition, source, *, value_type=ValueType.PERCENT, frequency=Frequency.ANNUAL,
+            benchmark_key="", aliases=(), polarity=Polarity.HIGH_GOOD, decimals=None):
+    return Indicator(
+        code, name, EDUCATION, SCHOOLS, value_type, polarity, frequency, definition, source, Obtained.IMPORTED,
+        benchmark_key=benchmark_key, aliases=aliases, year_kind=YearKind.ACADEMIC, decimals=decimals,
+    )
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    # Social care: computed from case records once the journey apps exist.
+    _social_care(
+        "CSC_CP_REVIEWS_ON_TIME", "Child protection cases which were reviewed within timescales",
+        "Children on a child protection plan at the end of the period who had been on it for at least 3 months, "
+        "whose review conferences in the last 12 months were all on time (first review within 3 months of the "
+        "initial conference, then at most 6 months apart), as a % of those children.",
+        CIN_CENSUS, "protection", Polarity.HIGH_GOOD, target=">97.2%", benchmark_key="cp_reviews_on_time",
+    ),
+    _social_care(
+        "CSC_CPP_SECOND_OR_LATER", "Children becoming subject to a CPP for second or subsequent time",
+        "Child protection plans started in the year to date for a child who had been on a plan before (at any "
+        "time, in any local authority), as a % of all plans started in the year to date.",
+        CIN_CENSUS, "protection", Polarity.LOW_GOOD, target="<20.8%", benchmark_key="cpp_second_or_later",
+        aliases=("Children becoming subject to a child protection plan for a second or subsequent time",),
+    ),
+    _social_care(
+        "CSC_RE_REFERRALS", "Re-referrals to CSC within 12 mths",
+        "Referrals to children's social care in the period that were within 12 months of a previous referral "
+        "for the same child, as a % of referrals in the period.",
+        "DfE children in need census: re-referrals within 12 months as a % of referrals in the period",
+        "frontdoor", Polarity.LOW_GOOD, target="<18.7%", benchmark_key="re_referrals",
+        aliases=("Re-referrals to children's social care within 12 months",),
+    ),
+    _social_care(
+        "CSC_ASSESSMENTS_45_DAYS", "Assessments completed within 45 days",
+        "Child and family assessments completed in the period within 45 working days of the referral, as a % "
+        "of assessments completed in the period.",
+        "DfE children in need census: assessments completed within 45 working days",
+        "frontdoor", Polarity.HIGH_GOOD, target=">90.3%", benchmark_key="assessments_45_days",
+    ),
+    _social_care(
+        "CSC_CPP_TWO_YEARS", "CPP lasting 2 yrs or more open at the end of the quarter",
+        "Child protection plans open at the end of the period that had lasted 2 years or more, as a % of all "
+        "plans open at the end of the period. (The DfE's own measure counts plans that ended in the year.)",
+        CIN_CENSUS, "protection", Polarity.LOW_GOOD, target="<3.0%", benchmark_key="cpp_two_years",
+    ),
+    _social_care(
+        "CL_SUITABLE_ACCOMMODATION", "Care leavers in suitable accommodation",
+        "Care leavers aged 17 to 21 (former relevant children) whose accommodation at their latest contact "
+        "was judged suitable, as a % of all care leavers aged 17 to 21.",
+        f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
+        target=">92.0%", benchmark_key="care_leavers_suitable_accommodation",
+        aliases=("Care leavers aged up to 21 in suitable accommodation",),
+    ),
+    _social_care(
+        "CL_EET", "Care leavers EET",
+        "Care leavers aged 17 to 21 (former relevant children) in education, employment or training at their "
+        "latest contact, as a % of all care leavers aged 17 to 21.",
+        f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
+        target=">54.0%", benchmark_key="care_leavers_eet",
+        aliases=("Care leavers in education, employment or training",),
+    ),
+    _social_care(
+        "CLA_DENTAL_CHECKS",
+        "Children in care who have had dental checks within last 12 months (at end of period)",
+        "Children looked after continuously for 12 months or more at the end of the period who had a dental "
+        "check in the previous 12 months, as a % of those children.",
+        f"{CLA_STATS}: outcomes for children looked after for 12 months or more (table OC2)", "care",
+        Polarity.HIGH_GOOD, benchmark_key="cla_dental_checks",
+    ),
+    _social_care(
+        "CLA_HEALTH_ASSESSMENTS",
+        "Children in care who have their annual health assessment within last 12 months (at end of period)",
+        "Children looked after continuously for 12 months or more at the end of the period whose health "
+        "assessment was in the previous 12 months (6 months for children under 5), as a % of those children.",
+        f"{CLA_STATS}: outcomes for children looked after for 12 months or more (table OC2)", "care",
+        Polarity.HIGH_GOOD, benchmark_key="cla_health_assessments",
+        aliases=("Children in care who have their annual health assessment within last 12 months (..",),
+    ),
+    _social_care(
+        "CLA_THREE_PLACEMENTS", "Children in care with 3 or more placements in the last 12 months",
+        "Children looked after at the end of the period who had three or more placements during the previous "
+        "12 months, as a % of all children looked after at the end of the period.",
+        f"{CLA_STATS}: placement stability (short term)", "care", Polarity.LOW_GOOD,
+        benchmark_key="cla_three_placements",
+    ),
+    _social_care(
+        "CLA_LONG_TERM_STABILITY", "Children in care in long-term stable placements",
+        "Children under 16 at the end of the period who had been looked after continuously for 2 and a half "
+        "years or more and in the same placement for at least 2 years (or placed for adoption, with that and "
+        "the previous placement together lasting 2 years), as a % of children under 16 looked after for 2 and "
+        "a half years or more.",
+        f"{CLA_STATS}: placement stability (long term)", "care", Polarity.HIGH_GOOD,
+        benchmark_key="cla_long_term_stability",
+    ),
+    _social_care(
+        "CIN_RATE", "Children in need per 10,000 children",
+        "Children in need at the end of the period (including those on a child protection plan and in care) "
+        "per 10,000 children aged under 18 in the mid-year population estimate.",
+        f"{CIN_CENSUS}; ONS mid-year population estimates", "familyhelp", Polarity.NONE,
+        value_type=ValueType.RATE, benchmark_key="cin_rate", rag_rule=RagRule.NONE,
+    ),
+    _social_care(
+        "CP_RATE", "Children on a child protection plan per 10,000 children",
+        "Children on a child protection plan at the end of the period per 10,000 children aged under 18.",
+        f"{CIN_CENSUS}; ONS mid-year population estimates", "protection", Polarity.NONE,
+        value_type=ValueType.RATE, benchmark_key="cp_rate", rag_rule=RagRule.NONE,
+    ),
+    _social_care(
+        "CLA_RATE", "Children looked after per 10,000 children",
+        "Children looked after at the end of the period per 10,000 children aged under 18.",
+        f"{CLA_STATS}; ONS mid-year population estimates", "care", Polarity.NONE,
+        value_type=ValueType.RATE, benchmark_key="cla_rate", rag_rule=RagRule.NONE,
+    ),
+    # SEND: counts from the termly school census.
+    Indicator(
+        "SEN_EHCP_MAINSTREAM", "Children in mainstream schools with EHCP", FAMILIES, SEND, ValueType.NUMBER,
+        Polarity.NONE, Frequency.TERM,
+        "Pupils on the roll of mainstream schools in the area with an education, health and care plan on the "
+        "termly school census day.", SCHOOL_CENSUS, Obtained.IMPORTED, rag_rule=RagRule.NONE,
+    ),
+    Indicator(
+        "SEN_SUPPORT_MAINSTREAM", "Children in mainstream schools in receipt of SEN Support (without EHCP)",
+        FAMILIES, SEND, ValueType.NUMBER, Polarity.NONE, Frequency.TERM,
+        "Pupils on the roll of mainstream schools in the area receiving SEN support without an education, "
+        "health and care plan on the termly school census day.", SCHOOL_CENSUS, Obtained.IMPORTED,
+        rag_rule=RagRule.NONE,
+    ),
+    # Early years: funded early education entitlement (FEEE) take-up, termly.
+    Indicator(
+        "EY_FEEE_TWO", "Eligible 2 year olds taking up their FEEE", BEST_START, EARLY_YEARS, ValueType.PERCENT,
+        Polarity.HIGH_GOOD, Frequency.TERM,
+        "Eligible two-year-olds taking up their funded early education entitlement in the term, as a % of "
+        "eligible two-year-olds.", EARLY_YEARS_SOURCE, Obtained.IMPORTED, benchmark_key="feee_two",
+    ),
+    Indicator(
+        "EY_FEEE_THREE", "Eligible 3 year olds taking up their FEEE", BEST_START, EARLY_YEARS, ValueType.PERCENT,
+        Polarity.HIGH_GOOD, Frequency.TERM,
+        "Three-year-olds taking up their universal funded early education entitlement in the term, as a % of "
+        "three-year-olds in the area.", EARLY_YEARS_SOURCE, Obtained.IMPORTED, benchmark_key="feee_three",
+    ),
+    Indicator(
+        "EY_FEEE_HIGH_QUALITY", "Eligible 2 and 3-year olds taking up their FEEE in a high-quality provision",
+        BEST_START, EARLY_YEARS, ValueType.PERCENT, Polarity.HIGH_GOOD, Frequency.TERM,
+        "Two- and three-year-olds taking up funded early education in a setting rated good or outstanding by "
+        "Ofsted, as a % of all two- and three-year-olds taking it up.", EARLY_YEARS_SOURCE, Obtained.IMPORTED,
+    ),
+    # Education: Ofsted judgements (quarterly, from Ofsted's monthly management information).
+    _school(
+        "EDU_PRIMARY_GOOD", "Primary schools rated 'Good' or 'Outstanding'",
+        "State-funded primary schools in the area whose latest Ofsted overall effectiveness grade was good or "
+        "outstanding, as a % of inspected primary schools.", OFSTED_MI, frequency=Frequency.QUARTER,
+        benchmark_key="ofsted_primary_good",
+    ),
+    _school(
+        "EDU_SECONDARY_GOOD", "Secondary schools rated 'Good' or 'Outstanding'",
+        "State-funded secondary schools in the area whose latest Ofsted overall effectiveness grade was good "
+        "or outstanding, as a % of inspected secondary schools.", OFSTED_MI, frequency=Frequency.QUARTER,
+        benchmark_key="ofsted_secondary_good",
+    ),
+    _school(
+        "EDU_PUPILS_GOOD", "Pupils in Good or Outstanding schools",
+        "Pupils in state-funded schools whose latest Ofsted overall effectiveness grade was good or "
+        "outstanding, as a % of pupils in inspected schools.", OFSTED_MI, frequency=Frequency.QUARTER,
+        benchmark_key="ofsted_pupils_good",
+    ),
+    _school(
+        "EDU_PRIMARY_GOOD_LM", "Primary schools rated 'Good' or 'Outstanding' for leadership and management",
+        "State-funded primary schools in the area whose latest Ofsted leadership and management judgement was "
+        "good or outstanding, as a % of inspected primary schools." + OFSTED_LM_NOTE, OFSTED_MI,
+        frequency=Frequency.QUARTER, benchmark_key="ofsted_primary_good_lm",
+        aliases=("Primary schools rated 'Good' or 'Outstanding' for leadership and managem..",),
+    ),
+    _school(
+        "EDU_SECONDARY_GOOD_LM", "Secondary schools rated 'Good' or 'Outstanding' for leadership and management",
+        "State-funded secondary schools in the area whose latest Ofsted leadership and management judgement "
+        "was good or outstanding, as a % of inspected secondary schools." + OFSTED_LM_NOTE, OFSTED_MI,
+        frequency=Frequency.QUARTER, benchmark_key="ofsted_secondary_good_lm",
+        aliases=("Secondary schools rated 'Good' or 'Outstanding' for leadership and managem..",),
+    ),
+    _school(
+        "EDU_PUPILS_GOOD_LM", "Pupils in Good or Outstanding schools for leadership and management",
+        "Pupils in state-funded schools whose latest Ofsted leadership and management judgement was good or "
+        "outstanding, as a % of pupils in inspected schools." + OFSTED_LM_NOTE, OFSTED_MI,
+        frequency=Frequency.QUARTER, benchmark_key="ofsted_pupils_good_lm",
+    ),
+    # Education: attainment (annual, academic year).
+    _school(
+        "EYFS_GLD", "Reception pupils reaching a 'Good level of development'", f"{GLD}, as a % of children "
+        "assessed.", EYFSP, benchmark_key="eyfs_gld",
+    ),
+    _school(
+        "EYFS_GLD_FSM", "Reception pupils with Free School Meals (FSM) status achieving 'Good level of development'",
+        f"{GLD}, among children eligible for free school meals, as a % of those children assessed.", EYFSP,
+        benchmark_key="eyfs_gld_fsm",
+    ),
+    _school(
+        "EYFS_GLD_EHCP",
+        "Reception pupils with Education, Health and Care Plans achieving 'Good Level of Development'",
+        f"{GLD}, among children with an education, health and care plan, as a % of those children assessed.",
+        EYFSP, benchmark_key="eyfs_gld_ehcp",
+    ),
+    _school(
+        "KS2_RWM", "KS2 - pupils achieving expected standard in Reading, Writing and Mathematics",
+        f"{RWM}, as a % of pupils at the end of key stage 2.", KS2, benchmark_key="ks2_rwm",
+    ),
+    _school(
+        "KS2_RWM_FSM", "KS2 - Expected level in Reading, Writing and Maths - pupils eligible for FSM",
+        f"{RWM}, among pupils eligible for free school meals, as a % of those pupils.", KS2,
+        benchmark_key="ks2_rwm_fsm",
+    ),
+    _school(
+        "KS2_RWM_EHCP", "KS2 - Expected level in Reading, Writing and Maths - EHCP",
+        f"{RWM}, among pupils with an education, health and care plan, as a % of those pupils.", KS2,
+        benchmark_key="ks2_rwm_ehcp",
+    ),
+    _school(
+        "KS2_RWM_SEN_SUPPORT", "KS2 - Expected level in Reading, Writing and Maths - SEN Support",
+        f"{RWM}, among pupils receiving SEN support, as a % of those pupils.", KS2,
+        benchmark_key="ks2_rwm_sen_support",
+    ),
+    _school(
+        "KS4_P8", "KS4 - Progress 8", f"{P8}.", KS4, value_type=ValueType.SCORE, benchmark_key="ks4_p8",
+    ),
+    _school(
+        "KS4_P8_FSM", "KS4 - Progress 8 (FSM)", f"{P8}, among pupils eligible for free school meals.", KS4,
+        value_type=ValueType.SCORE, benchmark_key="ks4_p8_fsm",
+    ),
+    _school(
+        "KS4_P8_EHCP", "KS4 - Progress 8 (EHCP)", f"{P8}, among pupils with an education, health and care plan.",
+        KS4, value_type=ValueType.SCORE, benchmark_key="ks4_p8_ehcp",
+    ),
+    _school(
+        "KS4_P8_SEN_SUPPORT", "KS4 - Progress 8 (SEN Support)", f"{P8}, among pupils receiving SEN support.",
+        KS4, value_type=ValueType.SCORE, benchmark_key="ks4_p8_sen_support",
+    ),
+    # Education: inclusion.
+    Indicator(
+        "EHE", "Children Electively Educated at Home", EDUCATION, SCHOOLS, ValueType.NUMBER, Polarity.NONE,
+        Frequency.QUARTER,
+        "Children of compulsory school age known to the council to be electively home educated at the end of "
+        "the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
+        "Council records of children in elective home education; DfE Elective home education statistics",
+        Obtained.IMPORTED, rag_rule=RagRule.NONE, compare_with=CompareWith.SAME_PERIOD_LAST_YEAR,
+    ),
+    Indicator(
+        "NEET_16_17", "NEET young people aged 16-17", EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD,
+        Frequency.LAST_MONTH_OF_QUARTER,
+        "Young people of academic age 16 and 17 known to the council who are not in education, employment or "
+        "training in the last month of the quarter, as a % of 16 and 17 year olds known to the council.",
+        "DfE NEET and participation: local authority figures (NCCIS returns)", Obtained.IMPORTED,
+        target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+    ),
+    _school(
+        "EXCL_SUSPENSION_RATE", "Children receiving at least one fixed term suspension as a % of School population",
+        "Pupils in state-funded schools in the area receiving one or more suspensions in the academic year, as "
+        "a % of pupils on roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="suspension_rate",
+        decimals=2,
+    ),
+    _school(
+        "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population",
+        "Permanent exclusions from state-funded schools in the area in the academic year, as a % of pupils on "
+        "roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="permanent_exclusion_rate", decimals=2,
+    ),
+    # Youth justice.
+    Indicator(
+        "YJ_FIRST_TIME_ENTRANTS", "No. of first time entrants to the criminal justice system aged 10-17 (year to date)",
+        SAFE_DAILY, YOUTH_JUSTICE, ValueType.NUMBER, Polarity.LOW_GOOD, Frequency.QUARTER,
+        "Young people aged 10 to 17 living in the area who received their first youth caution, youth "
+        "conditional caution or court conviction, in the financial year to date.",
+        "Youth justice service records; Youth Justice Board and Ministry of Justice first time entrants "
+        "statistics (Police National Computer)", Obtained.IMPORTED,
+    ),
+)

@@ -1,0 +1,139 @@
+"""Reporting periods as councils print them: "Q4 2024/25", "2023/24", "Autumn 2023".
+
+A figure is filed under a label, but the dashboard needs dates (which figure is the latest at the
+end of a quarter?) and the period it should be compared with. Labels are parsed here, once.
+
+- Quarters belong to the financial year: Q1 is April to June, Q4 is January to March.
+- A year "2023/24" is a financial year (April to March) or an academic year (September to August),
+  depending on the indicator: attainment and exclusions follow the school year.
+- Terms follow the school census: Autumn is September to December, Spring January to March,
+  Summer April to August. "Spring Term 2025" and "Spring 2025" are the same period.
+- A trailing status word ("2022/23 Final", "2023/24 Provisional") is not part of the period.
+"""
+import datetime
+import enum
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+
+class YearKind(enum.StrEnum):
+    FINANCIAL = "financial"
+    ACADEMIC = "academic"
+
+
+class CompareWith(enum.StrEnum):
+    """Which earlier figure a period's figure is compared with for direction of travel."""
+
+    PREVIOUS_PERIOD = "previous"
+    SAME_PERIOD_LAST_YEAR = "year_ago"
+
+
+TERMS = ("Spring", "Summer", "Autumn")  # in calendar order
+_TERM_MONTHS = {"Spring": (1, 3), "Summer": (4, 8), "Autumn": (9, 12)}
+_YEAR_START_MONTH = {YearKind.FINANCIAL: 4, YearKind.ACADEMIC: 9}
+
+_QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})/(\d{2})$", re.I)
+_YEAR = re.compile(r"^(\d{4})/(\d{2})$")
+_TERM = re.compile(r"^(Spring|Summer|Autumn)(?:\s+Term)?\s+(\d{4})$", re.I)
+_STATUS_WORDS = re.compile(r"\s+(final|provisional|revised)$", re.I)
+
+
+class PeriodError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Period:
+    """A labelled span of dates. Periods sort by end date, then start date."""
+
+    label: str
+    start: datetime.date
+    end: datetime.date
+    kind: str  # "quarter", "year" or "term"
+    year_kind: YearKind = YearKind.FINANCIAL
+
+    def __lt__(self, other):
+        return (self.end, self.start) < (other.end, other.start)
+
+    def __str__(self):
+        return self.label
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def _check_year_pair(first: int, second_two_digits: int, label: str):
+    if (first + 1) % 100 != second_two_digits:
+        raise PeriodError(f"'{label}' is not a year like 2023/24")
+
+
+def quarter(q: int, first_year: int) -> Period:
+    """Quarter `q` (1-4) of the financial year that starts in April of `first_year`."""
+    start = datetime.date(first_year, 4, 1) + relativedelta(months=3 * (q - 1))
+    end = start + relativedelta(months=3, days=-1)
+    return Period(f"Q{q} {first_year}/{(first_year + 1) % 100:02d}", start, end, "quarter")
+
+
+def year(first_year: int, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
+    start = datetime.date(first_year, _YEAR_START_MONTH[year_kind], 1)
+    end = start + relativedelta(years=1, days=-1)
+    return Period(f"{first_year}/{(first_year + 1) % 100:02d}", start, end, "year", year_kind)
+
+
+def term(name: str, calendar_year: int) -> Period:
+    first, last = _TERM_MONTHS[name]
+    return Period(
+        f"{name} {calendar_year}", datetime.date(calendar_year, first, 1), _month_end(calendar_year, last), "term"
+    )
+
+
+def parse(label: str, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
+    """The period a printed label names. Raises PeriodError with a plain message."""
+    text = _STATUS_WORDS.sub("", " ".join(str(label).split()))
+    if m := _QUARTER.match(text):
+        first = int(m[2])
+        _check_year_pair(first, int(m[3]), label)
+        return quarter(int(m[1]), first)
+    if m := _YEAR.match(text):
+        first = int(m[1])
+        _check_year_pair(first, int(m[2]), label)
+        return year(first, year_kind)
+    if m := _TERM.match(text):
+        return term(m[1].capitalize(), int(m[2]))
+    raise PeriodError(f"'{label}' is not a period like Q4 2024/25, 2023/24 or Autumn 2023")
+
+
+def quarter_containing(day: datetime.date) -> Period:
+    first_year = day.year if day.month >= 4 else day.year - 1
+    return quarter((day.month - 4) % 12 // 3 + 1, first_year)
+
+
+def previous(period: Period) -> Period:
+    """The period immediately before: the previous quarter, term or year."""
+    if period.kind == "quarter":  # from the end: a last-month-of-quarter period starts mid-quarter
+        return quarter_containing(quarter_containing(period.end).start - datetime.timedelta(days=1))
+    if period.kind == "year":
+        return year(period.start.year - 1, period.year_kind)
+    name = period.label.split()[0]
+    index = TERMS.index(name)
+    if index == 0:
+        return term(TERMS[-1], period.start.year - 1)
+    return term(TERMS[index - 1], period.start.year)
+
+
+def year_before(period: Period) -> Period:
+    """The same period a year earlier (the comparison for seasonal figures)."""
+    if period.kind == "quarter":
+        return quarter_containing(period.end - relativedelta(years=1))
+    if period.kind == "year":
+        return previous(period)
+    return term(period.label.split()[0], period.start.year - 1)
+
+
+def comparison(period: Period, compare_with: CompareWith) -> Period:
+    if compare_with == CompareWith.SAME_PERIOD_LAST_YEAR:
+        return year_before(period)
+    return previous(period)

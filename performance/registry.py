@@ -1,0 +1,211 @@
+"""Looking indicators up, and the hook through which case-record apps supply computations.
+
+The standard indicators are declared in `indicators.py`; a council's own are `LocalIndicator` rows.
+A journey app makes an indicator computable by registering a function in its `<app>/indicators.py`:
+
+    from performance.registry import Figure, register_computation
+
+    @register_computation("CSC_RE_REFERRALS")
+    def re_referrals(period: Period) -> Figure | None:
+        ...  # Figure(value=Decimal("26.4"), numerator=444, denominator=1682), or None if no data
+
+The function gets a `performance.periods.Period` (label, start, end) and returns the figure for
+that period, or None when the records cannot give one. Until a function is registered the
+indicator is "not yet computable": Thrive never makes a value up.
+"""
+import importlib
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import Callable
+
+from django.conf import settings
+from django.core.checks import Error
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import module_has_submodule
+
+from . import conf, periods
+from .definitions import Frequency, Indicator, Obtained, Polarity, RagRule, Target, ValueType
+from .indicators import INDICATORS
+from .periods import CompareWith, Period, YearKind
+
+NOT_YET_COMPUTABLE = "Not yet computable: no computation from case records has been registered"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a computation returns: the value, and the counts it came from where it is a proportion."""
+
+    value: Decimal
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+_DECLARED = {i.code: i for i in INDICATORS}
+if len(_DECLARED) != len(INDICATORS):
+    raise ImproperlyConfigured("Two indicators share a code")
+
+_computations: dict[str, Callable[[Period], Figure | None]] = {}
+_discovered = False
+
+
+def declared_codes() -> set[str]:
+    return set(_DECLARED)
+
+
+def _with_local_target(indicator: Indicator) -> Indicator:
+    targets = conf.get("TARGETS")
+    if indicator.code in targets:
+        return replace(indicator, target=Target.parse(targets[indicator.code]))
+    return indicator
+
+
+def local_indicators() -> list[Indicator]:
+    from .models import LocalIndicator
+
+    return [
+        Indicator(
+            row.code, row.name, row.outcome, row.area, ValueType(row.value_type), Polarity(row.polarity),
+            Frequency(row.frequency), row.definition, row.source, Obtained.IMPORTED,
+            target=Target.parse(row.target), rag_rule=RagRule(row.rag_rule), benchmark_key=row.benchmark_key,
+            aliases=tuple(line.strip() for line in row.aliases.splitlines() if line.strip()),
+            compare_with=CompareWith(row.compare_with), year_kind=YearKind(row.year_kind), local=True,
+        )
+        for row in LocalIndicator.objects.all()
+    ]
+
+
+def all_indicators() -> list[Indicator]:
+    """Standard indicators in declaration order, then the council's own (one query)."""
+    return [_with_local_target(i) for i in INDICATORS] + local_indicators()
+
+
+def by_code(indicators=None) -> dict[str, Indicator]:
+    return {i.code: i for i in (indicators if indicators is not None else all_indicators())}
+
+
+def get(code: str) -> Indicator:
+    if code in _DECLARED:
+        return _with_local_target(_DECLARED[code])
+    for indicator in local_indicators():
+        if indicator.code == code:
+            return indicator
+    raise KeyError(f"No indicator with code {code!r}")
+
+
+@lru_cache(maxsize=4096)
+def normalise_name(name: str) -> str:
+    """Case, spacing, curly quotes and a truncation mark do not change which indicator a name means."""
+    text = str(name).replace("\u2019", "'").replace("\u2018", "'").replace("\u2026", "..")
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return text
+
+
+def find(name_or_code: str, indicators=None) -> Indicator | None:
+    """The indicator a printed name, alias or code refers to.
+
+    A name cut short with ".." (as the Q4 2024/25 dashboard prints long names) matches the one
+    indicator whose name starts with the remaining text.
+    """
+    indicators = indicators if indicators is not None else all_indicators()
+    wanted = normalise_name(name_or_code)
+    for indicator in indicators:
+        if wanted == indicator.code.lower() or wanted in {normalise_name(n) for n in indicator.names}:
+            return indicator
+    if wanted.endswith(".."):
+        stem = wanted.rstrip(".").rstrip(" (").strip()
+        matches = [i for i in indicators if any(normalise_name(n).startswith(stem) for n in i.names)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+# Computations supplied by the case-record apps.
+
+
+def register_computation(code: str):
+    """Decorator: register `func(period) -> Figure | None` as the computation for indicator `code`."""
+
+    def decorator(func):
+        indicator = _DECLARED.get(code)
+        if indicator is None or indicator.obtained != Obtained.COMPUTED:
+            raise ImproperlyConfigured(f"{code} is not an indicator computed from case records")
+        if code in _computations and _computations[code] is not func:
+            raise ImproperlyConfigured(f"{code} already has a computation")
+        _computations[code] = func
+        return func
+
+    return decorator
+
+
+def unregister_computation(code: str):
+    """For tests: forget a registered computation."""
+    _computations.pop(code, None)
+
+
+def autodiscover():
+    """Import `<app>.indicators` for every Thrive app, so their computations register themselves."""
+    global _discovered
+    for app in settings.THRIVE_APPS:
+        package = importlib.import_module(app)
+        if module_has_submodule(package, "indicators"):
+            importlib.import_module(f"{app}.indicators")
+    _discovered = True
+
+
+def computation(code: str) -> Callable[[Period], Figure | None] | None:
+    if not _discovered:
+        autodiscover()
+    return _computations.get(code)
+
+
+def status(indicator: Indicator) -> str:
+    """How the indicator's figures are obtained, in words for the indicator page."""
+    if indicator.obtained == Obtained.IMPORTED:
+        return "Imported from a file" + (" (a council indicator)" if indicator.local else "")
+    if computation(indicator.code) is None:
+        return NOT_YET_COMPUTABLE
+    return "Computed from case records"
+
+
+def check_registry(app_configs=None, **kwargs) -> list[Error]:
+    """Django system check: names must map to one indicator each, and local targets must parse."""
+    errors = []
+    seen = {}
+    for indicator in INDICATORS:
+        for name in indicator.names:
+            key = normalise_name(name)
+            if key in seen and seen[key] != indicator.code:
+                errors.append(Error(f"'{name}' names both {seen[key]} and {indicator.code}", id="performance.E001"))
+            seen[key] = indicator.code
+    for code, text in (conf.get("TARGETS") or {}).items():
+        if code not in _DECLARED:
+            errors.append(Error(f"THRIVE_PERFORMANCE TARGETS: {code} is not an indicator code", id="performance.E002"))
+            continue
+        try:
+            Target.parse(text)
+        except ValueError as error:
+            errors.append(Error(f"THRIVE_PERFORMANCE TARGETS: {code}: {error}", id="performance.E002"))
+    return errors
+
+
+_PERIOD_KINDS = {
+    Frequency.QUARTER: "quarter", Frequency.LAST_MONTH_OF_QUARTER: "quarter",
+    Frequency.TERM: "term", Frequency.ANNUAL: "year",
+}
+_KIND_EXAMPLES = {"quarter": "a quarter like Q4 2024/25", "term": "a term like Autumn 2023", "year": "a year like 2023/24"}
+
+
+def period_of(indicator: Indicator, label: str) -> Period:
+    """The period a label means for this indicator: its year kind, and for a figure taken in the last
+    month of a quarter, that month. Raises PeriodError if the label does not fit the frequency."""
+    period = periods.parse(label, indicator.year_kind)
+    kind = _PERIOD_KINDS[indicator.frequency]
+    if period.kind != kind:
+        raise periods.PeriodError(
+            f"'{label}' does not fit a {indicator.frequency.adjective} indicator: give {_KIND_EXAMPLES[kind]}"
+        )
+    if indicator.frequency == Frequency.LAST_MONTH_OF_QUARTER:
+        period = replace(period, start=period.end.replace(day=1))
+    return period

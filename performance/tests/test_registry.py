@@ -1,0 +1,141 @@
+"""The indicator registry: declared once, every printed name maps to one code, hooks for computations."""
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+
+from performance import computed, periods, published, registry
+from performance.definitions import Obtained, Polarity, Target, ValueType
+from performance.indicators import INDICATORS
+from performance.models import IndicatorValue, LocalIndicator, Origin
+from performance.periods import PeriodError
+
+from .conftest import Q3_2023_24, Q4_2024_25
+
+DOMAIN_SOCIAL_CARE = {
+    "CSC_RE_REFERRALS", "CSC_ASSESSMENTS_45_DAYS", "CSC_CPP_SECOND_OR_LATER", "CSC_CPP_TWO_YEARS",
+    "CSC_CP_REVIEWS_ON_TIME", "CL_SUITABLE_ACCOMMODATION", "CL_EET", "CLA_DENTAL_CHECKS",
+    "CLA_HEALTH_ASSESSMENTS", "CLA_THREE_PLACEMENTS", "CLA_LONG_TERM_STABILITY", "CIN_RATE", "CP_RATE", "CLA_RATE",
+}
+
+
+@pytest.mark.parametrize("path", [Q3_2023_24, Q4_2024_25])
+def test_every_printed_name_maps_to_an_indicator(path):
+    _, rows = published.read(path.read_text())
+    for _, record in rows:
+        assert registry.find(record["Indicator"], list(INDICATORS)), record["Indicator"]
+
+
+def test_the_two_dashboards_names_map_to_the_same_codes():
+    truncated = "Children in care who have their annual health assessment within last 12 months (.."
+    full = "Children in care who have their annual health assessment within last 12 months (at end of period)"
+    assert registry.find(truncated, list(INDICATORS)).code == registry.find(full, list(INDICATORS)).code
+    assert registry.find("Primary schools rated 'Good' or 'Outstanding' for leadership and managem..",
+                         list(INDICATORS)).code == "EDU_PRIMARY_GOOD_LM"
+
+
+def test_names_and_codes_are_unique_and_declared_fields_complete():
+    assert len({i.code for i in INDICATORS}) == len(INDICATORS)
+    assert registry.check_registry() == []
+    for indicator in INDICATORS:
+        assert indicator.definition and indicator.source, indicator.code
+        if indicator.obtained == Obtained.COMPUTED:
+            assert indicator.computed_by, indicator.code
+
+
+def test_domain_social_care_indicators_are_computed_and_not_yet_computable(db):
+    for code in DOMAIN_SOCIAL_CARE:
+        indicator = registry.get(code)
+        assert indicator.obtained == Obtained.COMPUTED
+        assert registry.status(indicator) == registry.NOT_YET_COMPUTABLE
+
+
+def test_registered_computation_makes_an_indicator_computable(db):
+    @registry.register_computation("CSC_RE_REFERRALS")
+    def re_referrals(period):
+        return registry.Figure(Decimal("26.4"), Decimal(444), Decimal(1682))
+
+    try:
+        assert registry.status(registry.get("CSC_RE_REFERRALS")) == "Computed from case records"
+        assert registry.computation("CSC_RE_REFERRALS") is re_referrals
+    finally:
+        registry.unregister_computation("CSC_RE_REFERRALS")
+
+
+def test_only_computed_indicators_take_a_computation():
+    with pytest.raises(ImproperlyConfigured):
+        registry.register_computation("EHE")(lambda period: None)
+    with pytest.raises(ImproperlyConfigured):
+        registry.register_computation("NO_SUCH_CODE")(lambda period: None)
+
+
+def test_target_parsing():
+    assert Target.parse(">97.2%") == Target(">", Decimal("97.2"))
+    assert Target.parse("<20.8%").text(ValueType.PERCENT) == "<20.8%"
+    assert Target.parse("NA") is None and Target.parse(" N/A") is None
+    with pytest.raises(ValueError):
+        Target.parse("about 90")
+
+
+def test_council_target_setting_replaces_the_declared_target(settings, db):
+    settings.THRIVE_PERFORMANCE = {"TARGETS": {"CSC_RE_REFERRALS": "<19%"}}
+    assert registry.get("CSC_RE_REFERRALS").target == Target("<", Decimal(19))
+
+
+def test_a_council_adds_its_own_indicator_without_code(db):
+    LocalIndicator.objects.create(
+        code="LOCAL_MISSING", name="Missing episodes per child missing", aliases="Missing episodes",
+        outcome="Safe", area="Social Care", value_type="number", polarity="low", frequency="quarter",
+        definition="Missing episodes in the quarter per child who went missing.", source="Council records",
+        target="<2.5",
+    )
+    indicator = registry.find("missing  EPISODES")
+    assert indicator.code == "LOCAL_MISSING" and indicator.local
+    assert indicator.polarity == Polarity.LOW_GOOD and indicator.target == Target("<", Decimal("2.5"))
+    assert "LOCAL_MISSING" in registry.by_code()
+
+
+def test_local_indicator_cannot_reuse_a_standard_code(db):
+    local = LocalIndicator(code="EHE", name="x", outcome="o", area="a", value_type="number", polarity="none",
+                           frequency="quarter", definition="d", source="s")
+    with pytest.raises(ValidationError):
+        local.clean()
+
+
+def test_period_must_fit_the_frequency():
+    with pytest.raises(PeriodError, match="quarterly|quarter"):
+        registry.period_of(registry.get("CSC_RE_REFERRALS"), "2023/24")
+    neet = registry.period_of(registry.get("NEET_16_17"), "Q3 2023/24")
+    assert (neet.start.month, neet.end.month) == (12, 12)  # the last month of the quarter
+
+
+def test_compute_files_a_registered_computations_figure(db):
+
+    @registry.register_computation("CSC_ASSESSMENTS_45_DAYS")
+    def assessments(period):
+        assert period.label == "Q4 2024/25"
+        return registry.Figure(Decimal("78.9"), Decimal(1268), Decimal(1608))
+
+    try:
+        filed, waiting = computed.compute_all(periods.parse("Q4 2024/25"))
+    finally:
+        registry.unregister_computation("CSC_ASSESSMENTS_45_DAYS")
+    assert [f.indicator_code for f in filed] == ["CSC_ASSESSMENTS_45_DAYS"]
+    assert "CSC_RE_REFERRALS" in waiting and "EHE" not in waiting  # imported indicators are not computed
+    figure = IndicatorValue.objects.get()
+    assert (figure.value, figure.numerator, figure.denominator, figure.origin) == (Decimal("78.9"), 1268, 1608, Origin.COMPUTED)
+
+
+def test_computing_an_indicator_without_a_computation_never_makes_a_value_up(db):
+
+    with pytest.raises(computed.NotYetComputable):
+        computed.compute("CSC_RE_REFERRALS", periods.parse("Q4 2024/25"))
+    assert not IndicatorValue.objects.exists()
+
+
+def test_the_two_dashboards_hold_36_distinct_indicators():
+    codes = set()
+    for path in (Q3_2023_24, Q4_2024_25):
+        _, rows = published.read(path.read_text())
+        codes |= {registry.find(record["Indicator"], list(INDICATORS)).code for _, record in rows}
+    assert len(codes) == 36

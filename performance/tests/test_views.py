@@ -1,0 +1,113 @@
+"""The pages: signed-in only, GOV.UK markup, filters, upload errors, and a bounded number of queries."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from performance.models import IndicatorValue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name, args", [
+    ("performance:dashboard", []), ("performance:indicators", []), ("performance:indicator", ["EHE"]),
+    ("performance:upload", []), ("performance:published_list", []),
+])
+def test_pages_need_signing_in(client, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 302 and "sign-in" in response["Location"]
+
+
+def test_dashboard_before_any_figures(client, analyst):
+    client.force_login(analyst)
+    response = client.get(reverse("performance:dashboard"))
+    assert "No figures have been loaded yet." in response.content.decode()
+
+
+def test_dashboard_shows_the_latest_quarter_with_counters_and_rows(client, social_worker, q3, q4):
+    client.force_login(social_worker)
+    response = client.get(reverse("performance:dashboard"))
+    page = response.content.decode()
+    assert response.context["board"].period.label == "Q4 2024/25"
+    assert len(response.context["board"].rows) == 22
+    assert "Re-referrals to CSC within 12 mths" in page
+    assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in page
+    assert 'class="govuk-visually-hidden"> (value rose)' in page
+    assert "as published" in page  # quartiles come from the printed dashboard, no national data loaded
+    assert "Upload a file of figures" not in page  # a social worker reads, does not load
+
+
+def test_period_selector_and_filters(client, analyst, q3, q4):
+    client.force_login(analyst)
+    url = reverse("performance:dashboard")
+    # 30 printed rows, plus 2022/23 exclusion figures that only the Q4 2024/25 dashboard printed
+    assert len(client.get(url, {"period": "Q3 2023/24"}).context["board"].rows) == 32
+    assert {r.indicator.area for r in client.get(url, {"area": "Social Care"}).context["board"].rows} == {"Social Care"}
+    outcome = "Help every child to get the best possible start in life"
+    assert client.get(url, {"period": "Q3 2023/24", "outcome": outcome}).context["board"].summary.as_tuples()["dot"] == (2, 1, 0, 0)
+    searched = client.get(url, {"q": "progress 8 fsm"}).context["board"].rows
+    assert [r.indicator.code for r in searched] == ["KS4_P8_FSM"]
+
+
+def test_dashboard_queries_are_few(client, analyst, q3, q4, django_assert_max_num_queries):
+    client.force_login(analyst)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("performance:dashboard"))
+
+
+def test_indicator_page(client, analyst, q3, q4):
+    IndicatorValue.objects.filter(indicator_code="CSC_CP_REVIEWS_ON_TIME", period_label="Q4 2024/25").update(
+        numerator=294, denominator=334)
+    client.force_login(analyst)
+    page = client.get(reverse("performance:indicator", args=["CSC_CP_REVIEWS_ON_TIME"])).content.decode()
+    assert "88.0% in Q4 2024/25 (294 of 334)." in page
+    assert "Not yet computable" in page and "children in need census" in page
+    assert "<svg" in page and "performance-chart__target" in page
+    assert "Published dashboard Q3 2023/24" in page
+
+
+def test_unknown_indicator_is_404(client, analyst):
+    client.force_login(analyst)
+    assert client.get(reverse("performance:indicator", args=["NOPE"])).status_code == 404
+
+
+def test_indicator_list_shows_status(client, analyst):
+    client.force_login(analyst)
+    page = client.get(reverse("performance:indicators")).content.decode()
+    assert "Not yet computable" in page and "Imported from a file" in page
+
+
+def test_upload_is_for_analysts(client, social_worker):
+    client.force_login(social_worker)
+    assert client.get(reverse("performance:upload")).status_code == 403
+
+
+def test_upload_good_file(client, analyst):
+    client.force_login(analyst)
+    upload = SimpleUploadedFile("figures.csv", b"indicator,period,value\nEHE,Q4 2024/25,1247\n")
+    response = client.post(reverse("performance:upload"), {"file": upload}, follow=True)
+    assert "figures.csv: 1 figures added, 0 replaced." in response.content.decode()
+    assert IndicatorValue.objects.get().loaded_by == analyst
+
+
+def test_upload_errors_are_listed_in_the_error_summary(client, analyst):
+    client.force_login(analyst)
+    upload = SimpleUploadedFile("figures.csv", b"indicator,period,value\nEHE,Q4 2024/25,1247\nEHE,Q3 2024/25,abc\n")
+    page = client.post(reverse("performance:upload"), {"file": upload}).content.decode()
+    assert 'class="govuk-error-summary"' in page
+    assert "<li><a href=\"#file\">Row 3, column &#x27;value&#x27;: &#x27;abc&#x27; is not a number</a></li>" in page
+    assert "Nothing was loaded" in page
+    assert not IndicatorValue.objects.exists()
+
+
+def test_upload_without_a_file(client, analyst):
+    client.force_login(analyst)
+    page = client.post(reverse("performance:upload"), {}).content.decode()
+    assert "Select a CSV or Excel file of figures" in page
+
+
+def test_published_dashboard_page_lists_inconsistencies(client, analyst, q3):
+    client.force_login(analyst)
+    page = client.get(reverse("performance:published", args=[q3.pk])).content.decode()
+    assert "Printed &#x27;Decline&#x27; but the value rose from 90.2% to 90.3%" in page
+    assert "Inconsistencies (18)" in page
+    assert "Published dashboard Q3 2023/24" in client.get(reverse("performance:published_list")).content.decode()
