@@ -9,7 +9,7 @@ from tests.factories import make_user
 def test_500_page_renders_without_context():
     html = render_to_string("500.html")
     assert "Sorry, there is a problem with the service" in html
-    assert "govuk-frontend.min.css" in html
+    assert "govuk-council.css" in html
 
 
 @pytest.mark.django_db
