@@ -1,0 +1,385 @@
+"""The synthetic council's organisation: agencies, services and teams, staff, and who holds which child.
+
+Team sizes follow from the open cases and caseloads in `council.scales`, so every scale has a
+believable workforce. Until the journey apps generate episodes, `caseloads` opens today's
+children to workers and teams directly, which is what gives each demo user something to see.
+"""
+import datetime
+import heapq
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+
+from council.synthetic.registry import contributes
+from people.synthetic import DIED, UNACCOMPANIED, UNBORN
+
+from .models import Agency, AgencyKind, Involvement, InvolvementKind as IK, Role, Team, TeamKind, TeamMembership, User
+
+DEMO_HASH_SALT = "thrivedemosalt01"  # one fixed salt: the same hash every run, computed once
+NO_PASSWORD = "!synthetic-staff"  # unusable (starts with "!") when no demo password is configured
+PERSONAL_ADVISER_FROM_DAYS = 16 * 365 + 4  # a personal adviser is appointed at 16
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    """One kind of team: how many workers it needs and what they are called."""
+
+    key: str
+    kind: str
+    service: str
+    label: str
+    role: str
+    job_title: str
+    partners: dict = field(default_factory=dict)  # agency key -> members per team
+
+
+SERVICES = {
+    "front_door": "Front Door and Family Help Service",
+    "social_work": "Assessment and Child Protection Service",
+    "care": "Children in Care Service",
+    "quality": "Safeguarding and Quality Assurance Service",
+    "education": "Education and Inclusion Service",
+    "business": "Performance and Systems Service",
+}
+DEPARTMENT = "Children and Family Services"
+
+# Caseload-driven teams are keyed by the open service they hold (see Rates.caseloads).
+TEAM_SPECS = (
+    TeamSpec("front_door", TeamKind.FRONT_DOOR, "front_door", "Front Door (MASH)", Role.SOCIAL_WORKER, "Social Worker"),
+    TeamSpec("family_help", TeamKind.FAMILY_HELP, "front_door", "Family Help Team", Role.LEAD_PRACTITIONER,
+             "Family Help Practitioner"),
+    TeamSpec("child_in_need", TeamKind.ASSESSMENT, "social_work", "Assessment Team", Role.SOCIAL_WORKER, "Social Worker"),
+    TeamSpec("child_protection", TeamKind.MULTI_AGENCY_CP, "social_work", "Multi-Agency Child Protection Team",
+             Role.SOCIAL_WORKER, "Lead Child Protection Practitioner"),
+    TeamSpec("children_in_care", TeamKind.CHILDREN_IN_CARE, "care", "Children in Care Team", Role.SOCIAL_WORKER,
+             "Social Worker"),
+    TeamSpec("care_leavers", TeamKind.LEAVING_CARE, "care", "Leaving Care Team", Role.PERSONAL_ADVISER,
+             "Personal Adviser"),
+    TeamSpec("placements", TeamKind.PLACEMENTS, "care", "Placements and Commissioning", Role.PLACEMENTS_OFFICER,
+             "Placements Officer"),
+    TeamSpec("iro", TeamKind.IRO, "quality", "Independent Reviewing Service", Role.IRO,
+             "Independent Reviewing Officer"),
+    TeamSpec("virtual_school", TeamKind.VIRTUAL_SCHOOL, "education", "Virtual School", Role.VIRTUAL_SCHOOL,
+             "Virtual School Officer"),
+    TeamSpec("education", TeamKind.EDUCATION, "education", "Education Inclusion Team", Role.EDUCATION_OFFICER,
+             "Education Inclusion Officer"),
+    TeamSpec("performance", TeamKind.PERFORMANCE, "business", "Performance and Business Intelligence", Role.ANALYST,
+             "Performance Analyst"),
+    TeamSpec("admin", TeamKind.ADMINISTRATION, "business", "System Administration", Role.ADMINISTRATOR,
+             "Systems Administrator"),
+)
+PARTNER_ROLES = {  # agency key -> (role, job titles)
+    "police": (Role.PARTNER, ("Detective Constable", "Police Sergeant")),
+    "health": (Role.PARTNER, ("Safeguarding Nurse", "Health Visitor", "Named Nurse for Safeguarding")),
+    "education": (Role.EDUCATION_OFFICER, ("Education Safeguarding Officer",)),
+    "probation": (Role.PARTNER, ("Probation Officer",)),
+}
+# The fixed demo accounts (documented in README.md): (team spec, role, agency key) they fill in
+# the first team of that spec.
+DEMO_USERS = {
+    "social.worker": ("child_protection", Role.SOCIAL_WORKER, "council"),
+    "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
+    "iro": ("iro", Role.IRO, "council"),
+    "police.officer": ("child_protection", Role.PARTNER, "police"),
+    "analyst": ("performance", Role.ANALYST, "council"),
+    "admin": ("admin", Role.ADMINISTRATOR, "council"),
+}
+
+
+@dataclass
+class TeamInfo:
+    id: int
+    name: str
+    manager: int
+    workers: list  # user ids holding cases
+    load: dict = field(default_factory=dict)
+
+    def least_loaded(self) -> int:
+        return min(self.workers, key=lambda w: self.load.get(w, 0))
+
+
+def _slug(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text).lower() if c.isalpha())
+
+
+def password_hash() -> str:
+    demo_password = getattr(settings, "DEMO_PASSWORD", None)
+    return make_password(demo_password, salt=DEMO_HASH_SALT) if demo_password else NO_PASSWORD
+
+
+@contributes(order=30)
+def agencies(council):
+    """The council, its safeguarding partners, and every school (schools receive shares)."""
+    county = council.geography.county
+    found = {}
+
+    def agency(key, name, kind):
+        row = Agency(name=name, kind=kind)
+        council.add(row)
+        found[key] = row.pk
+
+    agency("council", council.scale.council_name, AgencyKind.LOCAL_AUTHORITY)
+    agency("police", f"{county} Police", AgencyKind.POLICE)
+    agency("health", f"{county} Integrated Care Board", AgencyKind.HEALTH)
+    agency("health_hospitals", f"{county} Hospitals NHS Trust", AgencyKind.HEALTH)
+    agency("health_community", f"{county} Partnership NHS Trust", AgencyKind.HEALTH)
+    agency("probation", f"Probation Service ({county})", AgencyKind.PROBATION)
+    schools = {}
+    for school in council.lookups["education.schools"]:
+        row = Agency(name=school.name, kind=AgencyKind.EDUCATION)
+        council.add(row)
+        schools[school.id] = row.pk
+    found["schools"] = schools
+    council.lookups["access.agencies"] = found
+
+
+class Workforce:
+    """Creates teams and their staff, numbering usernames as a council's directory would."""
+
+    def __init__(self, council):
+        self.council = council
+        self.rng = council.rng("access.staff")
+        self.agencies = council.lookups["access.agencies"]
+        self.password = password_hash()
+        self.usernames: set[str] = set()
+        self.unfilled_demo = dict(DEMO_USERS)
+        self.demo_ids: dict[str, int] = {}
+        self.rates = council.rates
+        self.ethnicities = list(self.rates.ethnicity_weights)
+        self.ethnicity_weights = list(self.rates.ethnicity_weights.values())
+
+    def team(self, name, kind, parent=None) -> Team:
+        row = Team(name=name, kind=kind, parent_id=parent)
+        self.council.add(row)
+        return row
+
+    def user(self, team_id, role, job_title, *, agency="council", manages=False, spec_key=None) -> int:
+        r = self.rng
+        ethnicity = r.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
+        pool = self.council.names.for_ethnicity(ethnicity)
+        sex = r.choice("FFFM")  # the children's workforce is mostly women
+        first, last = pool.forename(r, sex), pool.surname(r)
+        username = self._demo_username(spec_key, role, agency) or self._username(first, last)
+        joined = self.council.as_at - datetime.timedelta(days=r.randrange(30, 12 * 365))
+        domain = "police" if agency == "police" else "nhs" if agency.startswith("health") else "council"
+        user = User(
+            username=username, first_name=first, last_name=last, role=role, job_title=job_title,
+            email=f"{username}@{_slug(self.council.geography.county)}-{domain}.example",
+            agency_id=self.agencies[agency], password=self.password,
+            is_staff=role == Role.ADMINISTRATOR, is_superuser=role == Role.ADMINISTRATOR,
+            date_joined=datetime.datetime.combine(joined, datetime.time(9), tzinfo=datetime.timezone.utc),
+        )
+        self.council.add(user)
+        self.council.add(TeamMembership(user_id=user.pk, team_id=team_id, manages=manages))
+        if username in DEMO_USERS:
+            self.demo_ids[username] = user.pk
+        return user.pk
+
+    def _demo_username(self, spec_key, role, agency) -> str | None:
+        for username, wanted in list(self.unfilled_demo.items()):
+            if wanted == (spec_key, role, agency):
+                del self.unfilled_demo[username]
+                self.usernames.add(username)
+                return username
+        return None
+
+    def _username(self, first, last) -> str:
+        base = f"{_slug(first)}.{_slug(last)}"
+        username, n = base, 1
+        while username in self.usernames:
+            n += 1
+            username = f"{base}{n}"
+        self.usernames.add(username)
+        return username
+
+
+def _workers_needed(scale, spec: TeamSpec) -> int:
+    caseloads = scale.rates.caseloads
+    if spec.key == "iro":
+        reviewed = scale.open_children("child_protection") + scale.open_children("children_in_care")
+        return math.ceil(reviewed / caseloads["iro"])
+    if spec.key in caseloads:
+        return math.ceil(scale.open_children(spec.key) / caseloads[spec.key])
+    return scale.support_staff(spec.key)
+
+
+def _team_names(spec: TeamSpec, count: int, localities) -> list[str]:
+    if count == 1:
+        return [spec.label]
+    names = []
+    for i in range(count):
+        place = localities[i % len(localities)]
+        lap = i // len(localities)
+        names.append(f"{place} {spec.label}" + (f" {lap + 1}" if lap else ""))
+    return names
+
+
+@contributes(order=31)
+def teams_and_staff(council):
+    """Department, services, teams; a manager for each; workers and partner members; demo users."""
+    scale, rates = council.scale, council.rates
+    workforce = Workforce(council)
+    department = workforce.team(DEPARTMENT, TeamKind.SERVICE)
+    workforce.user(department.pk, Role.SERVICE_MANAGER, "Director of Children and Family Services", manages=True)
+    services = {}
+    for key, name in SERVICES.items():
+        services[key] = workforce.team(name, TeamKind.SERVICE, department.pk).pk
+        workforce.user(services[key], Role.SERVICE_MANAGER, "Head of Service", manages=True)
+
+    teams: dict[str, list[TeamInfo]] = {}
+    for spec in TEAM_SPECS:
+        workers = _workers_needed(scale, spec)
+        per_team = rates.workers_per_team.get(spec.key, rates.workers_per_team["support"])
+        count = math.ceil(workers / per_team)
+        partners = rates.macpt_partners if spec.key == "child_protection" else (
+            rates.front_door_partners if spec.key == "front_door" else {})
+        teams[spec.key] = []
+        for i, name in enumerate(_team_names(spec, count, council.geography.localities)):
+            team = workforce.team(name, spec.kind, services[spec.service])
+            manager = workforce.user(team.pk, Role.TEAM_MANAGER, "Team Manager", manages=True, spec_key=spec.key)
+            size = workers // count + (i < workers % count)
+            held = [workforce.user(team.pk, spec.role, spec.job_title, spec_key=spec.key) for _ in range(size)]
+            members = dict(partners)
+            if spec.key == "child_protection" and workforce.rng.random() < rates.macpt_probation_share:
+                members["probation"] = 1
+            for agency, number in members.items():
+                role, titles = PARTNER_ROLES[agency]
+                agency_key = agency if agency != "education" else "council"
+                for _ in range(number):
+                    workforce.user(team.pk, role, workforce.rng.choice(titles),
+                                   agency=agency_key, spec_key=spec.key)
+            teams[spec.key].append(TeamInfo(team.pk, name, manager, held))
+    council.lookups["access.teams"] = teams
+    council.lookups["access.demo_users"] = workforce.demo_ids
+
+
+class Caseloads:
+    """Opens today's children to services, a whole household to one worker."""
+
+    def __init__(self, council):
+        self.council = council
+        self.rates = council.rates
+        self.rng = council.rng("access.caseloads")
+        self.index = council.lookups["people.children"]
+        self.teams = council.lookups["access.teams"]
+        # (children reviewed, order, team, IRO): a heap, so the least-loaded IRO is found at once
+        iros = [(team.id, worker) for team in self.teams["iro"] for worker in team.workers]
+        self.iros = [(0, n, team, worker) for n, (team, worker) in enumerate(iros)]
+        self.remaining = {s: council.scale.open_children(s) for s in (
+            "family_help", "child_in_need", "child_protection", "children_in_care", "care_leavers")}
+        self.open_cases: dict[str, list[tuple[int, int]]] = {s: [] for s in self.remaining}
+        self.used: set[int] = set()
+
+    def involve(self, child, kind, start, *, user=None, team=None, end=None) -> None:
+        self.council.insert(
+            Involvement, person_id=self.index.person_ids[child], kind=kind, user_id=user, team_id=team,
+            start_date=datetime.date.fromordinal(start), end_date=end and datetime.date.fromordinal(end),
+        )
+
+    def start(self, service, children) -> int:
+        """When the current allocation began: recent, and never before any of the children was born
+        (for a care leaver, never before 16, when a personal adviser is appointed)."""
+        mean, cap = self.rates.allocation_days[service]
+        start = self.council.as_at.toordinal() - min(int(self.rng.expovariate(1 / mean)), cap)
+        from_age = PERSONAL_ADVISER_FROM_DAYS if service == "care_leavers" else 0
+        born = [self.index.birth[c] + from_age for c in children if not self.index.flags[c] & UNBORN]
+        return min(max([start, *born]), self.council.as_at.toordinal())
+
+    def next_iro(self, children: int) -> tuple[int, int]:
+        load, n, team, iro = heapq.heappop(self.iros)
+        heapq.heappush(self.iros, (load + children, n, team, iro))
+        return team, iro
+
+    def open(self, service, household, children) -> None:
+        index, rng = self.index, self.rng
+        locality = index.household_locality[household]
+        teams = self.teams[service]
+        team = teams[locality % len(teams)]
+        worker = team.least_loaded()
+        team.load[worker] = team.load.get(worker, 0) + len(children)
+        start = self.start(service, children)
+        iro_team = iro = None
+        if service in ("child_protection", "children_in_care"):
+            iro_team, iro = self.next_iro(len(children))
+        assessed_first = (service in ("child_protection", "children_in_care")
+                          and rng.random() < self.rates.assessed_before_transfer_share)
+        assessment = self.teams["child_in_need"][locality % len(self.teams["child_in_need"])]
+        assessor = rng.choice(assessment.workers)
+        assessed_from = start - rng.randrange(20, 90)
+        for child in children:
+            self.used.add(child)
+            self.open_cases[service].append((index.person_ids[child], team.id))
+            if service == "family_help":
+                self.involve(child, IK.LEAD_PRACTITIONER, start, user=worker, team=team.id)
+            elif service == "care_leavers":
+                self.involve(child, IK.PERSONAL_ADVISER, start, user=worker, team=team.id)
+            else:
+                self.involve(child, IK.ALLOCATED_WORKER, start, user=worker, team=team.id)
+            if service == "child_protection":
+                self.involve(child, IK.TEAM, start, team=team.id)
+                self.involve(child, IK.CONFERENCE_CHAIR, start, user=iro, team=iro_team)
+            if service == "children_in_care":
+                self.involve(child, IK.IRO, start, user=iro, team=iro_team)
+            born = index.birth[child] if not index.flags[child] & UNBORN else None
+            if assessed_first and (born is None or assessed_from >= born):
+                self.involve(child, IK.ALLOCATED_WORKER, assessed_from, user=assessor, team=assessment.id, end=start - 1)
+        self.remaining[service] -= len(children)
+
+    def eligible(self, household) -> list[int]:
+        """Children of the household who could be open today: alive, under 18 or unborn."""
+        index, as_at = self.index, self.council.as_at
+        return [
+            c for c in index.children_of(household)
+            if not index.flags[c] & (DIED | UNACCOMPANIED) and index.age_on(c, as_at) < 18
+        ]
+
+    def run(self) -> None:
+        index, rng, as_at = self.index, self.rng, self.council.as_at
+        youngest_leaver, oldest_leaver = self.rates.care_leaver_ages
+        households = list(range(index.households))
+        for household in households:  # unaccompanied children are looked after from arrival
+            for child in index.children_of(household):
+                if index.flags[child] & UNACCOMPANIED and not index.flags[child] & DIED:
+                    age = index.age_on(child, as_at)
+                    if age < 18:
+                        self.open("children_in_care", household, [child])
+                    elif age <= oldest_leaver:
+                        self.open("care_leavers", household, [child])
+        rng.shuffle(households)
+        services = ["child_protection", "children_in_care", "child_in_need", "family_help"]
+        for household in households:
+            wanted = [s for s in services if self.remaining[s] > 0]
+            if not wanted:
+                break
+            children = self.eligible(household)
+            if not children:
+                continue
+            service = rng.choices(wanted, weights=[self.remaining[s] for s in wanted])[0]
+            if service == "children_in_care":
+                born = [c for c in children if not index.flags[c] & UNBORN]
+                if not born:
+                    continue
+                taking = rng.randint(2, 3) if rng.random() < self.rates.multi_child_care_share else 1
+                children = sorted(rng.sample(born, min(taking, len(born))))
+            self.open(service, household, children)
+        for household in households:
+            if self.remaining["care_leavers"] <= 0:
+                break
+            leavers = [
+                c for c in index.children_of(household)
+                if c not in self.used and not index.flags[c] & (DIED | UNBORN)
+                and youngest_leaver <= index.age_on(c, as_at) <= oldest_leaver
+            ]
+            for child in leavers[:1]:
+                self.open("care_leavers", household, [child])
+
+
+@contributes(order=60)
+def caseloads(council):
+    """Today's open children, until the journey apps generate their episodes."""
+    loads = Caseloads(council)
+    loads.run()
+    council.lookups["access.open_cases"] = loads.open_cases

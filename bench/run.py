@@ -1,0 +1,244 @@
+#!/usr/bin/env python
+"""Benchmarks: `python bench/run.py [names...] [--runs N]` (`make bench BENCH=name`).
+
+Prints a table (runs, median, p95, peak memory) under a note of the machine, and writes the
+results to bench/results/latest.json. With no names it runs every benchmark except the long
+ones, which run only when named (generate_national also with BENCH_NATIONAL=1).
+
+To add a benchmark, register a function that takes the number of runs and returns a `Result`:
+
+    @benchmark("search_large")
+    def search_large(runs):
+        database = ensure_large_db()          # the cached large council, generated once
+        ...time each search against it...
+        return Result(samples=[...seconds...], peak_rss=peak_rss_self())
+
+Work that needs Django can run in a subprocess with `manage(...)`, or in-process after
+`django_setup(database)`.
+"""
+import argparse
+import datetime
+import json
+import math
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LARGE_DB = ROOT / "var" / "bench-large.sqlite3"
+BENCH_SEED, BENCH_AS_AT = 1, "2025-03-31"  # fixed, so every machine benchmarks the same council
+GENERATOR_SOURCES = ("council/scales.py", "council/synthetic/*.py", "*/synthetic.py")
+
+
+@dataclass
+class Result:
+    samples: list[float]  # seconds, one per timed run or operation
+    peak_rss: int | None = None  # bytes
+    notes: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    run: Callable[[int], Result]
+    runs: int
+    explicit: bool  # long: runs only when named
+    doc: str
+
+
+BENCHMARKS: dict[str, Benchmark] = {}
+
+
+def benchmark(name: str, runs: int = 1, explicit: bool = False):
+    def register(fn):
+        BENCHMARKS[name] = Benchmark(name, fn, runs, explicit, (fn.__doc__ or "").strip())
+        return fn
+
+    return register
+
+
+# Helpers for benchmarks
+
+def sqlite_url(database: Path) -> str:
+    return f"sqlite:///{Path(database).resolve()}"
+
+
+def manage(*args: str, database: Path) -> tuple[float, int]:
+    """Run manage.py against a SQLite file in a subprocess: (seconds, peak RSS in bytes).
+
+    os.wait4 gives that one child's resource usage, so each measurement is its own peak.
+    """
+    env = {**os.environ, "DATABASE_URL": sqlite_url(database), "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            output.seek(0)
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{output.read().decode()}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def remove_sqlite(database: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+def generated_council(database: Path) -> tuple | None:
+    """(seed, scale, as-at) of the council in a SQLite file, or None."""
+    if not database.exists():
+        return None
+    try:
+        with sqlite3.connect(database) as db:
+            return db.execute(
+                "SELECT synthetic_seed, synthetic_scale, synthetic_as_at FROM council_localauthority"
+            ).fetchone()
+    except sqlite3.Error:
+        return None
+
+
+def _generator_changed_since(database: Path) -> bool:
+    built = database.stat().st_mtime
+    return any(p.stat().st_mtime > built for pattern in GENERATOR_SOURCES for p in ROOT.glob(pattern))
+
+
+def ensure_large_db() -> Path:
+    """The `large` council at var/bench-large.sqlite3, generated with a fixed seed and as-at date.
+
+    Reused while it matches; rebuilt when missing, different, or older than the generator's code.
+    Migrations are applied either way, so it follows the schema.
+    """
+    wanted = (BENCH_SEED, "large", BENCH_AS_AT)
+    if generated_council(LARGE_DB) != wanted or _generator_changed_since(LARGE_DB):
+        partial = LARGE_DB.with_name(LARGE_DB.name + ".partial")
+        remove_sqlite(partial)
+        LARGE_DB.parent.mkdir(parents=True, exist_ok=True)
+        manage("migrate", "--verbosity", "0", database=partial)
+        manage("generate_la", "--seed", str(BENCH_SEED), "--scale", "large", "--as-at", BENCH_AS_AT, database=partial)
+        remove_sqlite(LARGE_DB)
+        partial.rename(LARGE_DB)
+    else:
+        manage("migrate", "--verbosity", "0", database=LARGE_DB)
+    return LARGE_DB
+
+
+def django_setup(database: Path) -> None:
+    """Use Django in this process against a SQLite file (for benchmarks timed in-process)."""
+    os.environ["DATABASE_URL"] = sqlite_url(database)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thrive.settings.dev")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def peak_rss_self() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+# Benchmarks
+
+def _generate(scale: str, runs: int) -> Result:
+    samples, peak = [], 0
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as folder:
+        database = Path(folder) / f"{scale}.sqlite3"
+        for _ in range(runs):
+            remove_sqlite(database)
+            manage("migrate", "--verbosity", "0", database=database)
+            seconds, rss = manage("generate_la", "--seed", str(BENCH_SEED), "--scale", scale,
+                                  "--as-at", BENCH_AS_AT, database=database)
+            samples.append(seconds)
+            peak = max(peak, rss)
+        size = database.stat().st_size
+    return Result(samples, peak, {"database_mb": round(size / 2**20)})
+
+
+@benchmark("generate_demo")
+def generate_demo(runs):
+    """generate_la --scale demo into a fresh SQLite file."""
+    return _generate("demo", runs)
+
+
+@benchmark("generate_large")
+def generate_large(runs):
+    """generate_la --scale large into a fresh SQLite file (target: under 5 minutes)."""
+    return _generate("large", runs)
+
+
+@benchmark("generate_national", explicit=True)
+def generate_national(runs):
+    """generate_la --scale national into a fresh SQLite file: long, so only when named."""
+    return _generate("national", runs)
+
+
+# The harness
+
+def machine() -> dict:
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        ram_kb = next(int(line.split()[1]) for line in info if line.startswith("MemTotal"))
+    return {"cores": os.cpu_count(), "ram_gb": round(ram_kb / 2**20, 1), "cpu": cpu, "python": sys.version.split()[0]}
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.1f} s"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Thrive benchmarks")
+    parser.add_argument("names", nargs="*", help=f"benchmarks to run (from: {', '.join(BENCHMARKS)})")
+    parser.add_argument("--runs", type=int, help="timed runs for each benchmark (default: its own)")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    national = os.environ.get("BENCH_NATIONAL") == "1"
+    names = args.names or [b.name for b in BENCHMARKS.values() if not b.explicit or (national and b.name == "generate_national")]
+
+    host = machine()
+    print(f"Machine: {host['cores']} cores, {host['ram_gb']} GB RAM, {host['cpu']}, Python {host['python']}")
+    print(f"{'benchmark':<22} {'runs':>5} {'median':>10} {'p95':>10} {'peak memory':>12}")
+    results = {}
+    for name in names:
+        bench = BENCHMARKS[name]
+        result = bench.run(args.runs or bench.runs)
+        peak = f"{result.peak_rss / 2**20:.0f} MB" if result.peak_rss else "-"
+        median = statistics.median(result.samples)
+        print(f"{name:<22} {len(result.samples):>5} {_seconds(median):>10} {_seconds(p95(result.samples)):>10} {peak:>12}")
+        results[name] = {
+            "runs": len(result.samples), "median_s": median, "p95_s": p95(result.samples),
+            "peak_rss_mb": result.peak_rss and round(result.peak_rss / 2**20, 1), "samples_s": result.samples,
+            "at": datetime.datetime.now().isoformat(timespec="seconds"), **result.notes,
+        }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    latest = RESULTS / "latest.json"
+    previous = json.loads(latest.read_text()).get("results", {}) if latest.exists() else {}
+    latest.write_text(json.dumps({"machine": host, "results": {**previous, **results}}, indent=2) + "\n")
+    print(f"Written to {latest.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
