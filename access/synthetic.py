@@ -51,7 +51,8 @@ TEAM_SPECS = (
     TeamSpec("front_door", TeamKind.FRONT_DOOR, "front_door", "Front Door (MASH)", Role.SOCIAL_WORKER, "Social Worker"),
     TeamSpec("family_help", TeamKind.FAMILY_HELP, "front_door", "Family Help Team", Role.LEAD_PRACTITIONER,
              "Family Help Practitioner"),
-    TeamSpec("child_in_need", TeamKind.ASSESSMENT, "social_work", "Assessment Team", Role.SOCIAL_WORKER, "Social Worker"),
+    TeamSpec("child_in_need", TeamKind.ASSESSMENT, "social_work", "Assessment Team", Role.SOCIAL_WORKER,
+             "Social Worker"),
     TeamSpec("child_protection", TeamKind.MULTI_AGENCY_CP, "social_work", "Multi-Agency Child Protection Team",
              Role.SOCIAL_WORKER, "Lead Child Protection Practitioner"),
     TeamSpec("children_in_care", TeamKind.CHILDREN_IN_CARE, "care", "Children in Care Team", Role.SOCIAL_WORKER,
@@ -160,7 +161,7 @@ class Workforce:
         r = self.rng
         ethnicity = r.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
         pool = self.council.names.for_ethnicity(ethnicity)
-        sex = r.choice("FFFM")  # the children's workforce is mostly women
+        sex = "F" if r.random() < self.rates.workforce_female_share else "M"
         first, last = pool.forename(r, sex), pool.surname(r)
         username = self._demo_username(spec_key, role, agency) or self._username(first, last)
         joined = self.council.as_at - datetime.timedelta(days=r.randrange(30, 12 * 365))
@@ -325,7 +326,8 @@ class Caseloads:
                 self.involve(child, IK.IRO, start, user=iro, team=iro_team)
             born = index.birth[child] if not index.flags[child] & UNBORN else None
             if assessed_first and (born is None or assessed_from >= born):
-                self.involve(child, IK.ALLOCATED_WORKER, assessed_from, user=assessor, team=assessment.id, end=start - 1)
+                self.involve(child, IK.ALLOCATED_WORKER, assessed_from, user=assessor, team=assessment.id,
+                             end=start - 1)
         self.remaining[service] -= len(children)
 
     def eligible(self, household) -> list[int]:

@@ -215,7 +215,9 @@ def main(argv=None) -> int:
     if unknown:
         parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     national = os.environ.get("BENCH_NATIONAL") == "1"
-    names = args.names or [b.name for b in BENCHMARKS.values() if not b.explicit or (national and b.name == "generate_national")]
+    names = args.names or [
+        b.name for b in BENCHMARKS.values() if not b.explicit or (national and b.name == "generate_national")
+    ]
 
     host = machine()
     print(f"Machine: {host['cores']} cores, {host['ram_gb']} GB RAM, {host['cpu']}, Python {host['python']}")
@@ -226,9 +228,10 @@ def main(argv=None) -> int:
         result = bench.run(args.runs or bench.runs)
         peak = f"{result.peak_rss / 2**20:.0f} MB" if result.peak_rss else "-"
         median = statistics.median(result.samples)
-        print(f"{name:<22} {len(result.samples):>5} {_seconds(median):>10} {_seconds(p95(result.samples)):>10} {peak:>12}")
+        high = p95(result.samples)
+        print(f"{name:<22} {len(result.samples):>5} {_seconds(median):>10} {_seconds(high):>10} {peak:>12}")
         results[name] = {
-            "runs": len(result.samples), "median_s": median, "p95_s": p95(result.samples),
+            "runs": len(result.samples), "median_s": median, "p95_s": high,
             "peak_rss_mb": result.peak_rss and round(result.peak_rss / 2**20, 1), "samples_s": result.samples,
             "at": datetime.datetime.now().isoformat(timespec="seconds"), **result.notes,
         }

@@ -46,6 +46,16 @@ class Rates:
     aunt_uncle_share: float = 0.15
     connected_person_share: float = 0.10
     previous_addresses: dict = field(default_factory=lambda: {0: 0.50, 1: 0.30, 2: 0.14, 3: 0.06})
+    moved_within_town_share: float = 0.60
+    father_shares_surname_share: float = 0.60  # a resident father with the family's surname
+    step_child_surname_share: float = 0.50  # a step-parent's own child takes the step-parent's surname
+    kinship_parental_responsibility_share: float = 0.50  # kinship carers with an order giving PR
+    unaccompanied_ethnicity_weights: dict = field(default_factory=lambda: {
+        "BAFR": 0.35, "AOTH": 0.35, "OOTH": 0.20, "WOTH": 0.05, "BOTH": 0.05,
+    })
+    unaccompanied_arrival_ages: tuple = (14, 17)
+    unaccompanied_male_share: float = 0.90
+    designated_birth_date_share: float = 0.30  # age undetermined: born 1 January
     current_address_max_years: int = 8
 
     # People's details.
@@ -104,6 +114,7 @@ class Rates:
         "front_door": 1.7, "placements": 0.55, "virtual_school": 0.55, "education": 0.9,
         "performance": 0.45, "admin": 0.25,
     })
+    workforce_female_share: float = 0.80
     macpt_partners: dict = field(default_factory=lambda: {"police": 2, "health": 2, "education": 1})
     macpt_probation_share: float = 0.5
     front_door_partners: dict = field(default_factory=lambda: {"police": 2, "health": 1})

@@ -21,8 +21,6 @@ UNBORN, DIED, UNACCOMPANIED = 1, 2, 4
 MIXED_HERITAGE = {  # a White British parent and a parent of this heritage: the child's code
     "BCRB": "MWBC", "BAFR": "MWBA", "AIND": "MWAS", "APKN": "MWAS", "ABAN": "MWAS", "AOTH": "MWAS",
 }
-UNACCOMPANIED_ETHNICITY = {"BAFR": 0.35, "AOTH": 0.35, "OOTH": 0.20, "WOTH": 0.05, "BOTH": 0.05}
-UNACCOMPANIED_ARRIVAL_AGES = (14, 17)
 LA_ID_START = 1_000_000
 
 
@@ -196,7 +194,10 @@ class Households:
 
     def child(self, pool, surname, ethnicity, birth, town) -> Member:
         r, rates = self.rng, self.rates
-        sex = Sex.UNKNOWN if r.random() < rates.sex_not_known_share else (Sex.MALE if r.random() < rates.male_share else Sex.FEMALE)
+        if r.random() < rates.sex_not_known_share:
+            sex = Sex.UNKNOWN
+        else:
+            sex = Sex.MALE if r.random() < rates.male_share else Sex.FEMALE
         forename = pool.forename(r, sex)
         middle = pool.forename(r, sex) if r.random() < rates.middle_name_share else ""
         preferred = pool.forename(r, sex) if r.random() < rates.preferred_name_share else ""
@@ -250,7 +251,8 @@ class Households:
         end = None
         start = self.today - r.randrange(30, rates.current_address_max_years * 365)
         for move in range(weighted(r, rates.previous_addresses) + 1):
-            town = self.towns[town_index if move == 0 or r.random() < 0.6 else r.randrange(len(self.towns))]
+            town = self.towns[town_index if move == 0 or r.random() < rates.moved_within_town_share
+                              else r.randrange(len(self.towns))]
             line1, line2 = self.geography.street_address(r, town)
             history.append((line1, line2, town.name, self.geography.postcode(r, town), start, end))
             end = start - 1
@@ -319,7 +321,7 @@ class Households:
         father_pool = self.names.for_ethnicity(other_heritage)
         father = None
         if kind != "lone_mother" or r.random() < rates.absent_father_recorded_share:
-            same_name = kind in ("two_parents", "lone_father") and r.random() < 0.6
+            same_name = kind in ("two_parents", "lone_father") and r.random() < rates.father_shares_surname_share
             father = self.adult(father_pool, Sex.MALE, other_heritage, father_birth, surname if same_name else None)
         mother_home = kind not in ("lone_father", "kinship")
         father_home = kind in ("two_parents", "lone_father")
@@ -355,7 +357,8 @@ class Households:
         children, fathers = [], []
         for position, birth in enumerate(births):
             own_father = second_father if second_father and position == len(births) - 1 else father
-            child_surname = own_father.surname if own_father and own_father is step and r.random() < 0.5 else surname
+            takes_step_name = step is not None and own_father is step and r.random() < rates.step_child_surname_share
+            child_surname = step.surname if takes_step_name else surname
             child = self.child(pool, child_surname, child_heritage, birth, town_index)
             children.append(child)
             fathers.append(own_father)
@@ -393,27 +396,27 @@ class Households:
                 kind_ = Kind.SIBLING if elder_father is own_father else Kind.HALF_SIBLING
                 self.relate(child, elder, kind_, lives_with=bool(born))
             for grandparent in carers:
-                self.relate(child, grandparent, Kind.GRANDPARENT, pr=kinship and r.random() < 0.5,
-                            lives_with=kinship and bool(born))
+                pr = kinship and r.random() < rates.kinship_parental_responsibility_share
+                self.relate(child, grandparent, Kind.GRANDPARENT, pr=pr, lives_with=kinship and bool(born))
             for kind_, extra in extras:
                 self.relate(child, extra, kind_)
 
     def unaccompanied_child(self) -> None:
         """A child who arrived alone, looked after from arrival; some are now care leavers."""
-        r = self.rng
+        r, rates = self.rng, self.rates
         town_index = r.randrange(len(self.towns))
         self.index.start_household(self.towns[town_index].locality)
-        ethnicity = weighted(r, UNACCOMPANIED_ETHNICITY)
+        ethnicity = weighted(r, rates.unaccompanied_ethnicity_weights)
         pool = self.names.for_ethnicity(ethnicity)
         arrived = self.today - r.randrange(14, 4 * 365)
-        age = r.randint(*UNACCOMPANIED_ARRIVAL_AGES)
+        age = r.randint(*rates.unaccompanied_arrival_ages)
         born_year = datetime.date.fromordinal(arrived).year - age
-        if r.random() < 0.3:  # age undetermined: designated date of birth 1 January
+        if r.random() < rates.designated_birth_date_share:
             birth = datetime.date(born_year, 1, 1).toordinal()
         else:
             birth = datetime.date(born_year, 1, 1).toordinal() + r.randrange(365)
-        sex = Sex.MALE if r.random() < 0.9 else Sex.FEMALE
-        nhs = self.nhs.next() if r.random() < self.rates.child_nhs_number_share else None
+        sex = Sex.MALE if r.random() < rates.unaccompanied_male_share else Sex.FEMALE
+        nhs = self.nhs.next() if r.random() < rates.child_nhs_number_share else None
         person = self.person(pool.forename(r, sex), pool.surname(r), sex, ethnicity, birth, nhs=nhs)
         self.index.add(person.pk, birth, UNACCOMPANIED)
         town = self.towns[town_index]

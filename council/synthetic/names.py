@@ -60,8 +60,8 @@ def name_pools() -> NamePools:
     gb, ie = _provider("en_GB"), _provider("en_IE")
     surnames = tuple(gb.last_names)
     weights = tuple(itertools.accumulate(gb.last_names.values()))
-    british = Pool(_names(gb.first_names_male, ie.first_names_male), _names(gb.first_names_female, ie.first_names_female),
-                   surnames, weights)
+    british = Pool(_names(gb.first_names_male, ie.first_names_male),
+                   _names(gb.first_names_female, ie.first_names_female), surnames, weights)
     india = _provider("en_IN")
     south_asian = Pool(_names(india.first_names_male), _names(india.first_names_female), _names(india.last_names))
     yoruba, twi = _provider("yo_NG"), _provider("tw_GH")
@@ -69,5 +69,6 @@ def name_pools() -> NamePools:
                    _names(yoruba.first_names_female, twi.first_names_female),
                    _names(yoruba.last_names, twi.last_names))
     romanian = _provider("ro_RO")
-    east_european = Pool(_names(romanian.first_names_male), _names(romanian.first_names_female), _names(romanian.last_names))
+    east_european = Pool(_names(romanian.first_names_male), _names(romanian.first_names_female),
+                         _names(romanian.last_names))
     return NamePools(british, south_asian, african, east_european)

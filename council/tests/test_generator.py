@@ -119,7 +119,8 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     assert macpt.kind == TeamKind.MULTI_AGENCY_CP
     assert users["team.manager"].memberships.get(team=macpt).manages
     assert users["police.officer"].memberships.filter(team=macpt).exists()
-    open_to_macpt = set(Involvement.objects.filter(team=macpt, kind=InvolvementKind.TEAM).values_list("person_id", flat=True))
+    team_cases = Involvement.objects.filter(team=macpt, kind=InvolvementKind.TEAM)
+    open_to_macpt = set(team_cases.values_list("person_id", flat=True))
     allocated = users["social.worker"].involvements.filter(kind=InvolvementKind.ALLOCATED_WORKER, end_date=None)
     assert allocated.exists() and set(allocated.values_list("person_id", flat=True)) <= open_to_macpt
     assert visible_people(users["police.officer"]) == open_to_macpt  # no share widens it
