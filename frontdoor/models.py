@@ -17,6 +17,11 @@ from .codes import ClosureReason, ContactOutcome, PrimaryNeed, ReferralSource
 User = settings.AUTH_USER_MODEL
 
 
+def re_referral_window_start(referral_date):
+    """The earliest date an earlier referral can have for a referral on `referral_date` to be a re-referral."""
+    return referral_date - relativedelta(months=registry.get("RE_REFERRAL_WINDOW").amount)
+
+
 class Contact(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contacts")
     source = models.CharField(max_length=2, choices=ReferralSource.choices)
@@ -83,10 +88,9 @@ class Referral(models.Model):
 
         Referrals on the same day are one event, not a re-referral of each other.
         """
-        window = registry.get("RE_REFERRAL_WINDOW")
-        earliest = self.referral_date - relativedelta(months=window.amount)
         earlier = Referral.objects.filter(
-            person_id=self.person_id, referral_date__gte=earliest, referral_date__lt=self.referral_date
+            person_id=self.person_id, referral_date__gte=re_referral_window_start(self.referral_date),
+            referral_date__lt=self.referral_date,
         )
         if self.pk:
             earlier = earlier.exclude(pk=self.pk)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .periods import CompareWith, YearKind
+from .periods import CompareWith, Span, YearKind
 
 
 class ValueType(enum.StrEnum):
@@ -132,6 +132,24 @@ class Indicator:
     year_kind: YearKind = YearKind.FINANCIAL
     decimals: int | None = None
     local: bool = False
+    # Computed indicators: what a figure for a reporting period counts, what one case behind it is
+    # ("referral", "referrals"), and which date of the case the drill-down shows.
+    span: Span = Span.PERIOD
+    counts: tuple[str, str] = ("child", "children")
+    case_date: str = ""
+    phrase: str = ""  # how a report's narrative names it, if not by its printed name
+
+    def counted(self, number) -> str:
+        """"1 referral", "1,682 referrals"."""
+        number = Decimal(number)
+        singular, plural = self.counts
+        return f"{number:,.0f} {singular if number == 1 else plural}"
+
+    @property
+    def described_as(self) -> str:
+        if self.phrase:
+            return self.phrase
+        return self.name if self.name[1:2].isupper() else self.name[0].lower() + self.name[1:]
 
     @property
     def places(self) -> int:

@@ -135,6 +135,10 @@ def validate(table: tables.Table, filename: str) -> list[dict]:
     return figures
 
 
+# What only a computed figure has: cleared when an imported figure replaces one.
+_NOT_COMPUTED = {"in_period_numerator": None, "in_period_denominator": None}
+
+
 def save(figures: list[dict], user=None, origin=Origin.IMPORTED) -> ImportResult:
     """Save validated figures in one transaction: all of them or, on any failure, none."""
     created = updated = 0
@@ -142,9 +146,11 @@ def save(figures: list[dict], user=None, origin=Origin.IMPORTED) -> ImportResult
         for figure in figures:
             key = {"indicator_code": figure["indicator_code"], "period_label": figure["period_label"]}
             defaults = {k: v for k, v in figure.items() if k not in key}
-            _, was_created = IndicatorValue.objects.update_or_create(
-                **key, defaults={**defaults, "origin": origin, "loaded_by": user},
+            value, was_created = IndicatorValue.objects.update_or_create(
+                **key, defaults={**defaults, **_NOT_COMPUTED, "origin": origin, "loaded_by": user},
             )
+            if not was_created:
+                value.cases.all().delete()  # behind a computed figure this one replaces
             created += was_created
             updated += not was_created
     return ImportResult(created, updated)

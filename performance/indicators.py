@@ -9,7 +9,7 @@ Indicators computed from case records say which app is expected to supply the co
 (`computed_by`); until that app registers it they are shown as "not yet computable".
 """
 from .definitions import Frequency, Indicator, Obtained, Polarity, RagRule, Target, ValueType
-from .periods import CompareWith, YearKind
+from .periods import CompareWith, Span, YearKind
 
 # Outcomes of the departmental plan (the dashboards' "Topic" / "Strategic Plan Outcome").
 FAMILIES = "Help children and their families build strength, resilience, confidence and capacity"
@@ -28,6 +28,10 @@ SCHOOLS = "Education"
 YOUTH_JUSTICE = "Youth Justice"
 
 CIN_CENSUS = "DfE children in need census; Characteristics of children in need (DfE statistics)"
+CIN_METHOD = (
+    "DfE Characteristics of children in need: methodology and tables (explore-education-statistics.service.gov.uk), "
+    "from the children in need census"
+)
 CLA_STATS = "DfE SSDA903 return; Children looked after in England including adoptions (DfE statistics)"
 SCHOOL_CENSUS = "DfE school census (termly); Special educational needs in England (DfE statistics)"
 EARLY_YEARS_SOURCE = (
@@ -56,11 +60,11 @@ P8 = "Average Progress 8 score of pupils at the end of key stage 4 in state-fund
 
 
 def _social_care(code, name, definition, source, computed_by, polarity, *, target="", benchmark_key="",
-                 aliases=(), value_type=ValueType.PERCENT, rag_rule=RagRule.TARGET_THEN_QUARTILE):
+                 aliases=(), value_type=ValueType.PERCENT, rag_rule=RagRule.TARGET_THEN_QUARTILE, **counting):
     return Indicator(
         code, name, SAFE_STABLE, SOCIAL_CARE, value_type, polarity, Frequency.QUARTER, definition, source,
         Obtained.COMPUTED, computed_by=computed_by, target=Target.parse(target), benchmark_key=benchmark_key,
-        aliases=aliases, rag_rule=rag_rule,
+        aliases=aliases, rag_rule=rag_rule, **counting,
     )
 
 
@@ -73,42 +77,69 @@ def _school(code, name, definition, source, *, value_type=ValueType.PERCENT, fre
 
 
 INDICATORS: tuple[Indicator, ...] = (
-    # Social care: computed from case records once the journey apps exist.
+    # Social care: computed from case records by the journey apps (their `indicators.py`).
     _social_care(
         "CSC_CP_REVIEWS_ON_TIME", "Child protection cases which were reviewed within timescales",
-        "Children on a child protection plan at the end of the period who had been on it for at least 3 months, "
-        "whose review conferences in the last 12 months were all on time (first review within 3 months of the "
-        "initial conference, then at most 6 months apart), as a % of those children.",
-        CIN_CENSUS, "protection", Polarity.HIGH_GOOD, target=">97.2%", benchmark_key="cp_reviews_on_time",
+        "Children on a child protection plan at the end of the period who had been on it for at least 3 months "
+        "(the first review's timescale), whose review conferences held in the 12 months to the end of the period "
+        "were all on time, with no review overdue at the end of the period, as a % of those children. The first "
+        "review is due within 3 months of the plan starting (the initial conference), later ones within 6 months "
+        "of the previous review; a review on its due date is on time.",
+        f"{CIN_METHOD}: child protection plan reviews; DfE children in need census COLLECT key indicator 'CPPs "
+        "reviewed within timescales'; Working Together to Safeguard Children 2023 for the timescales. Thrive "
+        "looks back 12 months, as the council's dashboard reports it.",
+        "protection", Polarity.HIGH_GOOD, target=">97.2%", benchmark_key="cp_reviews_on_time",
+        span=Span.AT_END, case_date="Plan started",
     ),
     _social_care(
         "CSC_CPP_SECOND_OR_LATER", "Children becoming subject to a CPP for second or subsequent time",
-        "Child protection plans started in the year to date for a child who had been on a plan before (at any "
-        "time, in any local authority), as a % of all plans started in the year to date.",
-        CIN_CENSUS, "protection", Polarity.LOW_GOOD, target="<20.8%", benchmark_key="cpp_second_or_later",
+        "Child protection plans started in the financial year to the end of the period for a child who had been "
+        "on a plan before, as a % of all plans started in that time. Each plan start counts. Earlier plans are "
+        "those held in Thrive for the child, including on records since merged into theirs.",
+        f"{CIN_METHOD}: children who became the subject of a child protection plan for a second or subsequent "
+        "time (the census's NumberOfPreviousCPP). Reported year to date, as the council's dashboard does.",
+        "protection", Polarity.LOW_GOOD, target="<20.8%", benchmark_key="cpp_second_or_later",
         aliases=("Children becoming subject to a child protection plan for a second or subsequent time",),
+        span=Span.YEAR_TO_DATE, counts=("plan started", "plans started"), case_date="Plan started",
+        phrase="children becoming subject to a child protection plan for a second or subsequent time",
     ),
     _social_care(
         "CSC_RE_REFERRALS", "Re-referrals to CSC within 12 mths",
         "Referrals to children's social care in the period that were within 12 months of a previous referral "
-        "for the same child, as a % of referrals in the period.",
-        "DfE children in need census: re-referrals within 12 months as a % of referrals in the period",
+        "for the same child, as a % of referrals in the period. Each referral counts; a child's referrals on one "
+        "day count as one, and neither is a re-referral of the other.",
+        f"{CIN_METHOD}: re-referrals within 12 months of a previous referral (%), table C1 (each referral "
+        "counted).",
         "frontdoor", Polarity.LOW_GOOD, target="<18.7%", benchmark_key="re_referrals",
         aliases=("Re-referrals to children's social care within 12 months",),
+        counts=("referral", "referrals"), case_date="Referral date",
+        phrase="re-referrals to children's social care within 12 months",
     ),
     _social_care(
         "CSC_ASSESSMENTS_45_DAYS", "Assessments completed within 45 days",
-        "Child and family assessments completed in the period within 45 working days of the referral, as a % "
-        "of assessments completed in the period.",
-        "DfE children in need census: assessments completed within 45 working days",
-        "frontdoor", Polarity.HIGH_GOOD, target=">90.3%", benchmark_key="assessments_45_days",
+        "Child and family assessments completed (authorised) in the financial year to the end of the period "
+        "within 45 working days of the referral, as a % of assessments completed in that time. An assessment "
+        "authorised on the 45th working day after the referral is on time.",
+        f"{CIN_METHOD}: assessments completed, duration in working days from the referral date to the "
+        "assessment authorisation date. Reported year to date, as the council's dashboard does: its Q4 2024/25 "
+        "83.6% is the year's figure (1,268 of 1,608 within Q4 alone is 78.9%).",
+        "familyhelp", Polarity.HIGH_GOOD, target=">90.3%", benchmark_key="assessments_45_days",
+        span=Span.YEAR_TO_DATE, counts=("assessment", "assessments"), case_date="Completed",
+        phrase="assessments completed within 45 working days",
     ),
     _social_care(
         "CSC_CPP_TWO_YEARS", "CPP lasting 2 yrs or more open at the end of the quarter",
-        "Child protection plans open at the end of the period that had lasted 2 years or more, as a % of all "
-        "plans open at the end of the period. (The DfE's own measure counts plans that ended in the year.)",
-        CIN_CENSUS, "protection", Polarity.LOW_GOOD, target="<3.0%", benchmark_key="cpp_two_years",
+        "Child protection plans open at the end of the period that had lasted 2 years or more (24 calendar "
+        "months from the start), as a % of all plans open at the end of the period. The DfE's own measure "
+        "differs: plans that ended in the year having lasted 2 years or more.",
+        f"{CIN_METHOD}: children who were the subject of a plan at 31 March by length of time on the plan; "
+        "the council's dashboard indicator as named. The DfE's key indicator counts plans ceasing in the year.",
+        "protection", Polarity.LOW_GOOD, target="<3.0%", benchmark_key="cpp_two_years",
+        span=Span.AT_END, counts=("plan", "plans"), case_date="Plan started",
+        phrase="child protection plans open at the end of the quarter that had lasted 2 years or more",
     ),
+    # Slots for the children-in-care and care-leaver apps (computed_by "care" and "leavers"): shown as
+    # "not yet computable" until those apps register them (docs/performance.md, "Slots").
     _social_care(
         "CL_SUITABLE_ACCOMMODATION", "Care leavers in suitable accommodation",
         "Care leavers aged 17 to 21 (former relevant children) whose accommodation at their latest contact "
@@ -116,6 +147,7 @@ INDICATORS: tuple[Indicator, ...] = (
         f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
         target=">92.0%", benchmark_key="care_leavers_suitable_accommodation",
         aliases=("Care leavers aged up to 21 in suitable accommodation",),
+        span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
     ),
     _social_care(
         "CL_EET", "Care leavers EET",
@@ -124,6 +156,7 @@ INDICATORS: tuple[Indicator, ...] = (
         f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
         target=">54.0%", benchmark_key="care_leavers_eet",
         aliases=("Care leavers in education, employment or training",),
+        span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
     ),
     _social_care(
         "CLA_DENTAL_CHECKS",
@@ -132,6 +165,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "check in the previous 12 months, as a % of those children.",
         f"{CLA_STATS}: outcomes for children looked after for 12 months or more (table OC2)", "care",
         Polarity.HIGH_GOOD, benchmark_key="cla_dental_checks",
+        span=Span.AT_END, case_date="Became looked after",
     ),
     _social_care(
         "CLA_HEALTH_ASSESSMENTS",
@@ -141,6 +175,7 @@ INDICATORS: tuple[Indicator, ...] = (
         f"{CLA_STATS}: outcomes for children looked after for 12 months or more (table OC2)", "care",
         Polarity.HIGH_GOOD, benchmark_key="cla_health_assessments",
         aliases=("Children in care who have their annual health assessment within last 12 months (..",),
+        span=Span.AT_END, case_date="Became looked after",
     ),
     _social_care(
         "CLA_THREE_PLACEMENTS", "Children in care with 3 or more placements in the last 12 months",
@@ -148,6 +183,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "12 months, as a % of all children looked after at the end of the period.",
         f"{CLA_STATS}: placement stability (short term)", "care", Polarity.LOW_GOOD,
         benchmark_key="cla_three_placements",
+        span=Span.AT_END, case_date="Became looked after",
     ),
     _social_care(
         "CLA_LONG_TERM_STABILITY", "Children in care in long-term stable placements",
@@ -157,25 +193,36 @@ INDICATORS: tuple[Indicator, ...] = (
         "a half years or more.",
         f"{CLA_STATS}: placement stability (long term)", "care", Polarity.HIGH_GOOD,
         benchmark_key="cla_long_term_stability",
+        span=Span.AT_END, case_date="Became looked after",
     ),
     _social_care(
         "CIN_RATE", "Children in need per 10,000 children",
-        "Children in need at the end of the period (including those on a child protection plan and in care) "
-        "per 10,000 children aged under 18 in the mid-year population estimate.",
-        f"{CIN_CENSUS}; ONS mid-year population estimates", "familyhelp", Polarity.NONE,
+        "Children in need at the end of the period (an open referral, the census's episode of need, including "
+        "children on a child protection plan and in care; unborn children included) who are under 18, per "
+        "10,000 children aged under 18 in the latest mid-year population estimate (30 June) on or before the "
+        "end of the period. An episode closed on the last day of the period is not open at its end.",
+        f"{CIN_METHOD}: children in need at 31 March, rate per 10,000 children aged under 18; ONS mid-year "
+        "population estimates", "familyhelp", Polarity.NONE,
         value_type=ValueType.RATE, benchmark_key="cin_rate", rag_rule=RagRule.NONE,
+        span=Span.AT_END, case_date="Referral date", phrase="rate of children in need per 10,000 children",
     ),
     _social_care(
         "CP_RATE", "Children on a child protection plan per 10,000 children",
-        "Children on a child protection plan at the end of the period per 10,000 children aged under 18.",
-        f"{CIN_CENSUS}; ONS mid-year population estimates", "protection", Polarity.NONE,
+        "Children on a child protection plan at the end of the period (unborn children included) who are under "
+        "18, per 10,000 children aged under 18 in the latest mid-year population estimate on or before the end "
+        "of the period. A plan ended on the last day of the period is not open at its end.",
+        f"{CIN_METHOD}: children who were the subject of a child protection plan at 31 March, rate per 10,000 "
+        "children aged under 18; ONS mid-year population estimates", "protection", Polarity.NONE,
         value_type=ValueType.RATE, benchmark_key="cp_rate", rag_rule=RagRule.NONE,
+        span=Span.AT_END, case_date="Plan started",
+        phrase="rate of children on a child protection plan per 10,000 children",
     ),
     _social_care(
         "CLA_RATE", "Children looked after per 10,000 children",
         "Children looked after at the end of the period per 10,000 children aged under 18.",
         f"{CLA_STATS}; ONS mid-year population estimates", "care", Polarity.NONE,
-        value_type=ValueType.RATE, benchmark_key="cla_rate", rag_rule=RagRule.NONE,
+        value_type=ValueType.RATE, benchmark_key="cla_rate", rag_rule=RagRule.NONE, span=Span.AT_END,
+        case_date="Became looked after", phrase="rate of children looked after per 10,000 children",
     ),
     # SEND: counts from the termly school census.
     Indicator(

@@ -6,6 +6,7 @@ rows (`LocalIndicator`), so adding one needs no code. Figures refer to indicator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from .definitions import Frequency, Polarity, RagRule, Target, ValueType
 from .periods import CompareWith, YearKind
@@ -27,6 +28,11 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(max_digits=16, decimal_places=4)
     numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    in_period_numerator = models.DecimalField(
+        max_digits=16, decimal_places=4, null=True, blank=True,
+        help_text="For a year-to-date figure: the numerator within the period alone (the quarter).",
+    )
+    in_period_denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     origin = models.CharField(max_length=20, choices=Origin.choices)
     source = models.CharField(max_length=300, help_text="The file, dashboard or computation it came from.")
     loaded_at = models.DateTimeField(auto_now=True)
@@ -40,6 +46,23 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator_code} {self.period_label}: {self.value}"
+
+
+class CaseBehindFigure(models.Model):
+    """A child's record behind a computed figure (see performance.registry.Case): who, which date of the
+    record, whether it is in the numerator, and which record, so changes can be explained later."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    counted = models.BooleanField(help_text="In the numerator as well as the denominator.")
+    record = models.CharField(max_length=80, help_text='e.g. "frontdoor.referral:12"')
+
+    class Meta:
+        abstract = True
+
+
+class FigureCase(CaseBehindFigure):
+    figure = models.ForeignKey(IndicatorValue, on_delete=models.CASCADE, related_name="cases")
 
 
 class LocalIndicator(models.Model):
@@ -153,3 +176,63 @@ class PublishedRow(models.Model):
     class Meta:
         ordering = ["dashboard", "position"]
         indexes = [models.Index(fields=["indicator_code", "latest_period"])]
+
+
+class Snapshot(models.Model):
+    """A quarter's report frozen as it was reported: the figures, the columns worked out from them, and
+    the children behind each computed figure. Recomputing later is compared with it, never written over it."""
+
+    period_label = models.CharField(max_length=40)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    frozen_at = models.DateTimeField(default=timezone.now)
+    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=300, blank=True, help_text='e.g. "As reported to scrutiny committee, 3 June 2025"')
+
+    class Meta:
+        ordering = ["-frozen_at"]
+
+    def __str__(self):
+        return f"{self.period_label} as frozen on {timezone.localtime(self.frozen_at):%-d %B %Y %H:%M}"
+
+
+class SnapshotRow(models.Model):
+    """One report line as it was reported (see performance.report.Line, whose fields these are)."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="rows")
+    position = models.PositiveSmallIntegerField()
+    indicator_code = models.CharField(max_length=60)
+    name = models.CharField(max_length=300)
+    outcome = models.CharField(max_length=300)
+    area = models.CharField(max_length=100)
+    value_type = models.CharField(max_length=20)
+    target = models.CharField(max_length=20, blank=True)
+    period_label = models.CharField(max_length=40)
+    value = models.DecimalField(max_digits=16, decimal_places=4)
+    numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    in_period_numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    in_period_denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    previous_label = models.CharField(max_length=40, blank=True)
+    previous_value = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    previous_numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    previous_denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    previous_in_period_numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    previous_in_period_denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    dot = models.CharField(max_length=20)
+    movement = models.CharField(max_length=10, blank=True)
+    rag = models.CharField(max_length=10)
+    quartile = models.PositiveSmallIntegerField(null=True)
+    quartile_source = models.CharField(max_length=20, blank=True)
+    benchmark_year = models.CharField(max_length=20, blank=True)
+    neighbour_average = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    england_average = models.DecimalField(max_digits=16, decimal_places=4, null=True)
+    origin = models.CharField(max_length=20, choices=Origin.choices)
+    source = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["snapshot", "position"]
+
+
+class SnapshotCase(CaseBehindFigure):
+    row = models.ForeignKey(SnapshotRow, on_delete=models.CASCADE, related_name="cases")

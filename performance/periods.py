@@ -9,6 +9,11 @@ end of a quarter?) and the period it should be compared with. Labels are parsed 
 - Terms follow the school census: Autumn is September to December, Spring January to March,
   Summer April to August. "Spring Term 2025" and "Spring 2025" are the same period.
 - A trailing status word ("2022/23 Final", "2023/24 Provisional") is not part of the period.
+
+Figures computed from case records measure one of three spans of a reporting period (`Span`):
+events in the period, events in the financial year to its end, or the position at its end. So
+besides the printed labels there are "2024/25 to 31 December 2024" (financial year to date),
+"12 months to 31 December 2024" (a rolling year) and "As at 31 December 2024".
 """
 import datetime
 import enum
@@ -38,6 +43,24 @@ _QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})/(\d{2})$", re.I)
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")
 _TERM = re.compile(r"^(Spring|Summer|Autumn)(?:\s+Term)?\s+(\d{4})$", re.I)
 _STATUS_WORDS = re.compile(r"\s+(final|provisional|revised)$", re.I)
+_DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4})"
+_YEAR_TO_DATE = re.compile(rf"^(\d{{4}})/(\d{{2}}) to {_DATE}$", re.I)
+_ROLLING_YEAR = re.compile(rf"^12 months to {_DATE}$", re.I)
+_AS_AT = re.compile(rf"^as at {_DATE}$", re.I)
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y")
+
+
+class Span(enum.StrEnum):
+    """What a computed figure for a reporting period counts."""
+
+    PERIOD = "period"  # events in the period: referrals received, assessments completed
+    YEAR_TO_DATE = "year_to_date"  # events from the start of the financial year to the end of the period
+    AT_END = "at_end"  # the position at the end of the period: children on a plan that day
+
+    @property
+    def label(self):
+        return {"period": "In the period", "year_to_date": "Financial year to date",
+                "at_end": "At the end of the period"}[self]
 
 
 class PeriodError(ValueError):
@@ -90,6 +113,50 @@ def term(name: str, calendar_year: int) -> Period:
     )
 
 
+def _day_text(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _parse_day(text: str, label: str) -> datetime.date:
+    for date_format in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    raise PeriodError(f"'{label}': '{text}' is not a date like 31 March 2025")
+
+
+def financial_year_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def year_to_date(period_or_day) -> Period:
+    """From 1 April of the financial year to the end of the period (or the day)."""
+    end = getattr(period_or_day, "end", period_or_day)
+    start = financial_year_start(end)
+    return Period(f"{start.year}/{(start.year + 1) % 100:02d} to {_day_text(end)}", start, end, "year_to_date")
+
+
+def rolling_year(end: datetime.date) -> Period:
+    """The 12 months ending on `end`: 1 April 2024 to 31 March 2025, 1 March 2024 to 28 February 2025."""
+    return Period(f"12 months to {_day_text(end)}", end - relativedelta(years=1) + datetime.timedelta(days=1), end,
+                  "rolling_year")
+
+
+def as_at(day: datetime.date) -> Period:
+    """A single day, for positions such as children on a plan."""
+    return Period(f"As at {_day_text(day)}", day, day, "as_at")
+
+
+def measured(period: Period, span: Span) -> Period:
+    """The dates a figure for `period` counts over."""
+    if span == Span.YEAR_TO_DATE:
+        return year_to_date(period)
+    if span == Span.AT_END:
+        return as_at(period.end)
+    return period
+
+
 def parse(label: str, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
     """The period a printed label names. Raises PeriodError with a plain message."""
     text = _STATUS_WORDS.sub("", " ".join(str(label).split()))
@@ -103,6 +170,16 @@ def parse(label: str, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
         return year(first, year_kind)
     if m := _TERM.match(text):
         return term(m[1].capitalize(), int(m[2]))
+    if m := _YEAR_TO_DATE.match(text):
+        _check_year_pair(int(m[1]), int(m[2]), label)
+        period = year_to_date(_parse_day(m[3], label))
+        if period.start.year != int(m[1]):
+            raise PeriodError(f"'{label}': {m[3]} is not in the financial year {m[1]}/{m[2]}")
+        return period
+    if m := _ROLLING_YEAR.match(text):
+        return rolling_year(_parse_day(m[1], label))
+    if m := _AS_AT.match(text):
+        return as_at(_parse_day(m[1], label))
     raise PeriodError(f"'{label}' is not a period like Q4 2024/25, 2023/24 or Autumn 2023")
 
 
@@ -117,6 +194,8 @@ def previous(period: Period) -> Period:
         return quarter_containing(quarter_containing(period.end).start - datetime.timedelta(days=1))
     if period.kind == "year":
         return year(period.start.year - 1, period.year_kind)
+    if period.kind != "term":
+        raise PeriodError(f"'{period.label}' is not a reporting period, so it has no previous one")
     name = period.label.split()[0]
     index = TERMS.index(name)
     if index == 0:
@@ -130,6 +209,8 @@ def year_before(period: Period) -> Period:
         return quarter_containing(period.end - relativedelta(years=1))
     if period.kind == "year":
         return previous(period)
+    if period.kind != "term":
+        raise PeriodError(f"'{period.label}' is not a reporting period, so it has no year-earlier one")
     return term(period.label.split()[0], period.start.year - 1)
 
 

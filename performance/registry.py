@@ -9,12 +9,17 @@ A journey app makes an indicator computable by registering a function in its `<a
     def re_referrals(period: Period) -> Figure | None:
         ...  # Figure(value=Decimal("26.4"), numerator=444, denominator=1682), or None if no data
 
-The function gets a `performance.periods.Period` (label, start, end) and returns the figure for
-that period, or None when the records cannot give one. Until a function is registered the
-indicator is "not yet computable": Thrive never makes a value up.
+The function gets a `performance.periods.Period` (label, start, end): the span the indicator
+declares (`Indicator.span`) is already applied, so a year-to-date indicator gets 1 April to the end
+of the quarter and a position at the end of a quarter gets that one day. It returns the figure, or
+None when the records cannot give one; `performance.counting` builds figures from the cases behind
+them. Until a function is registered the indicator is "not yet computable": Thrive never makes a
+value up.
 """
+import datetime
 import importlib
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -34,12 +39,28 @@ NOT_YET_COMPUTABLE = "Not yet computable: no computation from case records has b
 
 
 @dataclass(frozen=True)
+class Case:
+    """One record behind a computed figure, kept so the figure can be drilled into and explained later.
+
+    `person_id` is the child (the kept record where duplicates were merged), `date` the record's date
+    the indicator turns on (referral date, plan start), `counted` whether it is in the numerator, and
+    `record` which record it is ("frontdoor.referral:12"), so a recomputation can say why it changed.
+    """
+
+    person_id: int
+    date: datetime.date
+    counted: bool
+    record: str
+
+
+@dataclass(frozen=True)
 class Figure:
-    """What a computation returns: the value, and the counts it came from where it is a proportion."""
+    """What a computation returns: the value, the counts it came from, and the cases behind them."""
 
     value: Decimal
     numerator: Decimal | None = None
     denominator: Decimal | None = None
+    cases: tuple[Case, ...] = ()
 
 
 _DECLARED = {i.code: i for i in INDICATORS}
@@ -142,6 +163,21 @@ def register_computation(code: str):
 def unregister_computation(code: str):
     """For tests: forget a registered computation."""
     _computations.pop(code, None)
+
+
+@contextmanager
+def computation_replaced(code: str, func):
+    """For tests: use `func` as the computation for `code` inside the block, then restore the app's own."""
+    computation(code)  # discover first, so the app's own registration is the one restored
+    saved = _computations.get(code)
+    _computations[code] = func
+    try:
+        yield func
+    finally:
+        if saved is None:
+            _computations.pop(code, None)
+        else:
+            _computations[code] = saved
 
 
 def autodiscover():

@@ -60,7 +60,7 @@ def test_indicator_page(client, analyst, q3, q4):
     client.force_login(analyst)
     page = client.get(reverse("performance:indicator", args=["CSC_CP_REVIEWS_ON_TIME"])).content.decode()
     assert "88.0% in Q4 2024/25 (294 of 334)." in page
-    assert "Not yet computable" in page and "children in need census" in page
+    assert "Computed from case records" in page and "children in need census" in page
     assert "<svg" in page and "performance-chart__target" in page
     assert "Published dashboard Q3 2023/24" in page
 

@@ -1,0 +1,47 @@
+"""Family Help and child in need figures for the performance dashboard (see performance.registry)."""
+from frontdoor.models import Referral
+from performance.counting import (
+    child_population,
+    children_on,
+    first_per_child,
+    kept_records,
+    open_at_end_of,
+    proportion,
+    rate_per_10000,
+    record_key,
+)
+from performance.periods import Period
+from performance.registry import Case, Figure, register_computation
+from timescales import registry as timescales
+from timescales.workdays import default_calendar
+
+from .models import Assessment
+
+
+@register_computation("CSC_ASSESSMENTS_45_DAYS")
+def assessments_within_45_working_days(period: Period) -> Figure | None:
+    """Assessments authorised in the period, counted when authorised by the 45th working day after the referral.
+
+    The timescale runs from the referral date held now, so a corrected referral date counts even
+    where the assessment's stored due date was worked out before the correction.
+    """
+    timescale, calendar, kept = timescales.get("ASSESSMENT"), default_calendar(), kept_records()
+    rows = Assessment.objects.filter(authorisation_date__range=(period.start, period.end)).values_list(
+        "id", "person_id", "authorisation_date", "referral__referral_date"
+    )
+    return proportion(
+        Case(kept(person_id), authorised, timescale.on_time(referred, authorised, calendar), record_key(Assessment, pk))
+        for pk, person_id, authorised, referred in rows
+    )
+
+
+@register_computation("CIN_RATE")
+def children_in_need_rate(period: Period) -> Figure | None:
+    """Children with an episode of need (a referral) open at the end of the period, per 10,000 children."""
+    day, kept = period.end, kept_records()
+    rows = Referral.objects.filter(
+        open_at_end_of(day, "referral_date", "closure_date"), person__in=children_on(day)
+    ).values_list("id", "person_id", "referral_date")
+    children = first_per_child(rows, kept)
+    cases = [Case(child, referred, True, record_key(Referral, pk)) for child, (pk, _, referred) in children.items()]
+    return rate_per_10000(cases, child_population(day))

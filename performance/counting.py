@@ -1,0 +1,91 @@
+"""How computations count, declared once for every journey app's `indicators.py`.
+
+- A proportion is the cases counted over all cases, in percent (26.4, not 0.264); a rate is the
+  children counted per 10,000 children aged under 18.
+- A child is counted once however many duplicate records they had: a duplicate merged into
+  another record counts as the record kept (merges can chain).
+- "Open at the end of a day" means started on or before it and not ended on or before it: a plan
+  ended on 31 March is not open at the end of 31 March, as in the DfE's "at 31 March" counts.
+- The child population for a rate is the latest ONS mid-year estimate (30 June) on or before
+  the day, children aged under 18.
+"""
+import datetime
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from django.db.models import Max, Q, Sum
+
+from council.models import PopulationCount
+from people.models import ADULT_AGE, Person
+
+from .registry import Case, Figure
+
+PERCENT = Decimal(100)
+PER_10000 = Decimal(10_000)
+PLACES = Decimal("0.0001")  # as IndicatorValue stores them
+MID_YEAR = (6, 30)  # ONS mid-year population estimates are for 30 June
+
+
+def record_key(model, pk) -> str:
+    """"frontdoor.referral:12": which record a case comes from."""
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def proportion(cases: Iterable[Case]) -> Figure | None:
+    """Cases counted, as a percentage of all cases; None when there are no cases to count."""
+    cases = tuple(cases)
+    if not cases:
+        return None
+    counted = sum(1 for case in cases if case.counted)
+    value = (PERCENT * counted / len(cases)).quantize(PLACES)
+    return Figure(value, Decimal(counted), Decimal(len(cases)), cases)
+
+
+def rate_per_10000(cases: Iterable[Case], population: int | None) -> Figure | None:
+    """Children per 10,000 children; None without a population estimate."""
+    if not population:
+        return None
+    cases = tuple(cases)
+    value = (PER_10000 * len(cases) / population).quantize(PLACES)
+    return Figure(value, Decimal(len(cases)), Decimal(population), cases)
+
+
+def kept_records() -> Callable[[int], int]:
+    """A function from a person's id to the id of the record kept after merges (one query)."""
+    merged = dict(Person.objects.filter(merged_into__isnull=False).values_list("id", "merged_into_id"))
+
+    def kept(person_id: int) -> int:
+        seen = {person_id}
+        while person_id in merged and merged[person_id] not in seen:
+            person_id = merged[person_id]
+            seen.add(person_id)
+        return person_id
+
+    return kept
+
+
+def open_at_end_of(day: datetime.date, start: str = "start_date", end: str = "end_date") -> Q:
+    """Records started on or before `day` and not ended on or before it."""
+    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day}))
+
+
+def children_on(day: datetime.date):
+    """People under 18 (or not yet born) on the day: who a rate per 10,000 children counts."""
+    return Person.objects.children(day)
+
+
+def child_population(day: datetime.date) -> int | None:
+    """Children under 18 in the latest mid-year estimate on or before `day`; None if none is held."""
+    latest_year = day.year if day >= datetime.date(day.year, *MID_YEAR) else day.year - 1
+    year = PopulationCount.objects.filter(year__lte=latest_year).aggregate(year=Max("year"))["year"]
+    if year is None:
+        return None
+    return PopulationCount.objects.filter(year=year, age__lt=ADULT_AGE).aggregate(total=Sum("count"))["total"]
+
+
+def first_per_child(rows, kept: Callable[[int], int]) -> dict[int, tuple]:
+    """One row per child from rows of (record id, person id, date, ...): the earliest date's."""
+    chosen = {}
+    for row in sorted(rows, key=lambda row: (row[2], row[0])):
+        chosen.setdefault(kept(row[1]), row)
+    return chosen
