@@ -288,6 +288,12 @@ TIMESCALES: tuple[Timescale, ...] = (
         "Children's Wellbeing and Schools Bill (Staying Close duty to age 25); Keeping Children Safe, "
         "Helping Families Thrive (DfE, 2024)",
     ),
+    Timescale(
+        "CARE_LEAVER_BIRTHDAY_INFORMATION", "Care leaver's circumstances at their 17th to 21st birthday recorded", 1,
+        Unit.MONTHS, "the birthday",
+        "DfE SSDA903 guide, care leavers (OC3): in touch, activity and accommodation around the birthday, "
+        "from 3 months before it to 1 month after",
+    ),
 )
 
 _DECLARED = {t.code: t for t in TIMESCALES}
