@@ -21,6 +21,8 @@ THRIVE_APPS = [
     "familyhelp",
     "protection",
     "proceedings",
+    "care",
+    "leavers",
     "performance",
 ]
 

@@ -1,0 +1,15 @@
+"""Children in care: the SSDA903 return's tables, one module each, and the rules that run on them."""
+from .education import PersonalEducationPlan
+from .health import DentalCheck, HealthAssessment, StrengthsAndDifficulties, SubstanceMisuse, YouthJusticeDisposal
+from .missing import MissingEpisode
+from .periods import DeprivationOfLiberty, Episode, InCare, PeriodOfCare, SocialWorkerChange
+from .permanence import Adoption, AdoptionMeasures, PermanencePlan
+from .reviews import Review, Visit
+from .uasc import AgeAssessment, UnaccompaniedChild
+
+__all__ = [
+    "Adoption", "AdoptionMeasures", "AgeAssessment", "DentalCheck", "DeprivationOfLiberty", "Episode",
+    "HealthAssessment", "InCare", "MissingEpisode", "PeriodOfCare", "PermanencePlan", "PersonalEducationPlan",
+    "Review", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse", "UnaccompaniedChild", "Visit",
+    "YouthJusticeDisposal",
+]

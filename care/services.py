@@ -1,0 +1,156 @@
+"""Starting, changing and ending care, and who works with the child while they are in care.
+
+Each change to a period of care writes the episodes the SSDA903 expects (an episode ends with X1 on
+the day the next begins) and the involvements access follows, so a child coming into care can be
+opened by their new social worker, their IRO and the Virtual School at once. Callers run these
+inside a transaction.
+"""
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from access.models import Involvement, InvolvementKind, TeamKind
+
+from . import rules
+from .codes import ReasonEpisodeCeased, ReasonNewEpisode
+from .models import Episode, PeriodOfCare, SocialWorkerChange
+
+# What an episode says about the placement; a legal status change copies them to the new episode.
+PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "distance_miles",
+                    "weekly_cost")
+
+
+def open_period(person) -> PeriodOfCare | None:
+    return PeriodOfCare.objects.filter(person=person, end_date__isnull=True).order_by("-start_date").first()
+
+
+def latest_period(person) -> PeriodOfCare | None:
+    return PeriodOfCare.objects.filter(person=person).order_by("-start_date", "-pk").first()
+
+
+def _current(person, kind, on):
+    return Involvement.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=on), person=person, kind=kind, start_date__lte=on)
+
+
+def _save(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def start_care(person, *, start_date, legal_status, placement: dict, home_postcode, category_of_need, worker, team,
+               iro=None, virtual_school=None, previous_permanence=None, worker_change_reason="") -> PeriodOfCare:
+    """The child becomes looked after: a period of care, its first episode (RNE S), and their involvements."""
+    if open_period(person):
+        raise ValidationError("This child is already looked after. Change their placement or legal status instead.")
+    earlier = latest_period(person)
+    if earlier and earlier.end_date > start_date:
+        raise ValidationError({"start_date": "The child was still looked after then: the new period must start "
+                                             "on or after the day the last one ended."})
+    period = PeriodOfCare(person=person, start_date=start_date, category_of_need=category_of_need,
+                          **(previous_permanence or {}))
+    _save(period)
+    _save(Episode(period=period, start_date=start_date, reason_new=ReasonNewEpisode.STARTED,
+                  legal_status=legal_status, home_postcode=home_postcode, **placement))
+    allocate_social_worker(person, worker, team, start_date, worker_change_reason)
+    if iro:
+        allocate_iro(person, iro, start_date)
+    if virtual_school:
+        _open_to_team(person, virtual_school, start_date)
+    return period
+
+
+def _open_episode(period) -> Episode:
+    current = period.current_episode()
+    if period.end_date or current.end_date:
+        raise ValidationError("This period of care has ended.")
+    return current
+
+
+def _next_episode(period, on: datetime.date) -> Episode:
+    """End the current episode on `on` so another can begin the same day."""
+    current = _open_episode(period)
+    if on <= current.start_date:
+        raise ValidationError({"start_date": f"The change must be after the current episode began on "
+                                             f"{current.start_date:%-d %B %Y}."})
+    current.end_date, current.reason_ceased = on, ReasonEpisodeCeased.NEW_EPISODE
+    return current
+
+
+def change_placement(period, *, start_date, placement: dict, reason_place_change, carers_changed=True,
+                     legal_status=None) -> Episode:
+    """The child moves: the old episode records why its placement ended; the new one where they went."""
+    current = _next_episode(period, start_date)
+    current.reason_place_change = reason_place_change
+    _save(current)
+    new_status = legal_status or current.legal_status
+    reason = rules.reason_new_episode(new_status != current.legal_status, True, carers_changed)
+    return _save(Episode(period=period, start_date=start_date, reason_new=reason, legal_status=new_status,
+                         home_postcode=current.home_postcode, **placement))
+
+
+def change_legal_status(period, *, start_date, legal_status) -> Episode:
+    """A new order (say, an interim care order becoming a full care order) while the child stays put."""
+    current = _next_episode(period, start_date)
+    if legal_status == current.legal_status:
+        raise ValidationError({"legal_status": "Select the new legal status: it is the same as the current one."})
+    _save(current)
+    placement = {name: getattr(current, name) for name in PLACEMENT_FIELDS}
+    return _save(Episode(period=period, start_date=start_date, reason_new=ReasonNewEpisode.LEGAL_STATUS,
+                         legal_status=legal_status, home_postcode=current.home_postcode, **placement))
+
+
+def end_care(period, *, end_date, reason_ceased) -> PeriodOfCare:
+    """The child ceases to be looked after; the IRO's and the Virtual School's involvement end with care."""
+    if reason_ceased == ReasonEpisodeCeased.NEW_EPISODE:
+        raise ValidationError({"reason_ceased": "Select why the child stopped being looked after."})
+    current = _open_episode(period)
+    if end_date < current.start_date:
+        raise ValidationError({"end_date": f"Care cannot end before the current episode began on "
+                                           f"{current.start_date:%-d %B %Y}."})
+    current.end_date, current.reason_ceased = end_date, reason_ceased
+    _save(current)
+    period.end_date = end_date
+    _save(period)
+    ending = Involvement.objects.filter(person=period.person, end_date__isnull=True).filter(
+        Q(kind=InvolvementKind.IRO) | Q(kind=InvolvementKind.TEAM, team__kind=TeamKind.VIRTUAL_SCHOOL))
+    for involvement in ending:
+        involvement.end_date = end_date
+        involvement.save(update_fields=["end_date"])
+    return period
+
+
+def replace_involvement(person, kind, on, user=None, team=None) -> tuple[Involvement, bool]:
+    """Make (user, team) the person's one current involvement of this kind; say whether it changed hands."""
+    current = list(_current(person, kind, on))
+    same = [inv for inv in current if inv.user_id == getattr(user, "pk", None) and inv.team_id == getattr(team, "pk", None)]
+    if same:
+        return same[0], False
+    for involvement in current:
+        involvement.end_date = on
+        involvement.save(update_fields=["end_date"])
+    return Involvement.objects.create(person=person, kind=kind, user=user, team=team, start_date=on), bool(current)
+
+
+def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
+    """Allocate the child's social worker; a change of worker needs the 903's reason (SW_REASON)."""
+    current = _current(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker)
+    if current.exists() and not reason:
+        raise ValidationError({"worker_change_reason": "Select why the child's social worker is changing."})
+    involvement, _ = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
+    if reason and not hasattr(involvement, "social_worker_change"):
+        SocialWorkerChange.objects.create(involvement=involvement, reason=reason)
+    return involvement
+
+
+def allocate_iro(person, iro, on) -> Involvement:
+    """The child's independent reviewing officer, shown with their reviewing team."""
+    team = iro.teams.filter(kind=TeamKind.IRO).first()
+    return replace_involvement(person, InvolvementKind.IRO, on, iro, team)[0]
+
+
+def _open_to_team(person, team, on) -> Involvement:
+    existing = _current(person, InvolvementKind.TEAM, on).filter(team=team).first()
+    return existing or Involvement.objects.create(person=person, kind=InvolvementKind.TEAM, team=team, start_date=on)

@@ -1,0 +1,203 @@
+"""Leaving care: pathway plans, keeping in touch, accommodation, activity, Staying Put, Staying Close, and
+the birthday information the SSDA903 collects (OC3).
+
+Whether someone is an eligible, relevant or former relevant child follows from their periods of care
+(leavers.eligibility), so it is worked out rather than typed in; the personal adviser is an
+access.Involvement, so the adviser can open the record.
+"""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from timescales import registry
+
+from .codes import (
+    KNOWN_CIRCUMSTANCES,
+    NEVER_SUITABLE,
+    NO_CIRCUMSTANCES,
+    NOT_KNOWN,
+    AccommodationType,
+    Activity,
+    InTouch,
+    StayingCloseDecision,
+    accommodation_code,
+)
+
+User = settings.AUTH_USER_MODEL
+OC3_AGES = range(17, 22)
+
+
+class PathwayPlan(models.Model):
+    """The plan for leaving care and after; reviewed at intervals of not more than six months."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pathway_plans")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    next_review_due = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        indexes = [models.Index(fields=["person", "ended_on"])]
+
+    def save(self, *args, **kwargs):
+        last = self.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first() if self.pk else None
+        self.next_review_due = None if self.ended_on else registry.get("PATHWAY_PLAN_REVIEW").due(last or self.started_on)
+        super().save(*args, **kwargs)
+
+
+class PathwayPlanReview(models.Model):
+    plan = models.ForeignKey(PathwayPlan, on_delete=models.PROTECT, related_name="reviews")
+    reviewed_on = models.DateField()
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reviewed_on", "pk"]
+
+    @property
+    def person_id(self):
+        return self.plan.person_id
+
+    def clean(self):
+        if self.plan_id and self.reviewed_on and self.reviewed_on < self.plan.started_on:
+            raise ValidationError({"reviewed_on": "The review cannot be before the plan started."})
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.plan.save(update_fields=["next_review_due"])
+
+
+class LeaverRecord(models.Model):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="leaver_%(class)ss")
+
+    class Meta:
+        abstract = True
+
+
+class KeepingInTouch(LeaverRecord):
+    """A contact with the young person, or an attempt: whether the council is in touch (IN_TOUCH)."""
+
+    contacted_on = models.DateField()
+    in_touch = models.CharField(max_length=4, choices=InTouch.choices)
+    recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contacted_on", "pk"]
+        verbose_name_plural = "keeping in touch"
+
+
+class Accommodation(LeaverRecord):
+    """Where the young person lives from a date, and whether it is suitable (ACCOM)."""
+
+    from_date = models.DateField()
+    kind = models.CharField("type of accommodation", max_length=1, choices=AccommodationType.choices)
+    suitable = models.BooleanField()
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_date", "pk"]
+        verbose_name_plural = "accommodation"
+
+    @property
+    def code(self) -> str:
+        return accommodation_code(self.kind, self.suitable)
+
+    def clean(self):
+        if self.suitable and self.kind in NEVER_SUITABLE:
+            raise ValidationError({"suitable": f"{AccommodationType(self.kind).label} is never counted as suitable."})
+
+
+class EducationEmployment(LeaverRecord):
+    """What the young person is doing from a date: education, training, employment, or not (ACTIV)."""
+
+    from_date = models.DateField()
+    activity = models.CharField(max_length=2, choices=Activity.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_date", "pk"]
+        verbose_name_plural = "education, employment and training"
+
+
+class StayingPut(LeaverRecord):
+    """Living on with former foster carers after 18 (Children Act 1989 s23CZA), up to 21."""
+
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    carers = models.CharField("former foster carers", max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        verbose_name_plural = "Staying Put arrangements"
+
+    def clean(self):
+        if self.ended_on and self.started_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": "The arrangement cannot end before it starts."})
+
+
+class StayingCloseConsideration(LeaverRecord):
+    """The council's consideration of Staying Close support for a former relevant child, and what it decided."""
+
+    considered_on = models.DateField()
+    considered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    decision = models.CharField(max_length=15, choices=StayingCloseDecision.choices)
+    support = models.TextField("support decided", blank=True, help_text=(
+        "What the young person will get: help to find and keep a home, and the support around it."))
+    reasons = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["considered_on", "pk"]
+
+    def clean(self):
+        if self.decision == StayingCloseDecision.PROVIDED and not self.support.strip():
+            raise ValidationError({"support": "Enter the Staying Close support decided."})
+
+
+class BirthdaySnapshot(LeaverRecord):
+    """A care leaver's circumstances around their 17th to 21st birthday: one row of the 903 OC3 table."""
+
+    age = models.PositiveSmallIntegerField(choices=[(age, str(age)) for age in OC3_AGES])
+    in_touch = models.CharField(max_length=4, choices=InTouch.choices)
+    activity = models.CharField(max_length=2, choices=Activity.choices, blank=True)
+    accommodation = models.CharField(max_length=1, choices=AccommodationType.choices, blank=True)
+    accommodation_suitable = models.BooleanField(null=True, blank=True)
+    recorded_on = models.DateField()
+    recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")]
+
+    @property
+    def activity_code(self) -> str:
+        """ACTIV, with 0 where it is not known."""
+        return self.activity or NOT_KNOWN
+
+    @property
+    def accommodation_code(self) -> str:
+        """ACCOM, with 0 where it is not known."""
+        if not self.accommodation:
+            return NOT_KNOWN
+        return accommodation_code(self.accommodation, bool(self.accommodation_suitable))
+
+    def clean(self):
+        errors = {}
+        known = bool(self.activity) or bool(self.accommodation)
+        if self.in_touch in KNOWN_CIRCUMSTANCES and not (self.activity and self.accommodation):
+            errors["activity"] = "In touch: enter what the young person is doing and where they live."
+        if self.in_touch in NO_CIRCUMSTANCES and known:
+            errors["activity"] = "Leave activity and accommodation blank for a young person who died or returned home."
+        if self.accommodation and self.accommodation_suitable is None:
+            errors["accommodation_suitable"] = "Select whether the accommodation is suitable."
+        if self.accommodation_suitable and self.accommodation in NEVER_SUITABLE:
+            errors["accommodation_suitable"] = "This accommodation is never counted as suitable."
+        if errors:
+            raise ValidationError(errors)
