@@ -1,8 +1,9 @@
-"""Forms for signing in, breaking glass and reviewing break-glass accesses."""
+"""Forms for signing in, breaking glass and reviewing break-glass accesses; choosing staff and teams."""
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
-from .models import BreakGlass
+from .allocation import PRACTITIONER_ROLES, practitioners
+from .models import BreakGlass, Team
 
 
 class SignInForm(AuthenticationForm):
@@ -56,3 +57,13 @@ class BreakGlassReviewForm(forms.ModelForm):
         if data.get("review_outcome") == "inappropriate" and not data.get("review_note", "").strip():
             self.add_error("review_note", "Enter a note saying what you have done about this access")
         return data
+
+
+def worker_field(label="Allocate to", roles=PRACTITIONER_ROLES, **kwargs) -> forms.ModelChoiceField:
+    """A choice of staff in these roles: by default, those a case can be allocated to."""
+    return forms.ModelChoiceField(label=label, queryset=practitioners(roles), **kwargs)
+
+
+def team_field(kinds, label="Team", **kwargs) -> forms.ModelChoiceField:
+    """A choice of the teams of these kinds."""
+    return forms.ModelChoiceField(label=label, queryset=Team.objects.filter(kind__in=kinds), **kwargs)

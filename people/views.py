@@ -1,11 +1,10 @@
-"""Pages about people: my work, finding a child, the child's record, its history and audit, merging.
+"""Pages about people: my work and due work, finding a child, the child's record, its history and audit, merging.
 
 Search shows identity only, like a master person index; opening a record is what is
-controlled. Every page about one child goes through `record_page`, which checks the
-access basis and writes the audit row before anything about the child is shown.
+controlled. Every page about one child goes through `record_page` (people.access_views),
+which checks the access basis and writes the audit row before anything about the child is shown.
 """
 import datetime
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,16 +16,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from access.audit import record_view
 from access.forms import BreakGlassForm
 from access.models import BreakGlass, Involvement, RecordView, Role
-from access.rules import access_basis, legitimate_basis
+from access.rules import legitimate_basis
 from sharing.models import Share
 
 from . import timeline
-from .codes import INVERSE_KIND, RelationshipKind
+from .access_views import Child, record_page, refused
+from .casework import cards_for
+from .duework import DueWork
+from .family import family_network
 from .forms import MergeForm, SearchForm, UndoMergeForm
-from .merging import check_merge, merge_records, merged_ids, survivor_of, undo_merge
+from .merging import check_merge, merge_records, survivor_of, undo_merge
 from .models import Address, Person, PersonDisability, PersonMerge, Relationship
 from .worklist import worklist
 
@@ -36,12 +37,29 @@ def manages_records(user) -> bool:
     return user.is_manager or user.role == Role.ADMINISTRATOR or user.is_superuser
 
 
+HOME_DUE_ROWS = 10  # the soonest items on My work; the Due work page has the rest
+
+
 @login_required
 def home(request):
+    work = DueWork(request.user, timezone.localdate())
+    rows, total = work.rows(work.default_scope, limit=HOME_DUE_ROWS)
     return render(request, "people/home.html", {
         "groups": worklist(request.user),
         "reviews_break_glass": manages_records(request.user),
+        "due_rows": rows, "due_total": total, "due_scope": work.default_scope,
+        "due_scope_title": work.scopes[work.default_scope],
     })
+
+
+@login_required
+def due_work(request):
+    """Due and overdue work for the children in scope: mine, my teams', or the teams I manage."""
+    work = DueWork(request.user, timezone.localdate())
+    scope = request.GET.get("scope")
+    scope = scope if scope in work.scopes else work.default_scope
+    rows, total = work.rows(scope)
+    return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "rows": rows, "total": total})
 
 
 @login_required
@@ -58,42 +76,6 @@ def search(request):
     })
 
 
-def _basis(user, person, ids) -> str | None:
-    """Access to a kept record follows from access to any record merged into it."""
-    basis = access_basis(user, person)
-    if basis is None:
-        for duplicate in Person.objects.filter(pk__in=ids[1:]):
-            found = access_basis(user, duplicate)
-            if found:
-                return f"{found} (on merged record {duplicate.la_id})"
-    return basis
-
-
-def _refused(request, person, form=None, status=403):
-    return render(request, "people/no_access.html", {"person": person, "form": form or BreakGlassForm()}, status=status)
-
-
-def record_page(view):
-    """Follow merges to the kept record, check the access basis, and audit the attempt either way."""
-    @login_required
-    @wraps(view)
-    def wrapper(request, pk):
-        person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
-        if person.merged_into_id:
-            survivor = survivor_of(person)
-            messages.info(
-                request, f"{person.full_name} ({person.la_id}) was merged into this record, {survivor.la_id}."
-            )
-            return redirect(request.resolver_match.view_name, survivor.pk)
-        ids = merged_ids(person)
-        basis = _basis(request.user, person, ids)
-        record_view(request, person, basis)
-        if basis is None:
-            return _refused(request, person)
-        return view(request, person, ids, basis)
-    return wrapper
-
-
 @record_page
 def record(request, person, ids, basis):
     today = timezone.localdate()
@@ -107,7 +89,7 @@ def record(request, person, ids, basis):
         "disabilities": PersonDisability.objects.filter(person_id__in=ids).order_by("code"),
         "current_address": current[0] if current else None,
         "addresses": addresses,
-        "family": _family(ids),
+        "family": family_network(ids),
         "involvements": Involvement.objects.filter(person_id__in=ids)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
         .select_related("user", "team").order_by("start_date"),
@@ -116,6 +98,7 @@ def record(request, person, ids, basis):
         "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
         "entries": _timeline(ids),
         "manages_records": manages_records(request.user),
+        "casework": cards_for(Child(person, ids, basis), request.user),
     })
 
 
@@ -123,25 +106,6 @@ def _timeline(ids) -> list[tuple]:
     """Entries newest first, each with the council ID of the merged record it came from, if any."""
     merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
     return [(entry, merged.get(entry.person_id)) for entry in timeline.entries_for(ids)]
-
-
-def _family(ids) -> list[dict]:
-    """The family network read from both sides: "relative is the person's <kind>" and its inverse."""
-    family, seen = [], set()
-    wanted = set(ids)
-    relationships = Relationship.objects.filter(Q(person_id__in=ids) | Q(relative_id__in=ids)).select_related(
-        "person", "relative"
-    ).order_by("start_date", "pk")
-    for rel in relationships:
-        if rel.person_id in wanted:
-            other, kind = rel.relative, rel.get_kind_display()
-        else:
-            other, kind = rel.person, RelationshipKind(INVERSE_KIND[rel.kind]).label
-        if other.pk in wanted or (other.pk, kind) in seen:
-            continue
-        seen.add((other.pk, kind))
-        family.append({"person": other, "kind": kind, "relationship": rel})
-    return family
 
 
 @login_required
@@ -152,7 +116,7 @@ def break_glass(request, pk):
         return redirect("people:record", person.pk)
     form = BreakGlassForm(request.POST)
     if not form.is_valid():
-        return _refused(request, person, form, status=200)
+        return refused(request, person, form, status=200)
     BreakGlass.objects.create(
         user=request.user, person=person, reason=form.cleaned_data["reason"],
         expires_at=timezone.now() + datetime.timedelta(hours=settings.BREAK_GLASS_HOURS),

@@ -96,3 +96,8 @@ def allocated_child(**person_fields):
     child = make_person(**person_fields)
     involve(child, user=worker, team=team)
     return child, worker, manager, team
+
+
+def date_fields(name, date) -> dict:
+    """Form data for a GOV.UK date input (thrive.forms.DateField) holding `date`."""
+    return {f"{name}_day": str(date.day), f"{name}_month": str(date.month), f"{name}_year": str(date.year)}

@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from people.views import home
+from people.views import due_work, home
 
 urlpatterns = [
     path("", home, name="home"),
+    path("work/", due_work, name="work"),
     path("people/", include("people.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),

@@ -1,0 +1,26 @@
+"""Template tags for casework pages: how a due date stands today, as a GOV.UK tag."""
+import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from people.duework import days, describe_due
+
+register = template.Library()
+
+
+def _tag(text, colour):
+    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
+
+
+@register.simple_tag
+def due_status(due, done=None):
+    """How a due date stands today ("Overdue by 3 days", "Due today"); once done, whether it was on time."""
+    if due is None:
+        return ""
+    if done is not None:
+        done = timezone.localdate(done) if isinstance(done, datetime.datetime) else done
+        return _tag("On time", "green") if done <= due else _tag(f"Late by {days((done - due).days)}", "red")
+    text, colour = describe_due(due, timezone.localdate())
+    return _tag(text, colour)
