@@ -52,6 +52,18 @@ class Disability(models.TextChoices):
     DDA = "DDA", "Other disability"
 
 
+class UPNUnknown(models.TextChoices):
+    """Why a child has no UPN (UPNunknown in the CIN census, UPN in the 903 header); the 903 takes UN1 to UN5."""
+
+    NOT_SCHOOL_AGE = "UN1", "Child is not of school age and has not yet been given a UPN"
+    NEVER_IN_SCHOOL_IN_ENGLAND = "UN2", "Child has never attended a school in England"
+    EDUCATED_OUTSIDE_ENGLAND = "UN3", "Child is educated outside England"
+    NEWLY_ARRIVED = "UN4", "Child is newly looked after or newly arrived: UPN not yet obtained"
+    DISCREPANCY = "UN5", "Sources collating UPNs reflect a discrepancy in the child's details"
+    OTHER = "UN6", "Other reason (CIN census only)"
+    REFERRAL_NFA = "UN7", "Referral with no further action (CIN census only)"
+
+
 class RelationshipKind(models.TextChoices):
     """What the relative is to the person (read: relative is the person's ...)."""
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .codes import Disability, Ethnicity, RelationshipKind, Sex
+from .codes import Disability, Ethnicity, RelationshipKind, Sex, UPNUnknown
 from .identifiers import normalise_nhs_number, validate_nhs_number, validate_upn
 
 ADULT_AGE = 18
@@ -53,6 +53,10 @@ class Person(models.Model):
         "NHS number", max_length=10, unique=True, null=True, blank=True, validators=[validate_nhs_number]
     )
     upn = models.CharField("Unique Pupil Number", max_length=13, unique=True, null=True, blank=True, validators=[validate_upn])
+    upn_unknown = models.CharField("why there is no UPN", max_length=3, choices=UPNUnknown.choices, blank=True,
+                                   help_text="UPNunknown in the CIN census; the 903 header reports it in place of the UPN.")
+    former_upn = models.CharField("former UPN", max_length=13, blank=True,
+                                  help_text="An earlier UPN the child had (FormerUPN in the CIN census).")
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records",
         help_text="Set while this record is merged into another; the merge log keeps who, when and why.",

@@ -91,6 +91,8 @@ class PreProceedings(models.Model):
     step_decision_on = models.DateField(null=True, blank=True, help_text="Decision to end pre-proceedings (StepDecisionDate).")
     outcome = models.CharField(max_length=1, choices=PreProceedingsOutcome.choices, blank=True)
     court_application_on = models.DateField(null=True, blank=True)
+    letter_initiating_proceedings_sent_on = models.DateField(
+        null=True, blank=True, help_text="Letter to initiate care proceedings sent to the parents (LetterInitCPDate).")
     history = HistoricalRecords()
 
     @property
