@@ -1,0 +1,72 @@
+"""Family Help, assessment and child in need plan forms."""
+from django import forms
+
+from access.allocation import CASEWORK_TEAM_KINDS
+from access.forms import team_field, worker_field
+from access.models import TeamKind
+from frontdoor.codes import PrimaryNeed
+from thrive.forms import DateField, GovukForm, GovukModelForm
+
+from .codes import AssessmentFactor
+from .models import Assessment, FamilyHelpEpisode, FamilyPlan
+
+
+class FamilyPlanForm(GovukModelForm):
+    next_review_due = DateField(label="Next review due", required=False, future=True)
+
+    class Meta(GovukModelForm.Meta):
+        model = FamilyPlan
+        fields = ["agreed_on", "goals", "next_review_due"]
+        labels = {"agreed_on": "Date agreed with the family", "goals": "What the family and practitioners will do"}
+
+
+class StepForm(GovukForm):
+    decided_on = DateField(label="Date of the decision")
+    reason = forms.CharField(label="Reason for the decision", widget=forms.Textarea)
+    worker = worker_field()
+    team = team_field(CASEWORK_TEAM_KINDS)
+
+
+class StepDownForm(StepForm):
+    worker = worker_field(label="Lead practitioner")
+    team = team_field([TeamKind.FAMILY_HELP], label="Team (Family Help)")
+
+
+class EndEpisodeForm(GovukModelForm):
+    end_date = DateField(label="Date Family Help ended")
+
+    class Meta(GovukModelForm.Meta):
+        model = FamilyHelpEpisode
+        fields = ["end_date", "closure_reason"]
+        labels = {"closure_reason": "Reason Family Help ended"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closure_reason"].required = True
+
+
+class StartAssessmentForm(GovukForm):
+    start_date = DateField(label="Date the assessment started")
+    worker = worker_field(label="Assessing social worker")
+
+
+class FactorsForm(GovukForm):
+    factors = forms.MultipleChoiceField(
+        label="Factors identified at assessment", choices=AssessmentFactor.choices,
+        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply",
+    )
+
+
+class AssessmentOutcomeForm(GovukModelForm):
+    primary_need = forms.ChoiceField(label="Primary need", choices=PrimaryNeed.choices)
+
+    class Meta(GovukModelForm.Meta):
+        model = Assessment
+        fields = ["outcome", "summary", "primary_need"]
+        labels = {"outcome": "Outcome of the assessment", "summary": "Summary of the analysis"}
+        widgets = {"outcome": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("outcome", "summary"):
+            self.fields[name].required = True

@@ -1,0 +1,197 @@
+"""Family Help pages: the episode and its whole-family plan, step-up and step-down, assessments, CIN plans.
+
+Every page is about one child and goes through people.access_views (access check and audit);
+every POST is saved by people.casework.save_form in one transaction.
+"""
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from frontdoor.models import Referral
+from people.access_views import casework_page
+from people.casework import posted, require_manager, save_form
+from thrive.forms import DateForm
+
+from . import services
+from .forms import (
+    AssessmentOutcomeForm,
+    EndEpisodeForm,
+    FactorsForm,
+    FamilyPlanForm,
+    StartAssessmentForm,
+    StepDownForm,
+    StepForm,
+)
+from .models import Assessment, CINPlan, FamilyHelpEpisode
+
+
+def _url(name, obj):
+    return reverse(f"familyhelp:{name}", args=[obj.pk])
+
+
+def _referral_url(referral):
+    return reverse("frontdoor:referral", args=[referral.pk])
+
+
+@casework_page(FamilyHelpEpisode)
+def episode(request, episode, child):
+    return render(request, "familyhelp/episode.html", {
+        "person": child.person, "episode": episode,
+        "plans": episode.plans.order_by("-agreed_on", "-pk"),
+        "steps": episode.step_decisions.select_related("decided_by", "referral").order_by("-decided_on", "-pk"),
+    })
+
+
+@casework_page(FamilyHelpEpisode)
+def family_plan(request, episode, child):
+    form = FamilyPlanForm(posted(request))
+
+    def save(form):
+        services.add_family_plan(episode, **form.cleaned_data)
+        return _url("episode", episode)
+
+    return save_form(request, form, save, success="Family plan recorded.", person=child.person,
+                     title="Record the whole-family plan", back_url=_url("episode", episode), button="Save the plan")
+
+
+@casework_page(FamilyHelpEpisode)
+def step_up(request, episode, child):
+    form = StepForm(posted(request), initial={"worker": request.user})
+
+    def save(form):
+        decision = services.step_up(episode, request.user, **form.cleaned_data)
+        return _referral_url(decision.referral)
+
+    return save_form(request, form, save, success="Step-up recorded: a referral to children's social care is open.",
+                     person=child.person, title="Step up to children's social care", back_url=_url("episode", episode),
+                     button="Record the step-up")
+
+
+@casework_page(FamilyHelpEpisode)
+def end_episode(request, episode, child):
+    if episode.end_date:
+        return redirect(_url("episode", episode))
+    form = EndEpisodeForm(posted(request), instance=episode)
+
+    def save(form):
+        services.end_episode(episode, **form.cleaned_data)
+        return _url("episode", episode)
+
+    return save_form(request, form, save, success="Family Help ended.", person=child.person,
+                     title="End Family Help", back_url=_url("episode", episode), button="End Family Help")
+
+
+@casework_page(Referral)
+def step_down(request, referral, child):
+    form = StepDownForm(posted(request))
+
+    def save(form):
+        decision = services.step_down(referral, request.user, **form.cleaned_data)
+        return _url("episode", decision.family_help_episode)
+
+    return save_form(request, form, save, success="Step-down recorded: Family Help is open.", person=child.person,
+                     title="Step down to Family Help", back_url=_referral_url(referral), button="Record the step-down")
+
+
+@casework_page(Referral)
+def start_assessment(request, referral, child):
+    form = StartAssessmentForm(posted(request), initial={"worker": request.user})
+
+    def save(form):
+        return _url("assessment", services.start_assessment(referral, **form.cleaned_data))
+
+    return save_form(request, form, save, success="Assessment started.", person=child.person,
+                     title="Start a child and family assessment", back_url=_referral_url(referral),
+                     button="Start the assessment",
+                     intro="The assessment is due 45 working days after the referral date.")
+
+
+@casework_page(Assessment)
+def assessment(request, assessment, child):
+    return render(request, "familyhelp/assessment.html", {
+        "person": child.person, "assessment": assessment,
+        "factors": [f.get_code_display() for f in assessment.factors.order_by("pk")],
+        "can_authorise": request.user.is_manager,
+    })
+
+
+@casework_page(Assessment)
+def assessment_factors(request, assessment, child):
+    form = FactorsForm(posted(request), initial={"factors": list(assessment.factors.values_list("code", flat=True))})
+
+    def save(form):
+        services.record_factors(assessment, form.cleaned_data["factors"])
+        return _url("assessment", assessment)
+
+    return save_form(request, form, save, success="Factors recorded.", person=child.person,
+                     title="Factors identified at assessment", back_url=_url("assessment", assessment),
+                     button="Save the factors")
+
+
+@casework_page(Assessment)
+def assessment_outcome(request, assessment, child):
+    form = AssessmentOutcomeForm(posted(request), instance=assessment,
+                                 initial={"primary_need": assessment.referral.primary_need})
+
+    def save(form):
+        services.record_outcome(assessment, **form.cleaned_data)
+        return _url("assessment", assessment)
+
+    return save_form(request, form, save, success="Outcome recorded.", person=child.person,
+                     title="Outcome of the assessment", back_url=_url("assessment", assessment),
+                     button="Save the outcome")
+
+
+@casework_page(Assessment)
+def authorise_assessment(request, assessment, child):
+    require_manager(request.user, "authorise an assessment")
+    form = DateForm(posted(request), label="Date authorised")
+
+    def save(form):
+        services.authorise(assessment, authorisation_date=form.cleaned_data["date"])
+        return _url("assessment", assessment)
+
+    return save_form(request, form, save, success="Assessment authorised.", person=child.person,
+                     title="Authorise the assessment", back_url=_url("assessment", assessment),
+                     button="Authorise", facts=[("Outcome", assessment.get_outcome_display() or "Not recorded"),
+                                                ("Due", f"{assessment.due_date:%-d %B %Y}")])
+
+
+@casework_page(Referral)
+def start_cin_plan(request, referral, child):
+    form = DateForm(posted(request), label="Date the plan started")
+
+    def save(form):
+        return _url("cin_plan", services.start_cin_plan(referral, start_date=form.cleaned_data["date"]))
+
+    return save_form(request, form, save, success="Child in need plan started.", person=child.person,
+                     title="Start a child in need plan", back_url=_referral_url(referral), button="Start the plan")
+
+
+@casework_page(CINPlan)
+def cin_plan(request, plan, child):
+    return render(request, "familyhelp/cin_plan.html", {
+        "person": child.person, "plan": plan, "reviews": plan.reviews.order_by("-review_date"),
+    })
+
+
+def _cin_plan_step(request, plan, child, step, label, title, success):
+    form = DateForm(posted(request), label=label)
+
+    def save(form):
+        step(plan, form.cleaned_data["date"])
+        return _url("cin_plan", plan)
+
+    return save_form(request, form, save, success=success, person=child.person, title=title,
+                     back_url=_url("cin_plan", plan), button="Save")
+
+
+@casework_page(CINPlan)
+def review_cin_plan(request, plan, child):
+    return _cin_plan_step(request, plan, child, lambda p, d: services.review_cin_plan(p, review_date=d),
+                          "Date of the review", "Review the child in need plan", "Review recorded.")
+
+
+@casework_page(CINPlan)
+def end_cin_plan(request, plan, child):
+    return _cin_plan_step(request, plan, child, lambda p, d: services.end_cin_plan(p, end_date=d),
+                          "Date the plan ended", "End the child in need plan", "Child in need plan ended.")

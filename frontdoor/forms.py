@@ -1,0 +1,93 @@
+"""Front-door forms: a contact (for a known or a new child), the decision on it, closing a referral, oversight."""
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from access.allocation import CASEWORK_TEAM_KINDS
+from access.forms import team_field, worker_field
+from people.models import Person, search_key
+from thrive.forms import DateField, GovukForm, GovukModelForm, TimeField
+
+from .codes import REFERRAL_OUTCOMES, ClosureReason, ContactOutcome, ReferralSource
+from .models import ManagementOversight
+
+ALLOCATING_OUTCOMES = {*REFERRAL_OUTCOMES, ContactOutcome.FAMILY_HELP}
+
+
+class ContactForm(GovukForm):
+    """When the contact reached the council is asked for separately: the recorded time is now."""
+
+    source = forms.ChoiceField(label="Source of the contact", choices=ReferralSource.choices)
+    referrer = forms.CharField(label="Referrer's name, role and organisation", max_length=200, required=False)
+    received_on = DateField(label="Date received", help_text="When the contact reached the council. For example, 27 3 2025")
+    received_time = TimeField(label="Time received", help_text="24-hour clock, for example 09:30 or 14:05")
+    summary = forms.CharField(label="Summary of the concern", widget=forms.Textarea)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("received_on") and data.get("received_time"):
+            received = datetime.datetime.combine(data["received_on"], data["received_time"])
+            data["received_at"] = timezone.make_aware(received)
+            if data["received_at"] > timezone.now():
+                self.add_error("received_time", "Time received must be now or in the past")
+        return data
+
+    def contact_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("source", "referrer", "received_at", "summary")}
+
+
+class NewChildContactForm(ContactForm):
+    """A contact about a child with no record yet: name and date of birth, then the contact."""
+
+    forename = forms.CharField(label="First name", max_length=100)
+    surname = forms.CharField(label="Last name", max_length=100)
+    birth_date = DateField(label="Date of birth")
+
+    field_order = ["forename", "surname", "birth_date"]
+
+    def clean(self):
+        data = super().clean()
+        names = data.get("forename"), data.get("surname")
+        if all(names) and data.get("birth_date"):
+            existing = Person.objects.current().filter(
+                search_forename=search_key(names[0]), search_surname=search_key(names[1]), birth_date=data["birth_date"]
+            ).first()
+            if existing:
+                self.add_error("surname", (
+                    f"{existing.full_name}, born {existing.birth_date:%-d %B %Y}, already has a record "
+                    f"(council ID {existing.la_id}). Find them with Find a child and record the contact there."
+                ))
+        return data
+
+
+class DecisionForm(GovukForm):
+    outcome = forms.ChoiceField(label="Decision", choices=ContactOutcome.choices, widget=forms.RadioSelect)
+    rationale = forms.CharField(label="Rationale for the decision", widget=forms.Textarea)
+    worker = worker_field(required=False, help_text=(
+        "For a referral, the allocated social worker; for Family Help, the lead practitioner"
+    ))
+    team = team_field(CASEWORK_TEAM_KINDS, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") in ALLOCATING_OUTCOMES:
+            if not data.get("worker"):
+                self.add_error("worker", "Select who to allocate a referral or Family Help to")
+            if not data.get("team"):
+                self.add_error("team", "Select the team for a referral or Family Help")
+        return data
+
+
+class CloseReferralForm(GovukForm):
+    closure_date = DateField(label="Date closed")
+    closure_reason = forms.ChoiceField(label="Reason for closure", choices=ClosureReason.choices, widget=forms.RadioSelect)
+
+
+class OversightForm(GovukModelForm):
+    class Meta(GovukModelForm.Meta):
+        model = ManagementOversight
+        fields = ["direction"]
+        labels = {"direction": "Management direction"}
+        help_texts = {"direction": "What you reviewed, what you decided and by when it should happen"}
+

@@ -1,0 +1,118 @@
+"""Front-door pages: record a contact, decide the response, read and close a referral, management oversight.
+
+Recording a contact about a child the user cannot yet open shows identity only (what Find a child
+shows) and is audited; every other page goes through the access check in people.access_views.
+"""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from access.audit import record_view
+from people.access_views import casework_page, record_page
+from people.casework import posted, save_form
+from people.models import Person
+
+from . import services
+from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContactForm, OversightForm
+from .models import Contact, ManagementOversight, Referral
+
+RECORDING_CONTACT = "recording a contact about this child at the front door (identity only)"
+
+
+def _contact_url(contact):
+    return reverse("frontdoor:contact", args=[contact.pk])
+
+
+@login_required
+def new_child_contact(request):
+    form = NewChildContactForm(posted(request))
+
+    def save(form):
+        data = form.cleaned_data
+        child = services.new_child(forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"])
+        return _contact_url(services.record_contact(child, request.user, **form.contact_fields()))
+
+    return save_form(request, form, save, success="Contact recorded. The decision is due within 1 working day.",
+                     template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
+                     back_url=reverse("people:search"), button="Record the contact")
+
+
+@login_required
+def contact_for_person(request, pk):
+    person = get_object_or_404(Person.objects.current(), pk=pk)
+    record_view(request, person, RECORDING_CONTACT)
+    form = ContactForm(posted(request))
+
+    def save(form):
+        return _contact_url(services.record_contact(person, request.user, **form.contact_fields()))
+
+    return save_form(request, form, save, success="Contact recorded. The decision is due within 1 working day.",
+                     person=person, title="Record a contact", back_url=reverse("people:search"),
+                     button="Record the contact")
+
+
+@casework_page(Contact)
+def contact(request, contact, child):
+    contact = Contact.objects.select_related("recorded_by", "decision__decided_by", "referral").get(pk=contact.pk)
+    decision = getattr(contact, "decision", None)
+    return render(request, "frontdoor/contact.html", {
+        "person": child.person, "contact": contact, "decision": decision,
+        "referral": getattr(contact, "referral", None),
+        "episode": services.episode_opened_by(decision) if decision else None,
+    })
+
+
+@casework_page(Contact)
+def decide(request, contact, child):
+    if hasattr(contact, "decision"):
+        return redirect(_contact_url(contact))
+    form = DecisionForm(posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)})
+
+    def save(form):
+        services.decide(contact, request.user, **form.cleaned_data)
+        return _contact_url(contact)
+
+    return save_form(request, form, save, success="Decision recorded.", person=child.person,
+                     title="Decide the response to the contact", back_url=_contact_url(contact),
+                     button="Record the decision", template="frontdoor/decide.html", contact=contact)
+
+
+@casework_page(Referral)
+def referral(request, referral, child):
+    return render(request, "frontdoor/referral.html", {
+        "person": child.person, "referral": referral,
+        "previous": referral.previous_referral_within_window() if referral.is_re_referral else None,
+    })
+
+
+@casework_page(Referral)
+def close_referral(request, referral, child):
+    url = reverse("frontdoor:referral", args=[referral.pk])
+    if not referral.is_open:
+        return redirect(url)
+    form = CloseReferralForm(posted(request))
+
+    def save(form):
+        services.close_referral(referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"])
+        return url
+
+    return save_form(request, form, save, success="Referral closed.", person=child.person, title="Close the referral",
+                     back_url=url, button="Close the referral",
+                     facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")])
+
+
+@record_page
+def add_oversight(request, person, ids, basis):
+    if not request.user.is_manager:
+        raise PermissionDenied("Only managers record management oversight.")
+    form = OversightForm(posted(request), instance=ManagementOversight(person=person, recorded_by=request.user))
+    record_url = reverse("people:record", args=[person.pk])
+
+    def save(form):
+        form.instance.referral = person.referrals.filter(closure_date__isnull=True).order_by("-referral_date").first()
+        form.save()
+        return f"{record_url}#casework"
+
+    return save_form(request, form, save, success="Management oversight recorded.", person=person,
+                     title="Add management oversight", back_url=record_url, button="Save oversight")
