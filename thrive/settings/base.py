@@ -24,6 +24,7 @@ THRIVE_APPS = [
     "care",
     "leavers",
     "performance",
+    "returns",
 ]
 
 INSTALLED_APPS = [

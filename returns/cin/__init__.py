@@ -1,0 +1,13 @@
+"""The Children in Need census: its XML layout, the return built from case records, and its import."""
+from ..models import ReturnKind
+from ..validation.rules import CIN
+from . import extract, xmlio
+
+kind = ReturnKind.CIN_CENSUS
+registry = CIN
+children = extract.children
+
+
+def write(path, year, code, children, created) -> int:
+    with open(path, "w", encoding="utf-8") as out:
+        return xmlio.write(out, year, code, children, created)

@@ -1,0 +1,45 @@
+"""Small readers shared by the rules: readable dates, a child's episodes and the spans in them."""
+import datetime
+
+from timescales.workdays import default_calendar
+
+
+def day(value) -> str:
+    return f"{value:%-d %B %Y}" if isinstance(value, datetime.date) else str(value)
+
+
+def episodes(child):
+    """(label, CINdetails) for each CIN episode, e.g. "Referral of 3 May 2024"."""
+    for details in child.get("CINdetails") or []:
+        referral = details.get("CINreferralDate")
+        yield (f"Referral of {day(referral)}" if referral else "Referral with no date"), details
+
+
+def overlapping(spans) -> list[tuple]:
+    """Pairs of (start, end) spans that overlap; an open span runs on; one may start the day another ends."""
+    ordered = sorted((s for s in spans if s[0] is not None), key=lambda s: s[0])
+    found = []
+    for earlier, later in zip(ordered, ordered[1:]):
+        if earlier[1] is None or later[0] < earlier[1]:
+            found.append((earlier, later))
+    return found
+
+
+def is_weekend(value) -> bool:
+    return isinstance(value, datetime.date) and value.weekday() >= 5
+
+
+def working_days_between(earlier, later) -> int:
+    return default_calendar().working_days_between(earlier, later)
+
+
+def working_day_before(value):
+    calendar = default_calendar()
+    return calendar.working_day_on_or_before(value - datetime.timedelta(days=1))
+
+
+def add_years(value, years: int):
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + years, day=28)

@@ -1,0 +1,12 @@
+"""The two registries, and the modules that fill them (imported here so a registry is always complete)."""
+from .registry import Registry
+
+CIN = Registry("CIN census")
+SSDA903 = Registry("SSDA903")
+
+
+def load():
+    from . import cin_child, cin_episodes, ssda903_rules  # noqa: F401  (registering is the import)
+
+
+load()
