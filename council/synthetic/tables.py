@@ -27,8 +27,12 @@ def thrive_models(include_historical: bool = False) -> list:
 
 
 def counts() -> dict[str, int]:
-    """Rows in each Thrive table, for refusing to overwrite data and for progress summaries."""
-    return {m._meta.label: m._base_manager.count() for m in thrive_models() if not m._meta.auto_created}
+    """Rows in each Thrive table, for summaries of what a database holds (unmigrated tables left out)."""
+    existing = set(connection.introspection.table_names())
+    return {
+        m._meta.label: m._base_manager.count()
+        for m in thrive_models() if not m._meta.auto_created and m._meta.db_table in existing
+    }
 
 
 def flush_thrive_tables() -> None:
@@ -38,8 +42,8 @@ def flush_thrive_tables() -> None:
     foreign keys are deferred to commit, so the order of deletion does not matter.
     """
     existing = set(connection.introspection.table_names())
-    tables = [m._meta.db_table for m in thrive_models(include_historical=True)]
-    tables += [t for t in USER_LINKED_TABLES if t in existing]
+    tables = [m._meta.db_table for m in thrive_models(include_historical=True)] + list(USER_LINKED_TABLES)
+    tables = [t for t in tables if t in existing]  # a model whose migration is not applied yet has none
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=False)
     if connection.vendor == "postgresql":
         connection.check_constraints()  # TRUNCATE refuses tables with deferred checks still pending
