@@ -46,3 +46,22 @@ class ExportCommand(BaseCommand):
             self.stdout.write(str(issue))
         self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; "
                           f"{len(errors)} overridden error(s), {len(queries)} queries.")
+
+
+IMPORT_ACCOUNT = "returns-import"
+
+
+def importing_user(username=None):
+    """The named user, or a sign-in-less account that stands for imports run without one."""
+    users = get_user_model().objects
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"There is no user {username}.")
+        return user
+    user, made = users.get_or_create(username=IMPORT_ACCOUNT, defaults={"is_active": False,
+                                                                        "first_name": "Statutory return import"})
+    if made:
+        user.set_unusable_password()
+        user.save()
+    return user

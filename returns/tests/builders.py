@@ -100,3 +100,64 @@ def cin_census_children():
 def analyst():
     from access.models import Role
     return make_user(role=Role.ANALYST)
+
+
+def period(person, start, category="N1", **fields):
+    from care.models import PeriodOfCare
+    return PeriodOfCare.objects.create(person=person, start_date=start, category_of_need=category, **fields)
+
+
+def episode(period_, start, end=None, **fields):
+    from care.models import Episode
+    fields.setdefault("reason_new", "S")
+    fields.setdefault("legal_status", "C2")
+    fields.setdefault("placement_type", "U6")
+    fields.setdefault("provider", "PR1")
+    fields.setdefault("urn", "SC123456")
+    fields.setdefault("placement_postcode", "LE2 2BB")
+    fields.setdefault("home_postcode", "LE1 1AA")
+    return Episode.objects.create(period=period_, start_date=start, end_date=end, **fields)
+
+
+def looked_after_children():
+    """A small council's 903 year: long-term, new, adopted and unaccompanied children, and a care leaver."""
+    from care.models import (Adoption, DentalCheck, HealthAssessment, MissingEpisode, Review,
+                             StrengthsAndDifficulties, UnaccompaniedChild)
+    from leavers.models import BirthdaySnapshot
+
+    long_term = child("L0001", birth_date=D(2012, 4, 4))
+    care = period(long_term, D(2021, 6, 1))
+    episode(care, D(2021, 6, 1), D(2023, 9, 1), reason_ceased="X1", reason_place_change="CARPL")
+    episode(care, D(2023, 9, 1), reason_new="P", placement_type="U4")
+    Review.objects.create(period=care, held_on=D(2024, 9, 10), participation="PN1")
+    HealthAssessment.objects.create(period=care, assessed_on=D(2024, 7, 1), kind="review",
+                                    immunisations_up_to_date=True)
+    DentalCheck.objects.create(period=care, checked_on=D(2024, 8, 1))
+    StrengthsAndDifficulties.objects.create(period=care, completed_on=D(2024, 10, 1), score=14)
+    MissingEpisode.objects.create(period=care, kind="M", started_on=D(2024, 11, 2), ended_on=D(2024, 11, 3))
+
+    new = child("L0002", birth_date=D(2018, 8, 8), sex="M")
+    care = period(new, D(2024, 7, 1), category="N2")
+    episode(care, D(2024, 7, 1), legal_status="V2", reason_new="S", placement_type="U6")
+    Review.objects.create(period=care, held_on=D(2024, 7, 25), participation="PN1")
+
+    adopted = child("L0003", birth_date=D(2021, 3, 3), sex="M")
+    care = period(adopted, D(2022, 1, 10))
+    episode(care, D(2022, 1, 10), D(2023, 6, 1), reason_ceased="X1")
+    episode(care, D(2023, 6, 1), D(2024, 12, 12), reason_new="P", legal_status="E1", placement_type="A6",
+            reason_ceased="E11", reason_place_change="CARPL")
+    care.end_date = D(2024, 12, 12)
+    care.save()
+    Adoption.objects.create(period=care, best_interest_decision_on=D(2023, 2, 1), matched_on=D(2023, 5, 1),
+                            placed_on=D(2023, 6, 1), adoption_order_on=D(2024, 12, 12), foster_carer_adoption=False,
+                            adopter_sex="MF", adopter_legal_status="L2")
+
+    unaccompanied = child("L0004", birth_date=D(2008, 1, 1), sex="M", ethnicity="BAFR", upn_unknown="UN2")
+    care = period(unaccompanied, D(2024, 10, 1), category="N8")
+    episode(care, D(2024, 10, 1), legal_status="V2", placement_type="K2", provider="PR4")
+    UnaccompaniedChild.objects.create(person=unaccompanied, arrived_on=D(2024, 9, 29), arrival_route="spontaneous")
+
+    leaver = child("L0005", birth_date=D(2006, 5, 5))
+    BirthdaySnapshot.objects.create(person=leaver, age=18, in_touch="YES", activity="F2", accommodation="U",
+                                    accommodation_suitable=True, recorded_on=D(2024, 5, 20))
+    return [long_term, new, adopted, unaccompanied, leaver]
