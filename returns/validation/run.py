@@ -60,7 +60,8 @@ class Validation:
         for rule in self.child_rules:
             for field_name, detail in rule.check(child, self.year):
                 self.issues.append(Issue(rule, child_id, field_name, detail, person_id))
-        self.thin.append({k: child[k] for k in WHOLE_RETURN_ITEMS if k in child})
+        source = {**(child.get("Header") or [{}])[0], **child}  # the 903's header items sit in its Header row
+        self.thin.append({k: source[k] for k in WHOLE_RETURN_ITEMS if k in source})
         return child
 
     def finish(self) -> list[Issue]:
