@@ -8,8 +8,7 @@ inside a transaction.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-
+from access.allocation import allocate, end_involvements
 from access.models import Involvement, InvolvementKind, TeamKind
 
 from . import rules
@@ -29,9 +28,8 @@ def latest_period(person) -> PeriodOfCare | None:
     return PeriodOfCare.objects.filter(person=person).order_by("-start_date", "-pk").first()
 
 
-def _current(person, kind, on):
-    return Involvement.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=on), person=person, kind=kind, start_date__lte=on)
+def _open(person, kind, on):
+    return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, start_date__lte=on)
 
 
 def _save(instance):
@@ -58,7 +56,7 @@ def start_care(person, *, start_date, legal_status, placement: dict, home_postco
     if iro:
         allocate_iro(person, iro, start_date)
     if virtual_school:
-        _open_to_team(person, virtual_school, start_date)
+        allocate(person, InvolvementKind.TEAM, start_date, team=virtual_school)
     return period
 
 
@@ -114,32 +112,23 @@ def end_care(period, *, end_date, reason_ceased) -> PeriodOfCare:
     _save(current)
     period.end_date = end_date
     _save(period)
-    ending = Involvement.objects.filter(person=period.person, end_date__isnull=True).filter(
-        Q(kind=InvolvementKind.IRO) | Q(kind=InvolvementKind.TEAM, team__kind=TeamKind.VIRTUAL_SCHOOL))
-    for involvement in ending:
-        involvement.end_date = end_date
-        involvement.save(update_fields=["end_date"])
+    end_involvements(period.person, [InvolvementKind.IRO], end_date)
+    end_involvements(period.person, [InvolvementKind.TEAM], end_date, team__kind=TeamKind.VIRTUAL_SCHOOL)
     return period
 
 
-def replace_involvement(person, kind, on, user=None, team=None) -> tuple[Involvement, bool]:
-    """Make (user, team) the person's one current involvement of this kind; say whether it changed hands."""
-    current = list(_current(person, kind, on))
-    same = [inv for inv in current if inv.user_id == getattr(user, "pk", None) and inv.team_id == getattr(team, "pk", None)]
-    if same:
-        return same[0], False
-    for involvement in current:
-        involvement.end_date = on
-        involvement.save(update_fields=["end_date"])
-    return Involvement.objects.create(person=person, kind=kind, user=user, team=team, start_date=on), bool(current)
+def replace_involvement(person, kind, on, user=None, team=None) -> Involvement:
+    """Make (user, team) the person's one open involvement of this kind; the others end on `on`."""
+    if not _open(person, kind, on).filter(user=user, team=team).exists():
+        end_involvements(person, [kind], on)
+    return allocate(person, kind, on, user=user, team=team)
 
 
 def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
     """Allocate the child's social worker; a change of worker needs the 903's reason (SW_REASON)."""
-    current = _current(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker)
-    if current.exists() and not reason:
+    if _open(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker).exists() and not reason:
         raise ValidationError({"worker_change_reason": "Select why the child's social worker is changing."})
-    involvement, _ = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
+    involvement = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
     if reason and not hasattr(involvement, "social_worker_change"):
         SocialWorkerChange.objects.create(involvement=involvement, reason=reason)
     return involvement
@@ -147,10 +136,4 @@ def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
 
 def allocate_iro(person, iro, on) -> Involvement:
     """The child's independent reviewing officer, shown with their reviewing team."""
-    team = iro.teams.filter(kind=TeamKind.IRO).first()
-    return replace_involvement(person, InvolvementKind.IRO, on, iro, team)[0]
-
-
-def _open_to_team(person, team, on) -> Involvement:
-    existing = _current(person, InvolvementKind.TEAM, on).filter(team=team).first()
-    return existing or Involvement.objects.create(person=person, kind=InvolvementKind.TEAM, team=team, start_date=on)
+    return replace_involvement(person, InvolvementKind.IRO, on, iro, iro.teams.filter(kind=TeamKind.IRO).first())

@@ -90,6 +90,9 @@ class KeepingInTouch(LeaverRecord):
         ordering = ["contacted_on", "pk"]
         verbose_name_plural = "keeping in touch"
 
+    def __str__(self):
+        return f"{self.contacted_on:%-d %b %Y}: {self.get_in_touch_display()}"
+
 
 class Accommodation(LeaverRecord):
     """Where the young person lives from a date, and whether it is suitable (ACCOM)."""
@@ -103,6 +106,9 @@ class Accommodation(LeaverRecord):
     class Meta:
         ordering = ["from_date", "pk"]
         verbose_name_plural = "accommodation"
+
+    def __str__(self):
+        return f"From {self.from_date:%-d %b %Y}: {self.get_kind_display()} ({'suitable' if self.suitable else 'not suitable'})"
 
     @property
     def code(self) -> str:
@@ -124,6 +130,9 @@ class EducationEmployment(LeaverRecord):
         ordering = ["from_date", "pk"]
         verbose_name_plural = "education, employment and training"
 
+    def __str__(self):
+        return f"From {self.from_date:%-d %b %Y}: {self.get_activity_display()}"
+
 
 class StayingPut(LeaverRecord):
     """Living on with former foster carers after 18 (Children Act 1989 s23CZA), up to 21."""
@@ -136,6 +145,10 @@ class StayingPut(LeaverRecord):
     class Meta:
         ordering = ["started_on", "pk"]
         verbose_name_plural = "Staying Put arrangements"
+
+    def __str__(self):
+        until = f" to {self.ended_on:%-d %b %Y}" if self.ended_on else ""
+        return f"With {self.carers} from {self.started_on:%-d %b %Y}{until}"
 
     def clean(self):
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
@@ -156,6 +169,10 @@ class StayingCloseConsideration(LeaverRecord):
     class Meta:
         ordering = ["considered_on", "pk"]
 
+    def __str__(self):
+        support = f": {self.support}" if self.support else ""
+        return f"{self.considered_on:%-d %b %Y}, by {self.considered_by}: {self.get_decision_display()}{support}"
+
     def clean(self):
         if self.decision == StayingCloseDecision.PROVIDED and not self.support.strip():
             raise ValidationError({"support": "Enter the Staying Close support decided."})
@@ -175,6 +192,10 @@ class BirthdaySnapshot(LeaverRecord):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")]
+
+    def __str__(self):
+        return (f"At {self.age}: {self.in_touch}, activity {self.activity_code}, accommodation "
+                f"{self.accommodation_code} (recorded {self.recorded_on:%-d %b %Y})")
 
     @property
     def activity_code(self) -> str:

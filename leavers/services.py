@@ -5,4 +5,4 @@ from care.services import replace_involvement
 
 def allocate_personal_adviser(person, adviser, team, on):
     """The young person's personal adviser from `on`; the previous adviser's involvement ends that day."""
-    return replace_involvement(person, InvolvementKind.PERSONAL_ADVISER, on, adviser, team)[0]
+    return replace_involvement(person, InvolvementKind.PERSONAL_ADVISER, on, adviser, team)

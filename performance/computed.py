@@ -5,14 +5,14 @@ every figure the same way, and the cases behind it are stored with it for the dr
 snapshots. An indicator without a computation is reported, never given a value.
 
 The computation gets the span its indicator declares (`Indicator.span`). For a year-to-date
-figure the period alone is computed as well, because the report says both ("83.6% in the year;
-within Quarter 4, 1,268 of 1,608").
+figure the report also gives the period alone ("83.6% in the year; within Quarter 4, 1,268 of
+1,608"): those are the year's cases dated within the period.
 """
 from django.db import transaction
 
 from . import periods, registry
 from .definitions import Obtained
-from .models import FigureCase, IndicatorValue, Origin
+from .models import FigureCases, IndicatorValue, Origin
 from .periods import Period, Span
 from .registry import Figure
 
@@ -40,24 +40,21 @@ def compute(code: str, period: Period, user=None) -> IndicatorValue | None:
     figure = func(measured)
     if figure is None:
         return None
-    in_period = func(period) if span == Span.YEAR_TO_DATE else None
+    in_period = [case for case in figure.cases if period.start <= case.date <= period.end]
+    year_to_date = span == Span.YEAR_TO_DATE
     with transaction.atomic():
         value, _ = IndicatorValue.objects.update_or_create(
             indicator_code=code, period_label=period.label,
             defaults={
                 "period_start": measured.start, "period_end": measured.end, "value": figure.value,
                 "numerator": figure.numerator, "denominator": figure.denominator,
-                "in_period_numerator": in_period.numerator if in_period else None,
-                "in_period_denominator": in_period.denominator if in_period else None,
+                "in_period_numerator": sum(case.counted for case in in_period) if year_to_date else None,
+                "in_period_denominator": len(in_period) if year_to_date else None,
                 "origin": Origin.COMPUTED, "loaded_by": user,
                 "source": f"Computed from case records by {func.__module__}.{func.__qualname__}",
             },
         )
-        value.cases.all().delete()
-        FigureCase.objects.bulk_create(
-            FigureCase(figure=value, person_id=case.person_id, date=case.date, counted=case.counted, record=case.record)
-            for case in figure.cases
-        )
+        FigureCases.objects.update_or_create(figure=value, defaults={"cases": [case.encoded() for case in figure.cases]})
     return value
 
 

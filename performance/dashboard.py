@@ -37,6 +37,7 @@ class DashboardRow:
     quartile_source: str
     neighbour_average: Decimal | None
     england_average: Decimal | None
+    benchmark_year: str = ""  # the national figures the quartile is from
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,11 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
     for indicator, latest, previous in current:
         benchmark = found.get(indicator.code)
         published = printed.get((indicator.code, latest.period_label))
-        quartile, source, neighbours = None, "", None
+        quartile, source, neighbours, year = None, "", None, ""
         if benchmark and benchmark.quartile:
-            quartile, source, neighbours = benchmark.quartile, FROM_BENCHMARKS, benchmark.neighbour_average
+            quartile, source, neighbours, year = (
+                benchmark.quartile, FROM_BENCHMARKS, benchmark.neighbour_average, benchmark.year
+            )
         elif published and published.quartile:
             quartile, source = published.quartile, FROM_PUBLISHED
         if neighbours is None and published:
@@ -126,7 +129,7 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
             movement=rules.movement(previous_value, latest.value),
             rag=rules.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
             quartile=quartile, quartile_source=source, neighbour_average=neighbours,
-            england_average=benchmark.england_average if benchmark else None,
+            england_average=benchmark.england_average if benchmark else None, benchmark_year=year,
         ))
     area_order = list(dict.fromkeys(i.area for i in indicators))
     rows.sort(key=lambda row: area_order.index(row.indicator.area))  # stable: declaration order within an area

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from . import registry, tables
 from .definitions import ValueType
-from .models import IndicatorValue, Origin
+from .models import FigureCases, IndicatorValue, Origin
 from .periods import Period, PeriodError
 from .tables import RowError, TableError
 
@@ -150,7 +150,7 @@ def save(figures: list[dict], user=None, origin=Origin.IMPORTED) -> ImportResult
                 **key, defaults={**defaults, **_NOT_COMPUTED, "origin": origin, "loaded_by": user},
             )
             if not was_created:
-                value.cases.all().delete()  # behind a computed figure this one replaces
+                FigureCases.objects.filter(figure=value).delete()  # behind a computed figure this one replaces
             created += was_created
             updated += not was_created
     return ImportResult(created, updated)

@@ -69,10 +69,10 @@ def _social_care(code, name, definition, source, computed_by, polarity, *, targe
 
 
 def _school(code, name, definition, source, *, value_type=ValueType.PERCENT, frequency=Frequency.ANNUAL,
-            benchmark_key="", aliases=(), polarity=Polarity.HIGH_GOOD, decimals=None):
+            benchmark_key="", aliases=(), polarity=Polarity.HIGH_GOOD, decimals=None, phrase=""):
     return Indicator(
         code, name, EDUCATION, SCHOOLS, value_type, polarity, frequency, definition, source, Obtained.IMPORTED,
-        benchmark_key=benchmark_key, aliases=aliases, year_kind=YearKind.ACADEMIC, decimals=decimals,
+        benchmark_key=benchmark_key, aliases=aliases, year_kind=YearKind.ACADEMIC, decimals=decimals, phrase=phrase,
     )
 
 
@@ -148,6 +148,7 @@ INDICATORS: tuple[Indicator, ...] = (
         target=">92.0%", benchmark_key="care_leavers_suitable_accommodation",
         aliases=("Care leavers aged up to 21 in suitable accommodation",),
         span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
+        phrase="care leavers aged up to 21 in suitable accommodation",
     ),
     _social_care(
         "CL_EET", "Care leavers EET",
@@ -157,6 +158,7 @@ INDICATORS: tuple[Indicator, ...] = (
         target=">54.0%", benchmark_key="care_leavers_eet",
         aliases=("Care leavers in education, employment or training",),
         span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
+        phrase="care leavers aged up to 21 in education, employment or training",
     ),
     _social_care(
         "CLA_DENTAL_CHECKS",
@@ -166,6 +168,7 @@ INDICATORS: tuple[Indicator, ...] = (
         f"{CLA_STATS}: outcomes for children looked after for 12 months or more (table OC2)", "care",
         Polarity.HIGH_GOOD, benchmark_key="cla_dental_checks",
         span=Span.AT_END, case_date="Became looked after",
+        phrase="children in care who had a dental check within the last 12 months",
     ),
     _social_care(
         "CLA_HEALTH_ASSESSMENTS",
@@ -176,6 +179,7 @@ INDICATORS: tuple[Indicator, ...] = (
         Polarity.HIGH_GOOD, benchmark_key="cla_health_assessments",
         aliases=("Children in care who have their annual health assessment within last 12 months (..",),
         span=Span.AT_END, case_date="Became looked after",
+        phrase="children in care who had their annual health assessment within the last 12 months",
     ),
     _social_care(
         "CLA_THREE_PLACEMENTS", "Children in care with 3 or more placements in the last 12 months",
@@ -354,6 +358,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
         "Council records of children in elective home education; DfE Elective home education statistics",
         Obtained.IMPORTED, rag_rule=RagRule.NONE, compare_with=CompareWith.SAME_PERIOD_LAST_YEAR,
+        phrase="children electively educated at home",
     ),
     Indicator(
         "NEET_16_17", "NEET young people aged 16-17", EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD,
@@ -362,17 +367,20 @@ INDICATORS: tuple[Indicator, ...] = (
         "training in the last month of the quarter, as a % of 16 and 17 year olds known to the council.",
         "DfE NEET and participation: local authority figures (NCCIS returns)", Obtained.IMPORTED,
         target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+        phrase="young people aged 16-17 not in education, employment or training (NEET)",
     ),
     _school(
         "EXCL_SUSPENSION_RATE", "Children receiving at least one fixed term suspension as a % of School population",
         "Pupils in state-funded schools in the area receiving one or more suspensions in the academic year, as "
         "a % of pupils on roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="suspension_rate",
         decimals=2,
+        phrase="children receiving at least one fixed term suspension, as a share of the school population",
     ),
     _school(
         "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population",
         "Permanent exclusions from state-funded schools in the area in the academic year, as a % of pupils on "
         "roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="permanent_exclusion_rate", decimals=2,
+        phrase="permanent exclusions, as a share of the school population",
     ),
     # Youth justice.
     Indicator(
@@ -382,5 +390,6 @@ INDICATORS: tuple[Indicator, ...] = (
         "conditional caution or court conviction, in the financial year to date.",
         "Youth justice service records; Youth Justice Board and Ministry of Justice first time entrants "
         "statistics (Police National Computer)", Obtained.IMPORTED,
+        phrase="first time entrants to the criminal justice system aged 10-17 in the year to date",
     ),
 )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from .definitions import Frequency, Polarity, RagRule, Target, ValueType
 from .periods import CompareWith, YearKind
+from .registry import Case
 
 
 class Origin(models.TextChoices):
@@ -48,21 +49,21 @@ class IndicatorValue(models.Model):
         return f"{self.indicator_code} {self.period_label}: {self.value}"
 
 
-class CaseBehindFigure(models.Model):
-    """A child's record behind a computed figure (see performance.registry.Case): who, which date of the
-    record, whether it is in the numerator, and which record, so changes can be explained later."""
+class CaseList(models.Model):
+    """The cases behind a computed figure (see performance.registry.Case), kept for the drill-down and for
+    explaining later changes. One JSON list per figure, so filing thousands of cases is one insert."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    date = models.DateField()
-    counted = models.BooleanField(help_text="In the numerator as well as the denominator.")
-    record = models.CharField(max_length=80, help_text='e.g. "frontdoor.referral:12"')
+    cases = models.JSONField(default=list, help_text="[person id, date, counted, record] for each case.")
 
     class Meta:
         abstract = True
 
+    def as_cases(self) -> list[Case]:
+        return [Case.decoded(row) for row in self.cases]
 
-class FigureCase(CaseBehindFigure):
-    figure = models.ForeignKey(IndicatorValue, on_delete=models.CASCADE, related_name="cases")
+
+class FigureCases(CaseList):
+    figure = models.OneToOneField(IndicatorValue, on_delete=models.CASCADE, related_name="case_list")
 
 
 class LocalIndicator(models.Model):
@@ -234,5 +235,5 @@ class SnapshotRow(models.Model):
         ordering = ["snapshot", "position"]
 
 
-class SnapshotCase(CaseBehindFigure):
-    row = models.ForeignKey(SnapshotRow, on_delete=models.CASCADE, related_name="cases")
+class SnapshotCases(CaseList):
+    row = models.OneToOneField(SnapshotRow, on_delete=models.CASCADE, related_name="case_list")

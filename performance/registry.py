@@ -43,14 +43,23 @@ class Case:
     """One record behind a computed figure, kept so the figure can be drilled into and explained later.
 
     `person_id` is the child (the kept record where duplicates were merged), `date` the record's date
-    the indicator turns on (referral date, plan start), `counted` whether it is in the numerator, and
-    `record` which record it is ("frontdoor.referral:12"), so a recomputation can say why it changed.
+    the indicator turns on (referral date, plan start; for a figure counted over a span, the date that
+    places the case in it), `counted` whether it is in the numerator, and `record` which record it is
+    ("frontdoor.referral:12"), so a recomputation can say why it changed.
     """
 
     person_id: int
     date: datetime.date
     counted: bool
     record: str
+
+    def encoded(self) -> list:
+        """As stored in a JSON field."""
+        return [self.person_id, self.date.isoformat(), self.counted, self.record]
+
+    @classmethod
+    def decoded(cls, row: list) -> "Case":
+        return cls(row[0], datetime.date.fromisoformat(row[1]), row[2], row[3])
 
 
 @dataclass(frozen=True)

@@ -10,4 +10,7 @@ urlpatterns = [
     path("upload/", views.upload, name="upload"),
     path("published/", views.published_list, name="published_list"),
     path("published/<int:pk>/", views.published_detail, name="published"),
+    path("report/", views.report, name="report"),
+    path("snapshots/", views.snapshot_list, name="snapshots"),
+    path("snapshots/<int:pk>/", views.snapshot_detail, name="snapshot"),
 ]

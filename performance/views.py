@@ -1,19 +1,24 @@
-"""Pages: the dashboard, an indicator, the indicator list, uploading figures, published dashboards."""
+"""Pages: the dashboard, an indicator and the children behind it, the indicator list, uploading figures,
+published dashboards, the quarterly report and its snapshots."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from access.models import Role
 
-from . import benchmarks, charts, consistency, importer, periods, registry
+from . import benchmarks, charts, consistency, drilldown, exports, importer, periods, registry, snapshots
 from . import dashboard as dashboards
+from . import report as reports
 from .forms import FiguresUploadForm
-from .models import IndicatorValue, PublishedDashboard, PublishedRow
+from .models import FigureCases, IndicatorValue, Origin, PublishedDashboard, PublishedRow, Snapshot
 from .tables import TableError
 
 ERRORS_SHOWN = 100
+CHILDREN_PER_PAGE = 100
 LOADER_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
 
 
@@ -22,11 +27,16 @@ def can_load_figures(user) -> bool:
     return user.is_superuser or user.role in LOADER_ROLES or user.has_perm("performance.add_indicatorvalue")
 
 
+def _chosen_quarter(request, choices):
+    """The quarter asked for, else the latest one held; None when no figures are held."""
+    wanted = request.GET.get("period", "")
+    return next((p for p in choices if p.label == wanted), choices[0] if choices else None)
+
+
 @login_required
 def dashboard(request):
     choices = dashboards.quarters_held()
-    wanted = request.GET.get("period", "")
-    period = next((p for p in choices if p.label == wanted), choices[0] if choices else None)
+    period = _chosen_quarter(request, choices)
     filters = {key: request.GET.get(key, "").strip() for key in ("outcome", "area", "q")}
     board = dashboards.build(period, filters["outcome"], filters["area"], filters["q"]) if period else None
     return render(request, "performance/dashboard.html", {
@@ -54,6 +64,12 @@ def indicator_detail(request, code):
     benchmark = None
     if latest:
         benchmark = benchmarks.benchmarks_for([(indicator, latest.value, latest.period_end)]).get(code)
+    chosen = next((f for f in history if f.period_label == request.GET.get("period")), latest)
+    children = page = None
+    held = FigureCases.objects.filter(figure=chosen, figure__origin=Origin.COMPUTED).first() if chosen else None
+    if held:
+        children = drilldown.for_user(held.as_cases(), request.user)
+        page = Paginator(children.children, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "performance/indicator_detail.html", {
         "indicator": indicator, "status": registry.status(indicator), "history": list(reversed(history)),
         "latest": latest, "chart": charts.trend(indicator, history, indicator.target), "benchmark": benchmark,
@@ -61,6 +77,7 @@ def indicator_detail(request, code):
             PublishedRow.objects.filter(indicator_code=code).select_related("dashboard"),
             key=lambda row: periods.parse(row.dashboard.period_label).end, reverse=True,
         ),
+        "chosen": chosen, "children": children, "page": page,
     })
 
 
@@ -102,4 +119,73 @@ def published_detail(request, pk):
         "printed_summary": consistency.printed_summary(checked),
         "computed_summary": consistency.computed_summary(checked),
         "hide_printed_dot": not any(c.row.trend for c in checked),
+    })
+
+
+@login_required
+def report(request):
+    """The quarterly report as a page, or as a file with ?format=; a frozen one with ?snapshot=."""
+    choices = []
+    if "snapshot" in request.GET:
+        if not request.GET["snapshot"].isdigit():
+            raise Http404("No such snapshot")
+        built = snapshots.report(get_object_or_404(Snapshot, pk=request.GET["snapshot"]))
+    else:
+        choices = dashboards.quarters_held()
+        period = _chosen_quarter(request, choices)
+        if period is None:
+            return render(request, "performance/dashboard.html", {"board": None, "can_load": can_load_figures(request.user)})
+        built = reports.build(period)
+    wanted = request.GET.get("format")
+    if wanted:
+        if wanted not in exports.FORMATS:
+            raise Http404("No such format")
+        export = exports.FORMATS[wanted]
+        response = HttpResponse(export.render(built), content_type=export.content_type)
+        if wanted != "html":
+            response["Content-Disposition"] = f'attachment; filename="{exports.filename(built, wanted)}"'
+        return response
+    return render(request, "performance/report.html", {
+        "report": built, "choices": choices, "formats": list(exports.FORMATS),
+        "can_freeze": can_load_figures(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def snapshot_list(request):
+    """Reports frozen as reported; analysts freeze a quarter's report here."""
+    if request.method == "POST":
+        if not can_load_figures(request.user):
+            raise PermissionDenied("Only performance analysts and administrators can freeze a report.")
+        try:
+            period = periods.parse(request.POST.get("period", ""))
+        except periods.PeriodError:
+            period = None
+        if period is None or period.kind != "quarter":
+            return HttpResponseBadRequest("Freeze a quarter's report, e.g. Q4 2024/25.")
+        snapshot = snapshots.freeze(period, request.user, request.POST.get("note", "").strip()[:300])
+        messages.success(request, f"The {period.label} report is frozen as reported.")
+        return redirect("performance:snapshot", snapshot.pk)
+    return render(request, "performance/snapshot_list.html", {
+        "snapshots": Snapshot.objects.select_related("frozen_by"),
+    })
+
+
+@login_required
+def snapshot_detail(request, pk):
+    """What the committee saw, against the figures the records give now, and why they differ."""
+    snapshot = get_object_or_404(Snapshot.objects.select_related("frozen_by"), pk=pk)
+    found = snapshots.changes(snapshot)
+    moved = [
+        {"change": change, "lists": [
+            (title, drilldown.for_user(cases, request.user)) for title, cases in (
+                ("Added to the denominator", change.added), ("Removed from the denominator", change.removed),
+                ("Moved into the numerator", change.into_numerator), ("Moved out of the numerator", change.out_of_numerator),
+            ) if cases
+        ]}
+        for change in found if change.changed
+    ]
+    return render(request, "performance/snapshot_detail.html", {
+        "snapshot": snapshot, "moved": moved, "unchanged": [c for c in found if not c.changed],
     })

@@ -11,6 +11,8 @@ urlpatterns = [
     path("family-help/", include("familyhelp.urls")),
     path("child-protection/", include("protection.urls")),
     path("proceedings/", include("proceedings.urls")),
+    path("care/", include("care.urls")),
+    path("leaving-care/", include("leavers.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("django-admin/", admin.site.urls),

@@ -25,3 +25,7 @@ class PersonalEducationPlan(InCare):
         ordering = ["meeting_on", "pk"]
         verbose_name = "Personal Education Plan"
         indexes = [models.Index(fields=["person", "meeting_on"])]
+
+    def __str__(self):
+        parts = [str(self.school or ""), self.get_rating_display()]
+        return f"{self.meeting_on:%-d %b %Y}: PEP meeting" + "".join(f", {part}" for part in parts if part)

@@ -26,6 +26,9 @@ class HealthAssessment(InCare):
         ordering = ["assessed_on", "pk"]
         indexes = [models.Index(fields=["person", "assessed_on"])]
 
+    def __str__(self):
+        return f"{self.assessed_on:%-d %b %Y}: {self.get_kind_display().lower()}"
+
 
 class DentalCheck(InCare):
     """TEETH_CHECK: the child's teeth checked by a dentist."""
@@ -36,6 +39,9 @@ class DentalCheck(InCare):
     class Meta:
         ordering = ["checked_on", "pk"]
         indexes = [models.Index(fields=["person", "checked_on"])]
+
+    def __str__(self):
+        return f"{self.checked_on:%-d %b %Y}: dental check"
 
 
 class StrengthsAndDifficulties(InCare):
@@ -50,6 +56,10 @@ class StrengthsAndDifficulties(InCare):
         ordering = ["completed_on", "pk"]
         verbose_name = "strengths and difficulties questionnaire"
         verbose_name_plural = "strengths and difficulties questionnaires"
+
+    def __str__(self):
+        result = f"score {self.score}" if self.score is not None else self.get_reason_no_score_display().lower()
+        return f"{self.completed_on:%-d %b %Y}: {result}"
 
     def clean(self):
         if (self.score is None) == (not self.reason_no_score):
@@ -67,6 +77,9 @@ class SubstanceMisuse(InCare):
         ordering = ["identified_on", "pk"]
         verbose_name_plural = "substance misuse"
 
+    def __str__(self):
+        return f"{self.identified_on:%-d %b %Y}: {self.get_intervention_display().lower()}"
+
 
 class YouthJusticeDisposal(InCare):
     """CONVICTED: a conviction, youth caution or youth conditional caution while in care."""
@@ -77,3 +90,6 @@ class YouthJusticeDisposal(InCare):
 
     class Meta:
         ordering = ["given_on", "pk"]
+
+    def __str__(self):
+        return f"{self.given_on:%-d %b %Y}: {self.get_outcome_display().lower()}"

@@ -23,6 +23,14 @@ class MissingEpisode(InCare):
         ordering = ["started_on", "pk"]
         indexes = [models.Index(fields=["person", "started_on"])]
 
+    def __str__(self):
+        back = f", back {self.ended_on:%-d %b %Y}" if self.ended_on else ", not yet back"
+        interview = ""
+        if self.return_interview_offered_on:
+            answer = {True: "accepted", False: "declined", None: "answer not recorded"}[self.return_interview_accepted]
+            interview = f"; return interview offered {self.return_interview_offered_on:%-d %b %Y}, {answer}"
+        return f"{self.started_on:%-d %b %Y}: {self.get_kind_display().split(':')[0].lower()}{back}{interview}"
+
     def clean(self):
         errors = {}
         if self.ended_on and self.started_on and self.ended_on < self.started_on:

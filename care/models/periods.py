@@ -231,6 +231,10 @@ class DeprivationOfLiberty(InCare):
     class Meta:
         verbose_name_plural = "deprivations of liberty"
 
+    def __str__(self):
+        until = f" to {self.end_date:%-d %b %Y}" if self.end_date else ", in force"
+        return f"Deprivation of liberty order from {self.start_date:%-d %b %Y}{until}"
+
     def clean(self):
         if self.end_date and self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The order cannot end before it starts."})

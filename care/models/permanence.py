@@ -33,6 +33,9 @@ class PermanencePlan(InCare):
     class Meta:
         ordering = ["decided_on", "pk"]
 
+    def __str__(self):
+        return f"{self.decided_on:%-d %b %Y}: {self.get_plan_display().lower()}"
+
 
 @dataclass(frozen=True)
 class AdoptionMeasures:

@@ -60,6 +60,10 @@ class Visit(InCare):
         ordering = ["visited_on", "pk"]
         indexes = [models.Index(fields=["person", "visited_on"])]
 
+    def __str__(self):
+        seen = "seen alone" if self.seen_alone else ("seen" if self.child_seen else "not seen")
+        return f"{self.visited_on:%-d %b %Y}: by {self.visited_by}, child {seen}"
+
     def clean(self):
         if self.seen_alone and not self.child_seen:
             raise ValidationError({"seen_alone": "A child seen alone was seen: tick both or neither."})

@@ -45,6 +45,12 @@ class AgeAssessment(models.Model):
     class Meta:
         indexes = [models.Index(fields=["completed_on", "due_on"])]
 
+    def __str__(self):
+        if self.completed_on:
+            return f"Referred {self.referred_on:%-d %b %Y}, completed {self.completed_on:%-d %b %Y}: " \
+                   f"{self.get_outcome_display().lower()}"
+        return f"Referred {self.referred_on:%-d %b %Y}, due {self.due_on:%-d %b %Y}"
+
     @property
     def on_time(self) -> bool | None:
         return None if self.completed_on is None else self.completed_on <= self.due_on

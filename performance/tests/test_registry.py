@@ -1,4 +1,5 @@
 """The indicator registry: declared once, every printed name maps to one code, hooks for computations."""
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -124,19 +125,21 @@ def test_period_must_fit_the_frequency():
 
 
 def test_compute_files_a_registered_computations_figure_for_the_span_it_declares(db):
-    def assessments(period):  # year to date, and the quarter alone for the report
-        if period.label == "2024/25 to 31 March 2025":
-            return registry.Figure(Decimal("83.6"), Decimal(5358), Decimal(6408))
-        assert period.label == "Q4 2024/25"
-        return registry.Figure(Decimal("78.9"), Decimal(1268), Decimal(1608))
+    def assessments(period):  # a year-to-date indicator: it gets 1 April to the end of the quarter
+        assert (period.label, period.start) == ("2024/25 to 31 March 2025", datetime.date(2024, 4, 1))
+        cases = (registry.Case(1, datetime.date(2024, 11, 5), True, "familyhelp.assessment:1"),
+                 registry.Case(2, datetime.date(2025, 1, 6), True, "familyhelp.assessment:2"),
+                 registry.Case(3, datetime.date(2025, 3, 31), False, "familyhelp.assessment:3"))
+        return registry.Figure(Decimal("66.6667"), Decimal(2), Decimal(3), cases)
 
     with registry.computation_replaced("CSC_ASSESSMENTS_45_DAYS", assessments):
         filed, waiting = computed.compute_all(periods.parse("Q4 2024/25"))
     assert [f.indicator_code for f in filed] == ["CSC_ASSESSMENTS_45_DAYS"]  # the others have no records
     assert "CLA_RATE" in waiting and "EHE" not in waiting  # imported indicators are not computed
     figure = IndicatorValue.objects.get()
-    assert (figure.value, figure.numerator, figure.denominator, figure.origin) == (Decimal("83.6"), 5358, 6408, Origin.COMPUTED)
-    assert (figure.in_period_numerator, figure.in_period_denominator) == (1268, 1608)
+    assert (figure.value, figure.numerator, figure.denominator, figure.origin) == (Decimal("66.6667"), 2, 3, Origin.COMPUTED)
+    assert (figure.in_period_numerator, figure.in_period_denominator) == (1, 2)  # the cases dated in Q4
+    assert [case.person_id for case in figure.case_list.as_cases()] == [1, 2, 3]
     assert registry.computation("CSC_ASSESSMENTS_45_DAYS").__module__ == "familyhelp.indicators"  # restored
 
 

@@ -1,0 +1,190 @@
+"""Care pages through the Django test client: each flow, its errors, its access check and audit."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from access.models import Involvement, InvolvementKind, RecordView, Role, TeamKind
+from care.models import (
+    Adoption,
+    AgeAssessment,
+    DentalCheck,
+    HealthAssessment,
+    MissingEpisode,
+    PermanencePlan,
+    PersonalEducationPlan,
+    Review,
+    StrengthsAndDifficulties,
+    UnaccompaniedChild,
+    Visit,
+)
+from care.tests.builders import child_in_care, cic_team, iro
+from tests.factories import involve, make_person, make_team, make_user, police_officer
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def date(prefix, day):
+    return {f"{prefix}_day": day.day, f"{prefix}_month": day.month, f"{prefix}_year": day.year}
+
+
+@pytest.fixture
+def worker(client):
+    user = make_user(teams=[cic_team()], first_name="Jo", last_name="Carer")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def period(worker):
+    return child_in_care(start=D(2026, 1, 5), worker=worker)
+
+
+def post(client, name, person, data):
+    return client.post(reverse(name, args=[person.pk]), data)
+
+
+def test_starting_care_creates_the_period_episode_and_involvements(client, worker):
+    child = make_person(birth_date=D(2014, 2, 3))
+    involve(child, user=worker, team=worker.teams.first())
+    reviewer, school = iro(), make_team(kind=TeamKind.VIRTUAL_SCHOOL)
+    response = post(client, "care:start", child, {
+        **date("start_date", D(2026, 1, 5)), "legal_status": "C2", "placement_type": "U4", "provider": "PR1",
+        "provider_name": "The Browns", "urn": "SC111111", "placement_postcode": "le4 6ab", "home_postcode": "LE1 1AA",
+        "category_of_need": "N1", "previous_permanence": "Z1", "worker": worker.pk, "iro": reviewer.pk,
+        "virtual_school": school.pk, "distance_miles": "4.5", "weekly_cost": "450",
+    })
+    assert response.status_code == 302 and response["Location"] == reverse("care:record", args=[child.pk])
+    period = child.periods_of_care.get()
+    episode = period.current_episode()
+    assert (episode.reason_new, episode.placement_postcode, str(episode.distance_miles)) == ("S", "LE4 6AB", "4.5")
+    assert Involvement.objects.filter(person=child, kind=InvolvementKind.IRO, user=reviewer).exists()
+    page = client.get(reverse("care:record", args=[child.pk]))
+    assert "Looked after since" in page.content.decode() and "The Browns" in page.content.decode()
+
+
+def test_start_care_errors_name_the_fields(client, worker):
+    child = make_person()
+    involve(child, user=worker)
+    response = post(client, "care:start", child, {"placement_type": "K2", "provider": "PR4"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in html
+    assert 'href="#id_start_date"' in html and "Enter the date the child became looked after" in html
+    assert "Select the legal status" in html or "Select the legal status" in html.replace("&#x27;", "'")
+    assert not child.periods_of_care.exists()
+
+
+def test_a_placement_rule_broken_on_saving_is_shown_on_its_field_and_nothing_is_saved(client, worker):
+    child = make_person()
+    involve(child, user=worker)
+    response = post(client, "care:start", child, {
+        **date("start_date", D(2026, 1, 5)), "legal_status": "V2", "placement_type": "K2", "provider": "PR4",
+        "placement_postcode": "NG1 5FS", "home_postcode": "LE1 1AA", "category_of_need": "N1",
+        "previous_permanence": "Z1", "worker": worker.pk,
+    })
+    assert "Enter the provider&#x27;s Ofsted unique reference number (URN)" in response.content.decode()
+    assert not child.periods_of_care.exists()
+
+
+def test_changing_placement_and_legal_status_and_ending_care(client, period):
+    person = period.person
+    response = post(client, "care:change_placement", person, {
+        **date("start_date", D(2026, 3, 2)), "placement_type": "K2", "provider": "PR4", "provider_name": "Oak House",
+        "urn": "SC654321", "placement_postcode": "NG1 5FS", "reason_place_change": "CREQB", "carers_changed": "True",
+    })
+    assert response.status_code == 302
+    assert period.current_episode().reason_new == "P"
+    post(client, "care:change_legal_status", person, {**date("start_date", D(2026, 4, 1)), "legal_status": "C2"})
+    assert period.current_episode().legal_status == "C2"
+    post(client, "care:end", person, {**date("end_date", D(2026, 6, 1)), "reason_ceased": "E4A"})
+    period.refresh_from_db()
+    assert period.end_date == D(2026, 6, 1)
+
+
+def test_a_move_needs_the_reason_the_last_placement_ended(client, period):
+    response = post(client, "care:change_placement", period.person, {
+        **date("start_date", D(2026, 3, 2)), "placement_type": "K2", "provider": "PR4", "urn": "SC654321",
+        "placement_postcode": "NG1 5FS", "carers_changed": "True",
+    })
+    assert "Select why the last placement ended" in response.content.decode()
+
+
+def test_recording_while_in_care(client, period, worker):
+    person, reviewer = period.person, iro()
+    post(client, "care:review", person, {**date("held_on", D(2026, 1, 30)), "participation": "PN1", "iro": reviewer.pk})
+    post(client, "care:visit", person, {**date("visited_on", D(2026, 1, 9)), "child_seen": "on", "seen_alone": "on"})
+    post(client, "care:health", person, {**date("assessed_on", D(2026, 1, 20)), "kind": "initial",
+                                         "immunisations_up_to_date": "True"})
+    post(client, "care:dental", person, date("checked_on", D(2026, 2, 2)))
+    post(client, "care:sdq", person, {**date("completed_on", D(2026, 2, 3)), "score": "14"})
+    post(client, "care:pep", person, {**date("meeting_on", D(2026, 1, 28)), "rating": "green"})
+    post(client, "care:missing", person, {"kind": "M", **date("started_on", D(2026, 2, 10))})
+    post(client, "care:missing_return", person, {**date("ended_on", D(2026, 2, 11)),
+                                                 **date("return_interview_offered_on", D(2026, 2, 12)),
+                                                 "return_interview_accepted": "True"})
+    post(client, "care:permanence", person, {**date("decided_on", D(2026, 4, 1)), "plan": "adoption"})
+    post(client, "care:adoption", person, {**date("best_interest_decision_on", D(2026, 4, 2))})
+    review = Review.objects.get(person=person)
+    assert review.on_time and review.iro == reviewer  # due 2 February 2026 (20 working days from 5 January)
+    assert Visit.objects.get(person=person).visited_by == worker
+    assert HealthAssessment.objects.get(person=person).immunisations_up_to_date is True
+    assert DentalCheck.objects.filter(person=person).exists()
+    assert StrengthsAndDifficulties.objects.get(person=person).score == 14
+    assert PersonalEducationPlan.objects.get(person=person).rating == "green"
+    missing = MissingEpisode.objects.get(person=person)
+    assert (missing.ended_on, missing.return_interview_accepted) == (D(2026, 2, 11), True)
+    assert PermanencePlan.objects.get(person=person).plan == "adoption"
+    assert Adoption.objects.get(period=period).best_interest_decision_on == D(2026, 4, 2)
+    page = client.get(reverse("care:record", args=[person.pk])).content.decode()
+    assert "PN1" in page and "On time" in page and "score 14" in page
+
+
+def test_an_sdq_needs_a_score_or_a_reason(client, period):
+    response = post(client, "care:sdq", period.person, date("completed_on", D(2026, 2, 3)))
+    assert "Enter the total difficulties score, or select why there is no score." in response.content.decode()
+
+
+def test_unaccompanied_arrival_with_undetermined_age_designates_1_january(client, period):
+    person = period.person
+    post(client, "care:unaccompanied", person, {**date("arrived_on", D(2026, 1, 4)), "arrival_route": "nts",
+                                                "transferred_from": "Kent", "age_undetermined": "on",
+                                                "estimated_birth_year": "2010"})
+    person.refresh_from_db()
+    assert person.birth_date == D(2010, 1, 1)
+    assert UnaccompaniedChild.objects.get(person=person).arrival_route == "nts"
+    post(client, "care:age_assessment", person, date("referred_on", D(2026, 1, 6)))
+    assert AgeAssessment.objects.get().due_on == D(2026, 2, 3)  # 6 January + 28 days
+    post(client, "care:age_assessment", person, {**date("completed_on", D(2026, 2, 3)), "outcome": "accepted"})
+    assert AgeAssessment.objects.get().on_time
+
+
+def test_care_pages_check_access_and_are_audited(client, period):
+    officer = police_officer()
+    client.force_login(officer)
+    response = client.get(reverse("care:record", args=[period.person.pk]))
+    assert response.status_code == 403
+    assert RecordView.objects.filter(user=officer, person=period.person, allowed=False).exists()
+    assert client.post(reverse("care:review", args=[period.person.pk]), {}).status_code == 403
+
+
+def test_break_glass_reads_but_does_not_record(client, period):
+    stranger = make_user(role=Role.SOCIAL_WORKER)
+    client.force_login(stranger)
+    client.post(reverse("people:break_glass", args=[period.person.pk]), {"reason": "Emergency placement search"})
+    assert client.get(reverse("care:record", args=[period.person.pk])).status_code == 200
+    assert client.get(reverse("care:review", args=[period.person.pk])).status_code == 403
+
+
+def test_the_worklist_shows_due_work_for_children_in_care_the_user_can_open(client, period):
+    other = child_in_care(start=D(2026, 1, 5))
+    page = client.get(reverse("care:worklist")).content.decode()
+    assert period.person.full_name in page and "Hold the looked-after review" in page
+    assert reverse("care:record", args=[other.person.pk]) not in page
+    assert "National Transfer Scheme" in page
+
+
+def test_the_childs_record_has_a_care_card(client, period):
+    page = client.get(reverse("people:record", args=[period.person.pk])).content.decode()
+    assert "Looked after since" in page and reverse("care:record", args=[period.person.pk]) in page
+    assert "Became looked after" in page  # the timeline continues into care

@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+
+app_name = "care"
+urlpatterns = [
+    path("", views.worklist, name="worklist"),
+    path("<int:pk>/", views.record, name="record"),
+    path("<int:pk>/start/", views.start, name="start"),
+    path("<int:pk>/placement/", views.change_placement, name="change_placement"),
+    path("<int:pk>/legal-status/", views.change_legal_status, name="change_legal_status"),
+    path("<int:pk>/end/", views.end, name="end"),
+    path("<int:pk>/social-worker/", views.social_worker, name="social_worker"),
+    path("<int:pk>/iro/", views.iro, name="iro"),
+    path("<int:pk>/reviews/new/", views.review, name="review"),
+    path("<int:pk>/visits/new/", views.visit, name="visit"),
+    path("<int:pk>/health/new/", views.health, name="health"),
+    path("<int:pk>/dental/new/", views.dental, name="dental"),
+    path("<int:pk>/sdq/new/", views.sdq, name="sdq"),
+    path("<int:pk>/substance-misuse/new/", views.substance, name="substance"),
+    path("<int:pk>/youth-justice/new/", views.youth_justice, name="youth_justice"),
+    path("<int:pk>/pep/new/", views.pep, name="pep"),
+    path("<int:pk>/missing/new/", views.missing, name="missing"),
+    path("<int:pk>/missing/return/", views.missing_return, name="missing_return"),
+    path("<int:pk>/permanence/new/", views.permanence, name="permanence"),
+    path("<int:pk>/adoption/", views.adoption, name="adoption"),
+    path("<int:pk>/deprivation-of-liberty/new/", views.deprivation_of_liberty, name="deprivation_of_liberty"),
+    path("<int:pk>/unaccompanied/", views.unaccompanied, name="unaccompanied"),
+    path("<int:pk>/age-assessment/", views.age_assessment, name="age_assessment"),
+]

@@ -1,0 +1,307 @@
+"""Care pages: the child's care record, the forms that change or add to it, and the children in care worklist.
+
+Every page about a child goes through people.access_views.record_page (access check and audit).
+Recording needs more than reading: not under break glass, and not by partner agencies or analysts.
+Every form is saved by people.casework.save_form, in one transaction.
+"""
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from access.models import Involvement, InvolvementKind, Role, TeamKind
+from people.access_views import record_page
+from people.casework import posted, save_form
+
+from . import forms, services
+from .models import (
+    Adoption,
+    AgeAssessment,
+    DentalCheck,
+    DeprivationOfLiberty,
+    HealthAssessment,
+    MissingEpisode,
+    PermanencePlan,
+    PersonalEducationPlan,
+    Review,
+    StrengthsAndDifficulties,
+    SubstanceMisuse,
+    UnaccompaniedChild,
+    Visit,
+    YouthJusticeDisposal,
+)
+from .nts import nts_position
+from .rules import designated_birth_date
+from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows
+
+READ_ONLY_ROLES = {Role.PARTNER, Role.ANALYST}
+
+
+def may_record(user, basis: str) -> bool:
+    """Staff with a legitimate relationship record; break glass and partner shares are for reading."""
+    return user.role not in READ_ONLY_ROLES and not basis.startswith(("break glass", "active share"))
+
+
+def recording(view):
+    """A form about a child: the access check and audit of record_page, then the right to record."""
+    @record_page
+    @wraps(view)
+    def wrapper(request, person, ids, basis):
+        if not may_record(request.user, basis):
+            raise PermissionDenied("You can read this record but not add to it.")
+        return view(request, person)
+    return wrapper
+
+
+def care_url(person) -> str:
+    return reverse("care:record", args=[person.pk])
+
+
+def _period(person):
+    """The open period of care, else the latest: late recording after a child leaves care still has a home."""
+    period = services.open_period(person) or services.latest_period(person)
+    if period is None:
+        raise Http404("This child has not been looked after.")
+    return period
+
+
+def form_page(request, person, form, save, *, back, title, success, **context):
+    """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
+    def saved(form):
+        save(form)
+        return back
+    return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
+
+
+def recorder(form_class, model, *, title, success, within, back, made_by=None):
+    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care."""
+    @recording
+    def view(request, person):
+        fields = within(person) | ({made_by: request.user} if made_by else {})
+        form = form_class(posted(request), instance=model(**fields))
+        return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
+                         success=success)
+    view.__name__ = f"record_{model.__name__.lower()}"
+    return view
+
+
+def _form(request, person, form, save, **context):
+    return form_page(request, person, form, save, back=care_url(person), **context)
+
+
+# The child's care record.
+
+
+@record_page
+def record(request, person, ids, basis):
+    periods = list(person.periods_of_care.prefetch_related("episodes").order_by("-start_date"))
+    current = periods[0] if periods and periods[0].is_open else None
+    episode = current.current_episode() if current else None
+    today = timezone.localdate()
+    adoption = Adoption.objects.filter(period__in=periods).order_by("-pk").first()
+    return render(request, "care/record.html", {
+        "person": person, "periods": periods, "current": current, "episode": episode,
+        "placement_start": current.placement_start() if current else None,
+        "workers": Involvement.objects.filter(person_id__in=ids, end_date__isnull=True, kind__in=[
+            InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO]).select_related("user", "team"),
+        "due": child_due_rows(ids, today, CARE_TIMESCALES),
+        "reviews": Review.objects.filter(person_id__in=ids).select_related("iro").order_by("-held_on"),
+        "visits": Visit.objects.filter(person_id__in=ids).select_related("visited_by").order_by("-visited_on")[:10],
+        "health": HealthAssessment.objects.filter(person_id__in=ids).order_by("-assessed_on"),
+        "dental": DentalCheck.objects.filter(person_id__in=ids).order_by("-checked_on"),
+        "sdqs": StrengthsAndDifficulties.objects.filter(person_id__in=ids).order_by("-completed_on"),
+        "substance": SubstanceMisuse.objects.filter(person_id__in=ids).order_by("-identified_on"),
+        "youth_justice": YouthJusticeDisposal.objects.filter(person_id__in=ids).order_by("-given_on"),
+        "peps": PersonalEducationPlan.objects.filter(person_id__in=ids).select_related("school").order_by("-meeting_on"),
+        "missing": MissingEpisode.objects.filter(person_id__in=ids).order_by("-started_on"),
+        "plans": PermanencePlan.objects.filter(person_id__in=ids).order_by("-decided_on"),
+        "adoption": adoption, "measures": adoption.measures() if adoption else None,
+        "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
+        "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
+        "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
+        "may_record": may_record(request.user, basis),
+    })
+
+
+# Coming into care, moving, new orders, leaving care, and who works with the child.
+
+
+@recording
+def start(request, person):
+    if services.open_period(person):
+        return redirect(care_url(person))
+    previous = services.latest_period(person)
+    initial = {"home_postcode": previous.episodes.last().home_postcode} if previous else {}
+    form = forms.StartCareForm(posted(request), initial=initial)
+
+    def save(form):
+        data = form.cleaned_data
+        worker = data["worker"]
+        team = worker.teams.filter(kind=TeamKind.CHILDREN_IN_CARE).first() or worker.teams.first()
+        services.start_care(
+            person, start_date=data["start_date"], legal_status=data["legal_status"], placement=form.placement(),
+            home_postcode=data["home_postcode"], category_of_need=data["category_of_need"], worker=worker, team=team,
+            iro=data["iro"], virtual_school=data["virtual_school"], previous_permanence=form.permanence_before(),
+            worker_change_reason=data["worker_change_reason"])
+
+    return _form(request, person, form, save, title="Start a period of care", button="Start the period of care",
+                 success="The child is now looked after. Their first review is due within 20 working days.")
+
+
+@recording
+def change_placement(request, person):
+    period = _period(person)
+    form = forms.ChangePlacementForm(posted(request), current=period.current_episode())
+
+    def save(form):
+        data = form.cleaned_data
+        services.change_placement(period, start_date=data["start_date"], placement=form.placement(),
+                                  reason_place_change=data["reason_place_change"],
+                                  carers_changed=data["carers_changed"], legal_status=data["legal_status"] or None)
+
+    return _form(request, person, form, save, title="Change placement", button="Record the move",
+                 success="Placement change recorded. Visit the child within a week of the move.",
+                 facts=[("Current placement", str(period.current_episode()))])
+
+
+@recording
+def change_legal_status(request, person):
+    period = _period(person)
+    form = forms.LegalStatusForm(posted(request))
+
+    def save(form):
+        services.change_legal_status(period, **form.cleaned_data)
+
+    return _form(request, person, form, save, title="Change legal status", success="Legal status changed.",
+                 facts=[("Current legal status", period.current_episode().get_legal_status_display())])
+
+
+@recording
+def end(request, person):
+    period = _period(person)
+    form = forms.EndCareForm(posted(request))
+
+    def save(form):
+        services.end_care(period, **form.cleaned_data)
+
+    return _form(request, person, form, save, title="End the period of care", button="End the period of care",
+                 success="The period of care has ended.",
+                 intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
+
+
+@recording
+def social_worker(request, person):
+    form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
+
+    def save(form):
+        data = form.cleaned_data
+        worker = data["worker"]
+        team = worker.teams.filter(kind=TeamKind.CHILDREN_IN_CARE).first() or worker.teams.first()
+        services.allocate_social_worker(person, worker, team, data["on"], data["worker_change_reason"])
+
+    return _form(request, person, form, save, title="Change social worker", success="Social worker allocated.")
+
+
+@recording
+def iro(request, person):
+    form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
+
+    def save(form):
+        services.allocate_iro(person, form.cleaned_data["iro"], form.cleaned_data["on"])
+
+    return _form(request, person, form, save, title="Allocate an independent reviewing officer",
+                 success="Independent reviewing officer allocated.")
+
+
+# Things recorded while in care: one form each, saved into the period of care.
+
+
+def _recorder(form_class, model, title, success, made_by=None):
+    return recorder(form_class, model, title=title, success=success, made_by=made_by, back=care_url,
+                    within=lambda person: {"period": _period(person)})
+
+
+review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.")
+visit = _recorder(forms.VisitForm, Visit, "Record a statutory visit", "Visit recorded.", made_by="visited_by")
+health = _recorder(forms.HealthAssessmentForm, HealthAssessment, "Record a health assessment",
+                   "Health assessment recorded.")
+dental = _recorder(forms.DentalCheckForm, DentalCheck, "Record a dental check", "Dental check recorded.")
+sdq = _recorder(forms.SDQForm, StrengthsAndDifficulties, "Record a strengths and difficulties questionnaire",
+                "Questionnaire recorded.")
+substance = _recorder(forms.SubstanceMisuseForm, SubstanceMisuse, "Record a substance misuse problem",
+                      "Substance misuse recorded.")
+youth_justice = _recorder(forms.YouthJusticeForm, YouthJusticeDisposal, "Record a conviction or youth caution",
+                          "Recorded.")
+pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting", "PEP recorded.")
+missing = _recorder(forms.MissingForm, MissingEpisode, "Record a missing or away episode", "Missing episode recorded.")
+permanence = _recorder(forms.PermanencePlanForm, PermanencePlan, "Record the permanence plan",
+                       "Permanence plan recorded.")
+deprivation_of_liberty = _recorder(forms.DeprivationOfLibertyForm, DeprivationOfLiberty,
+                                   "Record a deprivation of liberty order", "Order recorded.")
+
+
+@recording
+def missing_return(request, person):
+    """The child came back: the end of the latest open episode, and the return interview."""
+    episode = MissingEpisode.objects.filter(person=person).order_by("-started_on", "-pk").first()
+    if episode is None:
+        raise Http404("No missing episode is recorded.")
+    return _form(request, person, forms.MissingReturnForm(posted(request), instance=episode), lambda form: form.save(),
+                 title="Record the return and return interview", success="Return recorded.",
+                 facts=[("Missing or away since", f"{episode.started_on:%-d %B %Y}")])
+
+
+@recording
+def adoption(request, person):
+    period = _period(person)
+    instance = Adoption.objects.filter(period=period).first() or Adoption(period=period)
+    return _form(request, person, forms.AdoptionForm(posted(request), instance=instance), lambda form: form.save(),
+                 title="Adoption steps", success="Adoption steps saved.",
+                 intro="Record each step on the day it happens; the adoption measures are worked out from them.")
+
+
+@recording
+def unaccompanied(request, person):
+    instance = UnaccompaniedChild.objects.filter(person=person).first() or UnaccompaniedChild(person=person)
+    form = forms.UnaccompaniedForm(posted(request), instance=instance)
+
+    def save(form):
+        form.save()
+        year = form.cleaned_data.get("estimated_birth_year")
+        if form.cleaned_data["age_undetermined"] and year:
+            person.birth_date = designated_birth_date(year)
+            person.save(update_fields=["birth_date"])
+
+    return _form(request, person, form, save, title="Unaccompanied asylum-seeking child",
+                 success="Arrival recorded.")
+
+
+@recording
+def age_assessment(request, person):
+    """Refer for an age assessment, or, when one is open, record its outcome."""
+    uasc = UnaccompaniedChild.objects.filter(person=person).first()
+    if uasc is None:
+        return redirect("care:unaccompanied", person.pk)
+    open_ = uasc.age_assessments.filter(completed_on__isnull=True).first()
+    if open_:
+        form = forms.AgeAssessmentOutcomeForm(posted(request), instance=open_)
+        return _form(request, person, form, lambda form: form.save(), title="Record the age assessment outcome",
+                     success="Age assessment outcome recorded.",
+                     facts=[("Referred", f"{open_.referred_on:%-d %B %Y}"), ("Due", f"{open_.due_on:%-d %B %Y}")])
+    form = forms.AgeAssessmentReferralForm(posted(request), instance=AgeAssessment(uasc=uasc))
+    return _form(request, person, form, lambda form: form.save(), title="Refer for an age assessment",
+                 success="Referral recorded. The assessment is due within 28 days.")
+
+
+# The children in care worklist.
+
+
+@login_required
+def worklist(request):
+    today = timezone.localdate()
+    rows, total = due_rows(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today)})

@@ -1,0 +1,45 @@
+"""Due and overdue work for children in care and care leavers, drawn from the due-work registry.
+
+The care and leaving-care worklists are the registry's items for the children the user can open,
+kept to these apps' timescales, so a team sees its statutory deadlines without the rest of the journey.
+"""
+from django.urls import reverse
+
+from access.rules import visible_people
+from people.duework import DueRow, describe_due
+from people.models import Person
+from timescales.due import due_items
+
+from .models import PeriodOfCare
+
+CARE_TIMESCALES = {
+    "CLA_REVIEW_FIRST", "CLA_REVIEW_SECOND", "CLA_REVIEW_SUBSEQUENT", "CLA_VISIT_FIRST", "CLA_VISIT",
+    "CLA_VISIT_LONG_TERM", "CLA_HEALTH_INITIAL", "CLA_HEALTH_REVIEW", "CLA_HEALTH_REVIEW_UNDER_5", "CLA_DENTAL",
+    "PEP_INITIAL", "PEP_REVIEW", "UASC_AGE_ASSESSMENT",
+}
+LEAVER_TIMESCALES = {"PERSONAL_ADVISER_FROM_16", "PATHWAY_PLAN_REVIEW", "STAYING_CLOSE_TO_25",
+                     "CARE_LEAVER_BIRTHDAY_INFORMATION"}
+LIMIT = 500
+
+
+def children_in_care(user, on) -> set[int]:
+    """The children looked after today whom this user can open."""
+    looked_after = PeriodOfCare.objects.filter(end_date__isnull=True, start_date__lte=on).values_list("person_id", flat=True)
+    return visible_people(user, on) & set(looked_after)
+
+
+def _rows(items, on, url_name) -> list[DueRow]:
+    people = Person.objects.filter(pk__in={item.person_id for item in items}).select_related("merged_into")
+    kept = {person.pk: person.merged_into or person for person in people}
+    return [DueRow(item, kept[item.person_id], reverse(url_name, args=[kept[item.person_id].pk]),
+                   *describe_due(item.due, on)) for item in items]
+
+
+def due_rows(person_ids, on, codes, url_name="care:record", limit=LIMIT) -> tuple[list[DueRow], int]:
+    """The first `limit` items with these timescales, soonest first, and how many there are in all."""
+    items = [item for item in due_items(person_ids, on) if item.timescale in codes]
+    return _rows(items[:limit], on, url_name), len(items)
+
+
+def child_due_rows(ids, on, codes, url_name="care:record") -> list[DueRow]:
+    return due_rows(ids, on, codes, url_name)[0]

@@ -1,0 +1,29 @@
+"""The Leaving care card on a young person's record: their status, personal adviser and pathway plan."""
+from django.urls import reverse
+from django.utils import timezone
+
+from access.models import Involvement, InvolvementKind
+from people.casework import Card, Link, Row, card
+from people.duework import describe_due
+
+from .eligibility import status, stays_of
+from .models import PathwayPlan
+
+
+@card(70)
+def leaving_care(child, user):
+    today = timezone.localdate()
+    stays = [stay for person_stays in stays_of(child.ids).values() for stay in person_stays]
+    leaver_status = status(child.person.birth_date, sorted(stays, key=lambda s: s.start), today)
+    if leaver_status is None:
+        return None
+    url = reverse("leavers:record", args=[child.person.pk])
+    adviser = Involvement.objects.filter(person_id__in=child.ids, kind=InvolvementKind.PERSONAL_ADVISER,
+                                         end_date__isnull=True).select_related("user").first()
+    rows = [Row("Status", leaver_status.label, url),
+            Row("Personal adviser", str(adviser.user) if adviser else "None allocated")]
+    plan = PathwayPlan.objects.filter(person_id__in=child.ids, ended_on__isnull=True).order_by("-started_on").first()
+    if plan:
+        review, colour = describe_due(plan.next_review_due, today)
+        rows.append(Row("Pathway plan review", f"{plan.next_review_due:%-d %B %Y}", tag=review, tag_colour=colour))
+    return Card("Leaving care", rows, [Link("Open the leaving care record", url)])

@@ -1,0 +1,122 @@
+"""Leaving care pages: the young person's leaving care record, its forms, and the leaving-care worklist.
+
+The same gate and recording rules as the care pages (care.views.recording): access check and audit
+first, then no recording under break glass or by partner agencies.
+"""
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from access.models import Involvement, InvolvementKind, TeamKind
+from access.rules import visible_people
+from care.views import form_page, may_record, recorder, recording
+from care.worklists import LEAVER_TIMESCALES, child_due_rows, due_rows
+from people.access_views import record_page
+from people.casework import posted
+
+from . import forms
+from .due import care_leavers
+from .eligibility import status, stays_of
+from .models import (
+    Accommodation,
+    BirthdaySnapshot,
+    EducationEmployment,
+    KeepingInTouch,
+    PathwayPlan,
+    PathwayPlanReview,
+    StayingCloseConsideration,
+    StayingPut,
+)
+from .services import allocate_personal_adviser
+from .snapshots import snapshots_due
+
+
+def leavers_url(person) -> str:
+    return reverse("leavers:record", args=[person.pk])
+
+
+def _form(request, person, form, save, **context):
+    return form_page(request, person, form, save, back=leavers_url(person), **context)
+
+
+@record_page
+def record(request, person, ids, basis):
+    today = timezone.localdate()
+    stays = stays_of(ids)
+    leaver_status = status(person.birth_date, [s for pid in ids for s in stays.get(pid, [])], today)
+    return render(request, "leavers/record.html", {
+        "person": person, "status": leaver_status, "may_record": may_record(request.user, basis),
+        "advisers": Involvement.objects.filter(person_id__in=ids, kind=InvolvementKind.PERSONAL_ADVISER,
+                                               end_date__isnull=True).select_related("user", "team"),
+        "due": child_due_rows(ids, today, LEAVER_TIMESCALES, "leavers:record"),
+        "plans": PathwayPlan.objects.filter(person_id__in=ids).prefetch_related("reviews").order_by("-started_on"),
+        "contacts": KeepingInTouch.objects.filter(person_id__in=ids).order_by("-contacted_on")[:10],
+        "homes": Accommodation.objects.filter(person_id__in=ids).order_by("-from_date"),
+        "activities": EducationEmployment.objects.filter(person_id__in=ids).order_by("-from_date"),
+        "staying_put": StayingPut.objects.filter(person_id__in=ids).order_by("-started_on"),
+        "staying_close": StayingCloseConsideration.objects.filter(person_id__in=ids).select_related(
+            "considered_by").order_by("-considered_on"),
+        "snapshots": BirthdaySnapshot.objects.filter(person_id__in=ids).order_by("-age"),
+    })
+
+
+@recording
+def adviser(request, person):
+    form = forms.AdviserForm(posted(request), initial={"on": timezone.localdate()})
+
+    def save(form):
+        chosen = form.cleaned_data["adviser"]
+        team = chosen.teams.filter(kind=TeamKind.LEAVING_CARE).first() or chosen.teams.first()
+        allocate_personal_adviser(person, chosen, team, form.cleaned_data["on"])
+
+    return _form(request, person, form, save, title="Allocate a personal adviser", success="Personal adviser allocated.")
+
+
+def _recorder(form_class, model, title, success, made_by=None):
+    return recorder(form_class, model, title=title, success=success, made_by=made_by, back=leavers_url,
+                    within=lambda person: {"person": person})
+
+
+pathway_plan = _recorder(forms.PathwayPlanForm, PathwayPlan, "Start a pathway plan",
+                         "Pathway plan started. Review it within 6 months.")
+in_touch = _recorder(forms.KeepingInTouchForm, KeepingInTouch, "Record contact", "Contact recorded.",
+                     made_by="recorded_by")
+accommodation = _recorder(forms.AccommodationForm, Accommodation, "Record accommodation", "Accommodation recorded.")
+activity = _recorder(forms.EducationEmploymentForm, EducationEmployment, "Record education, employment or training",
+                     "Recorded.")
+staying_put = _recorder(forms.StayingPutForm, StayingPut, "Record a Staying Put arrangement", "Staying Put recorded.")
+staying_close = _recorder(forms.StayingCloseForm, StayingCloseConsideration, "Record the Staying Close consideration",
+                          "Staying Close decision recorded.", made_by="considered_by")
+
+
+@recording
+def pathway_review(request, person):
+    plan = PathwayPlan.objects.filter(person=person, ended_on__isnull=True).order_by("-started_on").first()
+    if plan is None:
+        raise Http404("There is no current pathway plan.")
+    form = forms.PathwayPlanReviewForm(posted(request), instance=PathwayPlanReview(plan=plan))
+    return _form(request, person, form, lambda form: form.save(), title="Review the pathway plan",
+                 success="Pathway plan review recorded.", facts=[("Plan started", f"{plan.started_on:%-d %B %Y}"),
+                                                                 ("Review due", f"{plan.next_review_due:%-d %B %Y}")])
+
+
+@recording
+def birthday(request, person):
+    due = snapshots_due(timezone.localdate(), [person.pk])
+    initial = {"age": due[0].age} if due else {}
+    form = forms.BirthdaySnapshotForm(posted(request), instance=BirthdaySnapshot(person=person, recorded_by=request.user),
+                                      initial=initial)
+    return _form(request, person, form, lambda form: form.save(), title="Care leaver information at a birthday",
+                 success="Birthday information recorded.",
+                 intro="What the DfE asks about care leavers around their 17th to 21st birthdays: from 3 months before "
+                       "the birthday to 1 month after it.")
+
+
+@login_required
+def worklist(request):
+    today = timezone.localdate()
+    leavers = care_leavers(visible_people(request.user, today), today)
+    rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers:record")
+    return render(request, "leavers/worklist.html", {"rows": rows, "total": total, "count": len(leavers)})

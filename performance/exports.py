@@ -1,0 +1,135 @@
+"""The report as a file: JSON, CSV and Excel of the table; HTML and PDF of the whole report.
+
+The table's columns are declared once (`COLUMNS`) for every format. CSV, Excel and JSON carry the
+figures as numbers at the precision held; HTML and PDF print them as the dashboard does.
+"""
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from django.template.loader import render_to_string
+
+from .rules import QUARTILE_NAMES
+
+COLUMNS: tuple[tuple[str, Callable], ...] = (
+    ("Outcome", lambda line: line.indicator.outcome),
+    ("Area", lambda line: line.indicator.area),
+    ("Indicator", lambda line: line.indicator.name),
+    ("Code", lambda line: line.indicator.code),
+    ("Value type", lambda line: line.indicator.value_type.label),
+    ("Polarity", lambda line: line.indicator.polarity.label),
+    ("Period", lambda line: line.period_label),
+    ("Value", lambda line: line.value),
+    ("Numerator", lambda line: line.numerator),
+    ("Denominator", lambda line: line.denominator),
+    ("Previous period", lambda line: line.previous_label),
+    ("Previous value", lambda line: line.previous_value),
+    ("Direction of travel", lambda line: line.dot.label),
+    ("Target", lambda line: line.indicator.target_text),
+    ("RAG", lambda line: line.rag.label),
+    ("National quartile", lambda line: QUARTILE_NAMES.get(line.quartile, "n.a.")),
+    ("Statistical neighbour average", lambda line: line.neighbour_average),
+    ("Origin", lambda line: line.origin),
+)
+
+
+def _plain(value):
+    """A Decimal without trailing zeros (26.4, not 26.4000); None as blank."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return value
+
+
+def table(report) -> list[list]:
+    return [[column(line) for _, column in COLUMNS] for line in report.lines]
+
+
+def to_csv(report) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([heading for heading, _ in COLUMNS])
+    writer.writerows([_plain(cell) for cell in row] for row in table(report))
+    return out.getvalue().encode("utf-8-sig")  # with a BOM, so Excel opens it as UTF-8
+
+
+def to_xlsx(report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = report.period.label.replace("/", "-")[:31]
+    sheet.append([heading for heading, _ in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for line, row in zip(report.lines, table(report)):
+        sheet.append([None if cell == "" else cell for cell in row])
+        number_format = "0" if line.indicator.places == 0 else "0." + "0" * line.indicator.places
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, (int, float, Decimal)):
+                cell.number_format = number_format
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _json_value(value):
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def to_json(report) -> bytes:
+    document = {
+        "council": report.council,
+        "period": report.period.label,
+        "period_start": report.period.start.isoformat(),
+        "period_end": report.period.end.isoformat(),
+        "snapshot": {"id": report.snapshot.pk, "frozen_at": report.snapshot.frozen_at.isoformat(),
+                     "frozen_by": str(report.snapshot.frozen_by)} if report.snapshot else None,
+        "summary": report.summary.as_tuples(),
+        "introduction": report.introduction,
+        "sections": [{"outcome": section.outcome, "paragraphs": [{"number": n, "text": text} for n, text in
+                                                                  section.paragraphs]}
+                     for section in report.sections],
+        "table": [{heading: _json_value(cell) for (heading, _), cell in zip(COLUMNS, row)} for row in table(report)],
+    }
+    return json.dumps(document, indent=2).encode("utf-8")
+
+
+def to_html(report) -> bytes:
+    """The whole report as one self-contained page: the PDF's source, and a file to send on."""
+    return render_to_string("performance/report_document.html", {"report": report}).encode("utf-8")
+
+
+def to_pdf(report) -> bytes:
+    import weasyprint  # imported when needed: it loads Pango and fonts
+
+    return weasyprint.HTML(string=to_html(report).decode("utf-8")).write_pdf()
+
+
+@dataclass(frozen=True)
+class Format:
+    render: Callable
+    content_type: str
+
+
+FORMATS = {
+    "html": Format(to_html, "text/html; charset=utf-8"),
+    "pdf": Format(to_pdf, "application/pdf"),
+    "csv": Format(to_csv, "text/csv; charset=utf-8"),
+    "xlsx": Format(to_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "json": Format(to_json, "application/json"),
+}
+
+
+def filename(report, extension: str) -> str:
+    """"performance-report-Q4-2024-25.pdf", with the snapshot's number when it is a frozen one."""
+    stem = "performance-report-" + report.period.label.replace(" ", "-").replace("/", "-")
+    if report.snapshot:
+        stem += f"-snapshot-{report.snapshot.pk}"
+    return f"{stem}.{extension}"
