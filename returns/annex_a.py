@@ -1,0 +1,182 @@
+"""Ofsted's Annex A: the lists of children an inspection of local authority children's services (ILACS)
+asks for, as an Excel workbook.
+
+Lists 1 to 11 with Ofsted's columns. Event lists (contacts, early help, referrals, assessments,
+section 47 enquiries, adoption decisions) cover the six months to the as-at date; case lists
+(children in need, on plans, in care) cover children open at any time in those six months; care
+leavers are those with a birthday record in the last year. List 11 (adopters) has its columns but
+no rows: Thrive does not hold adopters' recruitment.
+"""
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Q
+from openpyxl import Workbook
+
+from care.models import Adoption, DentalCheck, Episode, HealthAssessment, MissingEpisode, Review
+from familyhelp.models import Assessment, FamilyHelpEpisode
+from frontdoor.models import Contact, Referral
+from leavers.models import BirthdaySnapshot
+from people.models import Person, PersonDisability
+from protection.codes import ConferenceKind
+from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
+
+CHILD = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+         "Does the Child have a Disability"]
+LISTS = [
+    ("List 1 Contacts", CHILD[:5] + ["Date of Contact", "Contact Source"]),
+    ("List 2 Early help", CHILD + ["Assessment start date", "Assessment completion date",
+                                   "Organisation completing assessment"]),
+    ("List 3 Referrals", CHILD + ["Date of referral", "Referral Source", "Referral NFA?",
+                                  "Number of Referrals in Last 12 Months", "Allocated Team"]),
+    ("List 4 Assessments", CHILD + ["Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"]),
+    ("List 5 Section 47", CHILD + ["Strategy discussion initiating Section 47 Enquiry Start Date",
+                                   "Was an Initial Child Protection Conference deemed unnecessary?",
+                                   "Date of Initial Child Protection Conference",
+                                   "Number of Section 47 Enquiries in the last 12 months"]),
+    ("List 6 Children in need", CHILD + ["CIN Start Date", "Primary Need Code", "CIN Closure Date",
+                                         "Reason for Closure", "Case Status"]),
+    ("List 7 Child protection", CHILD + ["Child Protection Plan Start Date", "Initial Category of Abuse",
+                                         "Latest Category of Abuse", "Date of latest review conference",
+                                         "Child Protection Plan End Date", "Number of Previous Child Protection Plans"]),
+    ("List 8 Children in care", CHILD + ["Date Started to be Looked After", "Child's Category of Need",
+                                         "Child's Legal Status", "Date of Latest Statutory Review",
+                                         "Date of Last Health Assessment", "Date of Last Dental Check",
+                                         "Date Ceased to be Looked After", "Start Date of Most Recent Placement",
+                                         "Placement Type", "Placement Provider", "Placement postcode", "URN of Placement",
+                                         "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months"]),
+    ("List 9 Care leavers", CHILD + ["LA in Touch", "Type of Accommodation", "Suitability of Accommodation",
+                                     "Activity Status"]),
+    ("List 10 Adoption", CHILD + ["Date the Child Entered Care", "Date of Decision that Child Should be Placed for Adoption",
+                                  "Date of Placement Order", "Date of Matching Child and Prospective Adopters",
+                                  "Date Placed for Adoption", "Date of Adoption Order",
+                                  "Date of Decision that Child Should No Longer be Placed for Adoption",
+                                  "Reason Why Child No Longer Placed for Adoption"]),
+    ("List 11 Adopters", ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+                          "Date enquiry received", "Date application approved", "Date adopter matched with child(ren)"]),
+]
+WINDOW_MONTHS = 6
+
+
+def _child_columns(person: Person, disabled: set, as_at) -> dict:
+    return {"Child Unique ID": person.la_id, "Gender": person.sex, "Ethnicity": person.ethnicity,
+            "Date of Birth": person.birth_date, "Age of Child (Years)": person.age_on(as_at),
+            "Does the Child have a Disability": "Yes" if person.pk in disabled else "No"}
+
+
+def _disabled(ids) -> set:
+    return set(PersonDisability.objects.filter(person_id__in=ids).exclude(code="NONE").values_list("person_id", flat=True))
+
+
+def _rows(as_at):
+    since = as_at - relativedelta(months=WINDOW_MONTHS)
+    year_ago = as_at - relativedelta(years=1)
+    in_window = {"__gte": since, "__lte": as_at}
+
+    def dated(field):
+        return {f"{field}{k}": v for k, v in in_window.items()}
+
+    def open_in_window(start, end):
+        return Q(**{f"{start}__lte": as_at}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": since}))
+
+    contacts = Contact.objects.filter(received_at__date__gte=since, received_at__date__lte=as_at).select_related("person")
+    yield "List 1 Contacts", ((c.person, {"Date of Contact": c.received_at.date(), "Contact Source": c.source})
+                              for c in contacts.order_by("received_at"))
+    early = FamilyHelpEpisode.objects.filter(**dated("start_date")).select_related("person", "team")
+    yield "List 2 Early help", ((e.person, {"Assessment start date": e.start_date,
+                                            "Assessment completion date": e.end_date,
+                                            "Organisation completing assessment": e.team.name}) for e in early)
+    referrals = Referral.objects.filter(**dated("referral_date")).select_related("person", "team")
+    yield "List 3 Referrals", ((r.person, {
+        "Date of referral": r.referral_date, "Referral Source": r.source,
+        "Referral NFA?": "Yes" if r.no_further_action else "No",
+        "Number of Referrals in Last 12 Months": Referral.objects.filter(
+            person_id=r.person_id, referral_date__gt=r.referral_date - relativedelta(years=1),
+            referral_date__lte=r.referral_date).count(),
+        "Allocated Team": r.team.name if r.team else ""}) for r in referrals)
+    assessments = Assessment.objects.filter(open_in_window("start_date", "authorisation_date")).select_related("person")
+    yield "List 4 Assessments", ((a.person, {"Continuous Assessment Start Date": a.start_date,
+                                             "Continuous Assessment Date of Authorisation": a.authorisation_date})
+                                 for a in assessments)
+    enquiries = Section47.objects.filter(**dated("strategy_discussion__held_on")).select_related("person",
+                                                                                               "strategy_discussion")
+    yield "List 5 Section 47", ((s.person, {
+        "Strategy discussion initiating Section 47 Enquiry Start Date": s.strategy_discussion.held_on,
+        "Was an Initial Child Protection Conference deemed unnecessary?": "Yes" if s.icpc_not_required else "No",
+        "Date of Initial Child Protection Conference": s.conferences.filter(kind=ConferenceKind.INITIAL).values_list(
+            "date", flat=True).first(),
+        "Number of Section 47 Enquiries in the last 12 months": Section47.objects.filter(
+            person_id=s.person_id, start_date__gt=year_ago, start_date__lte=as_at).count()}) for s in enquiries)
+    cin = Referral.objects.filter(open_in_window("referral_date", "closure_date"), no_further_action=False)
+    yield "List 6 Children in need", ((r.person, {
+        "CIN Start Date": r.referral_date, "Primary Need Code": r.primary_need, "CIN Closure Date": r.closure_date,
+        "Reason for Closure": r.closure_reason, "Case Status": "Closed" if r.closure_date else "Open"})
+        for r in cin.select_related("person"))
+    plans = ChildProtectionPlan.objects.filter(open_in_window("start_date", "end_date")).select_related("person")
+    yield "List 7 Child protection", ((p.person, {
+        "Child Protection Plan Start Date": p.start_date, "Initial Category of Abuse": p.initial_category,
+        "Latest Category of Abuse": p.latest_category,
+        "Date of latest review conference": ChildProtectionConference.objects.filter(
+            plan=p, kind=ConferenceKind.REVIEW, date__lte=as_at).order_by("-date").values_list("date", flat=True).first(),
+        "Child Protection Plan End Date": p.end_date, "Number of Previous Child Protection Plans": p.previous_plans})
+        for p in plans)
+    yield "List 8 Children in care", _in_care(as_at, since, year_ago)
+    leavers = BirthdaySnapshot.objects.filter(recorded_on__gt=year_ago, recorded_on__lte=as_at).select_related("person")
+    yield "List 9 Care leavers", ((s.person, {"LA in Touch": s.in_touch, "Type of Accommodation": s.accommodation,
+                                              "Suitability of Accommodation": {True: "Suitable", False: "Unsuitable"}.get(
+                                                  s.accommodation_suitable, ""),
+                                              "Activity Status": s.activity_code}) for s in leavers)
+    adoptions = Adoption.objects.filter(best_interest_decision_on__lte=as_at).filter(
+        Q(adoption_order_on__isnull=True) | Q(adoption_order_on__gte=since)).select_related("person", "period")
+    yield "List 10 Adoption", ((a.person, {
+        "Date the Child Entered Care": a.period.start_date,
+        "Date of Decision that Child Should be Placed for Adoption": a.best_interest_decision_on,
+        "Date of Placement Order": a.placement_order_on, "Date of Matching Child and Prospective Adopters": a.matched_on,
+        "Date Placed for Adoption": a.placed_on, "Date of Adoption Order": a.adoption_order_on,
+        "Date of Decision that Child Should No Longer be Placed for Adoption": a.decision_reversed_on,
+        "Reason Why Child No Longer Placed for Adoption": a.reversal_reason}) for a in adoptions)
+    yield "List 11 Adopters", iter(())
+
+
+def _in_care(as_at, since, year_ago):
+    latest = Episode.objects.filter(start_date__lte=as_at).filter(Q(end_date__isnull=True) | Q(end_date__gte=since))
+    current = {}
+    for episode in latest.select_related("period", "person").order_by("start_date", "pk"):
+        current[episode.period_id] = episode
+    for episode in current.values():
+        period, person = episode.period, episode.person
+
+        def last(model, field):
+            return model.objects.filter(period=period, **{f"{field}__lte": as_at}).order_by(f"-{field}").values_list(
+                field, flat=True).first()
+        yield person, {
+            "Date Started to be Looked After": period.start_date, "Child's Category of Need": period.category_of_need,
+            "Child's Legal Status": episode.legal_status, "Date of Latest Statutory Review": last(Review, "held_on"),
+            "Date of Last Health Assessment": last(HealthAssessment, "assessed_on"),
+            "Date of Last Dental Check": last(DentalCheck, "checked_on"),
+            "Date Ceased to be Looked After": period.end_date if period.end_date and period.end_date <= as_at else None,
+            "Start Date of Most Recent Placement": period.placement_start(),
+            "Placement Type": episode.placement_type, "Placement Provider": episode.provider,
+            "Placement postcode": episode.placement_postcode, "URN of Placement": episode.urn,
+            "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months":
+                MissingEpisode.objects.filter(period=period, kind="M", started_on__gt=year_ago,
+                                              started_on__lte=as_at).count(),
+        }
+
+
+def write(path, as_at: datetime.date) -> dict[str, int]:
+    """Write the workbook; returns the number of rows in each list."""
+    workbook = Workbook(write_only=True)
+    columns = dict(LISTS)
+    counts = {}
+    for title, rows in _rows(as_at):
+        sheet = workbook.create_sheet(title[:31])
+        sheet.append(columns[title])
+        rows = list(rows)
+        disabled = _disabled([person.pk for person, _ in rows])
+        for person, values in rows:
+            values = {**_child_columns(person, disabled, as_at), **values}
+            sheet.append([values.get(column) for column in columns[title]])
+        counts[title] = len(rows)
+    workbook.save(path)
+    return counts
