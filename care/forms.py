@@ -10,7 +10,14 @@ from access.forms import team_field, worker_field
 from access.models import TeamKind
 from thrive.forms import DateField, GovukForm, GovukModelForm
 
-from .codes import LegalStatus, PreviousPermanence, ReasonEpisodeCeased, ReasonPlaceChange, SocialWorkerChangeReason
+from .codes import (
+    TEMPORARY_PLACEMENTS,
+    LegalStatus,
+    PreviousPermanence,
+    ReasonEpisodeCeased,
+    ReasonPlaceChange,
+    SocialWorkerChangeReason,
+)
 from .models import (
     Adoption,
     AgeAssessment,
@@ -121,7 +128,7 @@ class ChangePlacementForm(PlacementForm):
 
     def clean(self):
         data = super().clean()
-        temporary = self.current is not None and self.current.placement_type in ("T0", "T1", "T2", "T3", "T4")
+        temporary = self.current is not None and self.current.placement_type in TEMPORARY_PLACEMENTS
         if not temporary and not data.get("reason_place_change"):
             self.add_error("reason_place_change", "Select why the last placement ended")
         if temporary:

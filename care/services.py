@@ -117,6 +117,11 @@ def end_care(period, *, end_date, reason_ceased) -> PeriodOfCare:
     return period
 
 
+def team_of(user, kind):
+    """The user's team of this kind (children in care, leaving care), else their first team."""
+    return user.teams.filter(kind=kind).first() or user.teams.first()
+
+
 def replace_involvement(person, kind, on, user=None, team=None) -> Involvement:
     """Make (user, team) the person's one open involvement of this kind; the others end on `on`."""
     if not _open(person, kind, on).filter(user=user, team=team).exists():
@@ -136,4 +141,4 @@ def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
 
 def allocate_iro(person, iro, on) -> Involvement:
     """The child's independent reviewing officer, shown with their reviewing team."""
-    return replace_involvement(person, InvolvementKind.IRO, on, iro, iro.teams.filter(kind=TeamKind.IRO).first())
+    return replace_involvement(person, InvolvementKind.IRO, on, iro, team_of(iro, TeamKind.IRO))

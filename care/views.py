@@ -141,10 +141,10 @@ def start(request, person):
     def save(form):
         data = form.cleaned_data
         worker = data["worker"]
-        team = worker.teams.filter(kind=TeamKind.CHILDREN_IN_CARE).first() or worker.teams.first()
         services.start_care(
             person, start_date=data["start_date"], legal_status=data["legal_status"], placement=form.placement(),
-            home_postcode=data["home_postcode"], category_of_need=data["category_of_need"], worker=worker, team=team,
+            home_postcode=data["home_postcode"], category_of_need=data["category_of_need"], worker=worker,
+            team=services.team_of(worker, TeamKind.CHILDREN_IN_CARE),
             iro=data["iro"], virtual_school=data["virtual_school"], previous_permanence=form.permanence_before(),
             worker_change_reason=data["worker_change_reason"])
 
@@ -200,8 +200,8 @@ def social_worker(request, person):
     def save(form):
         data = form.cleaned_data
         worker = data["worker"]
-        team = worker.teams.filter(kind=TeamKind.CHILDREN_IN_CARE).first() or worker.teams.first()
-        services.allocate_social_worker(person, worker, team, data["on"], data["worker_change_reason"])
+        services.allocate_social_worker(person, worker, services.team_of(worker, TeamKind.CHILDREN_IN_CARE), data["on"],
+                                        data["worker_change_reason"])
 
     return _form(request, person, form, save, title="Change social worker", success="Social worker allocated.")
 

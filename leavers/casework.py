@@ -6,15 +6,14 @@ from access.models import Involvement, InvolvementKind
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
-from .eligibility import status, stays_of
+from .eligibility import status, stays_for
 from .models import PathwayPlan
 
 
 @card(70)
 def leaving_care(child, user):
     today = timezone.localdate()
-    stays = [stay for person_stays in stays_of(child.ids).values() for stay in person_stays]
-    leaver_status = status(child.person.birth_date, sorted(stays, key=lambda s: s.start), today)
+    leaver_status = status(child.person.birth_date, stays_for(child.ids), today)
     if leaver_status is None:
         return None
     url = reverse("leavers:record", args=[child.person.pk])

@@ -57,6 +57,11 @@ def stays_of(person_ids) -> dict[int, list[Stay]]:
     return stays
 
 
+def stays_for(ids) -> list[Stay]:
+    """One young person's stays, across their record and any merged into it, oldest first."""
+    return sorted((stay for stays in stays_of(ids).values() for stay in stays), key=lambda stay: stay.start)
+
+
 def _nights(stays, since: datetime.date, until: datetime.date) -> int:
     """Nights looked after between `since` and `until`, not counting short breaks."""
     total = 0

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from access.models import Involvement, InvolvementKind, TeamKind
 from access.rules import visible_people
+from care.services import team_of
 from care.views import form_page, may_record, recorder, recording
 from care.worklists import LEAVER_TIMESCALES, child_due_rows, due_rows
 from people.access_views import record_page
@@ -18,7 +19,7 @@ from people.casework import posted
 
 from . import forms
 from .due import care_leavers
-from .eligibility import status, stays_of
+from .eligibility import status, stays_for
 from .models import (
     Accommodation,
     BirthdaySnapshot,
@@ -44,8 +45,7 @@ def _form(request, person, form, save, **context):
 @record_page
 def record(request, person, ids, basis):
     today = timezone.localdate()
-    stays = stays_of(ids)
-    leaver_status = status(person.birth_date, [s for pid in ids for s in stays.get(pid, [])], today)
+    leaver_status = status(person.birth_date, stays_for(ids), today)
     return render(request, "leavers/record.html", {
         "person": person, "status": leaver_status, "may_record": may_record(request.user, basis),
         "advisers": Involvement.objects.filter(person_id__in=ids, kind=InvolvementKind.PERSONAL_ADVISER,
@@ -68,8 +68,7 @@ def adviser(request, person):
 
     def save(form):
         chosen = form.cleaned_data["adviser"]
-        team = chosen.teams.filter(kind=TeamKind.LEAVING_CARE).first() or chosen.teams.first()
-        allocate_personal_adviser(person, chosen, team, form.cleaned_data["on"])
+        allocate_personal_adviser(person, chosen, team_of(chosen, TeamKind.LEAVING_CARE), form.cleaned_data["on"])
 
     return _form(request, person, form, save, title="Allocate a personal adviser", success="Personal adviser allocated.")
 

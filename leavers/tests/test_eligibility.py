@@ -4,8 +4,6 @@ Nights are counted as the 903 counts them: an episode from DECOM to DEC covers D
 """
 import datetime
 
-import pytest
-
 from leavers.codes import LeaverStatus as S
 from leavers.eligibility import Stay, eligible_from, had_eligible_care, staying_close_eligible, status
 
