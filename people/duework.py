@@ -7,17 +7,18 @@ however many children there are.
 import datetime
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.urls import reverse
 
 from access.models import Involvement, TeamMembership
 from access.rules import managed_team_ids
 from timescales.due import DueItem, due_items
 
 from .models import Person
+from .worklist import record_urls
 
 SCOPES = {"mine": "Allocated to me", "team": "My teams", "managed": "Teams I manage"}
-LIMIT = 500  # rows on one page; a head of service's backlog beyond that is a report, not a worklist
+PER_PAGE = 100  # rows on a page: enough to work from, and quick to show however long the list
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,17 @@ class DueWork:
             involvements = current.filter(Q(team_id__in=teams) | Q(user_id__in=staff))
         return set(involvements.values_list("person_id", flat=True))
 
-    def rows(self, scope: str, limit: int = LIMIT) -> tuple[list[DueRow], int]:
-        """The first `limit` items due in scope, soonest first, and how many there are in all."""
-        items = due_items(self.people(scope), self.on)
-        shown = items[:limit]
+    def page(self, scope: str, number=1, per_page: int = PER_PAGE):
+        """One page of the items due in scope, soonest first, as rows; the page knows the total."""
+        page = Paginator(due_items(self.people(scope), self.on), per_page).get_page(number)
+        shown = page.object_list
         people = Person.objects.filter(pk__in={item.person_id for item in shown}).select_related("merged_into").only(
             "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"
         )
         kept = {person.pk: person.merged_into or person for person in people}
-        rows = [
-            DueRow(item, kept[item.person_id], reverse("people:record", args=[kept[item.person_id].pk]),
-                   *describe_due(item.due, self.on))
+        url_of = record_urls()
+        page.object_list = [
+            DueRow(item, kept[item.person_id], url_of(kept[item.person_id].pk), *describe_due(item.due, self.on))
             for item in shown
         ]
-        return rows, len(items)
+        return page

@@ -43,12 +43,11 @@ HOME_DUE_ROWS = 10  # the soonest items on My work; the Due work page has the re
 @login_required
 def home(request):
     work = DueWork(request.user, timezone.localdate())
-    rows, total = work.rows(work.default_scope, limit=HOME_DUE_ROWS)
+    due = work.page(work.default_scope, per_page=HOME_DUE_ROWS)
     return render(request, "people/home.html", {
         "groups": worklist(request.user),
         "reviews_break_glass": manages_records(request.user),
-        "due_rows": rows, "due_total": total, "due_scope": work.default_scope,
-        "due_scope_title": work.scopes[work.default_scope],
+        "due": due, "due_scope": work.default_scope, "due_scope_title": work.scopes[work.default_scope],
     })
 
 
@@ -58,8 +57,9 @@ def due_work(request):
     work = DueWork(request.user, timezone.localdate())
     scope = request.GET.get("scope")
     scope = scope if scope in work.scopes else work.default_scope
-    rows, total = work.rows(scope)
-    return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "rows": rows, "total": total})
+    return render(request, "people/work.html", {
+        "scopes": work.scopes, "scope": scope, "page": work.page(scope, request.GET.get("page")),
+    })
 
 
 @login_required

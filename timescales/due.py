@@ -6,9 +6,11 @@ Worklists for a worker, a team or a manager are the same list over different set
 """
 import datetime
 import importlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import BigIntegerField, Expression
 from django.utils.module_loading import module_has_submodule
 
 _sources = {}
@@ -24,6 +26,36 @@ class DueItem:
 
     def overdue_on(self, on: datetime.date) -> bool:
         return on > self.due  # the due date itself is still on time
+
+
+class PersonIds(Expression):
+    """The children in scope as one query parameter, for each source's `person_id__in=`.
+
+    Django sends a list as one placeholder per id; for a manager's hundreds of children that
+    costs more than the query itself, once per source. These go as one JSON array (SQLite) or
+    one array (PostgreSQL). Iterating gives the ids, for sources that need them in Python.
+    """
+
+    output_field = BigIntegerField()
+
+    def __init__(self, ids):
+        super().__init__()
+        self.ids = sorted({int(i) for i in ids})
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def as_sql(self, compiler, connection):
+        return ", ".join(["%s"] * len(self.ids)), self.ids
+
+    def as_sqlite(self, compiler, connection):
+        return "SELECT value FROM json_each(%s)", [json.dumps(self.ids)]
+
+    def as_postgresql(self, compiler, connection):
+        return "SELECT unnest(%s::bigint[])", [self.ids]
 
 
 def due_source(func):
@@ -42,7 +74,7 @@ def _autodiscover():
 def due_items(person_ids, on: datetime.date) -> list[DueItem]:
     """Every item due for these children, soonest (most overdue) first."""
     _autodiscover()
-    person_ids = list(person_ids)
+    person_ids = PersonIds(person_ids)
     items = []
     if person_ids:
         for source in _sources.values():

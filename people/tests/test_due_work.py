@@ -26,7 +26,7 @@ def assessment_due(child, due_in_days):
 
 
 def rows(response):
-    return [(row.person.full_name, row.item.what, row.status, row.colour) for row in response.context["rows"]]
+    return [(row.person.full_name, row.item.what, row.status, row.colour) for row in response.context["page"].object_list]
 
 
 @pytest.mark.parametrize("days, text, colour", [
@@ -85,7 +85,7 @@ def test_my_teams_scope_includes_colleagues_children(client):
     assessment_due(child, 1)
     colleague = make_user(teams=[team])
     client.force_login(colleague)
-    assert client.get(reverse("work"), {"scope": "mine"}).context["rows"] == []
+    assert client.get(reverse("work"), {"scope": "mine"}).context["page"].object_list == []
     assert [r[0] for r in rows(client.get(reverse("work"), {"scope": "team"}))] == ["Colleagues Smith"]
 
 
@@ -93,7 +93,7 @@ def test_an_unknown_scope_falls_back_to_the_default(client):
     child, worker, *_ = allocated_child()
     client.force_login(make_user(role=Role.ANALYST))
     response = client.get(reverse("work"), {"scope": "managed"})
-    assert response.context["scope"] == "mine" and response.context["rows"] == []
+    assert response.context["scope"] == "mine" and response.context["page"].object_list == []
     assert "Nothing is due" in response.content.decode()
 
 
@@ -120,4 +120,15 @@ def test_the_cost_does_not_grow_with_children_or_items(client, django_assert_max
         Contact.objects.create(person=other, source=ReferralSource.POLICE, received_at=timezone.now(), summary="x")
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("work"))
-    assert response.context["total"] == 51
+    assert response.context["page"].paginator.count == 51
+
+
+def test_long_lists_come_a_page_at_a_time(client):
+    child, worker, *_ = allocated_child()
+    for n in range(105):
+        Contact.objects.create(person=child, source=ReferralSource.POLICE, received_at=timezone.now(), summary=str(n))
+    client.force_login(worker)
+    first = client.get(reverse("work"))
+    assert len(first.context["page"].object_list) == 100 and "Items 1 to 100 of 105" in first.content.decode()
+    second = client.get(reverse("work"), {"scope": "mine", "page": 2})
+    assert len(second.context["page"].object_list) == 5
