@@ -15,5 +15,6 @@ urlpatterns = [
     path("leaving-care/", include("leavers.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
+    path("returns/", include("returns.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "returns"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("annex-a/", views.annex_a_download, name="annex_a"),
+    path("<str:kind>/<int:year>/", views.issues, name="issues"),
+    path("<str:kind>/<int:year>/override/", views.override, name="override"),
+    path("<str:kind>/<int:year>/download/", views.download, name="download"),
+]
