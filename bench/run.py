@@ -183,6 +183,50 @@ def generate_national(runs):
     return _generate("national", runs)
 
 
+def _returns_from(database: Path, folder: Path) -> dict:
+    """Both returns for 2024-25 from a council's database (errors overridden so the files are written):
+    seconds for each."""
+    manage("shell", "-c", "from returns.command_base import importing_user; importing_user()", database=database)
+    override = ("--override-errors", "Benchmark run", "--user", "returns-import", "--quiet")
+    cin_seconds, _ = manage("export_cin_census", "--year", "2025", "--out", str(folder / "cin.xml"), *override,
+                            database=database)
+    ssda903_seconds, _ = manage("export_ssda903", "--year", "2025", "--out", str(folder / "ssda903"), *override,
+                                database=database)
+    return {"cin": cin_seconds, "ssda903": ssda903_seconds}
+
+
+@benchmark("export_large")
+def export_large(runs):
+    """The CIN census and the SSDA903 for 2024-25 from the large council, validated (target: under 30 s)."""
+    database = ensure_large_db()
+    samples, notes = [], {}
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as folder:
+        for _ in range(runs):
+            seconds = _returns_from(database, Path(folder))
+            samples.append(sum(seconds.values()))
+            notes = {f"{name}_s": round(value, 1) for name, value in seconds.items()}
+        notes["cin_mb"] = round((Path(folder) / "cin.xml").stat().st_size / 2**20, 1)
+    return Result(samples, None, notes)
+
+
+@benchmark("import_large")
+def import_large(runs):
+    """The large council's 2024-25 returns imported into an empty Thrive (target: under 60 s)."""
+    database = ensure_large_db()
+    samples = []
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as folder:
+        folder = Path(folder)
+        _returns_from(database, folder)
+        target = folder / "import.sqlite3"
+        for _ in range(runs):
+            remove_sqlite(target)
+            manage("migrate", "--verbosity", "0", database=target)
+            cin_seconds, _ = manage("import_cin_census", str(folder / "cin.xml"), database=target)
+            ssda903_seconds, _ = manage("import_ssda903", str(folder / "ssda903"), "--year", "2025", database=target)
+            samples.append(cin_seconds + ssda903_seconds)
+    return Result(samples)
+
+
 # The harness
 
 def machine() -> dict:
