@@ -151,7 +151,8 @@ class SocialWorkerForm(GovukForm):
     worker = worker_field(label="Social worker")
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
-                                             choices=_with_blank(SocialWorkerChangeReason.choices))
+                                             choices=_with_blank(SocialWorkerChangeReason.choices),
+                                             error_messages={"required": "Select why the social worker is changing"})
 
 
 class IROForm(GovukForm):

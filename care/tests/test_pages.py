@@ -188,3 +188,35 @@ def test_the_childs_record_has_a_care_card(client, period):
     page = client.get(reverse("people:record", args=[period.person.pk])).content.decode()
     assert "Looked after since" in page and reverse("care:record", args=[period.person.pk]) in page
     assert "Became looked after" in page  # the timeline continues into care
+
+
+CARE_FORMS = ["change_placement", "change_legal_status", "end", "social_worker", "iro", "review", "visit", "health",
+              "dental", "sdq", "substance", "youth_justice", "pep", "missing", "permanence", "adoption",
+              "deprivation_of_liberty", "unaccompanied"]
+
+
+@pytest.mark.parametrize("name", CARE_FORMS)
+def test_every_care_form_opens_with_a_save_button_and_is_audited(client, period, name):
+    response = client.get(reverse(f"care:{name}", args=[period.person.pk]))
+    assert response.status_code == 200 and 'type="submit"' in response.content.decode()
+    assert RecordView.objects.filter(person=period.person, allowed=True).exists()
+
+
+def test_substance_misuse_conviction_and_deprivation_of_liberty(client, period):
+    person = period.person
+    post(client, "care:substance", person, {**date("identified_on", D(2026, 2, 1)), "intervention": "refused"})
+    post(client, "care:youth_justice", person, {**date("given_on", D(2026, 2, 2)), "outcome": "caution"})
+    post(client, "care:deprivation_of_liberty", person, date("start_date", D(2026, 2, 3)))
+    page = client.get(reverse("care:record", args=[person.pk])).content.decode()
+    for text in ["offered an intervention but refused it", "youth caution", "Deprivation of liberty order from 3 Feb 2026"]:
+        assert text in page
+
+
+def test_changing_social_worker_asks_why_and_ends_the_old_allocation(client, period, worker):
+    newcomer = make_user(teams=[cic_team()])
+    response = post(client, "care:social_worker", period.person, {"worker": newcomer.pk, **date("on", D(2026, 2, 2))})
+    assert "Select why the social worker is changing" in response.content.decode()
+    post(client, "care:social_worker", period.person, {"worker": newcomer.pk, **date("on", D(2026, 2, 2)),
+                                                       "worker_change_reason": "LEFTRL"})
+    current = Involvement.objects.get(person=period.person, kind=InvolvementKind.ALLOCATED_WORKER, end_date__isnull=True)
+    assert current.user == newcomer and current.social_worker_change.reason == "LEFTRL"
