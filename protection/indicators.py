@@ -35,10 +35,9 @@ def _case(kept, pk, person_id, start, counted) -> Case:
 def second_or_subsequent_plans(period: Period) -> Figure | None:
     """Plans started in the period, counted when the child had a plan that started earlier."""
     kept = kept_records()
-    first_started = {}
-    for person_id, first in ChildProtectionPlan.objects.values("person_id").annotate(first=Min("start_date")).values_list(
-        "person_id", "first"
-    ):
+    first_plans = ChildProtectionPlan.objects.values("person_id").annotate(first=Min("start_date"))
+    first_started = {}  # child -> the start of their first plan, over every record of theirs
+    for person_id, first in first_plans.values_list("person_id", "first"):
         child = kept(person_id)
         first_started[child] = min(first, first_started.get(child, first))
     started = ChildProtectionPlan.objects.filter(start_date__range=(period.start, period.end))
