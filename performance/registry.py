@@ -3,11 +3,12 @@
 The standard indicators are declared in `indicators.py`; a council's own are `LocalIndicator` rows.
 A journey app makes an indicator computable by registering a function in its `<app>/indicators.py`:
 
-    from performance.registry import Figure, register_computation
+    from performance.counting import proportion
+    from performance.registry import Case, Figure, register_computation
 
     @register_computation("CSC_RE_REFERRALS")
     def re_referrals(period: Period) -> Figure | None:
-        ...  # Figure(value=Decimal("26.4"), numerator=444, denominator=1682), or None if no data
+        ...  # proportion(Case(...) for each referral): 26.4 (444 of 1,682), or None if there are none
 
 The function gets a `performance.periods.Period` (label, start, end): the span the indicator
 declares (`Indicator.span`) is already applied, so a year-to-date indicator gets 1 April to the end
