@@ -1,8 +1,13 @@
 """Hand-worked cases for the rules most likely to matter: each case is the smallest child that breaks one."""
 import datetime
 
+import pytest
+
 from returns.validation.rules import CIN, SSDA903
 from returns.years import CollectionYear
+
+# Working-day rules read the council's closure days from the database.
+pytestmark = pytest.mark.django_db
 
 D = datetime.date
 YEAR = CollectionYear(2025)
