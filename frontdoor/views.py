@@ -11,6 +11,7 @@ from django.urls import reverse
 from access.audit import record_view
 from people.access_views import casework_page, record_page
 from people.casework import posted, save_form
+from people.merging import survivor_of
 from people.models import Person
 
 from . import services
@@ -18,6 +19,7 @@ from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContact
 from .models import Contact, ManagementOversight, Referral
 
 RECORDING_CONTACT = "recording a contact about this child at the front door (identity only)"
+CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
 
 
 def _contact_url(contact):
@@ -33,21 +35,22 @@ def new_child_contact(request):
         child = services.new_child(forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"])
         return _contact_url(services.record_contact(child, request.user, **form.contact_fields()))
 
-    return save_form(request, form, save, success="Contact recorded. The decision is due within 1 working day.",
+    return save_form(request, form, save, success=CONTACT_RECORDED,
                      template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
                      back_url=reverse("people:search"), button="Record the contact")
 
 
 @login_required
 def contact_for_person(request, pk):
-    person = get_object_or_404(Person.objects.current(), pk=pk)
+    person = get_object_or_404(Person, pk=pk)
+    person = survivor_of(person) if person.merged_into_id else person
     record_view(request, person, RECORDING_CONTACT)
     form = ContactForm(posted(request))
 
     def save(form):
         return _contact_url(services.record_contact(person, request.user, **form.contact_fields()))
 
-    return save_form(request, form, save, success="Contact recorded. The decision is due within 1 working day.",
+    return save_form(request, form, save, success=CONTACT_RECORDED,
                      person=person, title="Record a contact", back_url=reverse("people:search"),
                      button="Record the contact")
 
