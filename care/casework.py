@@ -6,6 +6,7 @@ from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
 from .models import PeriodOfCare
+from .views import may_record
 
 
 @card(60)
@@ -13,8 +14,8 @@ def care(child, user):
     period = PeriodOfCare.objects.filter(person_id__in=child.ids).order_by("-start_date", "-pk").first()
     url = reverse("care:record", args=[child.person.pk])
     if period is None:
-        return Card("Care", [], [Link("Start a period of care", reverse("care:start", args=[child.person.pk]))],
-                    empty="Never looked after.")
+        start = [Link("Start a period of care", reverse("care:start", args=[child.person.pk]))]
+        return Card("Care", [], start if may_record(user, child.basis) else [], empty="Never looked after.")
     actions = [Link("Open the care record", url)]
     if not period.is_open:
         return Card("Care", [Row("Left care", f"{period.end_date:%-d %B %Y}: "
