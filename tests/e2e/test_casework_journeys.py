@@ -123,6 +123,7 @@ def test_team_manager_sees_overdue_work_for_their_team(page, live_server, sign_i
     tag = row.locator(".govuk-tag", has_text=f"Overdue by {days_over} days")
     assert tag.is_visible() and tag.evaluate("el => getComputedStyle(el).color") == RED_TAG
     assert row.get_by_text("Drift").is_visible()
+    page.screenshot(path="/tmp/thrive-my-work.png", full_page=True)
 
     page.get_by_role("link", name="See all due work").click()
     page.wait_for_url(re.compile(r"/work/\?scope=managed$"))
