@@ -1,8 +1,10 @@
 """The synthetic council's organisation: agencies, services and teams, staff, and who holds which child.
 
 Team sizes follow from the open cases and caseloads in `council.scales`, so every scale has a
-believable workforce. Until the journey apps generate episodes, `caseloads` opens today's
-children to workers and teams directly, which is what gives each demo user something to see.
+believable workforce. `caseloads` gives each child open at the as-at date the involvements its
+journey calls for (allocated worker, lead practitioner, multi-agency team and chair), which is what
+gives each demo user something to see; children in care and care leavers are opened directly until
+their apps generate episodes.
 """
 import datetime
 import heapq
@@ -97,6 +99,7 @@ class TeamInfo:
     manager: int
     workers: list  # user ids holding cases
     load: dict = field(default_factory=dict)
+    partners: dict = field(default_factory=dict)  # agency key -> member user ids (multi-agency teams)
 
     def least_loaded(self) -> int:
         return min(self.workers, key=lambda w: self.load.get(w, 0))
@@ -148,6 +151,7 @@ class Workforce:
         self.usernames: set[str] = set()
         self.unfilled_demo = dict(DEMO_USERS)
         self.demo_ids: dict[str, int] = {}
+        self.names: dict[int, str] = {}  # user id -> full name, for attendance lists
         self.rates = council.rates
         self.ethnicities = list(self.rates.ethnicity_weights)
         self.ethnicity_weights = list(self.rates.ethnicity_weights.values())
@@ -174,6 +178,7 @@ class Workforce:
             date_joined=datetime.datetime.combine(joined, datetime.time(9), tzinfo=datetime.timezone.utc),
         )
         self.council.add(user)
+        self.names[user.pk] = f"{first} {last}"
         self.council.add(TeamMembership(user_id=user.pk, team_id=team_id, manages=manages))
         if username in DEMO_USERS:
             self.demo_ids[username] = user.pk
@@ -246,33 +251,87 @@ def teams_and_staff(council):
             members = dict(partners)
             if spec.key == "child_protection" and workforce.rng.random() < rates.macpt_probation_share:
                 members["probation"] = 1
+            info = TeamInfo(team.pk, name, manager, held)
             for agency, number in members.items():
                 role, titles = PARTNER_ROLES[agency]
                 agency_key = agency if agency != "education" else "council"
-                for _ in range(number):
-                    workforce.user(team.pk, role, workforce.rng.choice(titles),
-                                   agency=agency_key, spec_key=spec.key)
-            teams[spec.key].append(TeamInfo(team.pk, name, manager, held))
+                info.partners[agency] = [
+                    workforce.user(team.pk, role, workforce.rng.choice(titles), agency=agency_key, spec_key=spec.key)
+                    for _ in range(number)
+                ]
+            teams[spec.key].append(info)
     council.lookups["access.teams"] = teams
     council.lookups["access.demo_users"] = workforce.demo_ids
+    council.lookups["access.staff_names"] = workforce.names
+
+
+class JourneyInvolvements:
+    """Who holds each child at the as-at date, read from the journeys the case apps planned.
+
+    Each planned record says who holds it while it is open (`involvements(day)`); a contact still
+    awaiting its decision is held by the front door team, as recording one does.
+    """
+
+    def __init__(self, council):
+        self.council = council
+        self.as_at = council.as_at.toordinal()
+        self.person_ids = council.lookups["people.children"].person_ids
+        self.front_door = council.lookups["access.teams"]["front_door"]
+        self.open_children: set[int] = set()
+        self.looked_after: list[tuple[int, int]] = []  # (household, child) with a final care or placement order
+        self.open_cases: dict[str, list[tuple[int, int]]] = {"child_protection": [], "child_in_need": []}
+
+    def run(self) -> None:
+        for journey in self.council.lookups["frontdoor.journeys"]:
+            for contact in journey.contacts:
+                if contact.undecided_on(self.as_at):
+                    team = self.front_door[contact.locality % len(self.front_door)]
+                    self.hold(contact.children, [(IK.TEAM, None, team.id, contact.received[0])])
+            for record in (*journey.family_help, *journey.referrals):
+                self.hold(record.children, list(record.involvements(self.as_at)))
+            for ref in journey.referrals:
+                self.note_open_cases(journey, ref)
+
+    def hold(self, children, involvements) -> None:
+        for child in children:
+            for kind, user, team, start in involvements:
+                self.open_children.add(child)
+                self.council.insert(Involvement, person_id=self.person_ids[child], kind=kind, user_id=user,
+                                    team_id=team, start_date=datetime.date.fromordinal(start))
+
+    def note_open_cases(self, journey, ref) -> None:
+        """Children on CP and CIN plans (sharing draws from them), and children now looked after."""
+        cp, cin = ref.protection, ref.cin_plan
+        for child in ref.children:
+            if cp is not None and cp.plan_open_on(self.as_at):
+                self.open_cases["child_protection"].append((self.person_ids[child], cp.team.id))
+            elif cin is not None and ref.open_on(self.as_at) and cin.open_on(self.as_at):
+                self.open_cases["child_in_need"].append((self.person_ids[child], ref.team.id))
+            if ref.looked_after is not None and ref.looked_after <= self.as_at:
+                self.looked_after.append((journey.household, child))
 
 
 class Caseloads:
-    """Opens today's children to services, a whole household to one worker."""
+    """Children in care and care leavers, until their apps generate episodes: opens them to workers.
 
-    def __init__(self, council):
+    Children whose proceedings ended in a care or placement order come first; the rest are drawn
+    from households with no child open to the journey apps.
+    """
+
+    def __init__(self, council, journeys: JourneyInvolvements):
         self.council = council
         self.rates = council.rates
         self.rng = council.rng("access.caseloads")
         self.index = council.lookups["people.children"]
         self.teams = council.lookups["access.teams"]
-        # (children reviewed, order, team, IRO): a heap, so the least-loaded IRO is found at once
-        iros = [(team.id, worker) for team in self.teams["iro"] for worker in team.workers]
-        self.iros = [(0, n, team, worker) for n, (team, worker) in enumerate(iros)]
-        self.remaining = {s: council.scale.open_children(s) for s in (
-            "family_help", "child_in_need", "child_protection", "children_in_care", "care_leavers")}
-        self.open_cases: dict[str, list[tuple[int, int]]] = {s: [] for s in self.remaining}
-        self.used: set[int] = set()
+        # (children reviewed, order, team, IRO): a heap, so the least-loaded IRO is found at once;
+        # conference chairs' loads from the journeys count
+        iros = [(team, worker) for team in self.teams["iro"] for worker in team.workers]
+        self.iros = [(team.load.get(worker, 0), n, team.id, worker) for n, (team, worker) in enumerate(iros)]
+        heapq.heapify(self.iros)
+        self.remaining = {s: council.scale.open_children(s) for s in ("children_in_care", "care_leavers")}
+        self.journeys = journeys
+        self.used: set[int] = set(journeys.open_children)
 
     def involve(self, child, kind, start, *, user=None, team=None, end=None) -> None:
         self.council.insert(
@@ -303,25 +362,16 @@ class Caseloads:
         team.load[worker] = team.load.get(worker, 0) + len(children)
         start = self.start(service, children)
         iro_team = iro = None
-        if service in ("child_protection", "children_in_care"):
+        if service == "children_in_care":
             iro_team, iro = self.next_iro(len(children))
-        assessed_first = (service in ("child_protection", "children_in_care")
-                          and rng.random() < self.rates.assessed_before_transfer_share)
+        assessed_first = service == "children_in_care" and rng.random() < self.rates.assessed_before_transfer_share
         assessment = self.teams["child_in_need"][locality % len(self.teams["child_in_need"])]
         assessor = rng.choice(assessment.workers)
         assessed_from = start - rng.randrange(20, 90)
         for child in children:
             self.used.add(child)
-            self.open_cases[service].append((index.person_ids[child], team.id))
-            if service == "family_help":
-                self.involve(child, IK.LEAD_PRACTITIONER, start, user=worker, team=team.id)
-            elif service == "care_leavers":
-                self.involve(child, IK.PERSONAL_ADVISER, start, user=worker, team=team.id)
-            else:
-                self.involve(child, IK.ALLOCATED_WORKER, start, user=worker, team=team.id)
-            if service == "child_protection":
-                self.involve(child, IK.TEAM, start, team=team.id)
-                self.involve(child, IK.CONFERENCE_CHAIR, start, user=iro, team=iro_team)
+            kind = IK.PERSONAL_ADVISER if service == "care_leavers" else IK.ALLOCATED_WORKER
+            self.involve(child, kind, start, user=worker, team=team.id)
             if service == "children_in_care":
                 self.involve(child, IK.IRO, start, user=iro, team=iro_team)
             born = index.birth[child] if not index.flags[child] & UNBORN else None
@@ -331,11 +381,11 @@ class Caseloads:
         self.remaining[service] -= len(children)
 
     def eligible(self, household) -> list[int]:
-        """Children of the household who could be open today: alive, under 18 or unborn."""
+        """Children of the household who could come into care today: alive, born, under 18."""
         index, as_at = self.index, self.council.as_at
         return [
             c for c in index.children_of(household)
-            if not index.flags[c] & (DIED | UNACCOMPANIED) and index.age_on(c, as_at) < 18
+            if not index.flags[c] & (DIED | UNACCOMPANIED | UNBORN) and index.age_on(c, as_at) < 18
         ]
 
     def run(self) -> None:
@@ -350,23 +400,18 @@ class Caseloads:
                         self.open("children_in_care", household, [child])
                     elif age <= oldest_leaver:
                         self.open("care_leavers", household, [child])
+        for household, child in self.journeys.looked_after:
+            if self.remaining["children_in_care"] > 0 and child not in self.used and index.age_on(child, as_at) < 18:
+                self.open("children_in_care", household, [child])
         rng.shuffle(households)
-        services = ["child_protection", "children_in_care", "child_in_need", "family_help"]
         for household in households:
-            wanted = [s for s in services if self.remaining[s] > 0]
-            if not wanted:
+            if self.remaining["children_in_care"] <= 0:
                 break
             children = self.eligible(household)
-            if not children:
+            if not children or any(c in self.used for c in index.children_of(household)):
                 continue
-            service = rng.choices(wanted, weights=[self.remaining[s] for s in wanted])[0]
-            if service == "children_in_care":
-                born = [c for c in children if not index.flags[c] & UNBORN]
-                if not born:
-                    continue
-                taking = rng.randint(2, 3) if rng.random() < self.rates.multi_child_care_share else 1
-                children = sorted(rng.sample(born, min(taking, len(born))))
-            self.open(service, household, children)
+            taking = rng.randint(2, 3) if rng.random() < self.rates.multi_child_care_share else 1
+            self.open("children_in_care", household, sorted(rng.sample(children, min(taking, len(children)))))
         for household in households:
             if self.remaining["care_leavers"] <= 0:
                 break
@@ -381,7 +426,8 @@ class Caseloads:
 
 @contributes(order=60)
 def caseloads(council):
-    """Today's open children, until the journey apps generate their episodes."""
-    loads = Caseloads(council)
-    loads.run()
-    council.lookups["access.open_cases"] = loads.open_cases
+    """Today's involvements: from the journeys, then children in care and care leavers."""
+    journeys = JourneyInvolvements(council)
+    journeys.run()
+    Caseloads(council, journeys).run()
+    council.lookups["access.open_cases"] = journeys.open_cases

@@ -227,6 +227,72 @@ def import_large(runs):
     return Result(samples)
 
 
+def _page_timings(pages) -> Result:
+    """GET each (user id, url) through Django's test client, signed in as that user: seconds each.
+
+    One untimed request first (templates compile, caches fill); everything the pages write (sessions,
+    the record-view audit) is rolled back, so the cached database stays as generated.
+    """
+    from django.db import transaction
+    from django.test import Client
+
+    from access.models import User
+
+    clients, samples = {}, []
+
+    def get(user_id, url):
+        if user_id not in clients:
+            clients[user_id] = Client(SERVER_NAME="localhost")
+            clients[user_id].force_login(User.objects.get(pk=user_id))
+        started = time.perf_counter()
+        response = clients[user_id].get(url)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} gave {response.status_code}")
+        return elapsed
+
+    with transaction.atomic():
+        get(*pages[0])
+        samples = [get(user_id, url) for user_id, url in pages]
+        transaction.set_rollback(True)
+    return Result(samples, peak_rss_self(), {"users": len(clients)})
+
+
+@benchmark("worklist_large", runs=30)
+def worklist_large(runs):
+    """Team managers' Due work page (/work/, the teams they manage) on the large council (target: p95 under 300 ms)."""
+    django_setup(ensure_large_db())
+    from access.models import TeamKind, TeamMembership
+
+    casework = [TeamKind.FRONT_DOOR, TeamKind.FAMILY_HELP, TeamKind.ASSESSMENT, TeamKind.MULTI_AGENCY_CP]
+    managers = list(TeamMembership.objects.filter(manages=True, team__kind__in=casework)
+                    .order_by("team_id").values_list("user_id", flat=True))
+    return _page_timings([(managers[n % len(managers)], "/work/") for n in range(runs)])
+
+
+@benchmark("timeline_large", runs=30)
+def timeline_large(runs):
+    """The record page with its timeline for the large council's children with the longest histories, opened by
+    a worker who holds them (target: p95 under 300 ms)."""
+    django_setup(ensure_large_db())
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from access.models import Involvement
+    from frontdoor.models import Contact
+
+    held = Involvement.objects.filter(end_date=None, user__isnull=False)
+    longest = list(Contact.objects.filter(person__in=held.values("person_id")).values("person_id")
+                   .annotate(contacts=Count("id")).order_by("-contacts", "person_id")[:runs])
+    pages = []
+    for row in longest:
+        holder = held.filter(person_id=row["person_id"]).order_by("pk").values_list("user_id", flat=True)[0]
+        pages.append((holder, reverse("people:record", args=[row["person_id"]])))
+    result = _page_timings(pages)
+    result.notes["most_contacts"] = longest[0]["contacts"]
+    return result
+
+
 # The harness
 
 def machine() -> dict:

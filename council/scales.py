@@ -9,6 +9,147 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class JourneyRates:
+    """How families move through the Families First journey (contact to proceedings).
+
+    Calibrated so `demo` looks like Leicestershire's Q4 2024/25 dashboard (DOMAIN.md): about 1,600
+    referrals a quarter, 26% of them re-referrals, 84% of assessments within 45 working days, a
+    quarter of CP plans second or subsequent, 88% of CP reviews on time, about 500 children on plans.
+    Days are calendar days unless named working days; (low, high) pairs are ranges drawn evenly.
+    """
+
+    # Families at the front door. Each family first comes on a day spread over the lead-in and
+    # `history_years`; after an episode closes it may come back, soon (months) or later (years).
+    # The lead-in years are planned but not kept, so the recorded years start with families coming
+    # back as they would in a council that has run for years.
+    lead_in_years: int = 3
+    first_contact_mean_years: float = 2.5  # a family's wait for its first contact, once it has children
+    return_share: float = 0.845
+    after_plan_return_share: float = 0.85  # families whose child has had a CP plan
+    soon_return_share: float = 0.5
+    soon_return_mean_days: int = 70
+    later_return_days: tuple = (200, 900)
+    whole_family_share: float = 0.85  # the contact is about every child at home, else about one
+    prebirth_days: int = 150  # an unborn child can be referred this long before the expected birth
+    # What the front door decides: for a family's first contact, a returning family, and a family
+    # whose child has been on a child protection plan.
+    contact_outcomes: dict = field(default_factory=lambda: {
+        "first": {"nfa": 0.17, "advice": 0.21, "family_help": 0.21, "referral": 0.35, "strategy": 0.06},
+        "return": {"nfa": 0.12, "advice": 0.15, "family_help": 0.15, "referral": 0.475, "strategy": 0.105},
+        "after_plan": {"nfa": 0.06, "advice": 0.08, "family_help": 0.08, "referral": 0.50, "strategy": 0.28},
+    })
+    contact_sources: dict = field(default_factory=lambda: {  # CIN census referral sources, England shares
+        "6": 0.29, "2A": 0.19, "2B": 0.015, "3A": 0.03, "3B": 0.02, "3C": 0.01, "3D": 0.03, "3E": 0.02,
+        "3F": 0.03, "4": 0.016, "5A": 0.03, "5B": 0.04, "5C": 0.03, "7": 0.035, "1A": 0.04, "1B": 0.01,
+        "1C": 0.01, "1D": 0.01, "8": 0.05, "9": 0.02, "10": 0.01,
+    })
+    out_of_hours_share: float = 0.15  # contacts received outside 9 to 5 (mostly the police)
+    recording_minutes: tuple = (5, 180)  # from receipt to recording, when recorded the same day
+    late_recording_share: float = 0.12  # recorded a day or more after the contact was received
+    late_recording_days: tuple = (1, 6)
+    decision_on_time_share: float = 0.91  # decided within 1 working day of receipt
+    decision_late_working_days: tuple = (1, 6)
+    decision_minutes: tuple = (10, 90)  # at least this long after recording
+    decided_by_manager_share: float = 0.7  # else by a senior practitioner in the front door team
+    # Referrals (CIN episodes) and assessments.
+    referral_nfa_share: float = 0.04  # closed at referral without an assessment
+    referral_nfa_working_days: tuple = (0, 2)
+    assessment_start_working_days: tuple = (0, 3)
+    assessment_on_time_share: float = 0.84
+    assessment_working_days: tuple = (10, 45)  # referral to authorisation, when on time
+    assessment_late_working_days: tuple = (46, 85)
+    assessment_outcomes: dict = field(default_factory=lambda: {
+        "nfa": 0.405, "family_help": 0.27, "cin_plan": 0.225, "strategy": 0.10,
+    })
+    factors_per_assessment: dict = field(default_factory=lambda: {1: 0.30, 2: 0.35, 3: 0.22, 4: 0.13})
+    assessment_factors: dict = field(default_factory=lambda: {  # CIN census factors at assessment
+        "3A": 0.16, "3B": 0.12, "4B": 0.13, "4A": 0.06, "2B": 0.05, "1B": 0.04, "16A": 0.07, "17A": 0.07,
+        "18B": 0.02, "19B": 0.01, "14A": 0.03, "15A": 0.03, "24A": 0.03, "11A": 0.02, "10A": 0.02,
+        "5A": 0.03, "6A": 0.02, "5B": 0.02, "7A": 0.01, "13A": 0.01, "22A": 0.002, "23A": 0.002, "20": 0.036,
+    })
+    primary_needs: dict = field(default_factory=lambda: {
+        "N1": 0.52, "N2": 0.05, "N3": 0.04, "N4": 0.12, "N5": 0.15, "N6": 0.04, "N7": 0.01, "N8": 0.03,
+        "N9": 0.04,
+    })
+    # Child in need plans, reviewed at the local interval (CIN_PLAN_REVIEW).
+    cin_plan_start_days: tuple = (0, 10)
+    cin_review_on_time_share: float = 0.86
+    cin_review_early_days: tuple = (0, 10)  # held this many days before the due date, when on time
+    cin_review_late_days: tuple = (1, 30)
+    cin_plan_ends_at_review_share: float = 0.5
+    cin_step_down_share: float = 0.30  # a CIN plan ends with a step-down to Family Help
+    cin_visit_days: tuple = (20, 45)
+    # Family Help.
+    family_help_days: tuple = (60, 300)
+    family_help_step_up_share: float = 0.12
+    family_plan_agreed_days: tuple = (5, 20)
+    family_plan_review_months: int = 3
+    # Strategy discussions, section 47 enquiries and conferences.
+    strategy_working_days: tuple = (0, 1)  # after a referral with an immediate safeguarding concern
+    strategy_to_section47_share: float = 0.86
+    section47_to_icpc_share: float = 0.5
+    repeat_section47_to_icpc_share: float = 0.75  # a child in the family has had a plan before
+    section47_working_days: tuple = (5, 20)  # enquiries that end without a conference
+    section47_done_before_icpc_working_days: tuple = (1, 3)
+    icpc_on_time_share: float = 0.86
+    icpc_working_days: tuple = (6, 15)
+    icpc_late_working_days: tuple = (16, 30)
+    icpc_to_plan_share: float = 0.89
+    strategy_agencies: dict = field(default_factory=lambda: {"health": 0.95, "education": 0.75, "probation": 0.12})
+    conference_agencies: dict = field(default_factory=lambda: {"police": 0.85, "health": 0.95, "education": 0.8,
+                                                               "probation": 0.15})
+    # Child protection plans: a plan ends at a review conference, or now and then between reviews.
+    cp_categories: dict = field(default_factory=lambda: {"NEG": 0.49, "EMO": 0.37, "PHY": 0.06, "SAB": 0.04,
+                                                         "MUL": 0.04})
+    cp_category_change_share: float = 0.08
+    cp_ends_at_first_review_share: float = 0.5
+    cp_ends_at_later_review_share: float = 0.58
+    cp_ends_between_reviews_share: float = 0.06
+    cp_review_on_time_share: float = 0.925
+    cp_review_early_days: tuple = (0, 14)  # held this many days before the due date, when on time
+    cp_review_late_days: tuple = (1, 45)
+    cp_after_plan: dict = field(default_factory=lambda: {"cin_plan": 0.55, "family_help": 0.15, "close": 0.30})
+    cp_visit_history_days: int = 120  # visits are generated for the last months of each plan
+    cp_visit_working_days: tuple = (4, 10)
+    cp_visit_late_share: float = 0.10
+    cp_visit_late_working_days: tuple = (11, 22)
+    child_seen_share: float = 0.95
+    seen_alone_share: float = 0.45  # of children seen who are old enough
+    seen_alone_from_age: int = 5
+    # Pre-proceedings, FGDM and care proceedings (per family with a CP plan).
+    pre_proceedings_share: float = 0.11
+    urgent_proceedings_share: float = 0.02  # issued without pre-proceedings
+    fgdm_exception_share: float = 0.5  # of urgent proceedings: an offer is not in the child's interests
+    fgdm_exception_days_before: tuple = (0, 2)  # decided before the day of issue, explained to the court on it
+    fgdm_exception_explained_to_family_days: tuple = (0, 1)  # after the decision, by the day of issue
+    urgent_offer_days_before: tuple = (0, 3)
+    pre_proceedings_after_days: tuple = (30, 270)  # from the start of the plan
+    fgdm_offer_days_before: tuple = (0, 21)
+    fgdm_accepted_share: float = 0.72
+    fgdm_response_days: tuple = (1, 14)
+    fgdm_meeting_share: float = 0.85  # of accepted offers
+    fgdm_meeting_days: tuple = (7, 35)
+    fgdm_plan_agreed_share: float = 0.7
+    fgdm_child_takes_part_from_age: int = 10
+    plo_letter_days: tuple = (0, 7)
+    plo_meeting_days: tuple = (5, 15)  # after the letter before proceedings
+    plo_review_days: tuple = (28, 56)
+    plo_weeks: tuple = (6, 28)  # initial meeting to the decision to end pre-proceedings
+    plo_outcomes: dict = field(default_factory=lambda: {"A": 0.30, "B": 0.42, "C": 0.23, "D": 0.05})
+    court_application_days: tuple = (0, 14)
+    letter_initiating_days_before: tuple = (0, 3)  # before the application, after the decision
+    proceedings_weeks: tuple = (14, 70)
+    court_orders: dict = field(default_factory=lambda: {
+        "care_order": 0.33, "placement_order": 0.12, "sgo": 0.22, "supervision_order": 0.14, "cao": 0.11,
+        "no_order": 0.04, "withdrawn": 0.04,
+    })
+    # Managers' recorded oversight.
+    oversight_at_allocation_share: float = 0.85
+    oversight_allocation_working_days: tuple = (0, 2)
+    oversight_at_authorisation_share: float = 0.95
+
+
+@dataclass(frozen=True)
 class Rates:
     """Proportions and rates every scale shares (Leicestershire-like unless noted)."""
 
@@ -123,6 +264,8 @@ class Rates:
     # Information shared with partner agencies (never the police: their officers see MACPT children).
     share_rate: float = 0.08  # of children on CP or CIN plans
     ended_share_rate: float = 0.20
+
+    journeys: JourneyRates = field(default_factory=JourneyRates)
 
 
 @dataclass(frozen=True)

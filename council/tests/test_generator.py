@@ -7,11 +7,13 @@ from django.core.management import CommandError, call_command
 
 from access.models import Involvement, InvolvementKind, Role, TeamKind, User
 from access.rules import visible_people
+from council.calibration import REFERENCE
 from council.models import LocalAuthority, PopulationCount
 from council.scales import SCALES
 from council.synthetic.registry import _contributions, contributes
 from people.identifiers import validate_nhs_number, validate_upn
 from people.models import Person
+from performance import computed, periods
 
 AS_AT = "2025-03-31"
 
@@ -121,7 +123,7 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     assert users["police.officer"].memberships.filter(team=macpt).exists()
     team_cases = Involvement.objects.filter(team=macpt, kind=InvolvementKind.TEAM)
     open_to_macpt = set(team_cases.values_list("person_id", flat=True))
-    allocated = users["social.worker"].involvements.filter(kind=InvolvementKind.ALLOCATED_WORKER, end_date=None)
+    allocated = users["social.worker"].involvements.filter(kind=InvolvementKind.LEAD_CP_PRACTITIONER, end_date=None)
     assert allocated.exists() and set(allocated.values_list("person_id", flat=True)) <= open_to_macpt
     assert visible_people(users["police.officer"]) == open_to_macpt  # no share widens it
     assert users["iro"].involvements.filter(kind__in=[InvolvementKind.IRO, InvolvementKind.CONFERENCE_CHAIR]).exists()
@@ -131,13 +133,25 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_scale_matches_the_reference_council():
+    """Leicestershire's Q4 2024/25 figures (DOMAIN.md), computed by the dashboard's own computations."""
     generate(1, scale="demo")
     as_at = datetime.date.fromisoformat(AS_AT)
     children = Person.objects.children(as_at).count()
     assert 30_000 <= children <= 35_000
-    on_plans = Involvement.objects.filter(kind=InvolvementKind.TEAM, end_date=None).count()
-    assert abs(on_plans - SCALES["demo"].open_children("child_protection")) < 20
+    on_plans = Involvement.objects.filter(kind=InvolvementKind.TEAM, team__kind=TeamKind.MULTI_AGENCY_CP,
+                                          end_date=None).count()
+    assert abs(on_plans - SCALES["demo"].open_children("child_protection")) < 75
     staff = User.objects.count()
     assert 350 <= staff <= 450
     caseload = User.objects.get(username="social.worker").involvements.filter(end_date=None).count()
     assert 10 <= caseload <= 20
+
+    quarter = periods.parse("Q4 2024/25")
+    figures = {code: computed.evaluate(code, quarter) for code in REFERENCE}
+    assert 1_350 <= figures["CSC_RE_REFERRALS"].denominator <= 1_850  # referrals in the quarter
+    for code, tolerance in (("CSC_RE_REFERRALS", 4), ("CSC_ASSESSMENTS_45_DAYS", 3), ("CSC_CPP_SECOND_OR_LATER", 6),
+                            ("CSC_CP_REVIEWS_ON_TIME", 5)):
+        assert abs(float(figures[code].value) - REFERENCE[code][0]) <= tolerance, code
+    assert 0.2 <= float(figures["CSC_CPP_TWO_YEARS"].value) <= 3.5
+    assessments = SCALES["demo"].rates.journeys.assessment_on_time_share * 100
+    assert abs(float(figures["CSC_ASSESSMENTS_45_DAYS"].value) - assessments) <= 2
