@@ -293,6 +293,42 @@ def timeline_large(runs):
     return result
 
 
+
+@benchmark("search_large", runs=60)
+def search_large(runs):
+    """Child search on the large council: names, surname prefixes, dates of birth, NHS numbers (target: p95 under 150 ms)."""
+    database = ensure_large_db()
+    django_setup(database)
+    import random
+
+    from django.test import Client
+
+    from access.models import User
+    from people.models import Person
+
+    children = list(Person.objects.filter(birth_date__isnull=False).order_by("id")
+                    .values_list("forename", "surname", "birth_date", "nhs_number")[::97])
+    rng = random.Random(BENCH_SEED)
+    queries = []
+    for forename, surname, born, nhs in rng.sample(children, k=min(runs, len(children))):
+        queries.append(rng.choice([
+            {"forename": forename, "surname": surname},
+            {"surname": surname[:3]},
+            {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year},
+            {"nhs_number": nhs or "", "surname": surname},
+        ]))
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username="social.worker"))
+    client.get("/people/", queries[0])  # warm the connection and templates
+    samples = []
+    for query in queries:
+        started = time.perf_counter()
+        response = client.get("/people/", query)
+        samples.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+    return Result(samples, peak_rss_self(), {"people": Person.objects.count()})
+
+
 # The harness
 
 def machine() -> dict:
