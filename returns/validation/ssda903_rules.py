@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from care.codes import (LegalStatus, PlacementProvider, PlacementType, PreviousPermanence, ReasonEpisodeCeased,
                         ReasonNewEpisode, ReviewParticipation, NO_PROVIDER_PLACEMENTS, NO_URN_PLACEMENTS,
                         PROVIDER_CANNOT_PROVIDE, SHORT_BREAKS, TEMPORARY_PLACEMENTS, MissingType)
+from care.models.periods import URN_NOT_REQUIRED
 from leavers.codes import InTouch
 from people.codes import Ethnicity, Sex
 
@@ -230,7 +231,7 @@ def urn_required(child, year):
 def urn_not_required(child, year):
     for episode in _episodes(child):
         urn = episode.get("URN")
-        if urn and urn != "XXXXXXX" and episode.get("PLACE") in NO_URN_PLACEMENTS | {OTHER_PLACEMENT_BEFORE_SPLIT}:
+        if urn and urn != URN_NOT_REQUIRED and episode.get("PLACE") in NO_URN_PLACEMENTS | {OTHER_PLACEMENT_BEFORE_SPLIT}:
             yield "URN", f"{_label(episode)}: placement {episode['PLACE']} has no URN."
 
 
