@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from care.models import Adoption, DentalCheck, Episode, HealthAssessment, MissingEpisode, Review
 from familyhelp.models import Assessment, FamilyHelpEpisode
-from frontdoor.models import Contact, Referral
+from frontdoor.models import Contact, Referral, re_referral_window_start
 from leavers.models import BirthdaySnapshot
 from people.models import Person, PersonDisability
 from protection.codes import ConferenceKind
@@ -91,7 +91,7 @@ def _rows(as_at):
         "Date of referral": r.referral_date, "Referral Source": r.source,
         "Referral NFA?": "Yes" if r.no_further_action else "No",
         "Number of Referrals in Last 12 Months": Referral.objects.filter(
-            person_id=r.person_id, referral_date__gt=r.referral_date - relativedelta(years=1),
+            person_id=r.person_id, referral_date__gte=re_referral_window_start(r.referral_date),
             referral_date__lte=r.referral_date).count(),
         "Allocated Team": r.team.name if r.team else ""}) for r in referrals)
     assessments = Assessment.objects.filter(open_in_window("start_date", "authorisation_date")).select_related("person")
