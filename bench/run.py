@@ -34,7 +34,8 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-LARGE_DB = ROOT / "var" / "bench-large.sqlite3"
+# THRIVE_BENCH_LARGE_DB lets two developers on one machine each keep their own copy.
+LARGE_DB = Path(os.environ.get("THRIVE_BENCH_LARGE_DB") or ROOT / "var" / "bench-large.sqlite3")
 BENCH_SEED, BENCH_AS_AT = 1, "2025-03-31"  # fixed, so every machine benchmarks the same council
 GENERATOR_SOURCES = ("council/scales.py", "council/synthetic/*.py", "*/synthetic.py")
 
