@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 # THRIVE_BENCH_LARGE_DB lets two developers on one machine each keep their own copy.
 LARGE_DB = Path(os.environ.get("THRIVE_BENCH_LARGE_DB") or ROOT / "var" / "bench-large.sqlite3")
+NATIONAL_DB = Path(os.environ.get("THRIVE_BENCH_NATIONAL_DB") or ROOT / "var" / "bench-national.sqlite3")
 BENCH_SEED, BENCH_AS_AT = 1, "2025-03-31"  # fixed, so every machine benchmarks the same council
 GENERATOR_SOURCES = ("council/scales.py", "council/synthetic/*.py", "*/synthetic.py")
 
@@ -115,24 +116,35 @@ def _generator_changed_since(database: Path) -> bool:
     return any(p.stat().st_mtime > built for pattern in GENERATOR_SOURCES for p in ROOT.glob(pattern))
 
 
-def ensure_large_db() -> Path:
-    """The `large` council at var/bench-large.sqlite3, generated with a fixed seed and as-at date.
+def ensure_db(scale: str, database: Path) -> Path:
+    """The `scale` council in a SQLite file, generated with a fixed seed and as-at date.
 
     Reused while it matches; rebuilt when missing, different, or older than the generator's code.
-    Migrations are applied either way, so it follows the schema.
+    Generated into a ".partial" file first, so an interrupted run never leaves a half-built council
+    that looks reusable. Migrations are applied either way, so it follows the schema.
     """
-    wanted = (BENCH_SEED, "large", BENCH_AS_AT)
-    if generated_council(LARGE_DB) != wanted or _generator_changed_since(LARGE_DB):
-        partial = LARGE_DB.with_name(LARGE_DB.name + ".partial")
+    wanted = (BENCH_SEED, scale, BENCH_AS_AT)
+    if generated_council(database) != wanted or _generator_changed_since(database):
+        partial = database.with_name(database.name + ".partial")
         remove_sqlite(partial)
-        LARGE_DB.parent.mkdir(parents=True, exist_ok=True)
+        database.parent.mkdir(parents=True, exist_ok=True)
         manage("migrate", "--verbosity", "0", database=partial)
-        manage("generate_la", "--seed", str(BENCH_SEED), "--scale", "large", "--as-at", BENCH_AS_AT, database=partial)
-        remove_sqlite(LARGE_DB)
-        partial.rename(LARGE_DB)
+        manage("generate_la", "--seed", str(BENCH_SEED), "--scale", scale, "--as-at", BENCH_AS_AT, database=partial)
+        remove_sqlite(database)
+        partial.rename(database)
     else:
-        manage("migrate", "--verbosity", "0", database=LARGE_DB)
-    return LARGE_DB
+        manage("migrate", "--verbosity", "0", database=database)
+    return database
+
+
+def ensure_large_db() -> Path:
+    """The `large` council at var/bench-large.sqlite3 (or THRIVE_BENCH_LARGE_DB)."""
+    return ensure_db("large", LARGE_DB)
+
+
+def ensure_national_db() -> Path:
+    """The `national` council at var/bench-national.sqlite3 (or THRIVE_BENCH_NATIONAL_DB): hours to build."""
+    return ensure_db("national", NATIONAL_DB)
 
 
 def django_setup(database: Path) -> None:
@@ -226,6 +238,33 @@ def import_large(runs):
             ssda903_seconds, _ = manage("import_ssda903", str(folder / "ssda903"), "--year", "2025", database=target)
             samples.append(cin_seconds + ssda903_seconds)
     return Result(samples)
+
+
+DASHBOARD_QUARTER = "Q4 2024/25"
+
+
+def _dashboard(database: Path, runs: int) -> Result:
+    """`compute_indicators` for the quarter, each run in its own process: seconds (Django's start
+    included, as an analyst running the command sees it) and that process's peak memory."""
+    samples, peak = [], 0
+    for _ in range(runs):
+        seconds, rss = manage("compute_indicators", DASHBOARD_QUARTER, database=database)
+        samples.append(seconds)
+        peak = max(peak, rss)
+    return Result(samples, peak, {"database_mb": round(database.stat().st_size / 2**20)})
+
+
+@benchmark("dashboard_large", runs=3)
+def dashboard_large(runs):
+    """Every registered indicator for Q4 2024/25 from the large council's case records, filed."""
+    return _dashboard(ensure_large_db(), runs)
+
+
+@benchmark("dashboard_national", runs=3, explicit=True)
+def dashboard_national(runs):
+    """Every registered indicator for Q4 2024/25 from an England-sized council (target: under 60 s); the
+    council is generated once into var/bench-national.sqlite3, which takes hours: only when named."""
+    return _dashboard(ensure_national_db(), runs)
 
 
 def _page_timings(pages) -> Result:
