@@ -27,6 +27,7 @@ from .workdays import Calendar, default_calendar
 WORKING_TOGETHER = "Working Together to Safeguard Children 2023, chapter 3"
 CARE_PLANNING_REGS = "Care Planning, Placement and Case Review (England) Regulations 2010"
 HEALTH_GUIDANCE = "Promoting the health and well-being of looked-after children (DfE and DHSC, 2015)"
+CLA_STABILITY = "DfE Children looked after in England including adoptions: long-term placement stability"
 EDUCATION_GUIDANCE = (
     "Promoting the education of looked-after children and previously looked-after children (DfE, 2018)"
 )
@@ -231,6 +232,18 @@ TIMESCALES: tuple[Timescale, ...] = (
         "CLA_DENTAL", "Dental check", 12, Unit.MONTHS,
         "previous dental check",
         f"{HEALTH_GUIDANCE}; SSDA903 outcomes (dental check in the last 12 months)",
+    ),
+    Timescale(
+        "CLA_LONG_TERM_IN_CARE", "Looked after long term (placement stability measure)", 30, Unit.MONTHS,
+        "becoming looked after", f"{CLA_STABILITY}: looked after continuously for at least 2.5 years",
+    ),
+    Timescale(
+        "CLA_LONG_TERM_PLACEMENT", "Same placement for 2 years or more (placement stability measure)", 24,
+        Unit.MONTHS, "start of the placement", f"{CLA_STABILITY}: in the same placement for at least 2 years",
+    ),
+    Timescale(
+        "CLA_LONG_TERM_AGE", "Age up to which long-term placement stability is measured", 16, Unit.YEARS_OF_AGE,
+        "date of birth", f"{CLA_STABILITY}: children aged under 16",
     ),
     Timescale(
         "PEP_INITIAL", "Personal Education Plan in place", 20, Unit.WORKING_DAYS,
