@@ -4,6 +4,7 @@ from people.models import Person, search_key
 
 from .problems import Problem
 from .records import create_all
+from .validation.helpers import codes
 
 
 def known_code(value, choices, file, where, field, problems, required=True):
@@ -12,7 +13,7 @@ def known_code(value, choices, file, where, field, problems, required=True):
         if required:
             problems.append(Problem(file, where, field, "This item is required but is missing."))
         return None
-    if value not in choices.values:
+    if value not in codes(choices):
         problems.append(Problem(file, where, field, f"'{value}' is not on the DfE's code list for {field}."))
         return None
     return value

@@ -6,7 +6,7 @@ from collections import Counter
 from people.codes import Disability, Ethnicity, Sex, UPNUnknown
 from people.identifiers import UPN_LA_NUMBERS, upn_check_letter
 
-from .helpers import add_years, day
+from .helpers import add_years, codes, day
 from .registry import QUERY
 from .rules import CIN
 
@@ -109,7 +109,7 @@ def un7_with_further_action(child, year):
 
 @CIN.rule("4180", "Sex must be provided and equal M, F, or U", fields=["Sex"])
 def sex_valid(child, year):
-    if child.get("Sex") not in Sex.values:
+    if child.get("Sex") not in codes(Sex):
         yield "Sex", f"'{child.get('Sex') or ''}' is not M, F or U."
 
 
@@ -130,7 +130,7 @@ def sex_not_recorded_share(children, year):
 
 @CIN.rule("4220", "Ethnicity is missing or invalid (see Ethnicity table)", fields=["Ethnicity"])
 def ethnicity_valid(child, year):
-    if child.get("Ethnicity") not in Ethnicity.values:
+    if child.get("Ethnicity") not in codes(Ethnicity):
         yield "Ethnicity", f"'{child.get('Ethnicity') or ''}' is not an ethnicity code."
 
 
@@ -183,14 +183,14 @@ def over_25(child, year):
 @CIN.rule("8540", "Child's disability is missing or invalid (see Disability table)", fields=["Disability"])
 def disability_valid(child, year):
     for code in child.get("Disabilities") or []:
-        if code not in Disability.values:
+        if code not in codes(Disability):
             yield "Disability", f"'{code}' is not a disability code."
 
 
 @CIN.rule("8790", "Disability information includes both None and other values", fields=["Disability"])
 def disability_none_and_others(child, year):
-    codes = set(child.get("Disabilities") or [])
-    if Disability.NONE in codes and len(codes) > 1:
+    given = set(child.get("Disabilities") or [])
+    if Disability.NONE in given and len(given) > 1:
         yield "Disability", "NONE is recorded with other disabilities."
 
 

@@ -5,12 +5,12 @@ from familyhelp.codes import AssessmentFactor
 from frontdoor.codes import ClosureReason, PrimaryNeed, ReferralSource
 from protection.codes import AbuseCategory
 
-from .helpers import day, episodes, is_weekend, overlapping, working_day_before, working_days_between
+from .helpers import codes, day, episodes, is_weekend, overlapping, working_day_before, working_days_between
 from .registry import QUERY
 from .rules import CIN
 
 CLOSED_AFTER_ASSESSMENT = {ClosureReason.NFA_AFTER_ASSESSMENT, ClosureReason.FAMILY_HELP_AFTER_ASSESSMENT}
-NEED_CODES = set(PrimaryNeed.values) - {PrimaryNeed.NOT_STATED}
+NEED_CODES = codes(PrimaryNeed) - {PrimaryNeed.NOT_STATED}
 NO_FACTORS = AssessmentFactor.NO_FACTORS
 PREGNANCY_DAYS = 280  # rule 8606: 40 weeks
 
@@ -46,7 +46,7 @@ def referral_after_death(child, year):
 @CIN.rule("8866", "Source of Referral is missing or an invalid code", fields=["ReferralSource"])
 def referral_source(child, year):
     for label, details in episodes(child):
-        if details.get("ReferralSource") not in ReferralSource.values:
+        if details.get("ReferralSource") not in codes(ReferralSource):
             yield "ReferralSource", f"{label}: '{details.get('ReferralSource') or ''}' is not a referral source."
 
 
@@ -101,7 +101,7 @@ def closure_before_referral(child, year):
           fields=["ReasonForClosure"])
 def closure_reason_valid(child, year):
     for label, details in episodes(child):
-        if details.get("ReasonForClosure") and details["ReasonForClosure"] not in ClosureReason.values:
+        if details.get("ReasonForClosure") and details["ReasonForClosure"] not in codes(ClosureReason):
             yield "ReasonForClosure", f"{label}: '{details['ReasonForClosure']}' is not a reason for closure."
 
 
@@ -603,7 +603,7 @@ def cp_plans_overlap(child, year):
                   "set)", fields=["InitialCategoryOfAbuse"])
 def initial_category(child, year):
     for label, _, plan in _cp_plans(child):
-        if plan.get("InitialCategoryOfAbuse") not in AbuseCategory.values:
+        if plan.get("InitialCategoryOfAbuse") not in codes(AbuseCategory):
             yield "InitialCategoryOfAbuse", f"{label}."
 
 
@@ -611,7 +611,7 @@ def initial_category(child, year):
                   "set)", fields=["LatestCategoryOfAbuse"])
 def latest_category(child, year):
     for label, _, plan in _cp_plans(child):
-        if plan.get("LatestCategoryOfAbuse") not in AbuseCategory.values:
+        if plan.get("LatestCategoryOfAbuse") not in codes(AbuseCategory):
             yield "LatestCategoryOfAbuse", f"{label}."
 
 

@@ -1,11 +1,24 @@
 """Small readers shared by the rules: readable dates, a child's episodes and the spans in them."""
 import datetime
+import functools
 
 from timescales.workdays import default_calendar
 
 
 def day(value) -> str:
-    return f"{value:%-d %B %Y}" if isinstance(value, datetime.date) else str(value)
+    return _in_words(value) if isinstance(value, datetime.date) else str(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _in_words(value) -> str:
+    """Cached: every rule labels every episode, and strftime is the slowest part of a large return's checks."""
+    return f"{value:%-d %B %Y}"
+
+
+@functools.cache
+def codes(choices) -> frozenset:
+    """A code list's values, built once: Django rebuilds `.values` on every read."""
+    return frozenset(choices.values)
 
 
 def episodes(child):

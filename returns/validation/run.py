@@ -85,11 +85,17 @@ def blocking(issues) -> list[Issue]:
 
 
 def record_overrides(issues, kind: str, year: int, reason: str, user) -> int:
-    """Record the reason for each blocking error, so the return can go with them."""
-    created = 0
+    """Record the reason for each blocking error, so the return can go with them.
+
+    Written in one batch: a council's first draft can carry thousands of errors."""
+    existing = {(o.rule_code, o.child): o for o in ValidationOverride.objects.filter(return_kind=kind, year=year)}
+    new = {}
     for issue in blocking(issues):
-        issue.override, made = ValidationOverride.objects.get_or_create(
-            return_kind=kind, year=year, rule_code=issue.code, child=issue.child,
-            defaults={"reason": reason, "overridden_by": user})
-        created += made
-    return created
+        key = (issue.code, issue.child)
+        if key not in existing and key not in new:
+            new[key] = ValidationOverride(return_kind=kind, year=year, rule_code=issue.code, child=issue.child,
+                                          reason=reason, overridden_by=user)
+    ValidationOverride.objects.bulk_create(new.values(), batch_size=1000)
+    for issue in blocking(issues):
+        issue.override = existing.get((issue.code, issue.child)) or new[(issue.code, issue.child)]
+    return len(new)

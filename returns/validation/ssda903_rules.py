@@ -13,7 +13,7 @@ from leavers.codes import InTouch
 from people.codes import Ethnicity, Sex
 
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT
-from .helpers import day
+from .helpers import codes, day
 from .registry import QUERY
 from .rules import SSDA903
 
@@ -39,15 +39,15 @@ def _age_on(child, on):
 
 
 def _place_codes(year):
-    codes = set(PlacementType.values)
+    places = codes(PlacementType)
     if not year.placement_types_split:
-        codes = codes - {"Z11", "Z12", "Z13", "Z14"} | {OTHER_PLACEMENT_BEFORE_SPLIT}
-    return codes
+        places = places - {"Z11", "Z12", "Z13", "Z14"} | {OTHER_PLACEMENT_BEFORE_SPLIT}
+    return places
 
 
 @SSDA903.rule("101", "The child or young person's reported sex is not valid.", fields=["SEX"])
 def sex_valid(child, year):
-    if _header(child).get("SEX") not in Sex.values:
+    if _header(child).get("SEX") not in codes(Sex):
         yield "SEX", f"'{_header(child).get('SEX') or ''}' is not M, F or U."
 
 
@@ -65,7 +65,7 @@ def birth_date(child, year):
 
 @SSDA903.rule("103", "The ethnicity code is either not valid or has not been entered.", fields=["ETHNIC"])
 def ethnicity(child, year):
-    if _header(child).get("ETHNIC") not in Ethnicity.values:
+    if _header(child).get("ETHNIC") not in codes(Ethnicity):
         yield "ETHNIC", f"'{_header(child).get('ETHNIC') or ''}' is not an ethnicity code."
 
 
@@ -142,14 +142,14 @@ def episode_start(child, year):
 @SSDA903.rule("143", "The reason for new episode code is not a valid code.", fields=["RNE"])
 def reason_new(child, year):
     for episode in _episodes(child):
-        if episode.get("RNE") not in ReasonNewEpisode.values:
+        if episode.get("RNE") not in codes(ReasonNewEpisode):
             yield "RNE", f"{_label(episode)}: '{episode.get('RNE') or ''}'."
 
 
 @SSDA903.rule("144", "The legal status code is not a valid code.", fields=["LS"])
 def legal_status(child, year):
     for episode in _episodes(child):
-        if episode.get("LS") not in LegalStatus.values:
+        if episode.get("LS") not in codes(LegalStatus):
             yield "LS", f"{_label(episode)}: '{episode.get('LS') or ''}'."
 
 
@@ -162,9 +162,9 @@ def category_of_need(child, year):
 
 @SSDA903.rule("146", "Placement type code is not a valid code.", fields=["PLACE"])
 def placement_type(child, year):
-    codes = _place_codes(year)
+    places = _place_codes(year)
     for episode in _episodes(child):
-        if episode.get("PLACE") not in codes:
+        if episode.get("PLACE") not in places:
             yield "PLACE", f"{_label(episode)}: '{episode.get('PLACE') or ''}'."
 
 
@@ -179,14 +179,14 @@ def end_and_reason(child, year):
 @SSDA903.rule("149", "Reason episode ceased code is not valid. ", fields=["REC"])
 def reason_ceased(child, year):
     for episode in _episodes(child):
-        if episode.get("REC") and episode["REC"] not in ReasonEpisodeCeased.values:
+        if episode.get("REC") and episode["REC"] not in codes(ReasonEpisodeCeased):
             yield "REC", f"{_label(episode)}: '{episode['REC']}'."
 
 
 @SSDA903.rule("178", "Placement provider code is not a valid code.", fields=["PLACE_PROVIDER"])
 def provider_code(child, year):
     for episode in _episodes(child):
-        if episode.get("PLACE_PROVIDER") and episode["PLACE_PROVIDER"] not in PlacementProvider.values:
+        if episode.get("PLACE_PROVIDER") and episode["PLACE_PROVIDER"] not in codes(PlacementProvider):
             yield "PLACE_PROVIDER", f"{_label(episode)}: '{episode['PLACE_PROVIDER']}'."
 
 
@@ -211,7 +211,7 @@ def provider_missing(child, year):
 def provider_cannot_provide(child, year):
     for episode in _episodes(child):
         place, provider = episode.get("PLACE"), episode.get("PLACE_PROVIDER")
-        if not provider or provider not in PlacementProvider.values:
+        if not provider or provider not in codes(PlacementProvider):
             continue
         if place in PROVIDER_CANNOT_PROVIDE.get(provider, ()) or (provider == PlacementProvider.PARENTS) != (
                 place == PlacementType.WITH_PARENTS):
@@ -310,7 +310,7 @@ def review_date(child, year):
 @SSDA903.rule("167", "Data entry for participation is invalid or blank.", fields=["REVIEW_CODE"])
 def review_participation(child, year):
     for review in child.get("Reviews") or []:
-        if review.get("REVIEW_CODE") not in ReviewParticipation.values:
+        if review.get("REVIEW_CODE") not in codes(ReviewParticipation):
             yield "REVIEW_CODE", f"Review of {day(review.get('REVIEW'))}."
 
 
@@ -344,7 +344,7 @@ def uasc_ceased_after_18(child, year):
 @SSDA903.rule("1006", "Missing type invalid.", fields=["MISSING"])
 def missing_type(child, year):
     for row in child.get("Missing") or []:
-        if row.get("MISSING") not in MissingType.values:
+        if row.get("MISSING") not in codes(MissingType):
             yield "MISSING", f"Missing from {day(row.get('MIS_START'))}: '{row.get('MISSING') or ''}'."
 
 
@@ -367,7 +367,7 @@ def missing_after_year(child, year):
 @SSDA903.rule("631", "Previous permanence option not a valid value.", fields=["PREV_PERM"])
 def previous_permanence(child, year):
     for row in child.get("PrevPerm") or []:
-        if row.get("PREV_PERM") not in PreviousPermanence.values:
+        if row.get("PREV_PERM") not in codes(PreviousPermanence):
             yield "PREV_PERM", f"'{row.get('PREV_PERM') or ''}'."
 
 
@@ -382,7 +382,7 @@ def permanence_details_without_order(child, year):
 @SSDA903.rule("131", "Data entry for being in touch after leaving care is invalid.", fields=["IN_TOUCH"])
 def in_touch(child, year):
     for row in child.get("OC3") or []:
-        if row.get("IN_TOUCH") not in InTouch.values:
+        if row.get("IN_TOUCH") not in codes(InTouch):
             yield "IN_TOUCH", f"'{row.get('IN_TOUCH') or ''}'."
 
 
