@@ -25,21 +25,25 @@ from performance import periods
 pytestmark = pytest.mark.django_db
 D = datetime.date
 END_OF_Q4 = periods.as_at(D(2025, 3, 31))
-FOSTER, ADOPTION, HOSPITAL = PlacementType.FOSTER_OTHER, PlacementType.ADOPTION_ORDER_OTHER, PlacementType.TEMPORARY_HOSPITAL
+FOSTER, ADOPTION = PlacementType.FOSTER_OTHER, PlacementType.ADOPTION_ORDER_OTHER
+HOSPITAL = PlacementType.TEMPORARY_HOSPITAL
 
 
 def in_care(start, end=None, person=None, born=D(2015, 6, 1), moves=(), legal_status=LegalStatus.FULL_CARE_ORDER):
     """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement type])."""
     person = person or child(birth_date=born)
     period = PeriodOfCare.objects.create(person=person, start_date=start, end_date=end, category_of_need="N1")
+    moved = ReasonNewEpisode.PLACEMENT_AND_CARERS
     stays = [(start, "A", FOSTER, ReasonNewEpisode.STARTED)] + [
-        (day, carers, kind[0] if kind else FOSTER, ReasonNewEpisode.PLACEMENT_AND_CARERS) for day, carers, *kind in moves]
+        (day, carers, kind[0] if kind else FOSTER, moved) for day, carers, *kind in moves]
     for n, (day, carers, place, reason) in enumerate(stays):
-        ends = stays[n + 1][0] if n + 1 < len(stays) else end
+        last = n + 1 == len(stays)
+        ends = end if last else stays[n + 1][0]
+        ceased = (ReasonEpisodeCeased.HOME_PLANNED if last else ReasonEpisodeCeased.NEW_EPISODE) if ends else ""
         Episode.objects.create(
             period=period, start_date=day, end_date=ends, reason_new=reason, legal_status=legal_status,
             placement_type=place, provider_name=carers, placement_postcode="LE1 1AA", home_postcode="LE2 2AA",
-            reason_ceased=(ReasonEpisodeCeased.NEW_EPISODE if n + 1 < len(stays) else ReasonEpisodeCeased.HOME_PLANNED) if ends else "",
+            reason_ceased=ceased,
         )
     return period
 

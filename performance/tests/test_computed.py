@@ -30,7 +30,7 @@ def test_the_number_of_queries_does_not_grow_with_the_records():
 def test_timing_command_builds_records_and_files_every_computed_figure(capsys):
     call_command("time_performance", "--build", "500", "--runs", "1")
     out = capsys.readouterr().out
-    assert "500 referrals on" in out and "7 figures for Q4 2024/25" in out
+    assert "500 referrals on" in out and "8 figures for Q4 2024/25" in out
     assert Referral.objects.count() == 500
-    assert IndicatorValue.objects.filter(period_label="Q4 2024/25").count() == 7
-    assert timing.time_dashboard(Q4_2024_25, runs=2).figures == 7
+    assert IndicatorValue.objects.filter(period_label="Q4 2024/25").count() == 8
+    assert timing.time_dashboard(Q4_2024_25, runs=2).figures == 8
