@@ -8,9 +8,11 @@ leavers are those with a birthday record in the last year. List 11 (adopters) ha
 no rows: Thrive does not hold adopters' recruitment.
 """
 import datetime
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Q
+from django.db.models import Count, Max, Min, Q
 from openpyxl import Workbook
 
 from care.models import Adoption, DentalCheck, Episode, HealthAssessment, MissingEpisode, Review
@@ -64,6 +66,27 @@ def _child_columns(person: Person, disabled: set, as_at) -> dict:
             "Does the Child have a Disability": "Yes" if person.pk in disabled else "No"}
 
 
+def _latest(model, field: str, period_ids, as_at) -> dict:
+    """Period of care id -> the latest `field` on or before the as-at date, in one query for the whole list."""
+    return dict(model.objects.filter(period_id__in=period_ids, **{f"{field}__lte": as_at}).values("period_id").annotate(
+        last=Max(field)).values_list("period_id", "last"))
+
+
+def _referrals_in_last_12_months(referrals, as_at) -> dict:
+    """Referral id -> the child's referrals in the re-referral window up to and including it (Ofsted's count)."""
+    referrals = list(referrals)
+    if not referrals:
+        return {}
+    earliest = re_referral_window_start(min(r.referral_date for r in referrals))
+    dates = defaultdict(list)
+    for person_id, on in Referral.objects.filter(
+            person_id__in={r.person_id for r in referrals}, referral_date__gte=earliest,
+            referral_date__lte=as_at).order_by("referral_date").values_list("person_id", "referral_date"):
+        dates[person_id].append(on)
+    return {r.pk: bisect_right(dates[r.person_id], r.referral_date)
+            - bisect_left(dates[r.person_id], re_referral_window_start(r.referral_date)) for r in referrals}
+
+
 def _disabled(ids) -> set:
     return set(PersonDisability.objects.filter(person_id__in=ids).exclude(code="NONE").values_list("person_id", flat=True))
 
@@ -86,38 +109,44 @@ def _rows(as_at):
     yield "List 2 Early help", ((e.person, {"Assessment start date": e.start_date,
                                             "Assessment completion date": e.end_date,
                                             "Organisation completing assessment": e.team.name}) for e in early)
-    referrals = Referral.objects.filter(**dated("referral_date")).select_related("person", "team")
+    referrals = list(Referral.objects.filter(**dated("referral_date")).select_related("person", "team"))
+    counted = _referrals_in_last_12_months(referrals, as_at)
     yield "List 3 Referrals", ((r.person, {
         "Date of referral": r.referral_date, "Referral Source": r.source,
         "Referral NFA?": "Yes" if r.no_further_action else "No",
-        "Number of Referrals in Last 12 Months": Referral.objects.filter(
-            person_id=r.person_id, referral_date__gte=re_referral_window_start(r.referral_date),
-            referral_date__lte=r.referral_date).count(),
+        "Number of Referrals in Last 12 Months": counted[r.pk],
         "Allocated Team": r.team.name if r.team else ""}) for r in referrals)
     assessments = Assessment.objects.filter(open_in_window("start_date", "authorisation_date")).select_related("person")
     yield "List 4 Assessments", ((a.person, {"Continuous Assessment Start Date": a.start_date,
                                              "Continuous Assessment Date of Authorisation": a.authorisation_date})
                                  for a in assessments)
-    enquiries = Section47.objects.filter(**dated("strategy_discussion__held_on")).select_related("person",
-                                                                                               "strategy_discussion")
+    enquiries = list(Section47.objects.filter(**dated("strategy_discussion__held_on")).select_related(
+        "person", "strategy_discussion"))
+    icpcs = dict(ChildProtectionConference.objects.filter(
+        section47_id__in=[s.pk for s in enquiries], kind=ConferenceKind.INITIAL).values("section47_id").annotate(
+        first=Min("date")).values_list("section47_id", "first"))
+    enquiries_in_year = dict(Section47.objects.filter(
+        person_id__in={s.person_id for s in enquiries}, start_date__gt=year_ago, start_date__lte=as_at).values(
+        "person_id").annotate(n=Count("pk")).values_list("person_id", "n"))
     yield "List 5 Section 47", ((s.person, {
         "Strategy discussion initiating Section 47 Enquiry Start Date": s.strategy_discussion.held_on,
         "Was an Initial Child Protection Conference deemed unnecessary?": "Yes" if s.icpc_not_required else "No",
-        "Date of Initial Child Protection Conference": s.conferences.filter(kind=ConferenceKind.INITIAL).values_list(
-            "date", flat=True).first(),
-        "Number of Section 47 Enquiries in the last 12 months": Section47.objects.filter(
-            person_id=s.person_id, start_date__gt=year_ago, start_date__lte=as_at).count()}) for s in enquiries)
+        "Date of Initial Child Protection Conference": icpcs.get(s.pk),
+        "Number of Section 47 Enquiries in the last 12 months": enquiries_in_year.get(s.person_id, 0)})
+        for s in enquiries)
     cin = Referral.objects.filter(open_in_window("referral_date", "closure_date"), no_further_action=False)
     yield "List 6 Children in need", ((r.person, {
         "CIN Start Date": r.referral_date, "Primary Need Code": r.primary_need, "CIN Closure Date": r.closure_date,
         "Reason for Closure": r.closure_reason, "Case Status": "Closed" if r.closure_date else "Open"})
         for r in cin.select_related("person"))
-    plans = ChildProtectionPlan.objects.filter(open_in_window("start_date", "end_date")).select_related("person")
+    plans = list(ChildProtectionPlan.objects.filter(open_in_window("start_date", "end_date")).select_related("person"))
+    reviewed = dict(ChildProtectionConference.objects.filter(
+        plan_id__in=[p.pk for p in plans], kind=ConferenceKind.REVIEW, date__lte=as_at).values("plan_id").annotate(
+        last=Max("date")).values_list("plan_id", "last"))
     yield "List 7 Child protection", ((p.person, {
         "Child Protection Plan Start Date": p.start_date, "Initial Category of Abuse": p.initial_category,
         "Latest Category of Abuse": p.latest_category,
-        "Date of latest review conference": ChildProtectionConference.objects.filter(
-            plan=p, kind=ConferenceKind.REVIEW, date__lte=as_at).order_by("-date").values_list("date", flat=True).first(),
+        "Date of latest review conference": reviewed.get(p.pk),
         "Child Protection Plan End Date": p.end_date, "Number of Previous Child Protection Plans": p.previous_plans})
         for p in plans)
     yield "List 8 Children in care", _in_care(as_at, since, year_ago)
@@ -143,24 +172,28 @@ def _in_care(as_at, since, year_ago):
     current = {}
     for episode in latest.select_related("period", "person").order_by("start_date", "pk"):
         current[episode.period_id] = episode
-    for episode in current.values():
+    periods = list(current)
+    reviewed = _latest(Review, "held_on", periods, as_at)
+    health = _latest(HealthAssessment, "assessed_on", periods, as_at)
+    teeth = _latest(DentalCheck, "checked_on", periods, as_at)
+    missing = Counter(MissingEpisode.objects.filter(period_id__in=periods, kind="M", started_on__gt=year_ago,
+                                                    started_on__lte=as_at).values_list("period_id", flat=True))
+    episodes = defaultdict(list)
+    for episode in Episode.objects.filter(period_id__in=periods).order_by("start_date", "pk").only(
+            "period_id", "start_date", "reason_new"):
+        episodes[episode.period_id].append(episode)
+    for period_id, episode in current.items():
         period, person = episode.period, episode.person
-
-        def last(model, field):
-            return model.objects.filter(period=period, **{f"{field}__lte": as_at}).order_by(f"-{field}").values_list(
-                field, flat=True).first()
         yield person, {
             "Date Started to be Looked After": period.start_date, "Child's Category of Need": period.category_of_need,
-            "Child's Legal Status": episode.legal_status, "Date of Latest Statutory Review": last(Review, "held_on"),
-            "Date of Last Health Assessment": last(HealthAssessment, "assessed_on"),
-            "Date of Last Dental Check": last(DentalCheck, "checked_on"),
+            "Child's Legal Status": episode.legal_status, "Date of Latest Statutory Review": reviewed.get(period_id),
+            "Date of Last Health Assessment": health.get(period_id), "Date of Last Dental Check": teeth.get(period_id),
             "Date Ceased to be Looked After": period.end_date if period.end_date and period.end_date <= as_at else None,
-            "Start Date of Most Recent Placement": period.placement_start(),
+            "Start Date of Most Recent Placement": period.placement_start(episodes[period_id]),
             "Placement Type": episode.placement_type, "Placement Provider": episode.provider,
             "Placement postcode": episode.placement_postcode, "URN of Placement": episode.urn,
             "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months":
-                MissingEpisode.objects.filter(period=period, kind="M", started_on__gt=year_ago,
-                                              started_on__lte=as_at).count(),
+                missing[period_id],
         }
 
 
