@@ -3,8 +3,9 @@
 Team sizes follow from the open cases and caseloads in `council.scales`, so every scale has a
 believable workforce. `caseloads` gives each child open at the as-at date the involvements its
 journey calls for (allocated worker, lead practitioner, multi-agency team and chair), which is what
-gives each demo user something to see; children in care and care leavers are opened directly until
-their apps generate episodes.
+gives each demo user something to see. Children in care and care leavers are chosen and allocated
+here, so caseloads stay even, and handed over (lookup "access.care_handover") to `care` and `leavers`,
+which plan their histories and write their involvements to fit them.
 """
 import datetime
 import heapq
@@ -278,7 +279,7 @@ class JourneyInvolvements:
         self.person_ids = council.lookups["people.children"].person_ids
         self.front_door = council.lookups["access.teams"]["front_door"]
         self.open_children: set[int] = set()
-        self.looked_after: list[tuple[int, int]] = []  # (household, child) with a final care or placement order
+        self.looked_after: list[tuple] = []  # (household, child, court plan) with a final care or placement order
         self.open_cases: dict[str, list[tuple[int, int]]] = {"child_protection": [], "child_in_need": []}
 
     def run(self) -> None:
@@ -308,11 +309,30 @@ class JourneyInvolvements:
             elif cin is not None and ref.open_on(self.as_at) and cin.open_on(self.as_at):
                 self.open_cases["child_in_need"].append((self.person_ids[child], ref.team.id))
             if ref.looked_after is not None and ref.looked_after <= self.as_at:
-                self.looked_after.append((journey.household, child))
+                self.looked_after.append((journey.household, child, ref.protection.court))
+
+
+@dataclass(frozen=True)
+class Handover:
+    """Children opened to the children in care or leaving care service, for `care` and `leavers` to plan.
+
+    The worker, IRO and the day the current worker took the case are chosen here with everyone
+    else's caseloads; the care apps fit the history behind it and write the involvements.
+    """
+
+    service: str
+    household: int
+    children: tuple
+    team: TeamInfo
+    worker: int
+    allocated: int  # ordinal
+    iro_team: int | None = None
+    iro: int | None = None
+    court: object = None  # the court plan whose care or placement order brought the child into care
 
 
 class Caseloads:
-    """Children in care and care leavers, until their apps generate episodes: opens them to workers.
+    """Chooses the children in care and care leavers and allocates them (see Handover).
 
     Children whose proceedings ended in a care or placement order come first; the rest are drawn
     from households with no child open to the journey apps.
@@ -332,52 +352,34 @@ class Caseloads:
         self.remaining = {s: council.scale.open_children(s) for s in ("children_in_care", "care_leavers")}
         self.journeys = journeys
         self.used: set[int] = set(journeys.open_children)
+        self.handed_over: list[Handover] = []
 
-    def involve(self, child, kind, start, *, user=None, team=None, end=None) -> None:
-        self.council.insert(
-            Involvement, person_id=self.index.person_ids[child], kind=kind, user_id=user, team_id=team,
-            start_date=datetime.date.fromordinal(start), end_date=end and datetime.date.fromordinal(end),
-        )
-
-    def start(self, service, children) -> int:
+    def start(self, service, children, since=None) -> int:
         """When the current allocation began: recent, and never before any of the children was born
-        (for a care leaver, never before 16, when a personal adviser is appointed)."""
+        (for a care leaver, never before 16, when a personal adviser is appointed) or `since`."""
         mean, cap = self.rates.allocation_days[service]
         start = self.council.as_at.toordinal() - min(int(self.rng.expovariate(1 / mean)), cap)
         from_age = PERSONAL_ADVISER_FROM_DAYS if service == "care_leavers" else 0
         born = [self.index.birth[c] + from_age for c in children if not self.index.flags[c] & UNBORN]
-        return min(max([start, *born]), self.council.as_at.toordinal())
+        return min(max([start, *born, since or start]), self.council.as_at.toordinal())
 
     def next_iro(self, children: int) -> tuple[int, int]:
         load, n, team, iro = heapq.heappop(self.iros)
         heapq.heappush(self.iros, (load + children, n, team, iro))
         return team, iro
 
-    def open(self, service, household, children) -> None:
-        index, rng = self.index, self.rng
-        locality = index.household_locality[household]
+    def open(self, service, household, children, court=None) -> None:
+        locality = self.index.household_locality[household]
         teams = self.teams[service]
         team = teams[locality % len(teams)]
         worker = team.least_loaded()
         team.load[worker] = team.load.get(worker, 0) + len(children)
-        start = self.start(service, children)
+        start = self.start(service, children, court.issued if court else None)
         iro_team = iro = None
         if service == "children_in_care":
             iro_team, iro = self.next_iro(len(children))
-        assessed_first = service == "children_in_care" and rng.random() < self.rates.assessed_before_transfer_share
-        assessment = self.teams["child_in_need"][locality % len(self.teams["child_in_need"])]
-        assessor = rng.choice(assessment.workers)
-        assessed_from = start - rng.randrange(20, 90)
-        for child in children:
-            self.used.add(child)
-            kind = IK.PERSONAL_ADVISER if service == "care_leavers" else IK.ALLOCATED_WORKER
-            self.involve(child, kind, start, user=worker, team=team.id)
-            if service == "children_in_care":
-                self.involve(child, IK.IRO, start, user=iro, team=iro_team)
-            born = index.birth[child] if not index.flags[child] & UNBORN else None
-            if assessed_first and (born is None or assessed_from >= born):
-                self.involve(child, IK.ALLOCATED_WORKER, assessed_from, user=assessor, team=assessment.id,
-                             end=start - 1)
+        self.used.update(children)
+        self.handed_over.append(Handover(service, household, tuple(children), team, worker, start, iro_team, iro, court))
         self.remaining[service] -= len(children)
 
     def eligible(self, household) -> list[int]:
@@ -400,9 +402,9 @@ class Caseloads:
                         self.open("children_in_care", household, [child])
                     elif age <= oldest_leaver:
                         self.open("care_leavers", household, [child])
-        for household, child in self.journeys.looked_after:
+        for household, child, court in self.journeys.looked_after:
             if self.remaining["children_in_care"] > 0 and child not in self.used and index.age_on(child, as_at) < 18:
-                self.open("children_in_care", household, [child])
+                self.open("children_in_care", household, [child], court)
         rng.shuffle(households)
         for household in households:
             if self.remaining["children_in_care"] <= 0:
@@ -426,8 +428,11 @@ class Caseloads:
 
 @contributes(order=60)
 def caseloads(council):
-    """Today's involvements: from the journeys, then children in care and care leavers."""
+    """Today's involvements from the journeys; children in care and care leavers chosen and handed over."""
     journeys = JourneyInvolvements(council)
     journeys.run()
-    Caseloads(council, journeys).run()
+    caseloads = Caseloads(council, journeys)
+    caseloads.run()
     council.lookups["access.open_cases"] = journeys.open_cases
+    council.lookups["access.care_handover"] = caseloads.handed_over
+    council.lookups["access.used_children"] = caseloads.used

@@ -150,6 +150,154 @@ class JourneyRates:
 
 
 @dataclass(frozen=True)
+class CareRates:
+    """Children in care and care leavers (care.synthetic, leavers.synthetic).
+
+    Calibrated so `demo` looks like Leicestershire in 2024/25 (DOMAIN.md): 717 children in care, 498
+    care leavers, residential care at about £5.8k a week with a few homes over £10k, 84% of children
+    in care for a year with a health assessment and 75% with a dental check in the year, about 94% of
+    care leavers in suitable accommodation and 60% in education, employment or training. Shares of a
+    whole are weights; (low, high) pairs are ranges drawn evenly; days are calendar days.
+    """
+
+    # How long children in care at the as-at date have been looked after: {whole years: weight}, the
+    # last band running to 12 years.
+    years_in_care: dict = field(default_factory=lambda: {0: 0.30, 1: 0.18, 2: 0.12, 3: 0.10, 4: 0.08, 5: 0.22})
+    # Care leavers' age on becoming looked after: {(from, to) years: weight}; their care ends at 18.
+    leaver_entry_ages: dict = field(default_factory=lambda: {(0, 5): 0.08, (5, 10): 0.14, (10, 14): 0.30,
+                                                             (14, 17.5): 0.48})
+    moved_on_before_18_share: float = 0.08  # left care at 17 for independent living (relevant, then former relevant)
+    # Periods that ended before the as-at date for reasons other than reaching 18: a year's leavers as a
+    # share of the children in care, their reasons and how long they had been in care (months).
+    ended_per_year_share: float = 0.20
+    ended_reasons: dict = field(default_factory=lambda: {"home": 0.45, "sgo": 0.25, "adopted": 0.15, "cao": 0.04,
+                                                         "relatives": 0.07, "other_la": 0.04})
+    ended_months: dict = field(default_factory=lambda: {"home": (1, 24), "sgo": (6, 30), "adopted": (14, 40),
+                                                        "cao": (6, 24), "relatives": (2, 30), "other_la": (2, 36)})
+    interim_care_share: float = 0.6  # children in proceedings ending in an SGO or CAO, looked after meanwhile
+    # The legal route into care (UASC are always accommodated under s20), and how long until a final order.
+    legal_paths: dict = field(default_factory=lambda: {"s20": 0.22, "s20_then_order": 0.13, "interim": 0.50,
+                                                       "emergency": 0.08, "adoption": 0.07})
+    adoption_before_age: int = 5  # children older than this at entry are not planned for adoption
+    order_weeks: tuple = (16, 52)  # interim care order to full care or placement order
+    s20_weeks: tuple = (4, 30)  # accommodated under s20 before proceedings
+    emergency_days: tuple = (1, 8)  # police protection or an emergency protection order
+    # Adoption: best interest decision, match, moving in, order (days after the step before).
+    adoption_decision_days: tuple = (60, 200)  # after entering care
+    adoption_match_days: tuple = (60, 270)  # after the placement order
+    adoption_move_days: tuple = (10, 45)
+    adoption_order_days: tuple = (120, 330)
+    foster_carer_adoption_share: float = 0.15
+    adopters: dict = field(default_factory=lambda: {("MF", "L2"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12,
+                                                    ("FF", "L12"): 0.08, ("MM", "L12"): 0.05, ("MM", "L11"): 0.05})
+    # Placements: kinds by age at the move, and for unaccompanied children.
+    placements: dict = field(default_factory=lambda: {
+        "under_5": {"in_house": 0.50, "kinship": 0.25, "ifa": 0.20, "parents": 0.05},
+        "5_to_11": {"in_house": 0.42, "kinship": 0.20, "ifa": 0.25, "residential": 0.05, "parents": 0.08},
+        "12_to_15": {"in_house": 0.30, "kinship": 0.13, "ifa": 0.27, "residential": 0.22, "parents": 0.08},
+        "16_plus": {"in_house": 0.22, "kinship": 0.08, "ifa": 0.20, "residential": 0.15, "supported": 0.30,
+                    "parents": 0.05},
+        "uasc_under_16": {"in_house": 0.40, "ifa": 0.60},
+        "uasc_16_plus": {"supported": 0.65, "ifa": 0.25, "in_house": 0.10},
+    })
+    long_term_fostering_after_days: int = 365  # a foster placement starting after a year in care is long-term...
+    long_term_fostering_share: float = 0.6  # ...this often
+    out_of_area_share: dict = field(default_factory=lambda: {
+        "in_house": 0.05, "kinship": 0.15, "ifa": 0.25, "residential": 0.60, "supported": 0.30, "adoption": 0.30})
+    weekly_costs: dict = field(default_factory=lambda: {  # £ a week, drawn evenly
+        "in_house": (250, 450), "kinship": (200, 350), "ifa": (900, 1100), "supported": (1500, 3200),
+        "residential": (3800, 7000)})
+    residential_high_cost_share: float = 0.07  # homes for the most complex needs
+    residential_high_cost: tuple = (10_000, 14_500)
+    homes_per_100_in_care: float = 8.0  # children's homes and supported accommodation used, per 100 in care
+    foster_agencies: int = 12
+    # Moves: children settle (few moves a year) or not; a first placement is often an emergency one.
+    unsettled_share: float = 0.07
+    moves_per_year: tuple = (0.22, 2.4)  # (settled, unsettled)
+    early_move_share: float = 0.30
+    early_move_days: tuple = (3, 60)
+    place_change_reasons: dict = field(default_factory=lambda: {
+        "CARPL": 0.45, "CREQB": 0.15, "CREQO": 0.10, "CHILD": 0.08, "LAREQ": 0.07, "STAND": 0.03, "ALLEG": 0.02,
+        "CLOSE": 0.03, "APPRR": 0.01, "OTHER": 0.06})
+    # Reviews, visits, health and education.
+    review_on_time_share: float = 0.90
+    review_early_days: tuple = (0, 14)
+    review_late_days: tuple = (1, 40)
+    participation: dict = field(default_factory=lambda: {"PN1": 0.45, "PN2": 0.10, "PN3": 0.03, "PN4": 0.05,
+                                                         "PN5": 0.10, "PN6": 0.20, "PN7": 0.07})
+    visit_on_time_share: float = 0.90
+    visit_early_days: tuple = (0, 10)
+    visit_late_days: tuple = (1, 21)
+    seen_alone_share: float = 0.6  # of children 5 and over
+    health_on_time_share: float = 0.80
+    health_early_days: tuple = (0, 40)
+    health_late_days: tuple = (20, 200)
+    immunisations_share: float = 0.88
+    development_checks_share: float = 0.85
+    dental_on_time_share: float = 0.70
+    dental_early_days: tuple = (0, 60)
+    dental_late_days: tuple = (20, 260)
+    first_dental_days: tuple = (20, 150)
+    sdq_ages: tuple = (4, 16)
+    sdq_score_share: float = 0.85
+    sdq_no_score: dict = field(default_factory=lambda: {"SDQ2": 0.3, "SDQ4": 0.3, "SDQ5": 0.3, "SDQ3": 0.1})
+    sdq_score: tuple = (14.0, 6.5)  # mean, standard deviation
+    pep_ages: tuple = (3, 17)
+    pep_on_time_share: float = 0.85
+    pep_late_days: tuple = (1, 45)
+    pep_ratings: dict = field(default_factory=lambda: {"green": 0.70, "amber": 0.25, "red": 0.05})
+    substance_misuse_share: float = 0.04  # of children 10 and over, once in a period
+    youth_justice_share: float = 0.03
+    missing_from_age: int = 11
+    missing_child_share: float = 0.12  # children 11 and over who go missing at some time in a year
+    missing_per_year: tuple = (1, 10)
+    missing_away_share: float = 0.3  # away without authorisation rather than missing
+    missing_days: tuple = (0, 3)
+    return_interview_offered_share: float = 0.92
+    return_interview_accepted_share: float = 0.45
+    permanence_plan_days: tuple = (60, 120)  # decided by the second review
+    categories_of_need: dict = field(default_factory=lambda: {"N1": 0.64, "N2": 0.03, "N3": 0.03, "N4": 0.08,
+                                                              "N5": 0.14, "N6": 0.02, "N7": 0.01, "N8": 0.05})
+    previous_permanence_share: float = 0.05
+    # Unaccompanied children.
+    arrival_routes: dict = field(default_factory=lambda: {"spontaneous": 0.45, "nts": 0.47,
+                                                          "adult_accommodation": 0.08})
+    age_assessment_share: float = 0.35
+    age_assessment_referral_days: tuple = (0, 14)
+    age_assessment_on_time_share: float = 0.6
+    age_assessment_days: tuple = (7, 28)
+    age_assessment_late_days: tuple = (29, 90)
+    age_assessment_different_share: float = 0.45
+    # Care leavers.
+    eligible_adviser_share: float = 0.8  # 16 and 17-year-olds in care with a personal adviser already
+    pathway_plan_days: tuple = (14, 90)  # after becoming eligible
+    pathway_review_on_time_share: float = 0.88
+    pathway_review_early_days: tuple = (0, 30)
+    pathway_review_late_days: tuple = (1, 60)
+    keeping_in_touch_days: tuple = (25, 75)
+    in_touch: dict = field(default_factory=lambda: {"YES": 0.93, "NO": 0.04, "REFU": 0.03})
+    staying_put_share: float = 0.35  # of those in foster care at 18
+    staying_put_months: tuple = (6, 36)
+    accommodation_moves_per_year: float = 0.6
+    accommodation_at_18: dict = field(default_factory=lambda: {"D": 0.35, "E": 0.12, "U": 0.18, "B": 0.12, "T": 0.08,
+                                                               "C": 0.03, "K": 0.04, "Y": 0.03, "V": 0.02, "W": 0.01,
+                                                               "S": 0.01, "X": 0.01})
+    accommodation_later: dict = field(default_factory=lambda: {"U": 0.42, "D": 0.16, "B": 0.14, "E": 0.06, "T": 0.05,
+                                                               "K": 0.06, "Y": 0.03, "V": 0.03, "W": 0.01, "S": 0.02,
+                                                               "X": 0.02})
+    unsuitable_share: float = 0.03  # of accommodation that could be suitable
+    activity_changes_per_year: float = 0.7
+    activities: dict = field(default_factory=lambda: {
+        "F1": 0.07, "P1": 0.01, "F2": 0.20, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.18, "P5": 0.05,
+        "G4": 0.10, "G5": 0.22, "G6": 0.07})
+    staying_close_considered_share: float = 0.85
+    staying_close_days: tuple = (-90, 120)  # around the 18th birthday
+    staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})
+    snapshot_recorded_days: tuple = (-20, 30)  # around the birthday
+    snapshot_missed_share: float = 0.03
+
+
+@dataclass(frozen=True)
 class Rates:
     """Proportions and rates every scale shares (Leicestershire-like unless noted)."""
 
@@ -231,7 +379,9 @@ class Rates:
     child_protection_per_10k: float = 33.3  # ~500 CP plans at demo
     children_in_care_per_10k: float = 47.8  # 717 at demo, unaccompanied children included
     care_leavers_per_10k: float = 33.2  # 498 at demo
-    unaccompanied_per_10k: float = 5.5  # 82 at demo
+    # Unaccompanied children who arrived in the last four years: about half (82 at demo) are still
+    # children in care, the rest care leavers.
+    unaccompanied_per_10k: float = 11.0
     care_leaver_ages: tuple = (18, 21)
     # How long the current allocation has run (mean days, capped), by service.
     allocation_days: dict = field(default_factory=lambda: {
@@ -266,6 +416,7 @@ class Rates:
     ended_share_rate: float = 0.20
 
     journeys: JourneyRates = field(default_factory=JourneyRates)
+    care: CareRates = field(default_factory=CareRates)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,478 @@
+"""Children in care in the synthetic council: periods of care and their episodes, with the history behind them.
+
+access.synthetic chooses and allocates the children in care and the care leavers (lookup
+"access.care_handover"); this plans each one's period of care so it fits: how they came into care
+(s20, an emergency order, an interim care order, or the care or placement order their proceedings
+ended in), their placements and moves, and for care leavers the period that ended at 18. It adds the
+periods that ended before the as-at date for other reasons (home, special guardianship, adoption,
+a child arrangements order, relatives, another council), so every 903 year has starters and leavers.
+The casework inside each period is written by care.synthetic_casework; care leavers' lives after
+care by leavers.synthetic, from the lookup "care.leavers". Rates are in council.scales.CareRates.
+"""
+from dataclasses import dataclass, field, replace
+
+from access.models import Involvement, InvolvementKind as IK
+from council.synthetic.casework import Staff, Weighted, between, date
+from council.synthetic.registry import contributes
+from leavers.eligibility import Stay
+from people.models import Address
+from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
+from proceedings.codes import CourtOrder
+from timescales.registry import birthday
+
+from . import rules
+from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from .models import Episode, PeriodOfCare, SocialWorkerChange
+from .models.periods import CATEGORIES_OF_NEED
+from .synthetic_casework import Casework
+from .synthetic_placements import FOSTERING, Market, Placement
+
+WEEK = 7
+QUERY_CHUNK = 5_000
+ENDINGS = {"home": {REC.HOME_PLANNED: 0.85, REC.HOME_UNPLANNED: 0.15}, "cao": {REC.CHILD_ARRANGEMENTS_ORDER: 1},
+           "relatives": {REC.RELATIVES_NO_PR: 1}, "other_la": {REC.OTHER_LA: 1},
+           "adopted": {REC.ADOPTED_UNOPPOSED: 0.85, REC.ADOPTED_CONSENT_DISPENSED: 0.15}}
+AT_18 = {"E5": 0.45, "E6": 0.12, "E4A": 0.08, "E13": 0.10, "E7": 0.03, "E8": 0.22}
+BEFORE_18 = {"E5": 0.7, "E6": 0.3}  # moved on to independent living at 17, still a relevant child
+ORDERS = {LS.INTERIM_CARE_ORDER, LS.FULL_CARE_ORDER, LS.PLACEMENT_ORDER}
+THIRTEEN_WEEKS = 91
+SW_REASONS = {"MANAGE": 0.2, "FCONTA": 0.12, "LEFTRL": 0.35, "ORGRST": 0.05, "TSPROC": 0.2, "ABSENC": 0.04,
+              "CHCHAN": 0.02, "OTHERS": 0.02}
+
+
+@dataclass(slots=True)
+class EpisodePlan:
+    start: int
+    legal: str
+    placement: Placement
+    reason_new: str
+    end: int | None = None
+    reason_ceased: str = ""
+    reason_change: str = ""
+
+
+@dataclass(slots=True)
+class AdoptionPlan:
+    decision: int
+    order: int  # the placement order
+    matched: int
+    placed: int
+    adopted: int
+    by_foster_carers: bool
+    adopters: tuple
+
+
+@dataclass(slots=True)
+class PeriodPlan:
+    """One period of care, shared by siblings who came into care together; days are ordinals."""
+
+    children: tuple
+    household: int
+    start: int
+    end: int | None  # None: still looked after at the as-at date
+    outcome: str  # "in_care", "leaver" or a key of CareRates.ended_reasons
+    need: str
+    episodes: list = field(default_factory=list)
+    uasc: bool = False
+    adoption: AdoptionPlan | None = None
+    staying_put: bool = False
+    handover: object = None
+
+    def stays(self) -> list[Stay]:
+        return [Stay(date(e.start), date(e.end), e.legal, e.placement.place, e.reason_ceased) for e in self.episodes]
+
+
+class CarePlanner:
+    def __init__(self, council):
+        self.council, self.rates = council, council.rates.care
+        self.rng = council.rng("care.periods")
+        self.index = council.lookups["people.children"]
+        self.days = council.lookups["frontdoor.workdays"]
+        self.teams = council.lookups["access.teams"]
+        self.staff = Staff(council, council.rng("care.staff"))
+        self.as_at = council.as_at.toordinal()
+        self.first_day = self.as_at - round(council.rates.history_years * YEAR_DAYS)
+        in_care = council.scale.open_children("children_in_care")
+        self.market = Market(council, council.rng("care.market"), in_care)
+        self.needs = Weighted(self.rates.categories_of_need)
+        self.paths = Weighted(self.rates.legal_paths)
+        self.place_change = Weighted(self.rates.place_change_reasons)
+        self.ended = Weighted(self.rates.ended_reasons)
+        self.addresses: dict[int, list] = {}
+
+    # Helpers
+
+    def age(self, child: int, day: int) -> int:
+        return self.index.age_on(child, date(day))
+
+    def birthday(self, child: int, age: int) -> int:
+        return birthday(date(self.index.birth[child]), age).toordinal()
+
+    def load_addresses(self, children) -> None:
+        """Each child's addresses (postcode, start, end), for the home postcode and an arrival date."""
+        ids = sorted({self.index.person_ids[c] for c in children} - set(self.addresses))
+        for n in range(0, len(ids), QUERY_CHUNK):
+            rows = Address.objects.filter(person_id__in=ids[n:n + QUERY_CHUNK]).order_by("start_date", "pk")
+            for person_id, postcode, start, end in rows.values_list("person_id", "postcode", "start_date", "end_date"):
+                self.addresses.setdefault(person_id, []).append((postcode, start.toordinal(), end and end.toordinal()))
+            for person_id in ids[n:n + QUERY_CHUNK]:
+                self.addresses.setdefault(person_id, [])
+
+    def home_postcode(self, child: int, day: int) -> str:
+        if self.index.person_ids[child] not in self.addresses:
+            self.load_addresses([child])
+        lived = self.addresses.get(self.index.person_ids[child]) or [("SX1 1AA", day, None)]
+        for postcode, start, end in lived:
+            if start <= day and (end is None or end >= day):
+                return postcode
+        return lived[0][0]
+
+    def arrival(self, child: int) -> int:
+        """An unaccompanied child's first address is from the day they arrived."""
+        lived = self.addresses.get(self.index.person_ids[child])
+        return lived[0][1] if lived else self.as_at
+
+    # Planning a period
+
+    def plan(self, children, household, start, end, outcome, *, path=None, uasc=False, court=None,
+             adoption=None) -> PeriodPlan:
+        """Legal statuses and placements from `start` to `end` (None: on past the as-at date)."""
+        r, rates = self.rng, self.rates
+        youngest = max(children, key=lambda c: self.index.birth[c])
+        plan = PeriodPlan(tuple(children), household, start, end, outcome, "N8" if uasc else self.needs(r),
+                          uasc=uasc, adoption=adoption)
+        stop = min(end if end is not None else self.as_at + 1, self.as_at + 1)
+        legal = self.legal_path(plan, path, court, stop)
+        moves = self.moves(plan, stop)
+        home = self.home_postcode(youngest, start)
+        legal_on = dict(legal)
+        kind_on = {day: kind for day, kind, _ in moves}
+        same_carers = {day: same for day, _, same in moves}
+        status = placement = None
+        for day in sorted(legal_on.keys() | kind_on.keys()):
+            new_status = legal_on.get(day, status)
+            moved = day in kind_on
+            if moved:
+                kind = kind_on[day] or self.market.kind_for(self.age(youngest, day), uasc)
+                if kind == "parents" and new_status not in ORDERS:
+                    kind = "in_house"  # placement with parents needs a care order
+                long_term = (kind in FOSTERING and day - start >= rates.long_term_fostering_after_days
+                             and r.random() < rates.long_term_fostering_share)
+                same = placement if same_carers[day] else None
+                placement = self.market.placement(kind, home, long_term or same is not None, carers=same)
+            if plan.episodes:
+                reason = rules.reason_new_episode(new_status != status, moved, not same_carers.get(day))
+                previous = plan.episodes[-1]
+                previous.end, previous.reason_ceased = day, REC.NEW_EPISODE
+                previous.reason_change = self.place_change(r) if moved else ""
+            else:
+                reason = RNE.STARTED
+            plan.episodes.append(EpisodePlan(day, new_status, placement, reason))
+            status = new_status
+        if end is not None and end <= self.as_at:
+            last = plan.episodes[-1]
+            last.end, last.reason_ceased = end, self.ending(plan, last)
+        else:
+            plan.end = None
+        return plan
+
+    def legal_path(self, plan, path, court, stop) -> list[tuple[int, str]]:
+        """(day, legal status) changes from the start of the period, before `stop`."""
+        r, rates, start = self.rng, self.rates, plan.start
+        if plan.uasc:
+            return [(start, LS.SECTION_20)]
+        if court is not None:
+            if court.order in (CourtOrder.CARE_ORDER, CourtOrder.PLACEMENT_ORDER) and court.ended < stop:
+                final = LS.FULL_CARE_ORDER
+                if court.order == CourtOrder.PLACEMENT_ORDER:
+                    final, plan.adoption = LS.PLACEMENT_ORDER, self.in_progress(self.adoption_steps(start, court.ended))
+                if court.ended > start:
+                    return [(start, LS.INTERIM_CARE_ORDER), (court.ended, final)]
+                return [(start, final)]
+            return [(start, LS.INTERIM_CARE_ORDER)]
+        order_day = start + WEEK * between(r, rates.order_weeks)
+        if path in ("s20", "s20_then_order"):
+            steps = [(start, LS.SECTION_20)]
+            if path == "s20_then_order":
+                interim = start + WEEK * between(r, rates.s20_weeks)
+                steps += [(interim, LS.INTERIM_CARE_ORDER),
+                          (interim + WEEK * between(r, rates.order_weeks), LS.FULL_CARE_ORDER)]
+        elif path == "emergency":
+            interim = start + between(r, rates.emergency_days)
+            emergency = r.choice((LS.POLICE_PROTECTION, LS.EMERGENCY_PROTECTION_ORDER))
+            steps = [(start, emergency), (interim, LS.INTERIM_CARE_ORDER), (max(order_day, interim + 1),
+                                                                           LS.FULL_CARE_ORDER)]
+        elif path == "adoption":
+            if plan.adoption is None:
+                plan.adoption = self.in_progress(self.adoption_steps(start))
+            steps = [(start, LS.INTERIM_CARE_ORDER), (plan.adoption.order, LS.PLACEMENT_ORDER)]
+        else:
+            steps = [(start, LS.INTERIM_CARE_ORDER), (order_day, LS.FULL_CARE_ORDER)]
+        return [(day, status) for day, status in steps if day < stop]
+
+    def adoption_steps(self, start, order=None) -> AdoptionPlan:
+        """Best interest decision, placement order, match, moving in and adoption order."""
+        r, rates = self.rng, self.rates
+        if order is None:
+            decision = start + between(r, rates.adoption_decision_days)
+            order = max(start + WEEK * between(r, rates.order_weeks), decision + 14)
+        else:
+            decision = max(start, order - between(r, (14, 120)))
+        matched = order + between(r, rates.adoption_match_days)
+        placed = matched + between(r, rates.adoption_move_days)
+        adopted = placed + between(r, rates.adoption_order_days)
+        adopters = Weighted(rates.adopters)(r)
+        return AdoptionPlan(decision, order, matched, placed, adopted,
+                            r.random() < rates.foster_carer_adoption_share, adopters)
+
+    def in_progress(self, adoption: AdoptionPlan) -> AdoptionPlan:
+        """For a child still in care: the adoption order is not made yet."""
+        return replace(adoption, adopted=max(adoption.adopted, self.as_at + 1))
+
+    def moves(self, plan, stop) -> list[tuple[int, str | None, bool]]:
+        """(day, placement kind or None to choose by age, same carers) from the start of the period."""
+        r, rates, start = self.rng, self.rates, plan.start
+        moves = [(start, None, False)]
+        day = start
+        if r.random() < rates.early_move_share:
+            day = start + between(r, rates.early_move_days)
+            moves.append((day, None, False))
+        rate = rates.moves_per_year[1 if r.random() < rates.unsettled_share else 0]
+        adoption = plan.adoption
+        last = min(adoption.placed if adoption else stop, stop)
+        while True:
+            day += 1 + int(r.expovariate(rate / YEAR_DAYS))
+            if day >= last:
+                break
+            moves.append((day, None, False))
+        if adoption and adoption.placed < stop:
+            moves = [move for move in moves if move[0] < adoption.placed]
+            moves.append((adoption.placed, "adoption", adoption.by_foster_carers))
+        return [move for move in moves if move[0] < stop]
+
+    def ending(self, plan, last: EpisodePlan) -> str:
+        r, kind = self.rng, last.placement.kind
+        if plan.outcome == "leaver":
+            at_18 = plan.end == self.birthday(plan.children[0], 18)
+            if at_18 and last.placement.place in FOSTER_PLACEMENTS and r.random() < self.rates.staying_put_share:
+                plan.staying_put = True
+                return REC.STAYING_PUT
+            return Weighted(AT_18 if at_18 else BEFORE_18)(r)
+        if plan.outcome == "sgo":
+            if kind == "kinship":
+                return REC.SGO_FORMER_FOSTER_KIN
+            if kind in FOSTERING:
+                return r.choice((REC.SGO_FORMER_FOSTER_OTHER, REC.SGO_OTHER_KIN))
+            return r.choice((REC.SGO_OTHER_KIN, REC.SGO_OTHER))
+        return Weighted(ENDINGS[plan.outcome])(r)
+
+    # Who is planned
+
+    def in_care(self, handover) -> PeriodPlan:
+        r, rates = self.rng, self.rates
+        children, household = handover.children, handover.household
+        if handover.court is not None:
+            start = max(handover.court.issued, *(self.index.birth[c] for c in children))
+            return self.plan(children, household, start, None, "in_care", court=handover.court)
+        if self.index.flags[children[0]] & UNACCOMPANIED:
+            return self.plan(children, household, self.arrival(children[0]), None, "in_care", uasc=True)
+        born = max(self.index.birth[c] for c in children)
+        path = self.paths(r)
+        if path == "adoption":
+            chain = self.adoption_steps(0)
+            start = max(born, self.as_at - r.randrange(chain.adopted))
+            if self.age(children[0], start) < rates.adoption_before_age:
+                adoption = self.in_progress(shifted(chain, start))
+                return self.plan(children, household, start, None, "in_care", path=path, adoption=adoption)
+            path = "interim"
+        years = Weighted(rates.years_in_care)(r)
+        elapsed = int((years + r.random() * (7 if years == max(rates.years_in_care) else 1)) * YEAR_DAYS)
+        start = max(born, self.as_at - elapsed)
+        return self.plan(children, household, start, None, "in_care", path=path)
+
+    def leaver(self, handover) -> PeriodPlan | None:
+        """Looked after until 18 (a few moved on at 17), so a former relevant child now."""
+        r, rates = self.rng, self.rates
+        child = handover.children[0]
+        end = self.birthday(child, 18)
+        if r.random() < rates.moved_on_before_18_share:
+            end -= r.randint(30, 250)
+        uasc = bool(self.index.flags[child] & UNACCOMPANIED)
+        if uasc:
+            start = self.arrival(child)
+            if start >= end - THIRTEEN_WEEKS:
+                return None  # arrived too close to 18 to be an eligible child: not a care leaver
+        else:
+            low, high = Weighted(rates.leaver_entry_ages)(r)
+            start = min(self.index.birth[child] + int(r.uniform(low, high) * YEAR_DAYS), end - 2 * THIRTEEN_WEEKS)
+        path = "s20" if uasc else self.paths(r)
+        return self.plan((child,), handover.household, start, end, "leaver",
+                         path="interim" if path == "adoption" else path, uasc=uasc)
+
+    def ended_periods(self, used) -> list[PeriodPlan]:
+        """Periods that ended in the recorded years: interim care during proceedings that ended in a special
+        guardianship or child arrangements order, then children from families open to no one now."""
+        r, rates, index = self.rng, self.rates, self.index
+        plans, taken = [], set(used)
+        for journey in self.council.lookups["frontdoor.journeys"]:
+            for ref in journey.referrals:
+                court = ref.protection.court if ref.protection is not None else None
+                if court is None or court.order not in (CourtOrder.SGO, CourtOrder.CHILD_ARRANGEMENTS):
+                    continue
+                if court.ended > self.as_at or r.random() >= rates.interim_care_share:
+                    continue
+                for child in ref.children:
+                    start = max(court.issued, index.birth[child])
+                    if child in taken or court.ended >= self.birthday(child, 18) or start >= court.ended:
+                        continue
+                    taken.add(child)
+                    outcome = "sgo" if court.order == CourtOrder.SGO else "cao"
+                    plans.append(self.plan((child,), journey.household, start, court.ended, outcome, court=court))
+        wanted = round(self.council.scale.open_children("children_in_care") * rates.ended_per_year_share
+                       * self.council.rates.history_years) - len(plans)
+        households = list(range(index.households))
+        r.shuffle(households)
+        for household in households:
+            if wanted <= 0:
+                break
+            family = index.children_of(household)
+            children = [c for c in family if not index.flags[c] & (DIED | UNBORN | UNACCOMPANIED)
+                        and index.birth[c] < self.as_at - 60]
+            if not children or any(c in taken for c in family):
+                continue
+            plan = self.ended_period(r.choice(children), household)
+            if plan is not None:
+                taken.update(plan.children)
+                plans.append(plan)
+                wanted -= 1
+        return plans
+
+    def ended_period(self, child, household) -> PeriodPlan | None:
+        r, rates, born = self.rng, self.rates, self.index.birth[child]
+        earliest, latest = max(self.first_day, born + 30), min(self.as_at, self.birthday(child, 18) - 1)
+        if latest < earliest:
+            return None
+        end = r.randint(earliest, latest)
+        outcome = self.ended(r)
+        if outcome == "adopted":
+            chain = self.adoption_steps(0)
+            start = end - chain.adopted
+            if start >= born and self.age(child, start) < rates.adoption_before_age:
+                return self.plan((child,), household, start, end, outcome, path="adoption",
+                                 adoption=shifted(chain, start))
+            outcome = "home"
+        months = between(r, rates.ended_months[outcome])
+        start = max(born, end - int(months * YEAR_DAYS / 12))
+        if start >= end:
+            return None
+        path = "s20" if outcome == "home" and r.random() < 0.6 else "interim"
+        return self.plan((child,), household, start, end, outcome, path=path)
+
+
+def shifted(adoption: AdoptionPlan, by: int) -> AdoptionPlan:
+    return replace(adoption, decision=adoption.decision + by, order=adoption.order + by,
+                   matched=adoption.matched + by, placed=adoption.placed + by, adopted=adoption.adopted + by)
+
+
+class CareWriter:
+    """Writes the periods, episodes and involvements of the plans, and hands casework to Casework."""
+
+    def __init__(self, council, planner: CarePlanner):
+        self.council, self.planner = council, planner
+        self.rng = council.rng("care.involvements")
+        self.index = planner.index
+        self.iro_teams = {iro: team.id for team in planner.teams["iro"] for iro in team.workers}
+        self.casework = Casework(council, planner)
+
+    def period(self, plan: PeriodPlan) -> None:
+        insert = self.council.insert
+        for child in plan.children:
+            person_id = self.index.person_ids[child]
+            reviews, next_due = self.casework.review_days(plan)
+            period_id = insert(PeriodOfCare, person_id=person_id, start_date=date(plan.start), end_date=date(plan.end),
+                               category_of_need=plan.need, next_review_due=date(next_due),
+                               **self.previous_permanence(child, plan))
+            home = self.planner.home_postcode(child, plan.start)
+            for episode in plan.episodes:
+                p = episode.placement
+                insert(Episode, period_id=period_id, person_id=person_id, start_date=date(episode.start),
+                       end_date=date(episode.end), reason_new=episode.reason_new, legal_status=episode.legal,
+                       placement_type=p.place, provider=p.provider, provider_name=p.carers, urn=p.urn,
+                       placement_postcode=home if p.kind == "parents" else p.postcode, home_postcode=home,
+                       distance_miles=p.distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
+                       reason_place_change=episode.reason_change)
+            workers, iro = self.involvements(plan, child, person_id)
+            self.casework.period(plan, child, person_id, period_id, workers, iro, reviews)
+
+    def previous_permanence(self, child, plan) -> dict:
+        """PREV_PERM: a few children come back into care after an earlier adoption or order broke down."""
+        r, born = self.rng, self.index.birth[child]
+        if plan.uasc or plan.start - born < 400 or r.random() >= self.planner.rates.previous_permanence_share:
+            return {}
+        return {"previous_permanence": r.choice(("P1", "P2", "P3")),
+                "previous_permanence_la": self.council.scale.dfe_code,
+                "previous_permanence_date": date(r.randint(born + 180, plan.start - 200))}
+
+    def involvements(self, plan, child, person_id) -> tuple[list, int]:
+        """Allocated workers and the IRO in this period: ([(from day, social worker)], IRO).
+
+        Today's children in care keep the worker access chose; an earlier worker holds the start of a
+        longer period, and the change has its 903 reason. Ended periods went to any worker of the team.
+        """
+        r, insert, staff = self.rng, self.council.insert, self.planner.staff
+        locality = self.index.household_locality[plan.household]
+        end = date(plan.end)
+
+        def involve(kind, user, team, start, until=None):
+            return insert(Involvement, person_id=person_id, kind=kind, user_id=user, team_id=team,
+                          start_date=date(start), end_date=date(until) if until is not None else end)
+
+        handover = plan.handover if plan.outcome == "in_care" else None
+        if handover is None:
+            team = staff.team("children_in_care", locality)
+            worker, iro = staff.worker(team, 1, False), staff.chair(1, False)
+            involve(IK.ALLOCATED_WORKER, worker, team.id, plan.start)
+            involve(IK.IRO, iro, self.iro_teams[iro], plan.start)
+            return [(plan.start, worker)], iro
+        allocated = max(handover.allocated, plan.start)
+        workers = []
+        if allocated > plan.start:
+            earlier = r.choice(handover.team.workers)
+            involve(IK.ALLOCATED_WORKER, earlier, handover.team.id, plan.start, allocated - 1)
+            workers.append((plan.start, earlier))
+        current = involve(IK.ALLOCATED_WORKER, handover.worker, handover.team.id, allocated)
+        if workers:
+            self.council.insert(SocialWorkerChange, involvement_id=current, reason=Weighted(SW_REASONS)(r))
+        workers.append((allocated, handover.worker))
+        involve(IK.IRO, handover.iro, handover.iro_team, plan.start)
+        if not plan.uasc and handover.court is None and r.random() < self.council.rates.assessed_before_transfer_share:
+            assessment = staff.team("child_in_need", locality)
+            assessed_from = max(self.index.birth[child], plan.start - r.randrange(20, 90))
+            if assessed_from < plan.start:
+                involve(IK.ALLOCATED_WORKER, r.choice(assessment.workers), assessment.id, assessed_from,
+                        plan.start - 1)
+        return workers, handover.iro
+
+
+@contributes(order=61)
+def care_journeys(council):
+    """Periods of care for today's children in care and care leavers, and for those who left in the recorded years.
+
+    Today's children in care and care leavers go on to leavers.synthetic (lookup "care.periods").
+    """
+    planner = CarePlanner(council)
+    handover = council.lookups["access.care_handover"]
+    planner.load_addresses([c for h in handover for c in h.children])
+    current = []
+    for h in handover:
+        plan = planner.in_care(h) if h.service == "children_in_care" else planner.leaver(h)
+        if plan is not None:
+            plan.handover = h
+            current.append(plan)
+    ended = planner.ended_periods(council.lookups["access.used_children"] | {c for h in handover for c in h.children})
+    writer = CareWriter(council, planner)
+    for n, plan in enumerate(current + ended):
+        writer.period(plan)
+        if n % 1_000 == 999:
+            council.flush()
+    council.lookups["care.periods"] = current

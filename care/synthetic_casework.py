@@ -1,0 +1,251 @@
+"""The casework inside each synthetic period of care: reviews, visits, health, dental, SDQ, PEPs, missing
+episodes, permanence plans, adoption steps and, for unaccompanied children, arrival and age assessment.
+
+Each recurring item is due from the one before by the timescales registry (with the council's
+calendar, as the models' save() would store it) and is held mostly on time (council.scales.CareRates).
+Rows are bulk-written past the models' clean(), so each is drawn within what clean() accepts: PN0
+exactly for children under 4, a return interview only after the child is back, adoption steps in order.
+"""
+from dateutil.relativedelta import relativedelta
+
+from council.synthetic.casework import Weighted, between, date
+from people.synthetic import YEAR_DAYS
+from timescales.registry import health_review_code
+
+from .codes import (LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, AgeAssessmentOutcome, HealthAssessmentKind, Intervention,
+                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, YouthJusticeOutcome)
+from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
+                     PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
+                     Visit, YouthJusticeDisposal)
+from .models.reviews import PARTICIPATION_AGE
+
+NTS_ENTRY_COUNCILS = ("Kent County Council", "Portsmouth City Council", "London Borough of Croydon",
+                      "London Borough of Hillingdon", "Northamptonshire Children's Trust")
+PLANS_AFTER = {"home": Plan.RETURN_HOME, "sgo": Plan.KINSHIP, "cao": Plan.KINSHIP, "relatives": Plan.KINSHIP,
+               "adopted": Plan.ADOPTION, "other_la": Plan.LONG_TERM_FOSTERING}
+INTERVENTIONS = {Intervention.RECEIVED: 0.6, Intervention.REFUSED: 0.2, Intervention.NOT_OFFERED: 0.2}
+YOUTH_JUSTICE = {YouthJusticeOutcome.CONVICTION: 0.4, YouthJusticeOutcome.YOUTH_CAUTION: 0.35,
+                 YouthJusticeOutcome.CONDITIONAL_CAUTION: 0.25}
+
+
+class Casework:
+    def __init__(self, council, planner):
+        self.council, self.planner, self.rates = council, planner, planner.rates
+        self.rng = council.rng("care.casework")
+        self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
+        schools = council.lookups["education.schools"]
+        self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [s.id for s in schools]
+        self.secondary = [s.id for s in schools if s.phase in ("secondary", "all_through")] or self.primary
+        teams = council.lookups["access.teams"]
+        self.virtual_school = [w for team in teams["virtual_school"] for w in team.workers]
+        rates = self.rates
+        self.participation = Weighted(rates.participation)
+        self.ratings = Weighted(rates.pep_ratings)
+        self.no_score = Weighted(rates.sdq_no_score)
+        self.routes = Weighted(rates.arrival_routes)
+
+    def stop(self, plan) -> int:
+        """Records fall before this day: the end of the period, or the day after the as-at date."""
+        return min(plan.end if plan.end is not None else self.as_at + 1, self.as_at + 1)
+
+    def when(self, due, on_time_share, early, late, floor) -> int:
+        r = self.rng
+        day = due - between(r, early) if r.random() < on_time_share else due + between(r, late)
+        return max(day, floor)
+
+    def review_days(self, plan) -> tuple[list[tuple[int, int]], int | None]:
+        """[(held, due)] for the period's reviews, and the next review's due date if it is still open."""
+        rates, stop = self.rates, self.stop(plan)
+        held, due = [], self.days.due("CLA_REVIEW_FIRST", plan.start)
+        while True:
+            floor = held[-1][0] + 1 if held else plan.start
+            day = self.when(due, rates.review_on_time_share, rates.review_early_days, rates.review_late_days, floor)
+            if day >= stop:
+                break
+            held.append((day, due))
+            due = self.days.due("CLA_REVIEW_SECOND" if len(held) == 1 else "CLA_REVIEW_SUBSEQUENT", day)
+        return held, due if plan.end is None else None
+
+    def period(self, plan, child, person_id, period_id, workers, iro, reviews) -> None:
+        row = {"period_id": period_id, "person_id": person_id}
+        insert, r = self.council.insert, self.rng
+        for held, due in reviews:
+            under_4 = self.index.age_on(child, date(held)) < PARTICIPATION_AGE
+            insert(Review, **row, held_on=date(held), due_on=date(due), iro_id=iro,
+                   participation=ReviewParticipation.UNDER_4 if under_4 else self.participation(r))
+        stop = self.stop(plan)
+        self.visits(plan, child, row, workers, stop)
+        self.health(plan, child, row, stop)
+        self.education(plan, child, row, stop)
+        self.missing(plan, child, row, stop)
+        self.permanence(plan, child, row, stop)
+        if plan.adoption is not None:
+            self.adoption(plan, row)
+        if plan.uasc:
+            self.unaccompanied(plan, child, person_id)
+
+    def visits(self, plan, child, row, workers, stop) -> None:
+        """From each placement's start: within a week, then at the council's interval."""
+        r, rates = self.rng, self.rates
+        starts = [e.start for e in plan.episodes if e.reason_new in PLACEMENT_MOVES] + [stop]
+        for placement_start, placement_end in zip(starts, starts[1:]):
+            end = min(placement_end, stop)
+            current = [e for e in plan.episodes if e.start < end][-1]
+            long_term = current.placement.place in LONG_TERM_PLACEMENTS
+            due, last = self.days.due("CLA_VISIT_FIRST", placement_start), None
+            while True:
+                floor = last + 1 if last is not None else placement_start
+                day = self.when(due, rates.visit_on_time_share, rates.visit_early_days, rates.visit_late_days, floor)
+                if day >= end:
+                    break
+                worker = [user for since, user in workers if since <= day] or [workers[0][1]]
+                alone = self.index.age_on(child, date(day)) >= 5 and r.random() < rates.seen_alone_share
+                self.council.insert(Visit, **row, visited_on=date(day), visited_by_id=worker[-1], child_seen=True,
+                                    seen_alone=alone)
+                last = day
+                code = "CLA_VISIT_LONG_TERM" if long_term and last >= placement_start + 365 else "CLA_VISIT"
+                due = self.days.due(code, last)
+
+    def health(self, plan, child, row, stop) -> None:
+        r, rates, insert = self.rng, self.rates, self.council.insert
+        born = date(self.index.birth[child])
+        due, last = self.days.due("CLA_HEALTH_INITIAL", plan.start), None
+        while True:
+            floor = last + 1 if last is not None else plan.start
+            day = self.when(due, rates.health_on_time_share, rates.health_early_days, rates.health_late_days, floor)
+            if day >= stop:
+                break
+            under_5 = self.index.age_on(child, date(day)) < 5
+            insert(HealthAssessment, **row, assessed_on=date(day),
+                   kind=HealthAssessmentKind.REVIEW if last is not None else HealthAssessmentKind.INITIAL,
+                   immunisations_up_to_date=r.random() < rates.immunisations_share,
+                   development_checks_up_to_date=(r.random() < rates.development_checks_share) if under_5 else None)
+            last = day
+            due = self.days.due(health_review_code(born, date(day)), day)
+        due, last = plan.start + between(r, rates.first_dental_days), None
+        while True:
+            floor = last + 1 if last is not None else plan.start
+            day = self.when(due, rates.dental_on_time_share, rates.dental_early_days, rates.dental_late_days, floor)
+            if day >= stop:
+                break
+            insert(DentalCheck, **row, checked_on=date(day))
+            last = day
+            due = self.days.due("CLA_DENTAL", day)
+        youngest, oldest = rates.sdq_ages
+        years = 1
+        while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
+            years += 1
+            if youngest <= self.index.age_on(child, date(day)) <= oldest:
+                scored = r.random() < rates.sdq_score_share
+                score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
+                insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
+                       reason_no_score="" if scored else self.no_score(r))
+        for share, model, field, choice in ((rates.substance_misuse_share, SubstanceMisuse, "intervention", INTERVENTIONS),
+                                            (rates.youth_justice_share, YouthJusticeDisposal, "outcome", YOUTH_JUSTICE)):
+            ten = self.planner.birthday(child, 10)
+            first = max(plan.start, ten)
+            if first < stop and r.random() < share:
+                day = r.randrange(first, stop)
+                on = {SubstanceMisuse: "identified_on", YouthJusticeDisposal: "given_on"}[model]
+                insert(model, **row, **{on: date(day), field: Weighted(choice)(r)})
+
+    def education(self, plan, child, row, stop) -> None:
+        """Termly PEPs from the third birthday (or coming into care) to 18, rated by the Virtual School."""
+        r, rates = self.rng, self.rates
+        youngest, oldest = rates.pep_ages
+        first = max(plan.start, self.planner.birthday(child, youngest))
+        end = min(stop, self.planner.birthday(child, oldest + 1))
+        due, last = self.days.due("PEP_INITIAL", first), None
+        while True:
+            floor = last + 1 if last is not None else first
+            day = self.when(due, rates.pep_on_time_share, (0, 20), rates.pep_late_days, floor)
+            if day >= end:
+                break
+            age = self.index.age_on(child, date(day))
+            school = None if age < 4 or age >= 16 else r.choice(self.primary if age < 11 else self.secondary)
+            self.council.insert(PersonalEducationPlan, **row, meeting_on=date(day), school_id=school,
+                                virtual_school_officer_id=r.choice(self.virtual_school) if self.virtual_school else None,
+                                rating=self.ratings(r))
+            last = day
+            due = self.days.due("PEP_REVIEW", day)
+
+    def missing(self, plan, child, row, stop) -> None:
+        """Some older children go missing several times in a year; each return is followed by an interview offer."""
+        r, rates = self.rng, self.rates
+        year_start = max(plan.start, self.planner.birthday(child, rates.missing_from_age))
+        while year_start < stop:
+            if r.random() < rates.missing_child_share:
+                starts = sorted(r.randrange(year_start, year_start + 365) for _ in range(between(r, rates.missing_per_year)))
+                back = year_start - 1
+                for start in starts:
+                    if start <= back or start >= stop:
+                        continue
+                    back = min(start + between(r, rates.missing_days), stop - 1)
+                    ended = back if back <= self.as_at else None
+                    offered = accepted = None
+                    if ended is not None and r.random() < rates.return_interview_offered_share:
+                        offered = ended + r.randint(0, 3)
+                        if offered > self.as_at:
+                            offered = None
+                        else:
+                            accepted = r.random() < rates.return_interview_accepted_share
+                    kind = MissingType.AWAY if r.random() < rates.missing_away_share else MissingType.MISSING
+                    self.council.insert(MissingEpisode, **row, kind=kind, started_on=date(start), ended_on=date(ended),
+                                        return_interview_offered_on=date(offered), return_interview_accepted=accepted)
+            year_start += 365
+
+    def permanence(self, plan, child, row, stop) -> None:
+        """The plan for permanence, by the second review; at 16 it turns to independence for those staying."""
+        r, rates = self.rng, self.rates
+        decided = plan.start + between(r, rates.permanence_plan_days)
+        if decided >= stop:
+            return
+        kind = PLANS_AFTER.get(plan.outcome)
+        if plan.adoption is not None:
+            kind = Plan.ADOPTION
+        if kind is None:
+            placement = [e for e in plan.episodes if e.start <= decided][-1].placement.kind
+            kind = {"residential": Plan.RESIDENTIAL, "supported": Plan.INDEPENDENCE,
+                    "parents": Plan.RETURN_HOME}.get(placement, Plan.LONG_TERM_FOSTERING)
+        self.council.insert(PermanencePlan, **row, decided_on=date(decided), plan=kind)
+        sixteen = self.planner.birthday(child, 16) + r.randint(0, 60)
+        if kind != Plan.INDEPENDENCE and decided < sixteen < stop and plan.outcome in ("in_care", "leaver"):
+            self.council.insert(PermanencePlan, **row, decided_on=date(sixteen), plan=Plan.INDEPENDENCE)
+
+    def adoption(self, plan, row) -> None:
+        a, cut = plan.adoption, min(plan.end or self.as_at, self.as_at)
+        if a.decision > cut:
+            return
+        matched = a.matched <= cut
+        sex, status = a.adopters if matched else ("", "")
+        self.council.insert(
+            Adoption, **row, best_interest_decision_on=date(a.decision),
+            placement_order_on=date(a.order) if a.order <= cut else None, matched_on=date(a.matched) if matched else None,
+            placed_on=date(a.placed) if a.placed <= cut else None,
+            adoption_order_on=date(a.adopted) if a.adopted <= cut else None,
+            foster_carer_adoption=a.by_foster_carers if matched else None, adopter_sex=sex, adopter_legal_status=status)
+
+    def unaccompanied(self, plan, child, person_id) -> None:
+        """Arrival (route, transferring council), UASC status to 18, and for some an age assessment."""
+        r, rates, insert = self.rng, self.rates, self.council.insert
+        born = date(self.index.birth[child])
+        route = self.routes(r)
+        ceased = born + relativedelta(years=18)
+        uasc = insert(UnaccompaniedChild, person_id=person_id, arrived_on=date(plan.start), arrival_route=route,
+                      transferred_from=r.choice(NTS_ENTRY_COUNCILS) if route == "nts" else "",
+                      age_undetermined=(born.month, born.day) == (1, 1),
+                      ceased_on=ceased if ceased.toordinal() <= self.as_at else None)
+        if r.random() >= rates.age_assessment_share:
+            return
+        referred = plan.start + between(r, rates.age_assessment_referral_days)
+        if referred > self.as_at:
+            return
+        on_time = r.random() < rates.age_assessment_on_time_share
+        completed = referred + between(r, rates.age_assessment_days if on_time else rates.age_assessment_late_days)
+        done = completed <= self.as_at
+        different = r.random() < rates.age_assessment_different_share
+        outcome = AgeAssessmentOutcome.DIFFERENT_AGE if different else AgeAssessmentOutcome.AGE_ACCEPTED
+        insert(AgeAssessment, uasc_id=uasc, referred_on=date(referred),
+               due_on=date(self.days.due("UASC_AGE_ASSESSMENT", referred)),
+               completed_on=date(completed) if done else None, outcome=outcome if done else "",
+               assessed_birth_date=born if done and different else None)

@@ -1,0 +1,144 @@
+"""Where the synthetic council's children in care live: foster carers, agencies, children's homes and
+supported accommodation, each with the provider, Ofsted URN, postcode and weekly cost the 903 and
+the placements budget need (rates in council.scales.CareRates).
+
+Homes and agencies are made once per run, so several children live in the same home, as they do.
+Out-of-area postcodes use the unused "XB" to "XF" areas, as the county uses "SX".
+"""
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from council.synthetic.casework import Weighted, between
+from council.synthetic.places import INWARD_LETTERS
+
+from .codes import PlacementProvider as PR, PlacementType as P
+
+OUT_OF_AREA = ("XB", "XC", "XD", "XE", "XF")
+# kind -> (placement type, long-term placement type, providers {code: weight})
+KINDS = {
+    "in_house": (P.FOSTER_OTHER, P.FOSTER_LONG_TERM, {PR.OWN_PROVISION: 1}),
+    "kinship": (P.KINSHIP_OTHER, P.KINSHIP_LONG_TERM, {PR.OWN_PROVISION: 1}),
+    "ifa": (P.FOSTER_OTHER, P.FOSTER_LONG_TERM, {PR.PRIVATE: 0.7, PR.VOLUNTARY: 0.3}),
+    "residential": (P.CHILDRENS_HOME, None, {PR.PRIVATE: 0.8, PR.OWN_PROVISION: 0.15, PR.VOLUNTARY: 0.05}),
+    "supported": (P.SUPPORTED_ACCOMMODATION, None, {PR.PRIVATE: 0.7, PR.VOLUNTARY: 0.3}),
+    "parents": (P.WITH_PARENTS, None, {PR.PARENTS: 1}),
+    "adoption": (P.ADOPTION_ORDER_OTHER, P.ADOPTION_ORDER_FOSTER_CARER, {PR.OWN_PROVISION: 0.7, PR.VOLUNTARY: 0.3}),
+}
+FOSTERING = {"in_house", "kinship", "ifa"}
+HOME_NAMES = ("House", "Lodge", "View", "Court", "Cottage", "Place", "Grange")
+AGENCY_NAMES = ("Fostering", "Family Placements", "Foster Care", "Families")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A children's home, supported accommodation service or fostering agency."""
+
+    name: str
+    urn: str
+    provider: str
+    postcode: str | None  # None for an agency: its carers live all over
+    out_of_area: bool
+
+
+@dataclass(frozen=True)
+class Placement:
+    kind: str
+    place: str
+    provider: str
+    carers: str
+    urn: str
+    postcode: str
+    distance: Decimal | None
+    cost: Decimal | None
+
+
+class Market:
+    """The placements the council uses, and a placement of a kind for a child."""
+
+    def __init__(self, council, rng: random.Random, children_in_care: int):
+        self.council, self.rng, self.rates = council, rng, council.rates.care
+        self.geography = council.geography
+        self.surnames = council.names.british
+        self.urns = iter(rng.sample(range(100_000, 1_000_000), 2_000))
+        self.fostering = self.setting("Fostering Service", PR.OWN_PROVISION, agency=True)
+        self.adoption = self.setting("Regional Adoption Agency", PR.OWN_PROVISION, agency=True)
+        homes = max(4, round(children_in_care * self.rates.homes_per_100_in_care / 100))
+        self.homes = {provider: [] for provider in PR.values}
+        for _ in range(homes):
+            for kind in ("residential", "supported"):
+                provider = Weighted(KINDS[kind][2])(rng)
+                self.homes[provider].append((kind, self.setting(self.home_name(), provider)))
+        self.agencies = {provider: [self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider,
+                                                 agency=True) for _ in range(self.rates.foster_agencies)]
+                         for provider in (PR.PRIVATE, PR.VOLUNTARY)}
+        self.adoption_agencies = [self.setting(f"{self.place_word()} Adoption", PR.VOLUNTARY, agency=True)
+                                  for _ in range(3)]
+        self.weights = {band: Weighted(weights) for band, weights in self.rates.placements.items()}
+
+    def place_word(self) -> str:
+        return self.rng.choice(self.geography.towns).name.split()[-1]
+
+    def home_name(self) -> str:
+        return f"{self.rng.choice(self.surnames.surnames)} {self.rng.choice(HOME_NAMES)}"
+
+    def setting(self, name, provider, agency=False) -> Setting:
+        out = self.rng.random() < self.rates.out_of_area_share["residential"]
+        return Setting(name, f"SC{next(self.urns)}", provider, None if agency else self.postcode(out), out)
+
+    def postcode(self, out_of_area: bool) -> str:
+        r = self.rng
+        if out_of_area:
+            area = f"{r.choice(OUT_OF_AREA)}{r.randint(1, 30)}"
+            return f"{area} {r.randrange(10)}{r.choice(INWARD_LETTERS)}{r.choice(INWARD_LETTERS)}"
+        return self.geography.postcode(r, r.choice(self.geography.towns))
+
+    def kind_for(self, age: int, uasc: bool) -> str:
+        if uasc:
+            return self.weights["uasc_16_plus" if age >= 16 else "uasc_under_16"](self.rng)
+        band = "under_5" if age < 5 else "5_to_11" if age < 12 else "12_to_15" if age < 16 else "16_plus"
+        return self.weights[band](self.rng)
+
+    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None) -> Placement:
+        """A placement of this kind; `carers` keeps the carers of an earlier placement (a change of placement
+        with the same carers, as when foster carers adopt)."""
+        r, rates = self.rng, self.rates
+        place, long_place, providers = KINDS[kind]
+        place = long_place if long_term and long_place else place
+        provider = Weighted(providers)(r)
+        if kind == "parents":
+            return Placement(kind, place, provider, "Parents", "", home_postcode, Decimal("0.0"), None)
+        if kind in ("residential", "supported"):
+            settings = [s for k, s in self.homes[provider] if k == kind] or [s for k, s in self.homes[provider]]
+            setting = r.choice(settings)
+            name, urn, postcode, out = setting.name, setting.urn, setting.postcode, setting.out_of_area
+        else:
+            agency = self.fostering
+            if kind == "ifa":
+                agency = r.choice(self.agencies[provider])
+            elif kind == "adoption":
+                agency = self.adoption if provider == PR.OWN_PROVISION else r.choice(self.adoption_agencies)
+            out = r.random() < rates.out_of_area_share[kind]
+            name, urn, postcode = self.carers_name(kind), agency.urn, self.postcode(out)
+            if carers is not None:
+                name, postcode, out = carers.carers, carers.postcode, carers.postcode[:2] in OUT_OF_AREA
+        while postcode == home_postcode:
+            postcode = self.postcode(out)
+        distance = r.uniform(18, 120) if out else r.uniform(0.5, 15)
+        return Placement(kind, place, provider, name, urn, postcode, Decimal(f"{distance:.1f}"), self.cost(kind))
+
+    def carers_name(self, kind: str) -> str:
+        r = self.rng
+        surname = self.surnames.surname(r)
+        if kind == "kinship":
+            return r.choice(("Grandparents", "Aunt", "Uncle", "Family friend")) + f" ({surname})"
+        return r.choice((f"Mr and Mrs {surname}", f"Ms {surname}", f"Mr {surname}", f"The {surname} family"))
+
+    def cost(self, kind: str) -> Decimal | None:
+        r, rates = self.rng, self.rates
+        if kind not in rates.weekly_costs:
+            return None
+        bounds = rates.weekly_costs[kind]
+        if kind == "residential" and r.random() < rates.residential_high_cost_share:
+            bounds = rates.residential_high_cost
+        return Decimal(between(r, bounds))
