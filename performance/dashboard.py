@@ -39,6 +39,32 @@ class DashboardRow:
     england_average: Decimal | None
     benchmark_year: str = ""  # the national figures the quartile is from
 
+    # The names a report line uses, so the dashboard and the report share one table
+    # (performance/_indicator_table.html).
+    @property
+    def value(self):
+        return self.latest.value
+
+    @property
+    def period_label(self):
+        return self.latest.period_label
+
+    @property
+    def numerator(self):
+        return self.latest.numerator
+
+    @property
+    def denominator(self):
+        return self.latest.denominator
+
+    @property
+    def previous_value(self):
+        return self.previous.value if self.previous else None
+
+    @property
+    def previous_label(self):
+        return self.previous.period_label if self.previous else ""
+
 
 @dataclass(frozen=True)
 class Dashboard:
