@@ -1,14 +1,36 @@
 """Saving imported records many at a time, with the history row each would have had from save()."""
-from simple_history.utils import bulk_create_with_history
+from django.db import connection
+from django.utils import timezone
 
 BATCH = 2000
+CHANGE_REASON = "Imported from a statutory return"
 
 
 def create_all(model, objects: list, user) -> list:
     """Insert objects in batches; models that keep history get their "created" history rows too."""
     if not objects:
         return objects
+    model.objects.bulk_create(objects, batch_size=BATCH)
     if hasattr(model, "history"):
-        return bulk_create_with_history(objects, model, batch_size=BATCH, default_user=user,
-                                        default_change_reason="Imported from a statutory return")
-    return model.objects.bulk_create(objects, batch_size=BATCH)
+        _created_history(model.history.model, objects, user)
+    return objects
+
+
+def _created_history(history, objects: list, user) -> None:
+    """The "+" history rows, written with one executemany.
+
+    simple_history's bulk_create_with_history builds a model instance per row and compiles every
+    INSERT through the ORM: half the time of importing a large council. The rows are the same."""
+    stamps = {"history_date": timezone.now(), "history_change_reason": CHANGE_REASON, "history_type": "+",
+              "history_user_id": user.pk if user else None}
+    fields = [f for f in history._meta.concrete_fields if f.attname != history._meta.pk.attname]
+    prepare = [(f.attname, f.get_db_prep_save) for f in fields]
+    rows = []
+    for obj in objects:
+        rows.append([prep(stamps[name] if name in stamps else getattr(obj, name), connection)
+                     for name, prep in prepare])
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "
+           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
