@@ -64,11 +64,10 @@ class Market:
         self.fostering = self.setting("Fostering Service", PR.OWN_PROVISION, agency=True)
         self.adoption = self.setting("Regional Adoption Agency", PR.OWN_PROVISION, agency=True)
         homes = max(4, round(children_in_care * self.rates.homes_per_100_in_care / 100))
-        self.homes = {provider: [] for provider in PR.values}
+        self.homes = {"residential": [], "supported": []}
         for _ in range(homes):
-            for kind in ("residential", "supported"):
-                provider = Weighted(KINDS[kind][2])(rng)
-                self.homes[provider].append((kind, self.setting(self.home_name(), provider)))
+            for kind, settings in self.homes.items():
+                settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng)))
         self.agencies = {provider: [self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider,
                                                  agency=True) for _ in range(self.rates.foster_agencies)]
                          for provider in (PR.PRIVATE, PR.VOLUNTARY)}
@@ -108,10 +107,10 @@ class Market:
         provider = Weighted(providers)(r)
         if kind == "parents":
             return Placement(kind, place, provider, "Parents", "", home_postcode, Decimal("0.0"), None)
-        if kind in ("residential", "supported"):
-            settings = [s for k, s in self.homes[provider] if k == kind] or [s for k, s in self.homes[provider]]
-            setting = r.choice(settings)
-            name, urn, postcode, out = setting.name, setting.urn, setting.postcode, setting.out_of_area
+        if kind in self.homes:
+            setting = r.choice(self.homes[kind])
+            provider, name, urn = setting.provider, setting.name, setting.urn
+            postcode, out = setting.postcode, setting.out_of_area
         else:
             agency = self.fostering
             if kind == "ifa":

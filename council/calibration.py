@@ -15,6 +15,8 @@ from performance.periods import Span
 from proceedings.models import CareProceedings, PreProceedings
 from protection.models import ChildProtectionPlan
 
+from .care_calibration import care_figures
+
 # Leicestershire's figures from the seeds (DOMAIN.md, "Reference scale"), per 150,000 children.
 REFERENCE = {
     "CSC_RE_REFERRALS": (26.4, "444 of 1,682 referrals"),
@@ -67,4 +69,5 @@ def report(label: str) -> list[Line]:
              f"{PreProceedings.objects.filter(start_date__range=(year.start, end)).count():,}"),
         Line("Children in care proceedings issued in the year",
              f"{CareProceedings.objects.filter(issued_on__range=(year.start, end)).count():,}"),
+        *(Line(*figure) for figure in care_figures(end)),
     ]

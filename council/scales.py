@@ -194,8 +194,8 @@ class CareRates:
     placements: dict = field(default_factory=lambda: {
         "under_5": {"in_house": 0.50, "kinship": 0.25, "ifa": 0.20, "parents": 0.05},
         "5_to_11": {"in_house": 0.42, "kinship": 0.20, "ifa": 0.25, "residential": 0.05, "parents": 0.08},
-        "12_to_15": {"in_house": 0.30, "kinship": 0.13, "ifa": 0.27, "residential": 0.22, "parents": 0.08},
-        "16_plus": {"in_house": 0.22, "kinship": 0.08, "ifa": 0.20, "residential": 0.15, "supported": 0.30,
+        "12_to_15": {"in_house": 0.28, "kinship": 0.12, "ifa": 0.26, "residential": 0.27, "parents": 0.07},
+        "16_plus": {"in_house": 0.20, "kinship": 0.08, "ifa": 0.19, "residential": 0.20, "supported": 0.28,
                     "parents": 0.05},
         "uasc_under_16": {"in_house": 0.40, "ifa": 0.60},
         "uasc_16_plus": {"supported": 0.65, "ifa": 0.25, "in_house": 0.10},
@@ -212,7 +212,7 @@ class CareRates:
     homes_per_100_in_care: float = 8.0  # children's homes and supported accommodation used, per 100 in care
     foster_agencies: int = 12
     # Moves: children settle (few moves a year) or not; a first placement is often an emergency one.
-    unsettled_share: float = 0.07
+    unsettled_share: float = 0.11
     moves_per_year: tuple = (0.22, 2.4)  # (settled, unsettled)
     early_move_share: float = 0.30
     early_move_days: tuple = (3, 60)
@@ -229,14 +229,14 @@ class CareRates:
     visit_early_days: tuple = (0, 10)
     visit_late_days: tuple = (1, 21)
     seen_alone_share: float = 0.6  # of children 5 and over
-    health_on_time_share: float = 0.80
+    health_on_time_share: float = 0.60
     health_early_days: tuple = (0, 40)
-    health_late_days: tuple = (20, 200)
+    health_late_days: tuple = (30, 300)
     immunisations_share: float = 0.88
     development_checks_share: float = 0.85
-    dental_on_time_share: float = 0.70
+    dental_on_time_share: float = 0.50
     dental_early_days: tuple = (0, 60)
-    dental_late_days: tuple = (20, 260)
+    dental_late_days: tuple = (30, 330)
     first_dental_days: tuple = (20, 150)
     sdq_ages: tuple = (4, 16)
     sdq_score_share: float = 0.85
@@ -280,12 +280,12 @@ class CareRates:
     staying_put_months: tuple = (6, 36)
     accommodation_moves_per_year: float = 0.6
     accommodation_at_18: dict = field(default_factory=lambda: {"D": 0.35, "E": 0.12, "U": 0.18, "B": 0.12, "T": 0.08,
-                                                               "C": 0.03, "K": 0.04, "Y": 0.03, "V": 0.02, "W": 0.01,
-                                                               "S": 0.01, "X": 0.01})
+                                                               "C": 0.03, "K": 0.04, "Y": 0.03, "V": 0.01, "W": 0.005,
+                                                               "S": 0.005, "X": 0.005})
     accommodation_later: dict = field(default_factory=lambda: {"U": 0.42, "D": 0.16, "B": 0.14, "E": 0.06, "T": 0.05,
-                                                               "K": 0.06, "Y": 0.03, "V": 0.03, "W": 0.01, "S": 0.02,
-                                                               "X": 0.02})
-    unsuitable_share: float = 0.03  # of accommodation that could be suitable
+                                                               "K": 0.06, "Y": 0.03, "V": 0.01, "W": 0.005, "S": 0.01,
+                                                               "X": 0.01})
+    unsuitable_share: float = 0.02  # of accommodation that could be suitable
     activity_changes_per_year: float = 0.7
     activities: dict = field(default_factory=lambda: {
         "F1": 0.07, "P1": 0.01, "F2": 0.20, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.18, "P5": 0.05,
@@ -381,7 +381,7 @@ class Rates:
     care_leavers_per_10k: float = 33.2  # 498 at demo
     # Unaccompanied children who arrived in the last four years: about half (82 at demo) are still
     # children in care, the rest care leavers.
-    unaccompanied_per_10k: float = 11.0
+    unaccompanied_per_10k: float = 10.0
     care_leaver_ages: tuple = (18, 21)
     # How long the current allocation has run (mean days, capped), by service.
     allocation_days: dict = field(default_factory=lambda: {
