@@ -332,19 +332,23 @@ class CarePlanner:
                        * self.council.rates.history_years) - len(plans)
         households = list(range(index.households))
         r.shuffle(households)
+        candidates = []
         for household in households:
-            if wanted <= 0:
-                break
             family = index.children_of(household)
             children = [c for c in family if not index.flags[c] & (DIED | UNBORN | UNACCOMPANIED)
                         and index.birth[c] < self.as_at - 60]
-            if not children or any(c in taken for c in family):
-                continue
-            plan = self.ended_period(r.choice(children), household)
-            if plan is not None:
-                taken.update(plan.children)
-                plans.append(plan)
-                wanted -= 1
+            if children and not any(c in taken for c in family):
+                candidates.append((household, r.choice(children)))
+        batch = max(wanted * 2, 100)  # addresses are read a batch at a time: a query per child is slow
+        for n in range(0, len(candidates), batch):
+            if wanted <= 0:
+                break
+            self.load_addresses([child for _, child in candidates[n:n + batch]])
+            for household, child in candidates[n:n + batch]:
+                plan = self.ended_period(child, household) if wanted > 0 else None
+                if plan is not None:
+                    plans.append(plan)
+                    wanted -= 1
         return plans
 
     def ended_period(self, child, household) -> PeriodPlan | None:

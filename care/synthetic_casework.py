@@ -69,8 +69,9 @@ class Casework:
     def period(self, plan, child, person_id, period_id, workers, iro, reviews) -> None:
         row = {"period_id": period_id, "person_id": person_id}
         insert, r = self.council.insert, self.rng
+        four = self.planner.birthday(child, PARTICIPATION_AGE)
         for held, due in reviews:
-            under_4 = self.index.age_on(child, date(held)) < PARTICIPATION_AGE
+            under_4 = held < four
             insert(Review, **row, held_on=date(held), due_on=date(due), iro_id=iro,
                    participation=ReviewParticipation.UNDER_4 if under_4 else self.participation(r))
         stop = self.stop(plan)
@@ -88,6 +89,7 @@ class Casework:
         """From each placement's start: within a week, then at the council's interval."""
         r, rates = self.rng, self.rates
         starts = [e.start for e in plan.episodes if e.reason_new in PLACEMENT_MOVES] + [stop]
+        five = self.planner.birthday(child, 5)
         for placement_start, placement_end in zip(starts, starts[1:]):
             end = min(placement_end, stop)
             current = [e for e in plan.episodes if e.start < end][-1]
@@ -99,7 +101,7 @@ class Casework:
                 if day >= end:
                     break
                 worker = [user for since, user in workers if since <= day] or [workers[0][1]]
-                alone = self.index.age_on(child, date(day)) >= 5 and r.random() < rates.seen_alone_share
+                alone = day >= five and r.random() < rates.seen_alone_share
                 self.council.insert(Visit, **row, visited_on=date(day), visited_by_id=worker[-1], child_seen=True,
                                     seen_alone=alone)
                 last = day
@@ -110,12 +112,13 @@ class Casework:
         r, rates, insert = self.rng, self.rates, self.council.insert
         born = date(self.index.birth[child])
         due, last = self.days.due("CLA_HEALTH_INITIAL", plan.start), None
+        five = self.planner.birthday(child, 5)
         while True:
             floor = last + 1 if last is not None else plan.start
             day = self.when(due, rates.health_on_time_share, rates.health_early_days, rates.health_late_days, floor)
             if day >= stop:
                 break
-            under_5 = self.index.age_on(child, date(day)) < 5
+            under_5 = day < five
             insert(HealthAssessment, **row, assessed_on=date(day),
                    kind=HealthAssessmentKind.REVIEW if last is not None else HealthAssessmentKind.INITIAL,
                    immunisations_up_to_date=r.random() < rates.immunisations_share,
@@ -131,11 +134,11 @@ class Casework:
             insert(DentalCheck, **row, checked_on=date(day))
             last = day
             due = self.days.due("CLA_DENTAL", day)
-        youngest, oldest = rates.sdq_ages
+        youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
         years = 1
         while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
             years += 1
-            if youngest <= self.index.age_on(child, date(day)) <= oldest:
+            if youngest <= day < oldest:
                 scored = r.random() < rates.sdq_score_share
                 score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
                 insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
@@ -156,13 +159,13 @@ class Casework:
         first = max(plan.start, self.planner.birthday(child, youngest))
         end = min(stop, self.planner.birthday(child, oldest + 1))
         due, last = self.days.due("PEP_INITIAL", first), None
+        four, eleven, sixteen = (self.planner.birthday(child, age) for age in (4, 11, 16))
         while True:
             floor = last + 1 if last is not None else first
             day = self.when(due, rates.pep_on_time_share, (0, 20), rates.pep_late_days, floor)
             if day >= end:
                 break
-            age = self.index.age_on(child, date(day))
-            school = None if age < 4 or age >= 16 else r.choice(self.primary if age < 11 else self.secondary)
+            school = None if day < four or day >= sixteen else r.choice(self.primary if day < eleven else self.secondary)
             self.council.insert(PersonalEducationPlan, **row, meeting_on=date(day), school_id=school,
                                 virtual_school_officer_id=r.choice(self.virtual_school) if self.virtual_school else None,
                                 rating=self.ratings(r))

@@ -1,0 +1,133 @@
+"""The synthetic children in care and care leavers: each record one the models would accept, the
+periods and episodes as the SSDA903 wants them, and the care leavers former relevant children.
+
+The rows are bulk-written past the models' save() and clean(), so these tests hold them to both.
+One small council (four times `tiny`) serves the module.
+"""
+import dataclasses
+import datetime
+from collections import defaultdict
+
+import pytest
+from django.db import transaction
+
+from access.models import Involvement, InvolvementKind as IK
+from care import models as care
+from care import rules
+from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from council.scales import SCALES
+from council.synthetic.generator import generate
+from council.synthetic.tables import flush_thrive_tables
+from leavers import models as leavers
+from leavers.codes import LeaverStatus
+from leavers.eligibility import stays_of, status
+from people.models import Person
+from returns import ssda903
+from returns.exporting import validate_only
+from returns.years import CollectionYear
+from timescales import registry
+from timescales.workdays import reset_default_calendar
+
+AS_AT = datetime.date(2025, 3, 31)
+pytestmark = pytest.mark.django_db
+SCALE = dataclasses.replace(SCALES["tiny"], child_population=12_000, households=1_440)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def council(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            generate(7, SCALE, AS_AT)
+        reset_default_calendar()
+        yield
+        with transaction.atomic():
+            flush_thrive_tables()
+        reset_default_calendar()
+
+
+def open_periods():
+    return care.PeriodOfCare.objects.filter(end_date__isnull=True)
+
+
+def test_children_in_care_care_leavers_and_those_who_left_are_all_there():
+    expected = SCALE.open_children("children_in_care")
+    assert abs(open_periods().count() - expected) <= expected * 0.1
+    ended = care.Episode.objects.exclude(reason_ceased__in=["", REC.NEW_EPISODE])
+    assert {"E17", "E11"} & set(ended.values_list("reason_ceased", flat=True))
+    assert ended.filter(reason_ceased__in=["E4A", "E4B"]).exists()
+    for model in (care.Review, care.Visit, care.HealthAssessment, care.DentalCheck, care.PersonalEducationPlan,
+                  care.PermanencePlan, care.UnaccompaniedChild, leavers.PathwayPlan, leavers.KeepingInTouch,
+                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot):
+        assert model.objects.exists(), model.__name__
+
+
+def test_every_open_period_has_an_open_episode_a_social_worker_and_an_iro():
+    for period in open_periods():
+        assert period.current_episode().end_date is None
+        held = Involvement.objects.filter(person_id=period.person_id, end_date__isnull=True, start_date__lte=AS_AT)
+        assert held.filter(kind=IK.ALLOCATED_WORKER, start_date__gte=period.start_date).exists()
+        assert held.filter(kind=IK.IRO).exists()
+
+
+def test_episodes_are_contiguous_and_end_with_the_period():
+    episodes = defaultdict(list)
+    for episode in care.Episode.objects.order_by("start_date", "pk"):
+        episodes[episode.period_id].append(episode)
+    for period in care.PeriodOfCare.objects.all():
+        chain = episodes[period.pk]
+        assert chain[0].start_date == period.start_date and chain[0].reason_new == RNE.STARTED
+        for earlier, later in zip(chain, chain[1:]):
+            assert earlier.end_date == later.start_date and earlier.reason_ceased == REC.NEW_EPISODE
+            assert later.reason_new != RNE.STARTED
+            assert bool(earlier.reason_place_change) == (later.reason_new in PLACEMENT_MOVES)
+        assert chain[-1].end_date == period.end_date
+        assert (chain[-1].reason_ceased == "") == (period.end_date is None)
+        assert chain[-1].reason_ceased != REC.NEW_EPISODE
+
+
+@pytest.mark.parametrize("model", [
+    care.PeriodOfCare, care.Episode, care.Review, care.Visit, care.HealthAssessment, care.DentalCheck,
+    care.StrengthsAndDifficulties, care.PersonalEducationPlan, care.MissingEpisode, care.PermanencePlan,
+    care.Adoption, care.UnaccompaniedChild, care.AgeAssessment, care.SubstanceMisuse, care.YouthJusticeDisposal,
+    leavers.PathwayPlan, leavers.PathwayPlanReview, leavers.KeepingInTouch, leavers.Accommodation,
+    leavers.EducationEmployment, leavers.StayingPut, leavers.StayingCloseConsideration, leavers.BirthdaySnapshot,
+])
+def test_every_record_passes_its_models_clean(model):
+    for row in model.objects.all():
+        row.full_clean()
+        for field in ("held_on", "visited_on", "assessed_on", "checked_on", "meeting_on", "started_on",
+                      "contacted_on", "from_date", "recorded_on", "reviewed_on", "start_date"):
+            assert getattr(row, field, AS_AT) <= AS_AT, (field, row.pk)
+
+
+def test_stored_due_dates_are_the_ones_save_would_store():
+    for period in care.PeriodOfCare.objects.all():
+        held = []
+        for review in period.reviews.order_by("held_on", "pk"):
+            assert review.due_on == rules.review_due(period.start_date, held)
+            held.append(review.held_on)
+        assert period.next_review_due == (None if period.end_date else rules.review_due(period.start_date, held))
+    for plan in leavers.PathwayPlan.objects.all():
+        last = plan.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first()
+        assert plan.next_review_due == registry.get("PATHWAY_PLAN_REVIEW").due(last or plan.started_on)
+    for assessment in care.AgeAssessment.objects.all():
+        assert assessment.due_on == registry.get("UASC_AGE_ASSESSMENT").due(assessment.referred_on)
+
+
+def test_care_leavers_are_former_relevant_and_pathway_plans_go_to_entitled_children():
+    advised = set(Involvement.objects.filter(kind=IK.PERSONAL_ADVISER).values_list("person_id", flat=True))
+    in_care = set(open_periods().values_list("person_id", flat=True))
+    planned = set(leavers.PathwayPlan.objects.values_list("person_id", flat=True))
+    people = dict(Person.objects.filter(pk__in=advised | planned).values_list("pk", "birth_date"))
+    stays = stays_of(list(people))
+    assert advised - in_care
+    for person_id in advised - in_care:
+        assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.FORMER_RELEVANT
+    for person_id in planned & in_care:
+        assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.ELIGIBLE
+
+
+def test_the_ssda903_has_no_errors():
+    outcome = validate_only(ssda903, CollectionYear(2025))
+    errors = [str(issue) for issue in outcome.issues if issue.rule.is_error]
+    assert errors == []
