@@ -310,6 +310,29 @@ def worklist_large(runs):
     return _page_timings([(managers[n % len(managers)], "/work/") for n in range(runs)])
 
 
+@benchmark("worklist_lac_large", runs=30)
+def worklist_lac_large(runs):
+    """Children in care and leaving care worklists on the large council: a Children in Care team manager's and
+    social worker's My work and /care/ pages, and a personal adviser's My work and /leaving-care/ pages
+    (target: p95 under 300 ms)."""
+    django_setup(ensure_large_db())
+    from access.models import Involvement, InvolvementKind, TeamKind, TeamMembership
+
+    managers = list(TeamMembership.objects.filter(manages=True, team__kind=TeamKind.CHILDREN_IN_CARE)
+                    .order_by("team_id").values_list("user_id", flat=True))
+    open_now = Involvement.objects.filter(end_date=None, user__isnull=False).order_by("user_id")
+    workers = list(open_now.filter(kind=InvolvementKind.ALLOCATED_WORKER, team__kind=TeamKind.CHILDREN_IN_CARE)
+                   .values_list("user_id", flat=True).distinct())
+    advisers = list(open_now.filter(kind=InvolvementKind.PERSONAL_ADVISER).values_list("user_id", flat=True).distinct())
+    rounds = [(managers, "/work/"), (managers, "/care/"), (workers, "/work/"), (workers, "/care/"),
+              (advisers, "/work/"), (advisers, "/leaving-care/")]
+    pages = []
+    for n in range(runs):
+        users, url = rounds[n % len(rounds)]
+        pages.append((users[(n // len(rounds)) % len(users)], url))
+    return _page_timings(pages)
+
+
 @benchmark("timeline_large", runs=30)
 def timeline_large(runs):
     """The record page with its timeline for the large council's children with the longest histories, opened by
