@@ -4,6 +4,7 @@ from django.utils import timezone
 
 BATCH = 2000
 CHANGE_REASON = "Imported from a statutory return"
+AS_THEY_ARE = {str, int, bool}  # what every backend takes unconverted; dates and the rest go through their field
 
 
 def create_all(model, objects: list, user) -> list:
@@ -27,8 +28,11 @@ def _created_history(history, objects: list, user) -> None:
     prepare = [(f.attname, f.get_db_prep_save) for f in fields]
     rows = []
     for obj in objects:
-        rows.append([prep(stamps[name] if name in stamps else getattr(obj, name), connection)
-                     for name, prep in prepare])
+        row = []
+        for name, prep in prepare:
+            value = stamps[name] if name in stamps else getattr(obj, name)
+            row.append(value if value is None or type(value) in AS_THEY_ARE else prep(value, connection))
+        rows.append(row)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "
            f"VALUES ({', '.join(['%s'] * len(fields))})")
