@@ -438,7 +438,7 @@ class CareWriter:
             involve(IK.ALLOCATED_WORKER, worker, team.id, plan.start)
             involve(IK.IRO, iro, self.iro_teams[iro], plan.start)
             return [(plan.start, worker)], iro
-        allocated = max(handover.allocated, plan.start)
+        allocated = handover.allocated if handover.allocated > plan.start + 1 else plan.start  # no one-day worker
         workers = []
         if allocated > plan.start:
             earlier = r.choice(handover.team.workers)
@@ -452,7 +452,7 @@ class CareWriter:
         if not plan.uasc and handover.court is None and r.random() < self.council.rates.assessed_before_transfer_share:
             assessment = staff.team("child_in_need", locality)
             assessed_from = max(self.index.birth[child], plan.start - r.randrange(20, 90))
-            if assessed_from < plan.start:
+            if assessed_from < plan.start - 1:
                 involve(IK.ALLOCATED_WORKER, r.choice(assessment.workers), assessment.id, assessed_from,
                         plan.start - 1)
         return workers, handover.iro
