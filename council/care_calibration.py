@@ -41,14 +41,13 @@ def care_leavers(on: datetime.date, ages=(18, 21)) -> list[int]:
     return sorted(pid for pid, born in people.items() if status(born, stays.get(pid, []), on) == LeaverStatus.FORMER_RELEVANT)
 
 
-def care_figures(on: datetime.date) -> list[tuple[str, str, str]]:
-    """(label, value, reference) lines for the day `on` (a quarter's last day)."""
+def care_measures(on: datetime.date) -> dict:
+    """The figures as numbers: counts, and (numerator, denominator) pairs for the percentages."""
     year_ago = on - relativedelta(years=1)
     open_on = Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gt=on))
     in_care = set(PeriodOfCare.objects.filter(open_on).values_list("person_id", flat=True))
     uasc = UnaccompaniedChild.objects.filter(Q(ceased_on__isnull=True) | Q(ceased_on__gt=on), person_id__in=in_care)
     homes = Episode.objects.filter(open_on, placement_type=PlacementType.CHILDRENS_HOME, weekly_cost__isnull=False)
-    average = homes.aggregate(average=Avg("weekly_cost"))["average"]
     cohort = set(PeriodOfCare.objects.filter(open_on, start_date__lte=year_ago).values_list("person_id", flat=True))
     in_year = {"person_id__in": cohort}
     assessed = set(HealthAssessment.objects.filter(assessed_on__gt=year_ago, assessed_on__lte=on, **in_year)
@@ -58,27 +57,35 @@ def care_figures(on: datetime.date) -> list[tuple[str, str, str]]:
     moves = Counter(Episode.objects.filter(person_id__in=in_care, start_date__gt=year_ago, start_date__lte=on,
                                            reason_new__in=PLACEMENT_MOVES).values_list("person_id", flat=True))
     placements = {pid: moves[pid] + (pid in cohort) for pid in in_care}  # a newer period's start is a move
-    unstable = sum(count >= 3 for count in placements.values())
-    leavers = care_leavers(on)
     older = care_leavers(on, (19, 21))
     homes_now = _latest(Accommodation, "from_date", older, on)
     doing = _latest(EducationEmployment, "from_date", older, on)
-    started = PeriodOfCare.objects.filter(start_date__gt=year_ago, start_date__lte=on).count()
-    ended = PeriodOfCare.objects.filter(end_date__gt=year_ago, end_date__lte=on).count()
-    return [
-        ("Children in care at the end", f"{len(in_care):,}", "717"),
-        ("  of whom unaccompanied asylum-seeking", f"{uasc.count():,}", "82"),
-        ("  periods of care started / ended in the year", f"{started:,} / {ended:,}"),
-        ("Care leavers aged 18 to 21 (former relevant)", f"{len(leavers):,}", "498"),
-        ("Children's homes: average weekly cost", f"£{average or 0:,.0f} ({homes.count():,} children)", "£5.8k"),
-        (f"  children in homes costing over £{HIGH_COST:,} a week",
-         f"{homes.filter(weekly_cost__gt=HIGH_COST).count():,}", "a few"),
-        ("In care 12+ months: health assessment in the year", _percent(len(assessed), len(cohort)), "84%"),
-        ("In care 12+ months: dental check in the year", _percent(len(teeth), len(cohort)), "75%"),
-        ("In care: 3 or more placements in the year", _percent(unstable, len(in_care)), "about 10%"),
-        ("Care leavers 19-21: suitable accommodation",
-         _percent(sum(a.suitable for a in homes_now.values()), len(homes_now)), "94% (453 of 482)"),
-        ("Care leavers 19-21: in education, work, training",
-         _percent(sum(a.activity not in NEET for a in doing.values()), len(doing)), "about 60%"),
-    ]
+    return {
+        "in_care": len(in_care), "uasc": uasc.count(), "care_leavers": len(care_leavers(on)),
+        "started": PeriodOfCare.objects.filter(start_date__gt=year_ago, start_date__lte=on).count(),
+        "ended": PeriodOfCare.objects.filter(end_date__gt=year_ago, end_date__lte=on).count(),
+        "home_cost": homes.aggregate(average=Avg("weekly_cost"))["average"] or 0, "homes": homes.count(),
+        "homes_over_10k": homes.filter(weekly_cost__gt=HIGH_COST).count(),
+        "health": (len(assessed), len(cohort)), "dental": (len(teeth), len(cohort)),
+        "three_placements": (sum(count >= 3 for count in placements.values()), len(in_care)),
+        "suitable": (sum(a.suitable for a in homes_now.values()), len(homes_now)),
+        "eet": (sum(a.activity not in NEET for a in doing.values()), len(doing)),
+    }
 
+
+def care_figures(on: datetime.date) -> list[tuple[str, str, str]]:
+    """(label, value, reference) lines for the day `on` (a quarter's last day)."""
+    m = care_measures(on)
+    return [
+        ("Children in care at the end", f"{m['in_care']:,}", "717"),
+        ("  of whom unaccompanied asylum-seeking", f"{m['uasc']:,}", "82"),
+        ("  periods of care started / ended in the year", f"{m['started']:,} / {m['ended']:,}"),
+        ("Care leavers aged 18 to 21 (former relevant)", f"{m['care_leavers']:,}", "498"),
+        ("Children's homes: average weekly cost", f"£{m['home_cost']:,.0f} ({m['homes']:,} children)", "£5.8k"),
+        (f"  children in homes costing over £{HIGH_COST:,} a week", f"{m['homes_over_10k']:,}", "a few"),
+        ("In care 12+ months: health assessment in the year", _percent(*m["health"]), "84%"),
+        ("In care 12+ months: dental check in the year", _percent(*m["dental"]), "75%"),
+        ("In care: 3 or more placements in the year", _percent(*m["three_placements"]), "about 10%"),
+        ("Care leavers 19-21: suitable accommodation", _percent(*m["suitable"]), "94% (453 of 482)"),
+        ("Care leavers 19-21: in education, work, training", _percent(*m["eet"]), "about 60%"),
+    ]

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from access.models import Involvement, InvolvementKind, Role, TeamKind, User
 from access.rules import visible_people
 from council.calibration import REFERENCE
+from council.care_calibration import care_measures
 from council.models import LocalAuthority, PopulationCount
 from council.scales import SCALES
 from council.synthetic.registry import _contributions, contributes
@@ -155,3 +156,12 @@ def test_demo_scale_matches_the_reference_council():
     assert 0.2 <= float(figures["CSC_CPP_TWO_YEARS"].value) <= 3.5
     assessments = SCALES["demo"].rates.journeys.assessment_on_time_share * 100
     assert abs(float(figures["CSC_ASSESSMENTS_45_DAYS"].value) - assessments) <= 2
+
+    care = care_measures(as_at)  # Leicestershire 2024/25: 717 in care (82 UASC), 498 care leavers
+    assert care["in_care"] == SCALES["demo"].open_children("children_in_care")
+    assert 70 <= care["uasc"] <= 95 and 470 <= care["care_leavers"] <= 530
+    assert 5_300 <= care["home_cost"] <= 6_300 and 1 <= care["homes_over_10k"] <= 12
+    for key, target, tolerance in (("health", 84, 5), ("dental", 75, 7), ("three_placements", 10, 4),
+                                   ("suitable", 94, 3), ("eet", 60, 6)):
+        part, whole = care[key]
+        assert abs(100 * part / whole - target) <= tolerance, key
