@@ -1,6 +1,7 @@
 """Who works where, who may see which child, and the audit of every look at a child's record."""
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -78,10 +79,17 @@ class Role(models.TextChoices):
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
 
 
+SWE_NUMBER = RegexValidator(r"^SW\d{1,7}$", "A Social Work England registration number is SW and up to 7 digits, "
+                                              "as on the register: SW123456.")
+
+
 class User(AbstractUser):
     role = models.CharField(max_length=30, choices=Role.choices, default=Role.SOCIAL_WORKER)
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
     job_title = models.CharField(max_length=200, blank=True)
+    swe_number = models.CharField(
+        "Social Work England registration number", max_length=9, blank=True, validators=[SWE_NUMBER],
+        help_text="For registered social workers: the 903's social worker episodes identify the worker by it (SW_ID).")
     teams = models.ManyToManyField(Team, through="TeamMembership", related_name="members")
 
     @property
@@ -90,6 +98,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        self.swe_number = self.swe_number.strip().upper()
+        super().save(*args, **kwargs)
 
 
 class TeamMembership(models.Model):

@@ -24,6 +24,10 @@ from .models import Agency, AgencyKind, Involvement, InvolvementKind as IK, Role
 DEMO_HASH_SALT = "thrivedemosalt01"  # one fixed salt: the same hash every run, computed once
 NO_PASSWORD = "!synthetic-staff"  # unusable (starts with "!") when no demo password is configured
 PERSONAL_ADVISER_FROM_DAYS = 16 * 365 + 4  # a personal adviser is appointed at 16
+# Qualified social workers on the Social Work England register (IROs and managers are too); Family Help
+# lead practitioners and personal advisers need not be. Numbers follow the user id, so no random draw moves.
+REGISTERED_SOCIAL_WORKERS = {Role.SOCIAL_WORKER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.IRO}
+SWE_NUMBER_START = 100_000
 
 
 @dataclass(frozen=True)
@@ -171,8 +175,11 @@ class Workforce:
         username = self._demo_username(spec_key, role, agency) or self._username(first, last)
         joined = self.council.as_at - datetime.timedelta(days=r.randrange(30, 12 * 365))
         domain = "police" if agency == "police" else "nhs" if agency.startswith("health") else "council"
+        pk = self.council.new_id(User)
+        registered = agency == "council" and role in REGISTERED_SOCIAL_WORKERS
         user = User(
-            username=username, first_name=first, last_name=last, role=role, job_title=job_title,
+            pk=pk, username=username, first_name=first, last_name=last, role=role, job_title=job_title,
+            swe_number=f"SW{SWE_NUMBER_START + pk}" if registered else "",
             email=f"{username}@{_slug(self.council.geography.county)}-{domain}.example",
             agency_id=self.agencies[agency], password=self.password,
             is_staff=role == Role.ADMINISTRATOR, is_superuser=role == Role.ADMINISTRATOR,

@@ -8,6 +8,7 @@ with the census, a date after the reference date had not happened yet and is lef
 from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 
+from access.models import Involvement, InvolvementKind
 from care.codes import ADOPTED, OTHER_PLACEMENTS, SHORT_BREAKS, Intervention
 from care.models import (Adoption, DentalCheck, DeprivationOfLiberty, Episode, HealthAssessment, MissingEpisode,
                          PeriodOfCare, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
@@ -62,6 +63,7 @@ def _children(year, ids):
         "OC3": _oc3(year, ids), "AD1": _ad1(year, ids), "PlacedAdoption": _placed(year, ids),
         "PrevPerm": _previous_permanence(year, ids), "Missing": _missing(year, ids),
         "DoLo": _dolo(year, ids) if year.has_deprivation_of_liberty else {},
+        "SWEpisodes": _social_worker_episodes(year, _looked_after_at_year_end(year, episodes)),
     }
     mothers = _first_child_births(ids, end)
     for person_id in ids:
@@ -175,6 +177,24 @@ def _dolo(year, ids) -> dict:
         "start_date", "pk").values("person_id", "start_date", "end_date")
     return {k: [{"DOLO_START": r["start_date"], "DOLO_END": before_or_on(r["end_date"], year.end)} for r in v]
             for k, v in grouped(rows, "person_id").items()}
+
+
+def _looked_after_at_year_end(year, episodes: dict) -> list:
+    return [person_id for person_id, rows in episodes.items()
+            if any(before_or_on(e["end_date"], year.end) is None and e["legal_status"] not in SHORT_BREAKS
+                   for e in rows)]
+
+
+def _social_worker_episodes(year, ids) -> dict:
+    """For children looked after on 31 March: each allocated social worker in the year, in care or not (the DfE
+    asks for the whole year), identified by their Social Work England number; the reason is the one recorded
+    when the worker changed."""
+    rows = Involvement.objects.filter(open_in_year(year), kind=InvolvementKind.ALLOCATED_WORKER, person_id__in=ids,
+                                      user__isnull=False).order_by("start_date", "pk").values(
+        "person_id", "user__swe_number", "start_date", "end_date", "social_worker_change__reason")
+    return {k: [{"SW_ID": r["user__swe_number"] or None, "SW_DECOM": r["start_date"],
+                 "SW_DEC": before_or_on(r["end_date"], year.end), "SW_REASON": r["social_worker_change__reason"]}
+                for r in v] for k, v in grouped(rows, "person_id").items()}
 
 
 def continuously_looked_after(year, ids) -> dict:

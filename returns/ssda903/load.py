@@ -32,9 +32,11 @@ from ..people import check_upns, existing_people, known_code, new_person, save_p
 from ..problems import ImportFailed, Problem
 from ..records import create_all
 from .csvio import find_files, read_table
+from . import workers
 from .tables import tables_for
 
-ORDER = ("Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "PlacedAdoption", "AD1", "PrevPerm", "Missing", "DoLo")
+ORDER = ("Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "PlacedAdoption", "AD1", "PrevPerm", "Missing", "DoLo",
+         "SWEpisodes")
 
 
 def import_folder(folder, year, user) -> list[tuple[str, int, list[Problem]]]:
@@ -353,6 +355,10 @@ def _previous_permanence(rows, file, year, user, problems):
                                                    "previous_permanence_date"])
 
 
+def _social_worker_episodes(rows, file, year, user, problems):
+    workers.import_episodes(rows, file, year, user, problems, _people(rows, file, problems))
+
+
 HANDLERS = {"Header": _header, "Episodes": _episodes, "Reviews": _reviews, "UASC": _uasc, "OC2": _oc2, "OC3": _oc3,
             "PlacedAdoption": _placed, "AD1": _ad1, "PrevPerm": _previous_permanence, "Missing": _missing,
-            "DoLo": _dolo}
+            "DoLo": _dolo, "SWEpisodes": _social_worker_episodes}

@@ -20,9 +20,10 @@ TABLES = (
     ("PrevPerm", "previous_permanence.csv", ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"), 0),
     ("Missing", "missing.csv", ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"), 0),
     ("DoLo", "deprivation_of_liberty.csv", ("CHILD", "DOB", "DOLO_START", "DOLO_END"), 2027),
+    ("SWEpisodes", "social_worker_episodes.csv", ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"), 0),
 )
 DATES = {"DOB", "MC_DOB", "DECOM", "DEC", "REVIEW", "DUC", "DATE_INT", "DATE_MATCH", "DATE_PLACED",
-         "DATE_PLACED_CEASED", "DATE_PERM", "MIS_START", "MIS_END", "DOLO_START", "DOLO_END"}
+         "DATE_PLACED_CEASED", "DATE_PERM", "MIS_START", "MIS_END", "DOLO_START", "DOLO_END", "SW_DECOM", "SW_DEC"}
 INTEGERS = {"SDQ_SCORE", "NB_ADOPTR"}
 FLAGS = {"MOTHER", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
          "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED", "FOSTER_CARE"}

@@ -119,6 +119,18 @@ def episode(period_, start, end=None, **fields):
     return Episode.objects.create(period=period_, start_date=start, end_date=end, **fields)
 
 
+def allocated(person, worker, start, end=None, reason=""):
+    """The child's allocated social worker (a 903 social worker episode), with the reason when it is a change."""
+    from access.models import Involvement, InvolvementKind
+    from care.models import SocialWorkerChange
+
+    involvement = Involvement.objects.create(person=person, kind=InvolvementKind.ALLOCATED_WORKER, user=worker,
+                                             start_date=start, end_date=end)
+    if reason:
+        SocialWorkerChange.objects.create(involvement=involvement, reason=reason)
+    return involvement
+
+
 def looked_after_children():
     """A small council's 903 year: long-term, new, adopted and unaccompanied children, and a care leaver."""
     from care.models import (Adoption, DentalCheck, HealthAssessment, MissingEpisode, Review,
@@ -156,6 +168,12 @@ def looked_after_children():
     care = period(unaccompanied, D(2024, 10, 1), category="N8")
     episode(care, D(2024, 10, 1), legal_status="V2", placement_type="K2", provider="PR4")
     UnaccompaniedChild.objects.create(person=unaccompanied, arrived_on=D(2024, 9, 29), arrival_route="spontaneous")
+
+    first, second = make_user(swe_number="SW100201"), make_user(swe_number="SW100202")
+    allocated(long_term, first, D(2021, 6, 1), D(2024, 10, 31))
+    allocated(long_term, second, D(2024, 11, 1), reason="LEFTRL")
+    allocated(new, second, D(2024, 7, 1))
+    allocated(unaccompanied, first, D(2024, 10, 1))
 
     leaver = child("L0005", birth_date=D(2006, 5, 5))
     BirthdaySnapshot.objects.create(person=leaver, age=18, in_touch="YES", activity="F2", accommodation="U",

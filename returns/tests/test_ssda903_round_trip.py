@@ -32,7 +32,8 @@ def test_the_903_survives_import_and_export(tmp_path):
     assert outcome.count == 5
     exported = read_return(first)
     assert {name for name, rows in exported.items() if rows} >= {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3",
-                                                                  "AD1", "PlacedAdoption", "PrevPerm", "Missing"}
+                                                                  "AD1", "PlacedAdoption", "PrevPerm", "Missing",
+                                                                  "SWEpisodes"}
     wipe_case_records()
     results = load.import_folder(first, YEAR, user)
     assert [problems for _, _, problems in results if problems] == []

@@ -113,7 +113,9 @@ def child_looked_after(**header):
     return {"CHILD": "L1", "Header": [row], "Episodes": [
         {"CHILD": "L1", "DECOM": D(2024, 5, 1), "RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U6",
          "PLACE_PROVIDER": "PR1", "DEC": None, "REC": None, "REASON_PLACE_CHANGE": None, "HOME_POST": "LE1 1AA",
-         "PL_POST": "LE2 2BB", "URN": "SC123456"}], "Reviews": []}
+         "PL_POST": "LE2 2BB", "URN": "SC123456"}], "Reviews": [],
+        "SWEpisodes": [{"CHILD": "L1", "SW_ID": "SW100201", "SW_DECOM": D(2024, 5, 1), "SW_DEC": None,
+                        "SW_REASON": None}]}
 
 
 def test_a_clean_looked_after_child_breaks_no_903_rule():
@@ -135,3 +137,22 @@ def test_903_review_participation_by_age():
     child = child_looked_after(DOB=D(2022, 1, 1))
     child["Reviews"] = [{"REVIEW": D(2024, 6, 1), "REVIEW_CODE": "PN1"}]
     assert "441" in codes(SSDA903, child)
+
+
+def test_903_social_worker_episodes():
+    assert "SW01STG1" in codes(SSDA903, {**child_looked_after(), "SWEpisodes": []})
+    child = child_looked_after()
+    child["SWEpisodes"] = [
+        {"SW_ID": "", "SW_DECOM": D(2024, 5, 1), "SW_DEC": None, "SW_REASON": None},
+        {"SW_ID": "SW100202", "SW_DECOM": D(2024, 9, 1), "SW_DEC": D(2024, 9, 1), "SW_REASON": "BORED"}]
+    assert {"SW02STG1", "SW08STG2", "SW09STG2", "SW13STG1"} <= codes(SSDA903, child)
+
+
+def test_social_work_england_numbers():
+    from django.core.exceptions import ValidationError
+
+    from access.models import SWE_NUMBER
+    SWE_NUMBER("SW123456")
+    for wrong in ("123456", "SW12345678", "SWX1"):
+        with pytest.raises(ValidationError):
+            SWE_NUMBER(wrong)

@@ -10,7 +10,8 @@ ORDER = [
     "care.StrengthsAndDifficulties", "care.SubstanceMisuse", "care.YouthJusticeDisposal", "care.Adoption",
     "care.DeprivationOfLiberty", "care.PermanencePlan", "care.Visit", "care.PersonalEducationPlan",
     "care.PeriodOfCare", "care.AgeAssessment", "care.UnaccompaniedChild", "leavers.BirthdaySnapshot",
-    "frontdoor.Referral", "people.PersonDisability", "people.Relationship", "access.Involvement", "people.Person",
+    "frontdoor.Referral", "people.PersonDisability", "people.Relationship", "care.SocialWorkerChange",
+    "access.Involvement", "people.Person",
 ]
 
 

@@ -6,7 +6,7 @@ SSDA903 = Registry("SSDA903")
 
 
 def load():
-    from . import cin_child, cin_episodes, ssda903_rules  # noqa: F401  (registering is the import)
+    from . import cin_child, cin_episodes, ssda903_rules, ssda903_social_workers  # noqa: F401  (they register)
 
 
 load()
