@@ -264,6 +264,8 @@ class FrontDoor:
         elif route == "family_help":
             ref.step_down = True
             self.close(ref, day, "family_help" if ref.protection is None else "close")
+        elif route == "nfa" and ref.protection is not None and ref.protection.section47_start is not None:
+            self.close(ref, day, "close")  # RC8 and RC9 are for episodes that ended at assessment (rule 2990)
         else:
             self.close(ref, day, route)
 
@@ -355,8 +357,7 @@ class FrontDoorWriter:
     def referral(self, ref: ReferralPlan, referred: dict) -> None:
         as_at, r = self.as_at, self.rng
         closed = ref.end is not None and ref.end <= as_at
-        assessed = ref.assessment is not None and ref.assessment.authorised <= as_at
-        need = ref.primary_need if (ref.nfa or assessed or ref.protection) else PrimaryNeed.NOT_STATED
+        need = ref.primary_need  # recorded when the referral is accepted, not left until the assessment ends
         for i, child in enumerate(ref.children):
             earlier = referred.setdefault(child, [])
             window = re_referral_window_start(date(ref.start)).toordinal()

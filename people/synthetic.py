@@ -12,7 +12,7 @@ from stdnum.gb import nhs
 
 from council.synthetic.registry import contributes
 
-from .codes import Disability, Ethnicity, RelationshipKind as Kind, Sex
+from .codes import Disability, Ethnicity, RelationshipKind as Kind, Sex, UPNUnknown
 from .identifiers import UPN_LA_NUMBERS, upn_check_letter
 from .models import Address, Person, PersonDisability, Relationship, search_key
 
@@ -22,6 +22,9 @@ MIXED_HERITAGE = {  # a White British parent and a parent of this heritage: the 
     "BCRB": "MWBC", "BAFR": "MWBA", "AIND": "MWAS", "APKN": "MWAS", "ABAN": "MWAS", "AOTH": "MWAS",
 }
 LA_ID_START = 1_000_000
+# Why a child at school has no UPN on the council's record: the census asks for a reason (query 8770Q).
+UPN_MISSING_REASONS = {UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND: 0.30, UPNUnknown.EDUCATED_OUTSIDE_ENGLAND: 0.10,
+                       UPNUnknown.NEWLY_ARRIVED: 0.10, UPNUnknown.DISCREPANCY: 0.25, UPNUnknown.OTHER: 0.25}
 
 
 @dataclass(slots=True)
@@ -158,6 +161,7 @@ class Households:
         self.index = ChildIndex()
         self.nhs = NhsNumbers(council.rng("people.nhs_numbers").randrange(10**8))
         self.upns = Upns(council.rng("people.upns"), council.lookups["education.schools"], len(self.towns))
+        self.upn_reasons = council.rng("people.upn_unknown")  # its own stream: no one else's data moves
         self.duplicates: list[tuple[int, int]] = []
         self.expecting = self.rare_cases(self.rates.unborn_share, "people.unborn")
         self.duplicated = self.rare_cases(self.rates.duplicate_record_share, "people.duplicates")
@@ -173,12 +177,12 @@ class Households:
     # People
 
     def person(self, forename, surname, sex, ethnicity, birth=None, *, expected=None,
-               death=None, nhs=None, upn=None, middle="", preferred="") -> Member:
+               death=None, nhs=None, upn=None, upn_unknown="", middle="", preferred="") -> Member:
         pk = self.council.new_id(Person)
         self.council.insert(
             Person, id=pk, la_id=str(LA_ID_START + pk), forename=forename, middle_names=middle, surname=surname,
             preferred_name=preferred, birth_date=_date(birth), expected_birth_date=_date(expected),
-            death_date=_date(death), sex=sex, ethnicity=ethnicity, nhs_number=nhs, upn=upn,
+            death_date=_date(death), sex=sex, ethnicity=ethnicity, nhs_number=nhs, upn=upn, upn_unknown=upn_unknown,
             search_forename=search_key(forename), search_surname=search_key(surname),
         )
         return Member(pk, forename, surname, sex, birth, death)
@@ -206,11 +210,13 @@ class Households:
         if r.random() < rates.child_death_share:
             death = birth + r.randrange(1, max(2, self.today - birth))
         nhs = self.nhs.next() if r.random() < rates.child_nhs_number_share else None
-        upn = None
-        if school_start(born) <= self.as_at and r.random() < rates.upn_share:
+        upn, at_school = None, school_start(born) <= self.as_at
+        if at_school and r.random() < rates.upn_share:
             upn = self.upns.issue(born, town, r.random() < rates.upn_issued_elsewhere_share)
+        upn_unknown = "" if upn else weighted(self.upn_reasons, UPN_MISSING_REASONS) if at_school else \
+            UPNUnknown.NOT_SCHOOL_AGE
         person = self.person(forename, surname, sex, ethnicity, birth, death=death, nhs=nhs, upn=upn,
-                             middle=middle, preferred=preferred)
+                             upn_unknown=upn_unknown, middle=middle, preferred=preferred)
         self.index.add(person.pk, birth, DIED if death else 0)
         self.disabilities_for(person)
         return person
