@@ -23,7 +23,6 @@ from timescales.registry import birthday
 from . import rules
 from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
 from .models import Episode, PeriodOfCare, SocialWorkerChange
-from .models.periods import CATEGORIES_OF_NEED
 from .synthetic_casework import Casework
 from .synthetic_placements import FOSTERING, Market, Placement
 

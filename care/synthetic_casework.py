@@ -77,6 +77,8 @@ class Casework:
         stop = self.stop(plan)
         self.visits(plan, child, row, workers, stop)
         self.health(plan, child, row, stop)
+        self.dental(plan, row, stop)
+        self.wellbeing(plan, child, row, stop)
         self.education(plan, child, row, stop)
         self.missing(plan, child, row, stop)
         self.permanence(plan, child, row, stop)
@@ -125,15 +127,22 @@ class Casework:
                    development_checks_up_to_date=(r.random() < rates.development_checks_share) if under_5 else None)
             last = day
             due = self.days.due(health_review_code(born, date(day)), day)
+
+    def dental(self, plan, row, stop) -> None:
+        r, rates = self.rng, self.rates
         due, last = plan.start + between(r, rates.first_dental_days), None
         while True:
             floor = last + 1 if last is not None else plan.start
             day = self.when(due, rates.dental_on_time_share, rates.dental_early_days, rates.dental_late_days, floor)
             if day >= stop:
                 break
-            insert(DentalCheck, **row, checked_on=date(day))
+            self.council.insert(DentalCheck, **row, checked_on=date(day))
             last = day
             due = self.days.due("CLA_DENTAL", day)
+
+    def wellbeing(self, plan, child, row, stop) -> None:
+        """A yearly SDQ from 4 to 16; now and then a substance misuse problem or a youth justice outcome from 10."""
+        r, rates, insert = self.rng, self.rates, self.council.insert
         youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
         years = 1
         while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
@@ -143,14 +152,12 @@ class Casework:
                 score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
                 insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
                        reason_no_score="" if scored else self.no_score(r))
-        for share, model, field, choice in ((rates.substance_misuse_share, SubstanceMisuse, "intervention", INTERVENTIONS),
-                                            (rates.youth_justice_share, YouthJusticeDisposal, "outcome", YOUTH_JUSTICE)):
-            ten = self.planner.birthday(child, 10)
-            first = max(plan.start, ten)
+        first = max(plan.start, self.planner.birthday(child, 10))
+        for share, model, on, field, choices in (
+                (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),
+                (rates.youth_justice_share, YouthJusticeDisposal, "given_on", "outcome", YOUTH_JUSTICE)):
             if first < stop and r.random() < share:
-                day = r.randrange(first, stop)
-                on = {SubstanceMisuse: "identified_on", YouthJusticeDisposal: "given_on"}[model]
-                insert(model, **row, **{on: date(day), field: Weighted(choice)(r)})
+                insert(model, **row, **{on: date(r.randrange(first, stop)), field: Weighted(choices)(r)})
 
     def education(self, plan, child, row, stop) -> None:
         """Termly PEPs from the third birthday (or coming into care) to 18, rated by the Virtual School."""

@@ -234,7 +234,7 @@ class CareRates:
     health_late_days: tuple = (30, 300)
     immunisations_share: float = 0.88
     development_checks_share: float = 0.85
-    dental_on_time_share: float = 0.50
+    dental_on_time_share: float = 0.42
     dental_early_days: tuple = (0, 60)
     dental_late_days: tuple = (30, 330)
     first_dental_days: tuple = (20, 150)
