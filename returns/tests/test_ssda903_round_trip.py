@@ -42,3 +42,20 @@ def test_the_903_survives_import_and_export(tmp_path):
     again = read_return(second)
     for name in exported:
         assert exported[name] == again[name], name
+
+
+def test_a_care_leaver_born_on_29_february_imports(tmp_path):
+    from leavers.models import BirthdaySnapshot
+
+    from .builders import D, child
+
+    council()
+    user = analyst()
+    leaver = child("L0029", birth_date=D(2004, 2, 29))
+    BirthdaySnapshot.objects.create(person=leaver, age=21, in_touch="YES", activity="F2", accommodation="U",
+                                    accommodation_suitable=True, recorded_on=D(2025, 2, 28))
+    export(ssda903, YEAR, tmp_path)
+    wipe_case_records()
+    results = load.import_folder(tmp_path, YEAR, user)
+    assert [problems for _, _, problems in results if problems] == []
+    assert BirthdaySnapshot.objects.get().recorded_on == D(2025, 2, 28)
