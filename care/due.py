@@ -8,7 +8,9 @@ from django.db.models import Count, Max
 from timescales.due import DueItem, due_source
 
 from . import rules
-from .models import AgeAssessment, DentalCheck, HealthAssessment, PeriodOfCare, PersonalEducationPlan, Visit
+from .codes import LONG_TERM_PLACEMENTS, PLACEMENT_MOVES
+from .models import (AgeAssessment, DentalCheck, Episode, HealthAssessment, PeriodOfCare, PersonalEducationPlan,
+                     Visit)
 
 
 REVIEW_CODES = ["CLA_REVIEW_FIRST", "CLA_REVIEW_SECOND", "CLA_REVIEW_SUBSEQUENT"]
@@ -18,9 +20,9 @@ def _open_periods(person_ids):
     return PeriodOfCare.objects.filter(person_id__in=person_ids, end_date__isnull=True)
 
 
-def _latest(model, date_field, periods) -> dict:
+def _latest(model, date_field, period_ids) -> dict:
     """The latest date of `model` in each open period, by period id."""
-    rows = model.objects.filter(period__in=[p.pk for p in periods]).values_list("period_id").annotate(last=Max(date_field))
+    rows = model.objects.filter(period_id__in=period_ids).values_list("period_id").annotate(last=Max(date_field))
     return dict(rows)
 
 
@@ -34,34 +36,44 @@ def reviews(person_ids, on):
 
 @due_source
 def visits(person_ids, on):
-    """Visits count from the start of the current placement: a move restarts the one-week first visit."""
-    periods = list(_open_periods(person_ids).prefetch_related("episodes"))
+    """Visits count from the start of the current placement: a move restarts the one-week first visit.
+
+    Plain rows rather than model instances: a team's worklist reads a few thousand episodes.
+    """
+    periods = dict(_open_periods(person_ids).values_list("pk", "person_id"))
+    placements = {}  # period -> (start of the current placement, placement type)
+    episodes = Episode.objects.filter(period_id__in=list(periods)).order_by("start_date", "pk")
+    for period_id, start, reason_new, place in episodes.values_list("period_id", "start_date", "reason_new",
+                                                                    "placement_type"):
+        since = start if reason_new in PLACEMENT_MOVES else placements.get(period_id, (start,))[0]
+        placements[period_id] = (since, place)
     seen = {}
-    for period_id, day in Visit.objects.filter(period__in=periods, child_seen=True).order_by(
+    for period_id, day in Visit.objects.filter(period_id__in=list(periods), child_seen=True).order_by(
             "visited_on").values_list("period_id", "visited_on"):
         seen.setdefault(period_id, []).append(day)
-    for period in periods:
-        episodes = sorted(period.episodes.all(), key=lambda e: (e.start_date, e.pk))
-        placement_start = period.placement_start(episodes)
-        since_move = [day for day in seen.get(period.pk, []) if day >= placement_start]
-        due, code = rules.visit_due(placement_start, since_move, episodes[-1].is_long_term)
-        yield DueItem(period.person_id, "Visit the child in their placement", due, code)
+    for period_id, person_id in periods.items():
+        if period_id not in placements:
+            continue
+        placement_start, place = placements[period_id]
+        since_move = [day for day in seen.get(period_id, []) if day >= placement_start]
+        due, code = rules.visit_due(placement_start, since_move, place in LONG_TERM_PLACEMENTS)
+        yield DueItem(person_id, "Visit the child in their placement", due, code)
 
 
 @due_source
 def health_and_education(person_ids, on):
-    periods = list(_open_periods(person_ids).select_related("person"))
-    assessed = _latest(HealthAssessment, "assessed_on", periods)
-    dental = _latest(DentalCheck, "checked_on", periods)
-    peps = _latest(PersonalEducationPlan, "meeting_on", periods)
-    for period in periods:
-        due, code = rules.health_assessment_due(period.start_date, period.person.birth_date, assessed.get(period.pk))
-        yield DueItem(period.person_id, "Health assessment", due, code)
-        yield DueItem(period.person_id, "Dental check", rules.dental_check_due(period.start_date, dental.get(period.pk)),
-                      "CLA_DENTAL")
-        pep = rules.pep_due(period.start_date, period.person.birth_date, peps.get(period.pk))
+    periods = list(_open_periods(person_ids).values_list("pk", "person_id", "start_date", "person__birth_date"))
+    ids = [period[0] for period in periods]
+    assessed = _latest(HealthAssessment, "assessed_on", ids)
+    dental = _latest(DentalCheck, "checked_on", ids)
+    peps = _latest(PersonalEducationPlan, "meeting_on", ids)
+    for period_id, person_id, start, born in periods:
+        due, code = rules.health_assessment_due(start, born, assessed.get(period_id))
+        yield DueItem(person_id, "Health assessment", due, code)
+        yield DueItem(person_id, "Dental check", rules.dental_check_due(start, dental.get(period_id)), "CLA_DENTAL")
+        pep = rules.pep_due(start, born, peps.get(period_id))
         if pep:
-            yield DueItem(period.person_id, "Personal Education Plan meeting", *pep)
+            yield DueItem(person_id, "Personal Education Plan meeting", *pep)
 
 
 @due_source

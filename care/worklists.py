@@ -19,7 +19,7 @@ CARE_TIMESCALES = {
 }
 LEAVER_TIMESCALES = {"PERSONAL_ADVISER_FROM_16", "PATHWAY_PLAN_REVIEW", "STAYING_CLOSE_TO_25",
                      "CARE_LEAVER_BIRTHDAY_INFORMATION"}
-LIMIT = 500
+LIMIT = 200  # the soonest first; a team can have a thousand items, and a long page is slow to read and to render
 
 
 def children_in_care(user, on) -> set[int]:
@@ -36,8 +36,11 @@ def _rows(items, on, url_name) -> list[DueRow]:
 
 
 def due_rows(person_ids, on, codes, url_name="care:record", limit=LIMIT) -> tuple[list[DueRow], int]:
-    """The first `limit` items with these timescales, soonest first, and how many there are in all."""
-    items = [item for item in due_items(person_ids, on) if item.timescale in codes]
+    """The first `limit` items with these timescales, soonest first, and how many there are in all.
+
+    The timescales are the app's own (care's or leavers'), so only that app's due sources run.
+    """
+    items = [item for item in due_items(person_ids, on, apps={url_name.split(":")[0]}) if item.timescale in codes]
     return _rows(items[:limit], on, url_name), len(items)
 
 

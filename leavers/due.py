@@ -29,7 +29,10 @@ def care_leavers(person_ids, on) -> dict[int, tuple]:
 
 @due_source
 def advisers_and_plans(person_ids, on):
+    """A personal adviser and pathway plan for each care leaver, and Staying Close for the former relevant:
+    one source, so who is a care leaver is worked out once."""
     leavers = care_leavers(person_ids, on)
+    yield from staying_close(leavers)
     with_adviser = set(Involvement.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=on), person_id__in=leavers, kind=InvolvementKind.PERSONAL_ADVISER,
         start_date__lte=on).values_list("person_id", flat=True))
@@ -45,10 +48,8 @@ def advisers_and_plans(person_ids, on):
             yield DueItem(person_id, "Review the pathway plan", plan.next_review_due, "PATHWAY_PLAN_REVIEW")
 
 
-@due_source
-def staying_close(person_ids, on):
-    leavers = {pid: facts for pid, facts in care_leavers(person_ids, on).items()
-               if facts[0] == LeaverStatus.FORMER_RELEVANT}
+def staying_close(care_leavers_found: dict):
+    leavers = {pid: facts for pid, facts in care_leavers_found.items() if facts[0] == LeaverStatus.FORMER_RELEVANT}
     considered = set(StayingCloseConsideration.objects.filter(person_id__in=leavers).values_list("person_id", flat=True))
     deadline = registry.get("STAYING_CLOSE_TO_25")
     for person_id, (_, birth_date, _) in leavers.items():

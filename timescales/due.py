@@ -71,12 +71,14 @@ def _autodiscover():
             importlib.import_module(f"{app}.due")
 
 
-def due_items(person_ids, on: datetime.date) -> list[DueItem]:
-    """Every item due for these children, soonest (most overdue) first."""
+def due_items(person_ids, on: datetime.date, apps=None) -> list[DueItem]:
+    """Every item due for these children, soonest (most overdue) first; `apps` keeps to those apps' sources
+    (a worklist showing only their timescales need not run the rest)."""
     _autodiscover()
     person_ids = PersonIds(person_ids)
     items = []
     if person_ids:
-        for source in _sources.values():
-            items.extend(source(person_ids, on))
+        for name, source in _sources.items():
+            if apps is None or name.split(".")[0] in apps:
+                items.extend(source(person_ids, on))
     return sorted(items, key=lambda item: (item.due, item.person_id, item.what))
