@@ -38,14 +38,16 @@ def advisers_and_plans(person_ids, on):
         start_date__lte=on).values_list("person_id", flat=True))
     plans = {plan.person_id: plan for plan in PathwayPlan.objects.filter(person_id__in=leavers, ended_on__isnull=True)}
     for person_id, (_, birth_date, stays) in leavers.items():
+        plan = plans.get(person_id)
+        if plan is not None:
+            yield DueItem(person_id, "Review the pathway plan", plan.next_review_due, "PATHWAY_PLAN_REVIEW")
+            if person_id in with_adviser:
+                continue  # nothing is due from eligibility: skip working out when it began
         since = eligible_from(birth_date, stays) or registry.get("PERSONAL_ADVISER_FROM_16").due(birth_date)
         if person_id not in with_adviser:
             yield DueItem(person_id, "Allocate a personal adviser", since, "PERSONAL_ADVISER_FROM_16")
-        plan = plans.get(person_id)
         if plan is None:
             yield DueItem(person_id, "Prepare the pathway plan", since, "PERSONAL_ADVISER_FROM_16")
-        else:
-            yield DueItem(person_id, "Review the pathway plan", plan.next_review_due, "PATHWAY_PLAN_REVIEW")
 
 
 def staying_close(care_leavers_found: dict):
