@@ -22,7 +22,7 @@ from timescales import registry
 from ..chunks import chunked
 from ..people import check_upns, existing_people, known_code, new_person, save_people
 from ..problems import ImportFailed, Problem
-from ..records import create_all
+from ..records import create_all, update_all
 from . import xmlio
 
 CHILDREN_PER_BATCH = 1000
@@ -235,4 +235,4 @@ def _save(batch, user):
     open_plans = [plan for plan in batch.cp_plans if plan.end_date is None]
     for plan in open_plans:
         plan.next_review_due = plan.compute_next_review_due()
-    ChildProtectionPlan.objects.bulk_update(open_plans, ["next_review_due"], batch_size=500)
+    update_all(ChildProtectionPlan, open_plans, "next_review_due")

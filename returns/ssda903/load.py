@@ -30,7 +30,7 @@ from ..chunks import grouped
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT, OTHER_PLACEMENT_IMPORTED_AS
 from ..people import check_upns, existing_people, known_code, new_person, save_people
 from ..problems import ImportFailed, Problem
-from ..records import create_all
+from ..records import create_all, update_all
 from ..validation.helpers import add_years
 from .csvio import find_files, read_table
 from . import workers
@@ -198,7 +198,7 @@ def _reviews(rows, file, year, user, problems):
 
 def _refresh_reviews(periods: dict) -> None:
     """PeriodOfCare.refresh_reviews for many periods at once: each review's due date from the ones before it,
-    then the period's next review; three queries in all rather than several per child."""
+    then the period's next review; one query and two executemany rather than several queries per child."""
     reviews = grouped_objects(Review.objects.filter(period_id__in=list(periods)).order_by("held_on", "pk").only(
         "period_id", "held_on", "due_on"), "period_id")
     changed = []
@@ -211,8 +211,8 @@ def _refresh_reviews(periods: dict) -> None:
                 changed.append(review)
             held.append(review.held_on)
         period.next_review_due = None if period.end_date else rules.review_due(period.start_date, held)
-    Review.objects.bulk_update(changed, ["due_on"], batch_size=500)
-    PeriodOfCare.objects.bulk_update(list(periods.values()), ["next_review_due"], batch_size=500)
+    update_all(Review, changed, "due_on")
+    update_all(PeriodOfCare, list(periods.values()), "next_review_due")
 
 
 def _missing(rows, file, year, user, problems):
@@ -369,8 +369,7 @@ def _previous_permanence(rows, file, year, user, problems):
             period.previous_permanence_date = row["DATE_PERM"]
             changed.append(period)
     if not problems:
-        PeriodOfCare.objects.bulk_update(changed, ["previous_permanence", "previous_permanence_la",
-                                                   "previous_permanence_date"])
+        update_all(PeriodOfCare, changed, "previous_permanence", "previous_permanence_la", "previous_permanence_date")
 
 
 def _social_worker_episodes(rows, file, year, user, problems):
