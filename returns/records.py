@@ -1,4 +1,6 @@
 """Saving imported records many at a time, with the history row each would have had from save()."""
+import datetime
+
 from django.db import connection
 from django.utils import timezone
 
@@ -25,14 +27,21 @@ def _created_history(history, objects: list, user) -> None:
     stamps = {"history_date": timezone.now(), "history_change_reason": CHANGE_REASON, "history_type": "+",
               "history_user_id": user.pk if user else None}
     fields = [f for f in history._meta.concrete_fields if f.attname != history._meta.pk.attname]
-    prepare = [(f.attname, f.get_db_prep_save) for f in fields]
+    stamped = {f.attname: f.get_db_prep_save(stamps[f.attname], connection) for f in fields if f.attname in stamps}
+    copied = [(f.attname, f.get_db_prep_save, {}) for f in fields if f.attname not in stamps]
     rows = []
     for obj in objects:
-        row = []
-        for name, prep in prepare:
-            value = stamps[name] if name in stamps else getattr(obj, name)
-            row.append(value if value is None or type(value) in AS_THEY_ARE else prep(value, connection))
-        rows.append(row)
+        row = dict(stamped)
+        for name, prep, seen in copied:
+            value = getattr(obj, name)
+            if isinstance(value, datetime.date):  # a return's dates repeat: each is converted once
+                if value not in seen:
+                    seen[value] = prep(value, connection)
+                value = seen[value]
+            elif value is not None and type(value) not in AS_THEY_ARE:
+                value = prep(value, connection)
+            row[name] = value
+        rows.append([row[f.attname] for f in fields])
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "
            f"VALUES ({', '.join(['%s'] * len(fields))})")
