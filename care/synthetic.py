@@ -7,7 +7,7 @@ ended in), their placements and moves, and for care leavers the period that ende
 periods that ended before the as-at date for other reasons (home, special guardianship, adoption,
 a child arrangements order, relatives, another council), so every 903 year has starters and leavers.
 The casework inside each period is written by care.synthetic_casework; care leavers' lives after
-care by leavers.synthetic, from the lookup "care.leavers". Rates are in council.scales.CareRates.
+care by leavers.synthetic, from the lookup "care.periods". Rates are in council.scales.CareRates.
 """
 from dataclasses import dataclass, field, replace
 
@@ -82,6 +82,8 @@ class PeriodPlan:
 
 
 class CarePlanner:
+    """Plans periods of care in day ordinals, from its own random stream; the writer turns them into rows."""
+
     def __init__(self, council):
         self.council, self.rates = council, council.rates.care
         self.rng = council.rng("care.periods")
@@ -96,7 +98,7 @@ class CarePlanner:
         self.needs = Weighted(self.rates.categories_of_need)
         self.paths = Weighted(self.rates.legal_paths)
         self.place_change = Weighted(self.rates.place_change_reasons)
-        self.ended = Weighted(self.rates.ended_reasons)
+        self.why_ended = Weighted(self.rates.ended_reasons)
         self.addresses: dict[int, list] = {}
 
     # Helpers
@@ -356,7 +358,7 @@ class CarePlanner:
         if latest < earliest:
             return None
         end = r.randint(earliest, latest)
-        outcome = self.ended(r)
+        outcome = self.why_ended(r)
         if outcome == "adopted":
             chain = self.adoption_steps(0)
             start = end - chain.adopted
