@@ -21,11 +21,21 @@ def codes(choices) -> frozenset:
     return frozenset(choices.values)
 
 
-def episodes(child):
-    """(label, CINdetails) for each CIN episode, e.g. "Referral of 3 May 2024"."""
-    for details in child.get("CINdetails") or []:
-        referral = details.get("CINreferralDate")
-        yield (f"Referral of {day(referral)}" if referral else "Referral with no date"), details
+def episodes(child) -> list:
+    """(label, CINdetails) for each CIN episode, e.g. "Referral of 3 May 2024".
+
+    Kept on the child (under "_episodes", beside the list it was made from) while its rules run:
+    every rule asks, and a large council has millions of asks."""
+    found = child.get("CINdetails") or []
+    kept = child.get("_episodes")
+    if kept is None or kept[0] is not found or len(kept[1]) != len(found):
+        kept = child["_episodes"] = (found, [(_episode_label(d), d) for d in found])
+    return kept[1]
+
+
+def _episode_label(details) -> str:
+    referral = details.get("CINreferralDate")
+    return f"Referral of {day(referral)}" if referral else "Referral with no date"
 
 
 def overlapping(spans) -> list[tuple]:
