@@ -16,9 +16,10 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class ThriveUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title"]}),)
+    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title", "swe_number"]}),)
     list_display = ["username", "first_name", "last_name", "role", "agency", "is_active"]
     list_filter = ["role", "agency", "is_active"]
+    search_fields = UserAdmin.search_fields + ("swe_number",)  # the 903 names workers by it
     inlines = [MembershipInline]
 
 
