@@ -22,9 +22,10 @@ MIXED_HERITAGE = {  # a White British parent and a parent of this heritage: the 
     "BCRB": "MWBC", "BAFR": "MWBA", "AIND": "MWAS", "APKN": "MWAS", "ABAN": "MWAS", "AOTH": "MWAS",
 }
 LA_ID_START = 1_000_000
-# Why a child at school has no UPN on the council's record: the census asks for a reason (query 8770Q).
-UPN_MISSING_REASONS = {UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND: 0.30, UPNUnknown.EDUCATED_OUTSIDE_ENGLAND: 0.10,
-                       UPNUnknown.NEWLY_ARRIVED: 0.10, UPNUnknown.DISCREPANCY: 0.25, UPNUnknown.OTHER: 0.25}
+# Why a child at school has no UPN on the council's record: the census asks for a reason (query 8770Q). Only
+# UN2 to UN5, which the 903 header takes too (UN6 is the census's alone: query 442 if the child comes into care).
+UPN_MISSING_REASONS = {UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND: 0.35, UPNUnknown.EDUCATED_OUTSIDE_ENGLAND: 0.15,
+                       UPNUnknown.NEWLY_ARRIVED: 0.15, UPNUnknown.DISCREPANCY: 0.35}
 
 
 @dataclass(slots=True)
