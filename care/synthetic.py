@@ -339,33 +339,39 @@ class CarePlanner:
             children = [c for c in family if not index.flags[c] & (DIED | UNBORN | UNACCOMPANIED)
                         and index.birth[c] < self.as_at - 60]
             if children and not any(c in taken for c in family):
-                candidates.append((household, r.choice(children)))
+                candidates.append((household, children))
         batch = max(wanted * 2, 100)  # addresses are read a batch at a time: a query per child is slow
         for n in range(0, len(candidates), batch):
             if wanted <= 0:
                 break
-            self.load_addresses([child for _, child in candidates[n:n + batch]])
-            for household, child in candidates[n:n + batch]:
-                plan = self.ended_period(child, household) if wanted > 0 else None
+            self.load_addresses([child for _, children in candidates[n:n + batch] for child in children])
+            for household, children in candidates[n:n + batch]:
+                plan = self.ended_period(household, children) if wanted > 0 else None
                 if plan is not None:
                     plans.append(plan)
                     wanted -= 1
         return plans
 
-    def ended_period(self, child, household) -> PeriodPlan | None:
-        r, rates, born = self.rng, self.rates, self.index.birth[child]
+    def ended_period(self, household, children) -> PeriodPlan | None:
+        """A period that ended in the recorded years; adoption is for the family's youngest, taken in young."""
+        r, rates = self.rng, self.rates
+        outcome = self.why_ended(r)
+        if outcome == "adopted":
+            child = max(children, key=lambda c: self.index.birth[c])
+            born, chain = self.index.birth[child], self.adoption_steps(0)
+            earliest = max(born, self.first_day - chain.adopted)
+            latest = min(self.birthday(child, rates.adoption_before_age) - 1, self.as_at - chain.adopted)
+            if earliest <= latest:
+                start = r.randint(earliest, latest)
+                return self.plan((child,), household, start, start + chain.adopted, outcome, path="adoption",
+                                 adoption=shifted(chain, start))
+            outcome = "home"
+        child = r.choice(children)
+        born = self.index.birth[child]
         earliest, latest = max(self.first_day, born + 30), min(self.as_at, self.birthday(child, 18) - 1)
         if latest < earliest:
             return None
         end = r.randint(earliest, latest)
-        outcome = self.why_ended(r)
-        if outcome == "adopted":
-            chain = self.adoption_steps(0)
-            start = end - chain.adopted
-            if start >= born and self.age(child, start) < rates.adoption_before_age:
-                return self.plan((child,), household, start, end, outcome, path="adoption",
-                                 adoption=shifted(chain, start))
-            outcome = "home"
         months = between(r, rates.ended_months[outcome])
         start = max(born, end - int(months * YEAR_DAYS / 12))
         if start >= end:

@@ -170,7 +170,7 @@ class CareRates:
     # Periods that ended before the as-at date for reasons other than reaching 18: a year's leavers as a
     # share of the children in care, their reasons and how long they had been in care (months).
     ended_per_year_share: float = 0.20
-    ended_reasons: dict = field(default_factory=lambda: {"home": 0.45, "sgo": 0.25, "adopted": 0.15, "cao": 0.04,
+    ended_reasons: dict = field(default_factory=lambda: {"home": 0.34, "sgo": 0.25, "adopted": 0.26, "cao": 0.04,
                                                          "relatives": 0.07, "other_la": 0.04})
     ended_months: dict = field(default_factory=lambda: {"home": (1, 24), "sgo": (6, 30), "adopted": (14, 40),
                                                         "cao": (6, 24), "relatives": (2, 30), "other_la": (2, 36)})
