@@ -28,21 +28,22 @@ def children_in_care(user, on) -> set[int]:
     return visible_people(user, on) & set(looked_after)
 
 
-def _rows(items, on, url_name) -> list[DueRow]:
+def _rows(items, on, app) -> list[DueRow]:
     people = Person.objects.filter(pk__in={item.person_id for item in items}).select_related("merged_into")
     kept = {person.pk: person.merged_into or person for person in people}
-    return [DueRow(item, kept[item.person_id], reverse(url_name, args=[kept[item.person_id].pk]),
+    return [DueRow(item, kept[item.person_id], reverse(f"{app}:record", args=[kept[item.person_id].pk]),
                    *describe_due(item.due, on)) for item in items]
 
 
-def due_rows(person_ids, on, codes, url_name="care:record", limit=LIMIT) -> tuple[list[DueRow], int]:
+def due_rows(person_ids, on, codes, app="care", limit=LIMIT) -> tuple[list[DueRow], int]:
     """The first `limit` items with these timescales, soonest first, and how many there are in all.
 
-    The timescales are the app's own (care's or leavers'), so only that app's due sources run.
+    The timescales are the app's own (care's or leavers'), so only that app's due sources run, and
+    each row links to the child's record in that app.
     """
-    items = [item for item in due_items(person_ids, on, apps={url_name.split(":")[0]}) if item.timescale in codes]
-    return _rows(items[:limit], on, url_name), len(items)
+    items = [item for item in due_items(person_ids, on, apps={app}) if item.timescale in codes]
+    return _rows(items[:limit], on, app), len(items)
 
 
-def child_due_rows(ids, on, codes, url_name="care:record") -> list[DueRow]:
-    return due_rows(ids, on, codes, url_name)[0]
+def child_due_rows(ids, on, codes, app="care") -> list[DueRow]:
+    return due_rows(ids, on, codes, app)[0]

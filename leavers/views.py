@@ -50,7 +50,7 @@ def record(request, person, ids, basis):
         "person": person, "status": leaver_status, "may_record": may_record(request.user, basis),
         "advisers": Involvement.objects.filter(person_id__in=ids, kind=InvolvementKind.PERSONAL_ADVISER,
                                                end_date__isnull=True).select_related("user", "team"),
-        "due": child_due_rows(ids, today, LEAVER_TIMESCALES, "leavers:record"),
+        "due": child_due_rows(ids, today, LEAVER_TIMESCALES, "leavers"),
         "plans": PathwayPlan.objects.filter(person_id__in=ids).prefetch_related("reviews").order_by("-started_on"),
         "contacts": KeepingInTouch.objects.filter(person_id__in=ids).order_by("-contacted_on")[:10],
         "homes": Accommodation.objects.filter(person_id__in=ids).order_by("-from_date"),
@@ -117,5 +117,5 @@ def birthday(request, person):
 def worklist(request):
     today = timezone.localdate()
     leavers = care_leavers(visible_people(request.user, today), today)
-    rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers:record")
+    rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers")
     return render(request, "leavers/worklist.html", {"rows": rows, "total": total, "count": len(leavers)})
