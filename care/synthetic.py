@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from access.models import Involvement, InvolvementKind as IK
 from council.synthetic.casework import Staff, Weighted, between, date
 from council.synthetic.registry import contributes
-from leavers.eligibility import Stay
+from leavers.eligibility import THIRTEEN_WEEKS, Stay
 from people.models import Address
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
 from proceedings.codes import CourtOrder
@@ -31,12 +31,7 @@ QUERY_CHUNK = 5_000
 ENDINGS = {"home": {REC.HOME_PLANNED: 0.85, REC.HOME_UNPLANNED: 0.15}, "cao": {REC.CHILD_ARRANGEMENTS_ORDER: 1},
            "relatives": {REC.RELATIVES_NO_PR: 1}, "other_la": {REC.OTHER_LA: 1},
            "adopted": {REC.ADOPTED_UNOPPOSED: 0.85, REC.ADOPTED_CONSENT_DISPENSED: 0.15}}
-AT_18 = {"E5": 0.45, "E6": 0.12, "E4A": 0.08, "E13": 0.10, "E7": 0.03, "E8": 0.22}
-BEFORE_18 = {"E5": 0.7, "E6": 0.3}  # moved on to independent living at 17, still a relevant child
 ORDERS = {LS.INTERIM_CARE_ORDER, LS.FULL_CARE_ORDER, LS.PLACEMENT_ORDER}
-THIRTEEN_WEEKS = 91
-SW_REASONS = {"MANAGE": 0.2, "FCONTA": 0.12, "LEFTRL": 0.35, "ORGRST": 0.05, "TSPROC": 0.2, "ABSENC": 0.04,
-              "CHCHAN": 0.02, "OTHERS": 0.02}
 
 
 @dataclass(slots=True)
@@ -99,6 +94,8 @@ class CarePlanner:
         self.paths = Weighted(self.rates.legal_paths)
         self.place_change = Weighted(self.rates.place_change_reasons)
         self.why_ended = Weighted(self.rates.ended_reasons)
+        self.ceased_at_18 = Weighted(self.rates.ceased_at_18)
+        self.ceased_before_18 = Weighted(self.rates.ceased_before_18)
         self.addresses: dict[int, list] = {}
 
     # Helpers
@@ -258,7 +255,7 @@ class CarePlanner:
             if at_18 and last.placement.place in FOSTER_PLACEMENTS and r.random() < self.rates.staying_put_share:
                 plan.staying_put = True
                 return REC.STAYING_PUT
-            return Weighted(AT_18 if at_18 else BEFORE_18)(r)
+            return (self.ceased_at_18 if at_18 else self.ceased_before_18)(r)
         if plan.outcome == "sgo":
             if kind == "kinship":
                 return REC.SGO_FORMER_FOSTER_KIN
@@ -394,6 +391,7 @@ class CareWriter:
         self.index = planner.index
         self.iro_teams = {iro: team.id for team in planner.teams["iro"] for iro in team.workers}
         self.casework = Casework(council, planner)
+        self.worker_change = Weighted(council.rates.care.social_worker_change_reasons)
 
     def period(self, plan: PeriodPlan) -> None:
         insert = self.council.insert
@@ -453,7 +451,7 @@ class CareWriter:
             workers.append((plan.start, earlier))
         current = involve(IK.ALLOCATED_WORKER, handover.worker, handover.team.id, allocated)
         if workers:
-            self.council.insert(SocialWorkerChange, involvement_id=current, reason=Weighted(SW_REASONS)(r))
+            self.council.insert(SocialWorkerChange, involvement_id=current, reason=self.worker_change(r))
         workers.append((allocated, handover.worker))
         involve(IK.IRO, handover.iro, handover.iro_team, plan.start)
         if not plan.uasc and handover.court is None and r.random() < self.council.rates.assessed_before_transfer_share:

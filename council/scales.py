@@ -167,6 +167,10 @@ class CareRates:
     leaver_entry_ages: dict = field(default_factory=lambda: {(0, 5): 0.08, (5, 10): 0.14, (10, 14): 0.30,
                                                              (14, 17.5): 0.48})
     moved_on_before_18_share: float = 0.08  # left care at 17 for independent living (relevant, then former relevant)
+    # Why care leavers' care ended (903 REC codes): at 18 (Staying Put apart), or on moving on at 17.
+    ceased_at_18: dict = field(default_factory=lambda: {"E5": 0.45, "E6": 0.12, "E4A": 0.08, "E13": 0.10, "E7": 0.03,
+                                                        "E8": 0.22})
+    ceased_before_18: dict = field(default_factory=lambda: {"E5": 0.7, "E6": 0.3})
     # Periods that ended before the as-at date for reasons other than reaching 18: a year's leavers as a
     # share of the children in care, their reasons and how long they had been in care (months).
     ended_per_year_share: float = 0.20
@@ -277,6 +281,10 @@ class CareRates:
     keeping_in_touch_days: tuple = (25, 75)
     in_touch: dict = field(default_factory=lambda: {"YES": 0.93, "NO": 0.04, "REFU": 0.03})
     staying_put_share: float = 0.35  # of those in foster care at 18
+    # Why a child's social worker changed (903 SWEpisodes reason codes).
+    social_worker_change_reasons: dict = field(default_factory=lambda: {
+        "MANAGE": 0.2, "FCONTA": 0.12, "LEFTRL": 0.35, "ORGRST": 0.05, "TSPROC": 0.2, "ABSENC": 0.04, "CHCHAN": 0.02,
+        "OTHERS": 0.02})
     staying_put_months: tuple = (6, 36)
     accommodation_moves_per_year: float = 0.6
     accommodation_at_18: dict = field(default_factory=lambda: {"D": 0.35, "E": 0.12, "U": 0.18, "B": 0.12, "T": 0.08,
