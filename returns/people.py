@@ -19,9 +19,14 @@ def known_code(value, choices, file, where, field, problems, required=True):
     return value
 
 
-def new_person(la_id, file, where, problems, *, upn=None, sex=None, ethnicity=None, birth_date=None,
-               expected_birth_date=None, death_date=None, former_upn="", upn_unknown="") -> Person:
-    """An unsaved Person from a return row: returns carry no names, so the record says so until a worker adds them."""
+def new_person(*args, **kwargs) -> Person:
+    """An unsaved Person from a return row."""
+    return Person(**person_columns(*args, **kwargs))
+
+
+def person_columns(la_id, file, where, problems, *, upn=None, sex=None, ethnicity=None, birth_date=None,
+                   expected_birth_date=None, death_date=None, former_upn="", upn_unknown="") -> dict:
+    """A return row's person as column values: returns carry no names, so the record says so until a worker adds them."""
     if not la_id:
         problems.append(Problem(file, where, "LAchildID", "The child's council ID is missing."))
     if len(la_id or "") > Person._meta.get_field("la_id").max_length:
@@ -31,28 +36,27 @@ def new_person(la_id, file, where, problems, *, upn=None, sex=None, ethnicity=No
     sex = known_code(sex, Sex, file, where, "Sex", problems) or Sex.UNKNOWN
     ethnicity = known_code(ethnicity, Ethnicity, file, where, "Ethnicity", problems) or Ethnicity.NOBT
     upn_unknown = known_code(upn_unknown, UPNUnknown, file, where, "UPNunknown", problems, required=False) or ""
-    return Person(la_id=la_id, surname="", search_surname=search_key(""), search_forename=search_key(""),
-                  upn=upn or None, former_upn=former_upn or "", upn_unknown=upn_unknown, sex=sex, ethnicity=ethnicity,
-                  birth_date=birth_date, expected_birth_date=expected_birth_date, death_date=death_date)
+    return dict(la_id=la_id, surname="", search_surname=search_key(""), search_forename=search_key(""),
+                upn=upn or None, former_upn=former_upn or "", upn_unknown=upn_unknown, sex=sex, ethnicity=ethnicity,
+                birth_date=birth_date, expected_birth_date=expected_birth_date, death_date=death_date)
 
 
 def existing_people(la_ids) -> dict[str, Person]:
     return {p.la_id: p for p in Person.objects.current().filter(la_id__in=list(la_ids))}
 
 
-def check_upns(people: list[Person], file, wheres: dict, problems) -> None:
-    """A UPN belongs to one child: report one already held by someone else, or given twice in the file."""
-    upns = [p.upn for p in people if p.upn]
-    held = dict(Person.objects.filter(upn__in=upns).values_list("upn", "la_id"))
+def check_upns(people: list[tuple[str, str | None]], file, wheres: dict, problems) -> None:
+    """A UPN belongs to one child: report one already held by someone else, or given twice in the file.
+    `people` are the new children's (council ID, UPN)."""
+    held = dict(Person.objects.filter(upn__in=[upn for _, upn in people if upn]).values_list("upn", "la_id"))
     seen = {}
-    for person in people:
-        if not person.upn:
+    for la_id, upn in people:
+        if not upn:
             continue
-        other = held.get(person.upn) or seen.get(person.upn)
-        if other and other != person.la_id:
-            problems.append(Problem(file, wheres[person.la_id], "UPN",
-                                    f"UPN {person.upn} is already held for child {other}."))
-        seen[person.upn] = person.la_id
+        other = held.get(upn) or seen.get(upn)
+        if other and other != la_id:
+            problems.append(Problem(file, wheres[la_id], "UPN", f"UPN {upn} is already held for child {other}."))
+        seen[upn] = la_id
 
 
 def save_people(people: list[Person], user) -> None:

@@ -112,7 +112,7 @@ def _header(rows, file, year, user, problems):
                                               parental_responsibility=True))
         elif row["MOTHER"]:
             problems.append(Problem(file, row["_where"], "MC_DOB", "A mother's first child's date of birth is needed."))
-    check_upns(people, file, wheres, problems)
+    check_upns([(p.la_id, p.upn) for p in people], file, wheres, problems)
     if not problems:
         save_people(people + babies, user)
         create_all(Relationship, relationships, user)
