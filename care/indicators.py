@@ -76,7 +76,7 @@ def in_last(code: str, day: datetime.date) -> datetime.date:
 def children_looked_after_rate(period: Period) -> Figure | None:
     """Children looked after at the end of the period, per 10,000 children."""
     day, kept = period.end, kept_records()
-    rows = _cohort(_looked_after(day).filter(person__in=children_on(day)), kept)
+    rows = _cohort(_looked_after(day).filter(children_on(day)), kept)
     return rate_per_10000([_case(kept, *row, True) for row in rows.values()], child_population(day))
 
 

@@ -43,7 +43,7 @@ def children_in_need_rate(period: Period) -> Figure | None:
     """Children with an episode of need (a referral) open at the end of the period, per 10,000 children."""
     day, kept = period.end, kept_records()
     rows = Referral.objects.filter(
-        open_at_end_of(day, "referral_date", "closure_date"), person__in=children_on(day)
+        open_at_end_of(day, "referral_date", "closure_date"), children_on(day)
     ).values_list("id", "person_id", "referral_date")
     children = first_per_child(rows, kept)
     cases = [Case(child, referred, True, record_key(Referral, pk)) for child, (pk, _, referred) in children.items()]

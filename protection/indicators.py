@@ -61,7 +61,7 @@ def plans_lasting_two_years(period: Period) -> Figure | None:
 def child_protection_rate(period: Period) -> Figure | None:
     """Children on a plan at the end of the period, per 10,000 children."""
     day, kept = period.end, kept_records()
-    rows = _plans_open_at_end_of(day).filter(person__in=children_on(day)).values_list("id", "person_id", "start_date")
+    rows = _plans_open_at_end_of(day).filter(children_on(day)).values_list("id", "person_id", "start_date")
     cases = [_case(kept, *row, True) for row in first_per_child(rows, kept).values()]
     return rate_per_10000(cases, child_population(day))
 
