@@ -4,6 +4,8 @@ A contact keeps two times: when it *reached* the council and when it was *record
 systems that stamped only the recording time, which hid delay; the decision's 1 working day runs
 from receipt.
 """
+from functools import lru_cache
+
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
@@ -19,7 +21,13 @@ User = settings.AUTH_USER_MODEL
 
 def re_referral_window_start(referral_date):
     """The earliest date an earlier referral can have for a referral on `referral_date` to be a re-referral."""
-    return referral_date - relativedelta(months=registry.get("RE_REFERRAL_WINDOW").amount)
+    return _months_before(referral_date, registry.get("RE_REFERRAL_WINDOW").amount)
+
+
+@lru_cache(maxsize=4096)
+def _months_before(day, months):
+    """Cached: relativedelta is slow, and importing a census asks for the same few hundred dates."""
+    return day - relativedelta(months=months)
 
 
 class Contact(models.Model):

@@ -84,27 +84,31 @@ def _value(name: str, raw: str):
 
 def _read(element, items, record: dict, where: str, file: str, problems: list):
     known = {}
+    by_tag = {}  # the element's children by tag, looked up once: ElementTree's find() parses its path each call
+    for child in element:
+        by_tag.setdefault(child.tag, []).append(child)
     for item in items:
         if isinstance(item, Flat):
             known[item.tag] = True
-            for group in element.findall(item.tag):
+            for group in by_tag.get(item.tag, ()):
                 _read(group, item.items, record, where, file, problems)
         elif isinstance(item, Wrapped):
             known[item.tag] = True
-            record[item.tag] = [_checked(v.tag, v.text, where, file, problems) for v in element.findall(f"{item.tag}/*")
+            record[item.tag] = [_checked(v.tag, v.text, where, file, problems)
+                                for group in by_tag.get(item.tag, ()) for v in group
                                 if _known_item(v, item, where, file, problems)]
         elif isinstance(item, Repeated):
             known[item.tag] = True
             members = []
-            for number, member_element in enumerate(element.findall(item.tag), 1):
+            for number, member_element in enumerate(by_tag.get(item.tag, ()), 1):
                 member = {}
                 _read(member_element, item.items, member, f"{where} > {item.tag} {number}", file, problems)
                 members.append(member)
             record[item.tag] = members
         else:
             known[item] = True
-            found = element.find(item)
-            record[item] = None if found is None else _checked(item, found.text, where, file, problems)
+            found = by_tag.get(item)
+            record[item] = None if found is None else _checked(item, found[0].text, where, file, problems)
     for child in element:
         if child.tag not in known:
             problems.append(Problem(file, where, child.tag, "Thrive does not hold this item, so it cannot be imported."))
