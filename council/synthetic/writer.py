@@ -50,7 +50,7 @@ class RowWriter:
                 unknown = row.keys() - known
                 if unknown:
                     raise TypeError(f"{model._meta.label} has no column {', '.join(sorted(unknown))}")
-                values.append(tuple(c.from_dict(row) for c in columns))
+                values.append(tuple([c.convert(row[c.attname]) if c.attname in row else c.default for c in columns]))
             else:
                 values.append(tuple(c.from_instance(row) for c in columns))
         with db.cursor() as cursor:
@@ -71,6 +71,8 @@ class _Column:
         # itself, so the checks get_db_prep_save would run on a user's value cost time for nothing.
         self.adapt = {"DateField": db.ops.adapt_datefield_value,
                       "DateTimeField": db.ops.adapt_datetimefield_value}.get(internal, self._prep_save)
+        # Dates repeat down a batch (and an import stamps every history row alike): each is converted once.
+        self.seen = {} if internal in ("DateField", "DateTimeField") else None
         if stamped:
             self.default = field.get_db_prep_save(timezone.now(), db)
         else:
@@ -80,12 +82,13 @@ class _Column:
         return self.field.get_db_prep_save(value, self.db)
 
     def convert(self, value):
-        return value if self.plain or value is None else self.adapt(value)
-
-    def from_dict(self, row):
-        if self.attname in row:
-            return self.convert(row[self.attname])
-        return self.default
+        if self.plain or value is None:
+            return value
+        if self.seen is None:
+            return self.adapt(value)
+        if value not in self.seen:
+            self.seen[value] = self.adapt(value)
+        return self.seen[value]
 
     def from_instance(self, obj):
         if self.plain:
