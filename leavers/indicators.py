@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from people.models import Person
 from performance import periods
-from performance.counting import kept_records, proportion, record_key
+from performance.counting import kept_records, proportion, record_key, shared
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
 
@@ -32,6 +32,17 @@ from .snapshots import due_birthday
 
 
 def _care_leavers(day: datetime.date, counted: Callable[[BirthdaySnapshot], bool]) -> Figure | None:
+    cases = []
+    for child, birthday, snapshot in shared(("care_leavers", day), lambda: _oc3_cohort(day)):
+        if snapshot is None:
+            cases.append(Case(child, birthday, False, record_key(Person, child)))
+        else:
+            cases.append(Case(child, snapshot.recorded_on, counted(snapshot), record_key(BirthdaySnapshot, snapshot.pk)))
+    return proportion(cases)
+
+
+def _oc3_cohort(day: datetime.date) -> list[tuple]:
+    """(child, OC3 birthday, latest birthday information or None) for each care leaver counted."""
     year, kept = periods.rolling_year(day), kept_records()
     of_age = Person.objects.filter(  # an OC3 birthday in the 12 months, on any record of theirs
         birth_date__gt=year.start - relativedelta(years=max(OC3_AGES) + 1),
@@ -49,18 +60,14 @@ def _care_leavers(day: datetime.date, counted: Callable[[BirthdaySnapshot], bool
     for snapshot in BirthdaySnapshot.objects.filter(person__in=of_age.values("id"), recorded_on__lte=day).order_by(
             "recorded_on", "pk"):
         latest[kept(snapshot.person_id)] = snapshot
-    cases = []
+    cohort = []
     for child, birth_date in born.items():
         found = due_birthday(birth_date, sorted(stays[child], key=lambda stay: stay.start), year.start, year.end)
         snapshot = latest.get(child)
         if found is None or (snapshot is not None and snapshot.in_touch in NO_CIRCUMSTANCES):
             continue
-        if snapshot is None:
-            cases.append(Case(child, found[1], False, record_key(Person, child)))
-        else:
-            record = record_key(BirthdaySnapshot, snapshot.pk)
-            cases.append(Case(child, snapshot.recorded_on, counted(snapshot), record))
-    return proportion(cases)
+        cohort.append((child, found[1], snapshot))
+    return cohort
 
 
 @register_computation("CL_SUITABLE_ACCOMMODATION")

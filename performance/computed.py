@@ -10,7 +10,7 @@ figure the report also gives the period alone ("83.6% in the year; within Quarte
 """
 from django.db import transaction
 
-from . import periods, registry
+from . import counting, periods, registry
 from .definitions import Obtained
 from .models import FigureCases, IndicatorValue, Origin
 from .periods import Period, Span
@@ -61,14 +61,15 @@ def compute(code: str, period: Period, user=None) -> IndicatorValue | None:
 def compute_all(period: Period, user=None) -> tuple[list[IndicatorValue], list[str]]:
     """Every computable indicator for `period`: (figures filed, codes not yet computable)."""
     filed, waiting = [], []
-    for indicator in registry.all_indicators():
-        if indicator.obtained != Obtained.COMPUTED:
-            continue
-        try:
-            value = compute(indicator.code, registry.period_of(indicator, period.label), user)
-        except NotYetComputable:
-            waiting.append(indicator.code)
-            continue
-        if value is not None:
-            filed.append(value)
+    with counting.sharing_work():
+        for indicator in registry.all_indicators():
+            if indicator.obtained != Obtained.COMPUTED:
+                continue
+            try:
+                value = compute(indicator.code, registry.period_of(indicator, period.label), user)
+            except NotYetComputable:
+                waiting.append(indicator.code)
+                continue
+            if value is not None:
+                filed.append(value)
     return filed, waiting

@@ -9,7 +9,9 @@
 - The child population for a rate is the latest ONS mid-year estimate (30 June) on or before
   the day, children aged under 18.
 """
+import contextvars
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Callable, Iterable
 
@@ -49,6 +51,30 @@ def rate_per_10000(cases: Iterable[Case], population: int | None) -> Figure | No
     cases = tuple(cases)
     value = (PER_10000 * len(cases) / population).quantize(PLACES)
     return Figure(value, Decimal(len(cases)), Decimal(population), cases)
+
+
+_shared_work = contextvars.ContextVar("shared_work", default=None)
+
+
+@contextmanager
+def sharing_work():
+    """While a whole dashboard is computed, indicators over the same children share the work of
+    finding them (see `shared`). Only inside this block, so no figure is ever built from stale records."""
+    token = _shared_work.set({})
+    try:
+        yield
+    finally:
+        _shared_work.reset(token)
+
+
+def shared(key, build: Callable):
+    """`build()`, done once per `key` inside `sharing_work()` (and every time outside it)."""
+    work = _shared_work.get()
+    if work is None:
+        return build()
+    if key not in work:
+        work[key] = build()
+    return work[key]
 
 
 def kept_records() -> Callable[[int], int]:
