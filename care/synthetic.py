@@ -467,7 +467,8 @@ class CareWriter:
 def care_journeys(council):
     """Periods of care for today's children in care and care leavers, and for those who left in the recorded years.
 
-    Today's children in care and care leavers go on to leavers.synthetic (lookup "care.periods").
+    Today's children in care and care leavers go on to leavers.synthetic (lookup "care.periods"), and the
+    periods that ended (lookup "care.ended_periods") for those who left at 16 or 17 and are due OC3 information.
     """
     planner = CarePlanner(council)
     handover = council.lookups["access.care_handover"]
@@ -485,3 +486,4 @@ def care_journeys(council):
         if n % 1_000 == 999:
             council.flush()
     council.lookups["care.periods"] = current
+    council.lookups["care.ended_periods"] = ended

@@ -117,7 +117,8 @@ class Casework:
         five = self.planner.birthday(child, 5)
         while True:
             floor = last + 1 if last is not None else plan.start
-            day = self.when(due, rates.health_on_time_share, rates.health_early_days, rates.health_late_days, floor)
+            late = rates.health_under_5_late_days if due < five else rates.health_late_days
+            day = self.when(due, rates.health_on_time_share, rates.health_early_days, late, floor)
             if day >= stop:
                 break
             under_5 = day < five

@@ -69,5 +69,5 @@ def report(label: str) -> list[Line]:
              f"{PreProceedings.objects.filter(start_date__range=(year.start, end)).count():,}"),
         Line("Children in care proceedings issued in the year",
              f"{CareProceedings.objects.filter(issued_on__range=(year.start, end)).count():,}"),
-        *(Line(*figure) for figure in care_figures(end)),
+        *(Line(*figure) for figure in care_figures(quarter)),
     ]

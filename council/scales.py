@@ -236,9 +236,10 @@ class CareRates:
     health_on_time_share: float = 0.60
     health_early_days: tuple = (0, 40)
     health_late_days: tuple = (30, 300)
+    health_under_5_late_days: tuple = (20, 150)  # their assessments are due every 6 months and rarely slip far
     immunisations_share: float = 0.88
     development_checks_share: float = 0.85
-    dental_on_time_share: float = 0.42
+    dental_on_time_share: float = 0.38
     dental_early_days: tuple = (0, 60)
     dental_late_days: tuple = (30, 330)
     first_dental_days: tuple = (20, 150)
@@ -279,7 +280,7 @@ class CareRates:
     pathway_review_early_days: tuple = (0, 30)
     pathway_review_late_days: tuple = (1, 60)
     keeping_in_touch_days: tuple = (25, 75)
-    in_touch: dict = field(default_factory=lambda: {"YES": 0.93, "NO": 0.04, "REFU": 0.03})
+    in_touch: dict = field(default_factory=lambda: {"YES": 0.98, "NO": 0.01, "REFU": 0.01})
     staying_put_share: float = 0.35  # of those in foster care at 18
     # Why a child's social worker changed (903 SWEpisodes reason codes).
     social_worker_change_reasons: dict = field(default_factory=lambda: {
@@ -296,8 +297,8 @@ class CareRates:
     unsuitable_share: float = 0.02  # of accommodation that could be suitable
     activity_changes_per_year: float = 0.7
     activities: dict = field(default_factory=lambda: {
-        "F1": 0.07, "P1": 0.01, "F2": 0.20, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.18, "P5": 0.05,
-        "G4": 0.10, "G5": 0.22, "G6": 0.07})
+        "F1": 0.07, "P1": 0.01, "F2": 0.22, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.20, "P5": 0.05,
+        "G4": 0.10, "G5": 0.19, "G6": 0.06})
     staying_close_considered_share: float = 0.85
     staying_close_days: tuple = (-90, 120)  # around the 18th birthday
     staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})

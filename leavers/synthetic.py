@@ -5,7 +5,9 @@ care.synthetic plans the periods of care (lookup "care.periods"): care leavers w
 (a few moved on at 17), so each is a former relevant child, and 16 and 17-year-olds in care who are
 eligible children already have a pathway plan and most a personal adviser. Their life after care is
 drawn here from council.scales.CareRates, so about 94% live somewhere suitable and 60% are in
-education, employment or training; each row is within what the models' clean() accepts.
+education, employment or training (CL_SUITABLE_ACCOMMODATION, CL_EET); each row is within what the
+models' clean() accepts. Every OC3 birthday the SSDA903 asks about has its record (a few are missed),
+including those of young people who left care at 16 or 17 to family (lookup "care.ended_periods").
 """
 from council.synthetic.casework import Weighted, between, date
 from council.synthetic.registry import contributes
@@ -15,11 +17,15 @@ from timescales.registry import birthday
 
 from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
 from .eligibility import eligible_from, status
+from .snapshots import due_birthday
 from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch, PathwayPlan,
                      PathwayPlanReview, StayingCloseConsideration, StayingPut)
 
 # Accommodation the council does not count as suitable however it is arranged.
 UNSUITABLE = set(NEVER_SUITABLE) | {A.BED_AND_BREAKFAST, A.EMERGENCY, A.NOT_KNOWN}
+# Periods of care that ended with the young person living with family: home, or an SGO, CAO or relatives.
+ENDED_TO_FAMILY = {"home", "sgo", "cao", "relatives"}
+HOME_DAYS = 183  # RHOM: returned home for 6 months or more
 STAYING_CLOSE_SUPPORT = (
     "A flat near former carers, with a key worker visiting weekly and help with bills and budgeting.",
     "Supported tenancy close to school and friends; key worker and out-of-hours contact for a year.",
@@ -45,6 +51,12 @@ class LeaverWriter:
         self.later_home = Weighted(rates.accommodation_later)
         self.activities = Weighted(rates.activities)
         self.staying_close = Weighted(rates.staying_close)
+        self.stays = {}  # child: stays in all their periods of care, oldest first
+        for period in council.lookups["care.periods"] + council.lookups["care.ended_periods"]:
+            for child in period.children:
+                self.stays.setdefault(child, []).extend(period.stays())
+        for stays in self.stays.values():
+            stays.sort(key=lambda stay: stay.start)
 
     def plan(self, period) -> None:
         child = period.children[0]
@@ -56,6 +68,36 @@ class LeaverWriter:
                 self.care_leaver(period, child, stays)
         elif period.outcome == "in_care" and status(born, stays, as_at) == LeaverStatus.ELIGIBLE:
             self.eligible_child(period, child, stays)
+        elif period.outcome in ENDED_TO_FAMILY:
+            for each in period.children:
+                self.left_to_family(period, each)
+
+    def due_ages(self, child, stays):
+        """(age, birthday ordinal) of each OC3 birthday the SSDA903 asks about (leavers.snapshots)."""
+        born = date(self.index.birth[child])
+        for age in OC3_AGES:
+            day = birthday(born, age)
+            if day.toordinal() <= self.as_at and due_birthday(born, stays, day, day):
+                yield age, day.toordinal()
+
+    def left_to_family(self, period, child) -> None:
+        """Left care at 16 or 17 to their parents or on an order to carers: still due OC3 birthday information.
+        Home for 6 months or more by the birthday is RHOM; otherwise in touch and living with family."""
+        r, rates = self.rng, self.rates
+        stays = self.stays[child]
+        team = self.teams[self.index.household_locality[period.household] % len(self.teams)]
+        for age, day in self.due_ages(child, stays):
+            recorded = day + between(r, rates.snapshot_recorded_days)
+            if recorded > self.as_at or r.random() < rates.snapshot_missed_share:
+                continue
+            row = dict(person_id=self.person(child), age=age, recorded_on=date(recorded),
+                       recorded_by_id=r.choice(team.workers))
+            if period.outcome == "home" and day - period.end >= HOME_DAYS:
+                self.council.insert(BirthdaySnapshot, **row, in_touch=InTouch.RETURNED_HOME, activity="",
+                                    accommodation="", accommodation_suitable=None)
+            else:
+                self.council.insert(BirthdaySnapshot, **row, in_touch=InTouch.YES, activity=self.activities(r),
+                                    accommodation=A.PARENTS_RELATIVES, accommodation_suitable=True)
 
     def person(self, child) -> int:
         return self.index.person_ids[child]
@@ -107,7 +149,7 @@ class LeaverWriter:
         homes = self.accommodation(period, child, left)
         activities = self.activity(child, left)
         self.consider_staying_close(child, handover)
-        self.birthdays(child, touch, homes, activities, handover)
+        self.birthdays(child, self.stays[child], touch, homes, activities, handover)
 
     def keeping_in_touch(self, child, left, handover) -> list[tuple[int, str]]:
         r, rates, found = self.rng, self.rates, []
@@ -173,14 +215,10 @@ class LeaverWriter:
                             considered_by_id=handover.team.manager, decision=decision, support=support,
                             reasons=STAYING_CLOSE_REASONS.get(decision, ""))
 
-    def birthdays(self, child, touch, homes, activities, handover) -> None:
-        """OC3: circumstances at each birthday from 18 to 21 since leaving care, recorded around the day."""
+    def birthdays(self, child, stays, touch, homes, activities, handover) -> None:
+        """OC3: circumstances at each birthday the 903 asks about since leaving care, recorded around the day."""
         r, rates = self.rng, self.rates
-        born = date(self.index.birth[child])
-        for age in OC3_AGES:
-            if age < 18:
-                continue  # in care at 17 (903 rule 1007)
-            day = birthday(born, age).toordinal()
+        for age, day in self.due_ages(child, stays):
             recorded = day + between(r, rates.snapshot_recorded_days)
             if recorded > self.as_at or r.random() < rates.snapshot_missed_share:
                 continue
@@ -209,5 +247,5 @@ def _latest_row(rows, day):
 def care_leavers(council):
     """Life after care for today's care leavers, and pathway plans for eligible children still in care."""
     writer = LeaverWriter(council)
-    for period in council.lookups["care.periods"]:
+    for period in council.lookups["care.periods"] + council.lookups["care.ended_periods"]:
         writer.plan(period)
