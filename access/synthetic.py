@@ -91,6 +91,8 @@ DEMO_USERS = {
     "social.worker": ("child_protection", Role.SOCIAL_WORKER, "council"),
     "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
     "iro": ("iro", Role.IRO, "council"),
+    "care.worker": ("children_in_care", Role.SOCIAL_WORKER, "council"),
+    "personal.adviser": ("care_leavers", Role.PERSONAL_ADVISER, "council"),
     "police.officer": ("child_protection", Role.PARTNER, "police"),
     "analyst": ("performance", Role.ANALYST, "council"),
     "admin": ("admin", Role.ADMINISTRATOR, "council"),
