@@ -39,9 +39,14 @@ def visit_due(placement_start: datetime.date, visits: list[datetime.date], long_
     """
     if not visits:
         return registry.get("CLA_VISIT_FIRST").due(placement_start), "CLA_VISIT_FIRST"
-    last = visits[-1]
-    code = "CLA_VISIT_LONG_TERM" if long_term and last >= placement_start + relativedelta(years=1) else "CLA_VISIT"
-    return registry.get(code).due(last), code
+    code = visit_code(placement_start, visits[-1], long_term)
+    return registry.get(code).due(visits[-1]), code
+
+
+def visit_code(placement_start: datetime.date, last_visit: datetime.date, long_term: bool) -> str:
+    """Which interval runs after a visit: 3 months once a long-term placement has lasted a year, else the usual."""
+    settled = long_term and last_visit >= placement_start + relativedelta(years=1)
+    return "CLA_VISIT_LONG_TERM" if settled else "CLA_VISIT"
 
 
 def health_assessment_due(became_looked_after, date_of_birth, last_assessment) -> tuple[datetime.date, str]:

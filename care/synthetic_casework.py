@@ -12,6 +12,7 @@ from council.synthetic.casework import Weighted, between, date
 from people.synthetic import YEAR_DAYS
 from timescales.registry import health_review_code
 
+from . import rules
 from .codes import (LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, AgeAssessmentOutcome, HealthAssessmentKind, Intervention,
                     MissingType, PermanencePlanKind as Plan, ReviewParticipation, YouthJusticeOutcome)
 from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
@@ -107,8 +108,7 @@ class Casework:
                 self.council.insert(Visit, **row, visited_on=date(day), visited_by_id=worker[-1], child_seen=True,
                                     seen_alone=alone)
                 last = day
-                code = "CLA_VISIT_LONG_TERM" if long_term and last >= placement_start + 365 else "CLA_VISIT"
-                due = self.days.due(code, last)
+                due = self.days.due(rules.visit_code(date(placement_start), date(last), long_term), last)
 
     def health(self, plan, child, row, stop) -> None:
         r, rates, insert = self.rng, self.rates, self.council.insert
