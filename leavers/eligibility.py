@@ -83,7 +83,7 @@ def looked_after_on(stays, on: datetime.date) -> bool:
     return any(stay.start <= on and (stay.end is None or stay.end > on) for stay in stays)
 
 
-def _home_for_six_months(stays, on: datetime.date) -> bool:
+def home_for_six_months(stays, on: datetime.date) -> bool:
     """Left care to a parent or someone with parental responsibility, and has lived there six months.
 
     Time placed with parents (P1) just before leaving counts towards the six months (reg 3(4)).
@@ -117,7 +117,7 @@ def status(date_of_birth, stays, on: datetime.date) -> str | None:
     if had_eligible_care(past, date_of_birth, on):
         if looked_after_on(past, on):
             return LeaverStatus.ELIGIBLE
-        return LeaverStatus.QUALIFYING if _home_for_six_months(past, on) else LeaverStatus.RELEVANT
+        return LeaverStatus.QUALIFYING if home_for_six_months(past, on) else LeaverStatus.RELEVANT
     return LeaverStatus.QUALIFYING if _qualifying(date_of_birth, past, on) else None
 
 

@@ -16,7 +16,7 @@ from people.synthetic import YEAR_DAYS
 from timescales.registry import birthday
 
 from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
-from .eligibility import eligible_from, status
+from .eligibility import eligible_from, home_for_six_months, status
 from .snapshots import due_birthday
 from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch, PathwayPlan,
                      PathwayPlanReview, StayingCloseConsideration, StayingPut)
@@ -25,7 +25,6 @@ from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmploym
 UNSUITABLE = set(NEVER_SUITABLE) | {A.BED_AND_BREAKFAST, A.EMERGENCY, A.NOT_KNOWN}
 # Periods of care that ended with the young person living with family: home, or an SGO, CAO or relatives.
 ENDED_TO_FAMILY = {"home", "sgo", "cao", "relatives"}
-HOME_DAYS = 183  # RHOM: returned home for 6 months or more
 STAYING_CLOSE_SUPPORT = (
     "A flat near former carers, with a key worker visiting weekly and help with bills and budgeting.",
     "Supported tenancy close to school and friends; key worker and out-of-hours contact for a year.",
@@ -92,7 +91,7 @@ class LeaverWriter:
                 continue
             row = dict(person_id=self.person(child), age=age, recorded_on=date(recorded),
                        recorded_by_id=r.choice(team.workers))
-            if period.outcome == "home" and day - period.end >= HOME_DAYS:
+            if home_for_six_months(stays, date(day)):  # RHOM
                 self.council.insert(BirthdaySnapshot, **row, in_touch=InTouch.RETURNED_HOME, activity="",
                                     accommodation="", accommodation_suitable=None)
             else:
