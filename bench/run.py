@@ -38,7 +38,7 @@ RESULTS = ROOT / "bench" / "results"
 LARGE_DB = Path(os.environ.get("THRIVE_BENCH_LARGE_DB") or ROOT / "var" / "bench-large.sqlite3")
 NATIONAL_DB = Path(os.environ.get("THRIVE_BENCH_NATIONAL_DB") or ROOT / "var" / "bench-national.sqlite3")
 BENCH_SEED, BENCH_AS_AT = 1, "2025-03-31"  # fixed, so every machine benchmarks the same council
-GENERATOR_SOURCES = ("council/scales.py", "council/synthetic/*.py", "*/synthetic.py")
+GENERATOR_SOURCES = ("council/scales.py", "council/synthetic/*.py", "*/synthetic*.py")
 
 
 @dataclass

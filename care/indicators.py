@@ -33,6 +33,7 @@ from performance.counting import (
     proportion,
     rate_per_10000,
     record_key,
+    shared,
 )
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
@@ -139,8 +140,13 @@ def placements(episodes) -> list[tuple[datetime.date, str]]:
     return [(start, place) for start, place, *_ in found]
 
 
-def _placements_by_period(day: datetime.date, since: datetime.date, kept) -> dict[int, tuple]:
-    """{period id: (child, period end, placements)} for periods of care open at some time from `since` to `day`."""
+def _placements_by_period(day: datetime.date, kept) -> dict[int, tuple]:
+    """{period id: (child, period end, placements)} for periods of care open at some time in the 12 months
+    to the end of `day` (one query, shared by the stability indicators)."""
+    return shared(("placements_by_period", day), lambda: _read_placements(day, periods.rolling_year(day).start, kept))
+
+
+def _read_placements(day: datetime.date, since: datetime.date, kept) -> dict[int, tuple]:
     episodes = Episode.objects.filter(Q(period__end_date__isnull=True) | Q(period__end_date__gte=since),
                                       start_date__lte=day).order_by("period_id", "start_date", "pk")
     by_period, about = defaultdict(list), {}
@@ -168,7 +174,7 @@ def three_or_more_placements(period: Period) -> Figure | None:
     day, kept = period.end, kept_records()
     since = periods.rolling_year(day).start
     stays = defaultdict(list)
-    for child, end, found in _placements_by_period(day, since, kept).values():
+    for child, end, found in _placements_by_period(day, kept).values():
         stays[child].append((end, found))
     rows = _cohort(_looked_after(day), kept)
     return proportion(_case(kept, pk, person_id, start, placements_in(stays[child], since, day) >= THREE_PLACEMENTS)
@@ -193,7 +199,7 @@ def long_term_stability(period: Period) -> Figure | None:
     for 2 years (or placed for adoption, with the placement before it, for 2 years)."""
     day, kept = period.end, kept_records()
     in_care, under = timescales.get("CLA_LONG_TERM_IN_CARE"), timescales.get("CLA_LONG_TERM_AGE")
-    stays = _placements_by_period(day, day, kept)
+    stays = _placements_by_period(day, kept)
     rows = _cohort(_looked_after(day), kept, "person__birth_date")
     cases = []
     for child, (pk, person_id, start, born) in rows.items():

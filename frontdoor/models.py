@@ -82,7 +82,11 @@ class Referral(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["person", "referral_date"]), models.Index(fields=["referral_date"])]
+        indexes = [
+            models.Index(fields=["person", "referral_date"]),
+            models.Index(fields=["referral_date"]),
+            models.Index(fields=["closure_date", "referral_date"]),  # open at the end of a day (children in need)
+        ]
 
     def __str__(self):
         return f"Referral of {self.referral_date:%d %b %Y}"

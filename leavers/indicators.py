@@ -57,8 +57,9 @@ def _oc3_cohort(day: datetime.date) -> list[tuple]:
     for person_id, person_stays in stays_of(people.values("id")).items():
         stays[kept(person_id)].extend(person_stays)
     latest = {}
-    for snapshot in BirthdaySnapshot.objects.filter(person__in=of_age.values("id"), recorded_on__lte=day).order_by(
-            "recorded_on", "pk"):
+    snapshots = BirthdaySnapshot.objects.filter(person__in=of_age.values("id"), recorded_on__lte=day).only(
+        "person_id", "recorded_on", "in_touch", "accommodation", "accommodation_suitable", "activity")
+    for snapshot in snapshots.order_by("recorded_on", "pk"):
         latest[kept(snapshot.person_id)] = snapshot
     cohort = []
     for child, birth_date in born.items():

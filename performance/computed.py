@@ -54,7 +54,9 @@ def compute(code: str, period: Period, user=None) -> IndicatorValue | None:
                 "source": f"Computed from case records by {func.__module__}.{func.__qualname__}",
             },
         )
-        FigureCases.objects.update_or_create(figure=value, defaults={"cases": [case.encoded() for case in figure.cases]})
+        cases = [case.encoded() for case in figure.cases]
+        if not FigureCases.objects.filter(figure=value).update(cases=cases):  # not read back: a large list
+            FigureCases.objects.create(figure=value, cases=cases)
     return value
 
 

@@ -78,10 +78,17 @@ def shared(key, build: Callable):
 
 
 def kept_records() -> Callable[[int], int]:
-    """A function from a person's id to the id of the record kept after merges (one query)."""
+    """A function from a person's id to the id of the record kept after merges (one query, shared
+    by a whole dashboard's indicators)."""
+    return shared("kept_records", _kept_records)
+
+
+def _kept_records() -> Callable[[int], int]:
     merged = dict(Person.objects.filter(merged_into__isnull=False).values_list("id", "merged_into_id"))
 
     def kept(person_id: int) -> int:
+        if person_id not in merged:
+            return person_id  # nearly every record: no merge to follow
         seen = {person_id}
         while person_id in merged and merged[person_id] not in seen:
             person_id = merged[person_id]
@@ -92,8 +99,14 @@ def kept_records() -> Callable[[int], int]:
 
 
 def open_at_end_of(day: datetime.date, start: str = "start_date", end: str = "end_date") -> Q:
-    """Records started on or before `day` and not ended on or before it."""
-    return Q(**{f"{start}__lte": day}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day}))
+    """Records started on or before `day` and not ended on or before it.
+
+    Written as "(no end and started) or (ended after and started)" rather than "started and (no end
+    or ended after)": the same records, but SQLite then finds them through an index on (end, start)
+    instead of reading every record started by the day (a third of the time for children in need).
+    """
+    started = Q(**{f"{start}__lte": day})
+    return (Q(**{f"{end}__isnull": True}) & started) | (Q(**{f"{end}__gt": day}) & started)
 
 
 def children_on(day: datetime.date, person: str = "person") -> Q:
