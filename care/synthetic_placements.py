@@ -60,10 +60,11 @@ class Market:
         self.council, self.rng, self.rates = council, rng, council.rates.care
         self.geography = council.geography
         self.surnames = council.names.british
-        self.urns = iter(rng.sample(range(100_000, 1_000_000), 2_000))
+        homes = max(4, round(children_in_care * self.rates.homes_per_100_in_care / 100))
+        settings_made = 2 * homes + 2 * self.rates.foster_agencies + 5  # each setting below takes a URN
+        self.urns = iter(rng.sample(range(100_000, 1_000_000), max(2_000, settings_made)))
         self.fostering = self.setting("Fostering Service", PR.OWN_PROVISION, agency=True)
         self.adoption = self.setting("Regional Adoption Agency", PR.OWN_PROVISION, agency=True)
-        homes = max(4, round(children_in_care * self.rates.homes_per_100_in_care / 100))
         self.homes = {"residential": [], "supported": []}
         for _ in range(homes):
             for kind, settings in self.homes.items():
