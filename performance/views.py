@@ -1,19 +1,23 @@
 """Pages: the dashboard, an indicator and the children behind it, the indicator list, uploading figures,
 published dashboards, the quarterly report and its snapshots."""
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access.models import Role
 
-from . import benchmarks, charts, consistency, drilldown, exports, importer, periods, registry, snapshots
+from . import benchmarks, charts, computed, consistency, drilldown, exports, importer, periods, registry, snapshots
 from . import dashboard as dashboards
 from . import report as reports
-from .forms import FiguresUploadForm
+from .forms import ComputeForm, FiguresUploadForm
 from .models import FigureCases, IndicatorValue, Origin, PublishedDashboard, PublishedRow, Snapshot
 from .tables import TableError
 
@@ -39,8 +43,10 @@ def dashboard(request):
     period = _chosen_quarter(request, choices)
     filters = {key: request.GET.get(key, "").strip() for key in ("outcome", "area", "q")}
     board = dashboards.build(period, filters["outcome"], filters["area"], filters["q"]) if period else None
+    can_load = can_load_figures(request.user)
     return render(request, "performance/dashboard.html", {
-        "board": board, "choices": choices, "filters": filters, "can_load": can_load_figures(request.user),
+        "board": board, "choices": choices, "filters": filters, "can_load": can_load,
+        "compute_form": ComputeForm(today=timezone.localdate()) if can_load else None,
         "published": PublishedDashboard.objects.filter(period_label=period.label).first() if period else None,
     })
 
@@ -100,6 +106,23 @@ def upload(request):
         "form": form, "row_errors": row_errors[:ERRORS_SHOWN], "more_errors": max(len(row_errors) - ERRORS_SHOWN, 0),
         "columns": importer.REQUIRED + importer.OPTIONAL,
     })
+
+
+@login_required
+@require_http_methods(["POST"])
+def compute(request):
+    """Compute every computable indicator for a quarter from the case records, filing each figure."""
+    if not can_load_figures(request.user):
+        raise PermissionDenied("Only performance analysts and administrators can compute figures.")
+    form = ComputeForm(request.POST, today=timezone.localdate())
+    if not form.is_valid():
+        messages.error(request, form.errors["period"][0])
+        return redirect("performance:dashboard")
+    quarter = form.cleaned_data["period"]
+    filed, waiting = computed.compute_all(quarter, request.user)
+    note = f" {len(waiting)} indicators have no computation yet." if waiting else ""
+    messages.success(request, f"{quarter.label}: {len(filed)} figures computed from the case records.{note}")
+    return redirect(f"{reverse('performance:dashboard')}?period={quote(quarter.label)}")
 
 
 @login_required

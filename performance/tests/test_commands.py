@@ -1,10 +1,12 @@
 """The management commands, and the synthetic samples they ship."""
+import datetime
 import filecmp
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from performance import dashboard, periods, sample_data
+from council.models import LocalAuthority
+from performance import dashboard, periods, sample_data, timing
 from performance.models import BenchmarkValue, IndicatorValue, PublishedDashboard, StatisticalNeighbour
 
 from .conftest import Q3_2023_24
@@ -60,3 +62,19 @@ def test_sample_benchmarks_give_the_synthetic_council_quartiles(settings, capsys
     row = next(r for r in dashboard.build(periods.parse("Q1 2025/26")).rows if r.indicator.code == "CSC_RE_REFERRALS")
     assert row.quartile_source == dashboard.FROM_BENCHMARKS and row.quartile in (1, 2, 3, 4)
     assert row.neighbour_average is not None and row.england_average is not None
+
+
+def test_load_demo_performance_computes_eight_quarters_once(capsys):
+    with pytest.raises(CommandError, match="No generated council"):
+        call_command("load_demo_performance")
+    as_at = datetime.date(2025, 3, 31)
+    LocalAuthority.objects.create(name="Synthetic", dfe_code="999", synthetic_seed=1, synthetic_as_at=as_at)
+    timing.build_case_records(300, as_at, seed=1)
+    call_command("load_demo_performance")
+    out = capsys.readouterr().out
+    assert "Q1 2023/24: 8 figures computed." in out and "Q4 2024/25: 8 figures computed." in out  # as-at day complete
+    assert "Q4 2022/23" not in out
+    assert BenchmarkValue.objects.exists() and StatisticalNeighbour.objects.exists()
+    held = IndicatorValue.objects.count()
+    call_command("load_demo_performance")
+    assert "already held: kept" in capsys.readouterr().out and IndicatorValue.objects.count() == held

@@ -1,9 +1,11 @@
 """The pages: signed-in only, GOV.UK markup, filters, upload errors, and a bounded number of queries."""
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from performance import registry
+from performance import registry, timing
 from performance.models import IndicatorValue
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +117,44 @@ def test_published_dashboard_page_lists_inconsistencies(client, analyst, q3):
     assert "Printed &#x27;Decline&#x27; but the value rose from 90.2% to 90.3%" in page
     assert "Inconsistencies (18)" in page
     assert "Published dashboard Q3 2023/24" in client.get(reverse("performance:published_list")).content.decode()
+
+
+def test_quarters_offered_for_computing_are_those_ended():
+    from performance.forms import ended_quarters
+
+    on_the_last_day = ended_quarters(datetime.date(2025, 3, 31), count=2)  # Q4 2024/25 still has a day to run
+    assert [q.label for q in on_the_last_day] == ["Q3 2024/25", "Q2 2024/25"]
+    assert ended_quarters(datetime.date(2025, 4, 1), count=1)[0].label == "Q4 2024/25"
+    assert ended_quarters(datetime.date(2025, 1, 1), count=2)[1].label == "Q2 2024/25"  # across the calendar year
+
+
+def test_computing_is_for_analysts(client, social_worker):
+    client.force_login(social_worker)
+    assert client.post(reverse("performance:compute"), {"period": "Q4 2024/25"}).status_code == 403
+    assert not IndicatorValue.objects.exists()
+
+
+def on_2_may_2025(monkeypatch):
+    monkeypatch.setattr("performance.views.timezone.localdate", lambda *args, **kwargs: datetime.date(2025, 5, 2))
+
+
+def test_analyst_computes_a_quarter_from_the_dashboard(client, analyst, monkeypatch):
+    timing.build_case_records(300, datetime.date(2025, 3, 31), seed=1)
+    client.force_login(analyst)
+    on_2_may_2025(monkeypatch)
+    page = client.get(reverse("performance:dashboard")).content.decode()
+    assert '<option value="Q4 2024/25">Q4 2024/25</option>' in page  # the latest ended quarter, offered
+    response = client.post(reverse("performance:compute"), {"period": "Q4 2024/25"}, follow=True)
+    assert response.context["board"].period.label == "Q4 2024/25"
+    assert "Q4 2024/25: 8 figures computed from the case records." in response.content.decode()
+    figures = IndicatorValue.objects.filter(period_label="Q4 2024/25", origin="computed")
+    assert figures.count() == 8 and {f.loaded_by for f in figures} == {analyst}
+    assert client.get(reverse("performance:compute")).status_code == 405
+
+
+def test_computing_a_quarter_not_offered_says_why(client, analyst, monkeypatch):
+    client.force_login(analyst)
+    on_2_may_2025(monkeypatch)
+    response = client.post(reverse("performance:compute"), {"period": "Q1 2025/26"}, follow=True)
+    assert "Select a quarter that has ended, from the list" in response.content.decode()
+    assert not IndicatorValue.objects.exists()
