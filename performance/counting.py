@@ -12,6 +12,7 @@
 import contextvars
 import datetime
 from contextlib import contextmanager
+from functools import cache
 from decimal import Decimal
 from typing import Callable, Iterable
 
@@ -31,7 +32,12 @@ MID_YEAR = (6, 30)  # ONS mid-year population estimates are for 30 June
 
 def record_key(model, pk) -> str:
     """"frontdoor.referral:12": which record a case comes from."""
-    return f"{model._meta.label_lower}:{pk}"
+    return f"{_label(model)}:{pk}"
+
+
+@cache
+def _label(model) -> str:
+    return model._meta.label_lower  # worked out anew on each read: half a million cases on a national council
 
 
 def proportion(cases: Iterable[Case]) -> Figure | None:
