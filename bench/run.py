@@ -278,7 +278,7 @@ def dashboard_large(runs):
 @benchmark("dashboard_national", runs=3, explicit=True)
 def dashboard_national(runs):
     """Every registered indicator for Q4 2024/25 from an England-sized council (target: under 60 s); the
-    council is generated once into var/bench-national.sqlite3, which takes hours: only when named."""
+    council is generated once into var/bench-national.sqlite3, which takes over an hour: only when named."""
     return _dashboard(ensure_national_db(), runs)
 
 
