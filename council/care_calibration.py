@@ -3,8 +3,8 @@
 The percentages are the dashboard's own computations (performance.computed.evaluate: health
 assessments, dental checks, three or more placements, care leavers' accommodation and activity), so
 the generator is calibrated against the definition a real council's figures use. The counts around
-them are plain queries: looked after on the day (started by it, not ended before it), periods of care
-started and ended in the 12 months, former relevant children aged 18 to 21. Shown by
+them are plain queries: looked after at the end of the day (`performance.counting.open_at_end_of`),
+periods of care started and ended in the 12 months, former relevant children aged 18 to 21. Shown by
 `python manage.py journey_calibration`.
 """
 import datetime
@@ -18,6 +18,7 @@ from leavers.codes import LeaverStatus
 from leavers.eligibility import stays_of, status
 from people.models import Person
 from performance import computed
+from performance.counting import open_at_end_of
 from performance.periods import Period
 
 HIGH_COST = 10_000
@@ -50,7 +51,7 @@ def care_measures(quarter: Period) -> dict:
     percentages, which are the indicators' computations."""
     on = quarter.end
     year_ago = on - relativedelta(years=1)
-    open_on = Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gt=on))
+    open_on = open_at_end_of(on)
     in_care = set(PeriodOfCare.objects.filter(open_on).values_list("person_id", flat=True))
     uasc = UnaccompaniedChild.objects.filter(Q(ceased_on__isnull=True) | Q(ceased_on__gt=on), person_id__in=in_care)
     homes = Episode.objects.filter(open_on, placement_type=PlacementType.CHILDRENS_HOME, weekly_cost__isnull=False)
