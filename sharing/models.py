@@ -1,7 +1,10 @@
-"""Information shared about a child with a partner agency, each share with its legal basis."""
+"""Information shared about a child with a partner agency, each share with its legal basis; and partner
+agencies' own records of children (`partners`)."""
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from .partners.models import LinkMethod, LinkStatus, PartnerRecord, RecordKind, SyntheticTruth  # noqa: F401
 
 
 class LegalBasis(models.TextChoices):

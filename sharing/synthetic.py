@@ -8,6 +8,7 @@ import datetime
 from council.synthetic.registry import contributes
 
 from .models import LegalBasis, Share
+from .partners import synthetic as partners  # noqa: F401  registers partner agencies' records (order 75)
 
 # (agency key, weight, legal basis on a CP plan, legal basis on a CIN plan, purpose)
 RECIPIENTS = (
