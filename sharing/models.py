@@ -1,9 +1,10 @@
-"""Information shared about a child with a partner agency, each share with its legal basis; and partner
-agencies' own records of children (`partners`)."""
+"""Information shared about a child with a partner agency, each share with its legal basis; and, from the
+sub-packages, partner agencies' records (`partners`), record linkage (`linkage`) and the API (`api`)."""
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .linkage.models import DuplicatePair, DuplicateStatus, LinkageModel, LinkCandidate  # noqa: F401
 from .partners.models import LinkMethod, LinkStatus, PartnerRecord, RecordKind, SyntheticTruth  # noqa: F401
 
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
+    path("", include("sharing.urls")),
     path("django-admin/", admin.site.urls),
 ]
