@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from .api.models import ApiCall, ApiClient, Event, Notification, Scope  # noqa: F401
 from .linkage.models import DuplicatePair, DuplicateStatus, LinkageModel, LinkCandidate  # noqa: F401
 from .partners.models import LinkMethod, LinkStatus, PartnerRecord, RecordKind, SyntheticTruth  # noqa: F401
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from people.views import due_work, home
+from sharing.api.urls import urls as partner_api_urls
 
 urlpatterns = [
     path("", home, name="home"),
@@ -17,5 +18,7 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
     path("", include("sharing.urls")),
+    # access class: public API with token auth (partner agencies' API keys, scoped, rate-limited, audited)
+    path("api/v1/", partner_api_urls()),
     path("django-admin/", admin.site.urls),
 ]
