@@ -11,7 +11,7 @@ SCALE ?= demo
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-spark.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -27,6 +27,7 @@ node_modules/.installed: package.json package-lock.json assets_src/govuk-council
 demo: setup
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py generate_la --seed $(SEED) --scale $(SCALE) --keep-existing
+	$(PY) manage.py link_partner_records --train-if-needed --duplicates
 	$(PY) manage.py load_demo_performance
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
