@@ -407,6 +407,188 @@ def search_large(runs):
     return Result(samples, peak_rss_self(), {"people": Person.objects.count()})
 
 
+# Record linkage and the partner-agency API
+
+PARTNER_BATCHES = ROOT / "var" / "bench-partner-records"
+
+_LINK_DUCKDB = """
+import json, resource, time
+from collections import defaultdict
+from pathlib import Path
+import pyarrow.parquet as pq
+from sharing.linkage import batches, engine, features, linking, thresholds
+from sharing.linkage.backends import duckdb_api
+folder = Path({folder!r})
+if not (folder / "done").exists():
+    made = time.perf_counter()
+    batches.write_batch({total}, folder)
+    (folder / "done").write_text(str(time.perf_counter() - made))
+started = time.perf_counter()
+people = features.as_arrow(linking.people_rows())
+training = features.as_arrow([linking.record_row(r) for r in linking.training_records()])
+model = engine.train(duckdb_api(), people, training)
+trained = time.perf_counter()
+records = pq.read_table(sorted(str(p) for p in folder.glob("records-*.parquet")))
+limits = thresholds.get()
+predictions = engine.score(duckdb_api({memory!r}), model, people, records, min_weight=limits.review, chunks={chunks})
+scored = predictions.as_duckdbpyrelation().select("unique_id_r, unique_id_l, match_weight").fetchall()
+by_record = defaultdict(list)
+for record, person, weight in scored:
+    by_record[record].append(engine.Pair(person, record, weight, 0.0, []))
+class R:
+    makes_contact = False
+    def __init__(self, pk): self.pk = pk
+truth = {{}}
+for path in folder.glob("truth-*.parquet"):
+    table = pq.read_table(path)
+    truth.update(zip(table.column("record").to_pylist(), table.column("person").to_pylist()))
+right = wrong = review = 0
+for record, pairs in by_record.items():
+    d = linking.decide(R(record), sorted(pairs, key=lambda p: (-p.match_weight, p.left)), limits)
+    if d.status == "linked":
+        right += d.person_id == truth[record]
+        wrong += d.person_id != truth[record]
+    review += d.status == "review"
+done = time.perf_counter()
+known = sum(1 for p in truth.values() if p is not None)
+Path({out!r}).write_text(json.dumps({{"train_s": trained - started, "link_s": done - trained,
+    "records": records.num_rows, "people": people.num_rows, "pairs": len(scored), "precision": right / max(1, right + wrong),
+    "recall": right / max(1, known), "review": review}}))
+"""
+
+
+def _loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+@benchmark("link_1m_large")
+def link_1m_large(runs):
+    """1,000,000 synthetic partner records linked against the large council's people with Splink on DuckDB
+    (training on the council first, timed apart); precision and recall against the truth."""
+    database = ensure_large_db()
+    folder = PARTNER_BATCHES / "large-1m"
+    samples, peak, notes = [], 0, {}
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        out = Path(tmp) / "out.json"
+        for _ in range(runs):
+            before = _loadavg()
+            code = _LINK_DUCKDB.format(folder=str(folder), total=1_000_000, out=str(out), chunks=4, memory="8GB")
+            _, rss = manage("shell", "-c", code, database=database)
+            figures = json.loads(out.read_text())
+            samples.append(figures["link_s"])
+            peak = max(peak, rss)
+            notes = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+            notes["load_before"], notes["load_after"] = before, _loadavg()
+    return Result(samples, peak, notes)
+
+
+_LINK_SPARK = """
+import json, time
+from pathlib import Path
+from sharing.linkage import batches, engine, features, linking, spark, thresholds
+from sharing.linkage.backends import duckdb_api
+folder = Path({folder!r})
+if not (folder / "done").exists():
+    batches.write_batch({total}, folder)
+    (folder / "done").write_text("1")
+people_path = folder / "people.parquet"
+if not people_path.exists():
+    spark.export_council(0, linking.people_rows(), [], folder / "council")
+    (folder / "council" / "people-000.parquet").rename(people_path)
+model = engine.train(duckdb_api(), features.as_arrow(linking.people_rows()),
+                     features.as_arrow([linking.record_row(r) for r in linking.training_records()]))
+session = spark.session(master="local[*]", memory={memory!r}, checkpoints=str(folder / "checkpoints"))
+started = time.perf_counter()
+ranked = spark.link_region(session, [str(people_path)], [str(p) for p in sorted(folder.glob("records-*.parquet"))],
+                           model, min_weight=thresholds.get().review, out=str(folder / "pairs"))
+pairs = ranked.count()
+done = time.perf_counter()
+session.stop()
+Path({out!r}).write_text(json.dumps({{"link_s": done - started, "pairs": pairs}}))
+"""
+
+
+@benchmark("link_10m_spark", explicit=True)
+def link_10m_spark(runs):
+    """10,000,000 synthetic partner records linked against the large council on Spark in local mode (the JVM's
+    memory is outside this process: its peak is the driver's -Xmx, noted): long, so only when named."""
+    database = ensure_large_db()
+    folder = PARTNER_BATCHES / "large-10m"
+    samples, notes = [], {}
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        out = Path(tmp) / "out.json"
+        for _ in range(runs):
+            before = _loadavg()
+            code = _LINK_SPARK.format(folder=str(folder), total=10_000_000, out=str(out), memory="12g")
+            _, rss = manage("shell", "-c", code, database=database)
+            figures = json.loads(out.read_text())
+            samples.append(figures["link_s"])
+            notes = {"pairs": figures["pairs"], "driver_memory": "12g", "python_peak_mb": round(rss / 2**20),
+                     "load_before": before, "load_after": _loadavg()}
+    return Result(samples, None, notes)
+
+
+@benchmark("api_lookup_large", runs=400)
+def api_lookup_large(runs):
+    """The partner API's 'is this child known?' lookup under 20 concurrent clients against a live server on a
+    copy of the large council (target: p95 under 200 ms)."""
+    import shutil
+    import threading
+    import urllib.request
+
+    source = ensure_large_db()
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        database = Path(tmp) / "api.sqlite3"
+        shutil.copy(source, database)
+        setup = ("import json; from sharing.api import keys; from sharing.models import Share; "
+                 "from django.db.models import Q; from django.utils import timezone; today = timezone.localdate(); "
+                 "active = Share.objects.filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"
+                 " person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
+                 "for agency in {s.agency for s in active}:\n"
+                 "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
+                 "    out += [(key, s.person.nhs_number) for s in active if s.agency == agency]\n"
+                 f"open({str(Path(tmp) / 'keys.json')!r}, 'w').write(json.dumps(out))")
+        manage("shell", "-c", setup, database=database)
+        lookups = json.loads((Path(tmp) / "keys.json").read_text())
+        port = os.environ.get("THRIVE_BENCH_API_PORT", "8027")
+        env = {**os.environ, "DATABASE_URL": sqlite_url(database), "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
+        server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}/api/v1/children/"
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            samples, lock, statuses = [], threading.Lock(), []
+
+            def client(n):
+                for i in range(n, runs, 20):
+                    key, number = lookups[i % len(lookups)]
+                    request = urllib.request.Request(base + number, headers={"Authorization": f"Bearer {key}"})
+                    started = time.perf_counter()
+                    with urllib.request.urlopen(request, timeout=30) as answer:
+                        answer.read()
+                        status = answer.status
+                    with lock:
+                        samples.append(time.perf_counter() - started)
+                        statuses.append(status)
+
+            before = _loadavg()
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(20)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return Result(samples, None, {"clients": 20, "children": len(lookups), "all_200": set(statuses) == {200},
+                                  "load_before": before, "load_after": _loadavg()})
+
+
 # The harness
 
 def machine() -> dict:

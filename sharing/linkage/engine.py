@@ -40,12 +40,18 @@ def train(db_api, people, records, *, max_pairs: float = 2e6, seed: int = 1) -> 
     return linker.misc.save_model_to_json()
 
 
-def link(db_api, splink_json: dict, people, records, *, min_weight: float, chunks: int = 1) -> list[Pair]:
-    """Every blocked person-record pair scoring at least `min_weight`."""
+def score(db_api, splink_json: dict, people, records, *, min_weight: float, chunks: int = 1):
+    """Splink's predictions (a table in the backend) for every blocked pair scoring at least `min_weight`;
+    `chunks` splits the records so a large batch runs in bounded memory."""
     linker = Linker([register(db_api, people, "people"), register(db_api, records, "records")],
                     splink_json, log_level=LOG_LEVEL)
-    predictions = linker.inference.predict(threshold_match_weight=min_weight, num_chunks_left=chunks,
-                                           num_chunks_right=1, warning_mode="never")
+    return linker.inference.predict(threshold_match_weight=min_weight, num_chunks_left=1, num_chunks_right=chunks,
+                                    warning_mode="never")
+
+
+def link(db_api, splink_json: dict, people, records, *, min_weight: float, chunks: int = 1) -> list[Pair]:
+    """Every blocked person-record pair scoring at least `min_weight`, with its evidence."""
+    predictions = score(db_api, splink_json, people, records, min_weight=min_weight, chunks=chunks)
     return list(pairs(predictions.as_record_list(), splink_json))
 
 
