@@ -430,7 +430,8 @@ model = engine.train(duckdb_api(), people, training)
 trained = time.perf_counter()
 records = pq.read_table(sorted(str(p) for p in folder.glob("records-*.parquet")))
 limits = thresholds.get()
-predictions = engine.score(duckdb_api({memory!r}), model, people, records, min_weight=limits.review, chunks={chunks})
+predictions = engine.score(duckdb_api({memory!r}), model, people, records, min_weight=limits.review,
+                           chunks={chunks})
 scored = predictions.as_duckdbpyrelation().select("unique_id_r, unique_id_l, match_weight").fetchall()
 by_record = defaultdict(list)
 for record, person, weight in scored:
@@ -452,7 +453,8 @@ for record, pairs in by_record.items():
 done = time.perf_counter()
 known = sum(1 for p in truth.values() if p is not None)
 Path({out!r}).write_text(json.dumps({{"train_s": trained - started, "link_s": done - trained,
-    "records": records.num_rows, "people": people.num_rows, "pairs": len(scored), "precision": right / max(1, right + wrong),
+    "records": records.num_rows, "people": people.num_rows, "pairs": len(scored),
+    "precision": right / max(1, right + wrong),
     "recall": right / max(1, known), "review": review}}))
 """
 
@@ -472,7 +474,8 @@ def link_1m_large(runs):
         out = Path(tmp) / "out.json"
         for _ in range(runs):
             before = _loadavg()
-            code = _LINK_DUCKDB.format(folder=str(folder), total=1_000_000, out=str(out), chunks=4, memory="8GB")
+            code = _LINK_DUCKDB.format(folder=str(folder), total=1_000_000, out=str(out), chunks=4,
+                                       memory="8GB")
             _, rss = manage("shell", "-c", code, database=database)
             figures = json.loads(out.read_text())
             samples.append(figures["link_s"])
@@ -499,7 +502,8 @@ model = engine.train(duckdb_api(), features.as_arrow(linking.people_rows()),
                      features.as_arrow([linking.record_row(r) for r in linking.training_records()]))
 session = spark.session(master="local[*]", memory={memory!r}, checkpoints=str(folder / "checkpoints"))
 started = time.perf_counter()
-ranked = spark.link_region(session, [str(people_path)], [str(p) for p in sorted(folder.glob("records-*.parquet"))],
+record_paths = [str(p) for p in sorted(folder.glob("records-*.parquet"))]
+ranked = spark.link_region(session, [str(people_path)], record_paths,
                            model, min_weight=thresholds.get().review, out=str(folder / "pairs"))
 pairs = ranked.count()
 done = time.perf_counter()
@@ -541,8 +545,9 @@ def api_lookup_large(runs):
         database = Path(tmp) / "api.sqlite3"
         shutil.copy(source, database)
         setup = ("import json; from sharing.api import keys; from sharing.models import Share; "
-                 "from django.db.models import Q; from django.utils import timezone; today = timezone.localdate(); "
-                 "active = Share.objects.filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"
+                 "from django.db.models import Q; from django.utils import timezone; "
+                 "today = timezone.localdate(); active = Share.objects.filter("
+                 "Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"
                  " person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
                  "for agency in {s.agency for s in active}:\n"
                  "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
@@ -551,8 +556,10 @@ def api_lookup_large(runs):
         manage("shell", "-c", setup, database=database)
         lookups = json.loads((Path(tmp) / "keys.json").read_text())
         port = os.environ.get("THRIVE_BENCH_API_PORT", "8027")
-        env = {**os.environ, "DATABASE_URL": sqlite_url(database), "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
-        server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        env = {**os.environ, "DATABASE_URL": sqlite_url(database),
+               "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
+        server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload",
+                                   f"127.0.0.1:{port}"],
                                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}/api/v1/children/"
@@ -567,7 +574,8 @@ def api_lookup_large(runs):
             def client(n):
                 for i in range(n, runs, 20):
                     key, number = lookups[i % len(lookups)]
-                    request = urllib.request.Request(base + number, headers={"Authorization": f"Bearer {key}"})
+                    headers = {"Authorization": f"Bearer {key}"}
+                    request = urllib.request.Request(base + number, headers=headers)
                     started = time.perf_counter()
                     with urllib.request.urlopen(request, timeout=30) as answer:
                         answer.read()

@@ -1,5 +1,6 @@
 """Pages for matching partner records and checking duplicates. Each pattern's access class is noted for the
 access-class table (the partner-agency API has its own URLs, in sharing/api)."""
+
 from django.urls import path
 
 from .linkage import views

@@ -6,6 +6,7 @@ Inbound records are stored as sent and linked at once when their NHS number sett
 wait for the linkage job (`link_partner_records`), which links them or queues them for a worker.
 Nothing here imports Splink, DuckDB or Spark: the request path stays light.
 """
+
 import datetime
 
 from django.db import transaction
@@ -21,13 +22,23 @@ from ..partners.models import LinkMethod, LinkStatus, PartnerRecord, RecordKind
 from . import keys, outbox, problems
 from .models import ApiCall, Notification, Scope
 from .schemas import (
-    AcknowledgedOut, ChildKnownOut, DomesticAbuseIn, NotificationOut, PractitionerOut, ProblemOut, ReceivedOut,
+    AcknowledgedOut,
+    ChildKnownOut,
+    DomesticAbuseIn,
+    NotificationOut,
+    PractitionerOut,
+    ProblemOut,
+    ReceivedOut,
     ReferralIn,
 )
 
 RATE_WINDOW = datetime.timedelta(seconds=60)
-LEAD_KINDS = [InvolvementKind.LEAD_CP_PRACTITIONER, InvolvementKind.ALLOCATED_WORKER,
-              InvolvementKind.LEAD_PRACTITIONER, InvolvementKind.PERSONAL_ADVISER]
+LEAD_KINDS = [
+    InvolvementKind.LEAD_CP_PRACTITIONER,
+    InvolvementKind.ALLOCATED_WORKER,
+    InvolvementKind.LEAD_PRACTITIONER,
+    InvolvementKind.PERSONAL_ADVISER,
+]
 ERRORS = {400: ProblemOut, 401: ProblemOut, 403: ProblemOut, 422: ProblemOut, 429: ProblemOut}
 
 
@@ -41,17 +52,27 @@ class AgencyKey(HttpBearer):
         request.api_client = client
         recent = ApiCall.objects.filter(client=client, at__gte=timezone.now() - RATE_WINDOW).count()
         if recent >= client.rate_limit:
-            raise problems.Problem(429, f"This key may make {client.rate_limit} calls in any 60 seconds. "
-                                        "Wait and try again.", headers={"Retry-After": "60"})
+            raise problems.Problem(
+                429,
+                f"This key may make {client.rate_limit} calls in any 60 seconds. Wait and try again.",
+                headers={"Retry-After": "60"},
+            )
         return client
 
 
-api = NinjaAPI(title="Thrive partner-agency API", version="1", urls_namespace="partner_api", auth=AgencyKey(),
-               docs_url=None, description=(
-                   "For police forces, health bodies, schools and other partners: send domestic abuse notifications "
-                   "and referrals to the council's front door, ask whether a child shared with you is known and who "
-                   "their lead practitioner is, and read the notifications waiting for your agency. Authenticate "
-                   "with 'Authorization: Bearer <key>'. Errors are RFC 9457 problem details."))
+api = NinjaAPI(
+    title="Thrive partner-agency API",
+    version="1",
+    urls_namespace="partner_api",
+    auth=AgencyKey(),
+    docs_url=None,
+    description=(
+        "For police forces, health bodies, schools and other partners: send domestic abuse notifications "
+        "and referrals to the council's front door, ask whether a child shared with you is known and who "
+        "their lead practitioner is, and read the notifications waiting for your agency. Authenticate "
+        "with 'Authorization: Bearer <key>'. Errors are RFC 9457 problem details."
+    ),
+)
 problems.install(api)
 _schema = api.get_openapi_schema
 api.get_openapi_schema = lambda *args, **kwargs: problems.openapi_problem_media_type(_schema(*args, **kwargs))
@@ -69,9 +90,19 @@ def _store(request, kind: str, child, reference: str, summary: str, details: dic
     client = request.api_client
     with transaction.atomic():
         record = PartnerRecord.objects.create(
-            agency=client.agency, kind=kind, reference=reference, forename=child.forename, surname=child.surname,
-            birth_date=child.birth_date, sex=child.sex, address=child.address, postcode=child.postcode,
-            nhs_number=child.nhs_number or "", received_at=timezone.now(), summary=summary, details=details,
+            agency=client.agency,
+            kind=kind,
+            reference=reference,
+            forename=child.forename,
+            surname=child.surname,
+            birth_date=child.birth_date,
+            sex=child.sex,
+            address=child.address,
+            postcode=child.postcode,
+            nhs_number=child.nhs_number or "",
+            received_at=timezone.now(),
+            summary=summary,
+            details=details,
         )
         linked = nhs_links([record])
         if record.pk in linked:
@@ -88,19 +119,30 @@ def _store(request, kind: str, child, reference: str, summary: str, details: dic
 
 def _received(record, warnings) -> Status:
     status = "linked" if record.status == LinkStatus.LINKED else "awaiting_matching"
-    return Status(202, ReceivedOut(id=record.pk, received_at=record.received_at, status=status, warnings=warnings))
+    return Status(
+        202, ReceivedOut(id=record.pk, received_at=record.received_at, status=status, warnings=warnings)
+    )
 
 
-@api.post("/domestic-abuse-notifications", response={202: ReceivedOut, **ERRORS},
-          summary="Notify the front door of a domestic abuse incident a child was part of")
+@api.post(
+    "/domestic-abuse-notifications",
+    response={202: ReceivedOut, **ERRORS},
+    summary="Notify the front door of a domestic abuse incident a child was part of",
+)
 def domestic_abuse(request, payload: DomesticAbuseIn):
     require(request, Scope.DOMESTIC_ABUSE)
-    details = {"incident_at": payload.incident_at.isoformat(), "operation_encompass": payload.operation_encompass,
-               "school_urn": payload.school_urn}
-    record, warnings = _store(request, RecordKind.DOMESTIC_ABUSE, payload.child, payload.reference, payload.summary,
-                              details)
+    details = {
+        "incident_at": payload.incident_at.isoformat(),
+        "operation_encompass": payload.operation_encompass,
+        "school_urn": payload.school_urn,
+    }
+    record, warnings = _store(
+        request, RecordKind.DOMESTIC_ABUSE, payload.child, payload.reference, payload.summary, details
+    )
     if payload.operation_encompass and record.person_id:
-        outbox.encompass(record, School.objects.filter(urn=payload.school_urn).first() if payload.school_urn else None)
+        outbox.encompass(
+            record, School.objects.filter(urn=payload.school_urn).first() if payload.school_urn else None
+        )
     return _received(record, warnings)
 
 
@@ -109,11 +151,16 @@ def referral(request, payload: ReferralIn):
     require(request, Scope.REFERRALS)
     details = {"referrer_name": payload.referrer_name, "referrer_role": payload.referrer_role}
     summary = f"{payload.reason}\n\nReferred by {payload.referrer_name}, {payload.referrer_role}."
-    return _received(*_store(request, RecordKind.REFERRAL, payload.child, payload.reference, summary, details))
+    return _received(
+        *_store(request, RecordKind.REFERRAL, payload.child, payload.reference, summary, details)
+    )
 
 
-@api.get("/children/{nhs_number}", response={200: ChildKnownOut, 404: ProblemOut, **ERRORS},
-         summary="Is this child known, and who is their lead practitioner?")
+@api.get(
+    "/children/{nhs_number}",
+    response={200: ChildKnownOut, 404: ProblemOut, **ERRORS},
+    summary="Is this child known, and who is their lead practitioner?",
+)
 def child(request, nhs_number: str = Path(..., pattern=r"^\d{10}$", description="10 digits, no spaces.")):
     """Answers only for a child your agency has an active share for; any other NHS number is 404, whether or
     not the council knows the child."""
@@ -131,41 +178,70 @@ def child(request, nhs_number: str = Path(..., pattern=r"^\d{10}$", description=
         raise problems.Problem(404, "No child with this NHS number is shared with your agency.")
     request.api_person = person
     request.api_outcome = "answered: child known, lead practitioner"
-    return Status(200, ChildKnownOut(nhs_number=number, known=True, lead_practitioner=lead_practitioner(person)))
+    return Status(
+        200, ChildKnownOut(nhs_number=number, known=True, lead_practitioner=lead_practitioner(person))
+    )
 
 
 def lead_practitioner(person) -> PractitionerOut | None:
     today = timezone.localdate()
-    current = Involvement.objects.filter(person=person, user__isnull=False, kind__in=LEAD_KINDS, start_date__lte=today)
+    current = Involvement.objects.filter(
+        person=person, user__isnull=False, kind__in=LEAD_KINDS, start_date__lte=today
+    )
     current = current.exclude(end_date__lt=today).select_related("user", "team")
     found = sorted(current, key=lambda i: (LEAD_KINDS.index(i.kind), -i.start_date.toordinal(), i.pk))
     if not found:
         return None
     lead = found[0]
-    return PractitionerOut(name=str(lead.user), role=lead.user.job_title or lead.get_kind_display(),
-                           team=lead.team.name if lead.team else None)
+    return PractitionerOut(
+        name=str(lead.user),
+        role=lead.user.job_title or lead.get_kind_display(),
+        team=lead.team.name if lead.team else None,
+    )
 
 
-@api.get("/outbox", response={200: list[NotificationOut], **ERRORS},
-         summary="Notifications waiting for your agency, oldest first (up to 100)")
+@api.get(
+    "/outbox",
+    response={200: list[NotificationOut], **ERRORS},
+    summary="Notifications waiting for your agency, oldest first (up to 100)",
+)
 def read_outbox(request):
     require(request, Scope.OUTBOX)
     waiting = Notification.objects.filter(agency=request.api_client.agency, acknowledged_at__isnull=True)
     notes = list(waiting.select_related("person")[:100])
     request.api_outcome = f"read {len(notes)} notifications"
-    return Status(200, [NotificationOut(
-        id=n.pk, event=n.event, occurred_on=n.occurred_on, nhs_number=n.person.nhs_number,
-        forename=n.person.forename, surname=n.person.surname, birth_date=n.person.birth_date, message=n.message,
-        created_at=n.created_at) for n in notes])
+    return Status(
+        200,
+        [
+            NotificationOut(
+                id=n.pk,
+                event=n.event,
+                occurred_on=n.occurred_on,
+                nhs_number=n.person.nhs_number,
+                forename=n.person.forename,
+                surname=n.person.surname,
+                birth_date=n.person.birth_date,
+                message=n.message,
+                created_at=n.created_at,
+            )
+            for n in notes
+        ],
+    )
 
 
-@api.post("/outbox/{notification_id}/acknowledge", response={200: AcknowledgedOut, 404: ProblemOut, **ERRORS},
-          summary="Acknowledge a notification, taking it out of the outbox")
+@api.post(
+    "/outbox/{notification_id}/acknowledge",
+    response={200: AcknowledgedOut, 404: ProblemOut, **ERRORS},
+    summary="Acknowledge a notification, taking it out of the outbox",
+)
 def acknowledge(request, notification_id: int):
     require(request, Scope.OUTBOX)
     with transaction.atomic():
-        note = Notification.objects.select_for_update().filter(pk=notification_id,
-                                                               agency=request.api_client.agency).first()
+        note = (
+            Notification.objects.select_for_update()
+            .filter(pk=notification_id, agency=request.api_client.agency)
+            .first()
+        )
         if note is None:
             raise problems.Problem(404, "There is no notification with this id for your agency.")
         if note.acknowledged_at is None:

@@ -4,6 +4,7 @@ A credential is an API key shown once when issued and stored only as a SHA-256 d
 256-bit key needs no slow password hash: there is nothing to guess). Each key belongs to one agency,
 carries the scopes it may use and its own rate limit, and can be revoked.
 """
+
 from django.db import models
 from django.utils import timezone
 
@@ -17,9 +18,15 @@ class Scope(models.TextChoices):
 
 class ApiClient(models.Model):
     agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="api_clients")
-    name = models.CharField(max_length=200, help_text="Which system this key is for, e.g. 'Police case management'.")
-    key_prefix = models.CharField(max_length=16, unique=True, help_text="The key's public first part, to find it.")
-    key_digest = models.CharField(max_length=64, help_text="SHA-256 of the whole key; the key itself is never kept.")
+    name = models.CharField(
+        max_length=200, help_text="Which system this key is for, e.g. 'Police case management'."
+    )
+    key_prefix = models.CharField(
+        max_length=16, unique=True, help_text="The key's public first part, to find it."
+    )
+    key_digest = models.CharField(
+        max_length=64, help_text="SHA-256 of the whole key; the key itself is never kept."
+    )
     scopes = models.JSONField(default=list)
     rate_limit = models.PositiveIntegerField(default=120, help_text="Calls allowed in any 60 seconds.")
     created_at = models.DateTimeField(default=timezone.now)
@@ -36,13 +43,21 @@ class ApiClient(models.Model):
 class ApiCall(models.Model):
     """The audit row for one API call, allowed or refused."""
 
-    client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="calls")
+    client = models.ForeignKey(
+        ApiClient, null=True, blank=True, on_delete=models.PROTECT, related_name="calls"
+    )
     at = models.DateTimeField(default=timezone.now)
     method = models.CharField(max_length=10)
     path = models.CharField(max_length=500)
     status = models.PositiveSmallIntegerField()
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                               help_text="The child the call was about, when it found one.")
+    person = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The child the call was about, when it found one.",
+    )
     outcome = models.CharField(max_length=300, blank=True)
     address = models.GenericIPAddressField(null=True, blank=True)
 

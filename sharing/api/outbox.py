@@ -6,6 +6,7 @@ HTTPS endpoint, Thrive makes no outbound calls (nothing to retry, no firewall ho
 authenticated and audited like any other call. The child's school and GP are the agencies of the
 latest school roll and GP registration records linked to the child.
 """
+
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
@@ -37,9 +38,16 @@ def _plan_message(plan, event) -> str:
 
 def notify_plan(plan, event) -> list[Notification]:
     occurred = plan.start_date if event == Event.CP_PLAN_STARTED else plan.end_date
-    return [Notification.objects.create(agency_id=agency, person=plan.person, event=event, occurred_on=occurred,
-                                        message=_plan_message(plan, event))
-            for agency in school_and_gp(plan.person)]
+    return [
+        Notification.objects.create(
+            agency_id=agency,
+            person=plan.person,
+            event=event,
+            occurred_on=occurred,
+            message=_plan_message(plan, event),
+        )
+        for agency in school_and_gp(plan.person)
+    ]
 
 
 def encompass(record, school=None) -> Notification | None:
@@ -49,16 +57,22 @@ def encompass(record, school=None) -> Notification | None:
     if agency_id is None:
         return None
     return Notification.objects.create(
-        agency_id=agency_id, person=record.person, event=Event.OPERATION_ENCOMPASS,
+        agency_id=agency_id,
+        person=record.person,
+        event=Event.OPERATION_ENCOMPASS,
         occurred_on=record.received_at.date(),
         message=f"Operation Encompass: {record.agency.name} attended a domestic abuse incident the child was part "
-                f"of (reference {record.reference}). Please make sure the child is supported at school today.")
+        f"of (reference {record.reference}). Please make sure the child is supported at school today.",
+    )
 
 
 @receiver(pre_save, sender=ChildProtectionPlan, dispatch_uid="sharing.plan_before")
 def _remember_end(sender, instance, **kwargs):
-    old = ChildProtectionPlan.objects.filter(pk=instance.pk).values_list("end_date", flat=True).first() \
-        if instance.pk else None
+    old = (
+        ChildProtectionPlan.objects.filter(pk=instance.pk).values_list("end_date", flat=True).first()
+        if instance.pk
+        else None
+    )
     instance._sharing_end_before = old
 
 

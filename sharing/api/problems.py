@@ -1,15 +1,33 @@
 """Errors as RFC 9457 problem details: `application/problem+json` with type, title, status, detail and the
 instance, plus `errors` naming each bad field. Every refusal and bad request answers this way."""
+
 from django.http import JsonResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 PROBLEM_TYPE = "https://thrive.invalid/problems/"  # documented in docs/api.md; not fetched by clients
 CONTENT_TYPE = "application/problem+json"
-TITLES = {400: "Bad request", 401: "Not signed in", 403: "Not allowed", 404: "Not found",
-          405: "Method not allowed", 409: "Conflict", 422: "Invalid request", 429: "Too many requests",
-          500: "Server error"}
-SLUGS = {400: "bad-request", 401: "unauthorised", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
-         409: "conflict", 422: "invalid-request", 429: "rate-limited", 500: "server-error"}
+TITLES = {
+    400: "Bad request",
+    401: "Not signed in",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Method not allowed",
+    409: "Conflict",
+    422: "Invalid request",
+    429: "Too many requests",
+    500: "Server error",
+}
+SLUGS = {
+    400: "bad-request",
+    401: "unauthorised",
+    403: "forbidden",
+    404: "not-found",
+    405: "method-not-allowed",
+    409: "conflict",
+    422: "invalid-request",
+    429: "rate-limited",
+    500: "server-error",
+}
 
 
 class Problem(Exception):
@@ -19,8 +37,13 @@ class Problem(Exception):
 
 
 def response(request, status: int, detail: str, errors: list | None = None, headers: dict | None = None):
-    body = {"type": PROBLEM_TYPE + SLUGS.get(status, "error"), "title": TITLES.get(status, "Error"),
-            "status": status, "detail": detail, "instance": request.path}
+    body = {
+        "type": PROBLEM_TYPE + SLUGS.get(status, "error"),
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+    }
     if errors:
         body["errors"] = errors
     reply = JsonResponse(body, status=status, content_type=CONTENT_TYPE)
@@ -44,14 +67,20 @@ def install(api) -> None:
 
     @api.exception_handler(ValidationError)
     def invalid(request, exc):
-        errors = [{"field": _field(e.get("loc", ())), "message": e.get("msg", "is not valid")} for e in exc.errors]
+        errors = [
+            {"field": _field(e.get("loc", ())), "message": e.get("msg", "is not valid")} for e in exc.errors
+        ]
         names = ", ".join(dict.fromkeys(e["field"] for e in errors))
         return response(request, 422, f"The request has invalid or missing fields: {names}.", errors)
 
     @api.exception_handler(AuthenticationError)
     def unauthorised(request, exc):
-        return response(request, 401, "Send a valid API key as 'Authorization: Bearer <key>'.",
-                        headers={"WWW-Authenticate": 'Bearer realm="thrive"'})
+        return response(
+            request,
+            401,
+            "Send a valid API key as 'Authorization: Bearer <key>'.",
+            headers={"WWW-Authenticate": 'Bearer realm="thrive"'},
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

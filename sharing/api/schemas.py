@@ -1,5 +1,6 @@
 """What the partner-agency API accepts and answers, as pydantic schemas: the OpenAPI description is made
 from these, so it cannot drift from what the code checks."""
+
 import datetime
 from typing import Literal
 
@@ -51,7 +52,9 @@ def _text(value: str) -> str:
 class ChildIn(Strict):
     """The child as the agency's own system holds them; Thrive links the record to its child."""
 
-    nhs_number: str | None = Field(None, pattern=NHS_NUMBER, description="10 digits, spaces allowed (943 476 5919).")
+    nhs_number: str | None = Field(
+        None, pattern=NHS_NUMBER, description="10 digits, spaces allowed (943 476 5919)."
+    )
     forename: str = Field(..., min_length=1, max_length=100)
     surname: str = Field(..., min_length=1, max_length=100)
     birth_date: datetime.date | None = None
@@ -73,11 +76,17 @@ class ChildIn(Strict):
 
 class DomesticAbuseIn(Strict):
     reference: str = Field(..., min_length=1, max_length=100, description="The force's incident reference.")
-    incident_at: datetime.datetime = Field(..., description="When the incident happened (ISO 8601, with offset).")
+    incident_at: datetime.datetime = Field(
+        ..., description="When the incident happened (ISO 8601, with offset)."
+    )
     child: ChildIn
     summary: str = Field(..., min_length=1, max_length=10_000, description="What happened, who was there.")
-    operation_encompass: bool = Field(False, description="Tell the child's school before the next school day.")
-    school_urn: str | None = Field(None, pattern=r"^\d{6}$", description="The child's school, if the force knows it.")
+    operation_encompass: bool = Field(
+        False, description="Tell the child's school before the next school day."
+    )
+    school_urn: str | None = Field(
+        None, pattern=r"^\d{6}$", description="The child's school, if the force knows it."
+    )
 
     _summary = field_validator("reference", "summary")(_text)
     _incident_iso = field_validator("incident_at", mode="before")(_iso_datetime)
@@ -106,7 +115,9 @@ class ReceivedOut(Schema):
     id: int = Field(..., description="Thrive's reference for the record.")
     received_at: datetime.datetime
     status: Literal["linked", "awaiting_matching"] = Field(
-        ..., description="linked: a front-door contact is open; awaiting_matching: Thrive is matching it to a child.")
+        ...,
+        description="linked: a front-door contact is open; awaiting_matching: Thrive is matching it to a child.",
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

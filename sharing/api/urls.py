@@ -1,4 +1,5 @@
 """The API's URLs, each call audited (`ApiCall`) whatever its outcome, with the child it concerned."""
+
 from functools import wraps
 
 from .endpoints import api
@@ -11,11 +12,16 @@ def audited(view):
         response = view(request, *args, **kwargs)
         client = getattr(request, "api_client", None)
         ApiCall.objects.create(
-            client=client, method=request.method[:10], path=request.get_full_path()[:500],
-            status=response.status_code, person=getattr(request, "api_person", None),
-            outcome=getattr(request, "api_outcome", "")[:300], address=request.META.get("REMOTE_ADDR") or None,
+            client=client,
+            method=request.method[:10],
+            path=request.get_full_path()[:500],
+            status=response.status_code,
+            person=getattr(request, "api_person", None),
+            outcome=getattr(request, "api_outcome", "")[:300],
+            address=request.META.get("REMOTE_ADDR") or None,
         )
         return response
+
     return wrapper
 
 

@@ -1,4 +1,5 @@
 """Splink backends for a linkage run: DuckDB in memory for one council (Spark for a region is in `spark`)."""
+
 import os
 
 

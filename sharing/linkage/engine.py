@@ -3,6 +3,7 @@
 Nothing here touches Django's database: callers pass rows (see `features`) or backend tables and get
 plain dicts back, so the same code runs in a request, a management command and a Spark job.
 """
+
 import logging
 from dataclasses import dataclass
 
@@ -10,7 +11,9 @@ from splink import Linker
 
 from . import model
 
-LOG_LEVEL = logging.ERROR  # Splink's INFO and "level not observed" lines are for notebooks, not a council's logs
+LOG_LEVEL = (
+    logging.ERROR
+)  # Splink's INFO and "level not observed" lines are for notebooks, not a council's logs
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,11 @@ def register(db_api, table, name: str):
 def train(db_api, people, records, *, max_pairs: float = 2e6, seed: int = 1) -> dict:
     """Estimate the model from the council's people and a batch of partner records, without labels:
     the prior from near-certain rules, u from random pairs, m by expectation maximisation."""
-    linker = Linker([register(db_api, people, "people"), register(db_api, records, "records")],
-                    model.settings(), log_level=LOG_LEVEL)
+    linker = Linker(
+        [register(db_api, people, "people"), register(db_api, records, "records")],
+        model.settings(),
+        log_level=LOG_LEVEL,
+    )
     linker.training.estimate_probability_two_random_records_match(model.DETERMINISTIC_RULES, recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=seed)
     for block in model.EM_TRAINING_BLOCKS:
@@ -43,10 +49,14 @@ def train(db_api, people, records, *, max_pairs: float = 2e6, seed: int = 1) -> 
 def score(db_api, splink_json: dict, people, records, *, min_weight: float, chunks: int = 1):
     """Splink's predictions (a table in the backend) for every blocked pair scoring at least `min_weight`;
     `chunks` splits the records so a large batch runs in bounded memory."""
-    linker = Linker([register(db_api, people, "people"), register(db_api, records, "records")],
-                    splink_json, log_level=LOG_LEVEL)
-    return linker.inference.predict(threshold_match_weight=min_weight, num_chunks_left=1, num_chunks_right=chunks,
-                                    warning_mode="never")
+    linker = Linker(
+        [register(db_api, people, "people"), register(db_api, records, "records")],
+        splink_json,
+        log_level=LOG_LEVEL,
+    )
+    return linker.inference.predict(
+        threshold_match_weight=min_weight, num_chunks_left=1, num_chunks_right=chunks, warning_mode="never"
+    )
 
 
 def link(db_api, splink_json: dict, people, records, *, min_weight: float, chunks: int = 1) -> list[Pair]:
@@ -57,8 +67,9 @@ def link(db_api, splink_json: dict, people, records, *, min_weight: float, chunk
 
 def duplicates(db_api, splink_json: dict, people, *, min_weight: float) -> list[Pair]:
     """Pairs of people who may be one person, scored by the same model."""
-    linker = Linker([register(db_api, people, "people")], {**splink_json, "link_type": "dedupe_only"},
-                    log_level=LOG_LEVEL)
+    linker = Linker(
+        [register(db_api, people, "people")], {**splink_json, "link_type": "dedupe_only"}, log_level=LOG_LEVEL
+    )
     predictions = linker.inference.predict(threshold_match_weight=min_weight, warning_mode="never")
     return list(pairs(predictions.as_record_list(), splink_json))
 
@@ -81,8 +92,18 @@ def pairs(rows, splink_json: dict):
         for name, by_gamma in labels.items():
             weight = row[f"mw_{name}"] + (row.get(f"mw_tf_adj_{name}") or 0.0)
             total += weight
-            evidence.append({"comparison": name, "level": by_gamma[row[f"gamma_{name}"]], "weight": round(weight, 2)})
-        start = {"comparison": "prior", "level": "How often two records are the same child by chance",
-                 "weight": round(row["match_weight"] - total, 2)}
-        yield Pair(int(row["unique_id_l"]), int(row["unique_id_r"]), row["match_weight"], row["match_probability"],
-                   [start, *evidence])
+            evidence.append(
+                {"comparison": name, "level": by_gamma[row[f"gamma_{name}"]], "weight": round(weight, 2)}
+            )
+        start = {
+            "comparison": "prior",
+            "level": "How often two records are the same child by chance",
+            "weight": round(row["match_weight"] - total, 2),
+        }
+        yield Pair(
+            int(row["unique_id_l"]),
+            int(row["unique_id_r"]),
+            row["match_weight"],
+            row["match_probability"],
+            [start, *evidence],
+        )

@@ -6,6 +6,7 @@ a first name carries its group of known short forms and nicknames (from the `nic
 carries every postcode they have lived at, so a partner's out-of-date address still counts. Rows are
 plain dicts, so DuckDB and Spark take the same input.
 """
+
 import datetime
 import re
 import unicodedata
@@ -13,8 +14,21 @@ from functools import lru_cache
 
 from people.identifiers import normalise_nhs_number
 
-COLUMNS = ("unique_id", "forename", "forename_names", "surname", "dob", "birth_year", "sex", "postcode",
-           "postcode_sector", "postcode_district", "postcode_history", "address", "nhs_number")
+COLUMNS = (
+    "unique_id",
+    "forename",
+    "forename_names",
+    "surname",
+    "dob",
+    "birth_year",
+    "sex",
+    "postcode",
+    "postcode_sector",
+    "postcode_district",
+    "postcode_history",
+    "address",
+    "nhs_number",
+)
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 
 
@@ -66,8 +80,19 @@ def nhs_key(value: str | None) -> str | None:
     return digits if digits.isdigit() and 8 <= len(digits) <= 11 else None
 
 
-def row(unique_id: int, *, forename, surname, birth_date: datetime.date | None, sex: str | None, postcode,
-        address, nhs_number, preferred_name=None, earlier_postcodes=()) -> dict:
+def row(
+    unique_id: int,
+    *,
+    forename,
+    surname,
+    birth_date: datetime.date | None,
+    sex: str | None,
+    postcode,
+    address,
+    nhs_number,
+    preferred_name=None,
+    earlier_postcodes=(),
+) -> dict:
     """One record as linkage sees it."""
     code, sector, district = postcode_parts(postcode)
     history = sorted({p for p in (code, *(postcode_parts(e)[0] for e in earlier_postcodes)) if p})
@@ -92,10 +117,21 @@ def as_arrow(rows: list[dict]):
     """A pyarrow table with fixed column types (an empty or all-null column still has its type)."""
     import pyarrow as pa
 
-    schema = pa.schema([
-        ("unique_id", pa.int64()), ("forename", pa.string()), ("forename_names", pa.list_(pa.string())),
-        ("surname", pa.string()), ("dob", pa.string()), ("birth_year", pa.int32()), ("sex", pa.string()),
-        ("postcode", pa.string()), ("postcode_sector", pa.string()), ("postcode_district", pa.string()),
-        ("postcode_history", pa.list_(pa.string())), ("address", pa.string()), ("nhs_number", pa.string()),
-    ])
+    schema = pa.schema(
+        [
+            ("unique_id", pa.int64()),
+            ("forename", pa.string()),
+            ("forename_names", pa.list_(pa.string())),
+            ("surname", pa.string()),
+            ("dob", pa.string()),
+            ("birth_year", pa.int32()),
+            ("sex", pa.string()),
+            ("postcode", pa.string()),
+            ("postcode_sector", pa.string()),
+            ("postcode_district", pa.string()),
+            ("postcode_history", pa.list_(pa.string())),
+            ("address", pa.string()),
+            ("nhs_number", pa.string()),
+        ]
+    )
     return pa.Table.from_pylist(rows, schema=schema)

@@ -1,4 +1,5 @@
 """What a front-door worker decides about a partner record, and a manager about two possible duplicates."""
+
 from django import forms
 
 NEW_CHILD, NOT_KNOWN = "new", "not_known"
@@ -7,14 +8,18 @@ NEW_CHILD, NOT_KNOWN = "new", "not_known"
 class MatchForm(forms.Form):
     """Which child the partner record is about: one of the candidates, a new child, or no child the council knows."""
 
-    choice = forms.ChoiceField(label="Which child is this record about?", widget=forms.RadioSelect,
-                               error_messages={"required": "Choose the child this record is about, or say it is none "
-                                                           "of them."})
+    choice = forms.ChoiceField(
+        label="Which child is this record about?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the child this record is about, or say it is none of them."},
+    )
 
     def __init__(self, *args, record, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(str(c.person.pk), f"{c.person.full_name}, born {_born(c.person)} (council ID {c.person.la_id})")
-                   for c in candidates]
+        choices = [
+            (str(c.person.pk), f"{c.person.full_name}, born {_born(c.person)} (council ID {c.person.la_id})")
+            for c in candidates
+        ]
         if record.makes_contact:
             choices.append((NEW_CHILD, "None of these: record a new child from the details sent"))
         else:
@@ -25,32 +30,47 @@ class MatchForm(forms.Form):
 class CandidateMergeForm(forms.Form):
     """Two candidates are one child: merge them (managers only), then link the record to the one kept."""
 
-    keep = forms.ChoiceField(label="Record to keep", error_messages={"required": "Choose the record to keep."})
-    duplicate = forms.ChoiceField(label="Duplicate to merge into it",
-                                  error_messages={"required": "Choose the duplicate record."})
-    reason = forms.CharField(label="Why are these the same child?", widget=forms.Textarea(attrs={"rows": 3}),
-                             error_messages={"required": "Enter why these records are the same child."})
+    keep = forms.ChoiceField(
+        label="Record to keep", error_messages={"required": "Choose the record to keep."}
+    )
+    duplicate = forms.ChoiceField(
+        label="Duplicate to merge into it", error_messages={"required": "Choose the duplicate record."}
+    )
+    reason = forms.CharField(
+        label="Why are these the same child?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter why these records are the same child."},
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "Choose a record")] + [(str(c.person.pk), f"{c.person.full_name} ({c.person.la_id})")
-                                               for c in candidates]
+        choices = [("", "Choose a record")] + [
+            (str(c.person.pk), f"{c.person.full_name} ({c.person.la_id})") for c in candidates
+        ]
         self.fields["keep"].choices = self.fields["duplicate"].choices = choices
 
     def clean(self):
         data = super().clean()
         if data.get("keep") and data.get("keep") == data.get("duplicate"):
-            self.add_error("duplicate", "Choose two different records: the duplicate cannot be the record kept.")
+            self.add_error(
+                "duplicate", "Choose two different records: the duplicate cannot be the record kept."
+            )
         return data
 
 
 class DuplicateForm(forms.Form):
     MERGE_SECOND, MERGE_FIRST, DIFFERENT = "merge_second", "merge_first", "different"
-    outcome = forms.ChoiceField(label="What did you find?", widget=forms.RadioSelect,
-                                error_messages={"required": "Choose whether to merge the records or keep them apart."})
-    reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="For the records' history: what showed they are, or are not, one person.",
-                             error_messages={"required": "Enter the reason, for the records' history."})
+    outcome = forms.ChoiceField(
+        label="What did you find?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to merge the records or keep them apart."},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For the records' history: what showed they are, or are not, one person.",
+        error_messages={"required": "Enter the reason, for the records' history."},
+    )
 
     def __init__(self, *args, pair, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,5 @@
 """A trained linkage model, the candidates a partner record might be, and possible duplicate people."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -59,11 +60,14 @@ class DuplicatePair(models.Model):
     evidence = models.JSONField()
     found_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     resolved_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
-    merge = models.ForeignKey("people.PersonMerge", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    merge = models.ForeignKey(
+        "people.PersonMerge", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-match_weight"]

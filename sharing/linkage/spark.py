@@ -7,6 +7,7 @@ with the model trained on one council (its estimates carried over, not retrained
 record's best candidates. Local mode in tests and benchmarks; on a cluster see docs/linkage.md.
 PySpark is imported only here, never by the web app.
 """
+
 import os
 from pathlib import Path
 
@@ -15,7 +16,9 @@ from . import features, model
 COUNCIL_ID_STEP = 10**9  # unique_id = council number * step + the council's own id
 
 
-def session(master: str = "local[*]", memory: str = "4g", app: str = "thrive-linkage", checkpoints: str | None = None):
+def session(
+    master: str = "local[*]", memory: str = "4g", app: str = "thrive-linkage", checkpoints: str | None = None
+):
     """A Spark session with Splink's string-similarity functions (its bundled jar) on the classpath, and a
     checkpoint directory (Splink breaks long query plans with checkpoints)."""
     import tempfile
@@ -24,15 +27,19 @@ def session(master: str = "local[*]", memory: str = "4g", app: str = "thrive-lin
     from splink.internals.spark.jar_location import similarity_jar_location
 
     os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON", "python3"))
-    spark = (SparkSession.builder.master(master).appName(app)
-            .config("spark.jars", similarity_jar_location())
-            .config("spark.driver.memory", memory)
-            .config("spark.sql.shuffle.partitions", os.environ.get("THRIVE_SPARK_PARTITIONS", "8"))
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate())
-    spark.sparkContext.setCheckpointDir(checkpoints or os.environ.get("THRIVE_SPARK_CHECKPOINTS")
-                                        or tempfile.mkdtemp(prefix="thrive-spark-"))
+    spark = (
+        SparkSession.builder.master(master)
+        .appName(app)
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.driver.memory", memory)
+        .config("spark.sql.shuffle.partitions", os.environ.get("THRIVE_SPARK_PARTITIONS", "8"))
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate()
+    )
+    spark.sparkContext.setCheckpointDir(
+        checkpoints or os.environ.get("THRIVE_SPARK_CHECKPOINTS") or tempfile.mkdtemp(prefix="thrive-spark-")
+    )
     return spark
 
 
@@ -50,8 +57,16 @@ def export_council(number: int, people: list[dict], records: list[dict], folder:
     return paths[0], paths[1]
 
 
-def link_region(spark, people: list[str], records: list[str], splink_json: dict, *, min_weight: float,
-                best: int = 3, out: str | None = None):
+def link_region(
+    spark,
+    people: list[str],
+    records: list[str],
+    splink_json: dict,
+    *,
+    min_weight: float,
+    best: int = 3,
+    out: str | None = None,
+):
     """Score every blocked (person, record) pair across the region; each record's `best` candidates.
 
     Returns a Spark DataFrame (record, person, match_weight, match_probability, rank), written as
@@ -67,10 +82,15 @@ def link_region(spark, people: list[str], records: list[str], splink_json: dict,
     linker = Linker([left, right], model.settings(trained=splink_json), log_level=40)
     predictions = linker.inference.predict(threshold_match_weight=min_weight, warning_mode="never")
     frame = predictions.as_spark_dataframe().select(
-        F.col("unique_id_r").alias("record"), F.col("unique_id_l").alias("person"), "match_weight",
-        "match_probability")
-    ranked = frame.withColumn("rank", F.row_number().over(
-        Window.partitionBy("record").orderBy(F.desc("match_weight"), F.asc("person"))))
+        F.col("unique_id_r").alias("record"),
+        F.col("unique_id_l").alias("person"),
+        "match_weight",
+        "match_probability",
+    )
+    ranked = frame.withColumn(
+        "rank",
+        F.row_number().over(Window.partitionBy("record").orderBy(F.desc("match_weight"), F.asc("person"))),
+    )
     ranked = ranked.where(F.col("rank") <= best)
     if out:
         ranked.write.mode("overwrite").parquet(out)
@@ -93,8 +113,9 @@ def decide_all(rows, limits):
 
     by_record = defaultdict(list)
     for row in rows:
-        by_record[row["record"]].append(Pair(row["person"], row["record"], row["match_weight"],
-                                             row["match_probability"], []))
+        by_record[row["record"]].append(
+            Pair(row["person"], row["record"], row["match_weight"], row["match_probability"], [])
+        )
     decided = {}
     for record, pairs in by_record.items():
         decision = decide(_Record(record), sorted(pairs, key=lambda p: (-p.match_weight, p.left)), limits)

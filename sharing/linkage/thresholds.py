@@ -9,6 +9,7 @@ and should re-measure with `manage.py linkage_quality` on its own synthetic coun
 How the values below were chosen (on the synthetic records kept for tuning, never the held-out ones)
 is in docs/linkage.md.
 """
+
 from dataclasses import dataclass, replace
 
 from django.conf import settings

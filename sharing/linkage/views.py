@@ -5,6 +5,7 @@ audit log before the page is sent. A worker accepts a candidate, records a new c
 as about no child the council knows, or (a manager) merges two candidates who are one child, through
 the same merge as the record page, logged and undoable.
 """
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,8 +29,15 @@ from .models import DuplicatePair, DuplicateStatus
 MATCHING = "matching a partner agency's record at the front door (identity only)"
 CHECKING_DUPLICATES = "checking possible duplicate records (identity only)"
 REFUSED = "refused: not a front-door worker or manager"
-COMPARISON_NAMES = {"prior": "Starting point", "forename": "First name", "surname": "Surname",
-                    "dob": "Date of birth", "sex": "Sex", "address": "Address", "nhs_number": "NHS number"}
+COMPARISON_NAMES = {
+    "prior": "Starting point",
+    "forename": "First name",
+    "surname": "Surname",
+    "dob": "Date of birth",
+    "sex": "Sex",
+    "address": "Address",
+    "nhs_number": "NHS number",
+}
 QUEUE_LIMIT = 200
 
 
@@ -45,8 +53,15 @@ def _refuse(request, people, why: str):
 
 
 def evidence_rows(evidence: list) -> list[dict]:
-    return [{"name": COMPARISON_NAMES.get(e["comparison"], e["comparison"]), "level": e["level"],
-             "weight": e["weight"], "for": e["weight"] > 0} for e in evidence]
+    return [
+        {
+            "name": COMPARISON_NAMES.get(e["comparison"], e["comparison"]),
+            "level": e["level"],
+            "weight": e["weight"],
+            "for": e["weight"] > 0,
+        }
+        for e in evidence
+    ]
 
 
 @login_required
@@ -57,12 +72,18 @@ def queue(request):
     waiting = PartnerRecord.objects.filter(status=LinkStatus.REVIEW).select_related("agency")
     notifications = waiting.filter(kind__in=["domestic_abuse", "referral"]).order_by("received_at")
     others = waiting.exclude(kind__in=["domestic_abuse", "referral"]).order_by("received_at")
-    return render(request, "sharing/queue.html", {
-        "notifications": notifications[:QUEUE_LIMIT], "others": others[:QUEUE_LIMIT],
-        "notification_count": notifications.count(), "other_count": others.count(),
-        "awaiting": PartnerRecord.objects.filter(status=LinkStatus.AWAITING).count(),
-        "can_check_duplicates": manages_records(request.user),
-    })
+    return render(
+        request,
+        "sharing/queue.html",
+        {
+            "notifications": notifications[:QUEUE_LIMIT],
+            "others": others[:QUEUE_LIMIT],
+            "notification_count": notifications.count(),
+            "other_count": others.count(),
+            "awaiting": PartnerRecord.objects.filter(status=LinkStatus.AWAITING).count(),
+            "can_check_duplicates": manages_records(request.user),
+        },
+    )
 
 
 @login_required
@@ -73,16 +94,22 @@ def review(request, pk):
         if candidate.person.merged_into_id:
             candidate.person = survivor_of(candidate.person)
     if not matches_records(request.user):
-        _refuse(request, [c.person for c in candidates], "Only front-door workers and managers match partner records.")
+        _refuse(
+            request,
+            [c.person for c in candidates],
+            "Only front-door workers and managers match partner records.",
+        )
     if record.status != LinkStatus.REVIEW:
         messages.info(request, f"This record is already dealt with: {record.get_status_display().lower()}.")
         return redirect("sharing:queue")
     for candidate in candidates:
         record_view(request, candidate.person, MATCHING)
-    form = MatchForm(request.POST if request.POST.get("action") == "match" else None, record=record,
-                     candidates=candidates)
-    merge_form = CandidateMergeForm(request.POST if request.POST.get("action") == "merge" else None,
-                                    candidates=candidates)
+    form = MatchForm(
+        request.POST if request.POST.get("action") == "match" else None, record=record, candidates=candidates
+    )
+    merge_form = CandidateMergeForm(
+        request.POST if request.POST.get("action") == "merge" else None, candidates=candidates
+    )
     if request.method == "POST" and request.POST.get("action") == "match" and form.is_valid():
         return _match(request, record, form.cleaned_data["choice"])
     if request.method == "POST" and request.POST.get("action") == "merge":
@@ -92,19 +119,37 @@ def review(request, pk):
             done = _merge_candidates(request, record, merge_form)
             if done:
                 return done
-    return render(request, "sharing/review.html", {
-        "record": record, "form": form, "merge_form": merge_form, "can_merge": manages_records(request.user),
-        "candidates": [(c, evidence_rows(c.evidence)) for c in candidates],
-        "error_form": form if form.errors else merge_form,
-        "nhs_valid": bool(valid_nhs_number(record.nhs_number)),
-    })
+    return render(
+        request,
+        "sharing/review.html",
+        {
+            "record": record,
+            "form": form,
+            "merge_form": merge_form,
+            "can_merge": manages_records(request.user),
+            "candidates": [(c, evidence_rows(c.evidence)) for c in candidates],
+            "error_form": form if form.errors else merge_form,
+            "nhs_valid": bool(valid_nhs_number(record.nhs_number)),
+        },
+    )
 
 
 def _match(request, record, choice):
+    try:
+        return _save_match(request, record, choice)
+    except intake.AlreadyLinked as error:
+        messages.info(request, error.messages[0])
+        return redirect("sharing:queue")
+
+
+def _save_match(request, record, choice):
     if choice == NEW_CHILD:
         record = intake.new_child_from(record, request.user)
-        messages.success(request, f"{record.person.full_name} is recorded as a new child ({record.person.la_id}) "
-                                  "and the record is linked to them.")
+        messages.success(
+            request,
+            f"{record.person.full_name} is recorded as a new child ({record.person.la_id}) "
+            "and the record is linked to them.",
+        )
     elif choice == NOT_KNOWN:
         intake.not_known(record, request.user)
         messages.success(request, "The record is marked as about no child known to the council.")
@@ -113,8 +158,11 @@ def _match(request, record, choice):
         intake.link(record, person, LinkMethod.WORKER, user=request.user)
         messages.success(request, f"The record is linked to {person.full_name} ({person.la_id}).")
     if record.contact_id:
-        messages.info(request, "It is now a contact at the front door: its decision is due within 1 working day "
-                               "of when it was received.")
+        messages.info(
+            request,
+            "It is now a contact at the front door: its decision is due within 1 working day "
+            "of when it was received.",
+        )
     return redirect("sharing:queue")
 
 
@@ -128,8 +176,11 @@ def _merge_candidates(request, record, form):
     except ValidationError as error:
         form.add_error("duplicate", error)
         return None
-    messages.success(request, f"{duplicate.la_id} is merged into {keep.la_id}, and the record is linked to "
-                              f"{keep.full_name}. The merge can be undone from the child's record.")
+    messages.success(
+        request,
+        f"{duplicate.la_id} is merged into {keep.la_id}, and the record is linked to "
+        f"{keep.full_name}. The merge can be undone from the child's record.",
+    )
     return redirect("sharing:queue")
 
 
@@ -145,7 +196,9 @@ def duplicates(request):
 def duplicate(request, pk):
     pair = get_object_or_404(DuplicatePair.objects.select_related("first", "second"), pk=pk)
     if not manages_records(request.user):
-        _refuse(request, [pair.first, pair.second], "Only managers and administrators check duplicate records.")
+        _refuse(
+            request, [pair.first, pair.second], "Only managers and administrators check duplicate records."
+        )
     for person in (pair.first, pair.second):
         record_view(request, person, CHECKING_DUPLICATES)
     if pair.status != DuplicateStatus.OPEN:
@@ -159,8 +212,11 @@ def duplicate(request, pk):
                 if outcome == DuplicateForm.DIFFERENT:
                     pair.status = DuplicateStatus.DIFFERENT
                 else:
-                    keep, fold = (pair.first, pair.second) if outcome == DuplicateForm.MERGE_SECOND else \
-                        (pair.second, pair.first)
+                    keep, fold = (
+                        (pair.first, pair.second)
+                        if outcome == DuplicateForm.MERGE_SECOND
+                        else (pair.second, pair.first)
+                    )
                     pair.merge = merge_records(keep, fold, request.user, reason)
                     pair.status = DuplicateStatus.MERGED
                 pair.resolved_by, pair.resolved_at, pair.note = request.user, timezone.now(), reason
@@ -168,10 +224,20 @@ def duplicate(request, pk):
         except ValidationError as error:
             form.add_error("outcome", error)
         else:
-            messages.success(request, "Merged: the merge can be undone from the kept record." if pair.merge_id
-                             else "Taken off the worklist: these are different people.")
+            messages.success(
+                request,
+                "Merged: the merge can be undone from the kept record."
+                if pair.merge_id
+                else "Taken off the worklist: these are different people.",
+            )
             return redirect("sharing:duplicates")
-    return render(request, "sharing/duplicate.html", {
-        "pair": pair, "form": form, "evidence": evidence_rows(pair.evidence),
-        "back_url": reverse("sharing:duplicates"),
-    })
+    return render(
+        request,
+        "sharing/duplicate.html",
+        {
+            "pair": pair,
+            "form": form,
+            "evidence": evidence_rows(pair.evidence),
+            "back_url": reverse("sharing:duplicates"),
+        },
+    )

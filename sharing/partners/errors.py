@@ -4,6 +4,7 @@ Each function takes a random stream and returns the changed value, or None when 
 apply (no nickname for the name, a day above 12, no earlier address), so the caller records only
 errors actually made. Nicknames come from the `nicknames` package's hand-curated English list.
 """
+
 import datetime
 import random
 from functools import lru_cache
@@ -13,9 +14,29 @@ from people.identifiers import normalise_nhs_number
 ERROR_TYPES = ("misspelling", "nickname", "swapped_day_month", "old_address", "nhs_missing", "nhs_mistyped")
 # Letters people mishear or mistype for each other (phonetic neighbours and keyboard slips).
 _CONFUSED = {
-    "a": "eo", "e": "ai", "i": "ey", "o": "au", "u": "oa", "y": "ie", "c": "ks", "k": "c", "s": "zc",
-    "z": "s", "f": "v", "v": "f", "m": "n", "n": "m", "t": "d", "d": "t", "b": "p", "p": "b", "g": "j",
-    "j": "g", "l": "ll", "r": "rr", "h": "",
+    "a": "eo",
+    "e": "ai",
+    "i": "ey",
+    "o": "au",
+    "u": "oa",
+    "y": "ie",
+    "c": "ks",
+    "k": "c",
+    "s": "zc",
+    "z": "s",
+    "f": "v",
+    "v": "f",
+    "m": "n",
+    "n": "m",
+    "t": "d",
+    "d": "t",
+    "b": "p",
+    "p": "b",
+    "g": "j",
+    "j": "g",
+    "l": "ll",
+    "r": "rr",
+    "h": "",
 }
 
 
@@ -35,13 +56,13 @@ def misspell(name: str, rng: random.Random) -> str | None:
         i = rng.randrange(1, len(name))  # first letters are rarely wrong
         how = rng.choice(("confuse", "drop", "double", "swap"))
         if how == "confuse" and _CONFUSED.get(lower[i]):
-            changed = name[:i] + rng.choice(_CONFUSED[lower[i]]) + name[i + 1:]
+            changed = name[:i] + rng.choice(_CONFUSED[lower[i]]) + name[i + 1 :]
         elif how == "drop" and len(name) > 3:
-            changed = name[:i] + name[i + 1:]
+            changed = name[:i] + name[i + 1 :]
         elif how == "double":
             changed = name[:i] + name[i] + name[i:]
         elif how == "swap" and i + 1 < len(name):
-            changed = name[:i] + name[i + 1] + name[i] + name[i + 2:]
+            changed = name[:i] + name[i + 1] + name[i] + name[i + 2 :]
         else:
             continue
         if changed.lower() != lower:

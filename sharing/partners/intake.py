@@ -4,6 +4,8 @@ The contact keeps the time the record reached the council, so the front door's 1
 receipt, not from whenever the record was matched. It is open to the front-door team until decided,
 as a contact recorded by a worker is.
 """
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,7 +30,11 @@ def front_door_team(person) -> Team | None:
     """The front-door team the child is already open to, else the council's first front-door team."""
     open_to = Involvement.objects.filter(person=person, end_date__isnull=True, team__kind=TeamKind.FRONT_DOOR)
     current = open_to.select_related("team").order_by("pk").first()
-    return current.team if current else Team.objects.filter(kind=TeamKind.FRONT_DOOR).order_by("name", "pk").first()
+    return (
+        current.team
+        if current
+        else Team.objects.filter(kind=TeamKind.FRONT_DOOR).order_by("name", "pk").first()
+    )
 
 
 def summary_for(record: PartnerRecord) -> str:
@@ -42,8 +48,10 @@ def make_contact(record: PartnerRecord) -> Contact:
     """The linked record becomes a contact about its child, received when the record was."""
     person = record.person
     contact = Contact.objects.create(
-        person=person, source=SOURCE_FOR_AGENCY.get(record.agency.kind, ReferralSource.OTHER),
-        referrer=f"{record.agency.name} (partner API)"[:200], received_at=record.received_at,
+        person=person,
+        source=SOURCE_FOR_AGENCY.get(record.agency.kind, ReferralSource.OTHER),
+        referrer=f"{record.agency.name} (partner API)"[:200],
+        received_at=record.received_at,
         summary=summary_for(record),
     )
     team = front_door_team(person)
@@ -54,9 +62,21 @@ def make_contact(record: PartnerRecord) -> Contact:
     return contact
 
 
+class AlreadyLinked(ValidationError):
+    pass
+
+
 def link(record: PartnerRecord, person, method: str, user=None, weight: float | None = None) -> PartnerRecord:
-    """Link the record to the child (a worker's decision, or the NHS number), making its contact if it is one."""
+    """Link the record to the child (a worker's decision, or the NHS number), making its contact if it is one.
+
+    The record is locked first: two workers deciding the same record at once cannot both link it.
+    """
     with transaction.atomic():
+        current = PartnerRecord.objects.select_for_update().get(pk=record.pk)
+        if current.status in (LinkStatus.LINKED, LinkStatus.NOT_KNOWN):
+            raise AlreadyLinked(
+                f"This record was dealt with meanwhile: {current.get_status_display().lower()}."
+            )
         record.person, record.status, record.link_method = person, LinkStatus.LINKED, method
         record.link_weight, record.linked_at, record.linked_by = weight, timezone.now(), user
         record._history_user = user
@@ -69,10 +89,21 @@ def link(record: PartnerRecord, person, method: str, user=None, weight: float | 
 
 def not_known(record: PartnerRecord, user) -> PartnerRecord:
     """A worker found the record is about no child the council knows (only for records that are not contacts)."""
-    record.person, record.status, record.link_method, record.linked_by = None, LinkStatus.NOT_KNOWN, "", user
-    record._history_user = user
-    record.save()
-    record.candidates.all().delete()
+    with transaction.atomic():
+        current = PartnerRecord.objects.select_for_update().get(pk=record.pk)
+        if current.status in (LinkStatus.LINKED, LinkStatus.NOT_KNOWN):
+            raise AlreadyLinked(
+                f"This record was dealt with meanwhile: {current.get_status_display().lower()}."
+            )
+        record.person, record.status, record.link_method, record.linked_by = (
+            None,
+            LinkStatus.NOT_KNOWN,
+            "",
+            user,
+        )
+        record._history_user = user
+        record.save()
+        record.candidates.all().delete()
     return record
 
 
@@ -87,6 +118,11 @@ def new_child_from(record: PartnerRecord, user):
     if number and Person.objects.filter(nhs_number=number).exists():
         number = None  # held by another record: a worker will see it on the review page
     with transaction.atomic():
-        person = new_child(forename=record.forename.strip(), surname=record.surname.strip() or "(not given)",
-                           birth_date=record.birth_date, sex=record.sex, nhs_number=number)
+        person = new_child(
+            forename=record.forename.strip(),
+            surname=record.surname.strip() or "(not given)",
+            birth_date=record.birth_date,
+            sex=record.sex,
+            nhs_number=number,
+        )
         return link(record, person, LinkMethod.NEW_CHILD, user=user)

@@ -4,6 +4,7 @@ A partner record keeps the identity exactly as the agency sent it (a misspelt na
 NHS number stays as it came), so a worker reviewing a link sees the evidence, and linkage can be
 measured. Notifications and referrals among them become front-door contacts once linked.
 """
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -53,15 +54,20 @@ class PartnerRecord(models.Model):
     summary = models.TextField(blank=True, help_text="What the agency told the front door.")
     details = models.JSONField(default=dict, blank=True, help_text="Anything else the agency sent, as sent.")
     status = models.CharField(max_length=10, choices=LinkStatus.choices, default=LinkStatus.AWAITING)
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="partner_records")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="partner_records"
+    )
     link_method = models.CharField(max_length=12, choices=LinkMethod.choices, blank=True)
-    link_weight = models.FloatField(null=True, blank=True, help_text="Splink match weight of an automatic link.")
+    link_weight = models.FloatField(
+        null=True, blank=True, help_text="Splink match weight of an automatic link."
+    )
     linked_at = models.DateTimeField(null=True, blank=True)
-    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
-    contact = models.OneToOneField("frontdoor.Contact", null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="partner_record")
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    contact = models.OneToOneField(
+        "frontdoor.Contact", null=True, blank=True, on_delete=models.PROTECT, related_name="partner_record"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -85,8 +91,18 @@ class SyntheticTruth(models.Model):
     Written only by the synthetic council generator, to measure linkage quality; never read to link.
     """
 
-    record = models.OneToOneField(PartnerRecord, primary_key=True, on_delete=models.CASCADE, related_name="truth")
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
-                               help_text="Empty: a child the council does not know.")
+    record = models.OneToOneField(
+        PartnerRecord, primary_key=True, on_delete=models.CASCADE, related_name="truth"
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Empty: a child the council does not know.",
+    )
     errors = models.CharField(max_length=100, blank=True, help_text="The errors given, comma-separated.")
-    held_out = models.BooleanField(help_text="Kept back for measuring quality, never for choosing thresholds.")
+    held_out = models.BooleanField(
+        help_text="Kept back for measuring quality, never for choosing thresholds."
+    )

@@ -3,6 +3,7 @@
 The one place the API reads shares, so phase 2 (share scope, the disclosure log) and the move of
 `Share` into `access` change one import.
 """
+
 from django.db.models import Q
 from django.utils import timezone
 

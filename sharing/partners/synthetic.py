@@ -5,6 +5,7 @@ incidents, each copied with the errors real systems carry, the truth kept beside
 the contribution reads the children the generator wrote and queues the records. Nothing here draws
 from another contribution's random streams or writes to another app's tables.
 """
+
 import datetime
 import random
 from dataclasses import dataclass, field
@@ -20,7 +21,11 @@ from .models import LinkStatus, PartnerRecord, RecordKind, SyntheticTruth
 CHUNK = 5_000
 SIBLING_SAMPLE = 10_000
 AGENCY_FOR_KIND = {RecordKind.GP_REGISTRATION: "health", RecordKind.POLICE_INCIDENT: "police"}
-REFERENCE_PREFIX = {RecordKind.SCHOOL_ROLL: "ROLL", RecordKind.GP_REGISTRATION: "GP", RecordKind.POLICE_INCIDENT: "INC"}
+REFERENCE_PREFIX = {
+    RecordKind.SCHOOL_ROLL: "ROLL",
+    RecordKind.GP_REGISTRATION: "GP",
+    RecordKind.POLICE_INCIDENT: "INC",
+}
 IDENTITY_ERRORS = ("misspelling", "nickname", "swapped_day_month", "old_address")
 
 
@@ -95,16 +100,24 @@ class RecordMaker:
             made.append("nhs_missing")
         received = self.today - rng.randint(*self.rates.received_days)
         columns = dict(
-            agency_id=self.agency_for(kind, rng), kind=kind,
+            agency_id=self.agency_for(kind, rng),
+            kind=kind,
             reference=f"{REFERENCE_PREFIX[kind]}-{rng.randrange(10**7):07d}",
-            forename=err.as_typed(forename, rng, 0.05), surname=err.as_typed(surname, rng),
-            birth_date=born, sex=child.sex, address=err.as_typed(line, rng, 0.05),
-            postcode=err.postcode_as_typed(postcode, rng), nhs_number=err.nhs_as_typed(nhs, rng),
-            received_at=moment(received, rng.randrange(8 * 60, 18 * 60)), status=LinkStatus.AWAITING,
+            forename=err.as_typed(forename, rng, 0.05),
+            surname=err.as_typed(surname, rng),
+            birth_date=born,
+            sex=child.sex,
+            address=err.as_typed(line, rng, 0.05),
+            postcode=err.postcode_as_typed(postcode, rng),
+            nhs_number=err.nhs_as_typed(nhs, rng),
+            received_at=moment(received, rng.randrange(8 * 60, 18 * 60)),
+            status=LinkStatus.AWAITING,
         )
         return columns, made
 
-    def unknown_child(self, rng: random.Random, names, towns, geography, sibling_of: Identity | None) -> Identity:
+    def unknown_child(
+        self, rng: random.Random, names, towns, geography, sibling_of: Identity | None
+    ) -> Identity:
         """A child the council has never met: a brother or sister of a known child, or anyone."""
         sex = rng.choice("MF")
         if sibling_of is not None:
@@ -132,15 +145,17 @@ def known_children(council, chunk: int = CHUNK):
     index = council.lookups["people.children"]
     wanted = [index.person_ids[i] for i in range(len(index)) if not index.flags[i] & (UNBORN | DIED)]
     for start in range(0, len(wanted), chunk):
-        ids = wanted[start:start + chunk]
+        ids = wanted[start : start + chunk]
         addresses: dict[int, list] = {}
         rows = Address.objects.filter(person_id__in=ids).order_by("person_id", "-start_date", "pk")
-        for person_id, line1, line2, postcode, end in rows.values_list("person_id", "line1", "line2", "postcode",
-                                                                        "end_date"):
+        for person_id, line1, line2, postcode, end in rows.values_list(
+            "person_id", "line1", "line2", "postcode", "end_date"
+        ):
             line = ", ".join(p for p in (line1, line2) if p)
             addresses.setdefault(person_id, []).append((line, postcode, end is None))
-        people = Person.objects.filter(pk__in=ids).values_list("pk", "forename", "surname", "sex", "birth_date",
-                                                               "nhs_number")
+        people = Person.objects.filter(pk__in=ids).values_list(
+            "pk", "forename", "surname", "sex", "birth_date", "nhs_number"
+        )
         found = {row[0]: row for row in people}
         for person_id in ids:
             pk, forename, surname, sex, born, nhs = found[person_id]
@@ -159,15 +174,22 @@ def partner_records(council):
     sample_rng = council.rng("sharing.partner_records.siblings")
     agencies = council.lookups["access.agencies"]
     maker = RecordMaker(rates, council.as_at, agencies, sorted(agencies["schools"].values()))
-    open_cases = {person_id for cases in council.lookups["access.open_cases"].values() for person_id, _ in cases}
+    open_cases = {
+        person_id for cases in council.lookups["access.open_cases"].values() for person_id, _ in cases
+    }
     kinds = list(rates.kinds.items())
     known, siblings = 0, []
 
     def add(child: Identity, kind: str, source_rng) -> None:
         columns, made = maker.record(child, kind, source_rng)
         record_id = council.insert(PartnerRecord, **columns)
-        council.insert(SyntheticTruth, record_id=record_id, person_id=child.person_id, errors=",".join(made),
-                       held_out=source_rng.random() < rates.held_out_share)
+        council.insert(
+            SyntheticTruth,
+            record_id=record_id,
+            person_id=child.person_id,
+            errors=",".join(made),
+            held_out=source_rng.random() < rates.held_out_share,
+        )
 
     for child in known_children(council):
         age = age_on(child.birth, council.as_at)
@@ -186,8 +208,13 @@ def partner_records(council):
     for _ in range(round(known * rates.unknown_child_share)):
         sibling = rng_choice_or_none(unknown_rng, siblings, rates.unknown_sibling_share)
         child = maker.unknown_child(unknown_rng, council.names, towns, council.geography, sibling)
-        kind = unknown_rng.choice([k for k, _ in kinds if k != RecordKind.SCHOOL_ROLL or
-                                   5 <= age_on(child.birth, council.as_at) <= 17])
+        kind = unknown_rng.choice(
+            [
+                k
+                for k, _ in kinds
+                if k != RecordKind.SCHOOL_ROLL or 5 <= age_on(child.birth, council.as_at) <= 17
+            ]
+        )
         add(child, kind, unknown_rng)
 
 

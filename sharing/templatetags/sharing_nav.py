@@ -1,4 +1,5 @@
 """Whether the menu shows Match records: front-door workers, managers and administrators."""
+
 from django import template
 
 register = template.Library()

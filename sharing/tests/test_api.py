@@ -1,5 +1,6 @@
 """The partner-agency API: keys, scopes, rate limits and audit; inbound notifications and referrals; the lookup;
 the outbox; problem details with nothing half-saved."""
+
 import datetime
 import json
 
@@ -38,14 +39,24 @@ def post(client, url, body, key):
 
 
 def notification(child, **changes):
-    body = {"reference": "INC-2025-0042", "incident_at": "2025-03-30T21:15:00+01:00", "summary": "Officers attended.",
-            "child": {"forename": child.forename, "surname": child.surname, "birth_date": str(child.birth_date),
-                      "nhs_number": child.nhs_number}}
+    body = {
+        "reference": "INC-2025-0042",
+        "incident_at": "2025-03-30T21:15:00+01:00",
+        "summary": "Officers attended.",
+        "child": {
+            "forename": child.forename,
+            "surname": child.surname,
+            "birth_date": str(child.birth_date),
+            "nhs_number": child.nhs_number,
+        },
+    }
     body.update(changes)
     return body
 
 
-def test_a_call_without_a_key_or_with_a_wrong_or_revoked_key_is_refused_as_a_problem_and_audited(client, police):
+def test_a_call_without_a_key_or_with_a_wrong_or_revoked_key_is_refused_as_a_problem_and_audited(
+    client, police
+):
     issued, key = keys.issue(police, "Police system", ALL_SCOPES)
     for headers in ({}, bearer("thr_nothere_x"), bearer(key[:-2] + "xx")):
         response = client.get("/api/v1/outbox", **headers)
@@ -92,7 +103,11 @@ def test_a_notification_with_a_known_nhs_number_becomes_a_contact_received_when_
     assert response.status_code == 202, response.content
     assert response.json()["status"] == "linked"
     record = PartnerRecord.objects.get()
-    assert (record.person, record.link_method, record.kind) == (child, "nhs_number", RecordKind.DOMESTIC_ABUSE)
+    assert (record.person, record.link_method, record.kind) == (
+        child,
+        "nhs_number",
+        RecordKind.DOMESTIC_ABUSE,
+    )
     contact = Contact.objects.get()
     assert contact.person == child and contact.received_at == record.received_at >= before
     assert contact.source == "6" and "Shire Police" in contact.referrer
@@ -100,7 +115,9 @@ def test_a_notification_with_a_known_nhs_number_becomes_a_contact_received_when_
     assert ApiCall.objects.get().person == child
 
 
-def test_a_notification_without_a_usable_nhs_number_waits_for_matching_and_warns_of_a_bad_check_digit(client, police):
+def test_a_notification_without_a_usable_nhs_number_waits_for_matching_and_warns_of_a_bad_check_digit(
+    client, police
+):
     child = factories.make_person()
     _, key = keys.issue(police, "Police system", ALL_SCOPES)
     wrong = child.nhs_number[:-1] + str((int(child.nhs_number[-1]) + 1) % 10)
@@ -111,7 +128,9 @@ def test_a_notification_without_a_usable_nhs_number_waits_for_matching_and_warns
     assert response.json()["status"] == "awaiting_matching"
     assert "check digit" in response.json()["warnings"][0]
     record = PartnerRecord.objects.get()
-    assert record.status == LinkStatus.AWAITING and record.nhs_number == wrong and not Contact.objects.exists()
+    assert (
+        record.status == LinkStatus.AWAITING and record.nhs_number == wrong and not Contact.objects.exists()
+    )
 
 
 def test_a_bad_request_names_each_field_and_saves_nothing(client, police):
@@ -135,8 +154,13 @@ def test_a_referral_keeps_who_referred(client):
     school = factories.make_agency("Oak Primary School", AgencyKind.EDUCATION)
     child = factories.make_person()
     _, key = keys.issue(school, "School MIS", [Scope.REFERRALS])
-    body = {"reference": "R-1", "reason": "Often hungry.", "referrer_name": "Ann Lee", "referrer_role": "DSL",
-            "child": {"forename": child.forename, "surname": child.surname, "nhs_number": child.nhs_number}}
+    body = {
+        "reference": "R-1",
+        "reason": "Often hungry.",
+        "referrer_name": "Ann Lee",
+        "referrer_role": "DSL",
+        "child": {"forename": child.forename, "surname": child.surname, "nhs_number": child.nhs_number},
+    }
     response = post(client, "/api/v1/referrals", body, key)
     assert response.status_code == 202
     contact = Contact.objects.get()
@@ -153,16 +177,29 @@ def test_the_lookup_answers_only_for_a_child_the_agency_has_an_active_share_for(
     shared, not_shared, ended = factories.make_person(), factories.make_person(), factories.make_person()
     today = timezone.localdate()
     factories.share(shared, health)
-    factories.share(ended, health, start_date=today - datetime.timedelta(days=60),
-                    end_date=today - datetime.timedelta(days=1))
+    factories.share(
+        ended,
+        health,
+        start_date=today - datetime.timedelta(days=60),
+        end_date=today - datetime.timedelta(days=1),
+    )
     team = factories.make_team("MACPT", TeamKind.MULTI_AGENCY_CP)
-    worker = factories.make_user(first_name="Dee", last_name="Okafor", job_title="Lead Child Protection Practitioner")
+    worker = factories.make_user(
+        first_name="Dee", last_name="Okafor", job_title="Lead Child Protection Practitioner"
+    )
     factories.involve(shared, user=worker, team=team, kind=InvolvementKind.LEAD_CP_PRACTITIONER)
 
     answer = lookup(client, key, shared.nhs_number)
     assert answer.status_code == 200
-    assert answer.json() == {"nhs_number": shared.nhs_number, "known": True, "lead_practitioner": {
-        "name": "Dee Okafor", "role": "Lead Child Protection Practitioner", "team": "MACPT"}}
+    assert answer.json() == {
+        "nhs_number": shared.nhs_number,
+        "known": True,
+        "lead_practitioner": {
+            "name": "Dee Okafor",
+            "role": "Lead Child Protection Practitioner",
+            "team": "MACPT",
+        },
+    }
     for person in (not_shared, ended):
         refused = lookup(client, key, person.nhs_number)
         assert refused.status_code == 404 and "shared with your agency" in refused.json()["detail"]
@@ -180,8 +217,9 @@ def start_plan(child, on):
         from frontdoor.models import Referral
 
         referral = Referral.objects.create(person=child, referral_date=on, source="6")
-    return ChildProtectionPlan.objects.create(referral=referral, person=child, start_date=on, initial_category="NEG",
-                                              latest_category="NEG")
+    return ChildProtectionPlan.objects.create(
+        referral=referral, person=child, start_date=on, initial_category="NEG", latest_category="NEG"
+    )
 
 
 def test_the_childs_school_and_gp_are_told_when_a_plan_starts_and_ends_through_their_outbox(client):
@@ -191,15 +229,25 @@ def test_the_childs_school_and_gp_are_told_when_a_plan_starts_and_ends_through_t
     child = factories.make_person()
     now = timezone.now()
     for agency, kind in ((school, RecordKind.SCHOOL_ROLL), (icb, RecordKind.GP_REGISTRATION)):
-        PartnerRecord.objects.create(agency=agency, kind=kind, forename=child.forename, surname=child.surname,
-                                     received_at=now, status=LinkStatus.LINKED, person=child)
+        PartnerRecord.objects.create(
+            agency=agency,
+            kind=kind,
+            forename=child.forename,
+            surname=child.surname,
+            received_at=now,
+            status=LinkStatus.LINKED,
+            person=child,
+        )
     plan = start_plan(child, datetime.date(2025, 3, 3))
     plan.end_date = datetime.date(2025, 9, 1)
     plan.save()
     plan.save()  # saving again does not tell them twice
     assert sorted(Notification.objects.values_list("agency__name", "event")) == [
-        ("Oak Primary School", Event.CP_PLAN_ENDED), ("Oak Primary School", Event.CP_PLAN_STARTED),
-        ("Shire ICB", Event.CP_PLAN_ENDED), ("Shire ICB", Event.CP_PLAN_STARTED)]
+        ("Oak Primary School", Event.CP_PLAN_ENDED),
+        ("Oak Primary School", Event.CP_PLAN_STARTED),
+        ("Shire ICB", Event.CP_PLAN_ENDED),
+        ("Shire ICB", Event.CP_PLAN_STARTED),
+    ]
 
     _, key = keys.issue(school, "School MIS", [Scope.OUTBOX])
     waiting = client.get("/api/v1/outbox", **bearer(key)).json()
@@ -209,7 +257,9 @@ def test_the_childs_school_and_gp_are_told_when_a_plan_starts_and_ends_through_t
     assert done.status_code == 200
     assert [n["event"] for n in client.get("/api/v1/outbox", **bearer(key)).json()] == ["cp_plan_ended"]
     _, other_key = keys.issue(other, "Elm MIS", [Scope.OUTBOX])
-    assert client.post(f"/api/v1/outbox/{waiting[1]['id']}/acknowledge", **bearer(other_key)).status_code == 404
+    assert (
+        client.post(f"/api/v1/outbox/{waiting[1]['id']}/acknowledge", **bearer(other_key)).status_code == 404
+    )
 
 
 def test_operation_encompass_tells_the_named_school(client, police):

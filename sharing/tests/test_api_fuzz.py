@@ -1,5 +1,6 @@
 """Schemathesis, a schema-driven fuzzer, against the live API: no 500s, no response that breaks the published
 OpenAPI description, for every operation (and the stateful links between them), with a key holding every scope."""
+
 import shutil
 import subprocess
 import sys
@@ -22,13 +23,27 @@ def test_the_live_api_survives_schemathesis(live_server, tmp_path):
     factories.share(child, police)
     _, key = keys.issue(police, "Fuzzing", list(Scope.values), rate_limit=100_000)
     command = [
-        str(SCHEMATHESIS if SCHEMATHESIS.exists() else shutil.which("schemathesis")), "run",
-        f"{live_server.url}/api/v1/openapi.json", "--url", live_server.url,
-        "--header", f"Authorization: Bearer {key}", "--checks", "all", "--max-examples", "25",
+        str(SCHEMATHESIS if SCHEMATHESIS.exists() else shutil.which("schemathesis")),
+        "run",
+        f"{live_server.url}/api/v1/openapi.json",
+        "--url",
+        live_server.url,
+        "--header",
+        f"Authorization: Bearer {key}",
+        "--checks",
+        "all",
+        "--max-examples",
+        "25",
         # A birth date in the future or a blank name is refused (422) though OpenAPI cannot say so: every other
         # check runs, including no server errors and every response conforming to the schema.
-        "--exclude-checks", "positive_data_acceptance",
-        "--seed", "1", "--generation-deterministic", "--request-timeout", "30", "--no-color",
+        "--exclude-checks",
+        "positive_data_acceptance",
+        "--seed",
+        "1",
+        "--generation-deterministic",
+        "--request-timeout",
+        "30",
+        "--no-color",
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

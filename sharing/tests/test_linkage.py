@@ -1,4 +1,5 @@
 """Record linkage with Splink: features, decisions, quality on held-out synthetic records, duplicates."""
+
 import datetime
 import io
 
@@ -23,9 +24,17 @@ def test_names_postcodes_and_nhs_numbers_are_written_one_way():
     assert features.postcode_parts("SX12 3AB") == ("SX12 3AB", "SX12 3", "SX12")
     assert features.nhs_key("943 476 5919") == "9434765919"
     assert "william" in features.name_group("Billy") and "billy" in features.name_group("William")
-    row = features.row(1, forename="Billy", surname="O'Neil", birth_date=datetime.date(2016, 4, 3), sex="U",
-                       postcode="sx2 9bf", address="Flat 2, 10 Mill Road", nhs_number="",
-                       earlier_postcodes=["SX3 1AB"])
+    row = features.row(
+        1,
+        forename="Billy",
+        surname="O'Neil",
+        birth_date=datetime.date(2016, 4, 3),
+        sex="U",
+        postcode="sx2 9bf",
+        address="Flat 2, 10 Mill Road",
+        nhs_number="",
+        earlier_postcodes=["SX3 1AB"],
+    )
     assert row["surname"] == "oneil" and row["sex"] is None and row["nhs_number"] is None
     assert row["postcode_history"] == ["SX2 9BF", "SX3 1AB"] and row["dob"] == "2016-04-03"
 
@@ -42,16 +51,23 @@ def pair(person, weight):
 LIMITS = thresholds.Thresholds(auto_link=8, margin=6, review=-2, duplicate=4, candidates_shown=3)
 
 
-@pytest.mark.parametrize("pairs, status, person", [
-    ([pair(10, 20.0)], LinkStatus.LINKED, 10),
-    ([pair(10, 8.0)], LinkStatus.LINKED, 10),  # exactly the threshold links
-    ([pair(10, 7.9)], LinkStatus.REVIEW, None),
-    ([pair(10, 20.0), pair(11, 15.0)], LinkStatus.REVIEW, None),  # two strong candidates: a worker chooses
-    ([pair(10, 20.0), pair(11, 14.0)], LinkStatus.LINKED, 10),  # exactly the margin ahead
-    ([pair(10, 20.0), pair(11, -3.0)], LinkStatus.LINKED, 10),  # a runner-up below review does not count
-    ([pair(10, -5.0)], LinkStatus.NOT_KNOWN, None),
-    ([], LinkStatus.NOT_KNOWN, None),
-])
+@pytest.mark.parametrize(
+    "pairs, status, person",
+    [
+        ([pair(10, 20.0)], LinkStatus.LINKED, 10),
+        ([pair(10, 8.0)], LinkStatus.LINKED, 10),  # exactly the threshold links
+        ([pair(10, 7.9)], LinkStatus.REVIEW, None),
+        (
+            [pair(10, 20.0), pair(11, 15.0)],
+            LinkStatus.REVIEW,
+            None,
+        ),  # two strong candidates: a worker chooses
+        ([pair(10, 20.0), pair(11, 14.0)], LinkStatus.LINKED, 10),  # exactly the margin ahead
+        ([pair(10, 20.0), pair(11, -3.0)], LinkStatus.LINKED, 10),  # a runner-up below review does not count
+        ([pair(10, -5.0)], LinkStatus.NOT_KNOWN, None),
+        ([], LinkStatus.NOT_KNOWN, None),
+    ],
+)
 def test_decisions_follow_the_declared_thresholds(pairs, status, person):
     decision = linking.decide(FakeRecord(), pairs, LIMITS)
     assert (decision.status, decision.person_id) == (status, person)
@@ -74,7 +90,9 @@ def test_auto_linking_meets_its_targets_on_held_out_records_of_a_small_council(l
     assert overall.records > 150
     assert overall.precision >= quality.TARGET_PRECISION
     assert overall.recall >= quality.TARGET_RECALL
-    assert table[quality.ERROR_LABELS["nhs_missing"]].recall >= quality.TARGET_RECALL  # Splink, not the NHS number
+    assert (
+        table[quality.ERROR_LABELS["nhs_missing"]].recall >= quality.TARGET_RECALL
+    )  # Splink, not the NHS number
 
 
 def test_linking_saves_links_candidates_and_contacts_and_finds_the_councils_duplicates(linked_council):
@@ -82,9 +100,16 @@ def test_linking_saves_links_candidates_and_contacts_and_finds_the_councils_dupl
     person = Person.objects.filter(birth_date__isnull=False, merged_into__isnull=True).order_by("pk")[5]
     received = timezone.now() - datetime.timedelta(hours=3)
     notification = PartnerRecord.objects.create(
-        agency=agency, kind=RecordKind.DOMESTIC_ABUSE, forename=person.forename.upper(), surname=person.surname,
-        birth_date=person.birth_date, sex=person.sex, received_at=received, summary="Officers attended.",
-        postcode=person.addresses.first().postcode if person.addresses.exists() else "")
+        agency=agency,
+        kind=RecordKind.DOMESTIC_ABUSE,
+        forename=person.forename.upper(),
+        surname=person.surname,
+        birth_date=person.birth_date,
+        sex=person.sex,
+        received_at=received,
+        summary="Officers attended.",
+        postcode=person.addresses.first().postcode if person.addresses.exists() else "",
+    )
     counts = linking.link_awaiting(linked_council.splink_json)
     assert sum(counts.values()) == PartnerRecord.objects.count()
     assert not PartnerRecord.objects.filter(status=LinkStatus.AWAITING).exists()

@@ -1,4 +1,5 @@
 """Synthetic partner-agency records: realistic errors, the truth kept, deterministic, and nobody else's data moved."""
+
 import datetime
 import hashlib
 import io
@@ -18,7 +19,17 @@ AS_AT = "2025-03-31"
 
 
 def generate(seed=7, *options):
-    call_command("generate_la", "--seed", str(seed), "--scale", "tiny", "--as-at", AS_AT, *options, stdout=io.StringIO())
+    call_command(
+        "generate_la",
+        "--seed",
+        str(seed),
+        "--scale",
+        "tiny",
+        "--as-at",
+        AS_AT,
+        *options,
+        stdout=io.StringIO(),
+    )
 
 
 def table_digests() -> dict[str, str]:
@@ -48,8 +59,16 @@ def test_misspellings_and_nicknames_change_the_name_realistically():
     rng = random.Random(2)
     slips = {errors.misspell("Catherine", rng) for _ in range(30)}
     assert "Catherine" not in slips and all(s and s[0] == "C" for s in slips)
-    assert errors.nickname("William", random.Random(3)) in {"Bill", "Billy", "Will", "Willie", "Willy", "Wil", "Bell",
-                                                            "Bela"}
+    assert errors.nickname("William", random.Random(3)) in {
+        "Bill",
+        "Billy",
+        "Will",
+        "Willie",
+        "Willy",
+        "Wil",
+        "Bell",
+        "Bela",
+    }
     assert errors.nickname("Zzyzx", rng) is None
 
 

@@ -1,4 +1,5 @@
 """The same linkage model on Spark (local mode): partner records linked across a region of two councils."""
+
 import io
 
 import pytest
@@ -26,8 +27,17 @@ def test_a_regions_councils_link_on_spark_with_the_model_trained_on_one_council(
     people, records, truth = [], [], {}
     for number, seed in ((1, "7"), (2, "8")):
         if number == 2:
-            call_command("generate_la", "--seed", seed, "--scale", "tiny", "--as-at", AS_AT, "--replace",
-                         stdout=io.StringIO())
+            call_command(
+                "generate_la",
+                "--seed",
+                seed,
+                "--scale",
+                "tiny",
+                "--as-at",
+                AS_AT,
+                "--replace",
+                stdout=io.StringIO(),
+            )
         council_people, council_records, council_truth = council_rows(number)
         people_path, records_path = spark.export_council(number, council_people, council_records, tmp_path)
         people.append(str(people_path))
@@ -36,8 +46,9 @@ def test_a_regions_councils_link_on_spark_with_the_model_trained_on_one_council(
 
     session = spark.session(master="local[2]", memory="2g", checkpoints=str(tmp_path / "checkpoints"))
     try:
-        ranked = spark.link_region(session, people, records, model, min_weight=thresholds.get().review,
-                                   out=str(tmp_path / "pairs"))
+        ranked = spark.link_region(
+            session, people, records, model, min_weight=thresholds.get().review, out=str(tmp_path / "pairs")
+        )
         rows = [row.asDict() for row in ranked.collect()]
     finally:
         session.stop()

@@ -1,5 +1,6 @@
 """The front door's review queue and managers' duplicates worklist: who may use them, the evidence shown,
 the audit, and what each decision saves."""
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -8,7 +9,14 @@ from django.utils import timezone
 from access.models import AgencyKind, RecordView, Role, TeamKind
 from frontdoor.models import Contact
 from people.models import Person, PersonMerge
-from sharing.models import DuplicatePair, DuplicateStatus, LinkCandidate, LinkStatus, PartnerRecord, RecordKind
+from sharing.models import (
+    DuplicatePair,
+    DuplicateStatus,
+    LinkCandidate,
+    LinkStatus,
+    PartnerRecord,
+    RecordKind,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +43,18 @@ def browser(user):
 def queued(kind=RecordKind.DOMESTIC_ABUSE, candidates=()):
     agency = factories.make_agency("Shire Police", AgencyKind.POLICE)
     record = PartnerRecord.objects.create(
-        agency=agency, kind=kind, forename="Billy", surname="Smith", received_at=timezone.now(),
-        status=LinkStatus.REVIEW, summary="Officers attended a disturbance.")
+        agency=agency,
+        kind=kind,
+        forename="Billy",
+        surname="Smith",
+        received_at=timezone.now(),
+        status=LinkStatus.REVIEW,
+        summary="Officers attended a disturbance.",
+    )
     for weight, person in candidates:
-        LinkCandidate.objects.create(record=record, person=person, match_weight=weight, match_probability=0.9,
-                                     evidence=EVIDENCE)
+        LinkCandidate.objects.create(
+            record=record, person=person, match_weight=weight, match_probability=0.9, evidence=EVIDENCE
+        )
     return record
 
 
@@ -61,21 +76,36 @@ def test_the_review_page_shows_the_evidence_for_and_against_and_audits_each_cand
     first, second = factories.make_person(forename="William"), factories.make_person(forename="Billie")
     record = queued(candidates=[(4.2, first), (1.0, second)])
     page = browser(front_door[1]).get(reverse("sharing:review", args=[record.pk])).content.decode()
-    for text in ("Day and month of birth swapped", "+7.2 for", "-3.1 against", "First name a short form or nickname",
-                 first.la_id, second.la_id, "decision is due within 1 working day"):
+    for text in (
+        "Day and month of birth swapped",
+        "+7.2 for",
+        "-3.1 against",
+        "First name a short form or nickname",
+        first.la_id,
+        second.la_id,
+        "decision is due within 1 working day",
+    ):
         assert text in page
-    assert set(RecordView.objects.filter(allowed=True).values_list("person_id", flat=True)) == {first.pk, second.pk}
+    assert set(RecordView.objects.filter(allowed=True).values_list("person_id", flat=True)) == {
+        first.pk,
+        second.pk,
+    }
 
 
 def test_accepting_a_candidate_links_the_record_and_opens_a_contact_received_when_it_arrived(front_door):
     child = factories.make_person()
     record = queued(candidates=[(4.0, child)])
-    response = browser(front_door[1]).post(reverse("sharing:review", args=[record.pk]),
-                                           {"action": "match", "choice": str(child.pk)})
+    response = browser(front_door[1]).post(
+        reverse("sharing:review", args=[record.pk]), {"action": "match", "choice": str(child.pk)}
+    )
     assert response.status_code == 302
     record.refresh_from_db()
     assert (record.status, record.person, record.link_method, record.linked_by) == (
-        LinkStatus.LINKED, child, "worker", front_door[1])
+        LinkStatus.LINKED,
+        child,
+        "worker",
+        front_door[1],
+    )
     assert Contact.objects.get().received_at == record.received_at
     assert not record.candidates.exists()
 
@@ -91,7 +121,9 @@ def test_choosing_nothing_is_a_clear_error_and_changes_nothing(front_door):
 
 def test_a_notification_about_an_unknown_child_makes_a_new_child(front_door):
     record = queued()
-    browser(front_door[1]).post(reverse("sharing:review", args=[record.pk]), {"action": "match", "choice": "new"})
+    browser(front_door[1]).post(
+        reverse("sharing:review", args=[record.pk]), {"action": "match", "choice": "new"}
+    )
     record.refresh_from_db()
     assert record.person.full_name == "Billy Smith" and record.link_method == "new_child"
     assert Contact.objects.get().person == record.person
@@ -99,8 +131,9 @@ def test_a_notification_about_an_unknown_child_makes_a_new_child(front_door):
 
 def test_a_school_roll_about_no_known_child_is_marked_not_known(front_door):
     record = queued(kind=RecordKind.SCHOOL_ROLL, candidates=[(0.5, factories.make_person())])
-    browser(front_door[1]).post(reverse("sharing:review", args=[record.pk]),
-                                {"action": "match", "choice": "not_known"})
+    browser(front_door[1]).post(
+        reverse("sharing:review", args=[record.pk]), {"action": "match", "choice": "not_known"}
+    )
     record.refresh_from_db()
     assert record.status == LinkStatus.NOT_KNOWN and not Contact.objects.exists()
 
@@ -108,12 +141,21 @@ def test_a_school_roll_about_no_known_child_is_marked_not_known(front_door):
 def test_a_manager_merges_two_candidates_and_links_the_record_to_the_one_kept(front_door):
     kept, duplicate = factories.make_person(), factories.make_person(nhs_number=None)
     record = queued(candidates=[(9.0, kept), (8.5, duplicate)])
-    worker_try = browser(front_door[1]).post(reverse("sharing:review", args=[record.pk]), {
-        "action": "merge", "keep": kept.pk, "duplicate": duplicate.pk, "reason": "Same child"})
+    worker_try = browser(front_door[1]).post(
+        reverse("sharing:review", args=[record.pk]),
+        {"action": "merge", "keep": kept.pk, "duplicate": duplicate.pk, "reason": "Same child"},
+    )
     assert worker_try.status_code == 403
     manager = factories.make_user(role=Role.TEAM_MANAGER)
-    browser(manager).post(reverse("sharing:review", args=[record.pk]), {
-        "action": "merge", "keep": kept.pk, "duplicate": duplicate.pk, "reason": "Same child: school confirmed"})
+    browser(manager).post(
+        reverse("sharing:review", args=[record.pk]),
+        {
+            "action": "merge",
+            "keep": kept.pk,
+            "duplicate": duplicate.pk,
+            "reason": "Same child: school confirmed",
+        },
+    )
     merge = PersonMerge.objects.get()
     assert (merge.survivor, merge.duplicate, merge.merged_by) == (kept, duplicate, manager)
     record.refresh_from_db()
@@ -122,17 +164,22 @@ def test_a_manager_merges_two_candidates_and_links_the_record_to_the_one_kept(fr
 
 def test_managers_merge_or_separate_possible_duplicates(front_door):
     first, second = factories.make_person(), factories.make_person(nhs_number=None)
-    pair = DuplicatePair.objects.create(first=first, second=second, match_weight=12.0, match_probability=0.99,
-                                        evidence=EVIDENCE)
+    pair = DuplicatePair.objects.create(
+        first=first, second=second, match_weight=12.0, match_probability=0.99, evidence=EVIDENCE
+    )
     assert browser(front_door[1]).get(reverse("sharing:duplicates")).status_code == 403
     manager = factories.make_user(role=Role.TEAM_MANAGER)
     page = browser(manager).get(reverse("sharing:duplicate", args=[pair.pk]))
     assert page.status_code == 200 and "Day and month of birth swapped" in page.content.decode()
     assert RecordView.objects.filter(user=manager, allowed=True).count() == 2
-    missing_reason = browser(manager).post(reverse("sharing:duplicate", args=[pair.pk]), {"outcome": "merge_second"})
+    missing_reason = browser(manager).post(
+        reverse("sharing:duplicate", args=[pair.pk]), {"outcome": "merge_second"}
+    )
     assert "Enter the reason" in missing_reason.content.decode() and not PersonMerge.objects.exists()
-    browser(manager).post(reverse("sharing:duplicate", args=[pair.pk]),
-                          {"outcome": "merge_second", "reason": "Same NHS number on the GP record"})
+    browser(manager).post(
+        reverse("sharing:duplicate", args=[pair.pk]),
+        {"outcome": "merge_second", "reason": "Same NHS number on the GP record"},
+    )
     pair.refresh_from_db()
     assert pair.status == DuplicateStatus.MERGED and pair.merge.survivor == first
     assert Person.objects.get(pk=second.pk).merged_into == first

@@ -1,5 +1,6 @@
 """End to end in headless Chromium: a front-door worker matches a police notification to a child, on a desktop
 and on a 390 px phone screen."""
+
 import datetime
 
 import pytest
@@ -29,12 +30,21 @@ def test_a_front_door_worker_matches_a_police_notification(page, live_server, si
     child = make_person(forename="William", surname="Okafor", birth_date=datetime.date(2016, 4, 3))
     make_address(child, line1="12 Elm Grove", postcode="SX4 6AB")
     record = PartnerRecord.objects.create(
-        agency=make_agency("Shireshire Police", AgencyKind.POLICE), kind=RecordKind.DOMESTIC_ABUSE,
-        reference="INC-77", forename="Billy", surname="OKAFOR", birth_date=datetime.date(2016, 3, 4), sex="U",
-        postcode="SX1 2CD", received_at=timezone.now() - datetime.timedelta(hours=2), status=LinkStatus.REVIEW,
-        summary="Officers attended a domestic incident; the child was present.")
-    LinkCandidate.objects.create(record=record, person=child, match_weight=25.1, match_probability=0.99997,
-                                 evidence=EVIDENCE)
+        agency=make_agency("Shireshire Police", AgencyKind.POLICE),
+        kind=RecordKind.DOMESTIC_ABUSE,
+        reference="INC-77",
+        forename="Billy",
+        surname="OKAFOR",
+        birth_date=datetime.date(2016, 3, 4),
+        sex="U",
+        postcode="SX1 2CD",
+        received_at=timezone.now() - datetime.timedelta(hours=2),
+        status=LinkStatus.REVIEW,
+        summary="Officers attended a domestic incident; the child was present.",
+    )
+    LinkCandidate.objects.create(
+        record=record, person=child, match_weight=25.1, match_probability=0.99997, evidence=EVIDENCE
+    )
     page.set_viewport_size({"width": width, "height": 900})
     sign_in(worker)
     if width > 400:

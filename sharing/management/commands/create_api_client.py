@@ -1,4 +1,5 @@
 """python manage.py create_api_client AGENCY NAME --scope S [--scope S] [--rate-limit N]: issue a partner's API key."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from access.models import Agency
@@ -22,5 +23,7 @@ class Command(BaseCommand):
         if rate_limit < 1:
             raise CommandError("--rate-limit must be at least 1.")
         client, key = keys.issue(found, name, scopes, rate_limit)
-        self.stdout.write(f"API key for {client} (scopes: {', '.join(client.scopes)}; {rate_limit} calls a minute):")
+        self.stdout.write(
+            f"API key for {client} (scopes: {', '.join(client.scopes)}; {rate_limit} calls a minute):"
+        )
         self.stdout.write(key)
