@@ -51,7 +51,8 @@ def notify_plan(plan, event) -> list[Notification]:
 
 
 def encompass(record, school=None) -> Notification | None:
-    """Tell the child's school (the one the force named, else the latest school roll) before the next school day."""
+    """Tell the child's school (the one the force named, else the latest school roll) before the next
+    school day."""
     agency = Agency.objects.filter(name=school.name).first() if school else None
     agency_id = agency.pk if agency else _latest(record.person, RecordKind.SCHOOL_ROLL)
     if agency_id is None:
@@ -61,7 +62,8 @@ def encompass(record, school=None) -> Notification | None:
         person=record.person,
         event=Event.OPERATION_ENCOMPASS,
         occurred_on=record.received_at.date(),
-        message=f"Operation Encompass: {record.agency.name} attended a domestic abuse incident the child was part "
+        message=f"Operation Encompass: {record.agency.name} attended a domestic abuse incident the child "
+        f"was part "
         f"of (reference {record.reference}). Please make sure the child is supported at school today.",
     )
 

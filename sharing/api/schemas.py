@@ -116,7 +116,8 @@ class ReceivedOut(Schema):
     received_at: datetime.datetime
     status: Literal["linked", "awaiting_matching"] = Field(
         ...,
-        description="linked: a front-door contact is open; awaiting_matching: Thrive is matching it to a child.",
+        description="linked: a front-door contact is open; "
+        "awaiting_matching: Thrive is matching it to a child.",
     )
     warnings: list[str] = Field(default_factory=list)
 

@@ -6,7 +6,7 @@ NEW_CHILD, NOT_KNOWN = "new", "not_known"
 
 
 class MatchForm(forms.Form):
-    """Which child the partner record is about: one of the candidates, a new child, or no child the council knows."""
+    """Which child the partner record is about: a candidate, a new child, or no child the council knows."""
 
     choice = forms.ChoiceField(
         label="Which child is this record about?",

@@ -97,7 +97,7 @@ def valid_nhs_number(value: str) -> str | None:
 
 
 def nhs_links(records) -> dict[int, int]:
-    """{record id: person id} for records whose valid NHS number one current person holds (merges followed)."""
+    """{record id: person id} for records whose valid NHS number one person holds (merges followed)."""
     numbers = {r.pk: valid_nhs_number(r.nhs_number) for r in records}
     holders = dict(
         Person.objects.filter(nhs_number__in={n for n in numbers.values() if n}).values_list(
@@ -258,7 +258,7 @@ def train(records=None, max_pairs: float = 2e6) -> LinkageModel:
 
 
 def find_duplicates(splink_json: dict | None = None) -> int:
-    """Put pairs of Thrive's people who may be one person on the worklist; pairs already decided stay decided."""
+    """Put pairs of Thrive's people who may be one person on the worklist; decided pairs stay decided."""
     from . import engine
     from .backends import duckdb_api
 

@@ -138,7 +138,7 @@ def blocking_rules() -> list:
 
 
 def settings(link_type: str = "link_only", trained: dict | None = None) -> SettingsCreator:
-    """Splink settings for any backend; with `trained`, a saved model's estimates carried over (DuckDB to Spark)."""
+    """Splink settings for any backend; with `trained`, a saved model's estimates carried over (to Spark)."""
     extra = (
         {"probability_two_random_records_match": trained["probability_two_random_records_match"]}
         if trained

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 
 class LinkageModel(models.Model):
-    """A Splink model trained on the council's people: its settings and estimated parameters, as Splink's JSON."""
+    """A Splink model trained on the council's people: settings and estimated parameters, as Splink's JSON."""
 
     trained_at = models.DateTimeField(default=timezone.now)
     splink_json = models.JSONField()

@@ -58,7 +58,7 @@ def outcome(decision, truth_person: int | None) -> str:
 
 
 def measure(splink_json: dict, held_out: bool = True, limits=None) -> dict[str, Row]:
-    """Link the synthetic records (held out, or the tuning ones) afresh, without saving, and count outcomes."""
+    """Link the synthetic records (held out, or tuning) afresh, without saving, and count the outcomes."""
     records = list(
         PartnerRecord.objects.filter(truth__held_out=held_out).select_related("truth").order_by("pk")
     )

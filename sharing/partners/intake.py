@@ -41,7 +41,8 @@ def summary_for(record: PartnerRecord) -> str:
     heading = record.get_kind_display()
     if record.details.get("operation_encompass"):
         heading += " (Operation Encompass: the child's school was told)"
-    return f"{heading} from {record.agency.name}, reference {record.reference or 'not given'}.\n\n{record.summary}".strip()
+    reference = record.reference or "not given"
+    return f"{heading} from {record.agency.name}, reference {reference}.\n\n{record.summary}".strip()
 
 
 def make_contact(record: PartnerRecord) -> Contact:
@@ -88,7 +89,7 @@ def link(record: PartnerRecord, person, method: str, user=None, weight: float | 
 
 
 def not_known(record: PartnerRecord, user) -> PartnerRecord:
-    """A worker found the record is about no child the council knows (only for records that are not contacts)."""
+    """A worker found the record is about no child the council knows (only records that are not contacts)."""
     with transaction.atomic():
         current = PartnerRecord.objects.select_for_update().get(pk=record.pk)
         if current.status in (LinkStatus.LINKED, LinkStatus.NOT_KNOWN):

@@ -1,4 +1,5 @@
-"""The partner-agency API: keys, scopes, rate limits and audit; inbound notifications and referrals; the lookup;
+"""The partner-agency API: keys, scopes, rate limits and audit; inbound notifications and referrals;
+the lookup;
 the outbox; problem details with nothing half-saved."""
 
 import datetime

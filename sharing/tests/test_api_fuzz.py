@@ -1,5 +1,6 @@
 """Schemathesis, a schema-driven fuzzer, against the live API: no 500s, no response that breaks the published
-OpenAPI description, for every operation (and the stateful links between them), with a key holding every scope."""
+OpenAPI description, for every operation (and the stateful links between them), with a key holding
+every scope."""
 
 import shutil
 import subprocess
@@ -34,7 +35,8 @@ def test_the_live_api_survives_schemathesis(live_server, tmp_path):
         "all",
         "--max-examples",
         "25",
-        # A birth date in the future or a blank name is refused (422) though OpenAPI cannot say so: every other
+        # A birth date in the future or a blank name is refused (422) though OpenAPI cannot say so:
+        # every other
         # check runs, including no server errors and every response conforming to the schema.
         "--exclude-checks",
         "positive_data_acceptance",

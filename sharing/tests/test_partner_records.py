@@ -1,4 +1,4 @@
-"""Synthetic partner-agency records: realistic errors, the truth kept, deterministic, and nobody else's data moved."""
+"""Synthetic partner-agency records: realistic errors, the truth kept, reproducible, no other data moved."""
 
 import datetime
 import hashlib

@@ -1,4 +1,4 @@
-"""python manage.py create_api_client AGENCY NAME --scope S [--scope S] [--rate-limit N]: issue a partner's API key."""
+"""python manage.py create_api_client AGENCY NAME --scope S [--scope S] [--rate-limit N]: issue an API key."""
 
 from django.core.management.base import BaseCommand, CommandError
 

@@ -1,4 +1,4 @@
-"""python manage.py link_partner_records [--train-if-needed] [--duplicates]: link every record awaiting matching."""
+"""python manage.py link_partner_records [--train-if-needed] [--duplicates]: link what awaits matching."""
 
 import time
 

@@ -1,4 +1,4 @@
-"""python manage.py linkage_quality [--retrain] [--tuning]: precision and recall of auto-linking by kind of error."""
+"""python manage.py linkage_quality [--retrain] [--tuning]: precision and recall by kind of error."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -7,7 +7,8 @@ from sharing.linkage import linking, quality, thresholds
 
 class Command(BaseCommand):
     help = (
-        "Link the synthetic council's held-out partner records afresh (nothing saved) and print precision and "
+        "Link the synthetic council's held-out partner records afresh (nothing saved) and print "
+        "precision and "
         "recall of auto-linking for each kind of error, at the thresholds in sharing/linkage/thresholds.py."
     )
 

@@ -1,4 +1,4 @@
-"""python manage.py train_linkage_model: estimate the Splink model from the council's people and recent partner records."""
+"""python manage.py train_linkage_model: estimate the Splink model from the council's people and records."""
 
 import time
 
