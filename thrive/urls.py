@@ -17,8 +17,10 @@ urlpatterns = [
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
+    # access classes of the pages in sharing.urls are noted there (front-door worker, manager)
     path("", include("sharing.urls")),
-    # access class: public API with token auth (partner agencies' API keys, scoped, rate-limited, audited)
+    # access class: public API with token auth (partner agencies' API keys, scoped, rate-limited, audited);
+    # its OpenAPI description, /api/v1/openapi.json, is public without a key
     path("api/v1/", partner_api_urls()),
     path("django-admin/", admin.site.urls),
 ]
