@@ -527,18 +527,19 @@ def link_10m_spark(runs):
     """10,000,000 synthetic partner records linked against the large council on Spark in local mode (peak
     memory: Python and the JVM together, sampled each second): long, so only when named."""
     database = ensure_large_db()
-    folder = PARTNER_BATCHES / "large-10m"
+    total = int(os.environ.get("THRIVE_BENCH_SPARK_RECORDS", 10_000_000))  # fewer to try it out
+    folder = PARTNER_BATCHES / f"large-{total}"
     samples, notes, peak = [], {}, 0
     with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
         out = Path(tmp) / "out.json"
         for _ in range(runs):
             before = _loadavg()
-            code = _LINK_SPARK.format(folder=str(folder), total=10_000_000, out=str(out), memory="12g")
+            code = _LINK_SPARK.format(folder=str(folder), total=total, out=str(out), memory="12g")
             _, rss = manage("shell", "-c", code, database=database)
             figures = json.loads(out.read_text())
             samples.append(figures["link_s"])
             peak = max(figures["peak_rss"], rss)
-            notes = {"pairs": figures["pairs"], "driver_memory": "12g", "load_before": before,
+            notes = {"records": total, "pairs": figures["pairs"], "driver_memory": "12g", "load_before": before,
                      "load_after": _loadavg()}
     return Result(samples, peak, notes)
 
