@@ -583,8 +583,10 @@ def api_lookup_large(runs):
                     time.sleep(0.3)
             samples, lock, statuses = [], threading.Lock(), []
 
+            clients = int(os.environ.get("THRIVE_BENCH_API_CLIENTS", 20))
+
             def client(n):
-                for i in range(n, runs, 20):
+                for i in range(n, runs, clients):
                     key, number = lookups[i % len(lookups)]
                     headers = {"Authorization": f"Bearer {key}"}
                     request = urllib.request.Request(base + number, headers=headers)
@@ -597,7 +599,7 @@ def api_lookup_large(runs):
                         statuses.append(status)
 
             before = _loadavg()
-            threads = [threading.Thread(target=client, args=(n,)) for n in range(20)]
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -605,7 +607,7 @@ def api_lookup_large(runs):
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return Result(samples, None, {"clients": 20, "children": len(lookups), "all_200": set(statuses) == {200},
+    return Result(samples, None, {"clients": clients, "children": len(lookups), "all_200": set(statuses) == {200},
                                   "load_before": before, "load_after": _loadavg()})
 
 
