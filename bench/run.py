@@ -468,7 +468,7 @@ def link_1m_large(runs):
     """1,000,000 synthetic partner records linked against the large council's people with Splink on DuckDB
     (training on the council first, timed apart); precision and recall against the truth."""
     database = ensure_large_db()
-    folder = PARTNER_BATCHES / "large-1m"
+    folder = PARTNER_BATCHES / "large-1000000"
     samples, peak, notes = [], 0, {}
     with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
         out = Path(tmp) / "out.json"
@@ -534,12 +534,13 @@ def link_10m_spark(runs):
         out = Path(tmp) / "out.json"
         for _ in range(runs):
             before = _loadavg()
-            code = _LINK_SPARK.format(folder=str(folder), total=total, out=str(out), memory="12g")
+            memory = os.environ.get("THRIVE_BENCH_SPARK_MEMORY", "12g")
+            code = _LINK_SPARK.format(folder=str(folder), total=total, out=str(out), memory=memory)
             _, rss = manage("shell", "-c", code, database=database)
             figures = json.loads(out.read_text())
             samples.append(figures["link_s"])
             peak = max(figures["peak_rss"], rss)
-            notes = {"records": total, "pairs": figures["pairs"], "driver_memory": "12g", "load_before": before,
+            notes = {"records": total, "pairs": figures["pairs"], "driver_memory": memory, "load_before": before,
                      "load_after": _loadavg()}
     return Result(samples, peak, notes)
 
