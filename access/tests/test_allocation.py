@@ -1,4 +1,4 @@
-"""Involvements, the source of every legitimate relationship, are made only by the journeys' allocation steps."""
+"""Involvements, the source of every legitimate relationship, are made only by the allocation steps."""
 import re
 from pathlib import Path
 

@@ -39,7 +39,8 @@ def test_only_front_door_staff_record_a_contact_about_a_child_they_cannot_open(c
 
 
 def test_a_partner_in_the_front_door_records_no_contact(client, front_door_team):
-    officer = make_user(role=Role.PARTNER, agency=make_agency("Police", AgencyKind.POLICE), teams=[front_door_team])
+    police = make_agency("Police", AgencyKind.POLICE)
+    officer = make_user(role=Role.PARTNER, agency=police, teams=[front_door_team])
     child = make_person()
     client.force_login(officer)
     assert client.post(reverse("frontdoor:contact_for_person", args=[child.pk]),

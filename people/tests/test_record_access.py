@@ -298,7 +298,8 @@ class TestWhatTheAuditSays:
 
         survivor, worker, manager, _ = allocated_child()
         duplicate = make_person()
-        contact = Contact.objects.create(person=duplicate, source="01", summary="Concern", received_at=timezone.now())
+        contact = Contact.objects.create(person=duplicate, source="01", summary="Concern",
+                                         received_at=timezone.now())
         merge_records(survivor, duplicate, manager, "Same child")
         client.force_login(worker)
         assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 200
