@@ -108,8 +108,8 @@ def _open(request, person, logged, work, action, allowed, refusal):
         raise PermissionDenied(refusal)
     ids = merged_ids(person)
     basis = _basis(user, person, ids)
-    if basis is None and work == Work.CONTACT and works_at_front_door(user):
-        basis = FRONT_DOOR_BASIS
+    if work == Work.CONTACT and not (basis and _allowed_to(user, basis, work)) and works_at_front_door(user):
+        basis = FRONT_DOOR_BASIS  # the front door records a contact about any child, seeing identity only
     if basis is None:
         log_access(request, logged, allowed=False, text=NO_BASIS, action=action)
         return None, refused(request, person)
@@ -134,7 +134,10 @@ def _serve(request, child: Child, logged, action, view, *args):
         failed("not served: page not found")
         raise
     except Exception:
-        failed("not served: the page failed")
+        try:
+            failed("not served: the page failed")
+        except Exception:  # the database may be what failed: the page's own error matters more
+            pass
         raise
     if response.status_code >= 400:
         failed(f"not served: status {response.status_code}")

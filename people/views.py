@@ -101,7 +101,7 @@ def search(request):
         results = results[:limit]
         open_to_user = openable(request.user, [p.pk for p in results])
         disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Find a child",
-                 terms=_terms(form), count=len(results) + more)
+                 terms=_terms(form), count=found.count() if more else len(results))
     return render(request, "people/search.html", {
         "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
         "open_to_user": open_to_user, "front_door": works_at_front_door(request.user),

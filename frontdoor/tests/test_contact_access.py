@@ -74,3 +74,15 @@ def test_the_hold_ends_with_the_decision_whoever_made_it(client, front_door_team
     hold.refresh_from_db()
     assert hold.end_date == timezone.localdate()
     assert not Involvement.objects.filter(person=child, end_date__isnull=True).exists()
+
+
+def test_front_door_staff_who_broke_glass_still_record_a_contact(client, front_door_team):
+    from access.models import BreakGlass
+
+    staff = make_user(teams=[front_door_team])
+    child = make_person()
+    BreakGlass.objects.create(user=staff, person=child, reason="Checking", expires_at=timezone.now()
+                              + datetime.timedelta(hours=1))
+    client.force_login(staff)
+    assert client.post(reverse("frontdoor:contact_for_person", args=[child.pk]),
+                       contact_data(received())).status_code == 302

@@ -180,3 +180,12 @@ def test_staff_are_told_which_results_they_can_open(client):
     client.force_login(worker)
     content = search(client, surname="okafor").content.decode()
     assert content.count("You can open") == 1 and content.count("Break glass to open") == 1
+
+
+def test_a_search_with_more_results_than_shown_logs_how_many_matched(searcher, settings):
+    settings.SEARCH_RESULTS_LIMIT = 2
+    for _ in range(3):
+        make_person(surname="Okafor")
+    search(searcher, surname="okafor")
+    logged = Disclosure.objects.get()
+    assert logged.count == 3 and logged.children.count() == 2
