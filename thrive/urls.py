@@ -17,4 +17,5 @@ urlpatterns = [
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
     path("django-admin/", admin.site.urls),
+    path("retention/", include("retention.urls")),
 ]
