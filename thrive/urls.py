@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ops.health import healthz
 from people.views import due_work, home
 
 urlpatterns = [
@@ -18,4 +19,5 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("django-admin/", admin.site.urls),
     path("retention/", include("retention.urls")),
+    path("healthz", healthz, name="healthz"),
 ]

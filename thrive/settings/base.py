@@ -27,6 +27,7 @@ THRIVE_APPS = [
     "returns",
     # Running Thrive: retention of records (a core: journey apps declare their facts to it) and operations.
     "retention",
+    "ops",
 ]
 
 INSTALLED_APPS = [
