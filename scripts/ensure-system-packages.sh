@@ -4,7 +4,8 @@
 #
 # Usage: scripts/ensure-system-packages.sh [build|demo|test|prod|bench]   (default: test)
 #   build, demo: Python's venv module, Node.js and npm (to build GOV.UK Frontend's CSS), Pango (the PDF report)
-#   test:        and PostgreSQL, Chromium (end-to-end tests), OpenSSL (the production server's test certificate)
+#   test:        and PostgreSQL, Chromium and libatomic (end-to-end tests), OpenSSL (the production server's
+#                test certificate)
 #   prod, bench: and PostgreSQL, OpenSSL
 set -euo pipefail
 profile=${1:-test}
@@ -29,6 +30,8 @@ if [ "$profile" = test ] || [ "$profile" = prod ] || [ "$profile" = bench ]; the
 fi
 if [ "$profile" = test ]; then
   [ -x /usr/bin/chromium ] || want chromium
+  # Playwright's own Node.js driver (inside the Python package) needs libatomic, which Chromium does not bring.
+  ls /usr/lib/*/libatomic.so.1 >/dev/null 2>&1 || want libatomic1
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
