@@ -492,6 +492,17 @@ def search_large(runs):
     return Result(samples, peak_rss_self(), {"people": Person.objects.count()})
 
 
+@benchmark("load_large", explicit=True, backends=("_pg",))
+def load_large(runs):
+    """Locust against gunicorn (production settings) on PostgreSQL with the large council: 50 practitioners for
+    10 minutes (target: no error, page p95 under 500 ms, median under 150 ms), then 200 for 2 minutes (no error,
+    no lost write). Samples: every page's time in the steady phase. Long: only when named."""
+    import loadtest
+
+    figures, steady_pages = loadtest.run(ensure_large_db(), django_setup)
+    return Result(steady_pages, None, figures)
+
+
 # The harness
 
 def machine() -> dict:
@@ -579,9 +590,12 @@ def main(argv=None) -> int:
     previous = json.loads(latest.read_text()).get("results", {}) if latest.exists() else {}
     latest.write_text(json.dumps({"machine": host, "results": {**previous, **results}}, indent=2) + "\n")
     print(f"Written to {latest.relative_to(ROOT)}")
+    failed = {name: r["problems"] for name, r in results.items() if r.get("problems")}
+    for name, problems in failed.items():
+        print(f"{name} FAILED: {'; '.join(problems)}")
     if any(BENCHMARKS[name].backend == "_pg" for name in names) and not os.environ.get("THRIVE_BENCH_PG_KEEP"):
         postgres.stop()  # THRIVE_BENCH_PG_KEEP=1 leaves the benchmark cluster running
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
