@@ -24,10 +24,13 @@ backlog = 2048
 
 # Time. The slowest legitimate request (the CIN census of a large council, downloaded) takes under
 # a minute; 120 s ends a stuck request without cutting one short. Graceful restarts let running
-# requests finish; keep-alive matches a proxy's reuse of connections.
+# requests finish. Keep-alive outlasts the idle timeout of the proxy or client in front (nginx and
+# cloud load balancers: 60 s): if the server closed an idle connection first, a request sent on it at
+# that moment would fail ("connection closed without response"), as the load test showed with 5 s.
+# Idle connections wait in the worker's poller, not in a thread.
 timeout = 120
 graceful_timeout = 30
-keepalive = 5
+keepalive = 75
 
 # Workers are replaced after a few thousand requests (jittered so they do not all restart at once),
 # which bounds any slow growth in memory.

@@ -45,13 +45,22 @@ class Practitioner(HttpUser):
         self.client.headers["Referer"] = self.host + "/"
         self.account = next(_accounts[self.persona])
         self.children = self.account["children"]
+        for _ in range(5):  # as a person would, sign in again if the first attempt does not go through
+            if self.sign_in():
+                return
+
+    def sign_in(self) -> bool:
         page = self.client.get("/access/sign-in/", name="sign in (form)")
+        token = TOKEN.search(page.text or "")
+        if page.status_code != 200 or not token:
+            return False
         with self.client.post("/access/sign-in/", name="sign in", allow_redirects=False, catch_response=True, data={
-            "csrfmiddlewaretoken": TOKEN.search(page.text)[1], "username": self.account["username"],
-            "password": PASSWORD,
+            "csrfmiddlewaretoken": token[1], "username": self.account["username"], "password": PASSWORD,
         }) as response:
-            if response.status_code != 302:
+            if response.status_code != 302 or response.headers.get("Location", "").startswith("/access/"):
                 response.failure(f"sign-in gave {response.status_code}")
+                return False
+        return True
 
     def page(self, url, name):
         with self.client.get(url, name=name, catch_response=True) as response:
@@ -67,11 +76,14 @@ class Practitioner(HttpUser):
             self.page(f"/people/{random.choice(self.children)}/", "child's record")
 
     def post_form(self, url, fields, name):
-        form = self.client.get(url, name=f"{name} (form)")
-        token = TOKEN.search(form.text)
+        """GET the form, then POST it; a save is a redirect to the record, never to the sign-in page."""
+        form = self.client.get(url, name=f"{name} (form)", allow_redirects=False)
+        token = TOKEN.search(form.text or "")
+        if form.status_code != 200 or not token:
+            return  # the form never appeared (already counted as a failure): a person would not submit it
         with self.client.post(url, name=name, allow_redirects=False, catch_response=True,
-                              data={"csrfmiddlewaretoken": token[1] if token else "", **fields}) as response:
-            if response.status_code != 302:
+                              data={"csrfmiddlewaretoken": token[1], **fields}) as response:
+            if response.status_code != 302 or response.headers.get("Location", "").startswith("/access/"):
                 response.failure(f"{response.status_code}: not saved")
 
 
