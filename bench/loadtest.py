@@ -181,8 +181,9 @@ def run(large_url: str, django_setup) -> tuple[dict, list[float]]:
         problems.append(f"errors: {steady['failures']} steady, {peak['failures']} peak")
     if steady["p95_s"] >= 0.5 or steady["median_s"] >= 0.15:
         problems.append(f"steady p95 {steady['p95_s'] * 1000:.0f} ms / median {steady['median_s'] * 1000:.0f} ms")
-    if steady["lost_writes"] or peak["lost_writes"] or any(
-            figures[p]["writes_seen_by_locust"][n] != figures[p]["new_rows"][n] for p in figures for n in WRITES):
-        problems.append("writes lost or unaccounted for")
+    # Lost: a save Locust saw acknowledged with no new row. More rows than acknowledgements are requests
+    # still being served when Locust stopped waiting (its stop timeout): saved, only not seen.
+    if any(figures[p]["new_rows"][n] < figures[p]["writes_seen_by_locust"][n] for p in figures for n in WRITES):
+        problems.append("writes lost")
     figures["problems"] = problems
     return figures, samples["steady"]
