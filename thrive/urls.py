@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from access.classes import AccessClass, declare_urls
+from ops.health import healthz
 from people.views import due_work, home
 
 urlpatterns = [
@@ -21,4 +22,6 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
                                        logout=AccessClass.PUBLIC)),
+    path("retention/", include("retention.urls")),
+    path("healthz", healthz, name="healthz"),
 ]

@@ -25,6 +25,9 @@ THRIVE_APPS = [
     "leavers",
     "performance",
     "returns",
+    # Running Thrive: retention of records (a core: journey apps declare their facts to it) and operations.
+    "retention",
+    "ops",
 ]
 
 INSTALLED_APPS = [
