@@ -273,6 +273,25 @@ def teams_and_staff(council):
     council.lookups["access.teams"] = teams
     council.lookups["access.demo_users"] = workforce.demo_ids
     council.lookups["access.staff_names"] = workforce.names
+    demo_authenticators(council, workforce.demo_ids)
+
+
+def demo_authenticators(council, demo_ids: dict[str, int]) -> None:
+    """Demo users who must sign in with a one-time code share one known authenticator key (README.md).
+
+    Only where settings.DEMO_TOTP_KEY is set (development and the demo), never in production.
+    """
+    key = getattr(settings, "DEMO_TOTP_KEY", None)
+    if not key:
+        return
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .two_factor import DEVICE_NAME, needs_two_factor
+
+    council.flush()  # the users are written before their devices point at them
+    for user in User.objects.filter(pk__in=demo_ids.values()).select_related("agency"):
+        if needs_two_factor(user):
+            TOTPDevice.objects.create(user=user, name=DEVICE_NAME, key=key, confirmed=True)
 
 
 class JourneyInvolvements:

@@ -165,7 +165,9 @@ def report(request):
             raise Http404("No such format")
         export = exports.FORMATS[wanted]
         response = HttpResponse(export.render(built), content_type=export.content_type)
-        if wanted != "html":
+        if wanted == "html":
+            response._csp_update = {"style-src": exports.style_hashes(response.content)}  # django-csp
+        else:
             response["Content-Disposition"] = f'attachment; filename="{exports.filename(built, wanted)}"'
         return response
     return render(request, "performance/report.html", {

@@ -9,3 +9,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 # Demo credential for the synthetic council's staff (also printed in the README).
 DEMO_PASSWORD = "thrive-demo-2026"
+
+# Demo only: the authenticator key of demo users who must sign in with a one-time code (README.md gives
+# it in base32 for an authenticator app). Never set in production, where each user sets up their own.
+DEMO_TOTP_KEY = "7468726976652d64656d6f2d323032362d6f7470"
