@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from access.models import Role
+from thrive import limits
 
 from . import benchmarks, charts, computed, consistency, drilldown, exports, importer, periods, registry, snapshots
 from . import dashboard as dashboards
@@ -189,7 +190,7 @@ def snapshot_list(request):
             period = None
         if period is None or period.kind != "quarter":
             return HttpResponseBadRequest("Freeze a quarter's report, e.g. Q4 2024/25.")
-        snapshot = snapshots.freeze(period, request.user, request.POST.get("note", "").strip()[:300])
+        snapshot = snapshots.freeze(period, request.user, limits.plain_text(request.POST.get("note", ""))[:300])
         messages.success(request, f"The {period.label} report is frozen as reported.")
         return redirect("performance:snapshot", snapshot.pk)
     return render(request, "performance/snapshot_list.html", {

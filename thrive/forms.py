@@ -8,10 +8,13 @@ import datetime
 import re
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
+
+from . import limits
 
 DATE_PARTS = ("day", "month", "year")
 TIME_PATTERN = re.compile(r"^(\d{1,2})[:.]?(\d{2})$")
@@ -96,6 +99,10 @@ class DateField(forms.Field):
             return
         if not self.future and value > timezone.localdate():
             raise self._error(f"{capfirst(self.label)} must be today or in the past")
+        if value < limits.EARLIEST_DATE:
+            raise self._error(f"{capfirst(self.label)} must be on or after {limits.EARLIEST_DATE:%-d %B %Y}")
+        if value > limits.LATEST_DATE:
+            raise self._error(f"{capfirst(self.label)} must be on or before {limits.LATEST_DATE:%-d %B %Y}")
 
 
 class TimeField(forms.Field):
@@ -122,6 +129,7 @@ class GovukErrorsMixin:
     """Give every field that still has Django's wording an error message naming the field.
 
     Radios never offer Django's blank "---------" choice; a select's blank choice reads as a prompt.
+    Every text field has a length limit: its model's, or else the one thrive.limits sets for its kind.
     """
 
     def __init__(self, *args, **kwargs):
@@ -133,6 +141,8 @@ class GovukErrorsMixin:
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField) and not isinstance(field, MULTIPLE_CHOICE):
                 _tidy_blank_choice(field)
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit_length(field, limits.text_limit_for(field.widget))
             messages = field.error_messages
             label = lower_first(field.label or "")
             if messages.get("required") == forms.Field.default_error_messages["required"]:
@@ -142,7 +152,13 @@ class GovukErrorsMixin:
             if "invalid_list" in messages:
                 messages["invalid_list"] = f"Select the {label} from the list"
             if getattr(field, "max_length", None):
-                messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length} characters or fewer")
+                messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer")
+
+
+def limit_length(field: forms.CharField, max_length: int) -> None:
+    """Give a text field built without a limit the limit it would have had, checked before saving."""
+    field.max_length = max_length
+    field.validators.append(validators.MaxLengthValidator(max_length))
 
 
 def _tidy_blank_choice(field):
