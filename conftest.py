@@ -8,6 +8,8 @@ access/tests/test_two_factor.py and end to end in tests/e2e.
 import pytest
 from django.test import Client
 
+import tests.hypothesis_profiles  # noqa: F401  registers and loads the Hypothesis profile
+
 
 def verify_session(client, user) -> None:
     """Mark the client's session as having given a one-time code from the user's authenticator."""

@@ -22,7 +22,8 @@ from people.synthetic import DIED, UNACCOMPANIED, UNBORN
 from .models import Agency, AgencyKind, Involvement, InvolvementKind as IK, Role, Team, TeamKind, TeamMembership, User
 
 DEMO_HASH_SALT = "thrivedemosalt01"  # one fixed salt: the same hash every run, computed once
-NO_PASSWORD = "!synthetic-staff"  # unusable (starts with "!") when no demo password is configured
+# Unusable (it starts with "!") when no demo password is configured: a marker, not a password (bandit B105).
+NO_PASSWORD = "!synthetic-staff"  # nosec B105
 PERSONAL_ADVISER_FROM_DAYS = 16 * 365 + 4  # a personal adviser is appointed at 16
 # Qualified social workers on the Social Work England register (IROs and managers are too); Family Help
 # lead practitioners and personal advisers need not be. Numbers follow the user id, so no random draw moves.

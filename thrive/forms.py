@@ -136,6 +136,14 @@ class GovukErrorsMixin:
         super().__init__(*args, **kwargs)
         self.word_errors()
 
+    def clean(self):
+        """A choice ticked twice (a hand-made or replayed POST) counts once."""
+        data = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultipleChoiceField) and isinstance(data.get(name), list):
+                data[name] = list(dict.fromkeys(data[name]))
+        return data
+
     def word_errors(self):
         """Word the fields' messages; call again after adding fields in __init__."""
         for field in self.fields.values():
@@ -147,10 +155,12 @@ class GovukErrorsMixin:
             label = lower_first(field.label or "")
             if messages.get("required") == forms.Field.default_error_messages["required"]:
                 messages["required"] = f"{_choice_or_text(field)} the {label}"
+            # bandit B608: words for a person that begin "Select", not SQL.
+            choose = f"Select the {label} from the list"  # nosec B608
             if "invalid_choice" in messages:
-                messages["invalid_choice"] = f"Select the {label} from the list"
+                messages["invalid_choice"] = choose
             if "invalid_list" in messages:
-                messages["invalid_list"] = f"Select the {label} from the list"
+                messages["invalid_list"] = choose
             if getattr(field, "max_length", None):
                 messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer")
 
