@@ -81,6 +81,8 @@ def test_later_sign_ins_ask_for_the_code():
     password_sign_in(client, admin)
     response = client.get(reverse("home"))
     assert response["Location"].startswith(reverse("two_factor:verify"))
+    page = client.get(response["Location"]).content.decode()
+    assert "Enter your sign-in code" in page and "Find a child" not in page  # no menu until the code is given
 
     empty = client.post(reverse("two_factor:verify"), {"code": ""})
     assert "Enter the 6-digit code from your authenticator app" in empty.content.decode()
