@@ -5,6 +5,7 @@ such message, or any script error, fails the test, so a template that brings bac
 or style attribute is caught here.
 """
 import datetime
+from base64 import b32decode
 
 import pytest
 from django.utils import timezone
@@ -14,6 +15,7 @@ from frontdoor import services as frontdoor
 from frontdoor.codes import ReferralSource
 from performance import timing
 from performance.forms import ended_quarters
+from tests.e2e.conftest import totp_code
 from tests.factories import PASSWORD, allocated_child, make_team, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -70,13 +72,22 @@ def test_main_pages_pass_the_policy(page, live_server, sign_in):
         visit(page, base + path)
     page.get_by_role("button", name="Sign out").click()
 
-    # A new administrator's first sign-in: the two-factor set-up page with its QR code.
-    admin = make_user("csp.admin", role=Role.ADMINISTRATOR)
+    # A new administrator's first sign-in: the two-factor set-up page with its QR code, then Django admin.
+    admin = make_user("csp.admin", role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
     page.goto(f"{base}/access/sign-in/")
     page.get_by_label("Username").fill(admin.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/access/two-factor/set-up/**")
     assert page.locator(".thrive-qr svg").is_visible()
+    page.get_by_text("I cannot scan the QR code").click()
+    secret = page.locator("#secret").inner_text().replace(" ", "")
+    page.get_by_label("Code from your authenticator app").fill(totp_code(b32decode(secret + "=" * (-len(secret) % 8))))
+    page.get_by_role("button", name="Finish setting up").click()
+    page.wait_for_url(f"{base}/")
+    assert page.get_by_text("Two-factor sign-in is set up.").is_visible()
+    for path in ("/django-admin/", "/django-admin/access/user/", f"/django-admin/access/user/{admin.pk}/change/",
+                 "/access/break-glass/"):
+        visit(page, base + path)
 
     assert console.problems == []
