@@ -56,7 +56,8 @@ class BreakGlassReviewForm(forms.ModelForm):
         self.fields["review_outcome"].required = True
         self.fields["review_outcome"].choices = [c for c in self.fields["review_outcome"].choices if c[0]]
         limit_length(self.fields["review_note"], limits.LONG_TEXT)
-        self.fields["review_note"].error_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
+        note_messages = self.fields["review_note"].error_messages
+        note_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
     def clean(self):
         data = super().clean()

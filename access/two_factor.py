@@ -35,7 +35,8 @@ def needs_two_factor(user) -> bool:
     if user.role in rule.get("ROLES", ()):
         return True
     agency = user.agency
-    return bool(rule.get("PARTNER_AGENCIES") and agency is not None and agency.kind != AgencyKind.LOCAL_AUTHORITY)
+    partner = agency is not None and agency.kind != AgencyKind.LOCAL_AUTHORITY
+    return bool(rule.get("PARTNER_AGENCIES") and partner)
 
 
 def confirmed_device(user) -> TOTPDevice | None:
@@ -44,13 +45,13 @@ def confirmed_device(user) -> TOTPDevice | None:
 
 def _safe_next(request) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
         return wanted
     return reverse(settings.LOGIN_REDIRECT_URL)
 
 
 class TwoFactorRequiredMiddleware:
-    """Until a user who needs two-factor sign-in has given a code, only the set-up, code and sign-out pages open."""
+    """Until a user who needs two-factor sign-in gives a code, only the set-up, code and sign-out pages open."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -87,7 +88,8 @@ class CodeForm(GovukForm):
             raise forms.ValidationError(f"Code must be {CODE_DIGITS} numbers, like 123456")
         allowed, _ = self.device.verify_is_allowed()
         if not allowed:
-            raise forms.ValidationError("Too many wrong codes. Wait a minute, then enter the code your app shows now")
+            raise forms.ValidationError(
+                "Too many wrong codes. Wait a minute, then enter the code your app shows now")
         if not self.device.verify_token(code):
             raise forms.ValidationError(
                 "The code is not right. Enter the code your app shows now; check the time on your phone is right")
@@ -115,7 +117,8 @@ def setup(request):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
-        messages.success(request, "Two-factor sign-in is set up. You will be asked for a code each time you sign in.")
+        messages.success(request,
+                         "Two-factor sign-in is set up. You will be asked for a code each time you sign in.")
         return redirect(_safe_next(request))
     return render(request, "access/two_factor_setup.html", {
         "form": form, "secret": grouped_secret(device), "next": _safe_next(request),

@@ -154,7 +154,8 @@ def _edited(form, editing) -> list:
     if editing:
         return list(editing)
     instance = getattr(form, "instance", None)
-    return [instance] if instance is not None and instance.pk is not None and not instance._state.adding else []
+    held = instance is not None and instance.pk is not None and not instance._state.adding
+    return [instance] if held else []
 
 
 def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(), **context):
