@@ -159,7 +159,7 @@ HOSTILE_TEXT = st.one_of(
     st.integers(min_value=1, max_value=4).map(lambda n: "x" * (limits.LONG_TEXT * n // 2 + 1)),
 )
 DATE_PARTS = st.sampled_from(["", "0", "1", "29", "30", "31", "32", "2", "12", "13", "0001", "1899", "1900", "2024",
-                              "2099", "2100", "9999", "-1", "1.5", "２０２４"])
+                              "2099", "2100", "9999", "2200000000", "-1", "1.5", "２０２４"])
 
 
 def value_strategy(name: str, field: dict):

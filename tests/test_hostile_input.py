@@ -138,6 +138,12 @@ def test_a_date_before_any_record_is_refused(client, front_door, day, message):
     assert not Contact.objects.exists()
 
 
+def test_a_date_part_too_big_for_the_calendar_is_not_a_real_date(client, front_door):
+    data = {**contact("x"), "received_on_day": "1", "received_on_month": "2200000000", "received_on_year": "2024"}
+    response = client.post(reverse("frontdoor:contact_for_person", args=[make_person().pk]), data)
+    assert "Date received must be a real date" in response.content.decode()
+
+
 def test_nul_characters_are_refused_not_a_database_error(client, front_door):
     response = client.post(reverse("frontdoor:contact_for_person", args=[make_person().pk]), contact("a\x00b"))
     assert response.status_code == 200

@@ -89,7 +89,7 @@ class DateField(forms.Field):
             raise self._error("Year must include 4 numbers", ["year"])
         try:
             return datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a month of 2200000000 overflows before it is found unreal
             raise self._error(f"{label} must be a real date") from None
 
     def validate(self, value):
