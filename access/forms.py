@@ -22,6 +22,11 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
         limit_length(self.fields["password"], limits.SHORT_TEXT)
+        # Django sets the username's max_length after building the field, so nothing checks it: check it here,
+        # before an over-long name reaches authenticate() and django-axes' record of failures.
+        username = self.fields["username"]
+        limit_length(username, username.max_length)
+        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"
 
 
 class BreakGlassForm(forms.Form):
