@@ -7,7 +7,7 @@ PORT ?= 8000
 SEED ?= 1
 SCALE ?= demo
 
-.PHONY: demo test test-sqlite test-postgres bench setup clean system-packages test-prod prod restore-drill scheduler
+.PHONY: demo test test-sqlite test-postgres audit bench setup clean system-packages test-prod prod restore-drill scheduler
 
 setup: system-packages $(VENV)/.installed node_modules/.installed
 
@@ -34,10 +34,15 @@ demo: setup
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## Run every test: on SQLite, then on PostgreSQL, including end-to-end tests in headless Chromium.
+## The security checks (bandit, pip-audit) first, then every test: on SQLite, then on PostgreSQL,
+## including end-to-end tests in headless Chromium.
 test: setup
 	scripts/ensure-system-packages.sh test
-	$(MAKE) --no-print-directory test-sqlite test-postgres test-prod
+	$(MAKE) --no-print-directory audit test-sqlite test-postgres test-prod
+
+## Security checks: bandit over Thrive's code (bandit.yaml), pip-audit over the installed dependencies.
+audit: setup
+	scripts/audit.sh
 
 test-sqlite:
 	@echo "== Tests on SQLite =="

@@ -15,7 +15,7 @@ from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from people.access_views import child_read, child_write
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
 
 from . import forms, services
 from .models import (
@@ -116,13 +116,14 @@ def record(request, child):
 @child_write()
 def start(request, child):
     person = child.person
-    if services.open_period(person):
+    if services.open_period(person) and not opened_before(request):
         return redirect(care_url(person))
     previous = services.latest_period(person)
     initial = {"home_postcode": previous.episodes.last().home_postcode} if previous else {}
     form = forms.StartCareForm(posted(request), initial=initial)
 
     def save(form):
+        done_meanwhile(services.open_period(person) is not None, "started a period of care")
         data = form.cleaned_data
         worker = data["worker"]
         services.start_care(
@@ -133,6 +134,7 @@ def start(request, child):
             worker_change_reason=data["worker_change_reason"])
 
     return _form(request, person, form, save, title="Start a period of care", button="Start the period of care",
+                 editing=person.periods_of_care.all(),
                  success="The child is now looked after. Their first review is due within 20 working days.")
 
 
@@ -149,6 +151,7 @@ def change_placement(request, child):
                                   carers_changed=data["carers_changed"], legal_status=data["legal_status"] or None)
 
     return _form(request, person, form, save, title="Change placement", button="Record the move",
+                 editing=[period, period.episodes.all()],
                  success="Placement change recorded. Visit the child within a week of the move.",
                  facts=[("Current placement", str(period.current_episode()))])
 
@@ -163,6 +166,7 @@ def change_legal_status(request, child):
         services.change_legal_status(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="Change legal status", success="Legal status changed.",
+                 editing=[period, period.episodes.all()],
                  facts=[("Current legal status", period.current_episode().get_legal_status_display())])
 
 
@@ -176,6 +180,7 @@ def end(request, child):
         services.end_care(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="End the period of care", button="End the period of care",
+                 editing=[period, period.episodes.all()],
                  success="The period of care has ended.",
                  intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
 

@@ -104,6 +104,7 @@ def pathway_review(request, child):
         raise Http404("There is no current pathway plan.")
     form = forms.PathwayPlanReviewForm(posted(request), instance=PathwayPlanReview(plan=plan))
     return _form(request, person, form, lambda form: form.save(), title="Review the pathway plan",
+                 editing=[plan, plan.reviews.all()],
                  success="Pathway plan review recorded.", facts=[("Plan started", f"{plan.started_on:%-d %B %Y}"),
                                                                  ("Review due", f"{plan.next_review_due:%-d %B %Y}")])
 

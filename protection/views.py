@@ -11,7 +11,7 @@ from django.utils import timezone
 from frontdoor.models import Referral
 from access.basis import Work
 from people.access_views import casework_read, casework_write, child_write
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
 from thrive.forms import DateForm
 
 from . import services
@@ -37,6 +37,7 @@ def strategy(request, referral, child):
         return _url("strategy_discussion", discussion)
 
     return save_form(request, form, save, success="Strategy discussion recorded.", template=ATTENDEES_TEMPLATE,
+                     editing=[referral, referral.strategy_discussions.all()],
                      person=child.person, title="Record a strategy discussion",
                      back_url=reverse("frontdoor:referral", args=[referral.pk]), button="Record the discussion")
 
@@ -58,6 +59,7 @@ def start_section47(request, discussion, child):
         return _url("section47", services.start_section47(discussion, start_date=form.cleaned_data["date"]))
 
     return save_form(request, form, save, success="Section 47 enquiry started.", person=child.person,
+                     editing=[discussion, discussion.section47s.all()],
                      title="Start a section 47 enquiry", back_url=_url("strategy_discussion", discussion),
                      button="Start the enquiry",
                      intro="The initial child protection conference is due within 15 working days of the strategy discussion.")
@@ -81,6 +83,7 @@ def section47_outcome(request, enquiry, child):
         return _url("section47", enquiry)
 
     return save_form(request, form, save, success="Outcome of the enquiry recorded.", person=child.person,
+                     editing=enquiry,
                      title="Outcome of the section 47 enquiry", back_url=_url("section47", enquiry),
                      button="Save the outcome")
 
@@ -93,6 +96,7 @@ def initial_conference(request, enquiry, child):
         return _url("conference", services.initial_conference(enquiry, **form.values()))
 
     return save_form(request, form, save, success="Initial child protection conference recorded.",
+                     editing=[enquiry, enquiry.conferences.all()],
                      template=ATTENDEES_TEMPLATE, person=child.person, title="Initial child protection conference",
                      back_url=_url("section47", enquiry), button="Record the conference",
                      facts=[("Due by", f"{enquiry.icpc_due:%-d %B %Y}")])
@@ -125,21 +129,24 @@ def review_conference(request, plan, child):
         return _url("conference", services.review_conference(plan, **form.values()))
 
     return save_form(request, form, save, success="Review conference recorded.", template=ATTENDEES_TEMPLATE,
+                     editing=[plan, plan.conferences.all()],
                      person=child.person, title="Review child protection conference", back_url=_url("plan", plan),
                      button="Record the review", facts=due)
 
 
 @casework_write(ChildProtectionPlan)
 def end_plan(request, plan, child):
-    if plan.end_date:
+    if plan.end_date and not opened_before(request):
         return redirect(_url("plan", plan))
     form = DateForm(posted(request), label="Date the plan ended")
 
     def save(form):
+        done_meanwhile(ChildProtectionPlan.objects.filter(pk=plan.pk, end_date__isnull=False).exists(),
+                       "ended the plan")
         services.end_plan(plan, end_date=form.cleaned_data["date"])
         return _url("plan", plan)
 
-    return save_form(request, form, save, success="Child protection plan ended.", person=child.person,
+    return save_form(request, form, save, success="Child protection plan ended.", person=child.person, editing=plan,
                      title="End the child protection plan", back_url=_url("plan", plan), button="End the plan")
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("proceedings/", include("proceedings.urls")),
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
+    path("access/two-factor/", include("access.two_factor_urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
