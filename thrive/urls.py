@@ -1,6 +1,12 @@
+"""The URLconf. Every pattern has an access class (access.classes): the apps' views are stamped by their
+decorators; Django admin's are declared here, and the partner-agency API's by sharing.api.urls (API: an
+agency's key with the scope each call needs; its OpenAPI description public). tests/test_url_access.py fails on
+any undeclared pattern."""
 from django.contrib import admin
 from django.urls import include, path
 
+from access.classes import AccessClass, declare_urls
+from ops.health import healthz
 from people.views import due_work, home
 from sharing.api.urls import urls as partner_api_urls
 
@@ -14,13 +20,14 @@ urlpatterns = [
     path("proceedings/", include("proceedings.urls")),
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
+    path("access/two-factor/", include("access.two_factor_urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
-    # access classes of the pages in sharing.urls are noted there (front-door worker, manager)
     path("", include("sharing.urls")),
-    # access class: public API with token auth (partner agencies' API keys, scoped, rate-limited, audited);
-    # its OpenAPI description, /api/v1/openapi.json, is public without a key
     path("api/v1/", partner_api_urls()),
-    path("django-admin/", admin.site.urls),
+    path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
+                                       logout=AccessClass.PUBLIC)),
+    path("retention/", include("retention.urls")),
+    path("healthz", healthz, name="healthz"),
 ]

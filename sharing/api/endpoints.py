@@ -1,6 +1,7 @@
 """The partner-agency API (django-ninja): inbound notifications and referrals, the outbound "is this child
 known?" lookup, and each agency's outbox. Every call is authenticated by an agency's API key, checked
-against its scopes and rate limit, and written to the audit (`ApiCall`), refusals included.
+against the scope its operation declares and the key's rate limit, and written to the audit (`ApiCall`),
+refusals included.
 
 Inbound records are stored as sent and linked at once when their NHS number settles it; otherwise they
 wait for the linkage job (`link_partner_records`), which links them or queues them for a worker.
@@ -43,7 +44,12 @@ ERRORS = {400: ProblemOut, 401: ProblemOut, 403: ProblemOut, 422: ProblemOut, 42
 
 
 class AgencyKey(HttpBearer):
-    """An agency's API key as a bearer token; within its rate limit, or 429."""
+    """An agency's API key as a bearer token, with the scope this call needs: no key, 401; over the key's rate
+    limit, 429; a key without the scope, 403. Checked before the request is read, so a refusal says why."""
+
+    def __init__(self, scope: str):
+        super().__init__()
+        self.scope = scope
 
     def authenticate(self, request, token: str):
         client = keys.find(token)
@@ -57,6 +63,9 @@ class AgencyKey(HttpBearer):
                 f"This key may make {client.rate_limit} calls in any 60 seconds. Wait and try again.",
                 headers={"Retry-After": "60"},
             )
+        if self.scope not in client.scopes:
+            request.api_outcome = f"refused: the key has no '{self.scope}' scope"
+            raise problems.Problem(403, f"This key does not have the '{self.scope}' scope.")
         return client
 
 
@@ -64,7 +73,6 @@ api = NinjaAPI(
     title="Thrive partner-agency API",
     version="1",
     urls_namespace="partner_api",
-    auth=AgencyKey(),
     docs_url=None,
     description=(
         "For police forces, health bodies, schools and other partners: send domestic abuse notifications "
@@ -75,12 +83,27 @@ api = NinjaAPI(
 )
 problems.install(api)
 _schema = api.get_openapi_schema
-api.get_openapi_schema = lambda *args, **kwargs: problems.openapi_problem_media_type(_schema(*args, **kwargs))
 
 
-def require(request, scope: str) -> None:
-    if scope not in request.api_client.scopes:
-        raise problems.Problem(403, f"This key does not have the '{scope}' scope.")
+def _with_scopes(schema: dict) -> dict:
+    """Each operation's security requirement names the scope it needs (OpenAPI 3.1 allows scopes for any
+    scheme), and its description says so."""
+    needed = {api.get_openapi_operation_id(operation): auth.scope
+              for _, router in api._routers for path_view in router.path_operations.values()
+              for operation in path_view.operations for auth in operation.auth_callbacks
+              if isinstance(auth, AgencyKey)}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            scope = needed.get(operation.get("operationId"))
+            if scope:
+                operation["security"] = [{"AgencyKey": [scope]}]
+                operation["description"] = (operation.get("description", "") + f"\n\nNeeds the `{scope}` scope."
+                                            ).strip()
+    return schema
+
+
+api.get_openapi_schema = lambda *args, **kwargs: problems.openapi_problem_media_type(
+    _with_scopes(_schema(*args, **kwargs)))
 
 
 def _store(request, kind: str, child, reference: str, summary: str, details: dict) -> PartnerRecord:
@@ -128,9 +151,9 @@ def _received(record, warnings) -> Status:
     "/domestic-abuse-notifications",
     response={202: ReceivedOut, **ERRORS},
     summary="Notify the front door of a domestic abuse incident a child was part of",
+    auth=AgencyKey(Scope.DOMESTIC_ABUSE),
 )
 def domestic_abuse(request, payload: DomesticAbuseIn):
-    require(request, Scope.DOMESTIC_ABUSE)
     details = {
         "incident_at": payload.incident_at.isoformat(),
         "operation_encompass": payload.operation_encompass,
@@ -146,9 +169,9 @@ def domestic_abuse(request, payload: DomesticAbuseIn):
     return _received(record, warnings)
 
 
-@api.post("/referrals", response={202: ReceivedOut, **ERRORS}, summary="Refer a child to the front door")
+@api.post("/referrals", response={202: ReceivedOut, **ERRORS}, summary="Refer a child to the front door",
+          auth=AgencyKey(Scope.REFERRALS))
 def referral(request, payload: ReferralIn):
-    require(request, Scope.REFERRALS)
     details = {"referrer_name": payload.referrer_name, "referrer_role": payload.referrer_role}
     summary = f"{payload.reason}\n\nReferred by {payload.referrer_name}, {payload.referrer_role}."
     return _received(
@@ -160,6 +183,7 @@ def referral(request, payload: ReferralIn):
     "/children/{nhs_number}",
     response={200: ChildKnownOut, 404: ProblemOut, **ERRORS},
     summary="Is this child known, and who is their lead practitioner?",
+    auth=AgencyKey(Scope.LOOKUP),
 )
 def child(request, nhs_number: str = Path(..., pattern=r"^\d{10}$", description="10 digits, no spaces.")):
     """Answers only for a child your agency has an active share for; any other NHS number is 404, whether or
@@ -167,7 +191,6 @@ def child(request, nhs_number: str = Path(..., pattern=r"^\d{10}$", description=
     from ..linkage.linking import valid_nhs_number
     from ..partners.shares import active_share_person
 
-    require(request, Scope.LOOKUP)
     number = valid_nhs_number(nhs_number)
     if number is None:  # no child has it: the same answer as for any number not shared, saying why
         request.api_outcome = "refused: not a valid NHS number"
@@ -204,9 +227,9 @@ def lead_practitioner(person) -> PractitionerOut | None:
     "/outbox",
     response={200: list[NotificationOut], **ERRORS},
     summary="Notifications waiting for your agency, oldest first (up to 100)",
+    auth=AgencyKey(Scope.OUTBOX),
 )
 def read_outbox(request):
-    require(request, Scope.OUTBOX)
     waiting = Notification.objects.filter(agency=request.api_client.agency, acknowledged_at__isnull=True)
     notes = list(waiting.select_related("person")[:100])
     request.api_outcome = f"read {len(notes)} notifications"
@@ -233,9 +256,9 @@ def read_outbox(request):
     "/outbox/{notification_id}/acknowledge",
     response={200: AcknowledgedOut, 404: ProblemOut, **ERRORS},
     summary="Acknowledge a notification, taking it out of the outbox",
+    auth=AgencyKey(Scope.OUTBOX),
 )
 def acknowledge(request, notification_id: int):
-    require(request, Scope.OUTBOX)
     with transaction.atomic():
         note = (
             Notification.objects.select_for_update()

@@ -2,10 +2,12 @@
 
 from django import forms
 
+from thrive.forms import GovukForm
+
 NEW_CHILD, NOT_KNOWN = "new", "not_known"
 
 
-class MatchForm(forms.Form):
+class MatchForm(GovukForm):
     """Which child the partner record is about: a candidate, a new child, or no child the council knows."""
 
     choice = forms.ChoiceField(
@@ -27,7 +29,7 @@ class MatchForm(forms.Form):
         self.fields["choice"].choices = choices
 
 
-class CandidateMergeForm(forms.Form):
+class CandidateMergeForm(GovukForm):
     """Two candidates are one child: merge them (managers only), then link the record to the one kept."""
 
     keep = forms.ChoiceField(
@@ -58,7 +60,7 @@ class CandidateMergeForm(forms.Form):
         return data
 
 
-class DuplicateForm(forms.Form):
+class DuplicateForm(GovukForm):
     MERGE_SECOND, MERGE_FIRST, DIFFERENT = "merge_second", "merge_first", "different"
     outcome = forms.ChoiceField(
         label="What did you find?",

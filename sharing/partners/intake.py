@@ -1,8 +1,8 @@
 """A partner's notification or referral arriving at the front door: stored as sent, linked, made a contact.
 
 The contact keeps the time the record reached the council, so the front door's 1 working day runs from
-receipt, not from whenever the record was matched. It is open to the front-door team until decided,
-as a contact recorded by a worker is.
+receipt, not from whenever the record was matched. The front-door team holds the child (a contact
+hold, `InvolvementKind.CONTACT`) until the contact is decided, as for a contact a worker records.
 """
 
 from django.core.exceptions import ValidationError
@@ -57,7 +57,7 @@ def make_contact(record: PartnerRecord) -> Contact:
     )
     team = front_door_team(person)
     if team:
-        allocate(person, InvolvementKind.TEAM, timezone.localdate(), team=team)
+        allocate(person, InvolvementKind.CONTACT, timezone.localdate(), team=team)
     record.contact = contact
     record.save(update_fields=["contact"])
     return contact

@@ -1,12 +1,12 @@
-"""Whether the menu shows Match records: front-door workers, managers and administrators."""
+"""Whether the menu shows Match records: front-door staff (members and managers of a front-door team)."""
 
 from django import template
+
+from access.rules import works_at_front_door
 
 register = template.Library()
 
 
 @register.filter
 def matches_records(user) -> bool:
-    from sharing.linkage.views import matches_records as allowed
-
-    return user.is_authenticated and allowed(user)
+    return user.is_authenticated and works_at_front_door(user)

@@ -112,7 +112,7 @@ def test_a_notification_with_a_known_nhs_number_becomes_a_contact_received_when_
     contact = Contact.objects.get()
     assert contact.person == child and contact.received_at == record.received_at >= before
     assert contact.source == "6" and "Shire Police" in contact.referrer
-    assert child.involvements.get(kind=InvolvementKind.TEAM).team == team
+    assert child.involvements.get(kind=InvolvementKind.CONTACT).team == team  # the hold until decided
     assert ApiCall.objects.get().person == child
 
 
