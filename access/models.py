@@ -252,3 +252,6 @@ class DisclosedChild(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["person", "disclosure"])]
+
+
+from .shares import PartnerDisclosure, Share  # noqa: E402,F401  models declared in their own module

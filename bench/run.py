@@ -644,7 +644,7 @@ def api_lookup_large(runs):
     with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
         database = Path(tmp) / "api.sqlite3"
         shutil.copy(source, database)
-        setup = ("import json; from sharing.api import keys; from sharing.models import Share; "
+        setup = ("import json; from sharing.api import keys; from access.models import Share; "
                  "from django.db.models import Q; from django.utils import timezone; "
                  "today = timezone.localdate(); active = Share.objects.filter("
                  "Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"

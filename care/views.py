@@ -14,6 +14,7 @@ from access.basis import Work
 from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
+from access.parts import Part
 from people.access_views import child_read, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
 
@@ -77,7 +78,7 @@ def _form(request, person, form, save, **context):
 # The child's care record.
 
 
-@child_read
+@child_read(part=Part.CARE)
 def record(request, child):
     person, ids = child.person, child.ids
     periods = list(person.periods_of_care.prefetch_related("episodes").order_by("-start_date"))

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from frontdoor.models import Referral
 from access.basis import Work
+from access.parts import Part, current_plan
 from people.access_views import casework_read, casework_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
 from thrive.forms import DateForm
@@ -33,7 +34,7 @@ def _referral_url(referral):
     return reverse("frontdoor:referral", args=[referral.pk])
 
 
-@casework_read(FamilyHelpEpisode)
+@casework_read(FamilyHelpEpisode, part=Part.FAMILY_HELP)
 def episode(request, episode, child):
     return render(request, "familyhelp/episode.html", {
         "person": child.person, "episode": episode,
@@ -113,7 +114,7 @@ def start_assessment(request, referral, child):
                      intro="The assessment is due 45 working days after the referral date.")
 
 
-@casework_read(Assessment)
+@casework_read(Assessment, part=Part.FAMILY_HELP)
 def assessment(request, assessment, child):
     return render(request, "familyhelp/assessment.html", {
         "person": child.person, "assessment": assessment,
@@ -176,10 +177,11 @@ def start_cin_plan(request, referral, child):
                      title="Start a child in need plan", back_url=_referral_url(referral), button="Start the plan")
 
 
-@casework_read(CINPlan)
+@casework_read(CINPlan, part=lambda plan: current_plan(Part.FAMILY_HELP, plan.end_date is None))
 def cin_plan(request, plan, child):
     return render(request, "familyhelp/cin_plan.html", {
         "person": child.person, "plan": plan, "reviews": plan.reviews.order_by("-review_date"),
+        "shows_referral": child.show(Part.CONTACTS),
         "may_record": child.may_record,
     })
 

@@ -79,7 +79,10 @@ class DueWork:
 
     def page(self, scope: str, number=1, per_page: int = PER_PAGE):
         """One page of the items due in scope, soonest first, as rows; the page knows the total."""
-        page = Paginator(due_items(self.people(scope), self.on), per_page).get_page(number)
+        items = due_items(self.people(scope), self.on)
+        if not self.user.is_manager:
+            items = [item for item in items if not item.managers_only]
+        page = Paginator(items, per_page).get_page(number)
         shown = page.object_list
         people = Person.objects.filter(pk__in={item.person_id for item in shown}).select_related("merged_into").only(
             "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"

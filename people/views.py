@@ -6,6 +6,7 @@ and the children it listed. Every page about one child goes through the gate in 
 which checks the access basis (and for merges the right to merge both records) and audits the page.
 """
 import datetime
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,13 +17,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from access.audit import disclose
+from access.audit import disclose, log_refusal
 from access.basis import Work, may_merge
 from access.classes import reviews_audit, signed_in
+from access.disclosures import under_shares
 from access.forms import BreakGlassForm
-from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role
-from access.rules import legitimate_basis, openable, openable_people, works_at_front_door
-from sharing.models import Share
+from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role, Share
+from access.parts import Part
+from access.rules import (is_partner, legitimate_basis, may_break_glass, openable, openable_people,
+                          works_at_front_door)
+from access.shares import DisclosureChannel
 
 from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
@@ -102,43 +106,64 @@ def search(request):
         open_to_user = openable(request.user, [p.pk for p in results])
         disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Find a child",
                  terms=_terms(form), count=found.count() if more else len(results))
+        if results and is_partner(request.user) and request.user.agency_id:  # identity, through a share
+            under_shares(request.user.agency_id, {p.pk: Part.IDENTITY for p in results},
+                         channel=DisclosureChannel.PAGE, what="Find a child: search results",
+                         user=request.user, path=request.get_full_path())
     return render(request, "people/search.html", {
         "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
         "open_to_user": open_to_user, "front_door": works_at_front_door(request.user),
     })
 
 
-@child_read
+SECTIONS = {"identity": Part.IDENTITY, "address": Part.ADDRESS, "family": Part.FAMILY,
+            "workers": Part.WORKERS, "council": Part.COUNCIL_ONLY}
+
+
+@child_read(part=Part.IDENTITY)
 def record(request, child):
+    """The whole record; for a share's reader, only the parts shared (each section, card and timeline entry
+    says which part it belongs to)."""
     person, ids, basis = child.person, child.ids, child.basis
     today = timezone.localdate()
-    addresses = list(Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk"))
+    shows = {name: child.show(part) for name, part in SECTIONS.items()}
+    addresses = Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk")
+    addresses = list(addresses) if shows["address"] else []
     current = [a for a in addresses if a.end_date is None]
+    council = shows["council"]
     return render(request, "people/record.html", {
         "person": person,
         "basis": basis,
+        "shows": shows,
         "break_glass": not basis.legitimate,
         "age": person.age_on(person.death_date or today),
         "disabilities": PersonDisability.objects.filter(person_id__in=ids).order_by("code"),
         "current_address": current[0] if current else None,
         "addresses": addresses,
-        "family": family_network(ids),
+        "family": family_network(ids) if shows["family"] else [],
         "involvements": Involvement.objects.filter(person_id__in=ids)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
-        .select_related("user", "team").order_by("start_date"),
-        "shares": Share.objects.filter(person_id__in=ids, start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related("agency"),
-        "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
-        "entries": _timeline(ids),
+        .select_related("user", "team").order_by("start_date") if shows["workers"] else [],
+        "shares": Share.objects.active(today).filter(person_id__in=ids).select_related("agency")
+        if council else [],
+        "may_share": child.may(Work.SHARING),
+        "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True)
+        .select_related("duplicate", "merged_by") if council else [],
+        "entries": _timeline(child),
         "may_merge": may_merge(request.user, basis),
         "casework": cards_for(child, request.user),
     })
 
 
-def _timeline(ids) -> list[tuple]:
-    """Entries newest first, each with the council ID of the merged record it came from, if any."""
-    merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
-    return [(entry, merged.get(entry.person_id)) for entry in timeline.entries_for(ids)]
+def _timeline(child) -> list[tuple]:
+    """Entries newest first, each with the council ID of the merged record it came from, if any; for a
+    share's reader, only entries of parts shared, linked only to pages they may open."""
+    merged = dict(Person.objects.filter(pk__in=child.ids[1:]).values_list("pk", "la_id"))
+    entries = timeline.entries_for(child.ids)
+    if child.basis.scoped:
+        entries = [entry if child.may_open(entry.url) else replace(entry, url=None)
+                   for entry in entries if child.show(entry.parts)]
+    return [(entry, merged.get(entry.person_id)) for entry in entries]
 
 
 @signed_in
@@ -147,6 +172,9 @@ def break_glass(request, pk):
     person = survivor_of(get_object_or_404(Person, pk=pk))
     if legitimate_basis(request.user, person):
         return redirect("people:record", person.pk)
+    if not may_break_glass(request.user):
+        log_refusal(request, "partner agencies' staff do not break glass", [person])
+        return refused(request, person)
     form = BreakGlassForm(request.POST)
     if not form.is_valid():
         return refused(request, person, form, status=200)
@@ -162,9 +190,16 @@ def break_glass(request, pk):
     return redirect("people:record", person.pk)
 
 
-@child_read
+@child_read(part=Part.IDENTITY)
 def history(request, child):
-    return render(request, "people/history.html", {"person": child.person, "changes": _changes(child.ids)})
+    """Who changed the record's identity, addresses and family network; for a share's reader, only those
+    of parts shared."""
+    changes = [row for row in _changes(child.ids) if child.show(HISTORY_PARTS[row["what"]])]
+    return render(request, "people/history.html", {"person": child.person, "changes": changes})
+
+
+HISTORY_PARTS = {"Identity": Part.IDENTITY, "Address": Part.ADDRESS, "Family network": Part.FAMILY,
+                 "Disability": Part.IDENTITY}
 
 
 HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
@@ -219,8 +254,8 @@ def _shown(field, value) -> str:
     return str(value)
 
 
-@child_read(allowed=lambda user: user.is_manager, refusal="Only managers can read a record's audit log.",
-            action=Action.AUDIT)
+@child_read(part=Part.COUNCIL_ONLY, allowed=lambda user: user.is_manager,
+            refusal="Only managers can read a record's audit log.", action=Action.AUDIT)
 def audit_log(request, child):
     views = RecordView.objects.filter(person_id__in=child.ids).select_related("user", "person")
     views = views.order_by("-at", "-pk")

@@ -34,13 +34,13 @@ from frontdoor.codes import ContactOutcome, ReferralSource
 from proceedings import services as proceedings
 from protection import services as protection
 from sharing.models import DuplicatePair, LinkCandidate, LinkStatus, PartnerRecord, RecordKind
-from tests.factories import allocated_child, involve, make_agency, make_person, make_team, make_user
+from tests.factories import allocated_child, involve, make_agency, make_person, make_team, make_user, share
 from thrive import limits
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 # Rows written whether or not the input was accepted: the audit of who opened which record.
-AUDIT_LOGS = {"access.RecordView", "access.Disclosure", "access.DisclosedChild"}
+AUDIT_LOGS = {"access.RecordView", "access.Disclosure", "access.DisclosedChild", "access.PartnerDisclosure"}
 SKIPPED_PREFIXES = ("/django-admin/", "/access/sign-out/")  # Django's own admin forms; signing out
 NAMESPACED_KWARGS = {  # URL arguments other than a pk, by URL name
     "performance:indicator": {"code": "CSC_RE_REFERRALS"},
@@ -87,13 +87,14 @@ def journey():
     LinkCandidate.objects.create(record=record, person=child, match_weight=4.0, match_probability=0.9, evidence=[])
     pair = DuplicatePair.objects.create(first=child, second=make_person(forename="Mia", surname="Fuzz"),
                                         match_weight=9.0, match_probability=0.99, evidence=[])
+    shared = share(child, make_agency("Fuzz Health", AgencyKind.HEALTH))
     pks = {
         "people": child.pk, "contacts": undecided.pk, "referrals": referral.pk, "episodes": episode.pk,
         "assessments": assessment.pk, "cin-plans": cin.pk, "strategy-discussions": discussion.pk,
         "section-47": enquiry.pk, "conferences": conference.pk, "plans": conference.plan_id, "fgdm-offers": offer.pk,
         "fgdm-exceptions": exception.pk, "pre-proceedings": stage.pk, "care-proceedings": case.pk,
         "care": in_care.pk, "leaving-care": in_care.pk, "break-glass": glass.pk,
-        "partner-records": record.pk, "duplicates": pair.pk,
+        "partner-records": record.pk, "duplicates": pair.pk, "shares": shared.pk,
     }
     users = [worker, manager, make_user(teams=[make_team(kind=TeamKind.FRONT_DOOR)]),
              make_user(role=Role.ANALYST), make_user(role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True)]
@@ -259,7 +260,9 @@ def test_no_form_gives_a_server_error_or_keeps_half_of_what_it_refused():
                      f"/family-help/assessments/{pks['assessments']}/outcome/",
                      f"/child-protection/plans/{pks['plans']}/end/", f"/care/{pks['care']}/placement/",
                      "/performance/upload/", "/returns/cin/2025/override/", "/access/sign-in/",
-                     f"/partner-records/{pks['partner-records']}/", f"/data-quality/duplicates/{pks['duplicates']}/"):
+                     f"/partner-records/{pks['partner-records']}/", f"/data-quality/duplicates/{pks['duplicates']}/",
+                     f"/shares/people/{pks['people']}/new/", f"/shares/{pks['shares']}/review/",
+                     f"/shares/{pks['shares']}/end/"):
         assert expected in actions, expected
     for client, form in forms:
         fuzz_form(client, form)

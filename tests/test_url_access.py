@@ -18,6 +18,7 @@ from django.utils import timezone
 from access.basis import BasisKind
 from access.classes import AccessClass
 from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
+from access.parts import SHAREABLE, Part, parts_of
 from sharing.api import keys
 from sharing.api.models import ApiCall, Scope
 from familyhelp import services as familyhelp
@@ -60,7 +61,7 @@ def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
         "people:record", "people:history", "people:audit", "frontdoor:contact", "frontdoor:referral",
         "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
         "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
-        "proceedings:overview", "care:record", "leavers:record",
+        "proceedings:overview", "care:record", "leavers:record", "sharing:shares", "sharing:share",
     }
     assert len(CHILD_KEYED) > 70
 
@@ -92,15 +93,21 @@ def world():
     proceedings.start_pre_proceedings(child, start_date=D(2025, 5, 12))
     proceedings.issue_proceedings(child, issued_on=D(2025, 6, 2), court="Leicester", case_number="")
     merge_records(child, make_person(forename=NAME, surname="Quill"), manager, "Same child")
+    share(child, make_agency("Shire School", AgencyKind.EDUCATION), parts=[Part.IDENTITY])
     return child, macpt
 
 
-def url_for(name, callback, child):
+def keyed_by(name, callback, child):
+    """The row the page is about in the fixture: the child, or a piece of their casework."""
     model = callback.child_model
     field = getattr(callback, "person_field", "person")
     obj = child if model._meta.label == "people.Person" else model.objects.filter(**{field: child}).first()
     assert obj is not None, f"the fixture has no {model.__name__} for {name}"
-    return reverse(name, args=[obj.pk])
+    return obj
+
+
+def url_for(name, callback, child):
+    return reverse(name, args=[keyed_by(name, callback, child).pk])
 
 
 def reader(kind, child, macpt):
@@ -145,7 +152,10 @@ def test_a_read_only_basis_reads_but_never_records(client, world, kind):
     for name, callback in CHILD_KEYED:
         url = url_for(name, callback, child)
         role_refused = callback.role_check is not None and not callback.role_check(user)
-        if callback.access_class == AccessClass.CHILD_READ and not role_refused:
+        # A share covers every part it can; the council's own records (who it is shared with, the audit) never.
+        page_parts = parts_of(callback.part, keyed_by(name, callback, child))
+        not_shared = kind == "share" and not page_parts & set(SHAREABLE)
+        if callback.access_class == AccessClass.CHILD_READ and not role_refused and not not_shared:
             response = client.get(url)
             assert response.status_code == 200, (name, response.status_code)
             view = RecordView.objects.filter(user=user, path=url).latest("pk")
@@ -157,6 +167,34 @@ def test_a_read_only_basis_reads_but_never_records(client, world, kind):
             view = RecordView.objects.filter(user=user, path=url).latest("pk")
             assert not view.allowed and view.person_id == child.pk, (name, method)
             assert view.basis.startswith("refused"), (name, method)
+
+
+def test_every_page_that_reads_a_child_declares_its_part_of_the_record():
+    undeclared = [name for name, callback in CHILD_KEYED
+                  if callback.access_class == AccessClass.CHILD_READ and callback.part is None]
+    assert undeclared == []
+
+
+def test_a_share_of_identity_alone_opens_the_record_and_its_history_only_and_refusals_are_audited(
+        client, world):
+    child, _ = world
+    nurse = make_user(role=Role.PARTNER, agency=make_agency("Clinic", AgencyKind.HEALTH))
+    share(child, nurse.agency, parts=[Part.IDENTITY])
+    client.force_login(nurse)
+    for name, callback in CHILD_KEYED:
+        if callback.access_class != AccessClass.CHILD_READ:
+            continue
+        url = url_for(name, callback, child)
+        response = client.get(url)
+        view = RecordView.objects.filter(user=nurse, path=url).latest("pk")
+        if name in ("people:record", "people:history"):
+            assert response.status_code == 200 and view.allowed, name
+        else:
+            refused = response.status_code == 403 and not view.allowed
+            assert refused and NAME not in response.content.decode(), name
+    record = client.get(reverse("people:record", args=[child.pk])).content.decode()
+    for not_shared in ("Working with", "Front door and referrals", "Child protection", "Family network"):
+        assert not_shared not in record, not_shared
 
 
 def test_a_read_only_reader_sees_no_buttons_that_record(client, world):

@@ -307,6 +307,14 @@ TIMESCALES: tuple[Timescale, ...] = (
         "DfE SSDA903 guide, care leavers (OC3): in touch, activity and accommodation around the birthday, "
         "from 3 months before it to 1 month after",
     ),
+    # Information sharing with partner agencies.
+    Timescale(
+        "SHARE_REVIEW", "Review of an information share with a partner agency", 6, Unit.MONTHS,
+        "start of the share or its previous review",
+        "Local standard: UK GDPR Article 5(1)(c) and (e) (no more, and for no longer, than the purpose needs); "
+        "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
+        local_standard=True,
+    ),
 )
 
 _DECLARED = {t.code: t for t in TIMESCALES}

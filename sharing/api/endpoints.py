@@ -15,31 +15,24 @@ from django.utils import timezone
 from ninja import NinjaAPI, Path, Status
 from ninja.security import HttpBearer
 
-from access.models import Involvement, InvolvementKind
+from access.parts import Part
 from education.models import School
 
 from ..partners import intake
 from ..partners.models import LinkMethod, LinkStatus, PartnerRecord, RecordKind
-from . import keys, outbox, problems
+from . import answers, keys, outbox, problems
 from .models import ApiCall, Notification, Scope
 from .schemas import (
     AcknowledgedOut,
     ChildKnownOut,
     DomesticAbuseIn,
     NotificationOut,
-    PractitionerOut,
     ProblemOut,
     ReceivedOut,
     ReferralIn,
 )
 
 RATE_WINDOW = datetime.timedelta(seconds=60)
-LEAD_KINDS = [
-    InvolvementKind.LEAD_CP_PRACTITIONER,
-    InvolvementKind.ALLOCATED_WORKER,
-    InvolvementKind.LEAD_PRACTITIONER,
-    InvolvementKind.PERSONAL_ADVISER,
-]
 ERRORS = {400: ProblemOut, 401: ProblemOut, 403: ProblemOut, 422: ProblemOut, 429: ProblemOut}
 
 
@@ -140,8 +133,16 @@ def _store(request, kind: str, child, reference: str, summary: str, details: dic
     return record, warnings
 
 
-def _received(record, warnings) -> Status:
-    status = "linked" if record.status == LinkStatus.LINKED else "awaiting_matching"
+def _received(request, record, warnings) -> Status:
+    """"linked" only about a child the agency has a share for (and logged as disclosed): otherwise the answer
+    would tell any sender whether the council knows a child, which the lookup never does."""
+    from ..partners.shares import shared_with
+
+    status = "received"
+    if record.status == LinkStatus.LINKED and shared_with(request.api_client.agency, record.person):
+        status = "linked"
+        what = f"{record.get_kind_display()} {record.pk}: answered that it is linked to the child"
+        answers.disclosed_to(request, record.person, {Part.IDENTITY}, what)
     return Status(
         202, ReceivedOut(id=record.pk, received_at=record.received_at, status=status, warnings=warnings)
     )
@@ -166,7 +167,7 @@ def domestic_abuse(request, payload: DomesticAbuseIn):
         outbox.encompass(
             record, School.objects.filter(urn=payload.school_urn).first() if payload.school_urn else None
         )
-    return _received(record, warnings)
+    return _received(request, record, warnings)
 
 
 @api.post("/referrals", response={202: ReceivedOut, **ERRORS}, summary="Refer a child to the front door",
@@ -175,7 +176,7 @@ def referral(request, payload: ReferralIn):
     details = {"referrer_name": payload.referrer_name, "referrer_role": payload.referrer_role}
     summary = f"{payload.reason}\n\nReferred by {payload.referrer_name}, {payload.referrer_role}."
     return _received(
-        *_store(request, RecordKind.REFERRAL, payload.child, payload.reference, summary, details)
+        request, *_store(request, RecordKind.REFERRAL, payload.child, payload.reference, summary, details)
     )
 
 
@@ -184,43 +185,26 @@ def referral(request, payload: ReferralIn):
     response={200: ChildKnownOut, 404: ProblemOut, **ERRORS},
     summary="Is this child known, and who is their lead practitioner?",
     auth=AgencyKey(Scope.LOOKUP),
+    exclude_unset=True,
 )
 def child(request, nhs_number: str = Path(..., pattern=r"^\d{10}$", description="10 digits, no spaces.")):
-    """Answers only for a child your agency has an active share for; any other NHS number is 404, whether or
-    not the council knows the child."""
+    """Answers only for a child your agency has a share in force for, and only with what the shares cover
+    (`shared` lists it); any other NHS number is 404, whether or not the council knows the child."""
     from ..linkage.linking import valid_nhs_number
-    from ..partners.shares import active_share_person
+    from ..partners.shares import active_shares
 
     number = valid_nhs_number(nhs_number)
     if number is None:  # no child has it: the same answer as for any number not shared, saying why
         request.api_outcome = "refused: not a valid NHS number"
         raise problems.Problem(404, "No child has this NHS number: its check digit is wrong.")
-    person = active_share_person(request.api_client.agency, number)
+    person, shares = active_shares(request.api_client.agency, number)
     if person is None:
         request.api_outcome = "refused: no active share for this NHS number"
         raise problems.Problem(404, "No child with this NHS number is shared with your agency.")
     request.api_person = person
-    request.api_outcome = "answered: child known, lead practitioner"
-    return Status(
-        200, ChildKnownOut(nhs_number=number, known=True, lead_practitioner=lead_practitioner(person))
-    )
-
-
-def lead_practitioner(person) -> PractitionerOut | None:
-    today = timezone.localdate()
-    current = Involvement.objects.filter(
-        person=person, user__isnull=False, kind__in=LEAD_KINDS, start_date__lte=today
-    )
-    current = current.exclude(end_date__lt=today).select_related("user", "team")
-    found = sorted(current, key=lambda i: (LEAD_KINDS.index(i.kind), -i.start_date.toordinal(), i.pk))
-    if not found:
-        return None
-    lead = found[0]
-    return PractitionerOut(
-        name=str(lead.user),
-        role=lead.user.job_title or lead.get_kind_display(),
-        team=lead.team.name if lead.team else None,
-    )
+    answer = answers.lookup(request, person, number, shares)
+    request.api_outcome = f"answered within the share: {', '.join(answer['shared'])}"
+    return Status(200, answer)
 
 
 @api.get(
@@ -232,6 +216,7 @@ def lead_practitioner(person) -> PractitionerOut | None:
 def read_outbox(request):
     waiting = Notification.objects.filter(agency=request.api_client.agency, acknowledged_at__isnull=True)
     notes = list(waiting.select_related("person")[:100])
+    outbox.delivered(notes, request.api_client)
     request.api_outcome = f"read {len(notes)} notifications"
     return Status(
         200,

@@ -8,6 +8,8 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
+from access.parts import SHAREABLE
+
 NHS_NUMBER = r"^\d{3} ?\d{3} ?\d{4}$"
 
 
@@ -114,10 +116,10 @@ class ReferralIn(Strict):
 class ReceivedOut(Schema):
     id: int = Field(..., description="Thrive's reference for the record.")
     received_at: datetime.datetime
-    status: Literal["linked", "awaiting_matching"] = Field(
+    status: Literal["received", "linked"] = Field(
         ...,
-        description="linked: a front-door contact is open; "
-        "awaiting_matching: Thrive is matching it to a child.",
+        description="linked: a front-door contact is open about a child your agency has a share for; "
+        "received: the front door has it (Thrive does not say whether it knows the child).",
     )
     warnings: list[str] = Field(default_factory=list)
 
@@ -128,10 +130,30 @@ class PractitionerOut(Schema):
     team: str | None
 
 
+class PlanOut(Schema):
+    plan: Literal["child_in_need", "child_protection", "pathway"]
+    started_on: datetime.date
+    category: str | None = Field(None, description="A child protection plan's category of abuse or neglect.")
+    next_review_due: datetime.date | None
+
+
+PARTS = Literal[tuple(str(part) for part in SHAREABLE)]
+
+
 class ChildKnownOut(Schema):
     nhs_number: str
     known: bool = Field(..., description="Always true: children not shared with the agency are 404.")
-    lead_practitioner: PractitionerOut | None = Field(None, description="Empty when no case is open.")
+    shared: list[PARTS] = Field(
+        ..., description="The parts of the record your agency's shares in force cover; the answer holds no "
+        "more."
+    )
+    lead_practitioner: PractitionerOut | None = Field(
+        None, description="Only when 'workers' is shared: null when no case is open."
+    )
+    current_plans: list[PlanOut] | None = Field(
+        None, description="Only when 'plans' is shared: the child in need, child protection and pathway "
+        "plans in force."
+    )
 
 
 class NotificationOut(Schema):

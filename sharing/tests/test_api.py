@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from access.models import AgencyKind, InvolvementKind, TeamKind
+from access.parts import SHAREABLE
 from frontdoor.models import Contact
 from protection.models import ChildProtectionPlan
 from sharing.api import keys
@@ -102,7 +103,7 @@ def test_a_notification_with_a_known_nhs_number_becomes_a_contact_received_when_
     before = timezone.now()
     response = post(client, "/api/v1/domestic-abuse-notifications", notification(child), key)
     assert response.status_code == 202, response.content
-    assert response.json()["status"] == "linked"
+    assert response.json()["status"] == "received"  # the police have no share: not told the child is known
     record = PartnerRecord.objects.get()
     assert (record.person, record.link_method, record.kind) == (
         child,
@@ -126,7 +127,7 @@ def test_a_notification_without_a_usable_nhs_number_waits_for_matching_and_warns
     body["child"]["nhs_number"] = wrong
     response = post(client, "/api/v1/domestic-abuse-notifications", body, key)
     assert response.status_code == 202
-    assert response.json()["status"] == "awaiting_matching"
+    assert response.json()["status"] == "received"
     assert "check digit" in response.json()["warnings"][0]
     record = PartnerRecord.objects.get()
     assert (
@@ -195,11 +196,13 @@ def test_the_lookup_answers_only_for_a_child_the_agency_has_an_active_share_for(
     assert answer.json() == {
         "nhs_number": shared.nhs_number,
         "known": True,
+        "shared": [str(part) for part in SHAREABLE],
         "lead_practitioner": {
             "name": "Dee Okafor",
             "role": "Lead Child Protection Practitioner",
             "team": "MACPT",
         },
+        "current_plans": [],
     }
     for person in (not_shared, ended):
         refused = lookup(client, key, person.nhs_number)
