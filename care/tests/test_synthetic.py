@@ -91,6 +91,7 @@ def test_episodes_are_contiguous_and_end_with_the_period():
     care.CarePlanning, care.TemporaryApproval,
     leavers.PathwayPlan, leavers.PathwayPlanReview, leavers.KeepingInTouch, leavers.Accommodation,
     leavers.EducationEmployment, leavers.StayingPut, leavers.StayingCloseConsideration, leavers.BirthdaySnapshot,
+    leavers.LeavingCareNeedsAssessment,
 ])
 def test_every_record_passes_its_models_clean(model):
     for row in model.objects.all():
