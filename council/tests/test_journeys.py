@@ -91,6 +91,9 @@ def test_every_cp_plan_starts_at_an_initial_conference_and_counts_earlier_plans(
             person_id=plan.person_id, start_date__lt=plan.start_date).count()
         assert plan.next_review_due == plan.compute_next_review_due()
         assert plan.team.kind == TeamKind.MULTI_AGENCY_CP and plan.lead_practitioner_id
+        for meeting in plan.core_groups.all():  # the first core group, on or after the plan began, not after it ended
+            assert meeting.held_on >= plan.start_date and (plan.end_date is None or meeting.held_on <= plan.end_date)
+            assert meeting.person_id == plan.person_id
 
 
 def test_every_proceedings_has_an_fgdm_offer_or_complete_exception_before_it():

@@ -188,3 +188,23 @@ def test_a_visit_in_the_future_is_refused(client, case):
     response = client.post(reverse("protection:record_visit", args=[case[0].pk]), {
         "kind": "cp", **date_fields("visited_on", TODAY() + datetime.timedelta(days=1))})
     assert "Date of the visit must be today or in the past" in response.content.decode()
+
+
+def test_recording_the_first_core_group_meeting(client, case, plan):
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "None recorded: the first is due within 10 working days" in page
+    response = client.post(reverse("protection:core_group", args=[plan.pk]),
+                           date_fields("held_on", plan.start_date - datetime.timedelta(days=1)))
+    assert "The date must be on or after the start of the plan" in response.content.decode()
+    client.post(reverse("protection:core_group", args=[plan.pk]), date_fields("held_on", TODAY()))
+    assert plan.core_groups.get().held_on == TODAY()
+    assert f"{TODAY():%-d %B %Y}" in client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+
+
+def test_the_core_group_page_is_refused_without_access_and_audited(client, plan):
+    from access.models import RecordView
+    from tests.factories import police_officer
+    officer = police_officer()
+    client.force_login(officer)
+    assert client.get(reverse("protection:core_group", args=[plan.pk])).status_code == 403
+    assert RecordView.objects.filter(user=officer, allowed=False).exists()
