@@ -18,6 +18,7 @@ from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
 from leavers import models as leavers
+from privatefostering import models as private_fostering
 from leavers.codes import LeaverStatus
 from leavers.eligibility import stays_of, status
 from people.models import Person
@@ -56,7 +57,8 @@ def test_children_in_care_care_leavers_and_those_who_left_are_all_there():
     assert ended.filter(reason_ceased__in=["E4A", "E4B"]).exists()
     for model in (care.Review, care.Visit, care.HealthAssessment, care.DentalCheck, care.PersonalEducationPlan,
                   care.PermanencePlan, care.UnaccompaniedChild, care.CarePlanning, leavers.PathwayPlan, leavers.KeepingInTouch,
-                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot):
+                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot,
+                  private_fostering.PrivateFosteringArrangement, private_fostering.PrivateFosteringVisit):
         assert model.objects.exists(), model.__name__
 
 
@@ -91,7 +93,8 @@ def test_episodes_are_contiguous_and_end_with_the_period():
     care.CarePlanning, care.TemporaryApproval,
     leavers.PathwayPlan, leavers.PathwayPlanReview, leavers.KeepingInTouch, leavers.Accommodation,
     leavers.EducationEmployment, leavers.StayingPut, leavers.StayingCloseConsideration, leavers.BirthdaySnapshot,
-    leavers.LeavingCareNeedsAssessment,
+    leavers.LeavingCareNeedsAssessment, private_fostering.PrivateFosteringArrangement,
+    private_fostering.PrivateFosteringVisit,
 ])
 def test_every_record_passes_its_models_clean(model):
     for row in model.objects.all():

@@ -23,6 +23,7 @@ THRIVE_APPS = [
     "proceedings",
     "care",
     "leavers",
+    "privatefostering",
     "performance",
     "returns",
 ]
