@@ -195,15 +195,15 @@ def collection_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def in_oc2_cohort(period_start, period_end, episodes, year_end: datetime.date) -> bool:
-    """Looked after continuously through the collection year ending `year_end` (a 31 March).
+    """Looked after continuously for 12 months at the end of `year_end` (a 31 March).
 
     The OC2 outcomes (health, dental, SDQ, substance misuse, convictions) are reported for this
-    cohort: in care by 1 April, still in care on 31 March (leaving that day still counts), and no
-    short breaks (V3, V4) in the year, as the DfE's 903 validation rules define it.
-    `episodes` are (start, end, legal status) of the period of care.
+    cohort: in care by 1 April, still looked after at the end of 31 March (a child who left care that
+    day is not, as in every DfE "at 31 March" count and the health and dental indicators), and no
+    short breaks (V3, V4) in the year. `episodes` are (start, end, legal status) of the period of care.
     """
     year_start = datetime.date(year_end.year - 1, 4, 1)
-    if period_start > year_start or (period_end is not None and period_end < year_end):
+    if period_start > year_start or (period_end is not None and period_end <= year_end):
         return False
     return not any(
         status in SHORT_BREAKS and start <= year_end and (end is None or end >= year_start)

@@ -33,6 +33,7 @@ class Casework:
     def __init__(self, council, planner):
         self.council, self.planner, self.rates = council, planner, planner.rates
         self.rng = council.rng("care.casework")
+        self.visit_rng, self.planning_rng = council.rng("care.visits"), council.rng("care.planning")
         self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
         schools = council.lookups["education.schools"]
         self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [s.id for s in schools]

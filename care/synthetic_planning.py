@@ -2,9 +2,11 @@
 temporary approvals (regs 24 and 25), and the visits each placement needs under reg 28.
 
 Drawn to be mostly on time, as a council's records are; called by care.synthetic_casework for each
-period of care. Rows are bulk-written past clean(), so each is drawn within what clean() accepts.
+period of care, from random streams of their own ("care.visits", "care.planning") so the rest of a
+period's casework is drawn as it would be without them. Rows are bulk-written past clean(), so each
+is drawn within what clean() accepts.
 """
-from council.synthetic.casework import date
+from council.synthetic.casework import between, date
 
 from . import rules
 from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, CarePlanningKind,
@@ -53,7 +55,7 @@ def placements(plan, stop) -> list[tuple[int, int, list]]:
 
 def plans_and_notices(casework, plan, row, stop) -> None:
     """A care plan for the period and, for each placement, its placement plan and written notice."""
-    r, days = casework.rng, casework.days
+    r, days = casework.planning_rng, casework.days
 
     def done(code, start):
         due = days.due(code, start)
@@ -83,7 +85,7 @@ def temporary_approval(casework, row, start, end, placement, stop) -> tuple:
         return ()
     approved = date(start)
     expires = TemporaryApproval(approved_on=approved).expires_on.toordinal()
-    full = start + casework.rng.randint(*APPROVAL_DAYS)
+    full = start + casework.planning_rng.randint(*APPROVAL_DAYS)
     if full < end:
         ended, outcome = full, TemporaryApprovalOutcome.APPROVED
     elif end < stop:
@@ -101,7 +103,7 @@ def temporary_approval(casework, row, start, end, placement, stop) -> tuple:
 
 def visits(casework, plan, child, row, workers, stop, reviews) -> None:
     """From each placement's start, each visit due as reg 28 (or, placed for adoption, reg 36) says."""
-    r, rates = casework.rng, casework.rates
+    r, rates = casework.visit_rng, casework.rates
     five, asked_from = (casework.planner.birthday(child, age) for age in (5, AGREEMENT_AGE))
     held = tuple(date(day) for day, _ in reviews)
     for start, end, episodes in placements(plan, stop):
@@ -116,8 +118,9 @@ def visits(casework, plan, child, row, workers, stop, reviews) -> None:
             if found is None:
                 break
             floor = made[-1][0].toordinal() + 1 if made else start
-            day = casework.when(found[0].toordinal(), rates.visit_on_time_share, rates.visit_early_days,
-                                rates.visit_late_days, floor)
+            due = found[0].toordinal()
+            day = max(due - between(r, rates.visit_early_days) if r.random() < rates.visit_on_time_share
+                      else due + between(r, rates.visit_late_days), floor)
             if day >= end:
                 break
             worker = [user for since, user in workers if since <= day] or [workers[0][1]]

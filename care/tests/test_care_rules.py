@@ -161,7 +161,8 @@ def test_oc2_cohort_in_care_from_1_april_to_31_march_without_short_breaks():
     year_end, c2 = D(2026, 3, 31), [(D(2025, 4, 1), None, LegalStatus.FULL_CARE_ORDER)]
     assert rules.in_oc2_cohort(D(2025, 4, 1), None, c2, year_end)
     assert not rules.in_oc2_cohort(D(2025, 4, 2), None, c2, year_end)  # in care a day under 12 months
-    assert rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 31), c2, year_end)  # leaving on 31 March still counts
+    assert not rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 31), c2, year_end)  # left care on 31 March
+    assert rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 4, 1), c2, year_end)  # left the next day
     assert not rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 30), c2, year_end)
     breaks = c2 + [(D(2025, 8, 1), D(2025, 8, 3), LegalStatus.SHORT_BREAKS_EPISODES)]
     assert not rules.in_oc2_cohort(D(2025, 4, 1), None, breaks, year_end)
