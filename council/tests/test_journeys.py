@@ -21,6 +21,7 @@ from frontdoor.models import Contact, Referral
 from people.duework import DueWork
 from proceedings.models import CareProceedings, FGDMOffer, PreProceedings, fgdm_requirement_problem
 from protection.codes import ConferenceKind
+from privatefostering.models import PrivateFosteringArrangement
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
 from timescales import registry
 from timescales.due import due_items
@@ -117,7 +118,9 @@ def test_involvements_follow_the_open_episodes():
     assert led == set(FamilyHelpEpisode.objects.filter(end_date=None).values_list("person_id", "lead_practitioner_id"))
     referred = set(Referral.objects.filter(closure_date=None).values_list("person_id", flat=True))
     in_care = held(IK.IRO)
-    assert held(IK.ALLOCATED_WORKER) <= referred | in_care
+    privately_fostered = set(PrivateFosteringArrangement.objects.filter(ended_on=None).values_list(
+        "person_id", flat=True))
+    assert held(IK.ALLOCATED_WORKER) <= referred | in_care | privately_fostered
     undecided = set(Contact.objects.filter(decision=None).values_list("person_id", flat=True))
     assert held(IK.TEAM, team__kind=TeamKind.FRONT_DOOR) == undecided
 

@@ -16,6 +16,7 @@ from timescales.due import due_items
 D = datetime.date
 
 
+@pytest.mark.django_db  # working days read the council's calendar
 def test_first_visit_within_7_working_days_of_notification_over_easter():
     # Notified Thu 17 Apr 2025. Good Friday and Easter Monday are not working days: 22-25 Apr (4), 28-30 (7):
     # due Wed 30 Apr 2025.
