@@ -39,7 +39,7 @@ def override_errors(overrides: dict) -> list[str]:
         if timescale is None:
             errors.append(f"{code} is not a timescale code.")
         elif not timescale.local_standard:
-            errors.append(f"{code} is set in law or national guidance, not a local standard.")
+            errors.append(f"{code} is set in law, national guidance or a DfE data definition, not a local standard.")
         elif isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
             errors.append(f"{code} must be a positive whole number of {UNIT_WORDS[timescale.unit][1]}.")
         elif timescale.statutory_limit is not None and amount > timescale.statutory_limit:
