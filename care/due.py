@@ -42,13 +42,21 @@ def _grouped(rows) -> dict:
 
 def placements(period_ids) -> dict[int, rules.Placement]:
     """The current placement of each open period, with what reg 28 and reg 33 need (plain rows: a team's
-    worklist reads a few thousand episodes)."""
+    worklist reads a few thousand episodes).
+
+    Reg 28's rules turn on the last visit and the child's latest answer about fewer visits, so those two
+    are read, not every visit.
+    """
     episodes = _grouped(Episode.objects.filter(period_id__in=period_ids).order_by("start_date", "pk").values_list(
         "period_id", "start_date", "reason_new", "placement_type", "legal_status"))
     reviews = _grouped(Review.objects.filter(period_id__in=period_ids).order_by("held_on").values_list(
         "period_id", "held_on"))
-    visits = _grouped(Visit.objects.filter(period_id__in=period_ids, child_seen=True).order_by(
-        "visited_on", "pk").values_list("period_id", "visited_on", "child_agrees_to_fewer_visits"))
+    seen = Visit.objects.filter(period_id__in=period_ids, child_seen=True)
+    last_visits = dict(seen.values_list("period_id").annotate(last=Max("visited_on")))
+    answers = {}
+    for period_id, day, agreed in seen.filter(child_agrees_to_fewer_visits__isnull=False).order_by(
+            "visited_on", "pk").values_list("period_id", "visited_on", "child_agrees_to_fewer_visits"):
+        answers[period_id] = (day, agreed)
     approvals = _grouped(TemporaryApproval.objects.filter(period_id__in=period_ids).values_list(
         "period_id", "approved_on", "ended_on"))
     found = {}
@@ -58,9 +66,13 @@ def placements(period_ids) -> dict[int, rules.Placement]:
             if reason in PLACEMENT_MOVES:
                 start = day
         statuses = [(day, status) for day, _, _, status in rows if day >= start] or [(start, rows[-1][3])]
+        visits = {}  # day -> the child's answer on fewer visits (None: not asked)
+        if last_visits.get(period_id) and last_visits[period_id] >= start:
+            visits[last_visits[period_id]] = None
+        if period_id in answers and answers[period_id][0] >= start:
+            visits[answers[period_id][0]] = answers[period_id][1]
         found[period_id] = rules.Placement(
-            start, rows[-1][2], tuple(statuses), tuple(reviews.get(period_id, ())),
-            tuple(visit for visit in visits.get(period_id, ()) if visit[0] >= start),
+            start, rows[-1][2], tuple(statuses), tuple(reviews.get(period_id, ())), tuple(sorted(visits.items())),
             tuple(approvals.get(period_id, ())))
     return found
 
@@ -72,9 +84,10 @@ def authority_to_place(period_ids) -> dict[int, object]:
 
 
 @due_source
-def reviews_and_visits(person_ids, on):
+def placement_work(person_ids, on):
     """Looked-after reviews (reg 33, or the Adoption Agencies Regulations reg 36 once the child may be or is
-    placed for adoption) and statutory visits (reg 28): one source, so the facts are read once."""
+    placed for adoption), statutory visits (reg 28), the care plan, placement plan and notice, and connected
+    persons' approvals: one source, so the facts are read once."""
     periods = {pk: (person_id, start) for pk, person_id, start in
                _open_periods(person_ids).values_list("pk", "person_id", "start_date")}
     found, authority = placements(list(periods)), authority_to_place(list(periods))
@@ -86,16 +99,13 @@ def reviews_and_visits(person_ids, on):
         visit = rules.visit_due(placement)
         if visit is not None:
             yield DueItem(person_id, "Visit the child in their placement", *visit)
+    yield from plans_notices_and_approvals(periods, found)
 
 
-@due_source
-def plans_notices_and_approvals(person_ids, on):
+def plans_notices_and_approvals(periods: dict, found: dict):
     """The care plan (reg 4(2)), the placement plan and written notice for the current placement (regs 9
     and 13), and a connected person's temporary approval running out (regs 24 and 25)."""
-    periods = {pk: (person_id, start) for pk, person_id, start in
-               _open_periods(person_ids).values_list("pk", "person_id", "start_date")}
     owners = {pk: person_id for pk, (person_id, _) in periods.items()}
-    found = placements(list(periods))
     done = defaultdict(set)
     for period_id, kind, placement_from in CarePlanning.objects.filter(period_id__in=list(periods)).values_list(
             "period_id", "kind", "placement_from"):
