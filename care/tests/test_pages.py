@@ -281,3 +281,18 @@ def test_new_care_pages_refuse_partners_and_break_glass_recording(client, period
     client.post(reverse("people:break_glass", args=[period.person.pk]), {"reason": "Out of hours emergency"})
     assert client.get(reverse(f"care:{name}", args=[period.person.pk])).status_code == 403
     assert RecordView.objects.filter(user=stranger, person=period.person).exists()
+
+
+def test_the_childs_iro_records_reviews_but_not_the_care_plan(client, period):
+    from care.services import allocate_iro
+    reviewer = iro()
+    allocate_iro(period.person, reviewer, D(2026, 1, 6))
+    client.force_login(reviewer)
+    page = client.get(reverse("care:record", args=[period.person.pk])).content.decode()
+    assert "Looked-after review" in page
+    for name in ("care_planning", "temporary_approval", "visit"):
+        assert reverse(f"care:{name}", args=[period.person.pk]) not in page, name
+    response = client.post(reverse("care:care_planning", args=[period.person.pk]), {"kind": "care_plan"})
+    assert response.status_code == 403 and not CarePlanning.objects.exists()
+    refusal = RecordView.objects.filter(user=reviewer, allowed=False).latest("pk")
+    assert refusal.person == period.person and "no right to record casework" in refusal.basis

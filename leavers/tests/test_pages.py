@@ -116,3 +116,24 @@ def test_the_needs_assessment_page_refuses_break_glass_recording(client, leaver)
     client.post(reverse("people:break_glass", args=[leaver.pk]), {"reason": "Emergency housing request"})
     assert client.get(reverse("leavers:record", args=[leaver.pk])).status_code == 200
     assert client.get(reverse("leavers:needs_assessment", args=[leaver.pk])).status_code == 403
+
+
+def test_the_personal_adviser_records_the_needs_assessment_and_visits_but_allocates_no_one(client, leaver):
+    from access.models import RecordView
+    from leavers.models import LeavingCareNeedsAssessment
+    adviser = make_user(role=Role.PERSONAL_ADVISER, teams=[make_team(kind=TeamKind.LEAVING_CARE)])
+    post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 1, 5))})
+    client.force_login(adviser)
+    page = client.get(reverse("leavers:record", args=[leaver.pk])).content.decode()
+    assert reverse("leavers:needs_assessment", args=[leaver.pk]) in page
+    assert reverse("leavers:adviser", args=[leaver.pk]) not in page
+    assessed = post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2)))
+    visited = post(client, "leavers:in_touch", leaver, {
+        **date("contacted_on", D(2026, 2, 6)), "in_touch": "YES", "visit_at_accommodation": "on"})
+    assert assessed.status_code == visited.status_code == 302
+    assert LeavingCareNeedsAssessment.objects.get(person=leaver).completed_on == D(2026, 2, 2)
+    assert KeepingInTouch.objects.get(person=leaver).recorded_by == adviser
+    allocating = post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 2, 7))})
+    assert allocating.status_code == 403
+    assert client.get(reverse("care:care_planning", args=[leaver.pk])).status_code == 403  # care casework
+    assert RecordView.objects.filter(user=adviser, allowed=False).count() == 2

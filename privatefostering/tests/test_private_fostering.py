@@ -78,3 +78,25 @@ def test_private_fostering_pages_check_access_audit_and_refuse_break_glass_recor
     assert client.get(reverse("privatefostering:record", args=[child.pk])).status_code == 200
     assert client.get(reverse("privatefostering:arrangement", args=[child.pk])).status_code == 403
     assert client.get(reverse("privatefostering:visit", args=[child.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_private_fostering_is_casework_a_shared_partner_reads_it_and_records_nothing(client):
+    from tests.factories import share
+    child = make_person(birth_date=D(2012, 1, 1))
+    PrivateFosteringArrangement.objects.create(person=child, notified_on=D(2026, 1, 5),
+                                               began_on=D(2026, 1, 5), carer="Pat Morgan")
+    officer = police_officer()
+    share(child, officer.agency)
+    client.force_login(officer)
+    page = client.get(reverse("privatefostering:record", args=[child.pk])).content.decode()
+    assert "Pat Morgan" in page
+    for name in ("arrangement", "visit"):
+        url = reverse(f"privatefostering:{name}", args=[child.pk])
+        assert url not in page and client.post(url, {}).status_code == 403
+    assert not PrivateFosteringVisit.objects.exists()
+    adviser = make_user(role=Role.PERSONAL_ADVISER, teams=[cic_team()])  # a relationship, but not this work
+    involve(child, user=adviser, team=adviser.teams.first())
+    client.force_login(adviser)
+    assert client.get(reverse("privatefostering:visit", args=[child.pk])).status_code == 403
+    assert RecordView.objects.filter(person=child, allowed=False).count() == 3

@@ -208,3 +208,24 @@ def test_the_core_group_page_is_refused_without_access_and_audited(client, plan)
     client.force_login(officer)
     assert client.get(reverse("protection:core_group", args=[plan.pk])).status_code == 403
     assert RecordView.objects.filter(user=officer, allowed=False).exists()
+
+
+def test_core_groups_are_casework_the_chair_and_the_police_in_the_team_read_the_plan_but_do_not_record_them(
+        client, plan, macpt):
+    from access.models import AgencyKind, RecordView
+    from tests.factories import police_officer
+    team, _, chair = macpt
+    officer = police_officer(teams=[team])
+    assert officer.agency.kind == AgencyKind.POLICE
+    url = reverse("protection:core_group", args=[plan.pk])
+    client.force_login(chair)  # the conference chair records the review conference, not the core group
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "Record a review conference" in page and url not in page
+    assert client.post(url, date_fields("held_on", TODAY())).status_code == 403
+    client.force_login(officer)  # a partner's seat in the multi-agency team reads and never records
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "Core group meetings" in page and url not in page
+    assert client.post(url, date_fields("held_on", TODAY())).status_code == 403
+    refusal = RecordView.objects.filter(user=officer, path=url).get()
+    assert not refusal.allowed and refusal.basis_kind == "multi_agency"
+    assert not plan.core_groups.exists()
