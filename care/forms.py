@@ -183,7 +183,7 @@ VisitForm = record_form(Visit, ["visited_on", "child_seen", "seen_alone", "child
               "Only for a child of sufficient age and understanding (Care Planning Regulations reg 28(3A)). "
               "Leave blank if not asked; the latest answer stands.")])
 CarePlanningForm = record_form(CarePlanning, ["kind", "completed_on", "notes"], {
-    "kind": "What was completed?", "completed_on": "Date completed",
+    "kind": "Plan or notice completed", "completed_on": "Date completed",
 })
 TemporaryApprovalForm = record_form(TemporaryApproval, ["carers", "approved_on", "extended_until", "extension_reason",
                                                         "ended_on", "outcome"], {

@@ -296,3 +296,9 @@ def test_the_childs_iro_records_reviews_but_not_the_care_plan(client, period):
     assert response.status_code == 403 and not CarePlanning.objects.exists()
     refusal = RecordView.objects.filter(user=reviewer, allowed=False).latest("pk")
     assert refusal.person == period.person and "no right to record casework" in refusal.basis
+
+
+def test_care_planning_errors_name_the_fields(client, period):
+    html = post(client, "care:care_planning", period.person, {}).content.decode()
+    assert "Select the plan or notice completed" in html and "Enter the date completed" in html
+    assert not CarePlanning.objects.exists()
