@@ -16,10 +16,12 @@ from django.utils import timezone
 from access.basis import BasisKind
 from access.classes import AccessClass
 from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
+from care.tests.builders import child_in_care
 from familyhelp import services as familyhelp
 from frontdoor import services as frontdoor
 from frontdoor.codes import ContactOutcome, ReferralSource
 from people.merging import merge_records
+from privatefostering.models import PrivateFosteringArrangement
 from proceedings import services as proceedings
 from protection import services as protection
 from tests.factories import allocated_child, make_agency, make_person, make_team, make_user, share
@@ -56,7 +58,7 @@ def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
         "people:record", "people:history", "people:audit", "frontdoor:contact", "frontdoor:referral",
         "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
         "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
-        "proceedings:overview", "care:record", "leavers:record",
+        "proceedings:overview", "care:record", "leavers:record", "privatefostering:record",
     }
     assert len(CHILD_KEYED) > 70
 
@@ -87,6 +89,9 @@ def world():
                                  explained_to_court_on=None, explained_to_family_on=None)
     proceedings.start_pre_proceedings(child, start_date=D(2025, 5, 12))
     proceedings.issue_proceedings(child, issued_on=D(2025, 6, 2), court="Leicester", case_number="")
+    child_in_care(start=D(2025, 7, 1), person=child, worker=worker)
+    PrivateFosteringArrangement.objects.create(person=child, notified_on=D(2025, 1, 6), began_on=D(2025, 1, 6),
+                                               carer="A family friend")
     merge_records(child, make_person(forename=NAME, surname="Quill"), manager, "Same child")
     return child, macpt
 
