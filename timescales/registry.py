@@ -309,6 +309,12 @@ TIMESCALES: tuple[Timescale, ...] = (
     ),
 )
 
+# --- Education and inclusion: their own block, in timescales/education.py (one line here) ---
+from .education import education_timescales  # noqa: E402  (after Timescale, which the block uses)
+
+TIMESCALES = TIMESCALES + education_timescales()
+# --- end of the education block ---
+
 _DECLARED = {t.code: t for t in TIMESCALES}
 if len(_DECLARED) != len(TIMESCALES):
     raise ImproperlyConfigured("Two timescales share a code")

@@ -1,0 +1,83 @@
+"""Education deadlines for the due-work registry: consent, notices, enquiries, provision, EHC plans.
+
+A handful of indexed queries for any number of children; due dates are stored on the records
+(from the registry) or worked out from a stored date with the registry.
+"""
+from django.db.models import Exists, Max, OuterRef
+
+from timescales import registry
+from timescales.due import DueItem, due_source
+
+from .codes import EnquiryKind, ExclusionKind
+from .models import (AnnualReview, AttendanceOrderStep, CmeReferral, ConsentDecision, EhcPlan, EhcRequest, Enquiry,
+                     Exclusion, HomeEducationNotice, PmeReferral)
+
+
+@due_source
+def home_education(person_ids, on):
+    decided = ConsentDecision.objects.filter(notice=OuterRef("pk"))
+    held = HomeEducationNotice.objects.filter(person_id__in=person_ids, consent_needed=True, entry__isnull=True)
+    for person_id, due in held.exclude(Exists(decided)).values_list("person_id", "consent_due"):
+        yield DueItem(person_id, "Decide on consent to home educate", due, "HOME_EDUCATION_CONSENT")
+    first = registry.get("EHE_FIRST_ENQUIRY")
+    waiting = HomeEducationNotice.objects.filter(person_id__in=person_ids, entry__closed_on__isnull=True,
+                                                 entry__isnull=False, first_enquiry_on__isnull=True)
+    for person_id, received in waiting.values_list("person_id", "received_on"):
+        yield DueItem(person_id, "First enquiry to the home-educating family", first.due(received), "EHE_FIRST_ENQUIRY")
+
+
+@due_source
+def attendance_orders(person_ids, on):
+    """The parent's time to respond to the latest notice, while no later step is recorded."""
+    latest = AttendanceOrderStep.objects.filter(person_id__in=person_ids).values("person_id").annotate(
+        last=Max("served_on"))
+    last_on = {row["person_id"]: row["last"] for row in latest}
+    steps = AttendanceOrderStep.objects.filter(person_id__in=person_ids, response_due__isnull=False)
+    for person_id, served, due, step in steps.values_list("person_id", "served_on", "response_due", "step"):
+        if served == last_on.get(person_id):
+            code = AttendanceOrderStep.DUE_CODES[step]
+            yield DueItem(person_id, "Parent's time to respond ends: take the next step", due, code)
+
+
+@due_source
+def missing_education(person_ids, on):
+    open_ = CmeReferral.objects.filter(person_id__in=person_ids, outcome_on__isnull=True)
+    visited = Enquiry.objects.filter(cme=OuterRef("pk"), kind=EnquiryKind.HOME_VISIT)
+    for person_id, visit_due, enquiries_due, was_visited in open_.annotate(visited=Exists(visited)).values_list(
+            "person_id", "visit_due", "enquiries_due", "visited"):
+        if not was_visited:
+            yield DueItem(person_id, "Home visit to the child missing education", visit_due, "CME_FIRST_VISIT")
+        yield DueItem(person_id, "Finish the checks for the child missing education", enquiries_due, "CME_ENQUIRIES")
+    untriaged = PmeReferral.objects.filter(person_id__in=person_ids, first_step_on__isnull=True, closed_on__isnull=True)
+    for person_id, due in untriaged.values_list("person_id", "triage_due"):
+        yield DueItem(person_id, "Triage the school's referral", due, "PME_TRIAGE")
+    allocation = registry.get("PME_ALLOCATION")
+    waiting = PmeReferral.objects.filter(person_id__in=person_ids, waiting_since__isnull=False,
+                                         allocated_on__isnull=True, closed_on__isnull=True)
+    for person_id, since in waiting.values_list("person_id", "waiting_since"):
+        yield DueItem(person_id, "Allocate an education officer", allocation.due(since), "PME_ALLOCATION")
+
+
+@due_source
+def excluded_pupils(person_ids, on):
+    waiting = Exclusion.objects.filter(person_id__in=person_ids, kind=ExclusionKind.PERMANENT,
+                                       provision_from__isnull=True)
+    for person_id, due in waiting.values_list("person_id", "provision_due"):
+        yield DueItem(person_id, "Full-time education from the sixth school day of the exclusion", due,
+                      "EXCLUDED_PUPIL_EDUCATION")
+
+
+@due_source
+def ehc_plans(person_ids, on):
+    requests = EhcRequest.objects.filter(person_id__in=person_ids)
+    for person_id, due in requests.filter(decided_on__isnull=True).values_list("person_id", "decision_due"):
+        yield DueItem(person_id, "Decide whether to carry out an EHC needs assessment", due, "EHC_DECISION_TO_ASSESS")
+    assessing = requests.filter(assess=True, plan__isnull=True).exclude(issue=False)
+    for person_id, due in assessing.values_list("person_id", "plan_due"):
+        yield DueItem(person_id, "Issue the final EHC plan", due, "EHC_FINAL_PLAN")
+    plans = EhcPlan.objects.filter(person_id__in=person_ids, ceased_on__isnull=True)
+    for person_id, due in plans.values_list("person_id", "next_review_due"):
+        yield DueItem(person_id, "EHC plan annual review", due, "EHC_ANNUAL_REVIEW")
+    reviews = AnnualReview.objects.filter(plan__person_id__in=person_ids, decided_on__isnull=True)
+    for person_id, due in reviews.values_list("plan__person_id", "decision_due"):
+        yield DueItem(person_id, "Notify the decision after the annual review", due, "EHC_REVIEW_DECISION")

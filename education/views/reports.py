@@ -1,0 +1,51 @@
+"""Aggregate pages: the committee's inclusion report tables and the Virtual School Head's figures.
+
+Counts only, no child named, so they need no access to any one child: education staff, managers,
+analysts and administrators may read them.
+"""
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.utils import timezone
+
+from access.models import Role
+
+from .. import report
+from ..access import is_education_staff
+
+
+def _may_read_reports(user) -> bool:
+    return is_education_staff(user) or user.is_manager or user.role in (Role.ANALYST, Role.ADMINISTRATOR)
+
+
+def _year(request, today: datetime.date) -> int:
+    latest = today.year - 1 if today.month >= 9 else today.year - 2  # the last complete academic year
+    try:
+        return int(request.GET.get("year", latest))
+    except ValueError:
+        return latest
+
+
+@login_required
+def inclusion(request):
+    if not _may_read_reports(request.user):
+        raise PermissionDenied("The inclusion report is for education staff, managers and analysts.")
+    today = timezone.localdate()
+    first_year = _year(request, today)
+    return render(request, "education/report.html", {
+        "title": f"Inclusion report, {report.academic_year(first_year).label}",
+        "tables": report.inclusion_tables(first_year, today), "first_year": first_year,
+    })
+
+
+@login_required
+def virtual_school_report(request):
+    if not _may_read_reports(request.user):
+        raise PermissionDenied("The Virtual School's report is for education staff, managers and analysts.")
+    first_year = _year(request, timezone.localdate())
+    return render(request, "education/vsh_report.html", {
+        "title": f"Virtual School Head's annual report figures, {report.academic_year(first_year).label}",
+        "figures": report.virtual_school_figures(first_year), "first_year": first_year,
+    })
