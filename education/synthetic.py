@@ -1,8 +1,15 @@
-"""The synthetic council's schools: names, phases, URNs and postcodes.
+"""The synthetic council's schools, and (after care and leaving care) its education and inclusion records.
 
-Schools carry the 4-digit DfE establishment number their pupils' UPNs are issued under, shared as
-the lookup "education.schools" so people and access can use them.
+`schools` (order 20) names the schools. `inclusion` (order 63, after care and leavers, before shares)
+writes the Children Not in School register, home education notices and consent, children and pupils
+missing education, exclusions, attendance, the Virtual School's PEP quality assurance, EHC plans and
+NEET tracking, calibrated to Leicestershire's inclusion report (education.synthetic_rates). It reads the
+earlier apps' records (CP plans, s47 enquiries, children in care, PEPs) and never changes them; its own
+random streams keep every other app's data as it was. The links that matter are drawn on purpose:
+some home-education notices come from children on CP plans, some children missing education have a
+social worker.
 """
+import datetime
 from dataclasses import dataclass
 
 from council.synthetic.registry import contributes
@@ -72,3 +79,11 @@ def schools(council):
         numbered[phase] += 1
         infos.append(SchoolInfo(school.pk, name, phase, town_index, establishment))
     council.lookups["education.schools"] = infos
+
+
+@contributes(order=63)
+def inclusion(council):
+    """Education and inclusion records for the whole council (see the module docstring)."""
+    from .synthetic_inclusion import Inclusion
+
+    Inclusion(council).run()
