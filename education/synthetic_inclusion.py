@@ -560,7 +560,7 @@ class Inclusion:
             last = held
         plan = c.insert(EhcPlan, person_id=person, request_id=request, issued_on=issued,
                         primary_need=weighted(rng, R.EHC_NEEDS), school_id=None if home_educated else
-                        rng.choice(self.schools[phase]), home_educated=bool(home_educated),
+                        rng.choice(self.schools[phase] or self.schools["primary"]), home_educated=bool(home_educated),
                         next_review_due=registry.get("EHC_ANNUAL_REVIEW").due(last), ceased_on=ceased,
                         cease_reason="")
         for held in reviews:

@@ -1,0 +1,56 @@
+"""Small, valid education test data: teams and officers, schools, children on CP plans or in s47 enquiries."""
+import datetime
+
+from django.utils import timezone
+
+from access.models import Role, TeamKind
+from education.models import School
+from frontdoor.codes import ReferralSource
+from frontdoor.models import Referral
+from protection.codes import AbuseCategory, StrategyOutcome
+from protection.models import ChildProtectionPlan, Section47, StrategyDiscussion
+from tests.factories import make_team, make_user, next_id
+
+TODAY = timezone.localdate
+
+
+def education_team():
+    return make_team("Education Inclusion Team", kind=TeamKind.EDUCATION)
+
+
+def officer(team=None, **fields):
+    return make_user(role=Role.EDUCATION_OFFICER, teams=[team or education_team()], first_name="Eda",
+                     last_name=fields.pop("last_name", "Officer"), **fields)
+
+
+def virtual_school_officer(team=None):
+    return make_user(role=Role.VIRTUAL_SCHOOL, teams=[team or make_team("Virtual School", kind=TeamKind.VIRTUAL_SCHOOL)],
+                     first_name="Vera", last_name="Virtual")
+
+
+def school(phase="secondary", name=None) -> School:
+    n = next_id()
+    return School.objects.create(urn=str(900000 + n), name=name or f"Meadow School {n}", phase=phase,
+                                 postcode="LE1 1AA")
+
+
+def referral(person, on=None):
+    return Referral.objects.create(person=person, referral_date=on or TODAY() - datetime.timedelta(days=60),
+                                   source=ReferralSource.POLICE)
+
+
+def cp_plan(person, start=None, end=None, lead=None):
+    start = start or TODAY() - datetime.timedelta(days=30)
+    return ChildProtectionPlan.objects.create(referral=referral(person, start - datetime.timedelta(days=20)),
+                                              person=person, start_date=start, end_date=end, lead_practitioner=lead,
+                                              initial_category=AbuseCategory.NEGLECT,
+                                              latest_category=AbuseCategory.NEGLECT)
+
+
+def section47(person, start=None, completed=None):
+    start = start or TODAY() - datetime.timedelta(days=5)
+    ref = referral(person, start - datetime.timedelta(days=1))
+    discussion = StrategyDiscussion.objects.create(referral=ref, person=person, held_on=start,
+                                                   outcome=StrategyOutcome.SECTION_47)
+    return Section47.objects.create(referral=ref, person=person, strategy_discussion=discussion, start_date=start,
+                                    completed_on=completed)
