@@ -3,7 +3,7 @@ children and pupils missing education, exclusions and attendance, the Virtual Sc
 from .exclusions import Attendance, Exclusion
 from .inclusion import CmeReferral, Enquiry, PmeReferral, TeamAroundSchool
 from .neet import ActivityRecord, SeptemberGuarantee
-from .register import AttendanceOrderStep, ConsentDecision, HomeEducationNotice, RegisterEntry
+from .register import AttendanceOrderStep, ConsentDecision, HomeEducationNotice, RegisterEntry, ReturnExport
 from .schools import Phase, School, SchoolRoll
 from .send import AnnualReview, EhcPlan, EhcRequest, TribunalAppeal
 from .virtual_school import PepQualityAssurance, PepSectionRating, PepTarget
@@ -11,6 +11,6 @@ from .virtual_school import PepQualityAssurance, PepSectionRating, PepTarget
 __all__ = [
     "ActivityRecord", "AnnualReview", "Attendance", "AttendanceOrderStep", "CmeReferral", "ConsentDecision",
     "EhcPlan", "EhcRequest", "Enquiry", "Exclusion", "HomeEducationNotice", "PepQualityAssurance",
-    "PepSectionRating", "PepTarget", "Phase", "PmeReferral", "RegisterEntry", "School", "SchoolRoll", "SeptemberGuarantee",
+    "PepSectionRating", "PepTarget", "Phase", "PmeReferral", "RegisterEntry", "ReturnExport", "School", "SchoolRoll", "SeptemberGuarantee",
     "TeamAroundSchool", "TribunalAppeal",
 ]
