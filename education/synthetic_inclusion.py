@@ -70,6 +70,7 @@ class Inclusion:
         self.virtual_school_team = teams["virtual_school"][0].id
         self.opened: set[tuple] = set()  # (child, team) already open to an education team
         self.home_educated: list[tuple] = []  # (child, from, to): spans of home education
+        self.excluded_with_social_worker: list[tuple] = []  # (child, day): the Virtual School is alerted
 
     # Helpers.
 
@@ -146,6 +147,7 @@ class Inclusion:
         workers = Involvement.objects.filter(kind=InvolvementKind.ALLOCATED_WORKER, user__role="social_worker")
         self.with_social_worker = sorted(set(workers.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.as_at))
                                              .values_list("person_id", flat=True)) & set(self.birth_of))
+        self.social_worker_ids = set(self.with_social_worker)
 
     def protection_on(self, person_id, day) -> bool:
         return any(start <= day < end for start, end in self.protected.get(person_id, ()))
@@ -418,6 +420,12 @@ class Inclusion:
                         self.exclusion(rng, rng.choice(pool), phase, first_year, ExclusionKind.SUSPENSION)
                 for _ in range(self.n(perm)):
                     person = self.child_aged(rng, datetime.date(first_year, 12, 31), *ages[phase])
+                    recent = first_year >= academic_year_of(self.as_at) - 1
+                    if recent and rng.random() < R.PERMANENT_WITH_SOCIAL_WORKER and self.with_social_worker:
+                        chosen = rng.choice(self.with_social_worker)
+                        low, high = ages[phase]
+                        if low <= self.age(chosen, datetime.date(first_year, 12, 31)) <= high:
+                            person = chosen
                     if person and person not in ever_in_care:
                         self.exclusion(rng, person, phase, first_year, ExclusionKind.PERMANENT)
             # Suspensions of children in care (the Virtual School's figure); never a permanent exclusion.
@@ -448,6 +456,8 @@ class Inclusion:
             row.update(provision_due=due, provision_from=arranged if arranged <= self.as_at else None,
                        provision="Short stay school" if arranged <= self.as_at else "")
             self.open_to_education(person, day)
+            if person in self.social_worker_ids:
+                self.excluded_with_social_worker.append((person, day))
         self.council.insert(Exclusion, **row)
 
     # The Virtual School: attendance of children in care, PEP quality assurance and Pupil Premium Plus.
@@ -461,6 +471,12 @@ class Inclusion:
         terms = [(datetime.date(y, 9, 1), datetime.date(y, 12, 20), 140) for y in (year - 1, year)] + [
             (datetime.date(y + 1, 1, 6), datetime.date(y + 1, 3, 31), 110) for y in (year - 1,)] + [
             (datetime.date(y + 1, 4, 14), datetime.date(y + 1, 7, 21), 120) for y in (year - 1,)]
+        # The Virtual School holds every child in care (as starting care does), and is alerted to permanent
+        # exclusions of children with a social worker.
+        for person, start in PeriodOfCare.objects.filter(end_date__isnull=True).values_list("person_id", "start_date"):
+            self.open_to_education(person, start, self.virtual_school_team)
+        for person, day in self.excluded_with_social_worker:
+            self.open_to_education(person, day, self.virtual_school_team)
         schools = dict(PersonalEducationPlan.objects.exclude(school=None).order_by("meeting_on").values_list(
             "person_id", "school_id"))
         for person, start, end in PeriodOfCare.objects.filter(

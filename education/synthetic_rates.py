@@ -51,6 +51,7 @@ SUMMER_SHARE = 0.3  # of a year's suspensions in the summer term
 SUSPENSIONS_PER_PUPIL = 2.3
 SUSPENSIONS_IN_CARE = 63  # suspensions of children in care a year; none permanently excluded
 PROVISION_ON_TIME = 0.85
+PERMANENT_WITH_SOCIAL_WORKER = 0.2  # permanently excluded pupils who have a social worker (never in care)
 
 # Pupils on roll at the census of 15 May 2025, by phase; a little lower each year before.
 ROLL_2025 = {"primary": 54_226, "secondary": 44_493, "special": 1_935}
