@@ -1,19 +1,23 @@
 """Education deadlines for the due-work registry: consent, notices, enquiries, provision, EHC plans.
 
-A handful of indexed queries for any number of children; due dates are stored on the records
-(from the registry) or worked out from a stored date with the registry.
+One source: a first query keeps the children open to an education team (education work always opens
+the child to one), so a social worker's list costs one query here; then a handful of indexed queries
+for the rest. Due dates are stored on the records (from the registry) or worked out from a stored
+date with the registry.
 """
 from django.db.models import Exists, Max, OuterRef
 
+from access.models import Involvement
 from timescales import registry
-from timescales.due import DueItem, due_source
+from timescales.due import DueItem, PersonIds, due_source
+
+from .access import EDUCATION_TEAMS
 
 from .codes import EnquiryKind, ExclusionKind
 from .models import (AnnualReview, AttendanceOrderStep, CmeReferral, ConsentDecision, EhcPlan, EhcRequest, Enquiry,
                      Exclusion, HomeEducationNotice, PmeReferral)
 
 
-@due_source
 def home_education(person_ids, on):
     decided = ConsentDecision.objects.filter(notice=OuterRef("pk"))
     held = HomeEducationNotice.objects.filter(person_id__in=person_ids, consent_needed=True, entry__isnull=True)
@@ -26,7 +30,6 @@ def home_education(person_ids, on):
         yield DueItem(person_id, "First enquiry to the home-educating family", first.due(received), "EHE_FIRST_ENQUIRY")
 
 
-@due_source
 def attendance_orders(person_ids, on):
     """The parent's time to respond to the latest notice, while no later step is recorded."""
     latest = AttendanceOrderStep.objects.filter(person_id__in=person_ids).values("person_id").annotate(
@@ -39,7 +42,6 @@ def attendance_orders(person_ids, on):
             yield DueItem(person_id, "Parent's time to respond ends: take the next step", due, code)
 
 
-@due_source
 def missing_education(person_ids, on):
     open_ = CmeReferral.objects.filter(person_id__in=person_ids, outcome_on__isnull=True)
     visited = Enquiry.objects.filter(cme=OuterRef("pk"), kind=EnquiryKind.HOME_VISIT)
@@ -58,7 +60,6 @@ def missing_education(person_ids, on):
         yield DueItem(person_id, "Allocate an education officer", allocation.due(since), "PME_ALLOCATION")
 
 
-@due_source
 def excluded_pupils(person_ids, on):
     waiting = Exclusion.objects.filter(person_id__in=person_ids, kind=ExclusionKind.PERMANENT,
                                        provision_from__isnull=True)
@@ -67,7 +68,6 @@ def excluded_pupils(person_ids, on):
                       "EXCLUDED_PUPIL_EDUCATION")
 
 
-@due_source
 def ehc_plans(person_ids, on):
     requests = EhcRequest.objects.filter(person_id__in=person_ids)
     for person_id, due in requests.filter(decided_on__isnull=True).values_list("person_id", "decision_due"):
@@ -81,3 +81,17 @@ def ehc_plans(person_ids, on):
     reviews = AnnualReview.objects.filter(plan__person_id__in=person_ids, decided_on__isnull=True)
     for person_id, due in reviews.values_list("plan__person_id", "decision_due"):
         yield DueItem(person_id, "Notify the decision after the annual review", due, "EHC_REVIEW_DECISION")
+
+
+PARTS = (home_education, attendance_orders, missing_education, excluded_pupils, ehc_plans)
+
+
+@due_source
+def education(person_ids, on):
+    held = Involvement.objects.filter(person_id__in=person_ids, team__kind__in=EDUCATION_TEAMS)
+    ids = set(held.values_list("person_id", flat=True))
+    if not ids:
+        return
+    ids = PersonIds(ids)
+    for part in PARTS:
+        yield from part(ids, on)

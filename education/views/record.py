@@ -9,7 +9,7 @@ from people.casework import posted, save_form
 from people.duework import describe_due
 
 from .. import forms, services
-from ..access import may_record_education
+from ..access import education_team, may_record_education, open_to_team
 from ..codes import FIRST_STEP, SECOND_STEP, TriageOutcome
 from ..models import (ActivityRecord, Attendance, AttendanceOrderStep, CmeReferral, EhcPlan, EhcRequest, Enquiry,
                       Exclusion, HomeEducationNotice, PepQualityAssurance, PepSectionRating, PepTarget, PmeReferral,
@@ -63,6 +63,13 @@ def _form(request, child, form, save, *, title, success, **context):
                      **context)
 
 
+def _saved_and_held(form, request):
+    """Save, and keep the child open to the recorder's education team: education work is held by a team."""
+    obj = form.save()
+    open_to_team(obj.person, education_team(user=request.user), timezone.localdate())
+    return obj
+
+
 def _adding(form_class, title, success, **fixed):
     """A page adding one row about the child, with `fixed` fields (callables of the request) set on it."""
     model = form_class._meta.model
@@ -71,7 +78,8 @@ def _adding(form_class, title, success, **fixed):
     def view(request, child):
         values = {name: make(request) for name, make in fixed.items()}
         form = form_class(posted(request), instance=model(person=child.person, **values))
-        return _form(request, child, form, lambda form: form.save(), title=title, success=success)
+        return _form(request, child, form, lambda form: _saved_and_held(form, request), title=title,
+                     success=success)
     view.__name__ = f"add_{model.__name__.lower()}"
     return view
 
