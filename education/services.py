@@ -154,8 +154,12 @@ def virtual_school_cohort(on: datetime.date, person_ids=None) -> dict[str, set[i
     from access.models import Involvement
     from care.models import Episode, PeriodOfCare
 
+    from timescales.due import PersonIds
+
+    wanted = PersonIds(person_ids) if person_ids is not None else None
+
     def limit(rows):
-        return rows.filter(person_id__in=person_ids) if person_ids is not None else rows
+        return rows.filter(person_id__in=wanted) if wanted is not None else rows
 
     open_ = Q(end_date__isnull=True) | Q(end_date__gt=on)
     in_care = set(limit(PeriodOfCare.objects.filter(open_, start_date__lte=on)).values_list("person_id", flat=True))

@@ -33,6 +33,11 @@ def _date(ordinal: int) -> datetime.date:
     return datetime.date.fromordinal(ordinal)
 
 
+def rate(table: dict, year: int):
+    """The table's figure for the year; a year after the table's last keeps the last figure."""
+    return table.get(year, table[max(table)]) if year >= min(table) else table[min(table)]
+
+
 def weighted(rng, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
@@ -117,9 +122,9 @@ class Inclusion:
         return rng.choice(self.education_officers) if self.education_officers else None
 
     def years(self, table: dict):
-        for first_year, number in table.items():
-            if datetime.date(first_year, 9, 1) <= self.as_at:
-                yield first_year, number
+        """(academic year, figure) from the table's first year to the as-at date; later years keep the last figure."""
+        for first_year in range(min(table), academic_year_of(self.as_at) + 1):
+            yield first_year, rate(table, first_year)
 
     def run(self):
         from people.models import Person
@@ -408,7 +413,7 @@ class Inclusion:
         in_care = list(PeriodOfCare.objects.values_list("person_id", "start_date", "end_date"))
         ever_in_care = {p for p, *_ in in_care}
         for first_year in range(2021, academic_year_of(self.as_at) + 1):
-            permanent, suspended = R.PERMANENT[first_year], R.SUSPENSIONS[first_year]
+            permanent, suspended = rate(R.PERMANENT, first_year), rate(R.SUSPENSIONS, first_year)
             for phase, perm, susp in zip(("primary", "secondary", "special"), permanent, suspended):
                 if first_year in R.AUTUMN_SPRING_ONLY:
                     susp = susp / (1 - R.SUMMER_SHARE)
@@ -520,8 +525,8 @@ class Inclusion:
     def send(self):
         rng = self.council.rng("education.send")
         c = self.council
-        for year, count in R.EHC_REQUESTS.items():
-            for _ in range(self.n(count)):
+        for year in range(min(R.EHC_REQUESTS), self.as_at.year + 1):
+            for _ in range(self.n(rate(R.EHC_REQUESTS, year))):
                 day = datetime.date(year, 1, 1) + rng.randrange(365) * DAY
                 if day > self.as_at:
                     continue
@@ -541,7 +546,7 @@ class Inclusion:
                     assess = rng.random() < R.EHC_ASSESS_SHARE
                     row.update(decided_on=decided, assess=assess)
                     if assess:
-                        on_time = rng.random() < R.EHC_PLAN_ON_TIME[year]
+                        on_time = rng.random() < rate(R.EHC_PLAN_ON_TIME, year)
                         plan_on = plan_due - datetime.timedelta(days=rng.randint(0, 20)) if on_time else \
                             plan_due + datetime.timedelta(days=int(rng.expovariate(1 / 60)) + 1)
                         issue = rng.random() < R.EHC_ISSUE_SHARE

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from timescales.due import PersonIds
+
 from .. import services
 from ..access import is_education_staff, visible_children
 from ..codes import ExclusionKind
@@ -27,7 +29,7 @@ def education_list(view):
         if not is_education_staff(request.user):
             raise PermissionDenied("These lists are for the inclusion service and the Virtual School.")
         today = timezone.localdate()
-        return view(request, visible_children(request.user, today), today)
+        return view(request, PersonIds(visible_children(request.user, today)), today)
     return wrapper
 
 
@@ -115,7 +117,7 @@ def send_worklist(request, children, today):
 @education_list
 def virtual_school(request, children, today):
     cohort = services.virtual_school_cohort(today, children)
-    ours = set().union(*cohort.values())
+    ours = PersonIds(set().union(*cohort.values()))
     rows, total = due_rows(ours, today, VIRTUAL_SCHOOL_CODES | {"PEP_INITIAL", "PEP_REVIEW"}) if ours else ([], 0)
     year_start = datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
     excluded = Exclusion.objects.filter(person_id__in=ours, start_date__gte=year_start).select_related("school")
