@@ -74,3 +74,15 @@ def test_new_plans_within_20_weeks_leave_out_exceptions():
         EhcPlan.objects.create(person=person, request=request, issued_on=issued, primary_need="SEMH")
     figure = indicators.plans_within_20_weeks(year)
     assert (figure.numerator, figure.denominator) == (1, 2)
+
+
+def test_computing_a_quarter_files_the_terms_and_academic_years_it_completes():
+    from performance.computed import compute_all
+    from performance.models import IndicatorValue
+
+    SchoolRoll.objects.create(census_date=D(2024, 1, 18), phase="primary", pupils=1000)
+    CmeReferral.objects.create(person=make_person(), received_on=D(2024, 5, 1), reason="abroad")
+    compute_all(periods.parse("Q2 2024/25"))  # July to September 2024: the summer term and 2023/24 end in it
+    labels = dict(IndicatorValue.objects.values_list("indicator_code", "period_label"))
+    assert labels["EDU_CME_REFERRALS"] == "Summer 2024" and labels["EXCL_PERMANENT_RATE"] == "2023/24"
+    assert labels["EHE"] == "Q2 2024/25"
