@@ -3,6 +3,7 @@
 Reasons for home education and for missing education are the categories in Leicestershire's
 inclusion report (September 2025), so the committee's tables come straight from the records.
 """
+
 from django.db import models
 
 
@@ -58,8 +59,14 @@ class EnquiryKind(models.TextChoices):
     SCHOOL_ROLLS = "school_rolls", "Check of school rolls and the Common Transfer File hub"
 
 
-CME_CHECKS = {EnquiryKind.HOME_VISIT, EnquiryKind.OTHER_COUNCIL, EnquiryKind.HMRC, EnquiryKind.HEALTH,
-              EnquiryKind.BORDER_FORCE, EnquiryKind.SCHOOL_ROLLS}
+CME_CHECKS = {
+    EnquiryKind.HOME_VISIT,
+    EnquiryKind.OTHER_COUNCIL,
+    EnquiryKind.HMRC,
+    EnquiryKind.HEALTH,
+    EnquiryKind.BORDER_FORCE,
+    EnquiryKind.SCHOOL_ROLLS,
+}
 
 
 class CmeOutcome(models.TextChoices):
@@ -132,8 +139,12 @@ class TriageOutcome(models.TextChoices):
 
 
 FIRST_STEP = [TriageOutcome.ADVICE, TriageOutcome.SECOND_STEP]
-SECOND_STEP = [TriageOutcome.SCHOOL_SUPPORT, TriageOutcome.YOUTH_GROUP, TriageOutcome.WAITING_LIST,
-               TriageOutcome.MEDICAL]
+SECOND_STEP = [
+    TriageOutcome.SCHOOL_SUPPORT,
+    TriageOutcome.YOUTH_GROUP,
+    TriageOutcome.WAITING_LIST,
+    TriageOutcome.MEDICAL,
+]
 
 
 class ExclusionKind(models.TextChoices):

@@ -10,6 +10,7 @@
 - New EHC plans within 20 weeks: plans issued in the span, on time when issued by the request's plan_due,
   plans under a regulation 13(3) exception left out.
 """
+
 import datetime
 from decimal import Decimal
 
@@ -26,14 +27,18 @@ HUNDRED = Decimal(100)
 PLACES = Decimal("0.0001")
 
 
-def _count(cases) -> Figure:
+def _count(cases) -> Figure | None:
+    """A count of the cases; None when there are none, as with no records Thrive cannot tell zero from unrecorded."""
     cases = tuple(cases)
+    if not cases:
+        return None
     return Figure(Decimal(len(cases)), Decimal(len(cases)), None, cases)
 
 
 def home_educated_on(day: datetime.date):
-    return RegisterEntry.objects.filter(open_at_end_of(day, "opened_on", "closed_on"),
-                                        basis=RegisterBasis.HOME_EDUCATED)
+    return RegisterEntry.objects.filter(
+        open_at_end_of(day, "opened_on", "closed_on"), basis=RegisterBasis.HOME_EDUCATED
+    )
 
 
 @register_computation("EHE")
@@ -52,8 +57,11 @@ def home_educated(period: Period) -> Figure | None:
 def cme_referrals(period: Period) -> Figure | None:
     kept = kept_records()
     rows = CmeReferral.objects.filter(received_on__range=(period.start, period.end)).values_list(
-        "pk", "person_id", "received_on")
-    return _count(Case(kept(person_id), day, True, record_key(CmeReferral, pk)) for pk, person_id, day in rows)
+        "pk", "person_id", "received_on"
+    )
+    return _count(
+        Case(kept(person_id), day, True, record_key(CmeReferral, pk)) for pk, person_id, day in rows
+    )
 
 
 def academic_age_16_17(day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -67,7 +75,8 @@ def latest_activities(day: datetime.date) -> dict[int, tuple]:
     kept, born = kept_records(), academic_age_16_17(day)
     latest = {}
     rows = ActivityRecord.objects.filter(recorded_on__lte=day, person__birth_date__range=born).values_list(
-        "pk", "person_id", "recorded_on", "activity")
+        "pk", "person_id", "recorded_on", "activity"
+    )
     for pk, person_id, on, activity in rows.order_by("recorded_on", "pk"):
         latest[kept(person_id)] = (pk, on, activity)
     return latest
@@ -76,13 +85,17 @@ def latest_activities(day: datetime.date) -> dict[int, tuple]:
 @register_computation("NEET_16_17")
 def neet(period: Period) -> Figure | None:
     latest = latest_activities(period.end)
-    return proportion(Case(child, on, activity == Activity.NEET, record_key(ActivityRecord, pk))
-                      for child, (pk, on, activity) in latest.items())
+    return proportion(
+        Case(child, on, activity == Activity.NEET, record_key(ActivityRecord, pk))
+        for child, (pk, on, activity) in latest.items()
+    )
 
 
 def pupils_on_roll(period: Period) -> int | None:
     """Pupils at the latest census in the academic year (the spring census where held)."""
-    census = SchoolRoll.objects.filter(census_date__range=(period.start, period.end)).aggregate(last=Max("census_date"))
+    census = SchoolRoll.objects.filter(census_date__range=(period.start, period.end)).aggregate(
+        last=Max("census_date")
+    )
     if census["last"] is None:
         return None
     return SchoolRoll.objects.filter(census_date=census["last"]).aggregate(total=Sum("pupils"))["total"]
@@ -94,7 +107,8 @@ def _exclusion_rate(period: Period, kind: str) -> Figure | None:
         return None
     kept = kept_records()
     rows = Exclusion.objects.filter(kind=kind, start_date__range=(period.start, period.end)).values_list(
-        "pk", "person_id", "start_date")
+        "pk", "person_id", "start_date"
+    )
     cases = tuple(Case(kept(person_id), day, True, record_key(Exclusion, pk)) for pk, person_id, day in rows)
     value = (HUNDRED * len(cases) / pupils).quantize(PLACES)
     return Figure(value, Decimal(len(cases)), Decimal(pupils), cases)
@@ -113,8 +127,12 @@ def permanent_exclusion_rate(period: Period) -> Figure | None:
 @register_computation("SEN_EHCP_20_WEEKS")
 def plans_within_20_weeks(period: Period) -> Figure | None:
     kept = kept_records()
-    plans = EhcPlan.objects.filter(issued_on__range=(period.start, period.end), request__isnull=False,
-                                   request__exception="")
-    return proportion(Case(kept(person_id), issued, issued <= due, record_key(EhcPlan, pk))
-                      for pk, person_id, issued, due in plans.values_list("pk", "person_id", "issued_on",
-                                                                          "request__plan_due"))
+    plans = EhcPlan.objects.filter(
+        issued_on__range=(period.start, period.end), request__isnull=False, request__exception=""
+    )
+    return proportion(
+        Case(kept(person_id), issued, issued <= due, record_key(EhcPlan, pk))
+        for pk, person_id, issued, due in plans.values_list(
+            "pk", "person_id", "issued_on", "request__plan_due"
+        )
+    )

@@ -4,6 +4,7 @@ Child protection status is read from Thrive's own records (protection), never re
 home education for a child subject to a s47 enquiry or on a CP plan is held for the council's
 consent (Education Act 1996 s434A); a refusal starts the route back to school.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -14,9 +15,15 @@ from access.models import InvolvementKind, TeamKind
 from care.codes import ADOPTED, SPECIAL_GUARDIANSHIP, ReasonEpisodeCeased
 
 from . import access
-from .codes import CmeReason, Decision, ExclusionKind, RegisterBasis, SaoStep, Suitability
-from .models import (AttendanceOrderStep, CmeReferral, ConsentDecision, Exclusion, HomeEducationNotice,
-                     RegisterEntry)
+from .codes import CmeReason, Decision, RegisterBasis, SaoStep, Suitability
+from .models import (
+    AttendanceOrderStep,
+    CmeReferral,
+    ConsentDecision,
+    Exclusion,
+    HomeEducationNotice,
+    RegisterEntry,
+)
 
 # Left care under an adoption, special guardianship or child arrangements order: previously looked after
 # (Children and Social Work Act 2017 s4; the Virtual School Head's duty).
@@ -48,14 +55,24 @@ class ProtectionStatus:
 def protection_status(person_ids, on: datetime.date) -> ProtectionStatus:
     from protection.models import ChildProtectionPlan, Section47
 
-    enquiry = (Section47.objects.filter(person_id__in=person_ids, start_date__lte=on, completed_on__isnull=True)
-               .order_by("start_date").first())
-    plan = (ChildProtectionPlan.objects.filter(person_id__in=person_ids, start_date__lte=on)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gt=on)).select_related("lead_practitioner")
-            .order_by("start_date").first())
+    enquiry = (
+        Section47.objects.filter(person_id__in=person_ids, start_date__lte=on, completed_on__isnull=True)
+        .order_by("start_date")
+        .first()
+    )
+    plan = (
+        ChildProtectionPlan.objects.filter(person_id__in=person_ids, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+        .select_related("lead_practitioner")
+        .order_by("start_date")
+        .first()
+    )
     return ProtectionStatus(
-        enquiry.start_date if enquiry else None, plan.start_date if plan else None,
-        plan.get_latest_category_display() if plan else "", str(plan.lead_practitioner or "") if plan else "")
+        enquiry.start_date if enquiry else None,
+        plan.start_date if plan else None,
+        plan.get_latest_category_display() if plan else "",
+        str(plan.lead_practitioner or "") if plan else "",
+    )
 
 
 def _ids(person) -> list[int]:
@@ -72,59 +89,97 @@ def open_entry(person, on, basis, **fields) -> RegisterEntry:
     return entry
 
 
-def receive_notice(person, *, received_on, reason, school=None, officer=None, home_address="", parents="",
-                   **register_fields) -> HomeEducationNotice:
+def receive_notice(
+    person, *, received_on, reason, school=None, officer=None, home_address="", parents="", **register_fields
+) -> HomeEducationNotice:
     """A parent's notice of home education: held for consent if child protection work is open, else registered."""
     status = protection_status(_ids(person), received_on)
-    notice = HomeEducationNotice(person=person, received_on=received_on, reason=reason, school=school,
-                                 officer=officer, consent_needed=status.open, consent_basis=status.describe())
+    notice = HomeEducationNotice(
+        person=person,
+        received_on=received_on,
+        reason=reason,
+        school=school,
+        officer=officer,
+        consent_needed=status.open,
+        consent_basis=status.describe(),
+    )
     if not status.open:
-        notice.entry = open_entry(person, received_on, RegisterBasis.HOME_EDUCATED, home_address=home_address,
-                                  parents=parents, **register_fields)
+        notice.entry = open_entry(
+            person,
+            received_on,
+            RegisterBasis.HOME_EDUCATED,
+            home_address=home_address,
+            parents=parents,
+            **register_fields,
+        )
     notice.save()
     access.open_to_team(person, access.education_team(user=officer), received_on)
     return notice
 
 
-def decide_consent(notice, *, decision, decided_on, decided_by, reasons, home_address="", parents="",
-                   school=None) -> ConsentDecision:
+def decide_consent(
+    notice, *, decision, decided_on, decided_by, reasons, home_address="", parents="", school=None
+) -> ConsentDecision:
     """Record the decision; consent opens the register entry, refusal or withdrawal starts the route back to school."""
     if decided_on < notice.received_on:
-        raise ValidationError({"decided_on": "The decision cannot be before the notice was received "
-                                             f"({notice.received_on:%-d %B %Y})"})
+        raise ValidationError(
+            {
+                "decided_on": "The decision cannot be before the notice was received "
+                f"({notice.received_on:%-d %B %Y})"
+            }
+        )
     if not notice.consent_needed:
         raise ValidationError("This notice did not need the council's consent.")
-    made = ConsentDecision.objects.create(notice=notice, decision=decision, decided_on=decided_on,
-                                          decided_by=decided_by, reasons=reasons)
+    made = ConsentDecision.objects.create(
+        notice=notice, decision=decision, decided_on=decided_on, decided_by=decided_by, reasons=reasons
+    )
     person = notice.person
     if decision == Decision.GIVEN and notice.entry_id is None:
-        notice.entry = open_entry(person, decided_on, RegisterBasis.HOME_EDUCATED, home_address=home_address,
-                                  parents=parents)
+        notice.entry = open_entry(
+            person, decided_on, RegisterBasis.HOME_EDUCATED, home_address=home_address, parents=parents
+        )
         notice.save(update_fields=["entry"])
     elif decision in (Decision.REFUSED, Decision.WITHDRAWN):
         AttendanceOrderStep.objects.create(
-            person=person, step=SaoStep.NOTICE_TO_SATISFY, served_on=decided_on, school=school or notice.school,
-            recorded_by=decided_by, notes=f"{made.get_decision_display()}: {reasons}")
+            person=person,
+            step=SaoStep.NOTICE_TO_SATISFY,
+            served_on=decided_on,
+            school=school or notice.school,
+            recorded_by=decided_by,
+            notes=f"{made.get_decision_display()}: {reasons}",
+        )
     return made
 
 
 def decide_suitability(notice, *, suitability, decided_on, reasons, officer=None) -> CmeReferral | None:
     """The suitability decision; education that is not suitable makes the child missing education."""
-    notice.suitability, notice.suitability_decided_on, notice.suitability_reasons = suitability, decided_on, reasons
+    notice.suitability, notice.suitability_decided_on, notice.suitability_reasons = (
+        suitability,
+        decided_on,
+        reasons,
+    )
     notice.save(update_fields=["suitability", "suitability_decided_on", "suitability_reasons"])
     if suitability != Suitability.UNSUITABLE:
         return None
     if notice.entry_id:
         notice.entry.basis = RegisterBasis.NOT_IN_SCHOOL
         notice.entry.save(update_fields=["basis"])
-    AttendanceOrderStep.objects.create(person=notice.person, step=SaoStep.NOTICE_TO_SATISFY, served_on=decided_on,
-                                       recorded_by=officer, notes="Home education found not suitable.")
-    return CmeReferral.objects.create(person=notice.person, received_on=decided_on, reason=CmeReason.UNSUITABLE_EHE,
-                                      officer=officer)
+    AttendanceOrderStep.objects.create(
+        person=notice.person,
+        step=SaoStep.NOTICE_TO_SATISFY,
+        served_on=decided_on,
+        recorded_by=officer,
+        notes="Home education found not suitable.",
+    )
+    return CmeReferral.objects.create(
+        person=notice.person, received_on=decided_on, reason=CmeReason.UNSUITABLE_EHE, officer=officer
+    )
 
 
 def refer_cme(person, *, received_on, reason, officer=None) -> CmeReferral:
-    referral = CmeReferral.objects.create(person=person, received_on=received_on, reason=reason, officer=officer)
+    referral = CmeReferral.objects.create(
+        person=person, received_on=received_on, reason=reason, officer=officer
+    )
     open_entry(person, received_on, RegisterBasis.NOT_IN_SCHOOL)
     access.open_to_team(person, access.education_team(user=officer), received_on)
     return referral
@@ -135,7 +190,9 @@ def record_exclusion(exclusion: Exclusion) -> bool:
     worker, is looked after or was looked after. True when it was alerted."""
     exclusion.save()
     if virtual_school_child(_ids(exclusion.person), exclusion.start_date):
-        access.open_to_team(exclusion.person, access.education_team(TeamKind.VIRTUAL_SCHOOL), exclusion.start_date)
+        access.open_to_team(
+            exclusion.person, access.education_team(TeamKind.VIRTUAL_SCHOOL), exclusion.start_date
+        )
         return True
     return False
 
@@ -162,11 +219,22 @@ def virtual_school_cohort(on: datetime.date, person_ids=None) -> dict[str, set[i
         return rows.filter(person_id__in=wanted) if wanted is not None else rows
 
     open_ = Q(end_date__isnull=True) | Q(end_date__gt=on)
-    in_care = set(limit(PeriodOfCare.objects.filter(open_, start_date__lte=on)).values_list("person_id", flat=True))
+    in_care = set(
+        limit(PeriodOfCare.objects.filter(open_, start_date__lte=on)).values_list("person_id", flat=True)
+    )
     left = Episode.objects.filter(end_date__lte=on, reason_ceased__in=LEFT_CARE_UNDER_ORDER)
-    previously = set(limit(PeriodOfCare.objects.filter(pk__in=left.values("period_id")))
-                     .values_list("person_id", flat=True)) - in_care
-    workers = limit(Involvement.objects.filter(open_, start_date__lte=on, kind=InvolvementKind.ALLOCATED_WORKER,
-                                               user__role="social_worker"))
+    previously = (
+        set(
+            limit(PeriodOfCare.objects.filter(pk__in=left.values("period_id"))).values_list(
+                "person_id", flat=True
+            )
+        )
+        - in_care
+    )
+    workers = limit(
+        Involvement.objects.filter(
+            open_, start_date__lte=on, kind=InvolvementKind.ALLOCATED_WORKER, user__role="social_worker"
+        )
+    )
     social_worker = set(workers.values_list("person_id", flat=True)) - in_care - previously
     return {IN_CARE: in_care, PREVIOUSLY: previously, SOCIAL_WORKER: social_worker}

@@ -1,5 +1,6 @@
 """Education URLs. Each pattern's access: `reading` or `recording` (views.gate, on people.access_views),
 identity-only starting pages (views.starting), staff lists (views.lists) and aggregate reports (views.reports)."""
+
 from django.urls import path
 
 from .views import lists, record, reports, starting

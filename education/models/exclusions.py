@@ -4,6 +4,7 @@ The council must arrange suitable full-time education from the sixth school day 
 exclusion (Education Act 1996 s19; the Education (Provision of Full-Time Education for Excluded
 Pupils) (England) Regulations 2007): `provision_due` is that day, on the council's school calendar.
 """
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -20,7 +21,9 @@ class Exclusion(models.Model):
     school = models.ForeignKey("education.School", on_delete=models.PROTECT, related_name="exclusions")
     kind = models.CharField(max_length=10, choices=ExclusionKind.choices)
     start_date = models.DateField("First school day of the exclusion")
-    days = models.DecimalField("School days (suspensions)", max_digits=4, decimal_places=1, null=True, blank=True)
+    days = models.DecimalField(
+        "School days (suspensions)", max_digits=4, decimal_places=1, null=True, blank=True
+    )
     reason = models.CharField(max_length=2, choices=ExclusionReason.choices)
     provision_due = models.DateField(null=True, blank=True, editable=False)
     provision_from = models.DateField("Full-time education arranged from", null=True, blank=True)
@@ -29,15 +32,20 @@ class Exclusion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["start_date", "kind"]), models.Index(fields=["provision_from", "provision_due"]),
-                   models.Index(fields=["person", "start_date"])]
+        indexes = [
+            models.Index(fields=["start_date", "kind"]),
+            models.Index(fields=["provision_from", "provision_due"]),
+            models.Index(fields=["person", "start_date"]),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} from {self.start_date:%-d %b %Y}"
 
     def save(self, *args, **kwargs):
         permanent = self.kind == ExclusionKind.PERMANENT
-        self.provision_due = registry.get("EXCLUDED_PUPIL_EDUCATION").due(self.start_date) if permanent else None
+        self.provision_due = (
+            registry.get("EXCLUDED_PUPIL_EDUCATION").due(self.start_date) if permanent else None
+        )
         super().save(*args, **kwargs)
 
 

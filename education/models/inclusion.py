@@ -1,4 +1,5 @@
 """Children missing education, the council's enquiries and checks, and pupils missing out on education."""
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -40,9 +41,16 @@ class Enquiry(models.Model):
     """A visit, call or check about a home-educated child or a child missing education."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="education_enquiries")
-    notice = models.ForeignKey("education.HomeEducationNotice", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="enquiries")
-    cme = models.ForeignKey(CmeReferral, null=True, blank=True, on_delete=models.PROTECT, related_name="enquiries")
+    notice = models.ForeignKey(
+        "education.HomeEducationNotice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="enquiries",
+    )
+    cme = models.ForeignKey(
+        CmeReferral, null=True, blank=True, on_delete=models.PROTECT, related_name="enquiries"
+    )
     kind = models.CharField(max_length=15, choices=EnquiryKind.choices)
     made_on = models.DateField()
     child_seen = models.BooleanField(default=False)
@@ -69,7 +77,9 @@ class PmeReferral(models.Model):
     first_step = models.CharField(max_length=15, choices=TriageOutcome.choices, blank=True)
     second_step_on = models.DateField(null=True, blank=True)
     second_step = models.CharField(max_length=15, choices=TriageOutcome.choices, blank=True)
-    waiting_since = models.DateField(null=True, blank=True, help_text="Joined the waiting list for an officer.")
+    waiting_since = models.DateField(
+        null=True, blank=True, help_text="Joined the waiting list for an officer."
+    )
     allocated_on = models.DateField(null=True, blank=True)
     officer = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     closed_on = models.DateField(null=True, blank=True)
@@ -77,7 +87,10 @@ class PmeReferral(models.Model):
 
     class Meta:
         verbose_name = "pupil missing education referral"
-        indexes = [models.Index(fields=["received_on"]), models.Index(fields=["waiting_since", "allocated_on"])]
+        indexes = [
+            models.Index(fields=["received_on"]),
+            models.Index(fields=["waiting_since", "allocated_on"]),
+        ]
 
     def __str__(self):
         return f"Missing out on education from {self.received_on:%-d %b %Y}: {self.get_reason_display()}"

@@ -1,4 +1,5 @@
 """What 16 and 17 year olds are doing, and the September Guarantee of a place for Year 11 leavers."""
+
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -25,7 +26,9 @@ class ActivityRecord(models.Model):
 class SeptemberGuarantee(models.Model):
     """Whether a Year 11 (or Year 12) leaver had an offer of a suitable place for the September after."""
 
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="september_guarantees")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="september_guarantees"
+    )
     year = models.PositiveSmallIntegerField("September of", help_text="e.g. 2025 for September 2025")
     offer = models.BooleanField("Offer of a suitable place")
     history = HistoricalRecords()

@@ -1,4 +1,5 @@
 """Schools in the council's area: the rolls children leave and join, and where they are excluded from."""
+
 from django.db import models
 
 
@@ -32,4 +33,6 @@ class SchoolRoll(models.Model):
     pupils = models.PositiveIntegerField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["census_date", "phase"], name="one_roll_per_phase_and_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["census_date", "phase"], name="one_roll_per_phase_and_day")
+        ]

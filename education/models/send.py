@@ -4,6 +4,7 @@ Due dates are stored when the record is saved, from the registry: the decision t
 6 weeks of the request, the final plan within 20 weeks, annual reviews within 12 months
 (Special Educational Needs and Disability Regulations 2014).
 """
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -27,8 +28,11 @@ class EhcRequest(models.Model):
     issue = models.BooleanField("Decided to issue a plan", null=True, blank=True)
     draft_issued_on = models.DateField(null=True, blank=True)
     exception = models.CharField(
-        "Exception to the 20 weeks", max_length=200, blank=True,
-        help_text="Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.")
+        "Exception to the 20 weeks",
+        max_length=200,
+        blank=True,
+        help_text="Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -46,11 +50,19 @@ class EhcRequest(models.Model):
 
 class EhcPlan(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="ehc_plans")
-    request = models.OneToOneField(EhcRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="plan")
+    request = models.OneToOneField(
+        EhcRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="plan"
+    )
     issued_on = models.DateField("Final plan issued")
     primary_need = models.CharField(max_length=4, choices=SenNeed.choices)
-    school = models.ForeignKey("education.School", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                               help_text="Leave blank when the child is educated at home.")
+    school = models.ForeignKey(
+        "education.School",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Leave blank when the child is educated at home.",
+    )
     home_educated = models.BooleanField("Educated at home (elective home education)", default=False)
     next_review_due = models.DateField(editable=False)
     ceased_on = models.DateField(null=True, blank=True)
@@ -65,7 +77,9 @@ class EhcPlan(models.Model):
         return f"EHC plan from {self.issued_on:%-d %b %Y} ({self.get_primary_need_display()})"
 
     def compute_next_review_due(self):
-        last = self.reviews.order_by("-held_on").values_list("held_on", flat=True).first() if self.pk else None
+        last = (
+            self.reviews.order_by("-held_on").values_list("held_on", flat=True).first() if self.pk else None
+        )
         return registry.get("EHC_ANNUAL_REVIEW").due(last or self.issued_on)
 
     def save(self, *args, **kwargs):

@@ -5,6 +5,7 @@ rates each section red, amber or green with feedback, and checks that each SMART
 Premium Plus is spent against it and whether the target was achieved (Leicestershire's Virtual
 School annual report, 2024/25).
 """
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -15,7 +16,9 @@ User = settings.AUTH_USER_MODEL
 
 
 class PepQualityAssurance(models.Model):
-    pep = models.OneToOneField("care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="quality")
+    pep = models.OneToOneField(
+        "care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="quality"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pep_quality")
     assured_on = models.DateField()
     assured_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -35,17 +38,22 @@ class PepSectionRating(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["quality", "section"], name="one_rating_per_pep_section")]
+        constraints = [
+            models.UniqueConstraint(fields=["quality", "section"], name="one_rating_per_pep_section")
+        ]
 
 
 class PepTarget(models.Model):
     """A SMART target in a PEP, with the Pupil Premium Plus allocated against it, reviewed next term."""
 
-    pep = models.ForeignKey("care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="smart_targets")
+    pep = models.ForeignKey(
+        "care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="smart_targets"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pep_targets")
     target = models.TextField()
-    pupil_premium_plus = models.DecimalField("Pupil Premium Plus allocated (£)", max_digits=7, decimal_places=2,
-                                             default=0)
+    pupil_premium_plus = models.DecimalField(
+        "Pupil Premium Plus allocated (£)", max_digits=7, decimal_places=2, default=0
+    )
     result = models.CharField(max_length=15, choices=TargetResult.choices, blank=True)
     reviewed_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords()

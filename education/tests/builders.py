@@ -1,4 +1,5 @@
 """Small, valid education test data: teams and officers, schools, children on CP plans or in s47 enquiries."""
+
 import datetime
 
 from django.utils import timezone
@@ -19,38 +20,58 @@ def education_team():
 
 
 def officer(team=None, **fields):
-    return make_user(role=Role.EDUCATION_OFFICER, teams=[team or education_team()], first_name="Eda",
-                     last_name=fields.pop("last_name", "Officer"), **fields)
+    return make_user(
+        role=Role.EDUCATION_OFFICER,
+        teams=[team or education_team()],
+        first_name="Eda",
+        last_name=fields.pop("last_name", "Officer"),
+        **fields,
+    )
 
 
 def virtual_school_officer(team=None):
-    return make_user(role=Role.VIRTUAL_SCHOOL, teams=[team or make_team("Virtual School", kind=TeamKind.VIRTUAL_SCHOOL)],
-                     first_name="Vera", last_name="Virtual")
+    return make_user(
+        role=Role.VIRTUAL_SCHOOL,
+        teams=[team or make_team("Virtual School", kind=TeamKind.VIRTUAL_SCHOOL)],
+        first_name="Vera",
+        last_name="Virtual",
+    )
 
 
 def school(phase="secondary", name=None) -> School:
     n = next_id()
-    return School.objects.create(urn=str(900000 + n), name=name or f"Meadow School {n}", phase=phase,
-                                 postcode="LE1 1AA")
+    return School.objects.create(
+        urn=str(900000 + n), name=name or f"Meadow School {n}", phase=phase, postcode="LE1 1AA"
+    )
 
 
 def referral(person, on=None):
-    return Referral.objects.create(person=person, referral_date=on or TODAY() - datetime.timedelta(days=60),
-                                   source=ReferralSource.POLICE)
+    return Referral.objects.create(
+        person=person,
+        referral_date=on or TODAY() - datetime.timedelta(days=60),
+        source=ReferralSource.POLICE,
+    )
 
 
 def cp_plan(person, start=None, end=None, lead=None):
     start = start or TODAY() - datetime.timedelta(days=30)
-    return ChildProtectionPlan.objects.create(referral=referral(person, start - datetime.timedelta(days=20)),
-                                              person=person, start_date=start, end_date=end, lead_practitioner=lead,
-                                              initial_category=AbuseCategory.NEGLECT,
-                                              latest_category=AbuseCategory.NEGLECT)
+    return ChildProtectionPlan.objects.create(
+        referral=referral(person, start - datetime.timedelta(days=20)),
+        person=person,
+        start_date=start,
+        end_date=end,
+        lead_practitioner=lead,
+        initial_category=AbuseCategory.NEGLECT,
+        latest_category=AbuseCategory.NEGLECT,
+    )
 
 
 def section47(person, start=None, completed=None):
     start = start or TODAY() - datetime.timedelta(days=5)
     ref = referral(person, start - datetime.timedelta(days=1))
-    discussion = StrategyDiscussion.objects.create(referral=ref, person=person, held_on=start,
-                                                   outcome=StrategyOutcome.SECTION_47)
-    return Section47.objects.create(referral=ref, person=person, strategy_discussion=discussion, start_date=start,
-                                    completed_on=completed)
+    discussion = StrategyDiscussion.objects.create(
+        referral=ref, person=person, held_on=start, outcome=StrategyOutcome.SECTION_47
+    )
+    return Section47.objects.create(
+        referral=ref, person=person, strategy_discussion=discussion, start_date=start, completed_on=completed
+    )

@@ -1,4 +1,5 @@
 """Home education notices, consent and the route back to school, read from Thrive's own CP records."""
+
 import datetime
 
 import pytest
@@ -15,8 +16,15 @@ D = datetime.date
 
 
 def notice(person, on=D(2025, 10, 13), **fields):
-    return services.receive_notice(person, received_on=on, reason="mental_health", school=school(),
-                                   home_address="1 High Street", parents="A Parent, 1 High Street", **fields)
+    return services.receive_notice(
+        person,
+        received_on=on,
+        reason="mental_health",
+        school=school(),
+        home_address="1 High Street",
+        parents="A Parent, 1 High Street",
+        **fields,
+    )
 
 
 def test_a_notice_for_a_child_with_no_protection_work_opens_a_register_entry():
@@ -54,8 +62,13 @@ def test_refused_consent_serves_a_notice_to_satisfy_with_the_parents_15_days():
     child = make_person()
     cp_plan(child, start=D(2025, 6, 1))
     held = notice(child)
-    decision = services.decide_consent(held, decision=Decision.REFUSED, decided_on=D(2025, 11, 7),
-                                       decided_by=officer(), reasons="Attendance is a protective factor.")
+    decision = services.decide_consent(
+        held,
+        decision=Decision.REFUSED,
+        decided_on=D(2025, 11, 7),
+        decided_by=officer(),
+        reasons="Attendance is a protective factor.",
+    )
     step = AttendanceOrderStep.objects.get(person=child)
     assert decision.decided_by.role == "education_officer"
     assert step.step == SaoStep.NOTICE_TO_SATISFY and step.response_due == D(2025, 11, 21)
@@ -67,8 +80,13 @@ def test_consent_given_puts_the_child_on_the_register():
     child = make_person()
     cp_plan(child, start=D(2025, 6, 1))
     held = notice(child)
-    services.decide_consent(held, decision=Decision.GIVEN, decided_on=D(2025, 10, 20), decided_by=officer(),
-                            reasons="Visits agreed.")
+    services.decide_consent(
+        held,
+        decision=Decision.GIVEN,
+        decided_on=D(2025, 10, 20),
+        decided_by=officer(),
+        reasons="Visits agreed.",
+    )
     held.refresh_from_db()
     assert held.entry.opened_on == D(2025, 10, 20) and not AttendanceOrderStep.objects.exists()
 
@@ -77,16 +95,25 @@ def test_a_decision_before_the_notice_is_refused_naming_the_field():
     child = make_person()
     cp_plan(child, start=D(2025, 6, 1))
     with pytest.raises(ValidationError) as error:
-        services.decide_consent(notice(child), decision=Decision.GIVEN, decided_on=D(2025, 10, 1),
-                                decided_by=officer(), reasons="x")
+        services.decide_consent(
+            notice(child),
+            decision=Decision.GIVEN,
+            decided_on=D(2025, 10, 1),
+            decided_by=officer(),
+            reasons="x",
+        )
     assert "decided_on" in error.value.error_dict
 
 
 def test_unsuitable_home_education_makes_the_child_missing_education():
     child = make_person()
     made = notice(child)
-    referral = services.decide_suitability(made, suitability=Suitability.UNSUITABLE, decided_on=D(2025, 12, 1),
-                                           reasons="No evidence of education.")
+    referral = services.decide_suitability(
+        made,
+        suitability=Suitability.UNSUITABLE,
+        decided_on=D(2025, 12, 1),
+        reasons="No evidence of education.",
+    )
     assert referral.reason == "unsuitable_ehe" and CmeReferral.objects.filter(person=child).count() == 1
     made.entry.refresh_from_db()
     assert made.entry.basis == RegisterBasis.NOT_IN_SCHOOL

@@ -1,5 +1,6 @@
 """The synthetic council's education records: rows the models would accept, the links that matter, and
 nothing else changed (every other app's rows are as they were without this step)."""
+
 import dataclasses
 import datetime
 
@@ -32,9 +33,18 @@ def council(django_db_setup, django_db_blocker):
 
 
 def test_every_kind_of_record_is_there():
-    for model in (education.RegisterEntry, education.HomeEducationNotice, education.CmeReferral, education.Enquiry,
-                  education.PmeReferral, education.Exclusion, education.EhcRequest, education.EhcPlan,
-                  education.ActivityRecord, education.SchoolRoll):
+    for model in (
+        education.RegisterEntry,
+        education.HomeEducationNotice,
+        education.CmeReferral,
+        education.Enquiry,
+        education.PmeReferral,
+        education.Exclusion,
+        education.EhcRequest,
+        education.EhcPlan,
+        education.ActivityRecord,
+        education.SchoolRoll,
+    ):
         assert model.objects.exists(), model.__name__
 
 
@@ -52,10 +62,16 @@ def test_notices_for_children_in_protection_work_need_consent_and_the_rest_are_o
     assert held.exists()
     for notice in held:
         on = notice.received_on
-        open_plan = ChildProtectionPlan.objects.filter(person=notice.person, start_date__lte=on).exclude(
-            end_date__lte=on).exists()
-        open_s47 = Section47.objects.filter(person=notice.person, start_date__lte=on).exclude(
-            completed_on__lte=on).exists()
+        open_plan = (
+            ChildProtectionPlan.objects.filter(person=notice.person, start_date__lte=on)
+            .exclude(end_date__lte=on)
+            .exists()
+        )
+        open_s47 = (
+            Section47.objects.filter(person=notice.person, start_date__lte=on)
+            .exclude(completed_on__lte=on)
+            .exists()
+        )
         assert open_plan or open_s47
     free = education.HomeEducationNotice.objects.filter(consent_needed=False)
     assert not free.filter(entry__isnull=True).exists()
@@ -65,12 +81,17 @@ def test_notices_for_children_in_protection_work_need_consent_and_the_rest_are_o
 def test_register_entries_close_before_they_open_never_and_home_education_ends_by_school_leaving_age():
     for entry in education.RegisterEntry.objects.exclude(closed_on=None).select_related("person")[:200]:
         assert entry.closed_on >= entry.opened_on
-    for entry in education.RegisterEntry.objects.filter(closed_reason="over_age").select_related("person")[:50]:
+    for entry in education.RegisterEntry.objects.filter(closed_reason="over_age").select_related("person")[
+        :50
+    ]:
         assert entry.closed_on.year - entry.person.birth_date.year in (16, 17)
 
 
 def test_each_child_with_education_work_is_open_to_an_education_team():
-    teams = set(Involvement.objects.filter(team__kind__in=[TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL])
-                .values_list("person_id", flat=True))
+    teams = set(
+        Involvement.objects.filter(team__kind__in=[TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL]).values_list(
+            "person_id", flat=True
+        )
+    )
     assert set(education.CmeReferral.objects.values_list("person_id", flat=True)) <= teams
     assert set(education.HomeEducationNotice.objects.values_list("person_id", flat=True)) <= teams

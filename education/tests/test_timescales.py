@@ -1,4 +1,5 @@
 """Education timescales worked out by hand on the council's school calendar (half-terms, August, Christmas)."""
+
 from datetime import date
 
 import pytest
@@ -9,8 +10,13 @@ from timescales.workdays import Calendar, reset_default_calendar
 
 ENGLAND = Calendar()
 # Leicestershire-like 2025/26 holidays: autumn half term 27-31 Oct, Christmas 22 Dec-2 Jan, summer 2025 from 21 Jul.
-SCHOOL = Calendar(school_holidays=[(date(2025, 7, 21), date(2025, 9, 2)), (date(2025, 10, 27), date(2025, 10, 31)),
-                                   (date(2025, 12, 22), date(2026, 1, 2))])
+SCHOOL = Calendar(
+    school_holidays=[
+        (date(2025, 7, 21), date(2025, 9, 2)),
+        (date(2025, 10, 27), date(2025, 10, 31)),
+        (date(2025, 12, 22), date(2026, 1, 2)),
+    ]
+)
 
 
 def test_sixth_school_day_of_a_permanent_exclusion_across_half_term():
@@ -70,10 +76,15 @@ def test_the_due_date_stored_on_an_exclusion_uses_the_councils_school_holidays()
     from education.models import Exclusion, School
     from tests.factories import make_person
 
-    SchoolHoliday.objects.create(name="Autumn half term", start_date=date(2025, 10, 27), end_date=date(2025, 10, 31))
+    SchoolHoliday.objects.create(
+        name="Autumn half term", start_date=date(2025, 10, 27), end_date=date(2025, 10, 31)
+    )
     reset_default_calendar()
-    school = School.objects.create(urn="900001", name="Meadow High School", phase="secondary", postcode="LE1 1AA")
-    exclusion = Exclusion.objects.create(person=make_person(), school=school, kind="permanent",
-                                         start_date=date(2025, 10, 22), reason="PD")
+    school = School.objects.create(
+        urn="900001", name="Meadow High School", phase="secondary", postcode="LE1 1AA"
+    )
+    exclusion = Exclusion.objects.create(
+        person=make_person(), school=school, kind="permanent", start_date=date(2025, 10, 22), reason="PD"
+    )
     assert exclusion.provision_due == date(2025, 11, 5)
     reset_default_calendar()

@@ -1,36 +1,51 @@
 """The inclusion service's and the Virtual School's lists. Reading only; each lists only the children the
 user holds (education.access.visible_children), so every name shown is one they may open."""
+
 import datetime
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from timescales.due import PersonIds
 
 from .. import services
-from ..access import is_education_staff, visible_children
+from ..access import held_children, is_education_staff
 from ..codes import ExclusionKind
 from ..models import Attendance, CmeReferral, Exclusion, PmeReferral, RegisterEntry
-from ..worklists import EDUCATION_CODES, SEND_CODES, VIRTUAL_SCHOOL_CODES, due_rows, people_by_id, record_urls
+from ..worklists import (
+    INCLUSION_CODES,
+    SEND_CODES,
+    VIRTUAL_SCHOOL_CODES,
+    due_rows,
+    people_by_id,
+    record_urls,
+)
 
 PER_PAGE = 100
 
 
 def education_list(view):
     """A list page for education and Virtual School staff: `view(request, children, today)`."""
+
     @login_required
     @wraps(view)
     def wrapper(request):
         if not is_education_staff(request.user):
             raise PermissionDenied("These lists are for the inclusion service and the Virtual School.")
         today = timezone.localdate()
-        return view(request, PersonIds(visible_children(request.user, today)), today)
+        return view(request, held_children(request.user, today), today)
+
     return wrapper
+
+
+def _held(children):
+    """Keep records about these children (a subquery), checked per record: the records are far fewer."""
+    return Exists(children.filter(person_id=OuterRef("person_id")))
 
 
 def _rows(objects, build):
@@ -42,8 +57,11 @@ def _rows(objects, build):
 def _table(request, title, intro, heading, columns, objects, build, **context):
     page = Paginator(objects, PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = _rows(list(page.object_list), build)
-    return render(request, "education/table.html", {"title": title, "intro": intro, "heading": heading,
-                                                    "columns": columns, "page": page, **context})
+    return render(
+        request,
+        "education/table.html",
+        {"title": title, "intro": intro, "heading": heading, "columns": columns, "page": page, **context},
+    )
 
 
 def _day(d) -> str:
@@ -52,81 +70,156 @@ def _day(d) -> str:
 
 @education_list
 def worklist(request, children, today):
-    rows, total = due_rows(children, today, EDUCATION_CODES)
-    return render(request, "education/worklist.html", {"rows": rows, "total": total, "title": "Inclusion: due work",
-                                                        "intro": "Consent decisions, notices, visits, checks, triage, "
-                                                                 "education for excluded pupils and EHC plans for the "
-                                                                 "children you work with, soonest first."})
+    rows, total = due_rows(children, today, INCLUSION_CODES)
+    return render(
+        request,
+        "education/worklist.html",
+        {
+            "rows": rows,
+            "total": total,
+            "title": "Inclusion: due work",
+            "intro": "Consent decisions, notices, visits, checks, triage and "
+            "education for excluded pupils for the children you "
+            "work with, soonest first (EHC plans have their own "
+            "list).",
+        },
+    )
 
 
 @education_list
 def register(request, children, today):
     show_closed = request.GET.get("show") == "closed"
-    entries = RegisterEntry.objects.filter(person_id__in=children, closed_on__isnull=not show_closed)
+    entries = RegisterEntry.objects.filter(_held(children), closed_on__isnull=not show_closed)
     entries = entries.order_by("-opened_on", "pk")
-    return _table(request, "Children Not in School register",
-                  "Children of compulsory school age not on a school roll, or educated away from school by "
-                  "arrangement (Education Act 1996 s436B).", "Left the register" if show_closed else "On the register",
-                  ["Child", "On the register since", "Why", "Parents' hours a week", "Left"], entries,
-                  lambda e: (_day(e.opened_on), e.get_basis_display(), e.parent_hours if e.parent_hours is not None
-                             else "Not given", f"{_day(e.closed_on)} {e.get_closed_reason_display()}".strip()),
-                  show_closed=show_closed)
+    return _table(
+        request,
+        "Children Not in School register",
+        "Children of compulsory school age not on a school roll, or educated away from school by "
+        "arrangement (Education Act 1996 s436B).",
+        "Left the register" if show_closed else "On the register",
+        ["Child", "On the register since", "Why", "Parents' hours a week", "Left"],
+        entries,
+        lambda e: (
+            _day(e.opened_on),
+            e.get_basis_display(),
+            e.parent_hours if e.parent_hours is not None else "Not given",
+            f"{_day(e.closed_on)} {e.get_closed_reason_display()}".strip(),
+        ),
+        show_closed=show_closed,
+    )
 
 
 @education_list
 def missing(request, children, today):
-    referrals = CmeReferral.objects.filter(person_id__in=children, outcome_on__isnull=True).order_by("visit_due", "pk")
-    return _table(request, "Children missing education", "Open referrals, the first visit due soonest first.",
-                  "Open referrals", ["Child", "Referred", "Reason", "Visit due", "Checks due"], referrals,
-                  lambda r: (_day(r.received_on), r.get_reason_display(), _day(r.visit_due), _day(r.enquiries_due)))
+    referrals = CmeReferral.objects.filter(_held(children), outcome_on__isnull=True).order_by(
+        "visit_due", "pk"
+    )
+    return _table(
+        request,
+        "Children missing education",
+        "Open referrals, the first visit due soonest first.",
+        "Open referrals",
+        ["Child", "Referred", "Reason", "Visit due", "Checks due"],
+        referrals,
+        lambda r: (_day(r.received_on), r.get_reason_display(), _day(r.visit_due), _day(r.enquiries_due)),
+    )
 
 
 @education_list
 def waiting_list(request, children, today):
-    waiting = PmeReferral.objects.filter(person_id__in=children, waiting_since__isnull=False,
-                                         allocated_on__isnull=True, closed_on__isnull=True)
+    waiting = PmeReferral.objects.filter(
+        _held(children), waiting_since__isnull=False, allocated_on__isnull=True, closed_on__isnull=True
+    )
     waiting = waiting.select_related("school").order_by("waiting_since", "pk")
     days = [(today - since).days for since in waiting.values_list("waiting_since", flat=True)]
     average = round(sum(days) / len(days), 1) if days else None
-    return _table(request, "Pupils missing education: waiting list",
-                  "Referrals waiting for an education officer after the second step of triage, longest first.",
-                  "Waiting", ["Child", "School", "Waiting since", "Days waiting"], waiting,
-                  lambda r: (r.school.name, _day(r.waiting_since), (today - r.waiting_since).days),
-                  summary=[("Waiting", len(days)), ("Average wait", f"{average} days" if average is not None else "n/a")])
+    return _table(
+        request,
+        "Pupils missing education: waiting list",
+        "Referrals waiting for an education officer after the second step of triage, longest first.",
+        "Waiting",
+        ["Child", "School", "Waiting since", "Days waiting"],
+        waiting,
+        lambda r: (r.school.name, _day(r.waiting_since), (today - r.waiting_since).days),
+        summary=[
+            ("Waiting", len(days)),
+            ("Average wait", f"{average} days" if average is not None else "n/a"),
+        ],
+    )
 
 
 @education_list
 def exclusions(request, children, today):
-    waiting = Exclusion.objects.filter(person_id__in=children, kind=ExclusionKind.PERMANENT,
-                                       provision_from__isnull=True).select_related("school").order_by("provision_due")
-    return _table(request, "Permanently excluded pupils: education from the sixth school day",
-                  "Pupils whose full-time education is not yet arranged, due soonest first.", "Education to arrange",
-                  ["Child", "School", "Excluded from", "Education due from"], waiting,
-                  lambda e: (e.school.name, _day(e.start_date), _day(e.provision_due)))
+    waiting = (
+        Exclusion.objects.filter(_held(children), kind=ExclusionKind.PERMANENT, provision_from__isnull=True)
+        .select_related("school")
+        .order_by("provision_due")
+    )
+    return _table(
+        request,
+        "Permanently excluded pupils: education from the sixth school day",
+        "Pupils whose full-time education is not yet arranged, due soonest first.",
+        "Education to arrange",
+        ["Child", "School", "Excluded from", "Education due from"],
+        waiting,
+        lambda e: (e.school.name, _day(e.start_date), _day(e.provision_due)),
+    )
 
 
 @education_list
 def send_worklist(request, children, today):
     rows, total = due_rows(children, today, SEND_CODES)
-    return render(request, "education/worklist.html", {"rows": rows, "total": total,
-                                                        "title": "EHC needs assessments and plans: due work",
-                                                        "intro": "Decisions to assess (6 weeks), final plans (20 "
-                                                                 "weeks), annual reviews and review decisions."})
+    return render(
+        request,
+        "education/worklist.html",
+        {
+            "rows": rows,
+            "total": total,
+            "title": "EHC needs assessments and plans: due work",
+            "intro": "Decisions to assess (6 weeks), final plans (20 "
+            "weeks), annual reviews and review decisions.",
+        },
+    )
 
 
 @education_list
 def virtual_school(request, children, today):
-    cohort = services.virtual_school_cohort(today, children)
+    cohort = services.virtual_school_cohort(today, set(children.values_list("person_id", flat=True)))
     ours = PersonIds(set().union(*cohort.values()))
-    rows, total = due_rows(ours, today, VIRTUAL_SCHOOL_CODES | {"PEP_INITIAL", "PEP_REVIEW"}) if ours else ([], 0)
+    rows, total = due_rows(children, today, VIRTUAL_SCHOOL_CODES)
+    from care.models import PersonalEducationPlan
+
+    peps = PersonalEducationPlan.objects.filter(
+        person_id__in=ours, quality__isnull=True, meeting_on__gte=today - datetime.timedelta(days=120)
+    )
     year_start = datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
-    excluded = Exclusion.objects.filter(person_id__in=ours, start_date__gte=year_start).select_related("school")
+    excluded = Exclusion.objects.filter(person_id__in=ours, start_date__gte=year_start).select_related(
+        "school"
+    )
     low = Attendance.objects.filter(Q(person_id__in=ours), term_end__gte=year_start).select_related("school")
-    people, url_of = people_by_id({e.person_id for e in excluded} | {a.person_id for a in low}), record_urls()
-    return render(request, "education/virtual_school.html", {
-        "rows": rows, "total": total, "counts": [(why, len(ids)) for why, ids in cohort.items()],
-        "exclusions": [(people[e.person_id], url_of(people[e.person_id].pk), e) for e in excluded.order_by(
-            "-start_date")[:100]],
-        "attendance": [(people[a.person_id], url_of(people[a.person_id].pk), a) for a in low.order_by("term_end")
-                       if a.persistently_absent][:100],
-    })
+    peps = list(peps.order_by("meeting_on")[:100])
+    people, url_of = (
+        people_by_id(
+            {e.person_id for e in excluded} | {a.person_id for a in low} | {p.person_id for p in peps}
+        ),
+        record_urls(),
+    )
+    return render(
+        request,
+        "education/virtual_school.html",
+        {
+            "rows": rows,
+            "total": total,
+            "counts": [(why, len(ids)) for why, ids in cohort.items()],
+            "exclusions": [
+                (people[e.person_id], url_of(people[e.person_id].pk), e)
+                for e in excluded.order_by("-start_date")[:100]
+            ],
+            "attendance": [
+                (people[a.person_id], url_of(people[a.person_id].pk), a)
+                for a in low.order_by("term_end")
+                if a.persistently_absent
+            ][:100],
+            "peps": [(people[p.person_id], url_of(people[p.person_id].pk), p) for p in peps],
+        },
+    )

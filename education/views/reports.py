@@ -3,6 +3,7 @@
 Counts only, no child named, so they need no access to any one child: education staff, managers,
 analysts and administrators may read them.
 """
+
 import datetime
 
 from django.contrib.auth.decorators import login_required
@@ -34,10 +35,15 @@ def inclusion(request):
         raise PermissionDenied("The inclusion report is for education staff, managers and analysts.")
     today = timezone.localdate()
     first_year = _year(request, today)
-    return render(request, "education/report.html", {
-        "title": f"Inclusion report, {report.academic_year(first_year).label}",
-        "tables": report.inclusion_tables(first_year, today), "first_year": first_year,
-    })
+    return render(
+        request,
+        "education/report.html",
+        {
+            "title": f"Inclusion report, {report.academic_year(first_year).label}",
+            "tables": report.inclusion_tables(first_year, today),
+            "first_year": first_year,
+        },
+    )
 
 
 @login_required
@@ -45,7 +51,12 @@ def virtual_school_report(request):
     if not _may_read_reports(request.user):
         raise PermissionDenied("The Virtual School's report is for education staff, managers and analysts.")
     first_year = _year(request, timezone.localdate())
-    return render(request, "education/vsh_report.html", {
-        "title": f"Virtual School Head's annual report figures, {report.academic_year(first_year).label}",
-        "figures": report.virtual_school_figures(first_year), "first_year": first_year,
-    })
+    return render(
+        request,
+        "education/vsh_report.html",
+        {
+            "title": f"Virtual School Head's annual report figures, {report.academic_year(first_year).label}",
+            "figures": report.virtual_school_figures(first_year),
+            "first_year": first_year,
+        },
+    )

@@ -3,6 +3,7 @@
 Like recording a contact at the front door, the page shows who the child is and nothing else, and
 the look is audited; saving opens the child's record to the user's education team.
 """
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +30,9 @@ KINDS = {
 
 def _staff(request):
     if not is_education_staff(request.user):
-        raise PermissionDenied("Starting education work is for the inclusion service and the Virtual School.")
+        raise PermissionDenied(
+            "Starting education work is for the inclusion service and the Virtual School."
+        )
 
 
 @login_required
@@ -40,16 +43,25 @@ def find(request):
     person = Person.objects.filter(la_id=la_id).first() if la_id else None
     if person and person.merged_into_id:
         person = survivor_of(person)
-    return render(request, "education/find.html", {"la_id": la_id, "person": person, "kinds": KINDS,
-                                                   "searched": bool(la_id)})
+    return render(
+        request,
+        "education/find.html",
+        {"la_id": la_id, "person": person, "kinds": KINDS, "searched": bool(la_id)},
+    )
 
 
 def _form_for(kind, request, person, user):
     if kind == "notice":
         return forms.NoticeForm(posted(request))
-    instance = {"cme": CmeReferral, "pme": PmeReferral, "exclusion": Exclusion, "ehc": EhcRequest}[kind](person=person)
-    form_class = {"cme": forms.CmeReferralForm, "pme": forms.PmeReferralForm, "exclusion": forms.ExclusionForm,
-                  "ehc": forms.EhcRequestForm}[kind]
+    instance = {"cme": CmeReferral, "pme": PmeReferral, "exclusion": Exclusion, "ehc": EhcRequest}[kind](
+        person=person
+    )
+    form_class = {
+        "cme": forms.CmeReferralForm,
+        "pme": forms.PmeReferralForm,
+        "exclusion": forms.ExclusionForm,
+        "ehc": forms.EhcRequestForm,
+    }[kind]
     if kind == "exclusion":
         instance.recorded_by = user
     return form_class(posted(request), instance=instance)
@@ -71,13 +83,20 @@ def start(request, pk, kind):
     def save(form):
         on = form.cleaned_data.get("received_on") or form.cleaned_data.get("start_date")
         if kind == "notice":
-            notice = services.receive_notice(person, officer=request.user, **{
-                k: form.cleaned_data[k] for k in ("received_on", "reason", "school")}, **form.register_fields())
+            notice = services.receive_notice(
+                person,
+                officer=request.user,
+                **{k: form.cleaned_data[k] for k in ("received_on", "reason", "school")},
+                **form.register_fields(),
+            )
             if notice.held_for_consent:
                 from django.contrib import messages
 
-                messages.warning(request, f"Held for consent: the child is {notice.consent_basis}. Home education "
-                                          "needs the council's consent; the child stays on the school roll meanwhile.")
+                messages.warning(
+                    request,
+                    f"Held for consent: the child is {notice.consent_basis}. Home education "
+                    "needs the council's consent; the child stays on the school roll meanwhile.",
+                )
         elif kind == "cme":
             services.refer_cme(person, officer=request.user, **form.cleaned_data)
         elif kind == "exclusion":
@@ -87,5 +106,13 @@ def start(request, pk, kind):
         open_to_team(person, education_team(user=request.user), on)
         return reverse("education:record", args=[person.pk])
 
-    return save_form(request, form, save, success=success, person=person, title=title,
-                     back_url=reverse("education:find"), button="Save")
+    return save_form(
+        request,
+        form,
+        save,
+        success=success,
+        person=person,
+        title=title,
+        back_url=reverse("education:find"),
+        button="Save",
+    )

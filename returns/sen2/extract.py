@@ -4,6 +4,7 @@ The collection is named by its census year: SEN2 2026 has its reference date on 
 January 2026 and covers requests received in 2025, work still open at the reference date, plans active
 on it (their requests marked historical, H, when decided before 2025) and plans that ceased in 2025.
 """
+
 import datetime
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
-from education.models import EhcPlan, EhcRequest, TribunalAppeal
+from education.models import EhcRequest, TribunalAppeal
 from people.models import Address, Person
 
 SOFTWARE = "Thrive"
@@ -73,17 +74,27 @@ def _setting(parent, tag, plan):
 def build(year: int, la_code: str) -> Built:
     ref = reference_date(year)
     start, end = datetime.date(year - 1, 1, 1), datetime.date(year - 1, 12, 31)
-    requests = EhcRequest.objects.filter(
-        Q(received_on__range=(start, end)) | Q(received_on__lte=ref, decided_on__isnull=True)
-        | Q(received_on__lte=ref, assess=True, assessment_decided_on__isnull=True)
-        | Q(plan__issued_on__lte=ref, plan__ceased_on__isnull=True) | Q(plan__ceased_on__range=(start, end))
-    ).select_related("person", "plan", "plan__school").prefetch_related("plan__reviews").order_by("person_id", "pk")
+    requests = (
+        EhcRequest.objects.filter(
+            Q(received_on__range=(start, end))
+            | Q(received_on__lte=ref, decided_on__isnull=True)
+            | Q(received_on__lte=ref, assess=True, assessment_decided_on__isnull=True)
+            | Q(plan__issued_on__lte=ref, plan__ceased_on__isnull=True)
+            | Q(plan__ceased_on__range=(start, end))
+        )
+        .select_related("person", "plan", "plan__school")
+        .prefetch_related("plan__reviews")
+        .order_by("person_id", "pk")
+    )
     appeals = set(TribunalAppeal.objects.values_list("person_id", "kind"))
     people = {}
     for request in requests:
         people.setdefault(request.person_id, []).append(request)
-    postcodes = dict(Address.objects.filter(person_id__in=people, end_date__isnull=True).order_by("start_date")
-                     .values_list("person_id", "postcode"))
+    postcodes = dict(
+        Address.objects.filter(person_id__in=people, end_date__isnull=True)
+        .order_by("start_date")
+        .values_list("person_id", "postcode")
+    )
     message = ET.Element("Message")
     header = _add(message, "Header")
     details = _add(header, "CollectionDetails")

@@ -1,4 +1,5 @@
 """SEN2 URLs: the issues page (reading, analysts) and the download (export, analysts, audited)."""
+
 from django.urls import path
 
 from . import views

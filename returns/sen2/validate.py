@@ -1,5 +1,6 @@
 """Checking a SEN2 message before it can be downloaded: the XML schema (xmlschema), then the rules that
 join fields, each issue naming the child (by council ID, kept beside the message, never in it) and the item."""
+
 import datetime
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -41,27 +42,58 @@ def _rules(person, who) -> list[Issue]:
         received, decided = _date(request, "ReceivedDate"), _date(request, "RequestOutcomeDate")
         outcome = request.findtext("RequestOutcome")
         if born and received and received < born:
-            issues.append(Issue("SEN2-01", who, "ReceivedDate", "The request is dated before the child was born."))
+            issues.append(
+                Issue("SEN2-01", who, "ReceivedDate", "The request is dated before the child was born.")
+            )
         if received and decided and decided < received:
-            issues.append(Issue("SEN2-02", who, "RequestOutcomeDate", "The decision whether to assess is dated "
-                                                                         "before the request was received."))
+            issues.append(
+                Issue(
+                    "SEN2-02",
+                    who,
+                    "RequestOutcomeDate",
+                    "The decision whether to assess is dated before the request was received.",
+                )
+            )
         if outcome in ("Y", "N") and decided is None:
-            issues.append(Issue("SEN2-03", who, "RequestOutcomeDate", "A decision whether to assess needs its date."))
+            issues.append(
+                Issue("SEN2-03", who, "RequestOutcomeDate", "A decision whether to assess needs its date.")
+            )
         assessment = request.find("Assessment")
         if assessment is not None and outcome not in ("Y", "H"):
-            issues.append(Issue("SEN2-04", who, "Assessment", "An assessment is returned without a decision to assess."))
+            issues.append(
+                Issue(
+                    "SEN2-04", who, "Assessment", "An assessment is returned without a decision to assess."
+                )
+            )
         plan = assessment.find("NamedPlan") if assessment is not None else None
         if plan is not None:
             started = _date(plan, "StartDate")
             if received and started and started < received:
                 issues.append(Issue("SEN2-05", who, "StartDate", "The plan was issued before the request."))
             week20 = assessment.findtext("Week20")
-            if received and started and week20 == "true" and outcome != "H" and started > received + TWENTY_WEEKS:
-                issues.append(Issue("SEN2-06", who, "Week20", "Week20 says within 20 weeks but the plan was issued "
-                                                              f"{(started - received).days} days after the request."))
+            if (
+                received
+                and started
+                and week20 == "true"
+                and outcome != "H"
+                and started > received + TWENTY_WEEKS
+            ):
+                issues.append(
+                    Issue(
+                        "SEN2-06",
+                        who,
+                        "Week20",
+                        "Week20 says within 20 weeks but the plan was issued "
+                        f"{(started - received).days} days after the request.",
+                    )
+                )
         active = request.find("ActivePlans")
-        if active is not None and not any(n.findtext("SENtypeRank") == "1" for n in active.findall("SENneed")):
-            issues.append(Issue("SEN2-07", who, "SENneed", "An active plan needs its primary need (rank 1)."))
+        if active is not None and not any(
+            n.findtext("SENtypeRank") == "1" for n in active.findall("SENneed")
+        ):
+            issues.append(
+                Issue("SEN2-07", who, "SENneed", "An active plan needs its primary need (rank 1).")
+            )
     return issues
 
 

@@ -2,6 +2,7 @@
 
 For analysts and administrators, as the other returns; each download is audited (education.ReturnExport).
 """
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -42,8 +43,11 @@ def index(request):
     year = _year(request)
     built = build(year, _la_code())
     issues = validate(built.xml, built.children)
-    return render(request, "sen2/index.html", {"year": year, "reference": reference_date(year), "issues": issues,
-                                               "children": len(built.children)})
+    return render(
+        request,
+        "sen2/index.html",
+        {"year": year, "reference": reference_date(year), "issues": issues, "children": len(built.children)},
+    )
 
 
 @login_required
@@ -56,9 +60,21 @@ def download(request):
     built = build(year, _la_code())
     issues = validate(built.xml, built.children)
     if issues:
-        return render(request, "sen2/index.html", {"year": year, "reference": reference_date(year), "issues": issues,
-                                                   "children": len(built.children), "blocked": True}, status=409)
-    ReturnExport.objects.create(user=request.user, return_name="SEN2", year=year, children=len(built.children))
+        return render(
+            request,
+            "sen2/index.html",
+            {
+                "year": year,
+                "reference": reference_date(year),
+                "issues": issues,
+                "children": len(built.children),
+                "blocked": True,
+            },
+            status=409,
+        )
+    ReturnExport.objects.create(
+        user=request.user, return_name="SEN2", year=year, children=len(built.children)
+    )
     response = HttpResponse(built.xml, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="SEN2_{year}_{_la_code()}.xml"'
     return response

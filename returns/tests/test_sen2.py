@@ -1,4 +1,5 @@
 """SEN2: built from the education records, checked against the schema and the rules, downloadable only when clean."""
+
 import datetime
 import xml.etree.ElementTree as ET
 
@@ -18,9 +19,18 @@ D = datetime.date
 
 def plan_for(received, decided, assessed, issued, **person):
     child = make_person(birth_date=D(2015, 6, 1), **person)
-    request = EhcRequest.objects.create(person=child, received_on=received, requested_by="parent", decided_on=decided,
-                                        assess=True, assessment_decided_on=assessed, issue=True)
-    EhcPlan.objects.create(person=child, request=request, issued_on=issued, primary_need="ASD", school=school())
+    request = EhcRequest.objects.create(
+        person=child,
+        received_on=received,
+        requested_by="parent",
+        decided_on=decided,
+        assess=True,
+        assessment_decided_on=assessed,
+        issue=True,
+    )
+    EhcPlan.objects.create(
+        person=child, request=request, issued_on=issued, primary_need="ASD", school=school()
+    )
     return child, request
 
 

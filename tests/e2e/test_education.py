@@ -1,5 +1,6 @@
 """End to end in headless Chromium: home education held for consent, refusal to the route back to school, and a
 permanent exclusion on the Virtual School's worklist (desktop and a 390 px phone)."""
+
 import datetime
 import re
 
@@ -27,8 +28,9 @@ def start_work(page, child, link):
     page.get_by_role("link", name=link).click()
 
 
-def test_a_notice_for_a_child_on_a_cp_plan_is_held_and_refusal_starts_the_route_back_to_school(page, live_server,
-                                                                                              sign_in):
+def test_a_notice_for_a_child_on_a_cp_plan_is_held_and_refusal_starts_the_route_back_to_school(
+    page, live_server, sign_in
+):
     team = education_team()
     eda = officer(team)
     child = make_person(forename="Mia", surname="Quarrie", birth_date=datetime.date(2013, 3, 3))
@@ -64,8 +66,9 @@ def test_a_notice_for_a_child_on_a_cp_plan_is_held_and_refusal_starts_the_route_
     assert page.get_by_text(re.compile("Notice to satisfy")).is_visible()
 
 
-def test_a_permanent_exclusion_puts_sixth_day_provision_on_the_virtual_schools_worklist(page, live_server, sign_in,
-                                                                                       browser):
+def test_a_permanent_exclusion_puts_sixth_day_provision_on_the_virtual_schools_worklist(
+    page, live_server, sign_in, browser
+):
     child, _, _, _ = allocated_child(forename="Leo", surname="Marsh", birth_date=datetime.date(2011, 6, 6))
     eda = officer(education_team())
     vera = virtual_school_officer(make_team("Virtual School", kind=TeamKind.VIRTUAL_SCHOOL))

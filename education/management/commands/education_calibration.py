@@ -1,4 +1,5 @@
 """python manage.py education_calibration: the generated council's education figures beside Leicestershire's."""
+
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
