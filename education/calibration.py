@@ -144,6 +144,34 @@ def lines(on: datetime.date) -> list[Line]:
             "below the national average (seed 004, line 151)",
         )
     )
+    from .models import CmeReferral, HomeEducationNotice, SeptemberGuarantee
+
+    guarantee = SeptemberGuarantee.objects.filter(year=2024)
+    offered = guarantee.filter(offer=True).count()
+    out.append(
+        Line(
+            "September Guarantee 2024",
+            f"{100 * offered / guarantee.count():.1f}% ({offered:,} of {guarantee.count():,})"
+            if guarantee
+            else "n.a.",
+            "96.3%",
+        )
+    )
+    held = HomeEducationNotice.objects.filter(consent_needed=True)
+    out.append(
+        Line(
+            "Home education notices needing consent (s47 or CP plan)",
+            f"{held.count():,} ({held.filter(entry__isnull=True).count():,} not on the register)",
+            "the reforms' consent rule (seed 001)",
+        )
+    )
+    out.append(
+        Line(
+            "CME referrals 2024/25 of children with a social worker now",
+            f"{_with_social_worker(CmeReferral.objects.filter(received_on__range=(datetime.date(2024, 9, 1), datetime.date(2025, 8, 31)))):,}",
+            "the link the Virtual School needs",
+        )
+    )
     figures = dict(report.virtual_school_figures(2024))
     achieved = figures.get("  achieved")
     out.append(Line("PP+ targets achieved 2024/25", str(achieved), "82.7%"))
@@ -162,3 +190,12 @@ def lines(on: datetime.date) -> list[Line]:
         )
     )
     return out
+
+
+def _with_social_worker(records) -> int:
+    from access.models import Involvement
+
+    workers = Involvement.objects.filter(
+        kind="allocated_worker", user__role="social_worker", end_date__isnull=True
+    )
+    return records.filter(person_id__in=workers.values("person_id")).count()
