@@ -264,6 +264,8 @@ class Inclusion:
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
     def notice(self, rng, person, day, hold=False):
+        if day >= school_age_end(self.birth_of[person]):
+            return  # past compulsory school age: no notice, no register entry
         c = self.council
         reason = weighted(rng, R.HOME_EDUCATION_REASONS)
         school_phase = "primary" if self.age(person, day) < 11 else "secondary"
