@@ -78,6 +78,8 @@ TEAM_SPECS = (
              "Performance Analyst"),
     TeamSpec("admin", TeamKind.ADMINISTRATION, "business", "System Administration", Role.ADMINISTRATOR,
              "Systems Administrator"),
+    TeamSpec("information_governance", TeamKind.INFORMATION_GOVERNANCE, "business", "Information Governance",
+             Role.DATA_PROTECTION_OFFICER, "Data Protection Officer"),
 )
 PARTNER_ROLES = {  # agency key -> (role, job titles)
     "police": (Role.PARTNER, ("Detective Constable", "Police Sergeant")),
@@ -98,6 +100,7 @@ DEMO_USERS = {
     "police.officer": ("child_protection", Role.PARTNER, "police"),
     "analyst": ("performance", Role.ANALYST, "council"),
     "admin": ("admin", Role.ADMINISTRATOR, "council"),
+    "dpo": ("information_governance", Role.DATA_PROTECTION_OFFICER, "council"),
 }
 
 
@@ -298,7 +301,7 @@ class JourneyInvolvements:
             for contact in journey.contacts:
                 if contact.undecided_on(self.as_at):
                     team = self.front_door[contact.locality % len(self.front_door)]
-                    self.hold(contact.children, [(IK.TEAM, None, team.id, contact.received[0])])
+                    self.hold(contact.children, [(IK.CONTACT, None, team.id, contact.received[0])])
             for record in (*journey.family_help, *journey.referrals):
                 self.hold(record.children, list(record.involvements(self.as_at)))
             for ref in journey.referrals:

@@ -1,20 +1,20 @@
 """Care pages: the child's care record, the forms that change or add to it, and the children in care worklist.
 
-Every page about a child goes through people.access_views.record_page (access check and audit).
-Recording needs more than reading: not under break glass, and not by partner agencies or analysts.
-Every form is saved by people.casework.save_form, in one transaction.
+Every page about a child goes through the gate in people.access_views (access check and audit); the
+forms use its write gate, which decides the right to record (looked-after reviews also for the child's
+IRO, Personal Education Plans also for the Virtual School). Every form is saved by
+people.casework.save_form, in one transaction.
 """
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import Involvement, InvolvementKind, Role, TeamKind
-from people.access_views import record_page
+from access.basis import Work
+from access.classes import signed_in
+from access.audit import disclose
+from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
+from people.access_views import child_read, child_write
 from people.casework import posted, save_form
 
 from . import forms, services
@@ -38,25 +38,6 @@ from .nts import nts_position
 from .rules import designated_birth_date
 from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows
 
-READ_ONLY_ROLES = {Role.PARTNER, Role.ANALYST}
-
-
-def may_record(user, basis: str) -> bool:
-    """Staff with a legitimate relationship record; break glass and partner shares are for reading."""
-    return user.role not in READ_ONLY_ROLES and not basis.startswith(("break glass", "active share"))
-
-
-def recording(view):
-    """A form about a child: the access check and audit of record_page, then the right to record."""
-    @record_page
-    @wraps(view)
-    def wrapper(request, person, ids, basis):
-        if not may_record(request.user, basis):
-            raise PermissionDenied("You can read this record but not add to it.")
-        return view(request, person)
-    return wrapper
-
-
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
 
@@ -77,16 +58,16 @@ def form_page(request, person, form, save, *, back, title, success, **context):
     return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
 
 
-def recorder(form_class, model, *, title, success, within, back, made_by=None):
+def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
     """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care."""
-    @recording
-    def view(request, person):
+    def view(request, child):
+        person = child.person
         fields = within(person) | ({made_by: request.user} if made_by else {})
         form = form_class(posted(request), instance=model(**fields))
         return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
                          success=success)
-    view.__name__ = f"record_{model.__name__.lower()}"
-    return view
+    view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
+    return child_write(work)(view)
 
 
 def _form(request, person, form, save, **context):
@@ -96,8 +77,9 @@ def _form(request, person, form, save, **context):
 # The child's care record.
 
 
-@record_page
-def record(request, person, ids, basis):
+@child_read
+def record(request, child):
+    person, ids = child.person, child.ids
     periods = list(person.periods_of_care.prefetch_related("episodes").order_by("-start_date"))
     current = periods[0] if periods and periods[0].is_open else None
     episode = current.current_episode() if current else None
@@ -123,15 +105,17 @@ def record(request, person, ids, basis):
         "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
         "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
         "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
-        "may_record": may_record(request.user, basis),
+        "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
+        "may_pep": child.may(Work.EDUCATION),
     })
 
 
 # Coming into care, moving, new orders, leaving care, and who works with the child.
 
 
-@recording
-def start(request, person):
+@child_write()
+def start(request, child):
+    person = child.person
     if services.open_period(person):
         return redirect(care_url(person))
     previous = services.latest_period(person)
@@ -152,8 +136,9 @@ def start(request, person):
                  success="The child is now looked after. Their first review is due within 20 working days.")
 
 
-@recording
-def change_placement(request, person):
+@child_write()
+def change_placement(request, child):
+    person = child.person
     period = _period(person)
     form = forms.ChangePlacementForm(posted(request), current=period.current_episode())
 
@@ -168,8 +153,9 @@ def change_placement(request, person):
                  facts=[("Current placement", str(period.current_episode()))])
 
 
-@recording
-def change_legal_status(request, person):
+@child_write()
+def change_legal_status(request, child):
+    person = child.person
     period = _period(person)
     form = forms.LegalStatusForm(posted(request))
 
@@ -180,8 +166,9 @@ def change_legal_status(request, person):
                  facts=[("Current legal status", period.current_episode().get_legal_status_display())])
 
 
-@recording
-def end(request, person):
+@child_write()
+def end(request, child):
+    person = child.person
     period = _period(person)
     form = forms.EndCareForm(posted(request))
 
@@ -193,8 +180,9 @@ def end(request, person):
                  intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
 
 
-@recording
-def social_worker(request, person):
+@child_write()
+def social_worker(request, child):
+    person = child.person
     form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
 
     def save(form):
@@ -206,8 +194,9 @@ def social_worker(request, person):
     return _form(request, person, form, save, title="Change social worker", success="Social worker allocated.")
 
 
-@recording
-def iro(request, person):
+@child_write()
+def iro(request, child):
+    person = child.person
     form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
 
     def save(form):
@@ -220,12 +209,13 @@ def iro(request, person):
 # Things recorded while in care: one form each, saved into the period of care.
 
 
-def _recorder(form_class, model, title, success, made_by=None):
+def _recorder(form_class, model, title, success, made_by=None, work=Work.CASEWORK):
     return recorder(form_class, model, title=title, success=success, made_by=made_by, back=care_url,
-                    within=lambda person: {"period": _period(person)})
+                    within=lambda person: {"period": _period(person)}, work=work)
 
 
-review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.")
+review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.",
+                   work=Work.REVIEW)
 visit = _recorder(forms.VisitForm, Visit, "Record a statutory visit", "Visit recorded.", made_by="visited_by")
 health = _recorder(forms.HealthAssessmentForm, HealthAssessment, "Record a health assessment",
                    "Health assessment recorded.")
@@ -236,7 +226,8 @@ substance = _recorder(forms.SubstanceMisuseForm, SubstanceMisuse, "Record a subs
                       "Substance misuse recorded.")
 youth_justice = _recorder(forms.YouthJusticeForm, YouthJusticeDisposal, "Record a conviction or youth caution",
                           "Recorded.")
-pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting", "PEP recorded.")
+pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting",
+                "PEP recorded.", work=Work.EDUCATION)
 missing = _recorder(forms.MissingForm, MissingEpisode, "Record a missing or away episode", "Missing episode recorded.")
 permanence = _recorder(forms.PermanencePlanForm, PermanencePlan, "Record the permanence plan",
                        "Permanence plan recorded.")
@@ -244,9 +235,10 @@ deprivation_of_liberty = _recorder(forms.DeprivationOfLibertyForm, DeprivationOf
                                    "Record a deprivation of liberty order", "Order recorded.")
 
 
-@recording
-def missing_return(request, person):
+@child_write()
+def missing_return(request, child):
     """The child came back: the end of the latest open episode, and the return interview."""
+    person = child.person
     episode = MissingEpisode.objects.filter(person=person).order_by("-started_on", "-pk").first()
     if episode is None:
         raise Http404("No missing episode is recorded.")
@@ -255,8 +247,9 @@ def missing_return(request, person):
                  facts=[("Missing or away since", f"{episode.started_on:%-d %B %Y}")])
 
 
-@recording
-def adoption(request, person):
+@child_write()
+def adoption(request, child):
+    person = child.person
     period = _period(person)
     instance = Adoption.objects.filter(period=period).first() or Adoption(period=period)
     return _form(request, person, forms.AdoptionForm(posted(request), instance=instance), lambda form: form.save(),
@@ -264,8 +257,9 @@ def adoption(request, person):
                  intro="Record each step on the day it happens; the adoption measures are worked out from them.")
 
 
-@recording
-def unaccompanied(request, person):
+@child_write()
+def unaccompanied(request, child):
+    person = child.person
     instance = UnaccompaniedChild.objects.filter(person=person).first() or UnaccompaniedChild(person=person)
     form = forms.UnaccompaniedForm(posted(request), instance=instance)
 
@@ -280,9 +274,10 @@ def unaccompanied(request, person):
                  success="Arrival recorded.")
 
 
-@recording
-def age_assessment(request, person):
+@child_write()
+def age_assessment(request, child):
     """Refer for an age assessment, or, when one is open, record its outcome."""
+    person = child.person
     uasc = UnaccompaniedChild.objects.filter(person=person).first()
     if uasc is None:
         return redirect("care:unaccompanied", person.pk)
@@ -300,8 +295,11 @@ def age_assessment(request, person):
 # The children in care worklist.
 
 
-@login_required
+@signed_in
 def worklist(request):
     today = timezone.localdate()
     rows, total = due_rows(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    if rows:
+        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
+                 what="Children in care: due work")
     return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today)})

@@ -412,7 +412,7 @@ class Rates:
     # Services without caseloads: staff per 10,000 children.
     support_staff_per_10k: dict = field(default_factory=lambda: {
         "front_door": 1.7, "placements": 0.55, "virtual_school": 0.55, "education": 0.9,
-        "performance": 0.45, "admin": 0.25,
+        "performance": 0.45, "admin": 0.25, "information_governance": 0.05,
     })
     workforce_female_share: float = 0.80
     macpt_partners: dict = field(default_factory=lambda: {"police": 2, "health": 2, "education": 1})

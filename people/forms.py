@@ -6,12 +6,11 @@ error summary that links to each field.
 import datetime
 
 from django import forms
-from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .identifiers import normalise_nhs_number, validate_nhs_number
-from .models import Address, Person, search_key
+from .models import Person, search_key
 
 DATE_PARTS = ("dob_day", "dob_month", "dob_year")
 
@@ -107,8 +106,7 @@ class SearchForm(forms.Form):
                 people = people.filter(**{f"{field}__gte": key, f"{field}__lt": _next_key(key)})
         if data["dob"]:
             people = people.filter(birth_date=data["dob"])
-        current_postcode = Address.objects.filter(person=OuterRef("pk"), end_date__isnull=True).order_by("-start_date")
-        return people.annotate(postcode=Subquery(current_postcode.values("postcode")[:1])).order_by(
+        return people.only("forename", "surname", "birth_date", "expected_birth_date", "la_id").order_by(
             "search_surname", "search_forename", "birth_date", "pk"
         )
 

@@ -1,14 +1,16 @@
 """Child protection pages: strategy discussion, s47 enquiry, conferences, the plan, visits.
 
-Every page is about one child and goes through people.access_views (access check and audit);
-every POST is saved by people.casework.save_form in one transaction.
+Every page is about one child and goes through the gate in people.access_views (access check and audit);
+the pages that record use its write gate (review conferences also by the child's IRO or conference chair).
+Every POST is saved by people.casework.save_form in one transaction.
 """
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from frontdoor.models import Referral
-from people.access_views import casework_page, record_page
+from access.basis import Work
+from people.access_views import casework_read, casework_write, child_write
 from people.casework import posted, save_form
 from thrive.forms import DateForm
 
@@ -24,7 +26,7 @@ def _url(name, obj):
     return reverse(f"protection:{name}", args=[obj.pk])
 
 
-@casework_page(Referral)
+@casework_write(Referral)
 def strategy(request, referral, child):
     form = StrategyForm(posted(request), initial={"chaired_by": request.user})
 
@@ -39,15 +41,16 @@ def strategy(request, referral, child):
                      back_url=reverse("frontdoor:referral", args=[referral.pk]), button="Record the discussion")
 
 
-@casework_page(StrategyDiscussion)
+@casework_read(StrategyDiscussion)
 def strategy_discussion(request, discussion, child):
     return render(request, "protection/strategy_discussion.html", {
         "person": child.person, "discussion": discussion,
         "attendees": discussion.attendees.order_by("pk"), "enquiries": discussion.section47s.order_by("start_date"),
+        "may_record": child.may_record,
     })
 
 
-@casework_page(StrategyDiscussion)
+@casework_write(StrategyDiscussion)
 def start_section47(request, discussion, child):
     form = DateForm(posted(request), label="Date the enquiry started", initial={"date": discussion.held_on})
 
@@ -60,15 +63,16 @@ def start_section47(request, discussion, child):
                      intro="The initial child protection conference is due within 15 working days of the strategy discussion.")
 
 
-@casework_page(Section47)
+@casework_read(Section47)
 def section47(request, enquiry, child):
     return render(request, "protection/section47.html", {
         "person": child.person, "enquiry": enquiry,
         "initial": enquiry.conferences.filter(kind=ConferenceKind.INITIAL).first(),
+        "may_record": child.may_record,
     })
 
 
-@casework_page(Section47)
+@casework_write(Section47)
 def section47_outcome(request, enquiry, child):
     form = Section47OutcomeForm(posted(request))
 
@@ -81,7 +85,7 @@ def section47_outcome(request, enquiry, child):
                      button="Save the outcome")
 
 
-@casework_page(Section47)
+@casework_write(Section47)
 def initial_conference(request, enquiry, child):
     form = InitialConferenceForm(posted(request), initial={"lead_practitioner": request.user})
 
@@ -94,24 +98,25 @@ def initial_conference(request, enquiry, child):
                      facts=[("Due by", f"{enquiry.icpc_due:%-d %B %Y}")])
 
 
-@casework_page(ChildProtectionConference)
+@casework_read(ChildProtectionConference)
 def conference(request, conference, child):
     return render(request, "protection/conference.html", {
         "person": child.person, "conference": conference, "attendees": conference.attendees.order_by("pk"),
     })
 
 
-@casework_page(ChildProtectionPlan)
+@casework_read(ChildProtectionPlan)
 def plan(request, plan, child):
     return render(request, "protection/plan.html", {
         "person": child.person, "plan": plan,
         "conferences": plan.conferences.order_by("-date", "-pk"),
         "visits": Visit.objects.filter(person_id__in=child.ids, visited_on__gte=plan.start_date).select_related("visited_by")
         .order_by("-visited_on")[:20],
+        "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
     })
 
 
-@casework_page(ChildProtectionPlan)
+@casework_write(ChildProtectionPlan, Work.REVIEW)
 def review_conference(request, plan, child):
     form = ReviewConferenceForm(posted(request))
     due = [("Review due by", f"{plan.next_review_due:%-d %B %Y}")] if plan.next_review_due else []
@@ -124,7 +129,7 @@ def review_conference(request, plan, child):
                      button="Record the review", facts=due)
 
 
-@casework_page(ChildProtectionPlan)
+@casework_write(ChildProtectionPlan)
 def end_plan(request, plan, child):
     if plan.end_date:
         return redirect(_url("plan", plan))
@@ -138,8 +143,9 @@ def end_plan(request, plan, child):
                      title="End the child protection plan", back_url=_url("plan", plan), button="End the plan")
 
 
-@record_page
-def record_visit(request, person, ids, basis):
+@child_write()
+def record_visit(request, child):
+    person = child.person
     form = VisitForm(posted(request), instance=Visit(person=person, visited_by=request.user),
                      initial={"visited_on": timezone.localdate()})
     record_url = reverse("people:record", args=[person.pk])

@@ -8,13 +8,13 @@ import zipfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from access.models import Role
+from access.audit import disclose
+from access.classes import analyst_page
+from access.models import DisclosureKind
 
 from . import annex_a, cin, ssda903
 from .exporting import ExportBlocked, export, validate_only
@@ -23,13 +23,22 @@ from .years import FIRST_YEAR, LATEST_YEAR, CollectionYear, current_year
 
 RETURNS = {"cin": cin, "ssda903": ssda903}
 TITLES = {"cin": "Children in need census", "ssda903": "SSDA903: children looked after"}
-RETURN_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
+returns_page = analyst_page("Statutory returns are for performance analysts and administrators.")
 
 
-def _allowed(request):
-    user = request.user
-    if not (user.is_superuser or user.role in RETURN_ROLES):
-        raise PermissionDenied("Statutory returns are for performance analysts and administrators.")
+class _Listed:
+    """A return's builder that notes each child it hands to the file, for the audit of the download."""
+
+    def __init__(self, builder):
+        self.builder, self.person_ids = builder, []
+
+    def __getattr__(self, name):
+        return getattr(self.builder, name)
+
+    def children(self, year):
+        for child in self.builder.children(year):
+            self.person_ids.append(child["_person_id"])
+            yield child
 
 
 def _return(kind, year):
@@ -41,29 +50,29 @@ def _return(kind, year):
         raise Http404("Thrive does not produce that year's return")
 
 
-@login_required
+@returns_page
 def index(request):
-    _allowed(request)
     return render(request, "returns/index.html", {
         "years": list(range(LATEST_YEAR, FIRST_YEAR - 1, -1)), "current": current_year(), "titles": TITLES,
         "as_at": datetime.date(current_year(), 3, 31)})
 
 
-@login_required
+@returns_page
 def issues(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
     outcome = validate_only(builder, collection)
+    named = [issue.person_id for issue in outcome.issues if issue.person_id]
+    if named:  # the issues name the children
+        disclose(request, DisclosureKind.LIST, named, what=f"{TITLES[kind]} {collection}: errors and queries")
     return render(request, "returns/issues.html", {
         "kind": kind, "title": TITLES[kind], "year": collection, "outcome": outcome,
         "errors": [i for i in outcome.issues if i.rule.is_error], "queries": [i for i in outcome.issues if not i.rule.is_error],
         "blocking": blocking(outcome.issues)})
 
 
-@login_required
+@returns_page
 @require_POST
 def override(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
     reason = request.POST.get("reason", "").strip()
     if not reason:
@@ -75,10 +84,10 @@ def override(request, kind, year):
     return redirect("returns:issues", kind=kind, year=year)
 
 
-@login_required
+@returns_page
 def download(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
+    builder = _Listed(builder)
     work = Path(tempfile.mkdtemp(prefix="thrive-return-"))
     try:
         name = f"{kind}_{collection.year}" + (".xml" if kind == "cin" else "")
@@ -105,18 +114,22 @@ def download(request, kind, year):
         response = HttpResponse(buffer.getvalue(), content_type="application/zip")
         name += ".zip"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    disclose(request, DisclosureKind.EXPORT, builder.person_ids, what=f"{TITLES[kind]} {collection}",
+             filename=name)
     return response
 
 
-@login_required
+@returns_page
 def annex_a_download(request):
-    _allowed(request)
     try:
         as_at = datetime.date.fromisoformat(request.GET.get("as_at", ""))
     except ValueError:
         messages.error(request, "Enter the as-at date as YYYY-MM-DD.")
         return redirect("returns:index")
-    buffer = io.BytesIO()
-    annex_a.write(buffer, as_at)
+    buffer, listed = io.BytesIO(), []
+    annex_a.write(buffer, as_at, listed=listed)
     buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"annex_a_{as_at.isoformat()}.xlsx")
+    name = f"annex_a_{as_at.isoformat()}.xlsx"
+    disclose(request, DisclosureKind.EXPORT, listed, what=f"Ofsted Annex A as at {as_at:%-d %B %Y}",
+             filename=name)
+    return FileResponse(buffer, as_attachment=True, filename=name)

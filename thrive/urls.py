@@ -1,6 +1,9 @@
+"""The URLconf. Every pattern has an access class (access.classes): the apps' views are stamped by their
+decorators; Django admin's are declared here. tests/test_url_access.py fails on any undeclared pattern."""
 from django.contrib import admin
 from django.urls import include, path
 
+from access.classes import AccessClass, declare_urls
 from people.views import due_work, home
 
 urlpatterns = [
@@ -17,5 +20,6 @@ urlpatterns = [
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
-    path("django-admin/", admin.site.urls),
+    path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
+                                       logout=AccessClass.PUBLIC)),
 ]

@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from access.models import Involvement, InvolvementKind, RecordView, Role, TeamKind
+from access.models import Disclosure, Involvement, InvolvementKind, RecordView, Role, TeamKind
 from care.models import (
     Adoption,
     AgeAssessment,
@@ -182,6 +182,8 @@ def test_the_worklist_shows_due_work_for_children_in_care_the_user_can_open(clie
     assert period.person.full_name in page and "Hold the looked-after review" in page
     assert reverse("care:record", args=[other.person.pk]) not in page
     assert "National Transfer Scheme" in page
+    logged = Disclosure.objects.get(what="Children in care: due work")  # the worklist names children
+    assert set(logged.children.values_list("person_id", flat=True)) == {period.person.pk}
 
 
 def test_the_childs_record_has_a_care_card(client, period):

@@ -116,7 +116,7 @@ def test_involvements_follow_the_open_episodes():
     in_care = held(IK.IRO)
     assert held(IK.ALLOCATED_WORKER) <= referred | in_care
     undecided = set(Contact.objects.filter(decision=None).values_list("person_id", flat=True))
-    assert held(IK.TEAM, team__kind=TeamKind.FRONT_DOOR) == undecided
+    assert held(IK.CONTACT, team__kind=TeamKind.FRONT_DOOR) == undecided
 
 
 def test_the_demo_social_worker_has_overdue_work_their_manager_sees():

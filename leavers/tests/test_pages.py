@@ -51,7 +51,7 @@ def test_allocating_a_personal_adviser_lets_them_open_the_record(client, leaver)
     response = post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 1, 5))})
     assert response.status_code == 302
     assert Involvement.objects.get(person=leaver, kind=InvolvementKind.PERSONAL_ADVISER).user == adviser
-    assert legitimate_basis(adviser, leaver) == "Personal adviser for the child"
+    assert legitimate_basis(adviser, leaver).text == "Personal adviser for the child"
 
 
 def test_recording_a_care_leavers_circumstances(client, leaver, worker):
