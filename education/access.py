@@ -1,20 +1,19 @@
 """Who has an education relationship with a child: the one place education's access rule lives.
 
-Access to any page about a child still goes through people.access_views (legitimate relationship,
-break glass, audit). On top of that:
+Every page about a child goes through people.access_views (the basis, the write gate, the audit). On top:
 
-- education records (the child's education page) are for those with an education relationship;
-- a child's social care record shows the education card only to those who may see both.
-
-An education relationship is either
-- education work: the user is an education officer or Virtual School officer (by role or by team)
-  and their access to the child comes from an involvement, not break glass or a partner share; or
-- safeguarding work: the user's own access is a social care relationship and the child is subject to
-  a section 47 enquiry, on a child protection plan, or looked after, where education status is part
-  of keeping the child safe (consent to home educate, the care plan's PEP).
-
-Recording in education (notices, decisions, referrals) is for education roles only, never under
-break glass or a partner share.
+- reading a child's education records (the education page, and the education card on the social care
+  record) needs an education relationship, on a basis of the user's own (their involvement, their team's
+  or the team they manage; never a share, a partner's seat in a multi-agency team, or break glass):
+  - education work: an education or Virtual School officer, or a member or manager of such a team; or
+  - safeguarding work: anyone else with such a basis while the child is subject to a section 47 enquiry,
+    on a child protection plan, or looked after, where education status is part of keeping the child safe
+    (consent to home educate, the care plan's PEP);
+- recording education and inclusion work is access.basis.may_record(user, basis, Work.INCLUSION): education
+  and Virtual School officers, for the children they and their teams hold;
+- starting work for a child one cannot yet open (identity only, audited) is for education and Virtual School
+  officers in an education team; saving opens the child to that team through access.allocation, so the
+  involvement's history keeps who made it.
 """
 
 import datetime
@@ -22,22 +21,39 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from access.models import Involvement, Role, Team, TeamKind
+from access.allocation import allocate
+from access.basis import EDUCATION_ROLES, READ_ONLY_ROLES, RECORDING_BASES
+from access.models import Involvement, InvolvementKind, Team, TeamKind
+from access.rules import managed_team_ids
 
-EDUCATION_ROLES = {Role.EDUCATION_OFFICER, Role.VIRTUAL_SCHOOL}
 EDUCATION_TEAMS = {TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL}
-READ_ONLY_ROLES = {Role.PARTNER, Role.ANALYST}
+# The bases education records are read on: the user's own relationship with the child.
+EDUCATION_BASES = RECORDING_BASES
 
 
-def _borrowed(basis: str) -> bool:
-    return basis.startswith(("break glass", "active share"))
+def _education_teams(user):
+    teams = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
+    return Team.objects.filter(pk__in=teams, kind__in=EDUCATION_TEAMS)
 
 
 def is_education_staff(user) -> bool:
-    """An education or Virtual School officer, or a manager of such a team."""
-    if user.role in EDUCATION_ROLES:
-        return True
-    return user.memberships.filter(team__kind__in=EDUCATION_TEAMS).exists()
+    """An education or Virtual School officer, or a member or manager of such a team (not a partner, and
+    not an analyst, administrator or data protection officer, whatever their teams)."""
+    if user.role in READ_ONLY_ROLES:
+        return False
+    return user.role in EDUCATION_ROLES or _education_teams(user).exists()
+
+
+def starts_education_work(user) -> bool:
+    """Education and Virtual School officers in an education team: they start work for a child they cannot
+    yet open."""
+    return user.role in EDUCATION_ROLES and _education_teams(user).exists()
+
+
+def reads_education(user) -> bool:
+    """The role check in front of every education page about a child: partners and the roles that reach a
+    child only by breaking glass never read education records."""
+    return user.role not in READ_ONLY_ROLES
 
 
 def in_safeguarding_work(person_ids, on: datetime.date | None = None) -> bool:
@@ -58,41 +74,34 @@ def in_safeguarding_work(person_ids, on: datetime.date | None = None) -> bool:
 
 def may_see_education(user, child) -> bool:
     """Whether this user may see the child's education records (a people.access_views.Child)."""
-    if _borrowed(child.basis) or user.role in READ_ONLY_ROLES:
+    if not reads_education(user) or child.basis.kind not in EDUCATION_BASES:
         return False
-    if is_education_staff(user):
-        return True
-    return in_safeguarding_work(child.ids)
-
-
-def may_record_education(user, basis: str) -> bool:
-    return not _borrowed(basis) and user.role not in READ_ONLY_ROLES and is_education_staff(user)
+    return is_education_staff(user) or in_safeguarding_work(child.ids)
 
 
 def education_team(kind: str = TeamKind.EDUCATION, user=None) -> Team | None:
-    """The team that holds the child's education work: the user's own team of that kind, else the first."""
+    """The team that holds the child's education work: the user's own team of that kind, else their own
+    education or Virtual School team (a Virtual School officer's work is held by the Virtual School), else
+    the first team of that kind."""
     if user is not None:
-        mine = Team.objects.filter(kind=kind, memberships__user=user).order_by("pk").first()
-        if mine:
-            return mine
+        mine = Team.objects.filter(kind__in=EDUCATION_TEAMS, memberships__user=user).order_by("pk")
+        found = mine.filter(kind=kind).first() or mine.first()
+        if found:
+            return found
     return Team.objects.filter(kind=kind).order_by("pk").first()
 
 
 def open_to_team(person, team, on: datetime.date) -> None:
     """Open the child's record to an education team (an involvement), once: how access follows the work."""
-    if team is None:
+    if team is None or Involvement.objects.filter(person=person, team=team, end_date__isnull=True).exists():
         return
-    current = Involvement.objects.filter(person=person, team=team, end_date__isnull=True)
-    if not current.exists():
-        Involvement.objects.create(person=person, team=team, kind="team", start_date=on)
+    allocate(person, InvolvementKind.TEAM, on, team=team)
 
 
 def held_children(user, on: datetime.date | None = None):
     """The children this user may list on education worklists, as a subquery of person ids: those open to a team
     they belong to or manage, or held by them. Two indexed lookups rather than every colleague's caseload: an
     education team holds tens of thousands of children on a large council."""
-    from access.rules import managed_team_ids
-
     on = on or timezone.localdate()
     teams = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
     current = Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))

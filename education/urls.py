@@ -1,5 +1,7 @@
-"""Education URLs. Each pattern's access: `reading` or `recording` (views.gate, on people.access_views),
-identity-only starting pages (views.starting), staff lists (views.lists) and aggregate reports (views.reports)."""
+"""Education URLs. Each pattern's access class is stamped by its view's gate: `reading` (child read),
+`recording` and `recording_on` (child write, Work.INCLUSION) and `starting` (child write, identity only) in
+views.gate; the staff lists (views.lists), the reports (views.reports) and finding a child to start work
+for are education pages (AccessClass.EDUCATION)."""
 
 from django.urls import path
 
@@ -20,7 +22,7 @@ urlpatterns = [
     path("virtual-school/report/", reports.virtual_school_report, name="virtual_school_report"),
     # Starting work (identity only, audited; recording).
     path("find/", starting.find, name="find"),
-    path("people/<int:pk>/start/<str:kind>/", starting.start, name="start"),
+    path("child/<int:pk>/start/", starting.start, name="start"),
     # The child's education record (reading) and its forms (recording).
     path("child/<int:pk>/", record.record, name="record"),
     path("child/<int:pk>/register/", record.edit_entry, name="edit_entry"),

@@ -4,7 +4,7 @@ children and pupils missing education, exclusions and attendance, the Virtual Sc
 from .exclusions import Attendance, Exclusion
 from .inclusion import CmeReferral, Enquiry, PmeReferral, TeamAroundSchool
 from .neet import ActivityRecord, SeptemberGuarantee
-from .register import AttendanceOrderStep, ConsentDecision, HomeEducationNotice, RegisterEntry, ReturnExport
+from .register import AttendanceOrderStep, ConsentDecision, HomeEducationNotice, RegisterEntry
 from .schools import Phase, School, SchoolRoll
 from .send import AnnualReview, EhcPlan, EhcRequest, TribunalAppeal
 from .virtual_school import PepQualityAssurance, PepSectionRating, PepTarget
@@ -27,7 +27,6 @@ __all__ = [
     "Phase",
     "PmeReferral",
     "RegisterEntry",
-    "ReturnExport",
     "School",
     "SchoolRoll",
     "SeptemberGuarantee",

@@ -160,12 +160,3 @@ class AttendanceOrderStep(models.Model):
         self.response_due = registry.get(code).due(self.served_on) if code else None
         super().save(*args, **kwargs)
 
-
-class ReturnExport(models.Model):
-    """The audit of an education return's download (child-level data leaving Thrive): who, when, which."""
-
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    return_name = models.CharField(max_length=20)
-    year = models.PositiveSmallIntegerField()
-    children = models.PositiveIntegerField()

@@ -75,3 +75,24 @@ def section47(person, start=None, completed=None):
     return Section47.objects.create(
         referral=ref, person=person, strategy_discussion=discussion, start_date=start, completed_on=completed
     )
+
+
+def every_education_record(child, on=None, worker=None):
+    """One of each education record a page is keyed by, for `child` (the URL access test's fixture): a home
+    education notice, CME and PME referrals, a permanent exclusion, an EHC request and plan, and a PEP (in a
+    period of care begun for the purpose, with `worker` as the child's social worker)."""
+    from care.models import PersonalEducationPlan
+    from care.tests.builders import child_in_care
+    from education import services
+    from education.models import CmeReferral, EhcPlan, EhcRequest, Exclusion, PmeReferral
+
+    on = on or TODAY() - datetime.timedelta(days=20)
+    a_school = school()
+    services.receive_notice(child, received_on=on, reason="other", school=a_school)
+    CmeReferral.objects.create(person=child, received_on=on, reason="from_la")
+    PmeReferral.objects.create(person=child, school=a_school, received_on=on, reason="mental_health")
+    Exclusion.objects.create(person=child, school=a_school, kind="permanent", start_date=on, reason="PA")
+    request = EhcRequest.objects.create(person=child, received_on=on, requested_by="parent")
+    EhcPlan.objects.create(person=child, request=request, issued_on=on, primary_need="ASD", school=a_school)
+    period = child_in_care(person=child, worker=worker, start=on)
+    PersonalEducationPlan.objects.create(period=period, meeting_on=on, school=a_school)

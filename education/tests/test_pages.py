@@ -47,6 +47,10 @@ def eda(client, team):
     return user
 
 
+def start_url(child, kind: str) -> str:
+    return f"{reverse('education:start', args=[child.pk])}?kind={kind}"
+
+
 def notice_data(on, a_school):
     return {
         **date_fields("received_on", on),
@@ -66,7 +70,7 @@ def test_an_officer_finds_a_child_by_council_id_and_records_a_notice_which_opens
     found = client.get(reverse("education:find"), {"la_id": child.la_id.lower()})
     assert child.full_name in found.content.decode()
     response = client.post(
-        reverse("education:start", args=[child.pk, "notice"]), notice_data(TODAY(), school())
+        start_url(child, "notice"), notice_data(TODAY(), school())
     )
     assert response.status_code == 302 and response["Location"] == reverse(
         "education:record", args=[child.pk]
@@ -82,7 +86,7 @@ def test_an_officer_finds_a_child_by_council_id_and_records_a_notice_which_opens
 
 def test_a_notice_with_no_date_names_the_field_and_saves_nothing(client, eda):
     child = make_person()
-    response = client.post(reverse("education:start", args=[child.pk, "notice"]), {"reason": "other"})
+    response = client.post(start_url(child, "notice"), {"reason": "other"})
     assert response.status_code == 200 and "Enter the date" in response.content.decode()
     assert not HomeEducationNotice.objects.exists()
 
@@ -92,7 +96,7 @@ def test_a_notice_for_a_child_on_a_cp_plan_is_held_and_consent_refused_leads_to_
 ):
     child = make_person(birth_date=datetime.date(2012, 1, 1))
     cp_plan(child)
-    client.post(reverse("education:start", args=[child.pk, "notice"]), notice_data(TODAY(), school()))
+    client.post(start_url(child, "notice"), notice_data(TODAY(), school()))
     notice = HomeEducationNotice.objects.get(person=child)
     assert notice.held_for_consent
     page = client.get(reverse("education:record", args=[child.pk])).content.decode()
@@ -152,7 +156,7 @@ def test_a_permanent_exclusion_of_a_child_with_a_social_worker_goes_on_the_virtu
     vera = virtual_school_officer(vs_team)
     start = TODAY() - datetime.timedelta(days=30)
     response = client.post(
-        reverse("education:start", args=[child.pk, "exclusion"]),
+        start_url(child, "exclusion"),
         {"school": school().pk, "kind": "permanent", **date_fields("start_date", start), "reason": "PA"},
     )
     assert response.status_code == 302
@@ -176,7 +180,7 @@ def test_a_permanent_exclusion_of_a_child_with_a_social_worker_goes_on_the_virtu
 def test_missing_education_referral_visit_and_outcome(client, eda):
     child = make_person()
     client.post(
-        reverse("education:start", args=[child.pk, "cme"]),
+        start_url(child, "cme"),
         {**date_fields("received_on", TODAY()), "reason": "from_la"},
     )
     referral = CmeReferral.objects.get(person=child)
@@ -201,7 +205,7 @@ def test_missing_education_referral_visit_and_outcome(client, eda):
 def test_pupil_missing_education_two_step_triage_and_the_waiting_list(client, eda):
     child = make_person()
     client.post(
-        reverse("education:start", args=[child.pk, "pme"]),
+        start_url(child, "pme"),
         {"school": school().pk, **date_fields("received_on", TODAY()), "reason": "mental_health"},
     )
     referral = PmeReferral.objects.get(person=child)
@@ -227,7 +231,7 @@ def test_pupil_missing_education_two_step_triage_and_the_waiting_list(client, ed
 def test_ehc_request_decision_plan_and_review(client, eda):
     child = make_person()
     client.post(
-        reverse("education:start", args=[child.pk, "ehc"]),
+        start_url(child, "ehc"),
         {**date_fields("received_on", TODAY()), "requested_by": "parent"},
     )
     request = EhcRequest.objects.get(person=child)

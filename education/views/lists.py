@@ -1,16 +1,19 @@
-"""The inclusion service's and the Virtual School's lists. Reading only; each lists only the children the
-user holds (education.access.visible_children), so every name shown is one they may open."""
+"""The inclusion service's and the Virtual School's lists: education pages (AccessClass.EDUCATION), for
+education staff only, each refusal audited. Each lists only the children the user holds
+(education.access.held_children), so every name shown is one they may open, and every child a page names is
+logged as a disclosure (access.audit.disclose), as the care and leaving-care worklists are."""
 
 import datetime
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import render
 from django.utils import timezone
 
+from access.audit import disclose
+from access.classes import AccessClass, page
+from access.models import DisclosureKind
 from timescales.due import PersonIds
 
 from .. import services
@@ -27,20 +30,26 @@ from ..worklists import (
 )
 
 PER_PAGE = 100
+NOT_STAFF = "These lists are for the inclusion service and the Virtual School."
 
 
 def education_list(view):
     """A list page for education and Virtual School staff: `view(request, children, today)`."""
 
-    @login_required
+    @page(AccessClass.EDUCATION, is_education_staff, NOT_STAFF)
     @wraps(view)
     def wrapper(request):
-        if not is_education_staff(request.user):
-            raise PermissionDenied("These lists are for the inclusion service and the Virtual School.")
         today = timezone.localdate()
         return view(request, held_children(request.user, today), today)
 
     return wrapper
+
+
+def _named(request, what: str, person_ids) -> None:
+    """Log the children a list page names (none named, nothing logged)."""
+    person_ids = list(person_ids)
+    if person_ids:
+        disclose(request, DisclosureKind.LIST, person_ids, what=what)
 
 
 def _held(children):
@@ -55,12 +64,14 @@ def _rows(objects, build):
 
 
 def _table(request, title, intro, heading, columns, objects, build, **context):
-    page = Paginator(objects, PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = _rows(list(page.object_list), build)
+    shown = Paginator(objects, PER_PAGE).get_page(request.GET.get("page"))
+    shown.object_list = _rows(list(shown.object_list), build)
+    _named(request, f"{title}: {heading.lower()}, page {shown.number}",
+           [person.pk for person, _, _ in shown.object_list])
     return render(
         request,
         "education/table.html",
-        {"title": title, "intro": intro, "heading": heading, "columns": columns, "page": page, **context},
+        {"title": title, "intro": intro, "heading": heading, "columns": columns, "page": shown, **context},
     )
 
 
@@ -71,6 +82,7 @@ def _day(d) -> str:
 @education_list
 def worklist(request, children, today):
     rows, total = due_rows(children, today, INCLUSION_CODES)
+    _named(request, "Inclusion: due work", [row.person.pk for row in rows])
     return render(
         request,
         "education/worklist.html",
@@ -169,6 +181,7 @@ def exclusions(request, children, today):
 @education_list
 def send_worklist(request, children, today):
     rows, total = due_rows(children, today, SEND_CODES)
+    _named(request, "EHC needs assessments and plans: due work", [row.person.pk for row in rows])
     return render(
         request,
         "education/worklist.html",
@@ -198,12 +211,16 @@ def virtual_school(request, children, today):
     )
     low = Attendance.objects.filter(Q(person_id__in=ours), term_end__gte=year_start).select_related("school")
     peps = list(peps.order_by("meeting_on")[:100])
-    people, url_of = (
-        people_by_id(
-            {e.person_id for e in excluded} | {a.person_id for a in low} | {p.person_id for p in peps}
-        ),
-        record_urls(),
-    )
+    excluded = list(excluded.order_by("-start_date")[:100])
+    low = [a for a in low.order_by("term_end") if a.persistently_absent][:100]
+    people, url_of = people_by_id({r.person_id for r in (*excluded, *low, *peps)}), record_urls()
+
+    def listed(records):
+        return [(people[r.person_id], url_of(people[r.person_id].pk), r) for r in records]
+
+    exclusions, attendance, to_assure = listed(excluded), listed(low), listed(peps)
+    _named(request, "Virtual School: worklist", [row.person.pk for row in rows]
+           + [person.pk for person, _, _ in (*exclusions, *attendance, *to_assure)])
     return render(
         request,
         "education/virtual_school.html",
@@ -211,15 +228,8 @@ def virtual_school(request, children, today):
             "rows": rows,
             "total": total,
             "counts": [(why, len(ids)) for why, ids in cohort.items()],
-            "exclusions": [
-                (people[e.person_id], url_of(people[e.person_id].pk), e)
-                for e in excluded.order_by("-start_date")[:100]
-            ],
-            "attendance": [
-                (people[a.person_id], url_of(people[a.person_id].pk), a)
-                for a in low.order_by("term_end")
-                if a.persistently_absent
-            ][:100],
-            "peps": [(people[p.person_id], url_of(people[p.person_id].pk), p) for p in peps],
+            "exclusions": exclusions,
+            "attendance": attendance,
+            "peps": to_assure,
         },
     )

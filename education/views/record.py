@@ -1,16 +1,17 @@
-"""The child's education record, and the forms that add to it (each a `recording` page)."""
+"""The child's education record (a `reading` page), and the forms that add to it (each `recording`)."""
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from access.basis import Work
 from care.models import PersonalEducationPlan
 from people.casework import posted, save_form
 from people.duework import describe_due
 
 from .. import forms, services
-from ..access import education_team, may_record_education, open_to_team
+from ..access import education_team, open_to_team
 from ..codes import FIRST_STEP, SECOND_STEP, TriageOutcome
 from ..models import (
     ActivityRecord,
@@ -85,7 +86,7 @@ def record(request, child):
             .order_by("-meeting_on")[:6],
             "virtual_school": services.virtual_school_child(ids, today),
             "due": child_due(ids, today),
-            "may_record": may_record_education(request.user, child.basis),
+            "may_record": child.may(Work.INCLUSION),
         },
     )
 

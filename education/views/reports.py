@@ -1,24 +1,29 @@
 """Aggregate pages: the committee's inclusion report tables and the Virtual School Head's figures.
 
-Counts only, no child named, so they need no access to any one child: education staff, managers,
-analysts and administrators may read them.
+Counts only, no child named, so they need no access to any one child: education pages
+(AccessClass.EDUCATION) that also admit managers, analysts and administrators; each refusal is audited.
 """
 
 import datetime
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils import timezone
 
-from access.models import Role
+from access.classes import AccessClass, is_analyst, page
 
 from .. import report
 from ..access import is_education_staff
 
 
 def _may_read_reports(user) -> bool:
-    return is_education_staff(user) or user.is_manager or user.role in (Role.ANALYST, Role.ADMINISTRATOR)
+    return is_education_staff(user) or user.is_manager or is_analyst(user)
+
+
+reports_page = page(
+    AccessClass.EDUCATION,
+    _may_read_reports,
+    "The inclusion and Virtual School reports are for education staff, managers and analysts.",
+)
 
 
 def _year(request, today: datetime.date) -> int:
@@ -29,10 +34,8 @@ def _year(request, today: datetime.date) -> int:
         return latest
 
 
-@login_required
+@reports_page
 def inclusion(request):
-    if not _may_read_reports(request.user):
-        raise PermissionDenied("The inclusion report is for education staff, managers and analysts.")
     today = timezone.localdate()
     first_year = _year(request, today)
     return render(
@@ -46,10 +49,8 @@ def inclusion(request):
     )
 
 
-@login_required
+@reports_page
 def virtual_school_report(request):
-    if not _may_read_reports(request.user):
-        raise PermissionDenied("The Virtual School's report is for education staff, managers and analysts.")
     first_year = _year(request, timezone.localdate())
     return render(
         request,

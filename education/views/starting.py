@@ -1,24 +1,27 @@
 """Starting education work for a child the user cannot yet open: found by council ID, identity only.
 
-Like recording a contact at the front door, the page shows who the child is and nothing else, and
-the look is audited; saving opens the child's record to the user's education team.
+Like recording a contact at the front door, this is for the service's own staff only (education and Virtual
+School officers in an education team), the page shows who the child is and nothing else, and every search,
+look and refusal is audited; saving opens the child's record to the user's education team, through
+access.allocation, so the involvement's history keeps who made it.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 
-from access.audit import record_view
+from access.audit import disclose
+from access.classes import AccessClass, page
+from access.models import DisclosureKind
 from people.casework import posted, save_form
 from people.merging import survivor_of
 from people.models import Person
 
 from .. import forms, services
-from ..access import education_team, is_education_staff, open_to_team
+from ..access import education_team, open_to_team, starts_education_work
 from ..models import CmeReferral, EhcRequest, Exclusion, PmeReferral
+from .gate import NOT_STARTING, starting
 
-STARTING = "starting education work for this child (identity only)"
 KINDS = {
     "notice": ("Record a home education notice", "Notice recorded."),
     "cme": ("Refer a child missing education", "Referral recorded. Visit the family within 5 working days."),
@@ -28,21 +31,16 @@ KINDS = {
 }
 
 
-def _staff(request):
-    if not is_education_staff(request.user):
-        raise PermissionDenied(
-            "Starting education work is for the inclusion service and the Virtual School."
-        )
-
-
-@login_required
+@page(AccessClass.EDUCATION, starts_education_work, NOT_STARTING)
 def find(request):
-    """Find the child by council ID, then choose what to record."""
-    _staff(request)
+    """Find the child by council ID, then choose what to record; the search is logged with what it found."""
     la_id = request.GET.get("la_id", "").strip().upper()
     person = Person.objects.filter(la_id=la_id).first() if la_id else None
     if person and person.merged_into_id:
         person = survivor_of(person)
+    if la_id:
+        disclose(request, DisclosureKind.SEARCH, [person.pk] if person else [],
+                 what="Start education work: find a child by council ID", terms=la_id)
     return render(
         request,
         "education/find.html",
@@ -67,16 +65,16 @@ def _form_for(kind, request, person, user):
     return form_class(posted(request), instance=instance)
 
 
-@login_required
-def start(request, pk, kind):
-    """Record the first piece of education work (a recording page): opens the child to the user's team."""
-    _staff(request)
+@starting
+def start(request, person):
+    """Record the first piece of education work (`?kind=`): opens the child to the user's team. Without a
+    kind, what can be recorded (identity only)."""
+    kind = request.GET.get("kind", "")
+    if not kind:
+        context = {"la_id": person.la_id, "person": person, "kinds": KINDS}
+        return render(request, "education/find.html", context)
     if kind not in KINDS:
-        raise PermissionDenied("Unknown kind of education work.")
-    person = get_object_or_404(Person, pk=pk)
-    if person.merged_into_id:
-        return redirect("education:start", survivor_of(person).pk, kind)
-    record_view(request, person, STARTING)
+        raise Http404("Choose what to record from the list.")
     form = _form_for(kind, request, person, request.user)
     title, success = KINDS[kind]
 

@@ -29,7 +29,8 @@ def reference_date(year: int) -> datetime.date:
 class Built:
     year: int
     xml: bytes
-    children: dict = field(default_factory=dict)  # person index in the message -> (council ID, name)
+    # person index in the message -> (council ID, name, person id)
+    children: dict = field(default_factory=dict)
 
 
 def _yes(value: bool) -> str:
@@ -112,7 +113,7 @@ def build(year: int, la_code: str) -> Built:
     built = Built(year, b"")
     for n, (person_id, their_requests) in enumerate(people.items(), start=1):
         person: Person = their_requests[0].person
-        built.children[n] = (person.la_id, person.full_name)
+        built.children[n] = (person.la_id, person.full_name, person.pk)
         element = _add(persons, "Person")
         _add(element, "Surname", person.surname)
         _add(element, "Forename", person.forename or person.surname)

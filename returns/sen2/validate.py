@@ -3,7 +3,7 @@ join fields, each issue naming the child (by council ID, kept beside the message
 
 import datetime
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import xmlschema
@@ -18,6 +18,7 @@ class Issue:
     child: str  # council ID and name, or "" for the message
     item: str
     message: str
+    person_id: int | None = None  # the child's record, for the audit of the page that names them
 
 
 _schema = None
@@ -104,6 +105,7 @@ def validate(xml: bytes, children: dict) -> list[Issue]:
         issues.append(Issue("SCHEMA", "", error.path or "", error.reason or str(error)))
     root = ET.fromstring(xml)
     for n, person in enumerate(root.iter("Person"), start=1):
-        la_id, name = children.get(n, ("", ""))
-        issues.extend(_rules(person, f"{name} ({la_id})" if la_id else ""))
+        la_id, name, person_id = children.get(n, ("", "", None))
+        found = _rules(person, f"{name} ({la_id})" if la_id else "")
+        issues.extend(replace(issue, person_id=person_id) for issue in found)
     return issues

@@ -1,26 +1,21 @@
 """The SEN2 page: the issues for a census year, and the download, offered only when there are none.
 
-For analysts and administrators, as the other returns; each download is audited (education.ReturnExport).
+For analysts and administrators, as the other returns (`returns.views.returns_page`, each refusal audited);
+the issues page logs the children its issues name, and each download every child in the file
+(access.audit.disclose), as the CIN census and SSDA903 do.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from access.models import Role
+from access.audit import disclose
+from access.models import DisclosureKind
 from council.models import LocalAuthority
 
+from ..views import returns_page
 from .extract import build, reference_date
 from .validate import validate
-
-RETURN_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
-
-
-def _allowed(user):
-    if not (user.is_superuser or user.role in RETURN_ROLES):
-        raise PermissionDenied("Statutory returns are for performance analysts and administrators.")
 
 
 def _la_code() -> str:
@@ -31,50 +26,40 @@ def _la_code() -> str:
 def _year(request) -> int:
     today = timezone.localdate()
     try:
-        return int(request.GET.get("year") or (today.year if today.month >= 2 else today.year))
+        return int(request.GET.get("year") or today.year)
     except ValueError:
         return today.year
 
 
-@login_required
+def _issues_page(request, year, built, issues, **context):
+    named = [issue.person_id for issue in issues if issue.person_id]
+    if named:
+        disclose(request, DisclosureKind.LIST, named, what=f"SEN2 {year}: issues")
+    return render(request, "sen2/index.html", {
+        "year": year, "reference": reference_date(year), "issues": issues, "children": len(built.children),
+        **context,
+    }, status=409 if context.get("blocked") else 200)
+
+
+@returns_page
 def index(request):
     """Read-only: builds and checks the return, names the issues."""
-    _allowed(request.user)
     year = _year(request)
     built = build(year, _la_code())
-    issues = validate(built.xml, built.children)
-    return render(
-        request,
-        "sen2/index.html",
-        {"year": year, "reference": reference_date(year), "issues": issues, "children": len(built.children)},
-    )
+    return _issues_page(request, year, built, validate(built.xml, built.children))
 
 
-@login_required
+@returns_page
 def download(request):
-    """An export of child-level data: only a clean return, and audited."""
-    from education.models import ReturnExport
-
-    _allowed(request.user)
+    """An export of child-level data: only a clean return, and every child in it logged."""
     year = _year(request)
     built = build(year, _la_code())
     issues = validate(built.xml, built.children)
     if issues:
-        return render(
-            request,
-            "sen2/index.html",
-            {
-                "year": year,
-                "reference": reference_date(year),
-                "issues": issues,
-                "children": len(built.children),
-                "blocked": True,
-            },
-            status=409,
-        )
-    ReturnExport.objects.create(
-        user=request.user, return_name="SEN2", year=year, children=len(built.children)
-    )
+        return _issues_page(request, year, built, issues, blocked=True)
+    name = f"SEN2_{year}_{_la_code()}.xml"
     response = HttpResponse(built.xml, content_type="application/xml")
-    response["Content-Disposition"] = f'attachment; filename="SEN2_{year}_{_la_code()}.xml"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    disclose(request, DisclosureKind.EXPORT, [pk for _, _, pk in built.children.values()],
+             what=f"SEN2 {year}: EHC needs assessments and plans", filename=name)
     return response

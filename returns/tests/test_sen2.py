@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from access.models import Role
-from education.models import EhcPlan, EhcRequest, ReturnExport
+from access.models import Disclosure, DisclosureKind, RecordView, Role
+from education.models import EhcPlan, EhcRequest
 from education.tests.builders import school
 from returns.sen2.extract import build, reference_date
 from returns.sen2.validate import validate
@@ -69,13 +69,18 @@ def test_validation_names_the_child_and_item_and_the_schema_catches_bad_codes():
 
 
 def test_the_download_is_for_analysts_is_blocked_by_issues_and_audited(client):
-    analyst = make_user(role=Role.ANALYST)
-    client.force_login(make_user(role=Role.SOCIAL_WORKER))
+    analyst, worker = make_user(role=Role.ANALYST), make_user(role=Role.SOCIAL_WORKER)
+    client.force_login(worker)
     assert client.get(reverse("returns:sen2:index")).status_code == 403
+    assert RecordView.objects.filter(user=worker, allowed=False, person=None).exists()
     client.force_login(analyst)
-    plan_for(D(2025, 3, 3), D(2025, 2, 10), D(2025, 6, 20), D(2025, 7, 14))
+    child, _ = plan_for(D(2025, 3, 3), D(2025, 2, 10), D(2025, 6, 20), D(2025, 7, 14))
     assert client.get(reverse("returns:sen2:download"), {"year": 2026}).status_code == 409
+    issues = Disclosure.objects.get(user=analyst, kind=DisclosureKind.LIST)  # the issues name the child
+    assert list(issues.children.values_list("person_id", flat=True)) == [child.pk]
     EhcRequest.objects.update(decided_on=D(2025, 4, 1))
     response = client.get(reverse("returns:sen2:download"), {"year": 2026})
     assert response.status_code == 200 and response["Content-Type"] == "application/xml"
-    assert ReturnExport.objects.get().user == analyst
+    export = Disclosure.objects.get(user=analyst, kind=DisclosureKind.EXPORT)
+    assert export.filename == "SEN2_2026_999.xml" and export.count == 1
+    assert list(export.children.values_list("person_id", flat=True)) == [child.pk]
