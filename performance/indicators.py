@@ -356,37 +356,68 @@ INDICATORS: tuple[Indicator, ...] = (
         "KS4_P8_SEN_SUPPORT", "KS4 - Progress 8 (SEN Support)", f"{P8}, among pupils receiving SEN support.",
         KS4, value_type=ValueType.SCORE, benchmark_key="ks4_p8_sen_support",
     ),
-    # Education: inclusion.
+    # Education: inclusion, computed from the education app's records (education/indicators.py).
     Indicator(
         "EHE", "Children Electively Educated at Home", EDUCATION, SCHOOLS, ValueType.NUMBER, Polarity.NONE,
         Frequency.QUARTER,
-        "Children of compulsory school age known to the council to be electively home educated at the end of "
-        "the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
-        "Council records of children in elective home education; DfE Elective home education statistics",
-        Obtained.IMPORTED, rag_rule=RagRule.NONE, compare_with=CompareWith.SAME_PERIOD_LAST_YEAR,
+        "Children of compulsory school age on the council's Children Not in School register as home educated at "
+        "the end of the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
+        "Council records of children in elective home education (the Children Not in School register, Education "
+        "Act 1996 s436B); DfE Elective home education statistics",
+        Obtained.COMPUTED, computed_by="education", rag_rule=RagRule.NONE,
+        compare_with=CompareWith.SAME_PERIOD_LAST_YEAR, span=Span.AT_END, case_date="On the register from",
         phrase="children electively educated at home",
+    ),
+    Indicator(
+        "EDU_CME_REFERRALS", "Children missing education referrals", EDUCATION, SCHOOLS, ValueType.NUMBER,
+        Polarity.NONE, Frequency.TERM,
+        "Referrals of children missing education (of compulsory school age, not on a school roll and not receiving "
+        "suitable education otherwise) received in the term, each referral counted.",
+        "Council records of children missing education (Education Act 1996 s436A; Children missing education: "
+        "statutory guidance for local authorities, DfE 2024)",
+        Obtained.COMPUTED, computed_by="education", rag_rule=RagRule.NONE, year_kind=YearKind.ACADEMIC,
+        compare_with=CompareWith.SAME_PERIOD_LAST_YEAR, counts=("referral", "referrals"), case_date="Referred",
+        phrase="children missing education referrals",
     ),
     Indicator(
         "NEET_16_17", "NEET young people aged 16-17", EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD,
         Frequency.LAST_MONTH_OF_QUARTER,
         "Young people of academic age 16 and 17 known to the council who are not in education, employment or "
-        "training in the last month of the quarter, as a % of 16 and 17 year olds known to the council.",
-        "DfE NEET and participation: local authority figures (NCCIS returns)", Obtained.IMPORTED,
-        target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+        "training at the end of the last month of the quarter (their latest recorded activity), as a % of 16 and "
+        "17 year olds known to the council (those whose activity is not known included).",
+        "DfE NEET and participation: local authority figures (NCCIS returns); council tracking records",
+        Obtained.COMPUTED, computed_by="education", target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+        span=Span.AT_END, counts=("young person", "young people"), case_date="Activity recorded",
         phrase="young people aged 16-17 not in education, employment or training (NEET)",
     ),
-    _school(
+    Indicator(
         "EXCL_SUSPENSION_RATE", "Children receiving at least one fixed term suspension as a % of School population",
-        "Pupils in state-funded schools in the area receiving one or more suspensions in the academic year, as "
-        "a % of pupils on roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="suspension_rate",
-        decimals=2,
+        EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD, Frequency.ANNUAL,
+        "Suspensions from the council's schools in the academic year, as a % of pupils on roll at the spring "
+        "census (the DfE's suspension rate, which counts suspensions, as the dashboard's printed figures do).",
+        EXCLUSIONS, Obtained.COMPUTED, computed_by="education", benchmark_key="suspension_rate", decimals=2,
+        year_kind=YearKind.ACADEMIC, counts=("suspension", "suspensions"), case_date="Suspended from",
         phrase="children receiving at least one fixed term suspension, as a share of the school population",
     ),
-    _school(
-        "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population",
-        "Permanent exclusions from state-funded schools in the area in the academic year, as a % of pupils on "
-        "roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="permanent_exclusion_rate", decimals=2,
+    Indicator(
+        "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population", EDUCATION, SCHOOLS,
+        ValueType.PERCENT, Polarity.LOW_GOOD, Frequency.ANNUAL,
+        "Permanent exclusions from the council's schools in the academic year, as a % of pupils on roll at the "
+        "spring census.", EXCLUSIONS, Obtained.COMPUTED, computed_by="education",
+        benchmark_key="permanent_exclusion_rate", decimals=2, year_kind=YearKind.ACADEMIC,
+        counts=("exclusion", "exclusions"), case_date="Excluded from",
         phrase="permanent exclusions, as a share of the school population",
+    ),
+    Indicator(
+        "SEN_EHCP_20_WEEKS", "New EHC plans issued within 20 weeks", FAMILIES, SEND, ValueType.PERCENT,
+        Polarity.HIGH_GOOD, Frequency.QUARTER,
+        "New education, health and care plans issued in the financial year to the end of the period within 20 "
+        "weeks of the request for assessment, exceptions under regulation 13(3) left out, as a % of new plans "
+        "issued in that time.",
+        "DfE SEN2 return; Education, health and care plans (DfE statistics): EHC plans issued within 20 weeks; "
+        "Special Educational Needs and Disability Regulations 2014, reg 13",
+        Obtained.COMPUTED, computed_by="education", span=Span.YEAR_TO_DATE, counts=("plan", "plans"),
+        case_date="Plan issued", phrase="new EHC plans issued within 20 weeks",
     ),
     # Youth justice.
     Indicator(

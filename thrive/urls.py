@@ -19,6 +19,7 @@ urlpatterns = [
     path("leaving-care/", include("leavers.urls")),
     path("access/two-factor/", include("access.two_factor_urls")),
     path("private-fostering/", include("privatefostering.urls")),
+    path("education/", include("education.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),

@@ -26,6 +26,12 @@ from .table import TIMESCALES
 
 __all__ = ["Basis", "Timescale", "Unit", "birthday", "TIMESCALES", "get", "all_timescales", "health_review_code"]
 
+# --- Education and inclusion: their own block, in timescales/education.py (one line here) ---
+from .education import education_timescales  # noqa: E402  (after Timescale, which the block uses)
+
+TIMESCALES = TIMESCALES + education_timescales()
+# --- end of the education block ---
+
 _DECLARED = {t.code: t for t in TIMESCALES}
 if len(_DECLARED) != len(TIMESCALES):
     raise ImproperlyConfigured("Two timescales share a code")
