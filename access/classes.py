@@ -28,6 +28,7 @@ class AccessClass(models.TextChoices):
     FRONT_DOOR = "front_door", "Front-door staff (members and managers of a front-door team)"
     MANAGER = "manager", "Managers and the oversight roles named on the page"
     ANALYST = "analyst", "Performance analysts and administrators"
+    EDUCATION = "education", "The inclusion service and the Virtual School, and the roles the page names"
     ADMIN = "admin", "System administrators"
     API = "api", "Partner agencies' systems: an API key with the scope the call needs"
 

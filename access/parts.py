@@ -5,7 +5,8 @@ which part of the record it belongs to. A basis that comes from a share carries 
 (`access.basis.Basis.parts`); the gate refuses a page outside them, and the record page, its cards and its
 timeline leave out whatever is outside them. A share always covers identity: nothing can be shared
 without saying whose it is. The council's own records (management oversight, merges, audit, who else
-the record is shared with) are never shared.
+the record is shared with) are never shared, nor is the education record, which is read only on a
+relationship of the reader's own (education.access).
 
 Something that belongs to several parts (a child protection plan still in force is both a current plan
 and child protection work) is shown when any of them is shared.
@@ -27,6 +28,7 @@ class Part(models.TextChoices):
     PROCEEDINGS = "proceedings", "Family group decisions and court proceedings"
     CARE = "care", "Care"
     LEAVING_CARE = "leaving_care", "Leaving care"
+    PRIVATE_FOSTERING = "private_fostering", "Private fostering"
     COUNCIL_ONLY = "council_only", "The council's own records"
 
 
@@ -46,7 +48,9 @@ HINTS = {
     Part.PROCEEDINGS: "Family group decision making, pre-proceedings and care proceedings.",
     Part.CARE: "Periods of care, placements, legal status, reviews, health and education of a child in care.",
     Part.LEAVING_CARE: "Leaving care status, pathway plans, accommodation and activity.",
-    Part.COUNCIL_ONLY: "Management oversight, merges, the audit log and shares: never shared.",
+    Part.PRIVATE_FOSTERING: "Private fostering arrangements notified to the council, and its visits.",
+    Part.COUNCIL_ONLY: "Management oversight, merges, the audit log and shares: never shared. Nor is the "
+                       "education record, read only on a relationship of one's own (education.access).",
 }
 
 ALWAYS_SHARED = frozenset({Part.IDENTITY})

@@ -98,6 +98,8 @@ DEMO_USERS = {
     "iro": ("iro", Role.IRO, "council"),
     "care.worker": ("children_in_care", Role.SOCIAL_WORKER, "council"),
     "personal.adviser": ("care_leavers", Role.PERSONAL_ADVISER, "council"),
+    "education.officer": ("education", Role.EDUCATION_OFFICER, "council"),
+    "virtual.school": ("virtual_school", Role.VIRTUAL_SCHOOL, "council"),
     "police.officer": ("child_protection", Role.PARTNER, "police"),
     "analyst": ("performance", Role.ANALYST, "council"),
     "admin": ("admin", Role.ADMINISTRATOR, "council"),

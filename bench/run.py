@@ -435,6 +435,28 @@ def worklist_lac_large(runs):
     return _page_timings(pages)
 
 
+@benchmark("inclusion_large", runs=36)
+def inclusion_large(runs):
+    """Education's worklists and registers on the large council: education officers' due work, Children Not in
+    School register, missing education, waiting list and sixth-day provision pages, and Virtual School officers'
+    worklist (target: p95 under 300 ms)."""
+    django_setup(ensure_large_db())
+    from access.models import Role, TeamKind, TeamMembership
+
+    officers = list(TeamMembership.objects.filter(team__kind=TeamKind.EDUCATION, user__role=Role.EDUCATION_OFFICER)
+                    .order_by("user_id").values_list("user_id", flat=True))
+    virtual = list(TeamMembership.objects.filter(team__kind=TeamKind.VIRTUAL_SCHOOL, user__role=Role.VIRTUAL_SCHOOL)
+                   .order_by("user_id").values_list("user_id", flat=True))
+    rounds = [(officers, "/education/"), (officers, "/education/register/"), (officers, "/education/register/?page=5"),
+              (officers, "/education/missing-education/"), (officers, "/education/waiting-list/"),
+              (officers, "/education/exclusions/"), (virtual, "/education/virtual-school/")]
+    pages = []
+    for n in range(runs):
+        users, url = rounds[n % len(rounds)]
+        pages.append((users[(n // len(rounds)) % len(users)], url))
+    return _page_timings(pages)
+
+
 @benchmark("timeline_large", runs=30)
 def timeline_large(runs):
     """The record page with its timeline for the large council's children with the longest histories, opened by

@@ -79,14 +79,17 @@ class Child:
         view = match.func
         if getattr(view, "access_class", None) != AccessClass.CHILD_READ:
             return False
-        if view.role_check is not None and not view.role_check(self.user):
+        role_check, part = getattr(view, "role_check", None), getattr(view, "part", None)
+        if role_check is not None and not role_check(self.user):
+            return False
+        if self.basis.kind not in getattr(view, "bases", (self.basis.kind,)):  # e.g. education records
             return False
         obj = None
-        if callable(view.part) and not isinstance(view.part, str):
+        if callable(part) and not isinstance(part, str):
             obj = view.child_model.objects.filter(pk=match.kwargs.get("pk")).first()
             if obj is None:
                 return False
-        return self.basis.sees(parts_of(view.part, obj))
+        return self.basis.sees(parts_of(part, obj))
 
     @property
     def may_record(self) -> bool:
@@ -209,7 +212,8 @@ def _serve(request, child: Child, logged, action, view, *args):
 
 SERVICES = {"people": "Child's record", "frontdoor": "Front door", "familyhelp": "Family Help",
             "protection": "Child protection", "proceedings": "Proceedings", "care": "Care",
-            "leavers": "Leaving care", "sharing": "Information sharing"}
+            "leavers": "Leaving care", "sharing": "Information sharing",
+            "privatefostering": "Private fostering", "education": "Education"}
 
 
 def _page_name(request) -> str:

@@ -14,11 +14,13 @@ from access.parts import Part, current_plan
 from people.access_views import casework_read, casework_write, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
 from thrive.forms import DateForm
+from timescales import registry
 
 from . import services
 from .codes import ConferenceKind, StrategyOutcome
-from .forms import InitialConferenceForm, ReviewConferenceForm, Section47OutcomeForm, StrategyForm, VisitForm
-from .models import ChildProtectionConference, ChildProtectionPlan, Section47, StrategyDiscussion, Visit
+from .forms import (CoreGroupForm, InitialConferenceForm, ReviewConferenceForm, Section47OutcomeForm, StrategyForm,
+                    VisitForm)
+from .models import ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting, Section47, StrategyDiscussion, Visit
 
 ATTENDEES_TEMPLATE = "protection/attendees_form.html"
 
@@ -118,6 +120,7 @@ def plan(request, plan, child):
     return render(request, "protection/plan.html", {
         "person": child.person, "plan": plan, "shows": shows,
         "conferences": plan.conferences.order_by("-date", "-pk"),
+        "core_groups": plan.core_groups.order_by("-held_on", "-pk"),
         "visits": Visit.objects.filter(person_id__in=child.ids, visited_on__gte=plan.start_date).select_related("visited_by")
         .order_by("-visited_on")[:20],
         "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
@@ -136,6 +139,22 @@ def review_conference(request, plan, child):
                      editing=[plan, plan.conferences.all()],
                      person=child.person, title="Review child protection conference", back_url=_url("plan", plan),
                      button="Record the review", facts=due)
+
+
+@casework_write(ChildProtectionPlan)
+def core_group(request, plan, child):
+    """A core group meeting; the first is due within 10 working days of the initial conference."""
+    form = CoreGroupForm(posted(request), instance=CoreGroupMeeting(plan=plan, person=plan.person))
+
+    def save(form):
+        services.record_core_group(form.instance, held_on=form.cleaned_data["held_on"])
+        return _url("plan", plan)
+
+    first = [] if plan.core_groups.exists() else [
+        ("First core group due by", f"{registry.get('CP_CORE_GROUP_FIRST').due(plan.start_date):%-d %B %Y}")]
+    return save_form(request, form, save, success="Core group meeting recorded.", person=child.person,
+                     title="Record a core group meeting", back_url=_url("plan", plan), button="Save the meeting",
+                     facts=first)
 
 
 @casework_write(ChildProtectionPlan)

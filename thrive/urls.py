@@ -21,6 +21,8 @@ urlpatterns = [
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
     path("access/two-factor/", include("access.two_factor_urls")),
+    path("private-fostering/", include("privatefostering.urls")),
+    path("education/", include("education.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),

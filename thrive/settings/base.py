@@ -23,6 +23,7 @@ THRIVE_APPS = [
     "proceedings",
     "care",
     "leavers",
+    "privatefostering",
     "performance",
     "returns",
     # Running Thrive: retention of records (a core: journey apps declare their facts to it) and operations.
