@@ -523,6 +523,89 @@ def search_large(runs):
     return Result(samples, peak_rss_self(), {"people": Person.objects.count(), **cpu.notes()})
 
 
+def _audit_request(user, path="/people/"):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user = user
+    return request
+
+
+@benchmark("audit_write", runs=300)
+def audit_write(runs):
+    """The audit rows a page writes, on the large council: one record view (every record page), and a list
+    naming 50 and 1,500 children (a search, a manager's My work); samples are the record view's, CPU time
+    per write in the notes (no target: the record page's and search's targets include it)."""
+    django_setup(ensure_large_db())
+    from django.db import transaction
+
+    from access.audit import disclose, log_access
+    from access.models import DisclosureKind, TeamMembership, User
+    from people.models import Person
+
+    user = User.objects.get(pk=TeamMembership.objects.filter(manages=True).order_by("pk").values("user_id")[:1])
+    people = list(Person.objects.order_by("pk").values_list("pk", flat=True)[:1500])
+    request = _audit_request(user)
+    views, lists, big = CpuTimes(), CpuTimes(), CpuTimes()
+    samples = []
+    with transaction.atomic():  # rolled back: the cached council stays as generated
+        log_access(request, [people[0]], allowed=True, text="Member of a team working with the child")
+        for n in range(runs):
+            with views.timed() as timing:
+                log_access(request, [people[n % len(people)]], allowed=True,
+                           text="Member of a team working with the child", kind="team")
+            samples.append(timing.wall)
+            if n % 10 == 0:
+                with lists.timed():
+                    disclose(request, DisclosureKind.SEARCH, people[n % 1000:n % 1000 + 50],
+                             what="Find a child", terms="smith")
+            if n % 30 == 0:
+                with big.timed():
+                    disclose(request, DisclosureKind.LIST, people, what="My work")
+        transaction.set_rollback(True)
+    return Result(samples, peak_rss_self(), {
+        **views.notes(), "list_50_cpu_median_s": lists.notes()["cpu_median_s"],
+        "list_1500_cpu_median_s": big.notes()["cpu_median_s"],
+    })
+
+
+@benchmark("verify_audit", runs=3)
+def verify_audit(runs):
+    """manage.py verify_audit over 200,000 audit rows (and 2,000 lists naming 100,000 children) written through
+    the chain into a fresh database: seconds per walk; rows a second of wall and of CPU time in the notes."""
+    with DB.fresh("audit") as database:
+        manage("migrate", "--verbosity", "0", database=database)
+        django_setup(database)
+        from django.utils import timezone
+
+        from access.models import Disclosure, DisclosureKind, RecordView, User
+        from access.verify import verify
+        from people.models import Person
+
+        user = User.objects.create(username="audit.filler")
+        people = [Person.objects.create(la_id=f"A{n:07d}", forename="Alex", surname="Smith").pk
+                  for n in range(200)]
+        now = timezone.now()
+        for start in range(0, 200_000, 10_000):
+            RecordView.objects.bulk_create(
+                RecordView(user=user, person_id=people[n % 200], allowed=True, basis_kind="team",
+                           basis="Member of a team working with the child", path=f"/people/{n}/", at=now)
+                for n in range(start, start + 10_000))
+        for n in range(2_000):
+            Disclosure.objects.create(user=user, kind=DisclosureKind.LIST, what="My work", path="/work/",
+                                      count=50, named=people[(n % 4) * 50:(n % 4 + 1) * 50])
+        samples, cpu = [], CpuTimes()
+        for _ in range(runs):
+            with cpu.timed() as timing:
+                report = verify()
+            assert report.ok and report.rows == 202_000, report.breaks
+            samples.append(timing.wall)
+        rows = report.rows
+        return Result(samples, peak_rss_self(), {
+            "rows": rows, "rows_per_s": rows / statistics.median(samples),
+            "rows_per_cpu_s": rows / statistics.median(cpu.samples), **cpu.notes()})
+
+
 @benchmark("load_large", explicit=True, backends=("_pg",))
 def load_large(runs):
     """Locust against gunicorn (production settings) on PostgreSQL with the large council: 50 practitioners for
