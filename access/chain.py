@@ -161,6 +161,8 @@ class AuditQuerySet(models.QuerySet):
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)
+        if not objs:
+            return objs
         if not self.model.chain_bulk:
             raise AppendOnlyError(f"{self.model.__name__} rows are written one at a time.")
         return append(objs, lambda: super(AuditQuerySet, self).bulk_create(objs, *args, **kwargs))
@@ -287,7 +289,7 @@ def _model_for(model, name: str):
 
 def build(get_model: Callable, connection) -> int:
     """Give the rows written before the chain existed their places and hashes, in time order, and set the
-    head (migration 0005). Returns how many rows it chained."""
+    head, at place 0 if there were none (migration 0005). Returns how many rows it chained."""
     streams = [rows(link, get_model, by_time=True) for link in LINKS.values()]
     seq, previous, placed = 0, GENESIS, {tag: [] for tag in LINKS}
     for row in heapq.merge(*streams, key=lambda r: (r.at, r.link.tag, r.id)):
@@ -301,6 +303,5 @@ def build(get_model: Callable, connection) -> int:
             sql = f"UPDATE {table} SET chain_seq = %s, chain_hash = %s WHERE id = %s"  # nosec B608
             for start in range(0, len(updates), 10_000):
                 cursor.executemany(sql, updates[start:start + 10_000])
-    if seq:
-        get_model("AuditChainHead").objects.create(id=HEAD_ID, seq=seq, hash=previous)
+    get_model("AuditChainHead").objects.create(id=HEAD_ID, seq=seq, hash=previous)
     return seq

@@ -46,6 +46,7 @@ class Report:
     tables: Counter = field(default_factory=Counter)
     children: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process's; on PostgreSQL the server's work is not counted
     head: tuple[int, str] | None = None
     breaks: list[Break] = field(default_factory=list)  # the first MAX_LISTED
     broken: int = 0
@@ -79,7 +80,7 @@ def verify(anchors: dict[int, tuple[str, str]] | None = None, progress: Callable
     """Walk the chain up to its head; `anchors` maps places to (hash, when anchored) they must still carry."""
     anchors = dict(anchors or {})
     report = Report(head=_head())
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     bound = report.head[0] if report.head else None
     streams = [rows(link, up_to=bound) for link in LINKS.values()]
     expected, previous = 1, GENESIS
@@ -111,6 +112,7 @@ def verify(anchors: dict[int, tuple[str, str]] | None = None, progress: Callable
             progress(report.rows, time.perf_counter() - started)
     _check_end(report, expected - 1, previous, anchors)
     report.seconds = time.perf_counter() - started
+    report.cpu_seconds = time.process_time() - cpu_started
     return report
 
 

@@ -27,7 +27,8 @@ class Command(BaseCommand):
         tables = ", ".join(f"{LINKS[tag].model} {count:,}" for tag, count in sorted(report.tables.items()))
         self.stdout.write(
             f"Audit chain: {report.rows:,} rows ({tables or 'none'}; disclosures naming {report.children:,} "
-            f"children) in {report.seconds:.1f} s, {report.rate:,.0f} rows/s.")
+            f"children) in {report.seconds:.1f} s ({report.cpu_seconds:.1f} s of CPU), "
+            f"{report.rate:,.0f} rows/s.")
         if report.head:
             self.stdout.write(f"Head: place {report.head[0]:,}, hash {report.head[1]}.")
         if anchors:
