@@ -111,29 +111,26 @@ READ_HEAD = f"SELECT seq, hash FROM {HEAD_TABLE} WHERE id = {HEAD_ID}"  # nosec 
 MOVE_HEAD = f"UPDATE {HEAD_TABLE} SET seq = %s, hash = %s WHERE id = {HEAD_ID}"  # nosec B608: constants
 
 
+def _seed_head() -> str:
+    """SQL that makes the head, at the chain's last row (place 0 if none), unless another writer just did."""
+    last_of_each = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT chain_seq AS seq, chain_hash AS hash FROM access_{tag} "  # nosec B608: constants
+        f"ORDER BY chain_seq DESC LIMIT 1) AS last_{tag}" for tag in LINKS)
+    return (f"INSERT INTO {HEAD_TABLE} (id, seq, hash) SELECT {HEAD_ID}, seq, hash FROM ({last_of_each} "
+            f"UNION ALL SELECT 0, '{GENESIS}' ORDER BY seq DESC LIMIT 1) AS found WHERE true "
+            "ON CONFLICT (id) DO NOTHING")
+
+
 def _head(cursor) -> tuple[int, str]:
     """The chain's last (seq, hash), locked until the transaction ends."""
     locked = READ_HEAD + (" FOR UPDATE" if connection.features.has_select_for_update else "")
     cursor.execute(locked)
     row = cursor.fetchone()
-    if row is None:  # a new (or emptied) database: the chain continues from its last row, if any
-        from .models import AuditChainHead
-
-        AuditChainHead.objects.bulk_create([AuditChainHead(pk=HEAD_ID, seq=0, hash=GENESIS)],
-                                           ignore_conflicts=True)
-        seq, last = last_row()
-        AuditChainHead.objects.filter(pk=HEAD_ID, seq=0).update(seq=seq, hash=last)
+    if row is None:  # no audit row written yet (a new or emptied database), or its head deleted
+        cursor.execute(_seed_head())
         cursor.execute(locked)
         row = cursor.fetchone()
     return row
-
-
-def last_row(get_model: Callable | None = None) -> tuple[int, str]:
-    """(seq, hash) of the row with the highest seq in any audit table; (0, GENESIS) when there is none."""
-    get_model = get_model or _model
-    found = [get_model(link.model)._base_manager.order_by("-chain_seq").values_list("chain_seq", "chain_hash")
-             .first() for link in LINKS.values()]
-    return max((row for row in found if row), default=(0, GENESIS))
 
 
 def _model(name: str):
@@ -289,7 +286,7 @@ def _model_for(model, name: str):
 
 def build(get_model: Callable, connection) -> int:
     """Give the rows written before the chain existed their places and hashes, in time order, and set the
-    head, at place 0 if there were none (migration 0005). Returns how many rows it chained."""
+    head (migration 0005). Returns how many rows it chained."""
     streams = [rows(link, get_model, by_time=True) for link in LINKS.values()]
     seq, previous, placed = 0, GENESIS, {tag: [] for tag in LINKS}
     for row in heapq.merge(*streams, key=lambda r: (r.at, r.link.tag, r.id)):
@@ -303,5 +300,6 @@ def build(get_model: Callable, connection) -> int:
             sql = f"UPDATE {table} SET chain_seq = %s, chain_hash = %s WHERE id = %s"  # nosec B608
             for start in range(0, len(updates), 10_000):
                 cursor.executemany(sql, updates[start:start + 10_000])
-    get_model("AuditChainHead").objects.create(id=HEAD_ID, seq=seq, hash=previous)
+    if seq:  # none: the first audit row written makes the head
+        get_model("AuditChainHead").objects.create(id=HEAD_ID, seq=seq, hash=previous)
     return seq

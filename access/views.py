@@ -78,9 +78,10 @@ def _review(request, access):
         try:
             with transaction.atomic():
                 review.save()
-        except IntegrityError:  # another reviewer saved theirs first
+        except IntegrityError:  # someone else's review came first: it stands, and this one is shown back
+            yours = review.get_outcome_display() + (f": {review.note}" if review.note else "")
             messages.warning(request, f"{access.user}'s access to {access.person.la_id} was reviewed by "
-                                      "someone else while you were writing; theirs is kept.")
+                                      f"someone else while you were writing; theirs is kept. Yours: {yours}")
             return redirect("access:break_glass_review", access.pk)
         messages.success(request, f"Review of {access.user}'s access to {access.person.la_id} saved.")
         return redirect("access:break_glass_list")

@@ -198,6 +198,14 @@ def test_the_head_of_the_chain_only_moves_forward(log):
             cursor.execute("UPDATE access_auditchainhead SET hash = %s", [GENESIS])
 
 
+def test_without_a_head_the_next_write_makes_one_at_the_last_row(log):
+    with as_attacker("access_auditchainhead") as cursor:
+        cursor.execute("DELETE FROM access_auditchainhead")
+    later = viewed(log["first"].user, log["first"].person)
+    assert later.chain_seq == 7 and AuditChainHead.objects.get().seq == 7
+    assert verify().ok
+
+
 def test_the_triggers_are_in_place_after_migrating(db):
     wanted = {f"{table}_append_only" for table in triggers.AUDIT_TABLES}
     assert wanted | {"access_auditchainhead_forward_only"} <= triggers.installed(connection)
