@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from .chain import LINKS, ChainedModel
 from .parts import ALWAYS_SHARED, SHAREABLE, Part, as_parts
 
 
@@ -125,9 +126,10 @@ class DisclosureChannel(models.TextChoices):
     NOTIFICATION = "notification", "A notification put in the agency's outbox"
 
 
-class PartnerDisclosure(models.Model):
+class PartnerDisclosure(ChainedModel):
     """One disclosure of a child's information to a partner agency: what, when, how, under which share and
-    lawful basis, and which parts of the record. Never changed once written."""
+    lawful basis, and which parts of the record. Part of the audit chain (access.chain): never changed or
+    deleted once written."""
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="disclosures")
@@ -143,6 +145,7 @@ class PartnerDisclosure(models.Model):
     client = models.CharField(max_length=200, blank=True,
                               help_text="The agency's system (API key) it went to.")
     path = models.CharField(max_length=500, blank=True)
+    chain_link = LINKS["partnerdisclosure"]
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('sharing', '0004_partner_api'),
-        ('access', '0006_share_moved_from_sharing'),
+        ('access', '0008_share_moved_from_sharing'),
     ]
 
     operations = [

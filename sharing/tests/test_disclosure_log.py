@@ -64,3 +64,22 @@ def test_the_dpo_searches_the_log_by_child_and_agency_and_exports_it_audited(chi
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     downloads = Disclosure.objects.filter(user=dpo, kind=DisclosureKind.EXPORT)
     assert downloads.count() == 2 and {d.children.get().person for d in downloads} == {child}
+
+
+def test_the_disclosure_log_is_part_of_the_audit_chain_and_never_changed(child_on_a_plan, health):
+    from access.chain import AppendOnlyError
+    from access.models import PartnerDisclosure
+    from access.verify import verify
+
+    child = child_on_a_plan.child
+    agency, nurse = health
+    factories.share(child, agency, parts=[Part.IDENTITY, Part.PLANS])
+    browser(nurse).get(reverse("people:record", args=[child.pk]))
+    logged = PartnerDisclosure.objects.get()
+    assert logged.chain_seq > 0 and len(logged.chain_hash) == 64
+    report = verify()
+    assert report.ok and report.tables["partnerdisclosure"] == 1
+    with pytest.raises(AppendOnlyError):
+        PartnerDisclosure.objects.filter(pk=logged.pk).update(what="Nothing")
+    with pytest.raises(AppendOnlyError):
+        logged.delete()

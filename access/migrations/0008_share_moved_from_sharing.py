@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('access', '0005_basis_identity_only'),
+        ('access', '0007_basis_identity_only'),
         ('people', '0001_initial'),
         ('sharing', '0004_partner_api'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -22,10 +22,17 @@ def scope_and_review_existing(apps, schema_editor):
         share.save(update_fields=["parts", "review_date"])
 
 
+def append_only(apps, schema_editor):
+    """The disclosure log joins the audit chain: born chained, append-only like the rest (access.triggers)."""
+    from access import triggers
+
+    triggers.install(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('access', '0006_share_moved_from_sharing'),
+        ('access', '0008_share_moved_from_sharing'),
         ('people', '0002_upn_unknown_and_former_upn'),
     ]
 
@@ -104,6 +111,8 @@ class Migration(migrations.Migration):
             name='PartnerDisclosure',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('chain_seq', models.BigIntegerField(editable=False, unique=True, verbose_name='place in the audit chain')),
+                ('chain_hash', models.CharField(editable=False, max_length=64, verbose_name='audit chain hash')),
                 ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
                 ('legal_basis', models.CharField(choices=[('ca1989_s17', 'Children Act 1989 s17'), ('ca1989_s47', 'Children Act 1989 s47'), ('ca2004_s10', 'Children Act 2004 s10'), ('ca2004_s11', 'Children Act 2004 s11'), ('dpa2018_sch8', 'Data Protection Act 2018 Schedule 8 para 4'), ('dpa2018_sch1_p18', 'Data Protection Act 2018 Schedule 1 para 18'), ('ukgdpr_6_1_e', 'UK GDPR Article 6(1)(e)'), ('consent', 'Consent'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('duty_to_share', 'Statutory duty to share information for safeguarding')], max_length=20, verbose_name='Lawful basis')),
                 ('parts', models.JSONField(default=list)),
@@ -133,4 +142,5 @@ class Migration(migrations.Migration):
             field=models.DateField(blank=True, help_text='The last day shared (the day before it began, for a share stopped before it started).', null=True),
         ),
         migrations.RunPython(scope_and_review_existing, migrations.RunPython.noop),
+        migrations.RunPython(append_only, migrations.RunPython.noop),
     ]

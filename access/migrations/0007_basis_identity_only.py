@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('access', '0004_audit_of_access_and_disclosures'),
+        ('access', '0006_audit_append_only'),
     ]
 
     operations = [
