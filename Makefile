@@ -3,13 +3,23 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
+VALIDATORS := .venv-validators
 PORT ?= 8000
 SEED ?= 1
 SCALE ?= demo
 
-.PHONY: demo test test-sqlite test-postgres bench setup clean
+.PHONY: demo test test-sqlite test-postgres bench setup validators clean
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed $(VALIDATORS)/.installed
+
+## The DfE-aligned validators in their own environment: they pin pandas and numpy Thrive does not use.
+validators: $(VALIDATORS)/.installed
+
+$(VALIDATORS)/.installed: requirements-validators.txt
+	test -x $(VALIDATORS)/bin/python || $(PYTHON) -m venv $(VALIDATORS)
+	$(VALIDATORS)/bin/python -m pip install --quiet --upgrade pip
+	$(VALIDATORS)/bin/python -m pip install --quiet -r requirements-validators.txt
+	touch $@
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,4 +59,4 @@ bench: setup
 	$(PY) bench/run.py $(BENCH)
 
 clean:
-	rm -rf var $(VENV) node_modules
+	rm -rf var $(VENV) $(VALIDATORS) node_modules

@@ -37,18 +37,18 @@ from .models import (
 )
 from .models.periods import CATEGORIES_OF_NEED
 
-PLACEMENT_FIELDS = ["placement_type", "provider", "provider_name", "urn", "placement_postcode", "distance_miles",
-                    "weekly_cost"]
+PLACEMENT_FIELDS = ["placement_type", "provider", "provider_name", "urn", "placement_postcode", "weekly_cost"]
 PLACEMENT_LABELS = {
     "placement_type": "Placement type", "provider": "Placement provider",
     "provider_name": "Foster carers, home or setting", "urn": "Ofsted unique reference number (URN)",
-    "placement_postcode": "Placement postcode", "distance_miles": "Distance from home in miles",
+    "placement_postcode": "Placement postcode",
     "weekly_cost": "Weekly cost in pounds",
 }
 PLACEMENT_HELP = {
     "provider": "Leave blank for temporary and other (Z11 to Z14) placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
-    "distance_miles": "From the home postcode, measured with a route planner: Thrive holds no postcode database.",
+    "placement_postcode": "Thrive works out the placement's council and its distance from home from the postcodes, "
+                          "as the DfE does.",
 }
 SELECT = forms.Select
 

@@ -16,8 +16,7 @@ from .codes import ReasonEpisodeCeased, ReasonNewEpisode
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 
 # What an episode says about the placement; a legal status change copies them to the new episode.
-PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "distance_miles",
-                    "weekly_cost")
+PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "weekly_cost")
 
 
 def open_period(person) -> PeriodOfCare | None:

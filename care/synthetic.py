@@ -23,6 +23,7 @@ from timescales.registry import birthday
 from . import rules
 from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
 from .models import Episode, PeriodOfCare, SocialWorkerChange
+from .models.periods import placement_facts
 from .synthetic_casework import Casework
 from .synthetic_placements import FOSTERING, Market, Placement
 
@@ -404,11 +405,13 @@ class CareWriter:
             home = self.planner.home_postcode(child, plan.start)
             for episode in plan.episodes:
                 p = episode.placement
+                placed_at = home if p.kind == "parents" else p.postcode
+                council_of_placement, distance = placement_facts(home, placed_at)
                 insert(Episode, period_id=period_id, person_id=person_id, start_date=date(episode.start),
                        end_date=date(episode.end), reason_new=episode.reason_new, legal_status=episode.legal,
                        placement_type=p.place, provider=p.provider, provider_name=p.carers, urn=p.urn,
-                       placement_postcode=home if p.kind == "parents" else p.postcode, home_postcode=home,
-                       distance_miles=p.distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
+                       placement_postcode=placed_at, home_postcode=home, placement_council=council_of_placement,
+                       distance_miles=distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
                        reason_place_change=episode.reason_change)
             workers, iro = self.involvements(plan, child, person_id)
             self.casework.period(plan, child, person_id, period_id, workers, iro, reviews)

@@ -264,6 +264,13 @@ TIMESCALES: tuple[Timescale, ...] = (
         "Nationality and Borders Act 2022, Part 4",
         local_standard=True,
     ),
+    # Statutory returns.
+    Timescale(
+        "RETURN_FIX", "Record corrected for a statutory return", 10, Unit.WORKING_DAYS,
+        "the analyst's request",
+        "Local standard, so corrections reach the CIN census and SSDA903 before the DfE's deadlines",
+        local_standard=True,
+    ),
     # Education.
     Timescale(
         "EXCLUDED_PUPIL_EDUCATION", "Full-time education for a permanently excluded pupil", 6,
