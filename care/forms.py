@@ -51,6 +51,9 @@ PLACEMENT_HELP = {
                           "as the DfE does.",
 }
 SELECT = forms.Select
+# Why a worker changed: first contact (FCONTA) is for a worker who takes over from no one (903 SW10bSTG2).
+CHANGE_REASONS = [(code, label) for code, label in SocialWorkerChangeReason.choices
+                  if code != SocialWorkerChangeReason.FIRST_CONTACT]
 
 
 def yes_no(label, required=False, help_text=""):
@@ -91,7 +94,7 @@ class StartCareForm(PlacementForm):
     worker = worker_field(label="Social worker")
     worker_change_reason = forms.ChoiceField(
         label="Why is the child's social worker changing?", required=False,
-        choices=_with_blank(SocialWorkerChangeReason.choices, "Not changing"),
+        choices=_with_blank(CHANGE_REASONS, "Not changing"),
         help_text="Only if the child has a different social worker now.")
     iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES, required=False)
     virtual_school = team_field([TeamKind.VIRTUAL_SCHOOL], label="Virtual School", required=False)
@@ -151,7 +154,7 @@ class SocialWorkerForm(GovukForm):
     worker = worker_field(label="Social worker")
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
-                                             choices=_with_blank(SocialWorkerChangeReason.choices),
+                                             choices=_with_blank(CHANGE_REASONS),
                                              error_messages={"required": "Select why the social worker is changing"})
 
 

@@ -12,7 +12,7 @@ from access.allocation import allocate, end_involvements
 from access.models import Involvement, InvolvementKind, TeamKind
 
 from . import rules
-from .codes import ReasonEpisodeCeased, ReasonNewEpisode
+from .codes import ReasonEpisodeCeased, ReasonNewEpisode, SocialWorkerChangeReason
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 
 # What an episode says about the placement; a legal status change copies them to the new episode.
@@ -130,8 +130,12 @@ def replace_involvement(person, kind, on, user=None, team=None) -> Involvement:
 
 def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
     """Allocate the child's social worker; a change of worker needs the 903's reason (SW_REASON)."""
-    if _open(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker).exists() and not reason:
+    changing = _open(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker).exists()
+    if changing and not reason:
         raise ValidationError({"worker_change_reason": "Select why the child's social worker is changing."})
+    if changing and reason == SocialWorkerChangeReason.FIRST_CONTACT:
+        raise ValidationError({"worker_change_reason": "First contact is only for a child who had no social worker: "
+                                                       "select why the social worker is changing."})
     involvement = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
     if reason and not hasattr(involvement, "social_worker_change"):
         SocialWorkerChange.objects.create(involvement=involvement, reason=reason)

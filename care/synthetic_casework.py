@@ -6,15 +6,16 @@ calendar, as the models' save() would store it) and is held mostly on time (coun
 Rows are bulk-written past the models' clean(), so each is drawn within what clean() accepts: PN0
 exactly for children under 4, a return interview only after the child is back, adoption steps in order.
 """
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
 from council.synthetic.casework import Weighted, between, date
-from people.synthetic import YEAR_DAYS
 from timescales.registry import health_review_code
 
 from . import rules
 from .codes import (LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, AgeAssessmentOutcome, HealthAssessmentKind, Intervention,
-                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, YouthJusticeOutcome)
+                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, SDQReason, YouthJusticeOutcome)
 from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
                      PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
                      Visit, YouthJusticeDisposal)
@@ -142,17 +143,28 @@ class Casework:
             due = self.days.due("CLA_DENTAL", day)
 
     def wellbeing(self, plan, child, row, stop) -> None:
-        """A yearly SDQ from 4 to 16; now and then a substance misuse problem or a youth justice outcome from 10."""
+        """An SDQ in each collection year (April to March) from 4 to 16, as the 903's OC2 asks; a child who turns
+        4 or 17 in the year and is outside those ages on the day has SDQ1 (903 rule 197B). Now and then a
+        substance misuse problem or a youth justice outcome from 10."""
         r, rates, insert = self.rng, self.rates, self.council.insert
         youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
-        years = 1
-        while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
-            years += 1
+        four, seventeen = self.planner.birthday(child, 4), self.planner.birthday(child, 17)
+        year = date(plan.start).year + (1 if date(plan.start).month >= 4 else 0)
+        while (begins := datetime.date(year - 1, 4, 1).toordinal()) < stop:
+            ends = datetime.date(year, 3, 31).toordinal()
+            first, last = max(begins, plan.start + 30), min(ends, stop - 1)
+            year += 1
+            if first > last:
+                continue
+            day = r.randint(first, last)
             if youngest <= day < oldest:
                 scored = r.random() < rates.sdq_score_share
                 score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
                 insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
                        reason_no_score="" if scored else self.no_score(r))
+            elif begins <= four <= ends or begins <= seventeen <= ends:
+                insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=None,
+                       reason_no_score=SDQReason.AGE)
         first = max(plan.start, self.planner.birthday(child, 10))
         for share, model, on, field, choices in (
                 (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),

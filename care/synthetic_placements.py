@@ -87,7 +87,7 @@ class Market:
         self.homes = {"residential": [], "supported": []}
         for _ in range(homes):
             for kind, settings in self.homes.items():
-                settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng)))
+                settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng), kind=kind))
         self.agencies = {provider: [self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider,
                                                  agency=True) for _ in range(self.rates.foster_agencies)]
                          for provider in (PR.PRIVATE, PR.VOLUNTARY)}
@@ -110,8 +110,8 @@ class Market:
             found[districts[place.district]].append(place.postcode)
         return {council: tuple(codes) for council, codes in found.items() if codes}
 
-    def setting(self, name, provider, agency=False) -> Setting:
-        out = self.rng.random() < self.rates.out_of_area_share["residential"] and provider != PR.OWN_PROVISION
+    def setting(self, name, provider, agency=False, kind="residential") -> Setting:
+        out = self.rng.random() < self.rates.out_of_area_share[kind] and provider != PR.OWN_PROVISION
         return Setting(name, f"SC{next(self.urns)}", provider, None if agency else self.postcode(out), out)
 
     def postcode(self, out_of_area: bool) -> str:

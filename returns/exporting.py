@@ -33,7 +33,7 @@ class Outcome:
 
     @property
     def errors(self) -> list[ValidationIssue]:
-        return [i for i in self.issues if i.kind == IssueKind.ERROR]
+        return [i for i in self.issues if i.kind == IssueKind.ERROR and not i.not_yet_due]
 
     @property
     def queries(self) -> list[ValidationIssue]:
@@ -118,7 +118,8 @@ def _attach_overrides(kind, year, issues):
 
 def blocking(issues) -> list[ValidationIssue]:
     """Errors with no recorded reason: the DfE would send the return back with them."""
-    return [i for i in issues if i.kind == IssueKind.ERROR and getattr(i, "override", None) is None]
+    return [i for i in issues if i.kind == IssueKind.ERROR and not i.not_yet_due
+            and getattr(i, "override", None) is None]
 
 
 def record_overrides(issues, kind: str, year: int, reason: str, user) -> int:

@@ -57,6 +57,7 @@ class ValidationRun(models.Model):
 class IssueKind(models.TextChoices):
     ERROR = "error", "Error"
     QUERY = "query", "Query"
+    DEFECT = "defect", "Validator defect"  # returns.dfe.DEFECTS: the validator contradicts its own rules
 
 
 class ValidationIssue(models.Model):
@@ -64,7 +65,7 @@ class ValidationIssue(models.Model):
 
     run = models.ForeignKey(ValidationRun, on_delete=models.CASCADE, related_name="issues")
     rule_code = models.CharField(max_length=12)
-    kind = models.CharField(max_length=5, choices=IssueKind.choices)
+    kind = models.CharField(max_length=6, choices=IssueKind.choices)
     child = models.CharField("LA child ID", max_length=20, blank=True)
     person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     table = models.CharField(max_length=40, blank=True)

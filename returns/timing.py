@@ -14,10 +14,19 @@ OPEN_AT_YEAR_END = {
     "8670Q": ("AssessmentActualStartDate", "ASSESSMENT"),  # assessment open over 45 working days
     "8675Q": ("S47ActualStartDate", "ICPC"),  # section 47 enquiry with no conference after 15 working days
 }
+# Things the 903 asks to have happened some time in the year: during it, not yet missing.
+DONE_BY_YEAR_END = {
+    "186",  # an SDQ for a child aged 4 to 16 looked after for a year
+    "197B",  # an SDQ score or reason for a child turning 4 or 17
+}
 
 
 def not_yet_due(finding, year, today: datetime.date) -> bool:
-    if today >= year.end or finding.rule not in OPEN_AT_YEAR_END:
+    if today >= year.end:
+        return False
+    if finding.rule in DONE_BY_YEAR_END:
+        return True
+    if finding.rule not in OPEN_AT_YEAR_END:
         return False
     item, timescale = OPEN_AT_YEAR_END[finding.rule]
     try:

@@ -31,7 +31,8 @@ RETURNS = {"cin": cin, "ssda903": ssda903}
 TITLES = {"cin": "Children in need census", "ssda903": "SSDA903: children looked after"}
 RETURN_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
 PER_PAGE = 50
-SHOWN = {"error": "Errors", "query": "Queries", "waiting": "Not yet due (in-year)", "all": "Errors and queries"}
+SHOWN = {"all": "Errors and queries", "error": "Errors", "query": "Queries", "defect": "Validator defects",
+         "waiting": "Not yet due (in-year)"}
 
 
 def _allowed(request):
@@ -51,8 +52,9 @@ def _return(kind, year):
 
 def _counts(run) -> dict:
     found = run.issues.aggregate(
-        errors=Count("pk", filter=Q(kind=IssueKind.ERROR)),
+        errors=Count("pk", filter=Q(kind=IssueKind.ERROR, not_yet_due=False)),
         queries=Count("pk", filter=Q(kind=IssueKind.QUERY, not_yet_due=False)),
+        defects=Count("pk", filter=Q(kind=IssueKind.DEFECT)),
         waiting=Count("pk", filter=Q(not_yet_due=True)))
     found["blocking"] = found["errors"] - _overridden(run)
     return found
@@ -63,8 +65,8 @@ def _overridden(run) -> int:
                     .values_list("rule_code", "child"))
     if not overrides:
         return 0
-    pairs = run.issues.filter(kind=IssueKind.ERROR).values_list("rule_code", "child").distinct()
-    errors = run.issues.filter(kind=IssueKind.ERROR).values_list("rule_code", "child")
+    pairs = run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False).values_list("rule_code", "child").distinct()
+    errors = run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False).values_list("rule_code", "child")
     covered = {pair for pair in pairs if pair in overrides}
     return sum(1 for pair in errors if pair in covered)
 
@@ -98,11 +100,14 @@ def issues(request, kind, year):
     child = request.GET.get("child", "").strip()
     found = run.issues.all()
     found = found.filter(not_yet_due=True) if shown == "waiting" else found.filter(not_yet_due=False)
-    if shown in ("error", "query"):
+    if shown in ("error", "query", "defect"):
         found = found.filter(kind=shown)
+    elif shown == "all":
+        found = found.exclude(kind=IssueKind.DEFECT)
     rules = list(found.values("rule_code", "kind").annotate(count=Count("pk")).order_by("kind", "-count", "rule_code"))
     for group in rules:
         group["message"] = sentence(run.rules.get(group["rule_code"], {}).get("message", ""))
+        group["defect"] = run.rules.get(group["rule_code"], {}).get("defect", "") if group["kind"] == "defect" else ""
     if rule:
         found = found.filter(rule_code=rule)
     if table:
@@ -159,7 +164,7 @@ def override(request, kind, year):
         messages.error(request, "Enter the reason the return is sent with these errors.")
         return redirect("returns:issues", kind=kind, year=year)
     run = latest_run(kind, collection.year)
-    found = list(run.issues.filter(kind=IssueKind.ERROR)) if run else []
+    found = list(run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False)) if run else []
     for issue in found:
         issue.override = None
     existing = {(o.rule_code, o.child) for o in ValidationOverride.objects.filter(return_kind=kind, year=collection.year)}

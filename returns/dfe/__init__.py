@@ -5,6 +5,7 @@ They pin pandas and numpy versions Thrive does not use, so they live in their ow
 (`make validators` builds .venv-validators) and run as a subprocess: `runner.py` beside this file,
 under their Python, prints what they find as JSON. THRIVE_VALIDATORS_PYTHON names another Python.
 """
+import csv
 import json
 import os
 import subprocess
@@ -17,6 +18,32 @@ from django.conf import settings
 RUNNER = Path(__file__).with_name("runner.py")
 VALIDATOR_KINDS = {"cin": "cin", "ssda903": "903"}
 
+# Where a validator contradicts its own year's rules, so that a council cannot clear the finding by
+# correcting its records: (ruleset, rule) -> (which findings, why). Shown apart from errors and
+# queries, with the reason, and never blocking. Each predicate takes the finding and the return's
+# facts (`Facts`). Checked by returns/tests/test_dfe.py.
+SW17_DEFECT = (
+    lambda finding, facts: finding.child not in facts.looked_after_at_end,
+    "SW17STG2 wants every child's latest social worker episode open on 31 March, but SW12STG2 wants episodes "
+    "reported for children who left care in the year, whose worker may have left when they did: the DfE's "
+    "guide asks for an open episode only for children looked after on 31 March.")
+SW11B_DEFECT = (
+    lambda finding, facts: finding.child not in facts.looked_after_at_end,
+    "SW11bSTG2 wants a next social worker episode after one that ended in the last days of March, but for a "
+    "child who left care then (and so is no longer looked after on 31 March) there is none to report.")
+DEFECTS = {
+    ("lac2025_26", "SW17STG2"): SW17_DEFECT,
+    ("lac2026_27", "SW17STG2"): SW17_DEFECT,
+    ("lac2024_25", "SW11bSTG2"): SW11B_DEFECT,
+    ("lac2025_26", "SW11bSTG2"): SW11B_DEFECT,
+    ("lac2026_27", "SW11bSTG2"): SW11B_DEFECT,
+    ("lac2024_25", "146"): (
+        lambda finding, facts: finding.values.get("PLACE") == "K3",
+        "The 2024-25 validator lists placement type K3 as 'k3', and capitalises what it reads, so it rejects every "
+        "registered supported accommodation placement; its other 2024-25 rules (221, 371) treat K3 as valid, and "
+        "the 2025-26 rule accepts it."),
+}
+
 
 class ValidatorsMissing(Exception):
     def __init__(self, python: Path):
@@ -28,6 +55,24 @@ class ValidatorsMissing(Exception):
 
 class ValidatorFailed(Exception):
     pass
+
+
+@dataclass
+class Facts:
+    """What the defect checks need to know about the return besides the finding."""
+
+    looked_after_at_end: set = field(default_factory=set)  # the 903's children with an episode open on 31 March
+
+    @classmethod
+    def of(cls, kind: str, path: Path) -> "Facts":
+        if kind != "ssda903":
+            return cls()
+        episodes = next((p for p in Path(path).glob("*.csv") if p.read_text(encoding="utf-8").startswith(
+            "CHILD,DECOM,")), None)
+        if episodes is None:
+            return cls()
+        with open(episodes, newline="", encoding="utf-8") as handle:
+            return cls({row["CHILD"] for row in csv.DictReader(handle) if not (row.get("DEC") or "").strip()})
 
 
 @dataclass
@@ -80,5 +125,11 @@ def validate(kind: str, path: Path, year: int, ons_code: str = "") -> Findings:
                 i["child"], i["table"], i["row"], i["fields"], i["values"])
         for i in result["issues"]
     ]
+    facts = Facts.of(kind, path)
+    for finding in findings:
+        known = DEFECTS.get((result["ruleset"], finding.rule))
+        if known and known[0](finding, facts):
+            finding.kind = "defect"
+            rules[finding.rule]["defect"] = known[1]
     return Findings(result["validator"], result["ruleset"], rules, findings, time.monotonic() - started,
                     result.get("failed_rules", []))

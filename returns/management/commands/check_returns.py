@@ -35,11 +35,13 @@ class Command(BaseCommand):
                     raise CommandError(str(problem))
                 counts = Counter((i.kind, i.rule_code) for i in outcome.issues if not i.not_yet_due)
                 waiting = Counter(i.rule_code for i in outcome.issues if i.not_yet_due)
-                found_errors = sum(n for (k, _), n in counts.items() if k == "error")
-                errors += found_errors
+                found = Counter()
+                for (kind_found, _), n in counts.items():
+                    found[kind_found] += n
+                errors += found["error"]
                 self.stdout.write(f"{kind} {year.label} ({outcome.run.validator}, {outcome.run.ruleset}, "
-                                  f"{outcome.count} children, {outcome.run.seconds:.1f} s): {found_errors} errors, "
-                                  f"{sum(counts.values()) - found_errors} queries")
+                                  f"{outcome.count} children, {outcome.run.seconds:.1f} s): {found['error']} errors, "
+                                  f"{found['query']} queries, {found['defect']} validator defects")
                 for (kind_found, code), n in sorted(counts.items()):
                     self.stdout.write(f"  {kind_found:5} {code:10} {n}")
                 for code, n in sorted(waiting.items()):
