@@ -165,7 +165,8 @@ class CarePlanner:
                 long_term = (kind in FOSTERING and day - start >= rates.long_term_fostering_after_days
                              and r.random() < rates.long_term_fostering_share)
                 same = placement if same_carers[day] else None
-                placement = self.market.placement(kind, home, long_term or same is not None, carers=same)
+                placement = self.market.placement(kind, home, long_term or same is not None, carers=same,
+                                                  leaving=None if same else placement)
             if plan.episodes:
                 reason = rules.reason_new_episode(new_status != status, moved, not same_carers.get(day))
                 previous = plan.episodes[-1]

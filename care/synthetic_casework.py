@@ -204,6 +204,10 @@ class Casework:
                     if start <= back or start >= stop:
                         continue
                     back = min(start + between(r, rates.missing_days), stop - 1)
+                    placed_until = next((e.end for e in plan.episodes if e.start <= start and e.end and e.end > start),
+                                        None)
+                    if placed_until is not None:  # back by the end of the placement they went missing from (575)
+                        back = min(back, placed_until)
                     ended = back if back <= self.as_at else None
                     offered = accepted = None
                     if ended is not None and r.random() < rates.return_interview_offered_share:

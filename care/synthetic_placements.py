@@ -127,9 +127,19 @@ class Market:
         band = "under_5" if age < 5 else "5_to_11" if age < 12 else "12_to_15" if age < 16 else "16_plus"
         return self.weights[band](self.rng)
 
-    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None) -> Placement:
+    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None,
+                  leaving: Placement | None = None) -> Placement:
         """A placement of this kind; `carers` keeps the carers of an earlier placement (a change of placement
-        with the same carers, as when foster carers adopt)."""
+        with the same carers, as when foster carers adopt). A move from `leaving` goes somewhere else: the
+        903 reads a move to the same home as no move (rule 435)."""
+        for _ in range(20):
+            found = self._placement(kind, home_postcode, long_term, carers)
+            if carers is not None or leaving is None or (found.postcode, found.urn, found.place) != (
+                    leaving.postcode, leaving.urn, leaving.place):
+                return found
+        return found
+
+    def _placement(self, kind, home_postcode, long_term, carers) -> Placement:
         r, rates = self.rng, self.rates
         place, long_place, providers = KINDS[kind]
         place = long_place if long_term and long_place else place

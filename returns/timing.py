@@ -9,10 +9,12 @@ import datetime
 
 from timescales import registry
 
-# rule code: (the item holding the start, the timescale from the registry)
+# rule code: (the item holding the start, the timescale from the registry, or the validator's own days)
 OPEN_AT_YEAR_END = {
     "8670Q": ("AssessmentActualStartDate", "ASSESSMENT"),  # assessment open over 45 working days
     "8675Q": ("S47ActualStartDate", "ICPC"),  # section 47 enquiry with no conference after 15 working days
+    "361": ("DECOM", 3),  # police protection open: the validator allows 72 hours
+    "362": ("DECOM", 21),  # emergency protection order open: the validator allows 21 days
 }
 # Things the 903 asks to have happened some time in the year: during it, not yet missing.
 DONE_BY_YEAR_END = {
@@ -29,8 +31,19 @@ def not_yet_due(finding, year, today: datetime.date) -> bool:
     if finding.rule not in OPEN_AT_YEAR_END:
         return False
     item, timescale = OPEN_AT_YEAR_END[finding.rule]
-    try:
-        started = datetime.date.fromisoformat(finding.values.get(item, ""))
-    except ValueError:
-        return False
+    started = _day(finding.values.get(item, ""))
+    ended = _day(finding.values.get("DEC", ""))
+    if started is None or (ended is not None and ended < year.end):
+        return False  # an episode that has ended has had its time (the validator fills an open one's end with 31 March)
+    if isinstance(timescale, int):
+        return started + datetime.timedelta(days=timescale) >= today
     return registry.get(timescale).due(started) >= today
+
+
+def _day(raw: str) -> datetime.date | None:
+    for shape in ("%Y-%m-%d", "%d/%m/%Y"):  # the census's dates, and the 903's
+        try:
+            return datetime.datetime.strptime(raw, shape).date()
+        except ValueError:
+            pass
+    return None

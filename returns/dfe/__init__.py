@@ -7,6 +7,7 @@ under their Python, prints what they find as JSON. THRIVE_VALIDATORS_PYTHON name
 """
 import csv
 import json
+import xml.etree.ElementTree as ET
 import os
 import subprocess
 import time
@@ -31,7 +32,18 @@ SW11B_DEFECT = (
     lambda finding, facts: finding.child not in facts.looked_after_at_end,
     "SW11bSTG2 wants a next social worker episode after one that ended in the last days of March, but for a "
     "child who left care then (and so is no longer looked after on 31 March) there is none to report.")
+LEFT_ON_LAST_DAY = (
+    lambda finding, facts: finding.child in facts.left_on_reference_date,
+    "Care ended on 31 March itself: the validator reads a child as still looked after then (so 191 wants OC2), "
+    "and 187 then rejects the adoption or care leaver information the child's leaving calls for.")
+CROSS_EPISODE_REVIEWS = (
+    lambda finding, facts: finding.child not in facts.review_in_cin_plan,
+    "The validator matches each CP review with every CP plan of the child that has the same number within its "
+    "CIN episode, so a review that ended one episode's plan is compared with another episode's plan; no review "
+    "was held while a CIN plan was open and its own plan carried on.")
 DEFECTS = {
+    **{(f"cin{y}", "4003"): CROSS_EPISODE_REVIEWS for y in ("2024_25", "2025_26", "2026_27")},
+    **{(f"lac{y}", "187"): LEFT_ON_LAST_DAY for y in ("2024_25", "2025_26", "2026_27")},
     ("lac2025_26", "SW17STG2"): SW17_DEFECT,
     ("lac2026_27", "SW17STG2"): SW17_DEFECT,
     ("lac2024_25", "SW11bSTG2"): SW11B_DEFECT,
@@ -62,17 +74,39 @@ class Facts:
     """What the defect checks need to know about the return besides the finding."""
 
     looked_after_at_end: set = field(default_factory=set)  # the 903's children with an episode open on 31 March
+    left_on_reference_date: set = field(default_factory=set)  # the 903's children whose care ended on 31 March
+    review_in_cin_plan: set = field(default_factory=set)  # the census's children with a true 4003
 
     @classmethod
-    def of(cls, kind: str, path: Path) -> "Facts":
-        if kind != "ssda903":
-            return cls()
+    def of(cls, kind: str, path: Path, year: int) -> "Facts":
+        if kind == "cin":
+            return cls(review_in_cin_plan=_reviews_in_cin_plans(Path(path)))
         episodes = next((p for p in Path(path).glob("*.csv") if p.read_text(encoding="utf-8").startswith(
             "CHILD,DECOM,")), None)
         if episodes is None:
             return cls()
         with open(episodes, newline="", encoding="utf-8") as handle:
-            return cls({row["CHILD"] for row in csv.DictReader(handle) if not (row.get("DEC") or "").strip()})
+            rows = list(csv.DictReader(handle))
+        last_day = f"31/03/{year}"
+        return cls({r["CHILD"] for r in rows if not (r.get("DEC") or "").strip()},
+                   {r["CHILD"] for r in rows if r.get("DEC") == last_day and r.get("REC") != "X1"})
+
+
+def _reviews_in_cin_plans(path: Path) -> set:
+    """Children with a CP review held while a CIN plan was open and its own plan went on (rule 4003 as the DfE
+    words it: each review against the plan it belongs to, within its CIN episode)."""
+    found = set()
+    for child in ET.parse(path).getroot().iter("Child"):
+        child_id = child.findtext("ChildIdentifiers/LAchildID")
+        plans = [(p.findtext("CINPlanStartDate"), p.findtext("CINPlanEndDate"))
+                 for p in child.iter("CINPlanDates")]
+        for cpp in child.iter("ChildProtectionPlans"):
+            ended = cpp.findtext("CPPendDate")
+            for review in cpp.findall("Reviews/CPPreviewDate"):
+                day = review.text
+                if ended and day != ended and any(s and e and s <= day < e for s, e in plans):
+                    found.add(child_id)
+    return found
 
 
 @dataclass
@@ -125,7 +159,7 @@ def validate(kind: str, path: Path, year: int, ons_code: str = "") -> Findings:
                 i["child"], i["table"], i["row"], i["fields"], i["values"])
         for i in result["issues"]
     ]
-    facts = Facts.of(kind, path)
+    facts = Facts.of(kind, path, year)
     for finding in findings:
         known = DEFECTS.get((result["ruleset"], finding.rule))
         if known and known[0](finding, facts):

@@ -258,10 +258,13 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
 
 
 def continuously_looked_after(year, ids) -> dict:
-    """Children looked after on 31 March whose period began at least 12 months before (not short breaks only)."""
+    """Children looked after on 31 March whose period began at least 12 months before (not short breaks only).
+
+    A period ending on 31 March itself counts: the DfE's checks (rule 191) read a child as leaving care
+    in the year only when care ends before the reference date."""
     open_periods = PeriodOfCare.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=year.end), person_id__in=ids,
-        start_date__lte=year.end - relativedelta(years=1))
+        Q(end_date__isnull=True) | Q(end_date__gte=year.end), person_id__in=ids,
+        start_date__lte=year.start)  # from 1 April: twelve months at 31 March, as rule 191 counts
     return {p.person_id: p for p in open_periods.exclude(episodes__legal_status__in=SHORT_BREAKS)}
 
 
