@@ -121,12 +121,13 @@ TABLES = ("ChildIdentifiers", "ChildCharacteristics", "ChildProtectionPlans", "C
           "Reviews", "Section47", "Assessments", "AssessmentFactorsList", "Disabilities")
 
 
-def _cin(path: Path, year: int) -> dict:
+def _cin(path: Path, year: int, own_ingress: bool = False) -> dict:
     from cin_validator import cin_validator
 
     ruleset = f"cin{year - 1}_{year % 100:02d}"
     registry = importlib.import_module(f"cin_validator.rules.{ruleset}").registry
-    data = cin_validator.process_data(cin_tables(ET.parse(path).getroot()))
+    root = ET.parse(path).getroot()
+    data = cin_validator.process_data(cin_validator.convert_data(root) if own_ingress else cin_tables(root))
     validator = cin_validator.CinValidator(data, registry)
     rules = {str(r.code): {"message": r.message, "kind": r.rule_type.name.lower(),
                            "fields": [str(f) for f in (r.affected_fields or [])]} for r in registry.values()}
@@ -200,7 +201,7 @@ def _text(value) -> str:
         return ""
     if hasattr(value, "strftime"):
         return "" if str(value) == "NaT" else value.strftime("%Y-%m-%d")
-    return str(value)
+    return "" if str(value) in ("<NA>", "nan", "NaT") else str(value)  # blanks some rules turned into text
 
 
 def main(argv=None) -> int:
@@ -209,12 +210,15 @@ def main(argv=None) -> int:
     parser.add_argument("path", type=Path)
     parser.add_argument("--year", type=int, required=True, help="2025 for 2024-25")
     parser.add_argument("--la", default="", help="the council's ONS code (the 903 derives PL_LOCATION from it)")
+    parser.add_argument("--own-ingress", action="store_true",
+                        help="read the census with the validator's own convert_data (slow), to compare")
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)  # the validators log every rule at INFO
     warnings.simplefilter("ignore")
     real_stdout, sys.stdout = sys.stdout, sys.stderr  # the CIN validator prints rules that fail to run
     try:
-        result = _cin(args.path, args.year) if args.kind == "cin" else _ssda903(args.path, args.year, args.la)
+        result = (_cin(args.path, args.year, args.own_ingress) if args.kind == "cin"
+                  else _ssda903(args.path, args.year, args.la))
     finally:
         sys.stdout = real_stdout
     json.dump(result, sys.stdout)
