@@ -14,6 +14,7 @@ from access.models import Involvement, InvolvementKind, TeamKind
 from . import rules
 from .codes import ReasonEpisodeCeased, ReasonNewEpisode, SocialWorkerChangeReason
 from .models import Episode, PeriodOfCare, SocialWorkerChange
+from .postcodes import normalise_postcode
 
 # What an episode says about the placement; a legal status change copies them to the new episode.
 PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "weekly_cost")
@@ -79,6 +80,11 @@ def _next_episode(period, on: datetime.date) -> Episode:
 def change_placement(period, *, start_date, placement: dict, reason_place_change, carers_changed=True,
                      legal_status=None) -> Episode:
     """The child moves: the old episode records why its placement ended; the new one where they went."""
+    current = _open_episode(period)
+    if all(normalise_postcode(str(placement.get(name) or "")) == normalise_postcode(str(getattr(current, name) or ""))
+           for name in ("placement_type", "provider", "urn", "placement_postcode")):
+        raise ValidationError({"placement_postcode": "This is the child's current placement (same type, provider, URN "
+                                                     "and postcode): a move is to somewhere else (903 rule 435)."})
     current = _next_episode(period, start_date)
     current.reason_place_change = reason_place_change
     _save(current)
