@@ -38,6 +38,7 @@ demo: setup
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py generate_la --seed $(SEED) --scale $(SCALE) --keep-existing
 	$(PY) manage.py load_demo_performance
+	$(PY) manage.py check_returns --if-unchecked
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

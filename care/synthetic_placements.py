@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from council.synthetic.casework import Weighted, between
+from council.synthetic.places import drawn_index
 from people import postcodes
 
 from .codes import PlacementProvider as PR, PlacementType as P
@@ -117,9 +118,24 @@ class Market:
     def postcode(self, out_of_area: bool) -> str:
         r = self.rng
         if out_of_area:
-            council = Weighted({c: w for c, w in OUT_OF_AREA.items() if c in self.elsewhere})(r)
-            return r.choice(self.elsewhere[council])
+            # as many draws as the invented out-of-area postcodes took (an area of five, a district of 30, then a
+            # digit and two letters), so the placements drawn after it are unchanged
+            area, district = r.choice(range(5)), r.randint(1, 30)
+            share = ((area * 30 + district - 1) * 4000 + drawn_index(r, None)) / (5 * 30 * 4000)
+            council = self.out_of_area_council(share)
+            pool = self.elsewhere[council]
+            return pool[int(share * 1_000_003) % len(pool)]
         return self.geography.postcode(r, r.choice(self.geography.towns))
+
+    def out_of_area_council(self, share: float) -> str:
+        """The council at this share (0 to 1) of the weights in OUT_OF_AREA."""
+        weights = [(c, w) for c, w in OUT_OF_AREA.items() if c in self.elsewhere]
+        mark = share * sum(w for _, w in weights)
+        for council, weight in weights:
+            mark -= weight
+            if mark < 0:
+                return council
+        return weights[-1][0]
 
     def kind_for(self, age: int, uasc: bool) -> str:
         if uasc:

@@ -14,6 +14,18 @@ from council.scales import Scale
 from people import postcodes
 
 TOWNS_PER_LOCALITY = 3
+# The draws a postcode takes from the caller's random stream, the same as the invented postcodes this map
+# replaced took (a district, a digit, two letters), so the families and journeys drawn after them are unchanged.
+_DRAW_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+
+def drawn_index(rng: random.Random, districts: int | None = 2) -> int:
+    """A number from 0 to districts * 4000 - 1, drawn as the invented postcodes were: one of a town's two
+    districts (left out when `districts` is None), a digit, two of 20 letters."""
+    number = rng.choice(range(districts)) if districts else 0
+    number = number * 10 + rng.randrange(10)
+    number = number * 20 + _DRAW_LETTERS.index(rng.choice(_DRAW_LETTERS))
+    return number * 20 + _DRAW_LETTERS.index(rng.choice(_DRAW_LETTERS))
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class Geography:
     area: Area = AREA
 
     def postcode(self, rng: random.Random, town: Town) -> str:
-        return rng.choice(town.postcodes)
+        return town.postcodes[drawn_index(rng) % len(town.postcodes)]
 
     def street_address(self, rng: random.Random, town: Town) -> tuple[str, str]:
         """(line1, line2): mostly a numbered house, sometimes a flat."""

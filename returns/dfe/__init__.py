@@ -26,8 +26,8 @@ VALIDATOR_KINDS = {"cin": "cin", "ssda903": "903"}
 SW17_DEFECT = (
     lambda finding, facts: finding.child not in facts.looked_after_at_end,
     "SW17STG2 wants every child's latest social worker episode open on 31 March, but SW12STG2 wants episodes "
-    "reported for children who left care in the year, whose worker may have left when they did: the DfE's "
-    "guide asks for an open episode only for children looked after on 31 March.")
+    "reported for children who left care in the year, whose worker may have left when they did: for such a "
+    "child both cannot hold.")
 SW11B_DEFECT = (
     lambda finding, facts: finding.child not in facts.looked_after_at_end,
     "SW11bSTG2 wants a next social worker episode after one that ended in the last days of March, but for a "
@@ -41,8 +41,14 @@ CROSS_EPISODE_REVIEWS = (
     "The validator matches each CP review with every CP plan of the child that has the same number within its "
     "CIN episode, so a review that ended one episode's plan is compared with another episode's plan; no review "
     "was held while a CIN plan was open and its own plan carried on.")
+STILL_MISSING_IN_CARE = (
+    lambda finding, facts: finding.child in facts.looked_after_at_end,
+    "The child is still looked after on 31 March, so a missing or away period still open then is right. The "
+    "validator's rule 361 fills every open episode's end with 31 March in the table the later rules share, so "
+    "575 and 577 then read the child's placement and care as ended.")
 DEFECTS = {
     **{(f"cin{y}", "4003"): CROSS_EPISODE_REVIEWS for y in ("2024_25", "2025_26", "2026_27")},
+    **{(f"lac{y}", rule): STILL_MISSING_IN_CARE for y in ("2024_25", "2025_26", "2026_27") for rule in ("575", "577")},
     **{(f"lac{y}", "187"): LEFT_ON_LAST_DAY for y in ("2024_25", "2025_26", "2026_27")},
     ("lac2025_26", "SW17STG2"): SW17_DEFECT,
     ("lac2026_27", "SW17STG2"): SW17_DEFECT,

@@ -106,6 +106,10 @@ def test_the_analyst_asks_the_allocated_worker_who_sees_it_in_due_work(client):
     items = due_items([children[0].pk], datetime.date.today())
     assert any(item.timescale == "RETURN_FIX" and "Ethnicity is missing" in item.what for item in items)
     assert b"Worker asked" in client.get("/returns/cin/2025/").content
+    client.force_login(make_user(role=Role.SOCIAL_WORKER))  # another worker sees none of it and cannot close it
+    assert b"Ethnicity is missing" not in client.get("/returns/corrections/").content
+    assert client.post(f"/returns/corrections/{fix.pk}/done/").status_code == 404
+    assert client.get(f"/returns/cin/2025/issues/{issue.pk}/ask/").status_code == 403
     client.force_login(worker)
     assert b"Ethnicity is missing or invalid" in client.get("/returns/corrections/").content
     client.post(f"/returns/corrections/{fix.pk}/done/")

@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from returns import cin, ssda903
 from returns.dfe import ValidatorFailed, ValidatorsMissing
-from returns.exporting import check
-from returns.years import CollectionYear
+from returns.exporting import check, latest_run
+from returns.years import LATEST_YEAR, CollectionYear, current_year
 
 BUILDERS = {"cin": cin, "ssda903": ssda903}
 
@@ -15,20 +15,26 @@ class Command(BaseCommand):
     help = "Build each return from today's records, check it with the DfE-aligned validators, and print counts by rule."
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, action="append", required=True,
-                            help="Collection year named by its reference date (2025 for 2024-25); repeat for more.")
+        parser.add_argument("--year", type=int, action="append",
+                            help="Collection year named by its reference date (2025 for 2024-25); repeat for more. "
+                                 "Default: the latest year ended and the year in progress.")
+        parser.add_argument("--if-unchecked", action="store_true",
+                            help="Only the returns never checked yet (make demo uses this on its first run).")
         parser.add_argument("--return", dest="kinds", action="append", choices=sorted(BUILDERS),
                             help="cin or ssda903 (default both).")
         parser.add_argument("--fail-on-errors", action="store_true", help="Exit non-zero if any return has an error.")
 
     def handle(self, *args, **options):
         errors = 0
-        for year_number in options["year"]:
+        latest = current_year()
+        for year_number in options["year"] or sorted({latest, min(latest + 1, LATEST_YEAR)}):
             try:
                 year = CollectionYear(year_number)
             except ValueError as problem:
                 raise CommandError(str(problem))
             for kind in options["kinds"] or sorted(BUILDERS):
+                if options["if_unchecked"] and latest_run(kind, year.year):
+                    continue
                 try:
                     outcome = check(BUILDERS[kind], year)
                 except (ValidatorsMissing, ValidatorFailed, ValueError) as problem:
