@@ -302,7 +302,7 @@ class CareRates:
     activity_changes_per_year: float = 0.7
     activities: dict = field(default_factory=lambda: {
         "F1": 0.07, "P1": 0.01, "F2": 0.22, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.20, "P5": 0.05,
-        "G4": 0.10, "G5": 0.19, "G6": 0.06})
+        "G4": 0.10, "G5": 0.27, "G6": 0.06})  # 65 in education, employment or training to 43 not: about 60%
     staying_close_considered_share: float = 0.85
     staying_close_days: tuple = (-90, 120)  # around the 18th birthday
     staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})
