@@ -47,8 +47,8 @@ PLACEMENT_LABELS = {
 PLACEMENT_HELP = {
     "provider": "Leave blank for temporary and other (Z11 to Z14) placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
-    "placement_postcode": "Thrive works out the placement's council and its distance from home from the postcodes, "
-                          "as the DfE does.",
+    "placement_postcode": "Thrive works out the placement's council and its distance from home from the "
+                          "postcodes, as the DfE does.",
 }
 SELECT = forms.Select
 # Why a worker changed: first contact (FCONTA) is for a worker who takes over from no one (903 SW10bSTG2).

@@ -16,5 +16,5 @@ def validate_postcode(value: str) -> None:
         return
     if find(value) is None:
         raise ValidationError(
-            f"{tidy(value)} is not in the ONS postcode directory the DfE checks the return against. Enter a real "
-            "postcode, like LE1 1AA.", code="invalid_postcode")
+            f"{tidy(value)} is not in the ONS postcode directory the DfE checks the return against. Enter a "
+            "real postcode, like LE1 1AA.", code="invalid_postcode")

@@ -81,10 +81,13 @@ def change_placement(period, *, start_date, placement: dict, reason_place_change
                      legal_status=None) -> Episode:
     """The child moves: the old episode records why its placement ended; the new one where they went."""
     current = _open_episode(period)
-    if all(normalise_postcode(str(placement.get(name) or "")) == normalise_postcode(str(getattr(current, name) or ""))
-           for name in ("placement_type", "provider", "urn", "placement_postcode")):
-        raise ValidationError({"placement_postcode": "This is the child's current placement (same type, provider, URN "
-                                                     "and postcode): a move is to somewhere else (903 rule 435)."})
+    def same(name):
+        new, now = (normalise_postcode(str(value or "")) for value in (placement.get(name), getattr(current, name)))
+        return new == now
+
+    if all(same(name) for name in ("placement_type", "provider", "urn", "placement_postcode")):
+        raise ValidationError({"placement_postcode": "This is the child's current placement (same type, provider, "
+                                                     "URN and postcode): a move is to somewhere else (903 rule 435)."})
     current = _next_episode(period, start_date)
     current.reason_place_change = reason_place_change
     _save(current)
@@ -140,8 +143,8 @@ def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
     if changing and not reason:
         raise ValidationError({"worker_change_reason": "Select why the child's social worker is changing."})
     if changing and reason == SocialWorkerChangeReason.FIRST_CONTACT:
-        raise ValidationError({"worker_change_reason": "First contact is only for a child who had no social worker: "
-                                                       "select why the social worker is changing."})
+        raise ValidationError({"worker_change_reason": "First contact is only for a child who had no social "
+                                                       "worker: select why the social worker is changing."})
     involvement = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
     if reason and not hasattr(involvement, "social_worker_change"):
         SocialWorkerChange.objects.create(involvement=involvement, reason=reason)

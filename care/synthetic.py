@@ -30,8 +30,8 @@ from .synthetic_casework import Casework
 from .synthetic_placements import FOSTERING, Market, Placement
 
 HANDOVER_DAYS = 7  # a worker starting within a week of another leaving takes over (903 SW10aSTG2)
-# DfE codes of the councils that made earlier permanence orders (LA_PERM): the area's neighbours. The synthetic
-# council's own code is invented, so the 903's rule 633 (a real council's code) would reject it.
+# DfE codes of the councils that made earlier permanence orders (LA_PERM): the area's neighbours. The
+# synthetic council's own code is invented, so the 903's rule 633 (a real council's code) would reject it.
 PREVIOUS_PERMANENCE_COUNCILS = ("855", "856", "857", "891", "892", "830", "831", "937", "925")
 
 WEEK = 7
@@ -419,7 +419,8 @@ class CareWriter:
                 insert(Episode, period_id=period_id, person_id=person_id, start_date=date(episode.start),
                        end_date=date(episode.end), reason_new=episode.reason_new, legal_status=episode.legal,
                        placement_type=p.place, provider=p.provider, provider_name=p.carers, urn=p.urn,
-                       placement_postcode=placed_at, home_postcode=home, placement_council=council_of_placement,
+                       placement_postcode=placed_at, home_postcode=home,
+                       placement_council=council_of_placement,
                        distance_miles=distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
                        reason_place_change=episode.reason_change)
             workers, iro = self.involvements(plan, child, person_id)

@@ -11,11 +11,13 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from council.synthetic.casework import Weighted, between, date
+from people.synthetic import YEAR_DAYS
 from timescales.registry import health_review_code
 
 from . import rules
 from .codes import (LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, AgeAssessmentOutcome, HealthAssessmentKind, Intervention,
-                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, SDQReason, YouthJusticeOutcome)
+                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, SDQReason,
+                    YouthJusticeOutcome)
 from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
                      PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
                      Visit, YouthJusticeDisposal)
@@ -34,6 +36,7 @@ class Casework:
     def __init__(self, council, planner):
         self.council, self.planner, self.rates = council, planner, planner.rates
         self.rng = council.rng("care.casework")
+        self.sdq_rng = council.rng("care.sdq")  # its own stream: see wellbeing()
         self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
         schools = council.lookups["education.schools"]
         self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [s.id for s in schools]
@@ -143,11 +146,13 @@ class Casework:
             due = self.days.due("CLA_DENTAL", day)
 
     def wellbeing(self, plan, child, row, stop) -> None:
-        """An SDQ in each collection year (April to March) from 4 to 16, as the 903's OC2 asks; a child who turns
-        4 or 17 in the year and is outside those ages on the day has SDQ1 (903 rule 197B). Now and then a
-        substance misuse problem or a youth justice outcome from 10."""
-        r, rates, insert = self.rng, self.rates, self.council.insert
+        """An SDQ in each collection year (April to March) from 4 to 16, as the 903's OC2 asks; a child who
+        turns 4 or 17 in the year and is outside those ages on the day has SDQ1 (903 rule 197B). Now and then
+        a substance misuse problem or a youth justice outcome from 10."""
+        rates, insert = self.rates, self.council.insert
         youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
+        self.earlier_sdq_draws(plan, youngest, oldest, stop)
+        r = self.sdq_rng
         four, seventeen = self.planner.birthday(child, 4), self.planner.birthday(child, 17)
         year = date(plan.start).year + (1 if date(plan.start).month >= 4 else 0)
         while (begins := datetime.date(year - 1, 4, 1).toordinal()) < stop:
@@ -169,8 +174,22 @@ class Casework:
         for share, model, on, field, choices in (
                 (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),
                 (rates.youth_justice_share, YouthJusticeDisposal, "given_on", "outcome", YOUTH_JUSTICE)):
+            r = self.rng
             if first < stop and r.random() < share:
                 insert(model, **row, **{on: date(r.randrange(first, stop)), field: Weighted(choices)(r)})
+
+    def earlier_sdq_draws(self, plan, youngest, oldest, stop) -> None:
+        """The draws SDQs took from the shared casework stream before they followed the collection year (one a
+        year from care's anniversary), taken still and not used, so every later record the stream gives is as
+        it was: the health, dental and other figures the council is calibrated on rest on them."""
+        r, rates, years = self.rng, self.rates, 1
+        while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
+            years += 1
+            if youngest <= day < oldest:
+                if r.random() < rates.sdq_score_share:
+                    r.gauss(*rates.sdq_score)
+                else:
+                    self.no_score(r)
 
     def education(self, plan, child, row, stop) -> None:
         """Termly PEPs from the third birthday (or coming into care) to 18, rated by the Virtual School."""
@@ -204,9 +223,10 @@ class Casework:
                     if start <= back or start >= stop:
                         continue
                     back = min(start + between(r, rates.missing_days), stop - 1)
-                    placed_until = next((e.end for e in plan.episodes if e.start <= start and e.end and e.end > start),
-                                        None)
-                    if placed_until is not None:  # back by the end of the placement they went missing from (575)
+                    # back by the end of the placement they went missing from (903 rule 575)
+                    placed_until = next((e.end for e in plan.episodes
+                                         if e.start <= start and e.end and e.end > start), None)
+                    if placed_until is not None:
                         back = min(back, placed_until)
                     ended = back if back <= self.as_at else None
                     offered = accepted = None

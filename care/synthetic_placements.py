@@ -118,8 +118,8 @@ class Market:
     def postcode(self, out_of_area: bool) -> str:
         r = self.rng
         if out_of_area:
-            # as many draws as the invented out-of-area postcodes took (an area of five, a district of 30, then a
-            # digit and two letters), so the placements drawn after it are unchanged
+            # as many draws as the invented out-of-area postcodes took (an area of five, a district of 30,
+            # then a digit and two letters), so the placements drawn after it are unchanged
             area, district = r.choice(range(5)), r.randint(1, 30)
             share = ((area * 30 + district - 1) * 4000 + drawn_index(r, None)) / (5 * 30 * 4000)
             council = self.out_of_area_council(share)

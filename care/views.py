@@ -36,7 +36,8 @@ from .models import (
 )
 from .nts import nts_position
 from .rules import FAR_FROM_HOME_MILES, designated_birth_date
-from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows, own_council, placed_far_from_home
+from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, due_rows, own_council,
+                        placed_far_from_home)
 
 READ_ONLY_ROLES = {Role.PARTNER, Role.ANALYST}
 
@@ -106,7 +107,8 @@ def record(request, person, ids, basis):
     return render(request, "care/record.html", {
         "person": person, "periods": periods, "current": current, "episode": episode,
         "placement_start": current.placement_start() if current else None,
-        "in_council": bool(episode and episode.placement_council) and episode.placement_council == own_council(),
+        "in_council": bool(episode and episode.placement_council)
+        and episode.placement_council == own_council(),
         "far_miles": FAR_FROM_HOME_MILES,
         "workers": Involvement.objects.filter(person_id__in=ids, end_date__isnull=True, kind__in=[
             InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO]).select_related("user", "team"),
@@ -307,5 +309,6 @@ def worklist(request):
     today = timezone.localdate()
     children = children_in_care(request.user, today)
     rows, total = due_rows(children, today, CARE_TIMESCALES)
-    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today),
-                                                  "far": placed_far_from_home(children), "far_miles": FAR_FROM_HOME_MILES})
+    return render(request, "care/worklist.html", {
+        "rows": rows, "total": total, "nts": nts_position(today), "far": placed_far_from_home(children),
+        "far_miles": FAR_FROM_HOME_MILES})

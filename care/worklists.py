@@ -32,7 +32,8 @@ def own_council() -> str:
 
 
 def placed_far_from_home(person_ids) -> list[Episode]:
-    """Current placements more than 20 miles from home (as Ofsted reads the 903's distance), farthest first."""
+    """Current placements more than 20 miles from home (as Ofsted reads the 903's distance), farthest
+    first."""
     return list(Episode.objects.filter(person_id__in=list(person_ids), end_date__isnull=True,
                                        distance_miles__gt=FAR_FROM_HOME_MILES).select_related("person")
                 .order_by("-distance_miles", "person__la_id")[:LIMIT])

@@ -193,8 +193,9 @@ class CareRates:
     adoption_move_days: tuple = (10, 45)
     adoption_order_days: tuple = (120, 330)
     foster_carer_adoption_share: float = 0.15
-    adopters: dict = field(default_factory=lambda: {("MF", "L11"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12,
-                                                    ("FF", "L12"): 0.08, ("MM", "L12"): 0.05, ("MM", "L2"): 0.05})
+    adopters: dict = field(default_factory=lambda: {
+        ("MF", "L11"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12, ("FF", "L12"): 0.08, ("MM", "L12"): 0.05,
+        ("MM", "L2"): 0.05})
     # Placements: kinds by age at the move, and for unaccompanied children.
     placements: dict = field(default_factory=lambda: {
         "under_5": {"in_house": 0.50, "kinship": 0.25, "ifa": 0.20, "parents": 0.05},
@@ -209,8 +210,8 @@ class CareRates:
     long_term_fostering_share: float = 0.6  # ...this often
     out_of_area_share: dict = field(default_factory=lambda: {
         "in_house": 0.05, "kinship": 0.15, "ifa": 0.25, "residential": 0.60, "adoption": 0.30,
-        # Registered supported accommodation (K3) in the council only: the 903's rule 241 wants a K3 provider's
-        # premises in the placing council (its check reads that as the placement being in the council).
+        # Registered supported accommodation (K3) in the council only: the 903's rule 241 wants a K3
+        # provider's premises in the placing council (its check reads that as the placement being in it).
         "supported": 0.0})
     weekly_costs: dict = field(default_factory=lambda: {  # £ a week, drawn evenly
         "in_house": (250, 450), "kinship": (200, 350), "ifa": (900, 1100), "supported": (1500, 3200),

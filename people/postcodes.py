@@ -9,6 +9,7 @@ placement's council (PL_LA), whether it is in the council (PL_LOCATION) and its 
 The packages' own readers need pandas; the data files are brotli-compressed msgpack, read here with
 the two libraries the package itself depends on. One file per first letter, read when first asked.
 """
+
 import functools
 import importlib.util
 import json
@@ -124,6 +125,13 @@ def in_districts(districts, letters) -> list[Place]:
         for key, row in index.items():
             district = data["laua"][row]
             if district in wanted and data["oseast1m"][row] is not None:
-                found.append(Place(tidy(key), data["oseast1m"][row], data["osnrth1m"][row], district,
-                                   council_of(district)))
+                found.append(
+                    Place(
+                        tidy(key),
+                        data["oseast1m"][row],
+                        data["osnrth1m"][row],
+                        district,
+                        council_of(district),
+                    )
+                )
     return sorted(found, key=lambda p: compact(p.postcode))

@@ -21,7 +21,8 @@ class ExportCommand(BaseCommand):
         parser.add_argument("--user", help="Username the override is recorded for (required with --override-errors).")
         parser.add_argument("--quiet", action="store_true", help="Do not list queries, only errors and the summary.")
         parser.add_argument("--without-validators", action="store_true",
-                            help="Write the return without checking it (the DfE-aligned validators are not installed).")
+                            help="Write the return without checking it (the DfE-aligned validators are not "
+                                 "installed).")
 
     def handle(self, *args, **options):
         try:
@@ -36,8 +37,8 @@ class ExportCommand(BaseCommand):
             if user is None:
                 raise CommandError(f"There is no user {options['user']}.")
         try:
-            outcome = export(self.builder, year, options["out"], override_reason=options["override_errors"], user=user,
-                             validate=not options["without_validators"])
+            outcome = export(self.builder, year, options["out"], override_reason=options["override_errors"],
+                             user=user, validate=not options["without_validators"])
         except ExportBlocked as blocked:
             rules = blocked.issues[0].run.rules
             for issue in blocked.issues:
@@ -47,16 +48,16 @@ class ExportCommand(BaseCommand):
         except (ValueError, ValidatorsMissing, ValidatorFailed) as error:
             raise CommandError(str(error))
         if outcome.run is None:
-            self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; NOT checked with the "
-                              "DfE-aligned validators.")
+            self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; NOT checked with "
+                              "the DfE-aligned validators.")
             return
         rules = outcome.run.rules
         for issue in outcome.errors + ([] if options["quiet"] else outcome.queries):
             self.stdout.write(describe(issue, rules[issue.rule_code]["message"]))
         waiting = len(outcome.issues) - len(outcome.errors) - len(outcome.queries)
         self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; checked with "
-                          f"{outcome.run.validator} ({outcome.run.ruleset}): {len(outcome.errors)} overridden "
-                          f"error(s), {len(outcome.queries)} queries"
+                          f"{outcome.run.validator} ({outcome.run.ruleset}): {len(outcome.errors)} "
+                          f"overridden error(s), {len(outcome.queries)} queries"
                           + (f", {waiting} not yet due." if waiting else "."))
 
 

@@ -4,6 +4,7 @@ is left without a recorded reason.
 Each check is kept (`ValidationRun` and its `ValidationIssue` rows), so the returns page shows the
 latest without building and checking the return again for every page an analyst reads.
 """
+
 import datetime
 import os
 import tempfile
@@ -89,13 +90,30 @@ def _validate(builder, year, target, count, people, user, today) -> Outcome:
     found_rules = {f.rule for f in findings.findings}
     with transaction.atomic():
         run = ValidationRun.objects.create(
-            return_kind=builder.kind, year=year.year, ran_by=user, validator=findings.validator,
-            ruleset=findings.ruleset, children=count, seconds=round(findings.seconds, 2),
-            rules={code: rule for code, rule in findings.rules.items() if code in found_rules})
-        issues = [ValidationIssue(
-            run=run, rule_code=f.rule, kind=f.kind, child=f.child, person_id=people.get(f.child), table=f.table,
-            row=f.row, fields=f.fields, values=f.values, not_yet_due=timing.not_yet_due(f, year, today))
-            for f in findings.findings]
+            return_kind=builder.kind,
+            year=year.year,
+            ran_by=user,
+            validator=findings.validator,
+            ruleset=findings.ruleset,
+            children=count,
+            seconds=round(findings.seconds, 2),
+            rules={code: rule for code, rule in findings.rules.items() if code in found_rules},
+        )
+        issues = [
+            ValidationIssue(
+                run=run,
+                rule_code=f.rule,
+                kind=f.kind,
+                child=f.child,
+                person_id=people.get(f.child),
+                table=f.table,
+                row=f.row,
+                fields=f.fields,
+                values=f.values,
+                not_yet_due=timing.not_yet_due(f, year, today),
+            )
+            for f in findings.findings
+        ]
         ValidationIssue.objects.bulk_create(issues, batch_size=2000)
         _close_resolved_fix_requests(run, issues)
     _attach_overrides(builder.kind, year.year, issues)
@@ -104,41 +122,62 @@ def _validate(builder, year, target, count, people, user, today) -> Outcome:
 
 def _close_resolved_fix_requests(run, issues):
     still = {(i.rule_code, i.person_id) for i in issues}
-    open_requests = FixRequest.objects.filter(return_kind=run.return_kind, year=run.year, closed_at__isnull=True)
-    resolved = [r.pk for r in open_requests.only("rule_code", "person_id") if (r.rule_code, r.person_id) not in still]
+    open_requests = FixRequest.objects.filter(
+        return_kind=run.return_kind, year=run.year, closed_at__isnull=True
+    )
+    resolved = [
+        r.pk for r in open_requests.only("rule_code", "person_id") if (r.rule_code, r.person_id) not in still
+    ]
     FixRequest.objects.filter(pk__in=resolved).update(closed_at=run.ran_at, closed_how="resolved")
 
 
 def _attach_overrides(kind, year, issues):
-    overrides = {(o.rule_code, o.child): o for o in ValidationOverride.objects.filter(
-        return_kind=kind, year=year).select_related("overridden_by")}
+    overrides = {
+        (o.rule_code, o.child): o
+        for o in ValidationOverride.objects.filter(return_kind=kind, year=year).select_related(
+            "overridden_by"
+        )
+    }
     for issue in issues:
         issue.override = overrides.get((issue.rule_code, issue.child))
 
 
 def blocking(issues) -> list[ValidationIssue]:
     """Errors with no recorded reason: the DfE would send the return back with them."""
-    return [i for i in issues if i.kind == IssueKind.ERROR and not i.not_yet_due
-            and getattr(i, "override", None) is None]
+    return [
+        i
+        for i in issues
+        if i.kind == IssueKind.ERROR and not i.not_yet_due and getattr(i, "override", None) is None
+    ]
 
 
 def record_overrides(issues, kind: str, year: int, reason: str, user) -> int:
     """Record the reason for each blocking error, so the return can go with them (one batch: a council's
     first draft can carry thousands)."""
-    existing = {(o.rule_code, o.child): o for o in ValidationOverride.objects.filter(return_kind=kind, year=year)}
+    existing = {
+        (o.rule_code, o.child): o for o in ValidationOverride.objects.filter(return_kind=kind, year=year)
+    }
     new = {}
     for issue in blocking(issues):
         key = (issue.rule_code, issue.child)
         if key not in existing and key not in new:
-            new[key] = ValidationOverride(return_kind=kind, year=year, rule_code=issue.rule_code, child=issue.child,
-                                          reason=reason, overridden_by=user)
+            new[key] = ValidationOverride(
+                return_kind=kind,
+                year=year,
+                rule_code=issue.rule_code,
+                child=issue.child,
+                reason=reason,
+                overridden_by=user,
+            )
     ValidationOverride.objects.bulk_create(new.values(), batch_size=1000)
     for issue in blocking(issues):
         issue.override = existing.get((issue.rule_code, issue.child)) or new[(issue.rule_code, issue.child)]
     return len(new)
 
 
-def export(builder, year, out: Path, *, override_reason: str = "", user=None, validate: bool = True) -> Outcome:
+def export(
+    builder, year, out: Path, *, override_reason: str = "", user=None, validate: bool = True
+) -> Outcome:
     """Write the return to `out` (a file, or a folder for the 903). Errors without a reason raise
     ExportBlocked, unless a reason is given to record against each. `validate=False` writes it unchecked."""
     out = Path(out)

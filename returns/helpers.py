@@ -1,4 +1,5 @@
 """Small helpers the returns share."""
+
 import functools
 
 

@@ -45,7 +45,8 @@ class ValidationRun(models.Model):
     ruleset = models.CharField(max_length=20, help_text="The collection year's rules, e.g. cin2024_25.")
     children = models.PositiveIntegerField()
     seconds = models.FloatField(default=0)
-    rules = models.JSONField(default=dict, help_text="Code to message and kind, for the rules that found something.")
+    rules = models.JSONField(default=dict,
+                             help_text="Code to message and kind, for the rules that found something.")
 
     class Meta:
         indexes = [models.Index(fields=["return_kind", "year", "-ran_at"])]
@@ -67,7 +68,8 @@ class ValidationIssue(models.Model):
     rule_code = models.CharField(max_length=12)
     kind = models.CharField(max_length=6, choices=IssueKind.choices)
     child = models.CharField("LA child ID", max_length=20, blank=True)
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
     table = models.CharField(max_length=40, blank=True)
     row = models.IntegerField(null=True, blank=True)
     fields = models.JSONField(default=list)
@@ -92,7 +94,8 @@ class FixRequest(models.Model):
     detail = models.TextField(blank=True, help_text="The record and the values the rule looked at.")
     note = models.TextField(blank=True, help_text="What the analyst adds.")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="fix_requests")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="fix_requests")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField()

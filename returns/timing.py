@@ -5,6 +5,7 @@ enquiry as still open on 31 March: it raises 8670Q for an assessment that starte
 before then, though today it may be a week old. Such a query is kept but set aside (`not_yet_due`)
 until its timescale has run out today; at or after the reference date every query counts.
 """
+
 import datetime
 
 from timescales import registry

@@ -1,6 +1,7 @@
 """Pages for analysts: each return's latest check with the DfE-aligned validators (grouped by rule, filtered
 and paged), checking again, overriding errors with a reason, asking a child's worker to correct a record,
 and downloading the returns and Annex A."""
+
 import datetime
 import io
 import shutil
@@ -31,8 +32,13 @@ RETURNS = {"cin": cin, "ssda903": ssda903}
 TITLES = {"cin": "Children in need census", "ssda903": "SSDA903: children looked after"}
 RETURN_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
 PER_PAGE = 50
-SHOWN = {"all": "Errors and queries", "error": "Errors", "query": "Queries", "defect": "Validator defects",
-         "waiting": "Not yet due (in-year)"}
+SHOWN = {
+    "all": "Errors and queries",
+    "error": "Errors",
+    "query": "Queries",
+    "defect": "Validator defects",
+    "waiting": "Not yet due (in-year)",
+}
 
 
 def _allowed(request):
@@ -55,17 +61,25 @@ def _counts(run) -> dict:
         errors=Count("pk", filter=Q(kind=IssueKind.ERROR, not_yet_due=False)),
         queries=Count("pk", filter=Q(kind=IssueKind.QUERY, not_yet_due=False)),
         defects=Count("pk", filter=Q(kind=IssueKind.DEFECT)),
-        waiting=Count("pk", filter=Q(not_yet_due=True)))
+        waiting=Count("pk", filter=Q(not_yet_due=True)),
+    )
     found["blocking"] = found["errors"] - _overridden(run)
     return found
 
 
 def _overridden(run) -> int:
-    overrides = set(ValidationOverride.objects.filter(return_kind=run.return_kind, year=run.year)
-                    .values_list("rule_code", "child"))
+    overrides = set(
+        ValidationOverride.objects.filter(return_kind=run.return_kind, year=run.year).values_list(
+            "rule_code", "child"
+        )
+    )
     if not overrides:
         return 0
-    pairs = run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False).values_list("rule_code", "child").distinct()
+    pairs = (
+        run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False)
+        .values_list("rule_code", "child")
+        .distinct()
+    )
     errors = run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False).values_list("rule_code", "child")
     covered = {pair for pair in pairs if pair in overrides}
     return sum(1 for pair in errors if pair in covered)
@@ -78,11 +92,27 @@ def index(request):
     runs = {}
     for run in ValidationRun.objects.order_by("return_kind", "year", "-ran_at", "-pk"):
         runs.setdefault((run.return_kind, run.year), run)
-    returns = [(kind, title, [(year, runs.get((kind, year)), _counts(runs[(kind, year)]) if (kind, year) in runs
-                               else None) for year in years]) for kind, title in TITLES.items()]
-    return render(request, "returns/index.html", {
-        "returns": returns, "current": current_year(), "as_at": datetime.date(current_year(), 3, 31),
-        "validators": available()})
+    returns = [
+        (
+            kind,
+            title,
+            [
+                (year, runs.get((kind, year)), _counts(runs[(kind, year)]) if (kind, year) in runs else None)
+                for year in years
+            ],
+        )
+        for kind, title in TITLES.items()
+    ]
+    return render(
+        request,
+        "returns/index.html",
+        {
+            "returns": returns,
+            "current": current_year(),
+            "as_at": datetime.date(current_year(), 3, 31),
+            "validators": available(),
+        },
+    )
 
 
 @login_required
@@ -90,8 +120,14 @@ def issues(request, kind, year):
     _allowed(request)
     builder, collection = _return(kind, year)
     run = latest_run(kind, collection.year)
-    context = {"kind": kind, "title": TITLES[kind], "year": collection, "run": run, "validators": available(),
-               "in_year": timezone.localdate() < collection.end}
+    context = {
+        "kind": kind,
+        "title": TITLES[kind],
+        "year": collection,
+        "run": run,
+        "validators": available(),
+        "in_year": timezone.localdate() < collection.end,
+    }
     if run is None:
         return render(request, "returns/issues.html", context)
     shown = request.GET.get("shown") or "all"
@@ -104,10 +140,14 @@ def issues(request, kind, year):
         found = found.filter(kind=shown)
     elif shown == "all":
         found = found.exclude(kind=IssueKind.DEFECT)
-    rules = list(found.values("rule_code", "kind").annotate(count=Count("pk")).order_by("kind", "-count", "rule_code"))
+    rules = list(
+        found.values("rule_code", "kind").annotate(count=Count("pk")).order_by("kind", "-count", "rule_code")
+    )
     for group in rules:
         group["message"] = sentence(run.rules.get(group["rule_code"], {}).get("message", ""))
-        group["defect"] = run.rules.get(group["rule_code"], {}).get("defect", "") if group["kind"] == "defect" else ""
+        group["defect"] = (
+            run.rules.get(group["rule_code"], {}).get("defect", "") if group["kind"] == "defect" else ""
+        )
     if rule:
         found = found.filter(rule_code=rule)
     if table:
@@ -115,23 +155,50 @@ def issues(request, kind, year):
     if child:
         found = found.filter(child=child)
     page = Paginator(found.order_by("kind", "rule_code", "child", "row", "pk"), PER_PAGE).get_page(
-        request.GET.get("page"))
-    overrides = {(o.rule_code, o.child): o for o in ValidationOverride.objects.filter(
-        return_kind=kind, year=collection.year).select_related("overridden_by")}
-    asked = set(FixRequest.objects.filter(return_kind=kind, year=collection.year, closed_at__isnull=True)
-                .values_list("rule_code", "person_id"))
-    rows = [{"issue": issue, "message": sentence(run.rules.get(issue.rule_code, {}).get("message", "")),
-             "record": record(issue.table, issue.values) if issue.table else "The whole return",
-             "override": overrides.get((issue.rule_code, issue.child)),
-             "asked": (issue.rule_code, issue.person_id) in asked} for issue in page.object_list]
+        request.GET.get("page")
+    )
+    overrides = {
+        (o.rule_code, o.child): o
+        for o in ValidationOverride.objects.filter(return_kind=kind, year=collection.year).select_related(
+            "overridden_by"
+        )
+    }
+    asked = set(
+        FixRequest.objects.filter(return_kind=kind, year=collection.year, closed_at__isnull=True).values_list(
+            "rule_code", "person_id"
+        )
+    )
+    rows = [
+        {
+            "issue": issue,
+            "message": sentence(run.rules.get(issue.rule_code, {}).get("message", "")),
+            "record": record(issue.table, issue.values) if issue.table else "The whole return",
+            "override": overrides.get((issue.rule_code, issue.child)),
+            "asked": (issue.rule_code, issue.person_id) in asked,
+        }
+        for issue in page.object_list
+    ]
     query = request.GET.copy()
     query.pop("page", None)
-    context.update({
-        "counts": _counts(run), "rules": rules, "rows": rows, "page": page, "query": query.urlencode(),
-        "shown": shown, "shown_choices": SHOWN, "rule": rule, "record_filter": table, "child": child,
-        "records": sorted({(t, RECORDS.get(t, t)) for t in run.issues.values_list("table", flat=True).distinct() if t},
-                          key=lambda r: r[1]),
-        "rule_choices": sorted(run.rules)})
+    context.update(
+        {
+            "counts": _counts(run),
+            "rules": rules,
+            "rows": rows,
+            "page": page,
+            "query": query.urlencode(),
+            "shown": shown,
+            "shown_choices": SHOWN,
+            "rule": rule,
+            "record_filter": table,
+            "child": child,
+            "records": sorted(
+                {(t, RECORDS.get(t, t)) for t in run.issues.values_list("table", flat=True).distinct() if t},
+                key=lambda r: r[1],
+            ),
+            "rule_choices": sorted(run.rules),
+        }
+    )
     return render(request, "returns/issues.html", context)
 
 
@@ -167,7 +234,10 @@ def override(request, kind, year):
     found = list(run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False)) if run else []
     for issue in found:
         issue.override = None
-    existing = {(o.rule_code, o.child) for o in ValidationOverride.objects.filter(return_kind=kind, year=collection.year)}
+    existing = {
+        (o.rule_code, o.child)
+        for o in ValidationOverride.objects.filter(return_kind=kind, year=collection.year)
+    }
     found = [i for i in found if (i.rule_code, i.child) not in existing]
     made = record_overrides(found, builder.kind, collection.year, reason, request.user)
     messages.success(request, f"Reason recorded against {made} error(s).")
@@ -179,30 +249,51 @@ def ask_worker(request, kind, year, issue_id):
     """Ask the child's allocated worker to correct the record behind one issue."""
     _allowed(request)
     _return(kind, year)
-    issue = get_object_or_404(ValidationIssue.objects.select_related("run", "person"), pk=issue_id,
-                              run__return_kind=kind, run__year=year)
+    issue = get_object_or_404(
+        ValidationIssue.objects.select_related("run", "person"),
+        pk=issue_id,
+        run__return_kind=kind,
+        run__year=year,
+    )
     worker = fixes.worker_for(issue.person) if issue.person else None
     back = redirect("returns:issues", kind=kind, year=year)
     if worker is None:
-        messages.error(request, f"No worker is allocated to child {issue.child}: ask their team manager to correct "
-                                "the record.")
+        messages.error(
+            request,
+            f"No worker is allocated to child {issue.child}: ask their team manager to correct the record.",
+        )
         return back
     if request.method == "POST":
         made = fixes.ask(issue, worker, request.user, request.POST.get("note", "").strip())
-        messages.success(request, f"Asked {worker.get_full_name() or worker.username} to correct child "
-                                  f"{issue.child}'s record by {made.due_on:%-d %B %Y}.")
+        messages.success(
+            request,
+            f"Asked {worker.get_full_name() or worker.username} to correct child "
+            f"{issue.child}'s record by {made.due_on:%-d %B %Y}.",
+        )
         return back
-    return render(request, "returns/ask_worker.html", {
-        "kind": kind, "title": TITLES[kind], "year": CollectionYear(year), "issue": issue, "worker": worker,
-        "message": sentence(issue.run.rules.get(issue.rule_code, {}).get("message", "")),
-        "record": record(issue.table, issue.values) if issue.table else ""})
+    return render(
+        request,
+        "returns/ask_worker.html",
+        {
+            "kind": kind,
+            "title": TITLES[kind],
+            "year": CollectionYear(year),
+            "issue": issue,
+            "worker": worker,
+            "message": sentence(issue.run.rules.get(issue.rule_code, {}).get("message", "")),
+            "record": record(issue.table, issue.values) if issue.table else "",
+        },
+    )
 
 
 @login_required
 def my_fixes(request):
     """The corrections analysts have asked of me, open first."""
-    requests = FixRequest.objects.filter(worker=request.user).select_related("person", "requested_by").order_by(
-        "closed_at", "due_on", "pk")[:200]
+    requests = (
+        FixRequest.objects.filter(worker=request.user)
+        .select_related("person", "requested_by")
+        .order_by("closed_at", "due_on", "pk")[:200]
+    )
     return render(request, "returns/my_fixes.html", {"requests": requests, "titles": TITLES})
 
 
@@ -226,8 +317,11 @@ def download(request, kind, year):
         export(builder, collection, work / name, user=request.user)
     except ExportBlocked as blocked:
         shutil.rmtree(work, ignore_errors=True)
-        messages.error(request, f"The return was not produced: {len(blocked.issues)} error(s) need correcting or a "
-                                "recorded reason.")
+        messages.error(
+            request,
+            f"The return was not produced: {len(blocked.issues)} error(s) need correcting or a "
+            "recorded reason.",
+        )
         return redirect("returns:issues", kind=kind, year=year)
     except (ValueError, ValidatorsMissing, ValidatorFailed) as error:
         shutil.rmtree(work, ignore_errors=True)

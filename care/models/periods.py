@@ -148,8 +148,8 @@ class Episode(InCare):
         help_text="Straight-line miles from the home postcode, as the DfE derives PL_DISTANCE.")
     placement_council = models.CharField(
         max_length=9, blank=True, editable=False,
-        help_text="The council the placement postcode lies in (PL_LA, as the DfE derives it): an ONS code, or SCO, "
-                  "WAL or NIR.")
+        help_text="The council the placement postcode lies in (PL_LA, as the DfE derives it): an ONS code, "
+                  "or SCO, WAL or NIR.")
     weekly_cost = models.DecimalField("weekly cost (£)", max_digits=9, decimal_places=2, null=True, blank=True)
     reason_ceased = models.CharField("reason episode ceased", max_length=3, choices=ReasonEpisodeCeased.choices,
                                      blank=True, help_text="REC")
@@ -212,7 +212,8 @@ class Episode(InCare):
         self.placement_postcode = normalise_postcode(self.placement_postcode)
         self.home_postcode = normalise_postcode(self.home_postcode)
         self.urn = self.urn.strip().upper()
-        self.placement_council, self.distance_miles = placement_facts(self.home_postcode, self.placement_postcode)
+        facts = placement_facts(self.home_postcode, self.placement_postcode)
+        self.placement_council, self.distance_miles = facts
         super().save(*args, **kwargs)
 
     @property

@@ -59,8 +59,8 @@ def test_starting_care_creates_the_period_episode_and_involvements(client, worke
     period = child.periods_of_care.get()
     episode = period.current_episode()
     # the distance and the placement's council are derived from the postcodes, as the DfE derives them
-    assert (episode.reason_new, episode.placement_postcode, str(episode.distance_miles), episode.placement_council) \
-        == ("S", "LE4 6AB", "1.1", "E06000016")
+    found = (episode.reason_new, episode.placement_postcode, str(episode.distance_miles), episode.placement_council)
+    assert found == ("S", "LE4 6AB", "1.1", "E06000016")
     assert Involvement.objects.filter(person=child, kind=InvolvementKind.IRO, user=reviewer).exists()
     page = client.get(reverse("care:record", args=[child.pk]))
     assert "Looked after since" in page.content.decode() and "The Browns" in page.content.decode()
@@ -229,8 +229,8 @@ def test_a_postcode_the_directory_does_not_hold_is_refused_naming_the_field(clie
     involve(child, user=worker, team=worker.teams.first())
     response = post(client, "care:start", child, {
         **date("start_date", D(2026, 1, 5)), "legal_status": "C2", "placement_type": "U4", "provider": "PR1",
-        "urn": "SC111111", "placement_postcode": "SX17 3BZ", "home_postcode": "LE1 1AA", "category_of_need": "N1",
-        "previous_permanence": "Z1", "worker": worker.pk})
+        "urn": "SC111111", "placement_postcode": "SX17 3BZ", "home_postcode": "LE1 1AA",
+        "category_of_need": "N1", "previous_permanence": "Z1", "worker": worker.pk})
     html = response.content.decode()
     assert response.status_code == 200 and 'href="#id_placement_postcode"' in html
     assert "SX17 3BZ is not in the ONS postcode directory" in html

@@ -15,7 +15,8 @@ from people import postcodes
 
 TOWNS_PER_LOCALITY = 3
 # The draws a postcode takes from the caller's random stream, the same as the invented postcodes this map
-# replaced took (a district, a digit, two letters), so the families and journeys drawn after them are unchanged.
+# replaced took (a district, a digit, two letters), so the families and journeys drawn after them are
+# unchanged.
 _DRAW_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 

@@ -1,4 +1,5 @@
 """Postcodes placed from the ONS postcode directory the DfE's 903 checks use, hand-checked against it."""
+
 from people import postcodes
 
 

@@ -11,6 +11,7 @@ RPC call that the DfE-aligned web tool uses), so what it reports is what those t
 Output: {"validator": ..., "ruleset": ..., "rules": {code: {...}}, "issues": [...]}; each issue has the
 rule code, child, table, row (0-based, in the order the return lists that table's rows) and fields.
 """
+
 import argparse
 import importlib
 import json
@@ -62,8 +63,10 @@ def cin_tables(root: ET.Element) -> dict:
         child_id = identifiers.get("LAchildID", pd.NA)
         append("ChildIdentifiers", [identifiers])
         characteristics = child.find("ChildCharacteristics")
-        append("ChildCharacteristics", [get_values(own("ChildCharacteristics"), {"LAchildID": child_id},
-                                                   characteristics)])
+        append(
+            "ChildCharacteristics",
+            [get_values(own("ChildCharacteristics"), {"LAchildID": child_id}, characteristics)],
+        )
         disabilities = characteristics.find("Disabilities") if characteristics is not None else None
         if disabilities is not None:
             batch = []
@@ -82,23 +85,41 @@ def cin_tables(root: ET.Element) -> dict:
                 if factors is not None and len(factors) != 0:
                     found = []
                     for factor in factors:
-                        found.append(get_values(own("AssessmentFactorsList"),
-                                                {**ids, "AssessmentID": assessment_id}, factor))
+                        found.append(
+                            get_values(
+                                own("AssessmentFactorsList"), {**ids, "AssessmentID": assessment_id}, factor
+                            )
+                        )
                         found[-1]["AssessmentFactor"] = factor.text
                     row["AssessmentFactors"] = [f["AssessmentFactor"] for f in found]
                     append("AssessmentFactorsList", found)
                 assessments.append(row)
             append("Assessments", assessments)
-            append("CINplanDates", [get_values(own("CINplanDates"), dict(ids), dates)
-                                    for dates in episode.findall("CINPlanDates")])
-            append("Section47", [get_values(own("Section47"), dict(ids), section)
-                                 for section in episode.findall("Section47")])
+            append(
+                "CINplanDates",
+                [
+                    get_values(own("CINplanDates"), dict(ids), dates)
+                    for dates in episode.findall("CINPlanDates")
+                ],
+            )
+            append(
+                "Section47",
+                [
+                    get_values(own("Section47"), dict(ids), section)
+                    for section in episode.findall("Section47")
+                ],
+            )
             plans = []
             for plan_id, plan in enumerate(episode.findall("ChildProtectionPlans"), 1):
                 plan_ids = {**ids, "CPPID": plan_id}
                 plans.append(get_values(own("ChildProtectionPlans"), dict(plan_ids), plan))
-                append("Reviews", [get_values(own("Reviews"), dict(plan_ids), review)
-                                   for review in plan.findall("Reviews[CPPreviewDate]")])
+                append(
+                    "Reviews",
+                    [
+                        get_values(own("Reviews"), dict(plan_ids), review)
+                        for review in plan.findall("Reviews[CPPreviewDate]")
+                    ],
+                )
             append("ChildProtectionPlans", plans)
         append("CINdetails", episodes)
     tables = {"Header": XMLtoCSV.create_Header(None, root.find("Header"))}
@@ -117,8 +138,18 @@ _NA = None  # pandas.NA, set when pandas is imported
 
 
 TEXT_ONLY = {"ChildIdentifiers", "ChildCharacteristics", "Disabilities"}
-TABLES = ("ChildIdentifiers", "ChildCharacteristics", "ChildProtectionPlans", "CINdetails", "CINplanDates",
-          "Reviews", "Section47", "Assessments", "AssessmentFactorsList", "Disabilities")
+TABLES = (
+    "ChildIdentifiers",
+    "ChildCharacteristics",
+    "ChildProtectionPlans",
+    "CINdetails",
+    "CINplanDates",
+    "Reviews",
+    "Section47",
+    "Assessments",
+    "AssessmentFactorsList",
+    "Disabilities",
+)
 
 
 def _cin(path: Path, year: int, own_ingress: bool = False) -> dict:
@@ -129,19 +160,33 @@ def _cin(path: Path, year: int, own_ingress: bool = False) -> dict:
     root = ET.parse(path).getroot()
     data = cin_validator.process_data(cin_validator.convert_data(root) if own_ingress else cin_tables(root))
     validator = cin_validator.CinValidator(data, registry)
-    rules = {str(r.code): {"message": r.message, "kind": r.rule_type.name.lower(),
-                           "fields": [str(f) for f in (r.affected_fields or [])]} for r in registry.values()}
+    rules = {
+        str(r.code): {
+            "message": r.message,
+            "kind": r.rule_type.name.lower(),
+            "fields": [str(f) for f in (r.affected_fields or [])],
+        }
+        for r in registry.values()
+    }
     found = {}
     for row in validator.full_issue_df.to_dict("records"):
         table = row.get("tables_affected")
         row_id = row.get("row_id")
-        key = (str(row["rule_code"]), str(row.get("child_id") or ""), str(table or ""),
-               int(row_id) if row_id == row_id and row_id is not None else None)
+        key = (
+            str(row["rule_code"]),
+            str(row.get("child_id") or ""),
+            str(table or ""),
+            int(row_id) if row_id == row_id and row_id is not None else None,
+        )
         found.setdefault(key, set()).add(str(row.get("columns_affected") or ""))
     for row in validator.multichild_issues.to_dict("records"):
         found.setdefault((str(row["rule_code"]), "", "", None), set())
-    return {"validator": f"csc-validator-be-cin {version('csc-validator-be-cin')}", "ruleset": ruleset,
-            "rules": rules, "issues": _issues(found, data)}
+    return {
+        "validator": f"csc-validator-be-cin {version('csc-validator-be-cin')}",
+        "ruleset": ruleset,
+        "rules": rules,
+        "issues": _issues(found, data),
+    }
 
 
 def _ssda903(folder: Path, year: int, la: str) -> dict:
@@ -151,10 +196,13 @@ def _ssda903(folder: Path, year: int, la: str) -> dict:
 
     files = process_uploaded_files({"This year": [str(p) for p in sorted(folder.glob("*.csv"))]})
     registry = get_year_ruleset(str(year))
-    validator = LacValidator(metadata={"collectionYear": str(year), "localAuthority": la}, files=files,
-                             registry=registry)
-    rules = {str(r.code): {"message": r.message, "kind": "error", "fields": list(r.affected_fields or [])}
-             for r in registry.values()}
+    validator = LacValidator(
+        metadata={"collectionYear": str(year), "localAuthority": la}, files=files, registry=registry
+    )
+    rules = {
+        str(r.code): {"message": r.message, "kind": "error", "fields": list(r.affected_fields or [])}
+        for r in registry.values()
+    }
     found = {}
     for table, frame in validator.ds_results.items():
         if table == "metadata":
@@ -163,10 +211,13 @@ def _ssda903(folder: Path, year: int, la: str) -> dict:
             code = column[4:]
             for row_id, child in frame.loc[frame[column] == True, "CHILD"].items():  # noqa: E712
                 found.setdefault((code, str(child), table, int(row_id)), set()).update(rules[code]["fields"])
-    return {"validator": f"csc-validator-be-903 {version('csc-validator-be-903')}",
-            "ruleset": f"lac{year - 1}_{year % 100:02d}", "rules": rules,
-            "issues": _issues(found, validator.ds_results),
-            "failed_rules": validator.fails}
+    return {
+        "validator": f"csc-validator-be-903 {version('csc-validator-be-903')}",
+        "ruleset": f"lac{year - 1}_{year % 100:02d}",
+        "rules": rules,
+        "issues": _issues(found, validator.ds_results),
+        "failed_rules": validator.fails,
+    }
 
 
 def _issues(found: dict, tables: dict) -> list:
@@ -179,17 +230,24 @@ def _issues(found: dict, tables: dict) -> list:
         if frame is not None and row is not None and row in frame.index:
             record = frame.loc[row]
             values = {f: _text(record[f]) for f in (*CONTEXT.get(table, ()), *fields) if f in frame.columns}
-        issues.append({"rule": code, "child": child, "table": table, "row": row, "fields": fields,
-                       "values": values})
+        issues.append(
+            {"rule": code, "child": child, "table": table, "row": row, "fields": fields, "values": values}
+        )
     return issues
 
 
 # The items that say which record a row is, shown beside the fields a rule names.
 CONTEXT = {
-    "CINdetails": ("CINreferralDate",), "Assessments": ("AssessmentActualStartDate",),
-    "CINplanDates": ("CINPlanStartDate",), "Section47": ("S47ActualStartDate",),
-    "ChildProtectionPlans": ("CPPstartDate",), "Reviews": ("CPPreviewDate",),
-    "Episodes": ("DECOM",), "SWEpisodes": ("SW_DECOM",), "Missing": ("MIS_START",), "OC3": ("DOB",),
+    "CINdetails": ("CINreferralDate",),
+    "Assessments": ("AssessmentActualStartDate",),
+    "CINplanDates": ("CINPlanStartDate",),
+    "Section47": ("S47ActualStartDate",),
+    "ChildProtectionPlans": ("CPPstartDate",),
+    "Reviews": ("CPPreviewDate",),
+    "Episodes": ("DECOM",),
+    "SWEpisodes": ("SW_DECOM",),
+    "Missing": ("MIS_START",),
+    "OC3": ("DOB",),
 }
 
 
@@ -209,16 +267,24 @@ def main(argv=None) -> int:
     parser.add_argument("kind", choices=["cin", "903"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--year", type=int, required=True, help="2025 for 2024-25")
-    parser.add_argument("--la", default="", help="the council's ONS code (the 903 derives PL_LOCATION from it)")
-    parser.add_argument("--own-ingress", action="store_true",
-                        help="read the census with the validator's own convert_data (slow), to compare")
+    parser.add_argument(
+        "--la", default="", help="the council's ONS code (the 903 derives PL_LOCATION from it)"
+    )
+    parser.add_argument(
+        "--own-ingress",
+        action="store_true",
+        help="read the census with the validator's own convert_data (slow), to compare",
+    )
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)  # the validators log every rule at INFO
     warnings.simplefilter("ignore")
     real_stdout, sys.stdout = sys.stdout, sys.stderr  # the CIN validator prints rules that fail to run
     try:
-        result = (_cin(args.path, args.year, args.own_ingress) if args.kind == "cin"
-                  else _ssda903(args.path, args.year, args.la))
+        result = (
+            _cin(args.path, args.year, args.own_ingress)
+            if args.kind == "cin"
+            else _ssda903(args.path, args.year, args.la)
+        )
     finally:
         sys.stdout = real_stdout
     json.dump(result, sys.stdout)

@@ -69,7 +69,7 @@ def _children(year, ids):
         "SWEpisodes": _social_worker_episodes(year, episodes),
     }
     mothers = _first_child_births(ids, end)
-    # An unaccompanied child, or one who was, has no home postcode here: the DfE derives no distance (rule 406).
+    # An unaccompanied child, or one who was, has no home postcode here: the DfE derives no distance (406).
     unaccompanied = set(UnaccompaniedChild.objects.filter(person_id__in=ids, arrived_on__lte=end).values_list(
         "person_id", flat=True))
     for person_id in ids:
@@ -107,7 +107,8 @@ def _episode(row, year, unaccompanied: bool) -> dict:
             "CIN": row["period__category_of_need"], "PLACE": place, "PLACE_PROVIDER": row["provider"] or None,
             "DEC": ended, "REC": (row["reason_ceased"] or None) if ended else None,
             "REASON_PLACE_CHANGE": (row["reason_place_change"] or None) if ended else None,
-            "HOME_POST": None if unaccompanied else (row["home_postcode"] or None), "PL_POST": row["placement_postcode"] or None,
+            "HOME_POST": None if unaccompanied else (row["home_postcode"] or None),
+            "PL_POST": row["placement_postcode"] or None,
             "URN": row["urn"] or None}
 
 
@@ -242,13 +243,15 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
         reported, previous_end = [], None
         for row in involvements:
             reason = row["social_worker_change__reason"] or None
-            if not reason and (previous_end is None or (row["start_date"] - previous_end).days > HANDOVER_DAYS):
+            took_over = previous_end is not None and (row["start_date"] - previous_end).days <= HANDOVER_DAYS
+            if not reason and not took_over:
                 reason = FIRST_CONTACT
             previous_end = max(previous_end or datetime.date.min, row["end_date"] or datetime.date.max)
             if (row["end_date"] and row["end_date"] < floor) or row["start_date"] > ceiling:
                 continue
             start = max(row["start_date"], began) if began else row["start_date"]
-            if row["end_date"] and start > row["start_date"] and (row["end_date"] - start).days < SHORTEST_DAYS:
+            clipped = start > row["start_date"]
+            if row["end_date"] and clipped and (row["end_date"] - start).days < SHORTEST_DAYS:
                 continue  # a worker who left as care began: under 3 days in it (903 SW09STG2)
             reported.append({"SW_ID": row["user__swe_number"] or None, "SW_DECOM": start,
                              "SW_DEC": before_or_on(row["end_date"], year.end), "SW_REASON": reason})

@@ -1,5 +1,6 @@
 """Running the DfE-aligned validators: their own environment, the census read as they read it, the findings
 mapped to Thrive's issues, and what Thrive shows apart (validator defects, in-year queries not yet due)."""
+
 import datetime
 import json
 import subprocess
@@ -18,8 +19,13 @@ pytestmark = pytest.mark.django_db
 
 
 def runner(*args) -> dict:
-    done = subprocess.run([str(dfe.python()), str(dfe.RUNNER), *map(str, args)], capture_output=True, text=True,
-                          check=True, env={"PYTHONHASHSEED": "0"})
+    done = subprocess.run(
+        [str(dfe.python()), str(dfe.RUNNER), *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "0"},
+    )
     return json.loads(done.stdout)
 
 
@@ -42,7 +48,11 @@ def test_a_check_is_kept_with_each_issue_mapped_to_the_child():
     assert outcome.run.ruleset == "cin2024_25" and outcome.run.validator.startswith("csc-validator-be-cin")
     (issue,) = [i for i in outcome.errors if i.rule_code == "4220"]
     assert (issue.child, issue.person_id, issue.table, issue.values["Ethnicity"]) == (
-        "C0001", children[0].pk, "ChildCharacteristics", "XXXX")
+        "C0001",
+        children[0].pk,
+        "ChildCharacteristics",
+        "XXXX",
+    )
     assert "4220" in outcome.run.rules
 
 
@@ -76,15 +86,20 @@ def test_the_census_4003_check_pairs_each_review_with_its_own_plan(tmp_path):
         "<CINdetails><CINPlanDates><CINPlanStartDate>2025-05-01</CINPlanStartDate>"
         "<CINPlanEndDate>2025-08-13</CINPlanEndDate></CINPlanDates><ChildProtectionPlans>"
         "<CPPendDate>2025-07-01</CPPendDate><Reviews><CPPreviewDate>2025-05-22</CPPreviewDate></Reviews>"
-        "</ChildProtectionPlans></CINdetails></Child></Children></Message>")
+        "</ChildProtectionPlans></CINdetails></Child></Children></Message>"
+    )
     assert Facts.of("cin", path, 2026).review_in_cin_plan == {"B"}
 
 
 def test_in_year_queries_wait_until_their_timescale_has_run_out():
     year = CollectionYear(2027)
     today = datetime.date(2026, 12, 2)
-    old = Finding("8670Q", "query", "", "1", "Assessments", 0, [], {"AssessmentActualStartDate": "2026-06-01"})
-    new = Finding("8670Q", "query", "", "1", "Assessments", 0, [], {"AssessmentActualStartDate": "2026-11-20"})
+    old = Finding(
+        "8670Q", "query", "", "1", "Assessments", 0, [], {"AssessmentActualStartDate": "2026-06-01"}
+    )
+    new = Finding(
+        "8670Q", "query", "", "1", "Assessments", 0, [], {"AssessmentActualStartDate": "2026-11-20"}
+    )
     assert not timing.not_yet_due(old, year, today)
     assert timing.not_yet_due(new, year, today)
     assert not timing.not_yet_due(new, year, datetime.date(2027, 3, 31))  # at the reference date it counts
@@ -96,19 +111,29 @@ def test_in_year_queries_wait_until_their_timescale_has_run_out():
 
 
 def test_messages_read_as_sentences():
-    assert sentence("Please check and either amend data or provide a reason: Assessment started more than 45 "
-                    "working days before the end of the census year") == (
-        "Assessment started more than 45 working days before the end of the census year.")
+    assert sentence(
+        "Please check and either amend data or provide a reason: Assessment started more than 45 "
+        "working days before the end of the census year"
+    ) == ("Assessment started more than 45 working days before the end of the census year.")
     assert sentence("Date social worker episode began is not a valid date..") == (
-        "Date social worker episode began is not a valid date.")
-    assert record("Assessments", {"AssessmentActualStartDate": "2024-06-03", "AssessmentAuthorisationDate": ""}) == (
-        "Assessment: assessment start 3 Jun 2024, assessment authorised blank")
+        "Date social worker episode began is not a valid date."
+    )
+    assert record(
+        "Assessments", {"AssessmentActualStartDate": "2024-06-03", "AssessmentAuthorisationDate": ""}
+    ) == ("Assessment: assessment start 3 Jun 2024, assessment authorised blank")
     assert record("Episodes", {"DECOM": "01/04/2024"}) == "Episode: episode start 1 Apr 2024"
 
 
 def test_describe_names_the_child_the_record_and_the_rule():
     class Issue:
-        kind, rule_code, child, table, values = "query", "8670Q", "C1", "Assessments", {
-            "AssessmentActualStartDate": "2024-06-03"}
+        kind, rule_code, child, table, values = (
+            "query",
+            "8670Q",
+            "C1",
+            "Assessments",
+            {"AssessmentActualStartDate": "2024-06-03"},
+        )
+
     assert describe(Issue(), "Please check and either amend data or provide a reason: Open too long") == (
-        "Query 8670Q (child C1; Assessment: assessment start 3 Jun 2024): Open too long.")
+        "Query 8670Q (child C1; Assessment: assessment start 3 Jun 2024): Open too long."
+    )

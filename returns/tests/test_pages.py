@@ -1,5 +1,6 @@
 """The returns pages: the latest check grouped by rule, filtered and paged; checking again; overriding
 errors; asking the child's worker to correct a record; downloading. The validators run for real."""
+
 import datetime
 
 import pytest
@@ -63,17 +64,47 @@ def test_issues_are_grouped_by_rule_filtered_and_paged(client):
     council()
     cin_census_children()
     signed_in(client, Role.ANALYST)
-    run = ValidationRun.objects.create(return_kind="cin", year=2025, validator="csc-validator-be-cin 0.1.13",
-                                       ruleset="cin2024_25", children=80, rules={
-                                           "8670Q": {"message": "Please check and either amend data or provide a "
-                                                                "reason: Assessment started more than 45 working days "
-                                                                "before the end of the census year", "kind": "query"},
-                                           "4220": {"message": "Ethnicity is missing or invalid", "kind": "error"}})
+    run = ValidationRun.objects.create(
+        return_kind="cin",
+        year=2025,
+        validator="csc-validator-be-cin 0.1.13",
+        ruleset="cin2024_25",
+        children=80,
+        rules={
+            "8670Q": {
+                "message": "Please check and either amend data or provide a "
+                "reason: Assessment started more than 45 working days "
+                "before the end of the census year",
+                "kind": "query",
+            },
+            "4220": {"message": "Ethnicity is missing or invalid", "kind": "error"},
+        },
+    )
     ValidationIssue.objects.bulk_create(
-        [ValidationIssue(run=run, rule_code="8670Q", kind="query", child=f"C{n:04d}", table="Assessments", row=n,
-                         values={"AssessmentActualStartDate": "2024-06-03"}) for n in range(70)]
-        + [ValidationIssue(run=run, rule_code="4220", kind="error", child="C0001", table="ChildCharacteristics",
-                           row=0, values={"Ethnicity": "XXXX"})])
+        [
+            ValidationIssue(
+                run=run,
+                rule_code="8670Q",
+                kind="query",
+                child=f"C{n:04d}",
+                table="Assessments",
+                row=n,
+                values={"AssessmentActualStartDate": "2024-06-03"},
+            )
+            for n in range(70)
+        ]
+        + [
+            ValidationIssue(
+                run=run,
+                rule_code="4220",
+                kind="error",
+                child="C0001",
+                table="ChildCharacteristics",
+                row=0,
+                values={"Ethnicity": "XXXX"},
+            )
+        ]
+    )
     page = client.get("/returns/cin/2025/").content.decode()
     assert "Assessment started more than 45 working days before the end of the census year." in page
     assert "Please check" not in page
@@ -89,14 +120,31 @@ def test_the_analyst_asks_the_allocated_worker_who_sees_it_in_due_work(client):
     council()
     children = cin_census_children()
     worker = make_user(role=Role.SOCIAL_WORKER)
-    Involvement.objects.create(person=children[0], kind=InvolvementKind.ALLOCATED_WORKER, user=worker,
-                               start_date=datetime.date(2024, 5, 1))
+    Involvement.objects.create(
+        person=children[0],
+        kind=InvolvementKind.ALLOCATED_WORKER,
+        user=worker,
+        start_date=datetime.date(2024, 5, 1),
+    )
     analyst = signed_in(client, Role.ANALYST)
-    run = ValidationRun.objects.create(return_kind="cin", year=2025, validator="v", ruleset="cin2024_25", children=5,
-                                       rules={"4220": {"message": "Ethnicity is missing or invalid", "kind": "error"}})
-    issue = ValidationIssue.objects.create(run=run, rule_code="4220", kind="error", child="C0001",
-                                           person=children[0], table="ChildCharacteristics", row=0,
-                                           values={"Ethnicity": "XXXX"})
+    run = ValidationRun.objects.create(
+        return_kind="cin",
+        year=2025,
+        validator="v",
+        ruleset="cin2024_25",
+        children=5,
+        rules={"4220": {"message": "Ethnicity is missing or invalid", "kind": "error"}},
+    )
+    issue = ValidationIssue.objects.create(
+        run=run,
+        rule_code="4220",
+        kind="error",
+        child="C0001",
+        person=children[0],
+        table="ChildCharacteristics",
+        row=0,
+        values={"Ethnicity": "XXXX"},
+    )
     form = client.get(f"/returns/cin/2025/issues/{issue.pk}/ask/").content.decode()
     assert worker.username in form or worker.get_full_name() in form
     client.post(f"/returns/cin/2025/issues/{issue.pk}/ask/", {"note": "Please check with the family"})
@@ -106,7 +154,9 @@ def test_the_analyst_asks_the_allocated_worker_who_sees_it_in_due_work(client):
     items = due_items([children[0].pk], datetime.date.today())
     assert any(item.timescale == "RETURN_FIX" and "Ethnicity is missing" in item.what for item in items)
     assert b"Worker asked" in client.get("/returns/cin/2025/").content
-    client.force_login(make_user(role=Role.SOCIAL_WORKER))  # another worker sees none of it and cannot close it
+    client.force_login(
+        make_user(role=Role.SOCIAL_WORKER)
+    )  # another worker sees none of it and cannot close it
     assert b"Ethnicity is missing" not in client.get("/returns/corrections/").content
     assert client.post(f"/returns/corrections/{fix.pk}/done/").status_code == 404
     assert client.get(f"/returns/cin/2025/issues/{issue.pk}/ask/").status_code == 403
@@ -121,10 +171,23 @@ def test_no_allocated_worker_says_so(client):
     council()
     children = cin_census_children()
     signed_in(client, Role.ANALYST)
-    run = ValidationRun.objects.create(return_kind="cin", year=2025, validator="v", ruleset="cin2024_25", children=5,
-                                       rules={"4220": {"message": "Ethnicity is missing", "kind": "error"}})
-    issue = ValidationIssue.objects.create(run=run, rule_code="4220", kind="error", child="C0002",
-                                           person=children[1], table="ChildCharacteristics", row=1)
+    run = ValidationRun.objects.create(
+        return_kind="cin",
+        year=2025,
+        validator="v",
+        ruleset="cin2024_25",
+        children=5,
+        rules={"4220": {"message": "Ethnicity is missing", "kind": "error"}},
+    )
+    issue = ValidationIssue.objects.create(
+        run=run,
+        rule_code="4220",
+        kind="error",
+        child="C0002",
+        person=children[1],
+        table="ChildCharacteristics",
+        row=1,
+    )
     page = client.get(f"/returns/cin/2025/issues/{issue.pk}/ask/", follow=True).content.decode()
     assert "No worker is allocated to child C0002" in page
     assert not FixRequest.objects.exists()
@@ -132,6 +195,7 @@ def test_no_allocated_worker_says_so(client):
 
 def test_the_903_downloads_as_a_zip_of_its_tables(client):
     from .builders import looked_after_children
+
     council()
     looked_after_children()
     signed_in(client, Role.ADMINISTRATOR)

@@ -1,5 +1,6 @@
 """End to end in headless Chromium: an analyst checks the CIN census with the DfE-aligned validators, reads the
 issues by rule, asks the child's worker to correct one, and the worker finds it in their due work."""
+
 import datetime
 
 import pytest
@@ -16,8 +17,12 @@ def test_analyst_checks_the_census_and_asks_the_worker_to_correct_a_record(page,
     children = cin_census_children()
     children[0].__class__.objects.filter(pk=children[0].pk).update(ethnicity="XXXX")
     worker = make_user(role=Role.SOCIAL_WORKER, first_name="Sam", last_name="Worker")
-    Involvement.objects.create(person=children[0], kind=InvolvementKind.ALLOCATED_WORKER, user=worker,
-                               start_date=datetime.date(2024, 5, 1))
+    Involvement.objects.create(
+        person=children[0],
+        kind=InvolvementKind.ALLOCATED_WORKER,
+        user=worker,
+        start_date=datetime.date(2024, 5, 1),
+    )
     analyst = make_user(role=Role.ANALYST, first_name="Ana", last_name="Lyst")
     sign_in(analyst)
 

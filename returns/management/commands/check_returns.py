@@ -1,4 +1,5 @@
 """Check returns with the DfE-aligned validators and print the count of each rule that found something."""
+
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,14 +16,28 @@ class Command(BaseCommand):
     help = "Build each return from today's records, check it with the DfE-aligned validators, and print counts by rule."
 
     def add_arguments(self, parser):
-        parser.add_argument("--year", type=int, action="append",
-                            help="Collection year named by its reference date (2025 for 2024-25); repeat for more. "
-                                 "Default: the latest year ended and the year in progress.")
-        parser.add_argument("--if-unchecked", action="store_true",
-                            help="Only the returns never checked yet (make demo uses this on its first run).")
-        parser.add_argument("--return", dest="kinds", action="append", choices=sorted(BUILDERS),
-                            help="cin or ssda903 (default both).")
-        parser.add_argument("--fail-on-errors", action="store_true", help="Exit non-zero if any return has an error.")
+        parser.add_argument(
+            "--year",
+            type=int,
+            action="append",
+            help="Collection year named by its reference date (2025 for 2024-25); repeat for more. "
+            "Default: the latest year ended and the year in progress.",
+        )
+        parser.add_argument(
+            "--if-unchecked",
+            action="store_true",
+            help="Only the returns never checked yet (make demo uses this on its first run).",
+        )
+        parser.add_argument(
+            "--return",
+            dest="kinds",
+            action="append",
+            choices=sorted(BUILDERS),
+            help="cin or ssda903 (default both).",
+        )
+        parser.add_argument(
+            "--fail-on-errors", action="store_true", help="Exit non-zero if any return has an error."
+        )
 
     def handle(self, *args, **options):
         errors = 0
@@ -45,9 +60,11 @@ class Command(BaseCommand):
                 for (kind_found, _), n in counts.items():
                     found[kind_found] += n
                 errors += found["error"]
-                self.stdout.write(f"{kind} {year.label} ({outcome.run.validator}, {outcome.run.ruleset}, "
-                                  f"{outcome.count} children, {outcome.run.seconds:.1f} s): {found['error']} errors, "
-                                  f"{found['query']} queries, {found['defect']} validator defects")
+                self.stdout.write(
+                    f"{kind} {year.label} ({outcome.run.validator}, {outcome.run.ruleset}, "
+                    f"{outcome.count} children, {outcome.run.seconds:.1f} s): {found['error']} errors, "
+                    f"{found['query']} queries, {found['defect']} validator defects"
+                )
                 for (kind_found, code), n in sorted(counts.items()):
                     self.stdout.write(f"  {kind_found:5} {code:10} {n}")
                 for code, n in sorted(waiting.items()):
