@@ -244,7 +244,7 @@ class CareRates:
     health_under_5_late_days: tuple = (20, 150)  # their assessments are due every 6 months and rarely slip far
     immunisations_share: float = 0.88
     development_checks_share: float = 0.85
-    dental_on_time_share: float = 0.38
+    dental_on_time_share: float = 0.35
     dental_early_days: tuple = (0, 60)
     dental_late_days: tuple = (30, 330)
     first_dental_days: tuple = (20, 150)
