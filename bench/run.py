@@ -221,8 +221,9 @@ def export_large(runs):
     return Result(samples, None, notes)
 
 
-def _validator(*args: str) -> tuple[float, int]:
-    """Run the DfE-aligned validators' runner (returns/dfe/runner.py) in their environment: (seconds, peak RSS)."""
+def _validator(*args: str) -> tuple[float, int, float]:
+    """Run the DfE-aligned validators' runner (returns/dfe/runner.py) in their environment: (seconds, peak RSS,
+    CPU seconds: on a busy machine the wall time is mostly waiting for a core)."""
     python = ROOT / ".venv-validators" / "bin" / "python"
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
@@ -233,7 +234,7 @@ def _validator(*args: str) -> tuple[float, int]:
         elapsed = time.perf_counter() - started
         if os.waitstatus_to_exitcode(status):
             raise RuntimeError(f"the validator failed on {args}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 @benchmark("validate_large")
@@ -246,11 +247,14 @@ def validate_large(runs):
         folder = Path(folder)
         _returns_from(database, folder)
         for _ in range(runs):
-            cin_seconds, cin_rss = _validator("cin", str(folder / "cin.xml"), "--year", "2025")
-            lac_seconds, lac_rss = _validator("903", str(folder / "ssda903"), "--year", "2025", "--la", "E10000018")
+            cin_seconds, cin_rss, cin_cpu = _validator("cin", str(folder / "cin.xml"), "--year", "2025")
+            lac_seconds, lac_rss, lac_cpu = _validator("903", str(folder / "ssda903"), "--year", "2025",
+                                                       "--la", "E10000018")
             samples.append(cin_seconds + lac_seconds)
             peak = max(peak, cin_rss, lac_rss)
             notes = {"cin_s": round(cin_seconds, 1), "ssda903_s": round(lac_seconds, 1),
+                     "cin_cpu_s": round(cin_cpu, 1), "ssda903_cpu_s": round(lac_cpu, 1),
+                     "load_average": round(os.getloadavg()[0], 1),
                      "cin_peak_mb": round(cin_rss / 2**20), "ssda903_peak_mb": round(lac_rss / 2**20)}
     return Result(samples, peak, notes)
 

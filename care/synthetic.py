@@ -16,7 +16,7 @@ from access.models import Involvement, InvolvementKind as IK
 from council.synthetic.casework import Staff, Weighted, between, date
 from council.synthetic.registry import contributes
 from leavers.eligibility import THIRTEEN_WEEKS, Stay
-from people.codes import Sex
+from people.codes import Sex, UPNUnknown
 from people.models import Address, Person
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
 from proceedings.codes import CourtOrder
@@ -527,9 +527,14 @@ def social_worker_handovers(council):
 @contributes(order=63)
 def sex_known_in_care(council):
     """A child in care has their sex recorded: the generator leaves some children's sex not known (the CIN
-    census counts them, rule 8794Q), but the 903 rejects an unknown sex (rule 232)."""
+    census counts them, rule 8794Q), but the 903 rejects an unknown sex (rule 232). Nor is a child in care
+    for longer than a week still "newly looked after" for want of a UPN (UN4, 903 rule 210): where the
+    Virtual School has not matched one, the sources disagree (UN5)."""
     r = council.rng("care.sex_known_in_care")
     looked_after = PeriodOfCare.objects.values("person_id")
+    for model in (Person.objects, Person.history):
+        model.filter(**{"pk__in" if model is Person.objects else "id__in": looked_after},
+                     upn_unknown=UPNUnknown.NEWLY_ARRIVED).update(upn_unknown=UPNUnknown.DISCREPANCY)
     for pk in Person.objects.filter(pk__in=looked_after, sex=Sex.UNKNOWN, birth_date__isnull=False).order_by(
             "pk").values_list("pk", flat=True):
         sex = Sex.MALE if r.random() < council.rates.male_share else Sex.FEMALE

@@ -230,10 +230,12 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
     """Each allocated social worker in the window, identified by their Social Work England number.
 
     SW_REASON is the reason recorded when the worker changed; a worker who took over from no one (no
-    worker ended within a week before) is the child's first contact, FCONTA."""
+    worker ended within a week before) is the child's first contact, FCONTA. A worker whose involvement
+    ended the day before the next began ended on the changeover day, as the 903's episodes chain (and as
+    the care pages record a change): a change on 1 April leaves 31 March's worker open in the return."""
     windows = {p: w for p, rows in episodes.items() if (w := _social_worker_window(year, rows))}
     rows = Involvement.objects.filter(kind=InvolvementKind.ALLOCATED_WORKER, person_id__in=list(windows),
-                                      user__isnull=False, start_date__lte=year.end).order_by(
+                                      user__isnull=False).order_by(
         "start_date", "pk").values("person_id", "user__swe_number", "start_date", "end_date",
                                    "social_worker_change__reason")
     result = {}
@@ -241,7 +243,7 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
         began, ceiling = windows[person_id]  # care began (in the file), and the last day reported
         floor = max(year.start, began or year.start)
         reported, previous_end = [], None
-        for row in involvements:
+        for row, following in zip(involvements, [*involvements[1:], None]):
             reason = row["social_worker_change__reason"] or None
             took_over = previous_end is not None and (row["start_date"] - previous_end).days <= HANDOVER_DAYS
             if not reason and not took_over:
@@ -253,8 +255,11 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
             clipped = start > row["start_date"]
             if row["end_date"] and clipped and (row["end_date"] - start).days < SHORTEST_DAYS:
                 continue  # a worker who left as care began: under 3 days in it (903 SW09STG2)
+            ended = row["end_date"]
+            if ended and following and following["start_date"] == ended + datetime.timedelta(days=1):
+                ended = following["start_date"]
             reported.append({"SW_ID": row["user__swe_number"] or None, "SW_DECOM": start,
-                             "SW_DEC": before_or_on(row["end_date"], year.end), "SW_REASON": reason})
+                             "SW_DEC": before_or_on(ended, year.end), "SW_REASON": reason})
         if reported:
             result[person_id] = reported
     return result
