@@ -1,17 +1,31 @@
-"""Admin for staff, teams, involvements and the audit log.
+"""Admin for staff, teams and agencies: user administration only.
 
-The audit log and break-glass records are evidence, so they are read-only here.
+Django admin holds no child-level data: people, involvements, the audit log and break-glass records are
+not here (involvements are made only by the journeys' allocation steps; the audit log and break glass
+are read in the app's audit and break-glass review pages, which are themselves logged). An administrator
+cannot change their own role, teams or permissions, so cannot give themselves a relationship with a child.
 """
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, BreakGlass, Involvement, RecordView, Team, TeamMembership, User
+from .models import Agency, Team, TeamMembership, User
+
+SELF_LOCKED = ("role", "agency", "is_staff", "is_superuser", "groups", "user_permissions")
 
 
 class MembershipInline(admin.TabularInline):
     model = TeamMembership
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.pk != request.user.pk
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.pk != request.user.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.pk != request.user.pk
 
 
 @admin.register(User)
@@ -21,6 +35,12 @@ class ThriveUserAdmin(UserAdmin):
     list_filter = ["role", "agency", "is_active"]
     search_fields = UserAdmin.search_fields + ("swe_number",)  # the 903 names workers by it
     inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.pk == request.user.pk:
+            return (*fields, *SELF_LOCKED)
+        return fields
 
 
 @admin.register(Agency)
@@ -32,36 +52,3 @@ class AgencyAdmin(admin.ModelAdmin):
 class TeamAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent"]
     list_filter = ["kind"]
-
-
-@admin.register(Involvement)
-class InvolvementAdmin(SimpleHistoryAdmin):
-    list_display = ["person", "kind", "user", "team", "start_date", "end_date"]
-    list_select_related = ["person", "user", "team"]
-    raw_id_fields = ["person", "user"]
-    show_full_result_count = False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(BreakGlass)
-class BreakGlassAdmin(ReadOnlyAdmin):
-    list_display = ["at", "user", "person", "review_outcome", "reviewed_by"]
-    list_select_related = ["user", "person", "reviewed_by"]
-
-
-@admin.register(RecordView)
-class RecordViewAdmin(ReadOnlyAdmin):
-    list_display = ["at", "user", "person", "allowed", "basis"]
-    list_filter = ["allowed"]
-    list_select_related = ["user", "person"]
-    show_full_result_count = False

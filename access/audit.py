@@ -1,16 +1,70 @@
-"""Writing the audit log of record views."""
-from .models import RecordView
+"""Writing the audit log: each look at (or refusal of) a child's record, and each page or file naming
+children.
+
+`log_access` writes RecordView rows (one per child concerned, or one without a child for a refused page
+about no one child). `disclose` writes a Disclosure with a DisclosedChild row for every child it named,
+bulk-inserted with one prepared statement (executemany: a quarter of the ORM's time for a manager's
+My work of 1,500 children), so a 50,000-child return costs a fraction of a second.
+"""
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from .basis import Basis
+from .models import Action, DisclosedChild, Disclosure, RecordView
 
 BASIS_LENGTH = RecordView._meta.get_field("basis").max_length
+NO_BASIS = "refused: no legitimate relationship and no break-glass reason"
 
 
-def record_view(request, person, basis: str | None) -> RecordView:
-    """Log one attempt to open a child's record; refused attempts are logged too."""
-    return RecordView.objects.create(
-        user=request.user,
-        person=person,
-        allowed=basis is not None,
+def _path(request) -> str:
+    return request.get_full_path()[:500]
+
+
+def log_access(request, person_ids: Iterable, *, allowed: bool, text: str, kind: str = "",
+               action: str = Action.READ) -> None:
+    """One row for each child (ids or Person objects); none given, one row about no child."""
+    ids = [getattr(p, "pk", p) for p in person_ids] or [None]
+    RecordView.objects.bulk_create(RecordView(
+        user=request.user, person_id=pk, allowed=allowed, action=action, basis_kind=kind,
         # A break-glass basis quotes the user's reason, which may be longer than the column.
-        basis=(basis or "refused: no legitimate relationship and no break-glass reason")[:BASIS_LENGTH],
-        path=request.get_full_path()[:500],
-    )
+        basis=text[:BASIS_LENGTH], path=_path(request),
+    ) for pk in dict.fromkeys(ids))
+
+
+def record_view(request, person, basis: Basis | None, action: str = Action.READ) -> None:
+    """Log one attempt to open a child's record on this basis (None: refused for want of one)."""
+    if basis is None:
+        log_access(request, [person], allowed=False, text=NO_BASIS, action=action)
+    else:
+        log_access(request, [person], allowed=True, text=basis.text, kind=basis.kind, action=action)
+
+
+def log_refusal(request, reason: str, person_ids: Iterable = (), action: str = Action.PAGE,
+                kind: str = "") -> None:
+    """A refusal by any check (a role, a read-only basis): the audit says which, in the user's words."""
+    log_access(request, person_ids, allowed=False, text=f"refused: {reason}", kind=kind, action=action)
+
+
+def disclose(request, kind: str, person_ids: Iterable[int], *, what: str, filename: str = "", terms: str = "",
+             count: int | None = None) -> Disclosure:
+    """Log a search, list or file that named these children (each once), with what and how many."""
+    ids = list(dict.fromkeys(person_ids))
+    with transaction.atomic():
+        disclosure = Disclosure.objects.create(
+            user=request.user, kind=kind, what=what[:200], path=_path(request), filename=filename[:200],
+            terms=terms[:500], count=len(ids) if count is None else count,
+        )
+        if ids:
+            _insert_children(disclosure.pk, ids)
+    return disclosure
+
+
+def _insert_children(disclosure_id: int, person_ids: list) -> None:
+    quote = connection.ops.quote_name
+    table = quote(DisclosedChild._meta.db_table)
+    fields = (DisclosedChild._meta.get_field(name) for name in ("disclosure", "person"))
+    columns = ", ".join(quote(field.column) for field in fields)
+    sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s)"  # nosec B608: names from the model, values bound
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(disclosure_id, pk) for pk in person_ids])

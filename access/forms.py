@@ -2,6 +2,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from thrive import limits
+from thrive.forms import limit_length
+
 from .allocation import PRACTITIONER_ROLES, practitioners
 from .models import BreakGlass, Team
 
@@ -18,6 +21,12 @@ class SignInForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+        limit_length(self.fields["password"], limits.SHORT_TEXT)
+        # Django sets the username's max_length after building the field, so nothing checks it: check it here,
+        # before an over-long name reaches authenticate() and django-axes' record of failures.
+        username = self.fields["username"]
+        limit_length(username, username.max_length)
+        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"
 
 
 class BreakGlassForm(forms.Form):
@@ -51,6 +60,9 @@ class BreakGlassReviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["review_outcome"].required = True
         self.fields["review_outcome"].choices = [c for c in self.fields["review_outcome"].choices if c[0]]
+        limit_length(self.fields["review_note"], limits.LONG_TEXT)
+        note_messages = self.fields["review_note"].error_messages
+        note_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
     def clean(self):
         data = super().clean()

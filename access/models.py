@@ -44,6 +44,7 @@ class TeamKind(models.TextChoices):
     PLACEMENTS = "placements", "Placements and commissioning"
     PERFORMANCE = "performance", "Performance and business intelligence"
     ADMINISTRATION = "admin", "System administration"
+    INFORMATION_GOVERNANCE = "info_governance", "Information governance"
 
 
 class Team(models.Model):
@@ -74,6 +75,8 @@ class Role(models.TextChoices):
     PLACEMENTS_OFFICER = "placements_officer", "Placements officer"
     ANALYST = "analyst", "Performance analyst"
     ADMINISTRATOR = "administrator", "System administrator"
+    DATA_PROTECTION_OFFICER = "dpo", "Data protection officer"
+    DATA_QUALITY = "data_quality", "Data quality officer"
 
 
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
@@ -122,6 +125,7 @@ class InvolvementKind(models.TextChoices):
     IRO = "iro", "Independent reviewing officer"
     CONFERENCE_CHAIR = "chair", "Child protection conference chair"
     PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
+    CONTACT = "contact", "Contact awaiting the front door's decision"
 
 
 class Involvement(models.Model):
@@ -173,16 +177,77 @@ class BreakGlass(models.Model):
         verbose_name_plural = "break glass accesses"
 
 
+class BasisKind(models.TextChoices):
+    """What a user's access to a child rests on (access.basis.Basis carries one, with the audit text)."""
+
+    OWN = "own", "Own involvement with the child"
+    TEAM = "team", "Member of a team working with the child"
+    MANAGER = "manager", "Manager of a team working with the child"
+    MULTI_AGENCY = "multi_agency", "Partner member of a multi-agency team working with the child"
+    SHARE = "share", "Information share with the user's agency"
+    BREAK_GLASS = "break_glass", "Break glass"
+    FRONT_DOOR = "front_door", "Front door: recording a contact (identity only)"
+
+
+class Action(models.TextChoices):
+    READ = "read", "Read"
+    RECORD = "record", "Record"
+    MERGE = "merge", "Merge"
+    AUDIT = "audit", "Audit review"
+    PAGE = "page", "Other page"
+
+
 class RecordView(models.Model):
-    """The audit log: every attempt to open a child's record, allowed or refused."""
+    """The audit log: every attempt to open or record in a child's record, allowed or refused.
+
+    Refusals by a role check on a page about no one child are logged here too, without a person.
+    A row is "allowed" only when the page was served.
+    """
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="record_views")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="record_views")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="record_views")
     at = models.DateTimeField(default=timezone.now, db_index=True)
     allowed = models.BooleanField()
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.READ)
+    basis_kind = models.CharField(max_length=20, choices=BasisKind.choices, blank=True)
     basis = models.CharField(max_length=200, help_text="Why access was allowed, or why it was refused.")
     path = models.CharField(max_length=500)
 
     class Meta:
         ordering = ["-at"]
-        indexes = [models.Index(fields=["person", "at"])]
+        indexes = [models.Index(fields=["person", "at"]), models.Index(fields=["user", "at"])]
+
+
+class DisclosureKind(models.TextChoices):
+    SEARCH = "search", "Search"
+    LIST = "list", "List of children"
+    EXPORT = "export", "File downloaded"
+
+
+class Disclosure(models.Model):
+    """A page or file naming many children (a search, a worklist, a drill-down, a return): who, when, what.
+
+    The children it named are its DisclosedChild rows, so the log can be read by child as well as by user.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="disclosures")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=10, choices=DisclosureKind.choices)
+    what = models.CharField(max_length=200)
+    path = models.CharField(max_length=500)
+    filename = models.CharField(max_length=200, blank=True)
+    terms = models.CharField(max_length=500, blank=True, help_text="What was searched for.")
+    count = models.PositiveIntegerField(help_text="Results found, or children in the file.")
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["user", "at"])]
+
+
+class DisclosedChild(models.Model):
+    disclosure = models.ForeignKey(Disclosure, on_delete=models.PROTECT, related_name="children")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "disclosure"])]

@@ -1,13 +1,13 @@
 """Signing in and out, and managers' review of break-glass accesses by their staff."""
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from .audit import disclose, log_access
+from .classes import manager_page
 from .forms import BreakGlassReviewForm, SignInForm
-from .models import BreakGlass, Role, TeamMembership
+from .models import Action, BreakGlass, DisclosureKind, Role, TeamMembership
 from .rules import managed_team_ids
 
 
@@ -39,20 +39,36 @@ def reviewable_break_glass(user):
     return accesses.filter(user_id__in=staff)
 
 
-@login_required
+def reviews_break_glass(user) -> bool:
+    return user.is_manager or reviews_all(user)
+
+
+break_glass_page = manager_page(reviews_break_glass,
+                                "Only managers and administrators review break-glass accesses.")
+
+
+@break_glass_page
 def break_glass_list(request):
-    if not (request.user.is_manager or reviews_all(request.user)):
-        raise PermissionDenied("Only managers and administrators review break-glass accesses.")
     accesses = reviewable_break_glass(request.user)
-    return render(request, "access/break_glass_list.html", {
-        "to_review": accesses.filter(reviewed_at__isnull=True).order_by("at"),
-        "reviewed": accesses.filter(reviewed_at__isnull=False).order_by("-reviewed_at")[:100],
-    })
+    to_review = list(accesses.filter(reviewed_at__isnull=True).order_by("at"))
+    reviewed = list(accesses.filter(reviewed_at__isnull=False).order_by("-reviewed_at")[:100])
+    if to_review or reviewed:  # the list names the children
+        named = [access.person_id for access in to_review + reviewed]
+        disclose(request, DisclosureKind.LIST, named, what="Break-glass review")
+    return render(request, "access/break_glass_list.html", {"to_review": to_review, "reviewed": reviewed})
 
 
-@login_required
+@break_glass_page
 def break_glass_review(request, pk):
+    """One access to review (or read once reviewed); it names the child, so the page is logged once served."""
     access = get_object_or_404(reviewable_break_glass(request.user), pk=pk)
+    response = _review(request, access)
+    log_access(request, [access.person_id], allowed=True, text="review of a break-glass access",
+               action=Action.AUDIT)
+    return response
+
+
+def _review(request, access):
     if access.reviewed_at:  # a review is part of the audit trail, so it is not rewritten
         return render(request, "access/break_glass_review.html", {"access": access})
     form = BreakGlassReviewForm(request.POST if request.method == "POST" else None, instance=access)

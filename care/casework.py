@@ -6,7 +6,6 @@ from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
 from .models import PeriodOfCare
-from .views import may_record
 
 
 @card(60)
@@ -15,7 +14,7 @@ def care(child, user):
     url = reverse("care:record", args=[child.person.pk])
     if period is None:
         start = [Link("Start a period of care", reverse("care:start", args=[child.person.pk]))]
-        return Card("Care", [], start if may_record(user, child.basis) else [], empty="Never looked after.")
+        return Card("Care", [], start if child.may_record else [], empty="Never looked after.")
     actions = [Link("Open the care record", url)]
     if not period.is_open:
         return Card("Care", [Row("Left care", f"{period.end_date:%-d %B %Y}: "

@@ -1,62 +1,47 @@
 """Care pages: the child's care record, the forms that change or add to it, and the children in care worklist.
 
-Every page about a child goes through people.access_views.record_page (access check and audit).
-Recording needs more than reading: not under break glass, and not by partner agencies or analysts.
-Every form is saved by people.casework.save_form, in one transaction.
+Every page about a child goes through the gate in people.access_views (access check and audit); the
+forms use its write gate, which decides the right to record (looked-after reviews also for the child's
+IRO, Personal Education Plans also for the Virtual School). Every form is saved by
+people.casework.save_form, in one transaction.
 """
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import Involvement, InvolvementKind, Role, TeamKind
-from people.access_views import record_page
-from people.casework import posted, save_form
+from access.basis import Work
+from access.classes import signed_in
+from access.audit import disclose
+from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
+from people.access_views import child_read, child_write
+from people.casework import done_meanwhile, opened_before, posted, save_form
 
 from . import forms, services
 from .models import (
     Adoption,
     AgeAssessment,
+    CarePlanning,
     DentalCheck,
     DeprivationOfLiberty,
     HealthAssessment,
     MissingEpisode,
+    NationalTransfer,
     PermanencePlan,
     PersonalEducationPlan,
     Review,
     StrengthsAndDifficulties,
     SubstanceMisuse,
+    TemporaryApproval,
     UnaccompaniedChild,
     Visit,
     YouthJusticeDisposal,
 )
+from .models.placements import PER_PLACEMENT
 from .nts import nts_position
 from .rules import FAR_FROM_HOME_MILES, designated_birth_date
 from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, due_rows, own_council,
                         placed_far_from_home)
-
-READ_ONLY_ROLES = {Role.PARTNER, Role.ANALYST}
-
-
-def may_record(user, basis: str) -> bool:
-    """Staff with a legitimate relationship record; break glass and partner shares are for reading."""
-    return user.role not in READ_ONLY_ROLES and not basis.startswith(("break glass", "active share"))
-
-
-def recording(view):
-    """A form about a child: the access check and audit of record_page, then the right to record."""
-    @record_page
-    @wraps(view)
-    def wrapper(request, person, ids, basis):
-        if not may_record(request.user, basis):
-            raise PermissionDenied("You can read this record but not add to it.")
-        return view(request, person)
-    return wrapper
-
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -78,16 +63,16 @@ def form_page(request, person, form, save, *, back, title, success, **context):
     return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
 
 
-def recorder(form_class, model, *, title, success, within, back, made_by=None):
+def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
     """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care."""
-    @recording
-    def view(request, person):
+    def view(request, child):
+        person = child.person
         fields = within(person) | ({made_by: request.user} if made_by else {})
         form = form_class(posted(request), instance=model(**fields))
         return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
                          success=success)
-    view.__name__ = f"record_{model.__name__.lower()}"
-    return view
+    view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
+    return child_write(work)(view)
 
 
 def _form(request, person, form, save, **context):
@@ -97,8 +82,9 @@ def _form(request, person, form, save, **context):
 # The child's care record.
 
 
-@record_page
-def record(request, person, ids, basis):
+@child_read
+def record(request, child):
+    person, ids = child.person, child.ids
     periods = list(person.periods_of_care.prefetch_related("episodes").order_by("-start_date"))
     current = periods[0] if periods and periods[0].is_open else None
     episode = current.current_episode() if current else None
@@ -127,22 +113,28 @@ def record(request, person, ids, basis):
         "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
         "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
         "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
-        "may_record": may_record(request.user, basis),
+        "planning": CarePlanning.objects.filter(person_id__in=ids).order_by("-completed_on", "-pk"),
+        "approvals": TemporaryApproval.objects.filter(person_id__in=ids).order_by("-approved_on"),
+        "transfers": NationalTransfer.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
+        "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
+        "may_pep": child.may(Work.EDUCATION),
     })
 
 
 # Coming into care, moving, new orders, leaving care, and who works with the child.
 
 
-@recording
-def start(request, person):
-    if services.open_period(person):
+@child_write()
+def start(request, child):
+    person = child.person
+    if services.open_period(person) and not opened_before(request):
         return redirect(care_url(person))
     previous = services.latest_period(person)
     initial = {"home_postcode": previous.episodes.last().home_postcode} if previous else {}
     form = forms.StartCareForm(posted(request), initial=initial)
 
     def save(form):
+        done_meanwhile(services.open_period(person) is not None, "started a period of care")
         data = form.cleaned_data
         worker = data["worker"]
         services.start_care(
@@ -153,11 +145,13 @@ def start(request, person):
             worker_change_reason=data["worker_change_reason"])
 
     return _form(request, person, form, save, title="Start a period of care", button="Start the period of care",
+                 editing=person.periods_of_care.all(),
                  success="The child is now looked after. Their first review is due within 20 working days.")
 
 
-@recording
-def change_placement(request, person):
+@child_write()
+def change_placement(request, child):
+    person = child.person
     period = _period(person)
     form = forms.ChangePlacementForm(posted(request), current=period.current_episode())
 
@@ -168,12 +162,14 @@ def change_placement(request, person):
                                   carers_changed=data["carers_changed"], legal_status=data["legal_status"] or None)
 
     return _form(request, person, form, save, title="Change placement", button="Record the move",
+                 editing=[period, period.episodes.all()],
                  success="Placement change recorded. Visit the child within a week of the move.",
                  facts=[("Current placement", str(period.current_episode()))])
 
 
-@recording
-def change_legal_status(request, person):
+@child_write()
+def change_legal_status(request, child):
+    person = child.person
     period = _period(person)
     form = forms.LegalStatusForm(posted(request))
 
@@ -181,11 +177,13 @@ def change_legal_status(request, person):
         services.change_legal_status(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="Change legal status", success="Legal status changed.",
+                 editing=[period, period.episodes.all()],
                  facts=[("Current legal status", period.current_episode().get_legal_status_display())])
 
 
-@recording
-def end(request, person):
+@child_write()
+def end(request, child):
+    person = child.person
     period = _period(person)
     form = forms.EndCareForm(posted(request))
 
@@ -193,12 +191,14 @@ def end(request, person):
         services.end_care(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="End the period of care", button="End the period of care",
+                 editing=[period, period.episodes.all()],
                  success="The period of care has ended.",
                  intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
 
 
-@recording
-def social_worker(request, person):
+@child_write()
+def social_worker(request, child):
+    person = child.person
     form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
 
     def save(form):
@@ -210,8 +210,9 @@ def social_worker(request, person):
     return _form(request, person, form, save, title="Change social worker", success="Social worker allocated.")
 
 
-@recording
-def iro(request, person):
+@child_write()
+def iro(request, child):
+    person = child.person
     form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
 
     def save(form):
@@ -224,12 +225,13 @@ def iro(request, person):
 # Things recorded while in care: one form each, saved into the period of care.
 
 
-def _recorder(form_class, model, title, success, made_by=None):
+def _recorder(form_class, model, title, success, made_by=None, work=Work.CASEWORK):
     return recorder(form_class, model, title=title, success=success, made_by=made_by, back=care_url,
-                    within=lambda person: {"period": _period(person)})
+                    within=lambda person: {"period": _period(person)}, work=work)
 
 
-review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.")
+review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.",
+                   work=Work.REVIEW)
 visit = _recorder(forms.VisitForm, Visit, "Record a statutory visit", "Visit recorded.", made_by="visited_by")
 health = _recorder(forms.HealthAssessmentForm, HealthAssessment, "Record a health assessment",
                    "Health assessment recorded.")
@@ -240,7 +242,8 @@ substance = _recorder(forms.SubstanceMisuseForm, SubstanceMisuse, "Record a subs
                       "Substance misuse recorded.")
 youth_justice = _recorder(forms.YouthJusticeForm, YouthJusticeDisposal, "Record a conviction or youth caution",
                           "Recorded.")
-pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting", "PEP recorded.")
+pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting",
+                "PEP recorded.", work=Work.EDUCATION)
 missing = _recorder(forms.MissingForm, MissingEpisode, "Record a missing or away episode", "Missing episode recorded.")
 permanence = _recorder(forms.PermanencePlanForm, PermanencePlan, "Record the permanence plan",
                        "Permanence plan recorded.")
@@ -248,9 +251,59 @@ deprivation_of_liberty = _recorder(forms.DeprivationOfLibertyForm, DeprivationOf
                                    "Record a deprivation of liberty order", "Order recorded.")
 
 
-@recording
-def missing_return(request, person):
+@child_write()
+def care_planning(request, child):
+    """A care plan for the period, or a placement plan or written notice for the current placement."""
+    person = child.person
+    period = _period(person)
+    placement_from = period.placement_start()
+
+    def save(form):
+        record = form.save(commit=False)
+        record.placement_from = placement_from if record.kind in PER_PLACEMENT else None
+        record.save()
+
+    return _form(request, person, forms.CarePlanningForm(posted(request), instance=CarePlanning(period=period)), save,
+                 title="Record a care plan, placement plan or notice", success="Recorded.",
+                 facts=[("Looked after since", f"{period.start_date:%-d %B %Y}"),
+                        ("Current placement since", f"{placement_from:%-d %B %Y}")],
+                 intro="A placement plan or notice is recorded for the current placement. The care plan is due within "
+                       "10 working days of the first placement; the placement plan and, after an emergency "
+                       "placement, the written notice within 5 working days of the placement.")
+
+
+@child_write()
+def temporary_approval(request, child):
+    """A connected person's temporary approval as foster carer: give it, extend it, or record how it ended."""
+    person = child.person
+    period = _period(person)
+    instance = TemporaryApproval.objects.filter(period=period, ended_on__isnull=True).first() or \
+        TemporaryApproval(period=period)
+    facts = [("Approved until", f"{instance.ends_on:%-d %B %Y}")] if instance.pk else []
+    return _form(request, person, forms.TemporaryApprovalForm(posted(request), instance=instance),
+                 lambda form: form.save(), title="Connected person's temporary approval", success="Approval saved.",
+                 facts=facts, intro="Temporary approval lasts up to 16 weeks from the day it is given, and may be "
+                                    "extended once by up to 8 weeks, or until a review of a refusal is decided.")
+
+
+@child_write()
+def national_transfer(request, child):
+    """A referral to the National Transfer Scheme: allocation to a receiving council, then the transfer."""
+    person = child.person
+    uasc = UnaccompaniedChild.objects.filter(person=person).first()
+    if uasc is None:
+        return redirect("care:unaccompanied", person.pk)
+    instance = uasc.national_transfers.filter(transferred_on__isnull=True, withdrawn_on__isnull=True).first() or \
+        NationalTransfer(uasc=uasc)
+    return _form(request, person, forms.NationalTransferForm(posted(request), instance=instance),
+                 lambda form: form.save(), title="National Transfer Scheme", success="Transfer saved.",
+                 intro="Once a receiving council is allocated, the child should move within 10 working days.")
+
+
+@child_write()
+def missing_return(request, child):
     """The child came back: the end of the latest open episode, and the return interview."""
+    person = child.person
     episode = MissingEpisode.objects.filter(person=person).order_by("-started_on", "-pk").first()
     if episode is None:
         raise Http404("No missing episode is recorded.")
@@ -259,8 +312,9 @@ def missing_return(request, person):
                  facts=[("Missing or away since", f"{episode.started_on:%-d %B %Y}")])
 
 
-@recording
-def adoption(request, person):
+@child_write()
+def adoption(request, child):
+    person = child.person
     period = _period(person)
     instance = Adoption.objects.filter(period=period).first() or Adoption(period=period)
     return _form(request, person, forms.AdoptionForm(posted(request), instance=instance), lambda form: form.save(),
@@ -268,8 +322,9 @@ def adoption(request, person):
                  intro="Record each step on the day it happens; the adoption measures are worked out from them.")
 
 
-@recording
-def unaccompanied(request, person):
+@child_write()
+def unaccompanied(request, child):
+    person = child.person
     instance = UnaccompaniedChild.objects.filter(person=person).first() or UnaccompaniedChild(person=person)
     form = forms.UnaccompaniedForm(posted(request), instance=instance)
 
@@ -284,9 +339,10 @@ def unaccompanied(request, person):
                  success="Arrival recorded.")
 
 
-@recording
-def age_assessment(request, person):
+@child_write()
+def age_assessment(request, child):
     """Refer for an age assessment, or, when one is open, record its outcome."""
+    person = child.person
     uasc = UnaccompaniedChild.objects.filter(person=person).first()
     if uasc is None:
         return redirect("care:unaccompanied", person.pk)
@@ -304,11 +360,14 @@ def age_assessment(request, person):
 # The children in care worklist.
 
 
-@login_required
+@signed_in
 def worklist(request):
     today = timezone.localdate()
     children = children_in_care(request.user, today)
     rows, total = due_rows(children, today, CARE_TIMESCALES)
+    far = placed_far_from_home(children)
+    shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
+    if shown:
+        disclose(request, DisclosureKind.LIST, sorted(shown), what="Children in care: due work")
     return render(request, "care/worklist.html", {
-        "rows": rows, "total": total, "nts": nts_position(today), "far": placed_far_from_home(children),
-        "far_miles": FAR_FROM_HOME_MILES})
+        "rows": rows, "total": total, "nts": nts_position(today), "far": far, "far_miles": FAR_FROM_HOME_MILES})

@@ -307,8 +307,9 @@ class CareRates:
     staying_close_considered_share: float = 0.85
     staying_close_days: tuple = (-90, 120)  # around the 18th birthday
     staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})
-    snapshot_recorded_days: tuple = (-20, 30)  # around the birthday
-    snapshot_missed_share: float = 0.03
+    # Around the birthday, mostly before it: the DfE counts a birthday with no record by then as "no information".
+    snapshot_recorded_days: tuple = (-45, 20)
+    snapshot_missed_share: float = 0.01
 
 
 @dataclass(frozen=True)
@@ -417,7 +418,7 @@ class Rates:
     # Services without caseloads: staff per 10,000 children.
     support_staff_per_10k: dict = field(default_factory=lambda: {
         "front_door": 1.7, "placements": 0.55, "virtual_school": 0.55, "education": 0.9,
-        "performance": 0.45, "admin": 0.25,
+        "performance": 0.45, "admin": 0.25, "information_governance": 0.05,
     })
     workforce_female_share: float = 0.80
     macpt_partners: dict = field(default_factory=lambda: {"police": 2, "health": 2, "education": 1})

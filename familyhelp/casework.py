@@ -45,5 +45,5 @@ def family_help(child, user):
     actions = [
         Link("Start an assessment", reverse("familyhelp:start_assessment", args=[referral.pk])),
         Link("Start a child in need plan", reverse("familyhelp:start_cin_plan", args=[referral.pk])),
-    ] if referral else []
+    ] if referral and child.may_record else []
     return Card("Family Help, assessments and child in need", rows, actions, empty="No Family Help, assessments or plans.")

@@ -2,6 +2,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from access.basis import Work
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
@@ -32,7 +33,8 @@ def front_door(child, user):
     contacts = Contact.objects.filter(person_id__in=child.ids).select_related("decision").order_by("-received_at")
     referrals = Referral.objects.filter(person_id__in=child.ids).order_by("-referral_date", "-pk")
     rows = [_contact_row(c, today) for c in contacts[:SHOWN]] + [_referral_row(r) for r in referrals]
-    actions = [Link("Record a contact", reverse("frontdoor:contact_for_person", args=[child.person.pk]))]
+    actions = [Link("Record a contact", reverse("frontdoor:contact_for_person", args=[child.person.pk]))
+               ] if child.may(Work.CONTACT) else []
     return Card("Front door and referrals", rows, actions, empty="No contacts or referrals recorded.")
 
 
@@ -40,5 +42,6 @@ def front_door(child, user):
 def oversight(child, user):
     entries = ManagementOversight.objects.filter(person_id__in=child.ids).select_related("recorded_by")[:SHOWN]
     rows = [Row(f"{timezone.localtime(e.recorded_at):%-d %b %Y}", f"{e.recorded_by}: {e.direction}") for e in entries]
-    actions = [Link("Add management oversight", reverse("frontdoor:add_oversight", args=[child.person.pk]))] if user.is_manager else []
+    actions = [Link("Add management oversight", reverse("frontdoor:add_oversight", args=[child.person.pk]))
+               ] if child.may(Work.OVERSIGHT) else []
     return Card("Management oversight", rows, actions, empty="No management oversight recorded.")

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from access.allocation import allocate, end_involvements
-from access.models import InvolvementKind, TeamKind
+from access.models import InvolvementKind, Team, TeamKind
+from access.rules import managed_team_ids
 from familyhelp.models import FamilyHelpEpisode
 from people.models import Person
 
@@ -30,33 +31,41 @@ def new_child(**identity) -> Person:
 
 
 def front_door_team(user):
-    """The recorder's front-door team, else their first team: the child is open to it until the decision."""
+    """The user's front-door team (one they are in or manage), else their first team."""
     memberships = user.memberships.select_related("team").order_by("pk")
     teams = [m.team for m in memberships]
-    return next((t for t in teams if t.kind == TeamKind.FRONT_DOOR), teams[0] if teams else None)
+    own = next((t for t in teams if t.kind == TeamKind.FRONT_DOOR), None)
+    managed = Team.objects.filter(pk__in=managed_team_ids(user), kind=TeamKind.FRONT_DOOR).order_by("pk")
+    return own or managed.first() or (teams[0] if teams else None)
 
 
 def record_contact(person, user, **fields) -> Contact:
-    """Record a contact; the recorder's team (or the recorder) can open the child while it is decided."""
+    """Record a contact; the recorder's front-door team holds the child (can open the record) until the
+    decision.
+
+    Only front-door staff record a contact about a child they cannot already open (people.access_views
+    checks); anyone else recording one already works with the child, so their team needs no hold.
+    """
     contact = Contact.objects.create(person=person, recorded_by=user, **fields)
-    today = timezone.localdate()
     team = front_door_team(user)
-    if team:
-        allocate(person, InvolvementKind.TEAM, today, team=team)
-    else:
-        allocate(person, InvolvementKind.ALLOCATED_WORKER, today, user=user)
+    if team is not None and team.kind == TeamKind.FRONT_DOOR:
+        allocate(person, InvolvementKind.CONTACT, timezone.localdate(), team=team)
     return contact
 
 
 def decide(contact, user, *, outcome, rationale, worker=None, team=None) -> ContactDecision:
-    """Record the decision and open what it calls for; the front door's own hold on the child ends."""
+    """Record the decision and open what it calls for; the front door's hold on the child ends, whoever
+    recorded the contact, once no other contact about the child awaits a decision."""
     decision = ContactDecision.objects.create(contact=contact, outcome=outcome, rationale=rationale, decided_by=user)
     today = timezone.localdate(decision.decided_at)
     if outcome in REFERRAL_OUTCOMES:
         open_referral(contact.person, timezone.localdate(contact.received_at), contact.source, worker, team, contact=contact)
     elif outcome == ContactOutcome.FAMILY_HELP:
         open_family_help(contact.person, today, worker, team, reason=rationale)
-    end_involvements(contact.person, [InvolvementKind.TEAM], today, team__kind=TeamKind.FRONT_DOOR)
+    if not Contact.objects.filter(person=contact.person, decision__isnull=True).exists():
+        end_involvements(contact.person, [InvolvementKind.CONTACT], today)
+        # holds written as the front-door team's involvement before contacts had their own kind
+        end_involvements(contact.person, [InvolvementKind.TEAM], today, team__kind=TeamKind.FRONT_DOOR)
     return decision
 
 

@@ -1,24 +1,22 @@
 """Front-door pages: record a contact, decide the response, read and close a referral, management oversight.
 
-Recording a contact about a child the user cannot yet open shows identity only (what Find a child
-shows) and is audited; every other page goes through the access check in people.access_views.
+Recording a contact about a child the user cannot yet open is for front-door staff only, and shows
+identity only (what Find a child shows); every page goes through the gate in people.access_views, and
+the pages that record use its write gate.
 """
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from access.audit import record_view
-from people.access_views import casework_page, record_page
-from people.casework import posted, save_form
-from people.merging import survivor_of
-from people.models import Person
+from access.basis import Work
+from access.classes import AccessClass, page
+from access.rules import works_at_front_door
+from people.access_views import casework_read, casework_write, child_write
+from people.casework import done_meanwhile, opened_before, posted, save_form
 
 from . import services
 from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContactForm, OversightForm
-from .models import Contact, ManagementOversight, Referral
+from .models import Contact, ContactDecision, ManagementOversight, Referral
 
-RECORDING_CONTACT = "recording a contact about this child at the front door (identity only)"
 CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
 
 
@@ -26,7 +24,8 @@ def _contact_url(contact):
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
-@login_required
+@page(AccessClass.CHILD_WRITE, works_at_front_door,
+      "Only front-door staff record a contact about a new child.")
 def new_child_contact(request):
     form = NewChildContactForm(posted(request))
 
@@ -40,11 +39,9 @@ def new_child_contact(request):
                      back_url=reverse("people:search"), button="Record the contact")
 
 
-@login_required
-def contact_for_person(request, pk):
-    person = get_object_or_404(Person, pk=pk)
-    person = survivor_of(person) if person.merged_into_id else person
-    record_view(request, person, RECORDING_CONTACT)
+@child_write(Work.CONTACT)
+def contact_for_person(request, child):
+    person = child.person
     form = ContactForm(posted(request))
 
     def save(form):
@@ -55,60 +52,64 @@ def contact_for_person(request, pk):
                      button="Record the contact")
 
 
-@casework_page(Contact)
+@casework_read(Contact)
 def contact(request, contact, child):
     contact = Contact.objects.select_related("recorded_by", "decision__decided_by", "referral").get(pk=contact.pk)
     decision = getattr(contact, "decision", None)
     return render(request, "frontdoor/contact.html", {
         "person": child.person, "contact": contact, "decision": decision,
         "referral": getattr(contact, "referral", None),
-        "episode": services.episode_opened_by(decision) if decision else None,
+        "episode": services.episode_opened_by(decision) if decision else None, "may_record": child.may_record,
     })
 
 
-@casework_page(Contact)
+@casework_write(Contact)
 def decide(request, contact, child):
-    if hasattr(contact, "decision"):
+    if hasattr(contact, "decision") and not opened_before(request):
         return redirect(_contact_url(contact))
     form = DecisionForm(posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)})
 
     def save(form):
+        done_meanwhile(ContactDecision.objects.filter(contact=contact).exists(), "decided this contact")
         services.decide(contact, request.user, **form.cleaned_data)
         return _contact_url(contact)
 
     return save_form(request, form, save, success="Decision recorded.", person=child.person,
+                     editing=[contact, ContactDecision.objects.filter(contact=contact)],
                      title="Decide the response to the contact", back_url=_contact_url(contact),
                      button="Record the decision", template="frontdoor/decide.html", contact=contact)
 
 
-@casework_page(Referral)
+@casework_read(Referral)
 def referral(request, referral, child):
     return render(request, "frontdoor/referral.html", {
-        "person": child.person, "referral": referral,
+        "person": child.person, "referral": referral, "may_record": child.may_record,
         "previous": referral.previous_referral_within_window() if referral.is_re_referral else None,
     })
 
 
-@casework_page(Referral)
+@casework_write(Referral)
 def close_referral(request, referral, child):
     url = reverse("frontdoor:referral", args=[referral.pk])
-    if not referral.is_open:
+    if not referral.is_open and not opened_before(request):
         return redirect(url)
     form = CloseReferralForm(posted(request))
 
     def save(form):
+        closed = Referral.objects.filter(pk=referral.pk, closure_date__isnull=False).exists()
+        done_meanwhile(closed, "closed the referral")
         services.close_referral(referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"])
         return url
 
     return save_form(request, form, save, success="Referral closed.", person=child.person, title="Close the referral",
+                     editing=referral,
                      back_url=url, button="Close the referral",
                      facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")])
 
 
-@record_page
-def add_oversight(request, person, ids, basis):
-    if not request.user.is_manager:
-        raise PermissionDenied("Only managers record management oversight.")
+@child_write(Work.OVERSIGHT)
+def add_oversight(request, child):
+    person = child.person
     form = OversightForm(posted(request), instance=ManagementOversight(person=person, recorded_by=request.user))
     record_url = reverse("people:record", args=[person.pk])
 

@@ -1,20 +1,23 @@
 """Leaving care pages: the young person's leaving care record, its forms, and the leaving-care worklist.
 
-The same gate and recording rules as the care pages (care.views.recording): access check and audit
-first, then no recording under break glass or by partner agencies.
+Every page goes through the gate in people.access_views; the forms record leaving-care work, which the
+write gate allows the young person's personal adviser (and their team) as well as social workers and
+managers; allocating a personal adviser is casework, so no adviser allocates themselves.
 """
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import Involvement, InvolvementKind, TeamKind
+from access.audit import disclose
+from access.basis import Work
+from access.classes import signed_in
+from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.rules import visible_people
 from care.services import team_of
-from care.views import form_page, may_record, recorder, recording
+from care.views import form_page, recorder
 from care.worklists import LEAVER_TIMESCALES, child_due_rows, due_rows
-from people.access_views import record_page
+from people.access_views import child_read, child_write
 from people.casework import posted
 
 from . import forms
@@ -25,6 +28,7 @@ from .models import (
     BirthdaySnapshot,
     EducationEmployment,
     KeepingInTouch,
+    LeavingCareNeedsAssessment,
     PathwayPlan,
     PathwayPlanReview,
     StayingCloseConsideration,
@@ -42,15 +46,18 @@ def _form(request, person, form, save, **context):
     return form_page(request, person, form, save, back=leavers_url(person), **context)
 
 
-@record_page
-def record(request, person, ids, basis):
+@child_read
+def record(request, child):
+    person, ids = child.person, child.ids
     today = timezone.localdate()
     leaver_status = status(person.birth_date, stays_for(ids), today)
     return render(request, "leavers/record.html", {
-        "person": person, "status": leaver_status, "may_record": may_record(request.user, basis),
+        "person": person, "status": leaver_status, "may_record": child.may(Work.LEAVING_CARE),
+        "may_allocate": child.may_record,
         "advisers": Involvement.objects.filter(person_id__in=ids, kind=InvolvementKind.PERSONAL_ADVISER,
                                                end_date__isnull=True).select_related("user", "team"),
         "due": child_due_rows(ids, today, LEAVER_TIMESCALES, "leavers"),
+        "assessments": LeavingCareNeedsAssessment.objects.filter(person_id__in=ids).order_by("-completed_on"),
         "plans": PathwayPlan.objects.filter(person_id__in=ids).prefetch_related("reviews").order_by("-started_on"),
         "contacts": KeepingInTouch.objects.filter(person_id__in=ids).order_by("-contacted_on")[:10],
         "homes": Accommodation.objects.filter(person_id__in=ids).order_by("-from_date"),
@@ -62,8 +69,9 @@ def record(request, person, ids, basis):
     })
 
 
-@recording
-def adviser(request, person):
+@child_write()
+def adviser(request, child):
+    person = child.person
     form = forms.AdviserForm(posted(request), initial={"on": timezone.localdate()})
 
     def save(form):
@@ -75,9 +83,11 @@ def adviser(request, person):
 
 def _recorder(form_class, model, title, success, made_by=None):
     return recorder(form_class, model, title=title, success=success, made_by=made_by, back=leavers_url,
-                    within=lambda person: {"person": person})
+                    within=lambda person: {"person": person}, work=Work.LEAVING_CARE)
 
 
+needs_assessment = _recorder(forms.NeedsAssessmentForm, LeavingCareNeedsAssessment, "Record the needs assessment",
+                             "Needs assessment recorded. Prepare the pathway plan from it.")
 pathway_plan = _recorder(forms.PathwayPlanForm, PathwayPlan, "Start a pathway plan",
                          "Pathway plan started. Review it within 6 months.")
 in_touch = _recorder(forms.KeepingInTouchForm, KeepingInTouch, "Record contact", "Contact recorded.",
@@ -90,19 +100,22 @@ staying_close = _recorder(forms.StayingCloseForm, StayingCloseConsideration, "Re
                           "Staying Close decision recorded.", made_by="considered_by")
 
 
-@recording
-def pathway_review(request, person):
+@child_write(Work.LEAVING_CARE)
+def pathway_review(request, child):
+    person = child.person
     plan = PathwayPlan.objects.filter(person=person, ended_on__isnull=True).order_by("-started_on").first()
     if plan is None:
         raise Http404("There is no current pathway plan.")
     form = forms.PathwayPlanReviewForm(posted(request), instance=PathwayPlanReview(plan=plan))
     return _form(request, person, form, lambda form: form.save(), title="Review the pathway plan",
+                 editing=[plan, plan.reviews.all()],
                  success="Pathway plan review recorded.", facts=[("Plan started", f"{plan.started_on:%-d %B %Y}"),
                                                                  ("Review due", f"{plan.next_review_due:%-d %B %Y}")])
 
 
-@recording
-def birthday(request, person):
+@child_write(Work.LEAVING_CARE)
+def birthday(request, child):
+    person = child.person
     due = snapshots_due(timezone.localdate(), [person.pk])
     initial = {"age": due[0].age} if due else {}
     form = forms.BirthdaySnapshotForm(posted(request), instance=BirthdaySnapshot(person=person, recorded_by=request.user),
@@ -113,9 +126,11 @@ def birthday(request, person):
                        "the birthday to 1 month after it.")
 
 
-@login_required
+@signed_in
 def worklist(request):
     today = timezone.localdate()
     leavers = care_leavers(visible_people(request.user, today), today)
     rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers")
+    if rows:
+        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows], what="Care leavers: due work")
     return render(request, "leavers/worklist.html", {"rows": rows, "total": total, "count": len(leavers)})

@@ -1,37 +1,36 @@
-"""The gate in front of every page about one child: follow merges, check the access basis, audit.
+"""The gate in front of every page about one child, used by every app: follow merges, find the basis,
+check the right to record, serve the page, and audit what happened.
 
-A page keyed by the child (`record_page`) or by a piece of casework (`casework_page`, e.g. a
-contact or a plan) goes through the same check, and the audit row is written before anything
-about the child is shown, whether access is allowed or refused.
+A page keyed by the child (`child_read`, `child_write`) or by a piece of casework (`casework_read`,
+`casework_write`, e.g. a contact or a plan) gets the child as a `Child`. Pages that change a child's
+record use a write gate, which asks access.basis.may_record (or may_merge) for the work the page records:
+reading never implies recording. Each decorator stamps the view with its access class and how it is keyed,
+for the URLconf test.
+
+The audit row is written once the page is known to have been served (a response below 400); a refusal by
+any check (no basis, a read-only basis, a role, a PermissionDenied from the view) or a page that failed is
+written as refused. A view of casework on a record since merged into another is logged against both
+records. Refusal pages do not name the child.
 """
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from access.audit import record_view
+from access.audit import NO_BASIS, log_access, log_refusal
+from access.basis import Basis, Work, may_merge, may_record
+from access.classes import AccessClass
 from access.forms import BreakGlassForm
-from access.rules import access_basis
+from access.models import Action
+from access.rules import FRONT_DOOR_BASIS, access_basis, works_at_front_door
 
 from .merging import merged_ids, survivor_of
 from .models import Person
-
-
-def _basis(user, person, ids) -> str | None:
-    """Access to a kept record follows from access to any record merged into it."""
-    basis = access_basis(user, person)
-    if basis is None:
-        for duplicate in Person.objects.filter(pk__in=ids[1:]):
-            found = access_basis(user, duplicate)
-            if found:
-                return f"{found} (on merged record {duplicate.la_id})"
-    return basis
-
-
-def refused(request, person, form=None, status=403):
-    return render(request, "people/no_access.html", {"person": person, "form": form or BreakGlassForm()}, status=status)
 
 
 @dataclass(frozen=True)
@@ -40,50 +39,191 @@ class Child:
 
     person: Person
     ids: list
-    basis: str
+    basis: Basis
+    user: object = field(repr=False, compare=False, default=None)
+
+    def may(self, work: Work = Work.CASEWORK) -> bool:
+        """May the user record this kind of work about the child? (Pages hide what they may not do.)"""
+        return may_record(self.user, self.basis, work)
+
+    @property
+    def may_record(self) -> bool:
+        return self.may(Work.CASEWORK)
 
 
-def _open(request, person) -> Child | None:
-    """Check and audit one attempt to open this child's casework; None when refused."""
+def _basis(user, person, ids) -> Basis | None:
+    """Access to a kept record follows from access to any record merged into it."""
+    basis = access_basis(user, person)
+    if basis is None:
+        for duplicate in Person.objects.filter(pk__in=ids[1:]):
+            found = access_basis(user, duplicate)
+            if found:
+                return Basis(found.kind, f"{found.text} (on merged record {duplicate.la_id})", found.own)
+    return basis
+
+
+def refused(request, person, form=None, status=403):
+    """The refusal page: no name, no identifiers; the break-glass form, and the front door for its staff."""
+    return render(request, "people/no_access.html", {
+        "person": person, "form": form or BreakGlassForm(),
+        "front_door": works_at_front_door(request.user),
+    }, status=status)
+
+
+def read_only(request, person, basis: Basis, work: Work):
+    return render(request, "people/read_only.html", {
+        "person": person, "basis": basis, "work": work.label.lower(),
+    }, status=403)
+
+
+def _allowed_to(user, basis: Basis, work: Work) -> bool:
+    return may_merge(user, basis) if work == Work.MERGE else may_record(user, basis, work)
+
+
+def check_child(request, person, work: Work | None = None, action: str = Action.READ) -> Child | None:
+    """The access check for one more record a page shows (e.g. the duplicate in a merge): a refusal is logged
+    here; an allowed view is for the caller to log once the page is served (`log_served`)."""
     ids = merged_ids(person)
     basis = _basis(request.user, person, ids)
-    record_view(request, person, basis)
-    return Child(person, ids, basis) if basis else None
+    if basis is None:
+        log_access(request, [person], allowed=False, text=NO_BASIS, action=action)
+        return None
+    if work is not None and not _allowed_to(request.user, basis, work):
+        log_refusal(request, f"{basis.text} gives no right to record {work.label.lower()}", [person], action,
+                    basis.kind)
+        return None
+    return Child(person, ids, basis, request.user)
 
 
-def record_page(view):
-    """For views taking the child's pk: `view(request, person, ids, basis)`; merged records redirect to the kept one."""
-    @login_required
-    @wraps(view)
-    def wrapper(request, pk):
-        person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
-        if person.merged_into_id:
-            survivor = survivor_of(person)
-            messages.info(
-                request, f"{person.full_name} ({person.la_id}) was merged into this record, {survivor.la_id}."
-            )
-            return redirect(request.resolver_match.view_name, survivor.pk)
-        child = _open(request, person)
-        if child is None:
-            return refused(request, person)
-        return view(request, person, child.ids, child.basis)
+def log_served(request, child: Child, action: str = Action.READ, person_ids=None) -> None:
+    log_access(request, person_ids or [child.person], allowed=True, text=child.basis.text,
+               kind=child.basis.kind, action=action)
+
+
+def _open(request, person, logged, work, action, allowed, refusal):
+    """(Child, None) when the page may be served; (None, refusal response) otherwise, the refusal logged."""
+    user = request.user
+    if allowed is not None and not allowed(user):
+        log_refusal(request, refusal, logged, action)
+        raise PermissionDenied(refusal)
+    ids = merged_ids(person)
+    basis = _basis(user, person, ids)
+    if work == Work.CONTACT and not (basis and _allowed_to(user, basis, work)) and works_at_front_door(user):
+        basis = FRONT_DOOR_BASIS  # the front door records a contact about any child, seeing identity only
+    if basis is None:
+        log_access(request, logged, allowed=False, text=NO_BASIS, action=action)
+        return None, refused(request, person)
+    if work is not None and not _allowed_to(user, basis, work):
+        log_refusal(request, f"{basis.text} gives no right to record {work.label.lower()}", logged, action,
+                    basis.kind)
+        return None, read_only(request, person, basis, work)
+    return Child(person, ids, basis, user), None
+
+
+def _serve(request, child: Child, logged, action, view, *args):
+    """Run the view; log it as served only if it answered below 400, else as refused or failed."""
+    def failed(text):
+        log_access(request, logged, allowed=False, text=text, kind=child.basis.kind, action=action)
+
+    try:
+        response = view(request, *args)
+    except PermissionDenied as denied:
+        failed(f"refused: {denied or 'not permitted'}")
+        raise
+    except Http404:
+        failed("not served: page not found")
+        raise
+    except Exception:
+        try:
+            failed("not served: the page failed")
+        except Exception:  # the database may be what failed: the page's own error matters more
+            pass
+        raise
+    if response.status_code >= 400:
+        failed(f"not served: status {response.status_code}")
+    else:
+        log_access(request, logged, allowed=True, text=child.basis.text, kind=child.basis.kind, action=action)
+    return response
+
+
+def _stamp(wrapper, work, model, allowed):
+    """What the URLconf test needs: the class, what the page is keyed by, what it records, its role check."""
+    wrapper.access_class = AccessClass.CHILD_WRITE if work else AccessClass.CHILD_READ
+    wrapper.child_model, wrapper.work, wrapper.role_check = model, work, allowed
     return wrapper
 
 
-def casework_page(model):
-    """For views taking the pk of a `model` row with a `person`: `view(request, obj, child)`.
+def _action(work, action):
+    return action or (Action.MERGE if work == Work.MERGE else Action.RECORD if work else Action.READ)
 
-    Casework on a record since merged into another is shown as part of the kept record.
+
+def child_page(work: Work | None = None, *, allowed: Callable | None = None, refusal: str = "",
+               action: str | None = None):
+    """For views taking the child's pk: `view(request, child)`; a merged record redirects to the kept one.
+
+    `work` makes it a write gate; `allowed(user)` is a role check, refused with `refusal` (and audited).
     """
+    action = _action(work, action)
+
     def decorator(view):
-        @login_required
         @wraps(view)
         def wrapper(request, pk):
-            obj = get_object_or_404(model.objects.select_related("person"), pk=pk)
-            person = survivor_of(obj.person) if obj.person.merged_into_id else obj.person
-            child = _open(request, person)
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
+            if person.merged_into_id:
+                survivor = survivor_of(person)
+                messages.info(request,
+                              f"Record {person.la_id} was merged into this record, {survivor.la_id}.")
+                return redirect(request.resolver_match.view_name, survivor.pk)
+            child, refusal_page = _open(request, person, [person.pk], work, action, allowed, refusal)
             if child is None:
-                return refused(request, person)
-            return view(request, obj, child)
-        return wrapper
+                return refusal_page
+            return _serve(request, child, [person.pk], action, view, child)
+        return _stamp(wrapper, work, Person, allowed)
     return decorator
+
+
+def casework_page(model, work: Work | None = None, *, person_field: str = "person",
+                  allowed: Callable | None = None, refusal: str = "", action: str | None = None):
+    """For views taking the pk of a `model` row about a child: `view(request, obj, child)`.
+
+    Casework on a record since merged into another is shown as part of the kept record, and logged
+    against both records.
+    """
+    action = _action(work, action)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, pk):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            obj = get_object_or_404(model.objects.select_related(person_field), pk=pk)
+            own = getattr(obj, person_field)
+            person = survivor_of(own) if own.merged_into_id else own
+            logged = list(dict.fromkeys([person.pk, own.pk]))
+            child, refusal_page = _open(request, person, logged, work, action, allowed, refusal)
+            if child is None:
+                return refusal_page
+            return _serve(request, child, logged, action, view, obj, child)
+        wrapper.person_field = person_field
+        return _stamp(wrapper, work, model, allowed)
+    return decorator
+
+
+def child_read(view=None, **options):
+    """`@child_read` or `@child_read(allowed=..., refusal=...)`: a page that shows a child's record."""
+    return child_page(**options)(view) if view else child_page(**options)
+
+
+def child_write(work: Work = Work.CASEWORK, **options):
+    """`@child_write()` or `@child_write(Work.REVIEW)`: a page that records in a child's record."""
+    return child_page(work, **options)
+
+
+def casework_read(model, **options):
+    return casework_page(model, **options)
+
+
+def casework_write(model, work: Work = Work.CASEWORK, **options):
+    return casework_page(model, work, **options)

@@ -6,12 +6,13 @@ error summary that links to each field.
 import datetime
 
 from django import forms
-from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from thrive import limits
+
 from .identifiers import normalise_nhs_number, validate_nhs_number
-from .models import Address, Person, search_key
+from .models import Person, search_key
 
 DATE_PARTS = ("dob_day", "dob_month", "dob_year")
 
@@ -107,8 +108,7 @@ class SearchForm(forms.Form):
                 people = people.filter(**{f"{field}__gte": key, f"{field}__lt": _next_key(key)})
         if data["dob"]:
             people = people.filter(birth_date=data["dob"])
-        current_postcode = Address.objects.filter(person=OuterRef("pk"), end_date__isnull=True).order_by("-start_date")
-        return people.annotate(postcode=Subquery(current_postcode.values("postcode")[:1])).order_by(
+        return people.only("forename", "surname", "birth_date", "expected_birth_date", "la_id").order_by(
             "search_surname", "search_forename", "birth_date", "pk"
         )
 
@@ -130,9 +130,10 @@ class MergeForm(forms.Form):
         required_message="Enter the council ID of the duplicate record",
     )
     reason = forms.CharField(
-        label="Why are these the same person?", widget=forms.Textarea,
+        label="Why are these the same person?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
         help_text="For example, the evidence that they are one child. This is kept in both records' history.",
-        error_messages={"required": "Enter why these records are the same person"},
+        error_messages={"required": "Enter why these records are the same person",
+                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )
 
     def clean_duplicate_la_id(self):
@@ -145,6 +146,7 @@ class MergeForm(forms.Form):
 
 class UndoMergeForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you undoing this merge?", widget=forms.Textarea,
-        error_messages={"required": "Enter why you are undoing this merge"},
+        label="Why are you undoing this merge?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
+        error_messages={"required": "Enter why you are undoing this merge",
+                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )

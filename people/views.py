@@ -1,28 +1,31 @@
 """Pages about people: my work and due work, finding a child, the child's record, its history and audit, merging.
 
-Search shows identity only, like a master person index; opening a record is what is
-controlled. Every page about one child goes through `record_page` (people.access_views),
-which checks the access basis and writes the audit row before anything about the child is shown.
+Search shows identity only (name, date of birth, council ID), enough to pick the right child and break
+glass; partners and analysts find only the records they can open; every search is logged with its terms
+and the children it listed. Every page about one child goes through the gate in people.access_views,
+which checks the access basis (and for merges the right to merge both records) and audits the page.
 """
 import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from access.audit import disclose
+from access.basis import Work, may_merge
+from access.classes import reviews_audit, signed_in
 from access.forms import BreakGlassForm
-from access.models import BreakGlass, Involvement, RecordView, Role
-from access.rules import legitimate_basis
+from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role
+from access.rules import legitimate_basis, openable, openable_people, works_at_front_door
 from sharing.models import Share
 
 from . import timeline
-from .access_views import Child, record_page, refused
+from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
 from .casework import cards_for
 from .duework import DueWork
 from .family import family_network
@@ -31,60 +34,90 @@ from .merging import check_merge, merge_records, survivor_of, undo_merge
 from .models import Address, Person, PersonDisability, PersonMerge, Relationship
 from .worklist import worklist
 
+# Partners and analysts find only the records they can open; everyone else finds identities to choose from.
+SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
+
 
 def manages_records(user) -> bool:
-    """Managers and administrators may merge records and read a record's audit log."""
-    return user.is_manager or user.role == Role.ADMINISTRATOR or user.is_superuser
+    """Managers read a record's audit log and merge records they can open; data quality officers merge."""
+    return user.is_manager or user.role == Role.DATA_QUALITY
 
 
 HOME_DUE_ROWS = 10  # the soonest items on My work; the Due work page has the rest
 
 
-@login_required
+@signed_in
 def home(request):
     work = DueWork(request.user, timezone.localdate())
     due = work.page(work.default_scope, per_page=HOME_DUE_ROWS)
+    groups = worklist(request.user)
+    named = [row.person.pk for group in groups for row in group.rows]
+    named += [row.person.pk for row in due.object_list]
+    if named:
+        disclose(request, DisclosureKind.LIST, named, what="My work")
     return render(request, "people/home.html", {
-        "groups": worklist(request.user),
-        "reviews_break_glass": manages_records(request.user),
+        "groups": groups,
+        "reviews_break_glass": request.user.is_manager or request.user.role == Role.ADMINISTRATOR,
+        "reviews_audit": reviews_audit(request.user),
+        "front_door": works_at_front_door(request.user),
         "due": due, "due_scope": work.default_scope, "due_scope_title": work.scopes[work.default_scope],
     })
 
 
-@login_required
+@signed_in
 def due_work(request):
     """Due and overdue work for the children in scope: mine, my teams', or the teams I manage."""
     work = DueWork(request.user, timezone.localdate())
     scope = request.GET.get("scope")
     scope = scope if scope in work.scopes else work.default_scope
-    return render(request, "people/work.html", {
-        "scopes": work.scopes, "scope": scope, "page": work.page(scope, request.GET.get("page")),
-    })
+    page = work.page(scope, request.GET.get("page"))
+    if page.object_list:
+        disclose(request, DisclosureKind.LIST, [row.person.pk for row in page.object_list],
+                 what=f"Due work: {work.scopes[scope]}, page {page.number}")
+    return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "page": page})
 
 
-@login_required
+def _terms(form) -> str:
+    """What was searched for, as the audit log keeps it."""
+    data = form.cleaned_data
+    parts = [f"{label} {data[name]}" for name, label in (("forename", "first name"), ("surname", "last name"),
+                                                            ("nhs_number", "NHS number")) if data.get(name)]
+    if data.get("dob"):
+        parts.append(f"date of birth {data['dob']:%Y-%m-%d}")
+    return "; ".join(parts)
+
+
+@signed_in
 def search(request):
     form = SearchForm(request.GET) if SearchForm.submitted(request.GET) else SearchForm()
-    results, more = None, False
+    results, more, open_to_user = None, False, set()
     if form.is_bound and form.is_valid():
         limit = settings.SEARCH_RESULTS_LIMIT
-        results = list(form.results()[: limit + 1])
+        found = form.results()
+        if request.user.role in SEARCH_OPEN_RECORDS_ONLY:
+            found = found.filter(openable_people(request.user))
+        results = list(found[: limit + 1])
         more = len(results) > limit
         results = results[:limit]
+        open_to_user = openable(request.user, [p.pk for p in results])
+        disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Find a child",
+                 terms=_terms(form), count=found.count() if more else len(results))
     return render(request, "people/search.html", {
         "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
+        "open_to_user": open_to_user, "front_door": works_at_front_door(request.user),
     })
 
 
-@record_page
-def record(request, person, ids, basis):
+@child_read
+def record(request, child):
+    person, ids, basis = child.person, child.ids, child.basis
     today = timezone.localdate()
     addresses = list(Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk"))
     current = [a for a in addresses if a.end_date is None]
     return render(request, "people/record.html", {
         "person": person,
         "basis": basis,
-        "break_glass": basis.startswith("break glass"),
+        "break_glass": not basis.legitimate,
         "age": person.age_on(person.death_date or today),
         "disabilities": PersonDisability.objects.filter(person_id__in=ids).order_by("code"),
         "current_address": current[0] if current else None,
@@ -97,8 +130,8 @@ def record(request, person, ids, basis):
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related("agency"),
         "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
         "entries": _timeline(ids),
-        "manages_records": manages_records(request.user),
-        "casework": cards_for(Child(person, ids, basis), request.user),
+        "may_merge": may_merge(request.user, basis),
+        "casework": cards_for(child, request.user),
     })
 
 
@@ -108,7 +141,7 @@ def _timeline(ids) -> list[tuple]:
     return [(entry, merged.get(entry.person_id)) for entry in timeline.entries_for(ids)]
 
 
-@login_required
+@signed_in
 @require_POST
 def break_glass(request, pk):
     person = survivor_of(get_object_or_404(Person, pk=pk))
@@ -129,9 +162,9 @@ def break_glass(request, pk):
     return redirect("people:record", person.pk)
 
 
-@record_page
-def history(request, person, ids, basis):
-    return render(request, "people/history.html", {"person": person, "changes": _changes(ids)})
+@child_read
+def history(request, child):
+    return render(request, "people/history.html", {"person": child.person, "changes": _changes(child.ids)})
 
 
 HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
@@ -186,62 +219,71 @@ def _shown(field, value) -> str:
     return str(value)
 
 
-@login_required
-def audit_log(request, pk):
-    if not manages_records(request.user):
-        raise PermissionDenied("Only managers and administrators can read a record's audit log.")
-    return _audit_log(request, pk)
-
-
-@record_page
-def _audit_log(request, person, ids, basis):
-    views = RecordView.objects.filter(person_id__in=ids).select_related("user", "person").order_by("-at", "-pk")
+@child_read(allowed=lambda user: user.is_manager, refusal="Only managers can read a record's audit log.",
+            action=Action.AUDIT)
+def audit_log(request, child):
+    views = RecordView.objects.filter(person_id__in=child.ids).select_related("user", "person")
+    views = views.order_by("-at", "-pk")
     page = Paginator(views, 100).get_page(request.GET.get("page"))
-    return render(request, "people/audit.html", {"person": person, "page": page})
+    return render(request, "people/audit.html", {"person": child.person, "page": page})
 
 
-@login_required
-def merge(request, pk):
-    if not manages_records(request.user):
-        raise PermissionDenied("Only managers and administrators can merge records.")
-    survivor = get_object_or_404(Person, pk=pk)
-    if survivor.merged_into_id:
-        kept = survivor_of(survivor)
-        messages.info(request, f"{survivor.la_id} is merged into {kept.la_id}: merge duplicates into that record.")
-        return redirect("people:merge", kept.pk)
+MERGE_REFUSAL = "Only managers (for records they can open) and data quality officers can merge records."
+@child_write(Work.MERGE, allowed=manages_records, refusal=MERGE_REFUSAL)
+def merge(request, child):
+    survivor = child.person
     form = MergeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        duplicate = form.duplicate
+        other = check_child(request, duplicate, Work.MERGE, Action.MERGE)
+        if other is None:
+            form.add_error("duplicate_la_id", _no_merge_basis(request.user, duplicate))
+            return render(request, "people/merge.html", {"survivor": survivor, "form": form})
         try:
             if request.POST.get("confirm") != "yes":
-                check_merge(survivor, form.duplicate)
+                check_merge(survivor, duplicate)
+                log_served(request, other, Action.MERGE, [duplicate.pk])
                 return render(request, "people/merge_confirm.html", {
-                    "survivor": survivor, "duplicate": form.duplicate, "form": form,
+                    "survivor": survivor, "duplicate": duplicate, "form": form,
                 })
-            merge_records(survivor, form.duplicate, request.user, form.cleaned_data["reason"])
+            merge_records(survivor, duplicate, request.user, form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error("duplicate_la_id", error)
         else:
+            log_served(request, other, Action.MERGE, [duplicate.pk])
             messages.success(
                 request,
-                f"{form.duplicate.full_name} ({form.duplicate.la_id}) is merged into this record. "
+                f"{duplicate.full_name} ({duplicate.la_id}) is merged into this record. "
                 "You can undo this from the Merged records section.",
             )
             return redirect("people:record", survivor.pk)
     return render(request, "people/merge.html", {"survivor": survivor, "form": form})
 
 
-@login_required
-def undo(request, pk):
-    if not manages_records(request.user):
-        raise PermissionDenied("Only managers and administrators can undo a merge.")
-    merge_log = get_object_or_404(PersonMerge.objects.select_related("survivor", "duplicate", "merged_by"), pk=pk)
+def _no_merge_basis(user, duplicate) -> str:
+    if user.role == Role.DATA_QUALITY:
+        return f"Break glass on the record with council ID {duplicate.la_id} before merging it"
+    return ("You can merge only records you can open: you have no relationship with the record with "
+            f"council ID {duplicate.la_id}")
+
+
+@casework_write(PersonMerge, Work.MERGE, person_field="survivor", allowed=manages_records,
+                refusal=MERGE_REFUSAL)
+def undo(request, merge_log, child):
+    duplicate = merge_log.duplicate
+    other = check_child(request, duplicate, Work.MERGE, Action.MERGE)
+    if other is None:
+        return refused(request, duplicate)
     form = UndoMergeForm(request.POST if request.method == "POST" else None)
+    response = None
     if request.method == "POST" and form.is_valid():
         try:
             undo_merge(merge_log, request.user, form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"The merge is undone: {merge_log.duplicate.la_id} is a separate record again.")
-            return redirect("people:record", merge_log.survivor_id)
-    return render(request, "people/undo_merge.html", {"merge": merge_log, "form": form})
+            messages.success(request, f"The merge is undone: {duplicate.la_id} is a separate record again.")
+            response = redirect("people:record", merge_log.survivor_id)
+    response = response or render(request, "people/undo_merge.html", {"merge": merge_log, "form": form})
+    log_served(request, other, Action.MERGE, [duplicate.pk])
+    return response

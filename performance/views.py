@@ -3,7 +3,6 @@ published dashboards, the quarterly report and its snapshots."""
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
@@ -12,7 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from access.models import Role
+from access.audit import disclose
+from access.classes import AccessClass, page, signed_in
+from access.models import DisclosureKind, Role
+from thrive import limits
 
 from . import benchmarks, charts, computed, consistency, drilldown, exports, importer, periods, registry, snapshots
 from . import dashboard as dashboards
@@ -31,13 +33,17 @@ def can_load_figures(user) -> bool:
     return user.is_superuser or user.role in LOADER_ROLES or user.has_perm("performance.add_indicatorvalue")
 
 
+analyst_page = page(AccessClass.ANALYST, can_load_figures,
+                    "Only performance analysts and administrators can load or compute figures.")
+
+
 def _chosen_quarter(request, choices):
     """The quarter asked for, else the latest one held; None when no figures are held."""
     wanted = request.GET.get("period", "")
     return next((p for p in choices if p.label == wanted), choices[0] if choices else None)
 
 
-@login_required
+@signed_in
 def dashboard(request):
     choices = dashboards.quarters_held()
     period = _chosen_quarter(request, choices)
@@ -51,7 +57,7 @@ def dashboard(request):
     })
 
 
-@login_required
+@signed_in
 def indicator_list(request):
     indicators = registry.all_indicators()
     held = set(IndicatorValue.objects.values_list("indicator_code", flat=True).distinct())
@@ -59,7 +65,7 @@ def indicator_list(request):
     return render(request, "performance/indicator_list.html", {"rows": rows})
 
 
-@login_required
+@signed_in
 def indicator_detail(request, code):
     try:
         indicator = registry.get(code)
@@ -76,6 +82,9 @@ def indicator_detail(request, code):
     if held:
         children = drilldown.for_user(held.as_cases(), request.user)
         page = Paginator(children.children, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
+        if page.object_list:  # the page names these children
+            disclose(request, DisclosureKind.LIST, [child.person_id for child in page.object_list],
+                     what=f"Children behind {indicator.code} {chosen.period_label}, page {page.number}")
     return render(request, "performance/indicator_detail.html", {
         "indicator": indicator, "status": registry.status(indicator), "history": list(reversed(history)),
         "latest": latest, "chart": charts.trend(indicator, history, indicator.target), "benchmark": benchmark,
@@ -87,10 +96,8 @@ def indicator_detail(request, code):
     })
 
 
-@login_required
+@analyst_page
 def upload(request):
-    if not can_load_figures(request.user):
-        raise PermissionDenied("Only performance analysts and administrators can load figures.")
     form = FiguresUploadForm(request.POST, request.FILES) if request.method == "POST" else FiguresUploadForm()
     row_errors = []
     if form.is_bound and form.is_valid():
@@ -108,12 +115,10 @@ def upload(request):
     })
 
 
-@login_required
+@analyst_page
 @require_http_methods(["POST"])
 def compute(request):
     """Compute every computable indicator for a quarter from the case records, filing each figure."""
-    if not can_load_figures(request.user):
-        raise PermissionDenied("Only performance analysts and administrators can compute figures.")
     form = ComputeForm(request.POST, today=timezone.localdate())
     if not form.is_valid():
         messages.error(request, form.errors["period"][0])
@@ -125,14 +130,14 @@ def compute(request):
     return redirect(f"{reverse('performance:dashboard')}?period={quote(quarter.label)}")
 
 
-@login_required
+@signed_in
 def published_list(request):
     return render(request, "performance/published_list.html", {
         "dashboards": PublishedDashboard.objects.order_by("-loaded_at"),
     })
 
 
-@login_required
+@signed_in
 def published_detail(request, pk):
     published = get_object_or_404(PublishedDashboard, pk=pk)
     checked = consistency.check(published)
@@ -145,7 +150,7 @@ def published_detail(request, pk):
     })
 
 
-@login_required
+@signed_in
 def report(request):
     """The quarterly report as a page, or as a file with ?format=; a frozen one with ?snapshot=."""
     choices = []
@@ -165,7 +170,9 @@ def report(request):
             raise Http404("No such format")
         export = exports.FORMATS[wanted]
         response = HttpResponse(export.render(built), content_type=export.content_type)
-        if wanted != "html":
+        if wanted == "html":
+            response._csp_update = {"style-src": exports.style_hashes(response.content)}  # django-csp
+        else:
             response["Content-Disposition"] = f'attachment; filename="{exports.filename(built, wanted)}"'
         return response
     return render(request, "performance/report.html", {
@@ -174,7 +181,7 @@ def report(request):
     })
 
 
-@login_required
+@signed_in
 @require_http_methods(["GET", "POST"])
 def snapshot_list(request):
     """Reports frozen as reported; analysts freeze a quarter's report here."""
@@ -187,7 +194,7 @@ def snapshot_list(request):
             period = None
         if period is None or period.kind != "quarter":
             return HttpResponseBadRequest("Freeze a quarter's report, e.g. Q4 2024/25.")
-        snapshot = snapshots.freeze(period, request.user, request.POST.get("note", "").strip()[:300])
+        snapshot = snapshots.freeze(period, request.user, limits.plain_text(request.POST.get("note", ""))[:300])
         messages.success(request, f"The {period.label} report is frozen as reported.")
         return redirect("performance:snapshot", snapshot.pk)
     return render(request, "performance/snapshot_list.html", {
@@ -195,7 +202,7 @@ def snapshot_list(request):
     })
 
 
-@login_required
+@signed_in
 def snapshot_detail(request, pk):
     """What the committee saw, against the figures the records give now, and why they differ."""
     snapshot = get_object_or_404(Snapshot.objects.select_related("frozen_by"), pk=pk)
@@ -209,6 +216,11 @@ def snapshot_detail(request, pk):
         ]}
         for change in found if change.changed
     ]
+    named = [child.person_id for change in moved for _, listed in change["lists"]
+             for child in listed.children]
+    if named:
+        disclose(request, DisclosureKind.LIST, named,
+                 what=f"Changes to the {snapshot.period_label} report since it was frozen")
     return render(request, "performance/snapshot_detail.html", {
         "snapshot": snapshot, "moved": moved, "unchanged": [c for c in found if not c.changed],
     })

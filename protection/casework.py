@@ -48,4 +48,5 @@ def child_protection(child, user):
     referral = current_referral(child.ids)
     actions = [Link("Record a strategy discussion", reverse("protection:strategy", args=[referral.pk]))] if referral else []
     actions.append(Link("Record a visit", reverse("protection:record_visit", args=[child.person.pk])))
+    actions = actions if child.may_record else []
     return Card("Child protection", rows, actions, empty="No child protection work recorded.")

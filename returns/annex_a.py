@@ -197,8 +197,9 @@ def _in_care(as_at, since, year_ago):
         }
 
 
-def write(path, as_at: datetime.date) -> dict[str, int]:
-    """Write the workbook; returns the number of rows in each list."""
+def write(path, as_at: datetime.date, listed: list | None = None) -> dict[str, int]:
+    """Write the workbook; returns the number of rows in each list. `listed` gets the id of each child
+    named, for the audit of a download."""
     workbook = Workbook(write_only=True)
     columns = dict(LISTS)
     counts = {}
@@ -207,6 +208,8 @@ def write(path, as_at: datetime.date) -> dict[str, int]:
         sheet.append(columns[title])
         rows = list(rows)
         disabled = _disabled([person.pk for person, _ in rows])
+        if listed is not None:
+            listed.extend(person.pk for person, _ in rows)
         for person, values in rows:
             values = {**_child_columns(person, disabled, as_at), **values}
             sheet.append([values.get(column) for column in columns[title]])

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("annex-a/", views.annex_a_download, name="annex_a"),
     path("corrections/", views.my_fixes, name="my_fixes"),
     path("corrections/<int:pk>/done/", views.fix_done, name="fix_done"),
+    path("sen2/", include("returns.sen2.urls")),  # SEN2: its own package
     path("<str:kind>/<int:year>/", views.issues, name="issues"),
     path("<str:kind>/<int:year>/check/", views.run_check, name="check"),
     path("<str:kind>/<int:year>/override/", views.override, name="override"),

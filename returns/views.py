@@ -10,8 +10,6 @@ import zipfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -19,7 +17,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from access.models import Role
+from access.audit import disclose
+from access.classes import analyst_page, signed_in
+from access.models import DisclosureKind
+from thrive import limits
 
 from . import annex_a, cin, fixes, ssda903
 from .dfe import ValidatorFailed, ValidatorsMissing, available
@@ -30,7 +31,6 @@ from .years import FIRST_YEAR, LATEST_YEAR, CollectionYear, current_year
 
 RETURNS = {"cin": cin, "ssda903": ssda903}
 TITLES = {"cin": "Children in need census", "ssda903": "SSDA903: children looked after"}
-RETURN_ROLES = {Role.ANALYST, Role.ADMINISTRATOR}
 PER_PAGE = 50
 SHOWN = {
     "all": "Errors and queries",
@@ -39,12 +39,22 @@ SHOWN = {
     "defect": "Validator defects",
     "waiting": "Not yet due (in-year)",
 }
+returns_page = analyst_page("Statutory returns are for performance analysts and administrators.")
 
 
-def _allowed(request):
-    user = request.user
-    if not (user.is_superuser or user.role in RETURN_ROLES):
-        raise PermissionDenied("Statutory returns are for performance analysts and administrators.")
+class _Listed:
+    """A return's builder that notes each child it hands to the file, for the audit of the download."""
+
+    def __init__(self, builder):
+        self.builder, self.person_ids = builder, []
+
+    def __getattr__(self, name):
+        return getattr(self.builder, name)
+
+    def children(self, year):
+        for child in self.builder.children(year):
+            self.person_ids.append(child["_person_id"])
+            yield child
 
 
 def _return(kind, year):
@@ -85,9 +95,8 @@ def _overridden(run) -> int:
     return sum(1 for pair in errors if pair in covered)
 
 
-@login_required
+@returns_page
 def index(request):
-    _allowed(request)
     years = list(range(LATEST_YEAR, FIRST_YEAR - 1, -1))
     runs = {}
     for run in ValidationRun.objects.order_by("return_kind", "year", "-ran_at", "-pk"):
@@ -115,9 +124,8 @@ def index(request):
     )
 
 
-@login_required
+@returns_page
 def issues(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
     run = latest_run(kind, collection.year)
     context = {
@@ -157,6 +165,9 @@ def issues(request, kind, year):
     page = Paginator(found.order_by("kind", "rule_code", "child", "row", "pk"), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    named = sorted({issue.person_id for issue in page.object_list if issue.person_id})
+    if named:  # the page names these children
+        disclose(request, DisclosureKind.LIST, named, what=f"{TITLES[kind]} {collection}: errors and queries")
     overrides = {
         (o.rule_code, o.child): o
         for o in ValidationOverride.objects.filter(return_kind=kind, year=collection.year).select_related(
@@ -211,24 +222,27 @@ def _check_or_message(request, builder, collection) -> bool:
         return False
 
 
-@login_required
+@returns_page
 @require_POST
 def run_check(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
     if _check_or_message(request, builder, collection):
         messages.success(request, "The return was built from today's records and checked.")
     return redirect("returns:issues", kind=kind, year=year)
 
 
-@login_required
+
+
+@returns_page
 @require_POST
 def override(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
-    reason = request.POST.get("reason", "").strip()
+    reason = limits.plain_text(request.POST.get("reason", ""))
     if not reason:
         messages.error(request, "Enter the reason the return is sent with these errors.")
+        return redirect("returns:issues", kind=kind, year=year)
+    if len(reason) > limits.LONG_TEXT:
+        messages.error(request, f"Reason must be {limits.LONG_TEXT:,} characters or fewer.")
         return redirect("returns:issues", kind=kind, year=year)
     run = latest_run(kind, collection.year)
     found = list(run.issues.filter(kind=IssueKind.ERROR, not_yet_due=False)) if run else []
@@ -244,10 +258,9 @@ def override(request, kind, year):
     return redirect("returns:issues", kind=kind, year=year)
 
 
-@login_required
+@returns_page
 def ask_worker(request, kind, year, issue_id):
     """Ask the child's allocated worker to correct the record behind one issue."""
-    _allowed(request)
     _return(kind, year)
     issue = get_object_or_404(
         ValidationIssue.objects.select_related("run", "person"),
@@ -264,7 +277,7 @@ def ask_worker(request, kind, year, issue_id):
         )
         return back
     if request.method == "POST":
-        made = fixes.ask(issue, worker, request.user, request.POST.get("note", "").strip())
+        made = fixes.ask(issue, worker, request.user, limits.plain_text(request.POST.get("note", "")))
         messages.success(
             request,
             f"Asked {worker.get_full_name() or worker.username} to correct child "
@@ -286,7 +299,7 @@ def ask_worker(request, kind, year, issue_id):
     )
 
 
-@login_required
+@signed_in
 def my_fixes(request):
     """The corrections analysts have asked of me, open first."""
     requests = (
@@ -297,7 +310,7 @@ def my_fixes(request):
     return render(request, "returns/my_fixes.html", {"requests": requests, "titles": TITLES})
 
 
-@login_required
+@signed_in
 @require_POST
 def fix_done(request, pk):
     fix = get_object_or_404(FixRequest, pk=pk, worker=request.user, closed_at__isnull=True)
@@ -307,10 +320,10 @@ def fix_done(request, pk):
     return redirect("returns:my_fixes")
 
 
-@login_required
+@returns_page
 def download(request, kind, year):
-    _allowed(request)
     builder, collection = _return(kind, year)
+    builder = _Listed(builder)
     work = Path(tempfile.mkdtemp(prefix="thrive-return-"))
     name = file_name(builder, collection)
     try:
@@ -340,18 +353,23 @@ def download(request, kind, year):
         response = HttpResponse(buffer.getvalue(), content_type="application/zip")
         name += ".zip"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    disclose(request, DisclosureKind.EXPORT, builder.person_ids, what=f"{TITLES[kind]} {collection}",
+             filename=name)
     return response
 
 
-@login_required
+@returns_page
 def annex_a_download(request):
-    _allowed(request)
     try:
-        as_at = datetime.date.fromisoformat(request.GET.get("as_at", ""))
+        as_at = limits.within_dates(datetime.date.fromisoformat(request.GET.get("as_at", "")))
     except ValueError:
-        messages.error(request, "Enter the as-at date as YYYY-MM-DD.")
+        messages.error(request, f"Enter the as-at date as YYYY-MM-DD, from {limits.EARLIEST_DATE.year} to "
+                                f"{limits.LATEST_DATE.year}.")
         return redirect("returns:index")
-    buffer = io.BytesIO()
-    annex_a.write(buffer, as_at)
+    buffer, listed = io.BytesIO(), []
+    annex_a.write(buffer, as_at, listed=listed)
     buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"annex_a_{as_at.isoformat()}.xlsx")
+    name = f"annex_a_{as_at.isoformat()}.xlsx"
+    disclose(request, DisclosureKind.EXPORT, listed, what=f"Ofsted Annex A as at {as_at:%-d %B %Y}",
+             filename=name)
+    return FileResponse(buffer, as_attachment=True, filename=name)

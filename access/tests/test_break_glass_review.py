@@ -50,7 +50,7 @@ def test_social_worker_may_not_review(client, teams):
     worker = make_user(teams=[mine])
     client.force_login(worker)
     assert client.get(reverse("access:break_glass_list")).status_code == 403
-    assert client.get(reverse("access:break_glass_review", args=[access.pk])).status_code == 404
+    assert client.get(reverse("access:break_glass_review", args=[access.pk])).status_code == 403
 
 
 def test_review_needs_an_outcome(client, teams):

@@ -109,8 +109,8 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     generate(7)
     users = {u.username: u for u in User.objects.filter(
         username__in=["social.worker", "team.manager", "iro", "care.worker", "personal.adviser", "police.officer",
-                      "analyst", "admin"])}
-    assert len(users) == 8
+                      "analyst", "admin", "dpo"])}
+    assert len(users) == 9
     assert users["social.worker"].role == Role.SOCIAL_WORKER
     assert users["team.manager"].role == Role.TEAM_MANAGER
     assert users["iro"].role == Role.IRO
@@ -130,6 +130,8 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     assert visible_people(users["police.officer"]) == open_to_macpt  # no share widens it
     assert users["iro"].involvements.filter(kind__in=[InvolvementKind.IRO, InvolvementKind.CONFERENCE_CHAIR]).exists()
     assert visible_people(users["analyst"]) == set()
+    assert users["dpo"].role == Role.DATA_PROTECTION_OFFICER and visible_people(users["dpo"]) == set()
+    assert users["dpo"].memberships.get().team.kind == TeamKind.INFORMATION_GOVERNANCE
     assert users["care.worker"].memberships.get().team.kind == TeamKind.CHILDREN_IN_CARE
     assert users["care.worker"].involvements.filter(kind=InvolvementKind.ALLOCATED_WORKER, end_date=None).exists()
     assert users["personal.adviser"].role == Role.PERSONAL_ADVISER

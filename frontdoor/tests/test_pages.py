@@ -49,7 +49,8 @@ def test_contact_about_a_new_child_keeps_received_and_recorded_times(client, fro
     assert contact.received_at == received
     assert timezone.now() - contact.recorded_at < datetime.timedelta(minutes=1)
     assert contact.recorded_by == worker and child.la_id == str(1_000_000 + child.pk)
-    assert Involvement.objects.filter(person=child, team=team, kind=InvolvementKind.TEAM, end_date=None).exists()
+    hold = Involvement.objects.filter(person=child, team=team, kind=InvolvementKind.CONTACT, end_date=None)
+    assert hold.exists()
 
     page = client.get(response.url).content.decode()
     assert "Decision due" in page and f"{contact.decision_due:%-d %B %Y}" in page

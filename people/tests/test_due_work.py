@@ -132,3 +132,12 @@ def test_long_lists_come_a_page_at_a_time(client):
     assert len(first.context["page"].object_list) == 100 and "Items 1 to 100 of 105" in first.content.decode()
     second = client.get(reverse("work"), {"scope": "mine", "page": 2})
     assert len(second.context["page"].object_list) == 5
+
+
+@pytest.mark.parametrize("role", [Role.ANALYST, Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER])
+def test_a_team_gives_analysts_and_administrators_no_childrens_due_work(client, role):
+    child, worker, _, team = allocated_child()
+    assessment_due(child, 1)
+    member = make_user(role=role, teams=[team])
+    client.force_login(member)
+    assert client.get(reverse("work"), {"scope": "team"}).context["page"].object_list == []

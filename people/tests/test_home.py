@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from access.models import InvolvementKind, Role
+from access.models import Disclosure, DisclosureKind, InvolvementKind, Role
 from tests.factories import allocated_child, involve, make_person, make_team, make_user
 
 pytestmark = pytest.mark.django_db
@@ -90,3 +90,19 @@ def test_query_count_does_not_grow_with_children(client, django_assert_max_num_q
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("home"))
     assert len(response.context["groups"][0].rows) == 31
+
+
+def test_my_work_names_children_so_it_is_logged_with_them(client):
+    mine, worker, _, _ = allocated_child()
+    client.force_login(worker)
+    client.get(reverse("home"))
+    logged = Disclosure.objects.get(user=worker)
+    assert logged.kind == DisclosureKind.LIST and logged.what == "My work"
+    assert list(logged.children.values_list("person_id", flat=True)) == [mine.pk]
+
+
+def test_an_empty_my_work_logs_nothing(client):
+    user = make_user()
+    client.force_login(user)
+    client.get(reverse("home"))
+    assert not Disclosure.objects.exists()

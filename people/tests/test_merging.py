@@ -4,8 +4,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from access.models import Role
+from access.models import Action, BreakGlass, InvolvementKind, RecordView, Role
 from people.merging import merge_records, merged_ids, survivor_of, undo_merge
 from people.models import Person, PersonMerge
 from tests.factories import allocated_child, involve, make_address, make_person, make_team, make_user
@@ -89,16 +90,58 @@ class TestMergeRules:
         assert sorted(merged_ids(third)) == sorted([first.pk, second.pk, third.pk])
 
 
+def held_by(team, *people):
+    for person in people:
+        involve(person, team=team, kind=InvolvementKind.TEAM)
+
+
+def glass(user, *people):
+    for person in people:
+        BreakGlass.objects.create(user=user, person=person, reason="Duplicate check",
+                                  expires_at=timezone.now() + datetime.timedelta(hours=1))
+
+
 class TestMergePages:
-    def test_only_managers_and_administrators_may_merge(self, client, pair):
+    def test_only_managers_and_data_quality_officers_may_merge(self, client, pair):
         survivor, _ = pair
-        client.force_login(make_user(role=Role.SOCIAL_WORKER))
-        assert client.get(reverse("people:merge", args=[survivor.pk])).status_code == 403
-        client.force_login(make_user(role=Role.ADMINISTRATOR))
+        team = make_team()
+        held_by(team, survivor)
+        for role in (Role.SOCIAL_WORKER, Role.ADMINISTRATOR, Role.ANALYST, Role.PARTNER):
+            user = make_user(role=role, teams=[team])
+            client.force_login(user)
+            assert client.get(reverse("people:merge", args=[survivor.pk])).status_code == 403, role
+            assert RecordView.objects.get(user=user, person=survivor).allowed is False
+        client.force_login(make_user(role=Role.TEAM_MANAGER, manages=[team]))
         assert client.get(reverse("people:merge", args=[survivor.pk])).status_code == 200
 
-    def test_merge_asks_for_confirmation_then_merges(self, client, pair, manager):
+    def test_a_manager_cannot_merge_a_record_they_cannot_open(self, client, pair, manager):
+        survivor, _ = pair
+        client.force_login(manager)
+        response = client.get(reverse("people:merge", args=[survivor.pk]))
+        assert response.status_code == 403
+        assert "Maya" not in response.content.decode()
+        assert RecordView.objects.get(user=manager, person=survivor).allowed is False
+
+    def test_nor_merge_into_one_they_can_open_a_record_they_cannot(self, client, pair, manager):
+        """The way to read an unrelated child's casework would be to merge it into a record one can open."""
         survivor, duplicate = pair
+        duplicate.forename = "Secret"
+        duplicate.save()
+        held_by(manager.memberships.get().team, survivor)
+        client.force_login(manager)
+        url = reverse("people:merge", args=[survivor.pk])
+        asked = {"duplicate_la_id": "LA-DUP", "reason": "Same"}
+        for data in (asked, {**asked, "confirm": "yes"}):
+            content = client.post(url, data).content.decode()
+            assert "you have no relationship with the record with council ID LA-DUP" in content
+            assert "Secret" not in content
+        assert not PersonMerge.objects.exists()
+        refused = RecordView.objects.filter(user=manager, person=duplicate)
+        assert refused.count() == 2 and not refused.filter(allowed=True).exists()
+
+    def test_merge_asks_for_confirmation_then_merges_audited_on_both(self, client, pair, manager):
+        survivor, duplicate = pair
+        held_by(manager.memberships.get().team, survivor, duplicate)
         client.force_login(manager)
         url = reverse("people:merge", args=[survivor.pk])
 
@@ -110,9 +153,27 @@ class TestMergePages:
         done = client.post(url, {"duplicate_la_id": "LA-DUP", "reason": "Same child", "confirm": "yes"})
         assert done.status_code == 302
         assert PersonMerge.objects.get().duplicate == duplicate
+        for person in (survivor, duplicate):
+            views = RecordView.objects.filter(user=manager, person=person, action=Action.MERGE)
+            assert views.count() == 2 and all(v.allowed for v in views)
+
+    def test_a_data_quality_officer_merges_after_breaking_glass_on_both(self, client, pair):
+        survivor, duplicate = pair
+        officer = make_user(role=Role.DATA_QUALITY)
+        client.force_login(officer)
+        url = reverse("people:merge", args=[survivor.pk])
+        assert client.get(url).status_code == 403
+        glass(officer, survivor)
+        content = client.post(url, {"duplicate_la_id": "LA-DUP", "reason": "Same"}).content.decode()
+        assert "Break glass on the record with council ID LA-DUP before merging it" in content
+        glass(officer, duplicate)
+        confirmed = {"duplicate_la_id": "LA-DUP", "reason": "Same", "confirm": "yes"}
+        assert client.post(url, confirmed).status_code == 302
+        assert PersonMerge.objects.get().merged_by == officer
 
     def test_merge_errors_are_shown_on_the_form(self, client, pair, manager):
-        survivor, _ = pair
+        survivor, duplicate = pair
+        held_by(manager.memberships.get().team, survivor, duplicate)
         client.force_login(manager)
         url = reverse("people:merge", args=[survivor.pk])
 
@@ -156,15 +217,22 @@ class TestMergePages:
         client.force_login(worker)
         response = client.get(reverse("people:record", args=[survivor.pk]))
         assert response.status_code == 200
-        assert "on merged record LA-DUP" in response.context["basis"]
+        assert "on merged record LA-DUP" in response.context["basis"].text
 
     def test_undo_page_separates_the_records(self, client, manager):
-        survivor, worker, *_ = allocated_child(forename="Maya", surname="Okafor")
+        survivor, worker, _, team = allocated_child(forename="Maya", surname="Okafor")
         duplicate = make_person(forename="Maya", surname="Okafor", la_id="LA-DUP")
         involve(duplicate, user=worker)
         merge = merge_records(survivor, duplicate, manager, "Same child")
-        client.force_login(manager)
+        stranger = make_user(role=Role.TEAM_MANAGER, manages=[make_team()])
+        client.force_login(stranger)
         url = reverse("people:undo_merge", args=[merge.pk])
+        assert client.get(url).status_code == 403  # no basis on either record
+        held_by(stranger.memberships.get().team, survivor)
+        assert client.get(url).status_code == 403  # nor on the duplicate
+        assert RecordView.objects.filter(user=stranger, person=duplicate, allowed=False).count() == 1
+        manager = make_user(role=Role.TEAM_MANAGER, manages=[team])
+        client.force_login(manager)
 
         assert "Enter why you are undoing this merge" in client.post(url, {"reason": ""}).content.decode()
         response = client.post(url, {"reason": "Twins"})

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import BreakGlass, RecordView, Role
+from access.models import BasisKind, BreakGlass, RecordView, Role
 from people.codes import RelationshipKind
 from tests.factories import (
     allocated_child, involve, make_address, make_person, make_team, make_user, police_officer, relate, share,
@@ -264,3 +264,50 @@ class TestAuditLog:
         client.force_login(stranger)
         assert client.get(reverse("people:audit", args=[child.pk])).status_code == 403
         assert RecordView.objects.get(user=stranger).allowed is False
+
+
+class TestWhatTheAuditSays:
+    def test_a_page_that_fails_after_the_check_is_logged_as_not_served(self, client):
+        child, worker, *_ = allocated_child()  # never looked after: the care forms have no period to add to
+        client.force_login(worker)
+        assert client.get(reverse("care:change_placement", args=[child.pk])).status_code == 404
+        view = RecordView.objects.get(user=worker, person=child)
+        assert not view.allowed and view.basis == "not served: page not found"
+
+    def test_a_role_check_refusal_is_logged_against_the_child(self, client):
+        child, worker, *_ = allocated_child()
+        client.force_login(worker)
+        assert client.get(reverse("people:audit", args=[child.pk])).status_code == 403
+        view = RecordView.objects.get(user=worker, person=child)
+        assert not view.allowed and "Only managers" in view.basis
+
+    def test_a_read_only_refusal_says_why(self, client):
+        child, *_ = allocated_child()
+        officer = police_officer()
+        share(child, officer.agency)
+        client.force_login(officer)
+        response = client.post(reverse("protection:record_visit", args=[child.pk]), {})
+        assert response.status_code == 403
+        assert "You can read this record but not record in it" in response.content.decode()
+        view = RecordView.objects.get(user=officer, person=child)
+        assert not view.allowed and view.basis_kind == BasisKind.SHARE and "no right to record" in view.basis
+
+    def test_casework_on_a_merged_record_is_logged_against_both_records(self, client):
+        from frontdoor.models import Contact
+        from people.merging import merge_records
+
+        survivor, worker, manager, _ = allocated_child()
+        duplicate = make_person()
+        contact = Contact.objects.create(person=duplicate, source="01", summary="Concern",
+                                         received_at=timezone.now())
+        merge_records(survivor, duplicate, manager, "Same child")
+        client.force_login(worker)
+        assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 200
+        views = RecordView.objects.filter(user=worker, allowed=True)
+        assert set(views.values_list("person_id", flat=True)) == {survivor.pk, duplicate.pk}
+
+    def test_the_refusal_page_names_no_one(self, client):
+        child, *_ = allocated_child(forename="Zephyrine", surname="Quill")
+        client.force_login(police_officer())
+        content = client.get(record_url(child)).content.decode()
+        assert "Zephyrine" not in content and "Quill" not in content and child.la_id not in content

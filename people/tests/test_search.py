@@ -4,8 +4,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from access.models import RecordView
-from tests.factories import make_address, make_person, make_user
+from access.models import AgencyKind, Disclosure, DisclosureKind, RecordView, Role
+from tests.factories import allocated_child, make_address, make_agency, make_person, make_user, share
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_valid_nhs_number_with_spaces_finds_the_child(searcher):
     response = search(searcher, nhs_number="943 476 5919")
 
     assert [p.pk for p in response.context["results"]] == [child.pk]
-    assert "943&nbsp;476&nbsp;5919" in response.content.decode()
+    assert child.la_id in response.content.decode()
 
 
 def test_name_prefixes_ignore_case_and_accents(searcher):
@@ -109,18 +109,18 @@ def test_date_of_birth_errors(searcher, day, month, year, message):
     assert 'id="dob-error"' in content
 
 
-def test_results_show_identity_and_current_postcode_only(searcher):
-    child = make_person(forename="Maya", surname="Okafor")
-    make_address(child, line1="1 Old Road", postcode="LE2 2BB", start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 1, 1))
+def test_results_show_enough_to_pick_the_child_and_no_more(searcher):
+    """Name, date of birth and council ID: not NHS numbers or addresses of everyone."""
+    child = make_person(forename="Maya", surname="Okafor", nhs_number="9434765919")
     make_address(child, line1="9 New Street", postcode="LE3 3CC", start_date=datetime.date(2020, 1, 2))
 
     response = search(searcher, surname="okafor")
 
     content = response.content.decode()
-    assert "LE3 3CC" in content
-    assert "LE2 2BB" not in content
-    assert "9 New Street" not in content
-    assert child.la_id in content
+    assert "OKAFOR, Maya" in content and child.la_id in content and "27 Mar 2018" in content
+    assert "LE3 3CC" not in content and "9 New Street" not in content
+    assert "943&nbsp;476&nbsp;5919" not in content and "9434765919" not in content
+    assert "Break glass to open" in content
     assert not RecordView.objects.exists()  # searching is not opening a record
 
 
@@ -149,3 +149,43 @@ def test_no_matches(searcher):
 
 def test_search_requires_sign_in(client):
     assert client.get(reverse("people:search")).status_code == 302
+
+
+def test_every_search_is_logged_with_its_terms_and_the_children_listed(client):
+    user = make_user()
+    client.force_login(user)
+    first, second = make_person(surname="Okafor"), make_person(surname="Okafor", forename="Zed")
+    search(client, surname="okaf", dob_day="27", dob_month="3", dob_year="2018")
+    logged = Disclosure.objects.get(user=user)
+    assert logged.kind == DisclosureKind.SEARCH and logged.count == 2
+    assert logged.terms == "last name okaf; date of birth 2018-03-27"
+    assert set(logged.children.values_list("person_id", flat=True)) == {first.pk, second.pk}
+
+
+@pytest.mark.parametrize("role", [Role.PARTNER, Role.ANALYST])
+def test_partners_and_analysts_find_only_records_they_can_open(client, role):
+    agency = make_agency("Health Trust", AgencyKind.HEALTH)
+    user = make_user(role=role, agency=agency)
+    shared = make_person(surname="Okafor", forename="Shared")
+    make_person(surname="Okafor", forename="Other")
+    share(shared, agency)
+    client.force_login(user)
+    found = names(search(client, surname="okafor"))
+    assert found == (["Shared Okafor"] if role == Role.PARTNER else [])
+
+
+def test_staff_are_told_which_results_they_can_open(client):
+    child, worker, *_ = allocated_child(surname="Okafor")
+    make_person(surname="Okafor", forename="Zed")
+    client.force_login(worker)
+    content = search(client, surname="okafor").content.decode()
+    assert content.count("You can open") == 1 and content.count("Break glass to open") == 1
+
+
+def test_a_search_with_more_results_than_shown_logs_how_many_matched(searcher, settings):
+    settings.SEARCH_RESULTS_LIMIT = 2
+    for _ in range(3):
+        make_person(surname="Okafor")
+    search(searcher, surname="okafor")
+    logged = Disclosure.objects.get()
+    assert logged.count == 3 and logged.children.count() == 2

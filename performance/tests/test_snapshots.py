@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from access.models import Disclosure
 from frontdoor.models import Referral
 from frontdoor.tests.journey_data import child, referral
 from performance import computed, periods, snapshots
@@ -72,6 +73,8 @@ def test_snapshot_page_names_only_the_children_the_user_works_with(client, froze
     assert "Hidden" not in page  # the other children are counted, not named
     assert "1 child you do not work with is not listed" in page
     assert frozen["seen"].nhs_number not in page
+    logged = Disclosure.objects.get(user=frozen["worker"])
+    assert list(logged.children.values_list("person_id", flat=True)) == [frozen["seen"].pk]
 
 
 def test_freezing_from_the_report_page(client, analyst):
@@ -98,6 +101,8 @@ def test_indicator_page_drill_down_lists_only_visible_children(client):
     assert "Children behind the Q4 2024/25 figure" in page
     assert "Robin Seen" in page and "1 Feb 2025" in page
     assert "Una" not in page and "And 2 children you do not work with are not listed (0 in the numerator)." in page
+    logged = Disclosure.objects.get(user=worker)  # the drill-down named a child: it is in the audit log
+    assert list(logged.children.values_list("person_id", flat=True)) == [seen.pk]
 
 
 def test_recomputing_replaces_the_cases_behind_a_figure():

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from access.models import Involvement, InvolvementKind, Role
+from access.models import Disclosure, DisclosureKind, Involvement, InvolvementKind, RecordView, Role
 from returns.models import FixRequest, ValidationIssue, ValidationOverride, ValidationRun
 from tests.factories import make_user
 from timescales.due import due_items
@@ -21,16 +21,18 @@ def signed_in(client, role):
     return user
 
 
-def test_social_workers_cannot_see_returns(client):
-    signed_in(client, Role.SOCIAL_WORKER)
+def test_social_workers_cannot_see_returns_and_the_refusal_is_logged(client):
+    user = signed_in(client, Role.SOCIAL_WORKER)
     assert client.get("/returns/").status_code == 403
     assert client.post("/returns/cin/2025/check/").status_code == 403
+    refused = RecordView.objects.filter(user=user, person=None, allowed=False)
+    assert sorted(refused.values_list("path", flat=True)) == ["/returns/", "/returns/cin/2025/check/"]
 
 
 def test_an_analyst_checks_the_census_and_downloads_it(client):
     council()
     cin_census_children()
-    signed_in(client, Role.ANALYST)
+    user = signed_in(client, Role.ANALYST)
     assert b"Not checked yet" in client.get("/returns/").content
     assert b"has not been checked yet" in client.get("/returns/cin/2025/").content
     assert client.post("/returns/cin/2025/check/").status_code == 302
@@ -43,6 +45,13 @@ def test_an_analyst_checks_the_census_and_downloads_it(client):
     download = client.get("/returns/cin/2025/download/")
     assert download["Content-Type"] == "application/xml"
     assert b"<LAchildID>C0001</LAchildID>" in download.content
+    # who downloaded which file when, and every child in it
+    export = Disclosure.objects.get(kind=DisclosureKind.EXPORT)
+    assert (export.user, export.filename, export.count) == (user, "cin_2025.xml", 5)
+    named = set(export.children.values_list("person__la_id", flat=True))
+    assert named == {f"C000{n}" for n in range(1, 6)}
+    issues = Disclosure.objects.get(kind=DisclosureKind.LIST)  # the issues page names the children with errors
+    assert issues.user == user
 
 
 def test_an_error_blocks_the_download_until_a_reason_is_recorded(client):
@@ -204,3 +213,15 @@ def test_the_903_downloads_as_a_zip_of_its_tables(client):
         client.post("/returns/ssda903/2025/override/", {"reason": "Test data"})
         response = client.get("/returns/ssda903/2025/download/")
     assert response["Content-Type"] == "application/zip"
+
+
+def test_the_annex_a_download_is_logged_with_every_child_in_it(client):
+    council()
+    cin_census_children()
+    user = signed_in(client, Role.ANALYST)
+    download = client.get("/returns/annex-a/", {"as_at": "2025-03-31"})
+    assert download.status_code == 200
+    export = Disclosure.objects.get(kind=DisclosureKind.EXPORT)
+    assert export.user == user and export.filename == "annex_a_2025-03-31.xlsx"
+    named = set(export.children.values_list("person__la_id", flat=True))
+    assert named and export.count == len(named) and named <= {f"C000{n}" for n in range(1, 6)}

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from access.models import Role, TeamKind
+from access.models import Role, TeamKind, TeamMembership
 from familyhelp.models import Assessment
 from frontdoor.codes import ReferralSource
 from frontdoor.models import Referral
@@ -32,13 +32,15 @@ def fill_attendees(page, rows):
 
 def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(page, live_server, sign_in):
     _, worker, _, team = allocated_child()
+    TeamMembership.objects.create(user=worker, team=make_team("Front Door (MASH)", kind=TeamKind.FRONT_DOOR))
     macpt = make_team("Multi-Agency Child Protection Team East", kind=TeamKind.MULTI_AGENCY_CP)
     make_user(teams=[macpt], first_name="Lena", last_name="Lead")
     make_user(role=Role.IRO, first_name="Ira", last_name="Chair")
     today = timezone.localdate()
     sign_in(worker)
 
-    # Contact about a child with no record, found missing through Find a child.
+    # Contact about a child with no record, found missing through Find a child (the worker is on front-door
+    # duty: only front-door staff record a contact about a child they cannot already open).
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Find a child").click()
     page.get_by_label("Last name").fill("Quarrie")
     page.get_by_role("button", name="Search").click()

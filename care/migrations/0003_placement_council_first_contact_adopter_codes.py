@@ -16,7 +16,7 @@ def swap_adopter_codes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('care', '0001_initial'),
+        ('care', '0002_placements_approvals_transfers'),
     ]
 
     operations = [

@@ -1,0 +1,119 @@
+"""Every URL pattern's access class, declared where the view is, and the gate for pages about no one child.
+
+Each view carries `access_class`, stamped by the decorator that guards it (`page` here; the child gates
+in people.access_views), and Django's own views are declared with `declare`/`declare_urls`.
+tests/test_url_access.py walks the URLconf and fails on any pattern without a class.
+
+A page with a role check logs every refusal, whichever check refused: the role check here, or a
+PermissionDenied raised later by the view.
+"""
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.urls import URLPattern, URLResolver
+
+from .audit import log_refusal
+from .models import Role
+
+
+class AccessClass(models.TextChoices):
+    PUBLIC = "public", "Public: no sign-in"
+    SIGNED_IN = "signed_in", "Anyone signed in"
+    CHILD_READ = "child_read", "Reading a child's record (a basis for that child)"
+    CHILD_WRITE = "child_write", "Recording in a child's record (the right to record)"
+    MANAGER = "manager", "Managers and the oversight roles named on the page"
+    ANALYST = "analyst", "Performance analysts and administrators"
+    EDUCATION = "education", "The inclusion service and the Virtual School, and the roles the page names"
+    ADMIN = "admin", "System administrators"
+
+
+def declare(access_class: AccessClass, view):
+    """Stamp a view (e.g. Django's own) with its access class; returns it (or, for a method, a wrapper)."""
+    try:
+        view.access_class = access_class
+    except AttributeError:  # a bound method (Django admin has some) takes no attributes
+        method = view
+
+        @wraps(method)
+        def view(*args, **kwargs):
+            return method(*args, **kwargs)
+
+        view.access_class = access_class
+    return view
+
+
+def access_class_of(view) -> AccessClass | None:
+    return getattr(view, "access_class", None)
+
+
+def declare_urls(urls: tuple, access_class: AccessClass, **by_name: AccessClass) -> tuple:
+    """Declare every pattern of an included URLconf (Django admin's `admin.site.urls`): one class for all,
+    except the patterns named in `by_name` (e.g. login="public")."""
+    patterns = urls[0]
+
+    def stamp(entries):
+        for entry in entries:
+            if isinstance(entry, URLResolver):
+                stamp(entry.url_patterns)
+            elif isinstance(entry, URLPattern):
+                entry.callback = declare(by_name.get(entry.name, access_class), entry.callback)
+
+    stamp(patterns)
+    return urls
+
+
+def page(access_class: AccessClass, allowed: Callable | None = None, refusal: str = ""):
+    """Guard a page about no one child: sign-in unless public; `allowed(user)` for role classes.
+
+    Refusals are logged (the role check's, and any PermissionDenied the view raises) before the 403.
+    """
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if access_class != AccessClass.PUBLIC and not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if allowed is not None and not allowed(request.user):
+                log_refusal(request, refusal)
+                raise PermissionDenied(refusal)
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied as denied:
+                if request.user.is_authenticated:
+                    log_refusal(request, str(denied) or "not permitted")
+                raise
+        return declare(access_class, wrapper)
+    return decorator
+
+
+public = page(AccessClass.PUBLIC)
+signed_in = page(AccessClass.SIGNED_IN)
+
+
+def is_administrator(user) -> bool:
+    return user.role == Role.ADMINISTRATOR or user.is_superuser
+
+
+def is_analyst(user) -> bool:
+    """Performance analysts and administrators: the roles that load figures and produce returns."""
+    return user.role in (Role.ANALYST, Role.ADMINISTRATOR) or user.is_superuser
+
+
+def reviews_audit(user) -> bool:
+    """Managers review their staff's use of records; the data protection officer reviews everyone's."""
+    return user.is_manager or user.role == Role.DATA_PROTECTION_OFFICER
+
+
+def manager_page(allowed: Callable = lambda user: user.is_manager,
+                 refusal: str = "This page is for managers."):
+    return page(AccessClass.MANAGER, allowed, refusal)
+
+
+def analyst_page(refusal: str):
+    return page(AccessClass.ANALYST, is_analyst, refusal)
+
+
+def admin_page(refusal: str = "This page is for system administrators."):
+    return page(AccessClass.ADMIN, is_administrator, refusal)

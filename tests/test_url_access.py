@@ -1,0 +1,227 @@
+"""Access is declared, not assumed: every URL pattern has an access class, and the gate holds for each.
+
+The test walks the whole URLconf. A pattern without an access class fails the build. For every page keyed
+by a child (or by casework about one) and every role: with no basis the page is refused, the refusal is
+audited and names no one; with a read-only basis (a share, a partner's seat in a multi-agency team, a
+break glass by a social worker, an analyst, an administrator or the data protection officer) every page
+that records is refused and audited, GET and POST alike, and every page that reads is served and audited,
+unless its role check refuses the reader or it is read only on other bases (a view's `bases`, e.g. education
+records, read only on a relationship of the user's own), when it too is refused and audited.
+Pages for a role (managers, analysts, administrators, education staff) refuse others and audit the refusal.
+"""
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from access.basis import BasisKind
+from access.classes import AccessClass
+from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
+from care.tests.builders import child_in_care
+from familyhelp import services as familyhelp
+from education.tests.builders import every_education_record
+from frontdoor import services as frontdoor
+from frontdoor.codes import ContactOutcome, ReferralSource
+from people.merging import merge_records
+from privatefostering.models import PrivateFosteringArrangement
+from proceedings import services as proceedings
+from protection import services as protection
+from tests.factories import allocated_child, make_agency, make_person, make_team, make_user, share
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+NAME = "Zephyrine"  # the child's first name: a refusal page must not show it
+READ_ONLY = ["share", "multi_agency", "break_glass", "analyst", "administrator", "dpo"]
+READER_BASIS = {"share": BasisKind.SHARE, "multi_agency": BasisKind.MULTI_AGENCY}  # the rest break glass
+
+
+def patterns(entries=None, namespace=""):
+    """(view name, pattern, callback) for every pattern in the URLconf."""
+    for entry in get_resolver().url_patterns if entries is None else entries:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}", entry, entry.callback
+
+
+CHILD_KEYED = sorted((name, callback) for name, _, callback in patterns() if hasattr(callback, "child_model"))
+
+
+def test_every_url_pattern_declares_its_access_class():
+    undeclared = [name for name, _, callback in patterns() if getattr(callback, "access_class", None)
+                  not in AccessClass.values]
+    assert undeclared == []
+
+
+def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
+    """Pages keyed by a child or casework whose names say they record are declared child write."""
+    reads = {name for name, callback in CHILD_KEYED if callback.access_class == AccessClass.CHILD_READ}
+    assert reads == {
+        "people:record", "people:history", "people:audit", "frontdoor:contact", "frontdoor:referral",
+        "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
+        "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
+        "proceedings:overview", "care:record", "leavers:record", "privatefostering:record", "education:record",
+    }
+    assert len(CHILD_KEYED) > 70
+
+
+@pytest.fixture
+def world():
+    """A child with a piece of every kind of casework, their worker, and the partners around them."""
+    child, worker, manager, team = allocated_child(forename=NAME, surname="Quill")
+    received = timezone.make_aware(datetime.datetime(2025, 3, 3, 9, 15))
+    contact = frontdoor.record_contact(child, worker, source=ReferralSource.POLICE, referrer="PC",
+                                       received_at=received, summary="Domestic incident")
+    frontdoor.decide(contact, worker, outcome=ContactOutcome.STRATEGY_DISCUSSION, rationale="Injury",
+                     worker=worker, team=team)
+    referral = contact.referral
+    familyhelp.start_assessment(referral, worker=worker, start_date=D(2025, 3, 4))
+    familyhelp.start_cin_plan(referral, start_date=D(2025, 3, 10))
+    frontdoor.open_family_help(child, D(2025, 3, 5), worker, team, "Support")
+    discussion = protection.record_strategy_discussion(referral, held_on=D(2025, 3, 4), outcome="s47",
+                                                       notes="", chaired_by=worker,
+                                                       attendees=[("Jo", "social_care")])
+    enquiry = protection.start_section47(discussion, start_date=D(2025, 3, 4))
+    protection.record_section47_outcome(enquiry, outcome="icpc", completed_on=D(2025, 3, 14))
+    macpt = make_team(kind=TeamKind.MULTI_AGENCY_CP)
+    protection.initial_conference(enquiry, date=D(2025, 3, 20), chair=manager, outcome="plan", category="NEG",
+                                  team=macpt, lead_practitioner=worker, attendees=[("Jo", "social_care")])
+    proceedings.record_offer(child, worker, offered_on=D(2025, 5, 1), response="accepted", responded_on=None)
+    proceedings.record_exception(child, worker, reason="r", decided_on=D(2025, 5, 2),
+                                 explained_to_court_on=None, explained_to_family_on=None)
+    proceedings.start_pre_proceedings(child, start_date=D(2025, 5, 12))
+    proceedings.issue_proceedings(child, issued_on=D(2025, 6, 2), court="Leicester", case_number="")
+    period = child_in_care(start=D(2025, 7, 1), person=child, worker=worker)
+    PrivateFosteringArrangement.objects.create(person=child, notified_on=D(2025, 1, 6), began_on=D(2025, 1, 6),
+                                               carer="A family friend")
+    every_education_record(child, on=D(2025, 7, 1), worker=worker, period=period)
+    merge_records(child, make_person(forename=NAME, surname="Quill"), manager, "Same child")
+    return child, macpt
+
+
+def url_for(name, callback, child):
+    model = callback.child_model
+    field = getattr(callback, "person_field", "person")
+    obj = child if model._meta.label == "people.Person" else model.objects.filter(**{field: child}).first()
+    assert obj is not None, f"the fixture has no {model.__name__} for {name}"
+    return reverse(name, args=[obj.pk])
+
+
+def reader(kind, child, macpt):
+    """A user reading the child on a read-only basis."""
+    if kind == "share":
+        user = make_user(role=Role.PARTNER, agency=make_agency("Health Trust", AgencyKind.HEALTH))
+        share(child, user.agency)
+        return user
+    if kind == "multi_agency":
+        police = make_agency("Police", AgencyKind.POLICE)
+        return make_user(role=Role.PARTNER, agency=police, teams=[macpt])
+    role = {"break_glass": Role.SOCIAL_WORKER, "analyst": Role.ANALYST, "administrator": Role.ADMINISTRATOR,
+            "dpo": Role.DATA_PROTECTION_OFFICER}[kind]
+    user = make_user(role=role, teams=[make_team()])
+    BreakGlass.objects.create(user=user, person=child, reason="Checking", expires_at=timezone.now()
+                              + datetime.timedelta(hours=1))
+    return user
+
+
+@pytest.mark.parametrize("role", Role.values)
+def test_with_no_basis_every_child_page_is_refused_audited_and_names_no_one(client, world, role):
+    child, _ = world
+    user = make_user(role=role, teams=[make_team(kind=TeamKind.ASSESSMENT)])
+    client.force_login(user)
+    for name, callback in CHILD_KEYED:
+        url = url_for(name, callback, child)
+        for method in ("get", "post") if callback.access_class == AccessClass.CHILD_WRITE else ("get",):
+            before = RecordView.objects.filter(user=user, allowed=False, path=url).count()
+            response = getattr(client, method)(url)
+            assert response.status_code == 403, (name, method, response.status_code)
+            assert NAME not in response.content.decode(), name
+            refusals = RecordView.objects.filter(user=user, allowed=False, path=url)
+            assert refusals.count() == before + 1 and refusals.filter(person=child).exists(), (name, method)
+    assert not RecordView.objects.filter(user=user, allowed=True).exists()
+
+
+@pytest.mark.parametrize("kind", READ_ONLY)
+def test_a_read_only_basis_reads_but_never_records(client, world, kind):
+    child, macpt = world
+    user = reader(kind, child, macpt)
+    client.force_login(user)
+    for name, callback in CHILD_KEYED:
+        url = url_for(name, callback, child)
+        role_refused = callback.role_check is not None and not callback.role_check(user)
+        reader_basis = READER_BASIS.get(kind, BasisKind.BREAK_GLASS)
+        basis_refused = reader_basis not in getattr(callback, "bases", BasisKind)
+        if callback.access_class == AccessClass.CHILD_READ and not role_refused and not basis_refused:
+            response = client.get(url)
+            assert response.status_code == 200, (name, response.status_code)
+            view = RecordView.objects.filter(user=user, path=url).latest("pk")
+            assert view.allowed and view.basis_kind in BasisKind.values, name
+            continue
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            assert response.status_code == 403, (name, method, response.status_code)
+            view = RecordView.objects.filter(user=user, path=url).latest("pk")
+            assert not view.allowed and view.person_id == child.pk, (name, method)
+            assert view.basis.startswith("refused"), (name, method)
+
+
+def test_a_read_only_reader_sees_no_buttons_that_record(client, world):
+    child, macpt = world
+    client.force_login(reader("multi_agency", child, macpt))
+    record = client.get(reverse("people:record", args=[child.pk])).content.decode()
+    for action in ("Record a contact", "Start an assessment", "Record a strategy discussion",
+                   "Record a visit", "Start a period of care", "Merge a duplicate"):
+        assert action not in record, action
+    writes = [url_for(n, c, child) for n, c in CHILD_KEYED if c.access_class == AccessClass.CHILD_WRITE]
+    for name, callback in CHILD_KEYED:
+        if callback.access_class == AccessClass.CHILD_READ and callback.role_check is None:
+            page = client.get(url_for(name, callback, child)).content.decode()
+            shown = [url for url in writes if f'href="{url}"' in page]
+            assert shown == [], (name, shown)
+
+
+def _args(pattern) -> dict:
+    converters = getattr(pattern.pattern, "converters", {})
+    return {key: 1 if type(converter).__name__ == "IntConverter" else "cin"
+            for key, converter in converters.items()}
+
+
+ROLE_PAGES = sorted((name, pattern, callback) for name, pattern, callback in patterns()
+                    if not name.startswith("admin:") and not hasattr(callback, "child_model")
+                    and callback.access_class in (AccessClass.MANAGER, AccessClass.ANALYST, AccessClass.ADMIN,
+                                                  AccessClass.EDUCATION, AccessClass.CHILD_WRITE))
+
+
+@pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.PARTNER])
+def test_role_pages_refuse_other_roles_and_audit_it(client, role):
+    agency = make_agency("Police", AgencyKind.POLICE) if role == Role.PARTNER else None
+    user = make_user(role=role, agency=agency)
+    client.force_login(user)
+    assert ROLE_PAGES
+    for name, pattern, callback in ROLE_PAGES:
+        url = reverse(name, kwargs=_args(pattern))
+        response = client.get(url)
+        assert response.status_code in (403, 405), (name, response.status_code)
+        if response.status_code == 403:
+            assert RecordView.objects.filter(user=user, allowed=False, path=url, person=None).exists(), name
+
+
+def test_every_page_but_the_public_ones_needs_sign_in(client):
+    for name, pattern, callback in patterns():
+        if callback.access_class == AccessClass.PUBLIC or name.startswith("admin:"):
+            continue
+        kwargs = {"pk": 1} if hasattr(callback, "child_model") else _args(pattern)
+        response = client.get(reverse(name, kwargs=kwargs))
+        assert response.status_code == 302 and "/access/sign-in/" in response["Location"], name
+
+
+def test_front_door_staff_record_a_contact_about_a_child_they_cannot_open_and_nothing_else(client, world):
+    child, _ = world
+    staff = make_user(teams=[make_team(kind=TeamKind.FRONT_DOOR)])
+    client.force_login(staff)
+    assert client.get(reverse("frontdoor:contact_for_person", args=[child.pk])).status_code == 200
+    view = RecordView.objects.get(user=staff, person=child)
+    assert view.allowed and view.basis_kind == BasisKind.FRONT_DOOR
+    assert client.get(reverse("people:record", args=[child.pk])).status_code == 403
