@@ -513,6 +513,7 @@ def social_worker_handovers(council):
     r = council.rng("care.social_worker_handovers")
     reasons = Weighted(council.rates.care.social_worker_change_reasons)
     looked_after = PeriodOfCare.objects.values("person_id")
+    one_worker_at_a_time(looked_after)
     previous = {}
     rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=looked_after).order_by(
         "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date",
@@ -522,6 +523,24 @@ def social_worker_handovers(council):
         if not reason and last_end is not None and (start - last_end).days <= HANDOVER_DAYS:
             council.insert(SocialWorkerChange, involvement_id=pk, reason=reasons(r))
         previous[person_id] = max(last_end or end or datetime.date.max, end or datetime.date.max)
+
+
+def one_worker_at_a_time(person_ids) -> None:
+    """A child has one allocated social worker at a time: where the journeys allocate a worker while an
+    earlier one still holds the child (an assessment worker's case open when care began, or one assessing a
+    child in care), the earlier hands over the day before, as a change of worker is recorded. The 903 reports
+    social worker episodes as a chain (rules SW08STG2, SW10STG2), each after a reason for the change."""
+    rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=person_ids).order_by(
+        "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date")
+    holding = {}  # person -> (pk, end) of the worker holding them so far
+    for pk, person_id, start, end in list(rows):
+        earlier = holding.get(person_id)
+        if earlier is not None and (earlier[1] is None or earlier[1] >= start):
+            handed = start - datetime.timedelta(days=1)
+            if handed >= Involvement.objects.get(pk=earlier[0]).start_date:
+                Involvement.objects.filter(pk=earlier[0]).update(end_date=handed)
+                Involvement.history.filter(id=earlier[0]).update(end_date=handed)  # as recorded, not changed
+        holding[person_id] = (pk, end)
 
 
 @contributes(order=63)

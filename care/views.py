@@ -369,5 +369,5 @@ def worklist(request):
     shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
     if shown:
         disclose(request, DisclosureKind.LIST, sorted(shown), what="Children in care: due work")
-    return render(request, "care/worklist.html", {
-        "rows": rows, "total": total, "nts": nts_position(today), "far": far, "far_miles": FAR_FROM_HOME_MILES})
+    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today),
+                                                  "far": far, "far_miles": FAR_FROM_HOME_MILES})
