@@ -40,8 +40,9 @@ from .models import (
 )
 from .models.placements import PER_PLACEMENT
 from .nts import nts_position
-from .rules import designated_birth_date
-from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows
+from .rules import FAR_FROM_HOME_MILES, designated_birth_date
+from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, due_rows, own_council,
+                        placed_far_from_home)
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -93,6 +94,9 @@ def record(request, child):
     return render(request, "care/record.html", {
         "person": person, "periods": periods, "current": current, "episode": episode,
         "placement_start": current.placement_start() if current else None,
+        "in_council": bool(episode and episode.placement_council)
+        and episode.placement_council == own_council(),
+        "far_miles": FAR_FROM_HOME_MILES,
         "workers": Involvement.objects.filter(person_id__in=ids, end_date__isnull=True, kind__in=[
             InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO]).select_related("user", "team"),
         "due": child_due_rows(ids, today, CARE_TIMESCALES),
@@ -360,8 +364,11 @@ def age_assessment(request, child):
 @signed_in
 def worklist(request):
     today = timezone.localdate()
-    rows, total = due_rows(children_in_care(request.user, today), today, CARE_TIMESCALES)
-    if rows:
-        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
-                 what="Children in care: due work")
-    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today)})
+    children = children_in_care(request.user, today)
+    rows, total = due_rows(children, today, CARE_TIMESCALES)
+    far = placed_far_from_home(children)
+    shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
+    if shown:
+        disclose(request, DisclosureKind.LIST, sorted(shown), what="Children in care: due work")
+    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today),
+                                                  "far": far, "far_miles": FAR_FROM_HOME_MILES})
