@@ -18,6 +18,8 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.module_loading import module_has_submodule
 
+from . import drafts as drafts_
+
 _cards = {}
 _discovered = False
 
@@ -94,20 +96,33 @@ def show_refusal(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
-def save_form(request, form, save, *, success: str, template="casework/form.html", **context):
+def save_form(request, form, save, *, success: str, template="casework/form.html", drafts: bool = True,
+              **context):
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
     `intro` and `facts` (key, value pairs shown above the form).
-    """
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                url = save(form)
-        except ValidationError as error:
-            show_refusal(form, error)
-        else:
-            messages.success(request, success)
-            return redirect(url)
-    return render(request, template, {**context, "form": form})
 
+    Nothing typed is lost (people.drafts): a POST that cannot be saved is kept as the worker's draft, a
+    draft is offered back when they open the page again, and saving the form discards it.
+    """
+    draft = None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    url = save(form)
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                drafts_.discard(request.user, request.path)
+                messages.success(request, success)
+                return redirect(url)
+        if drafts:
+            draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST), context.get("title", ""))
+    elif drafts:
+        draft = drafts_.find(request.user, request.path)
+        if draft is not None:
+            drafts_.restore(form, draft)
+    return render(request, template, {**context, "form": form, "drafts": drafts,
+                                      "restored": draft if request.method != "POST" else None})

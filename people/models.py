@@ -167,3 +167,22 @@ class PersonMerge(models.Model):
     undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     undone_at = models.DateTimeField(null=True, blank=True)
     undo_reason = models.TextField(blank=True)
+
+
+class Draft(models.Model):
+    """What a worker has typed into a form and not yet saved: theirs alone, never part of a child's record.
+
+    Kept by the page's path, so the form they come back to is the form they left; the person it is
+    about (when the page is about a child) lets their drafts be listed on that child's pages.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    path = models.CharField(max_length=300)
+    title = models.CharField(max_length=200, blank=True)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "path"], name="one_draft_per_user_and_page")]
+        indexes = [models.Index(fields=["user", "person"])]

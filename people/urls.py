@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import drafts, views
 
 app_name = "people"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/audit/", views.audit_log, name="audit"),
     path("<int:pk>/merge/", views.merge, name="merge"),
     path("merges/<int:pk>/undo/", views.undo, name="undo_merge"),
+    path("drafts/", drafts.draft, name="draft"),
+    path("drafts/discard/", drafts.discard_draft, name="discard_draft"),
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("proceedings/", include("proceedings.urls")),
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
+    path("recording/", include("recording.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),

@@ -23,6 +23,7 @@ THRIVE_APPS = [
     "proceedings",
     "care",
     "leavers",
+    "recording",
     "performance",
     "returns",
 ]
@@ -142,6 +143,10 @@ STATICFILES_DIRS = [
 BREAK_GLASS_HOURS = 8
 
 SEARCH_RESULTS_LIMIT = 50
+
+# Documents uploaded to children's records: outside the static files, served only through the read gate.
+THRIVE_DOCUMENTS_ROOT = BASE_DIR / "var" / "documents"
+THRIVE_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # Lockout is per account: council offices sit behind one shared IP address, so locking by
 # IP would lock out a whole building after one person's typos.
