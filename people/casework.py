@@ -2,7 +2,7 @@
 
 Apps do not know about each other's pages, so each journey app registers a card for the
 record page in its own `<app>.casework` module (its episodes, with links and the actions that
-make sense now), as they do for the timeline.
+make sense now), as they do for the timeline; and, the same way, panels for My work.
 
 `save_form` is how every casework page handles a POST: valid input is saved in one transaction;
 a rule the domain enforces while saving (a ValidationError, e.g. care proceedings without a family
@@ -21,6 +21,7 @@ from django.utils.module_loading import module_has_submodule
 from . import drafts as drafts_
 
 _cards = {}
+_panels = {}
 _discovered = False
 
 
@@ -55,6 +56,32 @@ def card(order: int):
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func)
         return func
     return register
+
+
+@dataclass
+class Panel:
+    """A section of My work an app contributes (e.g. a manager's assessments awaiting authorisation)."""
+
+    title: str
+    rows: list = field(default_factory=list)
+    link: Link | None = None
+    empty: str = ""
+    person_ids: list = field(default_factory=list)  # the children it names, for the audit log
+
+
+def panel(order: int):
+    """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
+    def register(func):
+        _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
+        return func
+    return register
+
+
+def panels_for(user) -> list[Panel]:
+    if not _discovered:
+        _autodiscover()
+    panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
+    return [p for p in panels if p is not None]
 
 
 def _autodiscover():

@@ -26,7 +26,7 @@ from sharing.models import Share
 
 from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
-from .casework import cards_for
+from .casework import cards_for, panels_for
 from .duework import DueWork
 from .family import family_network
 from .forms import MergeForm, SearchForm, UndoMergeForm
@@ -51,12 +51,14 @@ def home(request):
     work = DueWork(request.user, timezone.localdate())
     due = work.page(work.default_scope, per_page=HOME_DUE_ROWS)
     groups = worklist(request.user)
+    panels = panels_for(request.user)
     named = [row.person.pk for group in groups for row in group.rows]
     named += [row.person.pk for row in due.object_list]
+    named += [pk for p in panels for pk in p.person_ids]
     if named:
         disclose(request, DisclosureKind.LIST, named, what="My work")
     return render(request, "people/home.html", {
-        "groups": groups,
+        "groups": groups, "panels": panels,
         "reviews_break_glass": request.user.is_manager or request.user.role == Role.ADMINISTRATOR,
         "reviews_audit": reviews_audit(request.user),
         "front_door": works_at_front_door(request.user),
