@@ -27,4 +27,9 @@ urlpatterns = [
     path("<int:pk>/deprivation-of-liberty/new/", views.deprivation_of_liberty, name="deprivation_of_liberty"),
     path("<int:pk>/unaccompanied/", views.unaccompanied, name="unaccompanied"),
     path("<int:pk>/age-assessment/", views.age_assessment, name="age_assessment"),
+    path("reviews/<int:pk>/", views.review_page, name="review_page"),
+    path("reviews/<int:pk>/recommendations/new/", views.add_recommendation, name="add_recommendation"),
+    path("reviews/<int:pk>/recommendations/done/", views.recommendations_done, name="recommendations_done"),
+    path("reviews/<int:pk>/print/", views.print_review, name="print_review"),
+    path("reviews/<int:pk>/pdf/", views.review_pdf, name="review_pdf"),
 ]

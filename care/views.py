@@ -14,7 +14,8 @@ from access.basis import Work
 from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
-from people.access_views import child_read, child_write
+from people import planning
+from people.access_views import casework_read, casework_write, child_read, child_write
 from people.casework import posted, save_form
 
 from . import forms, services
@@ -28,6 +29,7 @@ from .models import (
     PermanencePlan,
     PersonalEducationPlan,
     Review,
+    ReviewRecommendation,
     StrengthsAndDifficulties,
     SubstanceMisuse,
     UnaccompaniedChild,
@@ -290,6 +292,57 @@ def age_assessment(request, child):
     form = forms.AgeAssessmentReferralForm(posted(request), instance=AgeAssessment(uasc=uasc))
     return _form(request, person, form, lambda form: form.save(), title="Refer for an age assessment",
                  success="Referral recorded. The assessment is due within 28 days.")
+
+
+# A looked-after review and its recommendations, and the recommendations printed for the child and family.
+
+
+def _review_url(review) -> str:
+    return reverse("care:review_page", args=[review.pk])
+
+
+@casework_read(Review)
+def review_page(request, review, child):
+    return render(request, "care/review.html", {
+        "person": child.person, "review": review,
+        "recommendations": review.recommendations.order_by("pk"),
+        "may_review": child.may(Work.REVIEW),
+    })
+
+
+@casework_write(Review, Work.REVIEW)
+def add_recommendation(request, review, child):
+    return planning.add_action(request, child, back_url=_review_url(review), what="looked-after review",
+                               create=lambda **fields: ReviewRecommendation.objects.create(review=review, **fields))
+
+
+@casework_write(Review, Work.REVIEW)
+def recommendations_done(request, review, child):
+    return planning.mark_done(request, child, actions=review.recommendations.order_by("pk"),
+                              back_url=_review_url(review), what="looked-after review")
+
+
+def _print_review(request, review, child, pdf):
+    name = child.person.forename or "the child"
+    sections = [("What the review recommended", [], planning.action_rows(review.recommendations.order_by("pk")))]
+    due = review.period.next_review_due
+    if due and review.period.is_open:
+        sections.append(("When the next review will be", [f"By {due:%-d %B %Y}."], []))
+    return planning.print_plan(
+        request, child, title="Looked-after review: recommendations", sections=sections, pdf=pdf,
+        filename=f"review-recommendations-{child.person.la_id}.pdf",
+        intro=f"{name}'s review was held on {review.held_on:%-d %B %Y}"
+              + (f", chaired by {review.iro}" if review.iro else "") + ".")
+
+
+@casework_read(Review)
+def print_review(request, review, child):
+    return _print_review(request, review, child, pdf=False)
+
+
+@casework_read(Review)
+def review_pdf(request, review, child):
+    return _print_review(request, review, child, pdf=True)
 
 
 # The children in care worklist.

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action, Objective
 from timescales import registry
 
 from .codes import AssessmentFactor, StepDirection
@@ -170,3 +171,17 @@ class CINPlanReview(models.Model):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="reviews")
     review_date = models.DateField()
     history = HistoricalRecords()
+
+
+class CINPlanObjective(Objective):
+    """What needs to change for a child in need, agreed with the family."""
+
+    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="objectives")
+
+
+class CINPlanAction(Action):
+    """Who will do what by when under a child in need plan."""
+
+    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="actions")
+    objective = models.ForeignKey(CINPlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="actions")

@@ -22,4 +22,9 @@ urlpatterns = [
     path("cin-plans/<int:pk>/", views.cin_plan, name="cin_plan"),
     path("cin-plans/<int:pk>/review/", views.review_cin_plan, name="review_cin_plan"),
     path("cin-plans/<int:pk>/end/", views.end_cin_plan, name="end_cin_plan"),
+    path("cin-plans/<int:pk>/objectives/new/", views.cin_plan_objective, name="cin_plan_objective"),
+    path("cin-plans/<int:pk>/actions/new/", views.cin_plan_action, name="cin_plan_action"),
+    path("cin-plans/<int:pk>/actions/done/", views.cin_plan_actions_done, name="cin_plan_actions_done"),
+    path("cin-plans/<int:pk>/print/", views.print_cin_plan, name="print_cin_plan"),
+    path("cin-plans/<int:pk>/pdf/", views.cin_plan_pdf, name="cin_plan_pdf"),
 ]

@@ -13,7 +13,9 @@ from access.basis import Work
 from access.classes import manager_page
 from access.models import DisclosureKind
 from people.access_views import casework_read, casework_write
+from people import planning
 from people.casework import Link, posted, save_form
+from people.planning import refuse_if_ended
 from thrive.forms import DateForm
 
 from . import services
@@ -30,7 +32,7 @@ from .forms import (
     StepForm,
 )
 from .framework import CHILD_VIEWS, DOMAINS, FAMILY_VIEWS
-from .models import Assessment, AssessmentOutcome, CINPlan, FamilyHelpEpisode
+from .models import Assessment, AssessmentOutcome, CINPlan, CINPlanAction, CINPlanObjective, FamilyHelpEpisode
 from .queue import awaiting_authorisation
 
 
@@ -269,8 +271,69 @@ def start_cin_plan(request, referral, child):
 def cin_plan(request, plan, child):
     return render(request, "familyhelp/cin_plan.html", {
         "person": child.person, "plan": plan, "reviews": plan.reviews.order_by("-review_date"),
+        "objectives": plan.objectives.prefetch_related("actions").order_by("pk"),
+        "other_actions": plan.actions.filter(objective__isnull=True).order_by("pk"),
         "may_record": child.may_record,
     })
+
+
+@casework_write(CINPlan)
+def cin_plan_objective(request, plan, child):
+    def create(**fields):
+        refuse_if_ended(plan.end_date, "child in need plan")
+        CINPlanObjective.objects.create(plan=plan, **fields)
+
+    return planning.add_objective(request, child, create=create, back_url=_url("cin_plan", plan),
+                                  what="child in need plan")
+
+
+@casework_write(CINPlan)
+def cin_plan_action(request, plan, child):
+    def create(**fields):
+        refuse_if_ended(plan.end_date, "child in need plan")
+        CINPlanAction.objects.create(plan=plan, **fields)
+
+    return planning.add_action(request, child, create=create, back_url=_url("cin_plan", plan),
+                               what="child in need plan", objectives=plan.objectives.order_by("pk"),
+                               start=plan.start_date)
+
+
+@casework_write(CINPlan)
+def cin_plan_actions_done(request, plan, child):
+    return planning.mark_done(request, child, actions=plan.actions.order_by("pk"),
+                              back_url=_url("cin_plan", plan), what="child in need plan")
+
+
+def _cin_sections(plan) -> list:
+    sections = [("Why there is a plan", [
+        "We agreed with you that the child needs extra help to be safe, healthy and to do well "
+        "(a child in need plan, Children Act 1989 section 17)."], [])]
+    for n, objective in enumerate(plan.objectives.prefetch_related("actions").order_by("pk"), start=1):
+        sections.append((f"What needs to change ({n})", [objective.text],
+                         planning.action_rows(objective.actions.order_by("pk"))))
+    others = planning.action_rows(plan.actions.filter(objective__isnull=True).order_by("pk"))
+    if others:
+        sections.append(("Other things people will do", [], others))
+    if plan.next_review_due and not plan.end_date:
+        sections.append(("When we will meet", [f"We will review the plan together by "
+                                               f"{plan.next_review_due:%-d %B %Y}."], []))
+    return sections
+
+
+def _print_cin(request, plan, child, pdf):
+    return planning.print_plan(request, child, title="Child in need plan", sections=_cin_sections(plan), pdf=pdf,
+                               filename=f"child-in-need-plan-{child.person.la_id}.pdf",
+                               intro=f"This plan started on {plan.start_date:%-d %B %Y}.")
+
+
+@casework_read(CINPlan)
+def print_cin_plan(request, plan, child):
+    return _print_cin(request, plan, child, pdf=False)
+
+
+@casework_read(CINPlan)
+def cin_plan_pdf(request, plan, child):
+    return _print_cin(request, plan, child, pdf=True)
 
 
 def _cin_plan_step(request, plan, child, step, label, title, success):

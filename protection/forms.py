@@ -6,7 +6,7 @@ from access.forms import team_field, worker_field
 from access.models import TeamKind
 from thrive.forms import DateField, GovukForm, GovukModelForm, lower_first
 
-from .codes import AbuseCategory, Agency, ConferenceOutcome, Section47Outcome, StrategyOutcome
+from .codes import AbuseCategory, Agency, ConferenceOutcome, CoreGroupAgency, Section47Outcome, StrategyOutcome
 from .models import Visit
 
 ATTENDEE_ROWS = 8  # blank rows offered; rows left empty are ignored
@@ -100,3 +100,25 @@ class VisitForm(GovukModelForm):
         labels = {"kind": "Kind of visit", "visited_on": "Date of the visit", "child_seen": "The child was seen",
                   "seen_alone": "The child was seen alone"}
         widgets = {"kind": forms.RadioSelect}
+
+
+class CoreGroupMemberForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=200)
+    role = forms.CharField(label="Role or relationship to the child", max_length=200,
+                           help_text="For example: Mum, Health visitor, Designated safeguarding lead")
+    agency = forms.ChoiceField(label="Here for", choices=CoreGroupAgency.choices, widget=forms.RadioSelect)
+    joined_on = DateField(label="Date they joined the core group")
+
+
+class CoreGroupMeetingForm(GovukForm):
+    held_on = DateField(label="Date of the meeting")
+    progress = forms.CharField(label="Progress against the plan", widget=forms.Textarea(attrs={"rows": 8}),
+                               help_text="What has changed, what has not, and what the child has said")
+    next_meeting_on = DateField(label="Date of the next meeting", required=False, future=True)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"] = forms.ModelMultipleChoiceField(
+            label="Who came", queryset=members, required=False, widget=forms.CheckboxSelectMultiple)
+        self.order_fields(["held_on", "attendees", "progress", "next_meeting_on"])
+        self.word_errors()

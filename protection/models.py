@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action, Objective
 from timescales import registry
 
 from .codes import (
     QUORATE_AGENCIES,
     AbuseCategory,
     Agency,
+    CoreGroupAgency,
     ConferenceKind,
     ConferenceOutcome,
     Section47Outcome,
@@ -169,3 +171,46 @@ class Visit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["person", "visited_on"])]
+
+
+class PlanObjective(Objective):
+    """What needs to change for the child on a child protection plan."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="objectives")
+
+
+class PlanAction(Action):
+    """Who will do what by when under a child protection plan; the core group checks progress."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="actions")
+    objective = models.ForeignKey(PlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="actions")
+
+
+class CoreGroupMember(models.Model):
+    """A member of the core group: the family and the professionals who carry out the plan together."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_group")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, help_text="Their role or relationship to the child.")
+    agency = models.CharField(max_length=20, choices=CoreGroupAgency.choices)
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"
+
+
+class CoreGroupMeeting(models.Model):
+    """A core group meeting: the first within 10 working days of the initial conference (CP_CORE_GROUP_FIRST)."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_group_meetings")
+    held_on = models.DateField()
+    attendees = models.ManyToManyField(CoreGroupMember, blank=True, related_name="meetings")
+    progress = models.TextField()
+    next_meeting_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[attendees])
+
+    class Meta:
+        indexes = [models.Index(fields=["plan", "held_on"])]

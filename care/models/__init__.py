@@ -4,12 +4,12 @@ from .health import DentalCheck, HealthAssessment, StrengthsAndDifficulties, Sub
 from .missing import MissingEpisode
 from .periods import DeprivationOfLiberty, Episode, InCare, PeriodOfCare, SocialWorkerChange
 from .permanence import Adoption, AdoptionMeasures, PermanencePlan
-from .reviews import Review, Visit
+from .reviews import Review, ReviewRecommendation, Visit
 from .uasc import AgeAssessment, UnaccompaniedChild
 
 __all__ = [
     "Adoption", "AdoptionMeasures", "AgeAssessment", "DentalCheck", "DeprivationOfLiberty", "Episode",
     "HealthAssessment", "InCare", "MissingEpisode", "PeriodOfCare", "PermanencePlan", "PersonalEducationPlan",
-    "Review", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse", "UnaccompaniedChild", "Visit",
+    "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse", "UnaccompaniedChild", "Visit",
     "YouthJusticeDisposal",
 ]

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action
+
 from ..codes import ReviewParticipation
 from .periods import InCare
 
@@ -67,3 +69,9 @@ class Visit(InCare):
     def clean(self):
         if self.seen_alone and not self.child_seen:
             raise ValidationError({"seen_alone": "A child seen alone was seen: tick both or neither."})
+
+
+class ReviewRecommendation(Action):
+    """A recommendation of a looked-after review: what the IRO recommends, who will do it, by when."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
