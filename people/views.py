@@ -133,6 +133,7 @@ def record(request, child):
         "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
         "entries": _timeline(ids),
         "may_merge": may_merge(request.user, basis),
+        "may_record": child.may_record,
         "casework": cards_for(child, request.user),
     })
 
