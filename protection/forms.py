@@ -98,8 +98,9 @@ class VisitForm(GovukModelForm):
         model = Visit
         fields = ["kind", "visited_on", "child_seen", "seen_alone", "notes"]
         labels = {"kind": "Kind of visit", "visited_on": "Date of the visit", "child_seen": "The child was seen",
-                  "seen_alone": "The child was seen alone"}
-        widgets = {"kind": forms.RadioSelect}
+                  "seen_alone": "The child was seen alone", "notes": "Visit notes"}
+        help_texts = {"notes": "What you saw, what the child said and how they seemed, and what happens next"}
+        widgets = {"kind": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 8})}
 
 
 class CoreGroupMemberForm(GovukForm):
