@@ -313,7 +313,8 @@ def review_page(request, review, child):
 @casework_write(Review, Work.REVIEW)
 def add_recommendation(request, review, child):
     return planning.add_action(request, child, back_url=_review_url(review), what="looked-after review",
-                               create=lambda **fields: ReviewRecommendation.objects.create(review=review, **fields))
+                               create=lambda **fields: ReviewRecommendation.objects.create(review=review,
+                                                                                           **fields))
 
 
 @casework_write(Review, Work.REVIEW)
@@ -324,12 +325,14 @@ def recommendations_done(request, review, child):
 
 def _print_review(request, review, child, pdf):
     name = child.person.forename or "the child"
-    sections = [("What the review recommended", [], planning.action_rows(review.recommendations.order_by("pk")))]
+    sections = [("What the review recommended", [],
+                 planning.action_rows(review.recommendations.order_by("pk")))]
     due = review.period.next_review_due
     if due and review.period.is_open:
         sections.append(("When the next review will be", [f"By {due:%-d %B %Y}."], []))
     return planning.print_plan(
         request, child, title="Looked-after review: recommendations", sections=sections, pdf=pdf,
+        pdf_url=reverse("care:review_pdf", args=[review.pk]),
         filename=f"review-recommendations-{child.person.la_id}.pdf",
         intro=f"{name}'s review was held on {review.held_on:%-d %B %Y}"
               + (f", chaired by {review.iro}" if review.iro else "") + ".")

@@ -84,7 +84,8 @@ class AssessmentContentForm(GovukForm):
         for key, heading in SECTIONS.items():
             self.fields[key] = forms.CharField(label=heading, required=False,
                                                widget=forms.Textarea(attrs={"rows": 4}))
-        self.fields[CHILD_VIEWS[0]].help_text = ("In the child's own words where you can: what they told you, "
+        self.fields[CHILD_VIEWS[0]].help_text = ("In the child's own words where you can: what they told "
+                                                 "you, "
                                                  "showed you or how they seemed")
         self.word_errors()
 
@@ -110,4 +111,5 @@ class CommentForm(GovukForm):
 
 class AuthoriseForm(GovukForm):
     date = DateField(label="Date authorised")
-    comment = forms.CharField(label="Comments for the worker (optional)", widget=forms.Textarea, required=False)
+    comment = forms.CharField(label="Comments for the worker (optional)", widget=forms.Textarea,
+                              required=False)

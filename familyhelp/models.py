@@ -85,7 +85,8 @@ class Assessment(models.Model):
     summary = models.TextField(blank=True)
     child_seen_on = models.DateField("date the child was seen", null=True, blank=True)
     sent_for_authorisation_at = models.DateTimeField(
-        null=True, blank=True, help_text="Set while the assessment waits for a manager to authorise or return it.")
+        null=True, blank=True,
+        help_text="Set while the assessment waits for a manager to authorise or return it.")
     history = HistoricalRecords()
 
     class Meta:

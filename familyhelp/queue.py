@@ -26,7 +26,8 @@ def authorisation_panel(user):
         return None
     waiting = awaiting_authorisation(user)
     today = timezone.localdate()
-    rows = [Row(a.person.full_name, f"Sent by {a.worker} on {timezone.localtime(a.sent_for_authorisation_at):%-d %b}"
+    rows = [Row(a.person.full_name,
+                f"Sent by {a.worker} on {timezone.localtime(a.sent_for_authorisation_at):%-d %b}"
                 f"; due {a.due_date:%-d %b %Y}", reverse("familyhelp:assessment", args=[a.pk]),
                 *describe_due(a.due_date, today)) for a in waiting]
     return Panel("Awaiting my authorisation", rows, Link("All assessments awaiting my authorisation",

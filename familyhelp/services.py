@@ -96,7 +96,8 @@ def record_content(assessment, *, child_seen_on, sections: dict[str, str]) -> No
         if key not in SECTIONS:
             raise ValueError(f"No assessment section {key!r}")
         if text.strip():
-            AssessmentSection.objects.update_or_create(assessment=assessment, section=key, defaults={"text": text})
+            AssessmentSection.objects.update_or_create(assessment=assessment, section=key,
+                                                       defaults={"text": text})
         else:
             AssessmentSection.objects.filter(assessment=assessment, section=key).delete()
 
@@ -133,7 +134,7 @@ def send_for_authorisation(assessment, user, *, comment="") -> AssessmentDecisio
 
 
 def return_assessment(assessment, manager, *, comment) -> AssessmentDecision:
-    """A manager sends the assessment back with what needs to change; the worker revises and sends it again."""
+    """A manager sends the assessment back with what needs to change; the worker revises and resends it."""
     if assessment.authorisation_date:
         raise ValidationError("The assessment is already authorised.")
     if not comment.strip():

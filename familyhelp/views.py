@@ -140,7 +140,8 @@ def next_step(assessment) -> Link | None:
     if not referral.is_open:
         return None
     steps = {
-        AssessmentOutcome.CIN_PLAN: ("Start the child in need plan", "familyhelp:start_cin_plan", referral.pk),
+        AssessmentOutcome.CIN_PLAN: ("Start the child in need plan", "familyhelp:start_cin_plan",
+                                     referral.pk),
         AssessmentOutcome.STRATEGY: ("Record the strategy discussion", "protection:strategy", referral.pk),
         AssessmentOutcome.FAMILY_HELP: ("Step down to Family Help", "familyhelp:step_down", referral.pk),
         AssessmentOutcome.LOOKED_AFTER: ("Start a period of care", "care:start", assessment.person_id),
@@ -162,10 +163,13 @@ def assessment_content(request, assessment, child):
                                 sections=form.sections())
         return _url("assessment", assessment)
 
-    return save_form(request, form, save, success="Assessment saved.", template="familyhelp/assessment_form.html",
-                     person=child.person, title="Write the assessment", back_url=_url("assessment", assessment),
+    return save_form(request, form, save, success="Assessment saved.",
+                     template="familyhelp/assessment_form.html",
+                     person=child.person, title="Write the assessment",
+                     back_url=_url("assessment", assessment),
                      button="Save the assessment",
-                     intro="Write under each heading of the assessment framework. You can leave headings and come "
+                     intro="Write under each heading of the assessment framework. You can leave headings "
+                           "and come "
                            "back to them; what you type is kept as a draft until you save.")
 
 
@@ -244,7 +248,8 @@ def authorise_assessment(request, assessment, child):
     return save_form(request, form, save, success="Assessment authorised.", person=child.person,
                      title="Authorise the assessment", back_url=_url("assessment", assessment),
                      button="Authorise", facts=_facts(assessment),
-                     intro=f"Once authorised, you go straight to the next step: {step.text.lower()}." if step else "")
+                     intro=f"Once authorised, you go straight to the next step: {step.text.lower()}."
+                     if step else "")
 
 
 @manager_page(refusal="Only managers authorise assessments.")
@@ -252,7 +257,8 @@ def authorisations(request):
     """Assessments waiting for this manager: sent by workers in the teams they manage."""
     waiting = awaiting_authorisation(request.user)
     if waiting:
-        disclose(request, DisclosureKind.LIST, [a.person_id for a in waiting], what="Awaiting my authorisation")
+        disclose(request, DisclosureKind.LIST, [a.person_id for a in waiting],
+                 what="Awaiting my authorisation")
     return render(request, "familyhelp/authorisations.html", {"waiting": waiting})
 
 
@@ -321,7 +327,9 @@ def _cin_sections(plan) -> list:
 
 
 def _print_cin(request, plan, child, pdf):
-    return planning.print_plan(request, child, title="Child in need plan", sections=_cin_sections(plan), pdf=pdf,
+    return planning.print_plan(request, child, title="Child in need plan", sections=_cin_sections(plan),
+                               pdf=pdf,
+                               pdf_url=reverse("familyhelp:cin_plan_pdf", args=[plan.pk]),
                                filename=f"child-in-need-plan-{child.person.la_id}.pdf",
                                intro=f"This plan started on {plan.start_date:%-d %B %Y}.")
 

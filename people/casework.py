@@ -146,7 +146,8 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
                 messages.success(request, success)
                 return redirect(url)
         if drafts:
-            draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST), context.get("title", ""))
+            draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST),
+                                 context.get("title", ""))
     elif drafts:
         draft = drafts_.find(request.user, request.path)
         if draft is not None:

@@ -107,4 +107,5 @@ INVERSE_KIND = {
 
 # The kinds a worker adds from a child's record (what the other person is to the child).
 KINDS_ADDED_FROM_A_CHILD = [kind for kind in RelationshipKind if kind not in (
-    RelationshipKind.CHILD, RelationshipKind.GRANDCHILD, RelationshipKind.NIECE_NEPHEW, RelationshipKind.CARED_FOR)]
+    RelationshipKind.CHILD, RelationshipKind.GRANDCHILD, RelationshipKind.NIECE_NEPHEW,
+    RelationshipKind.CARED_FOR)]

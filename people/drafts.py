@@ -39,7 +39,7 @@ ECHO_MIN_LENGTH = 20
 
 
 def typed(post) -> dict:
-    """What the worker typed, as {field name: [values]}, leaving out the CSRF token and the draft's own fields."""
+    """What the worker typed, as {field name: [values]}, without the CSRF token and the draft's own fields."""
     return {name: post.getlist(name) for name in post if name not in NOT_TYPED}
 
 
@@ -93,7 +93,8 @@ def keep(user, path: str, data: dict, title: str = "") -> Draft | None:
 def _tidy(user) -> None:
     cutoff = timezone.now() - datetime.timedelta(days=DRAFT_KEPT_DAYS)
     Draft.objects.filter(user=user, saved_at__lt=cutoff).delete()
-    extra = Draft.objects.filter(user=user).order_by("-saved_at").values_list("pk", flat=True)[DRAFTS_PER_USER:]
+    extra = Draft.objects.filter(user=user).order_by("-saved_at").values_list("pk",
+                                                                              flat=True)[DRAFTS_PER_USER:]
     Draft.objects.filter(pk__in=list(extra)).delete()
 
 
@@ -133,7 +134,8 @@ def draft(request):
 def discard_draft(request):
     path = request.POST.get("draft_path", "")
     discard(request.user, path)
-    if not url_has_allowed_host_and_scheme(path, allowed_hosts={request.get_host()}) or not path.startswith("/"):
+    if not url_has_allowed_host_and_scheme(path,
+                                           allowed_hosts={request.get_host()}) or not path.startswith("/"):
         path = "/"
     return redirect(path)
 

@@ -48,7 +48,8 @@ class IdentityForm(GovukModelForm):
 
     class Meta(GovukModelForm.Meta):
         model = Person
-        fields = ["forename", "middle_names", "surname", "preferred_name", "birth_date", "expected_birth_date",
+        fields = ["forename", "middle_names", "surname", "preferred_name", "birth_date",
+                  "expected_birth_date",
                   "sex", "gender_identity", "ethnicity", "nhs_number"]
         labels = {"forename": "First name", "middle_names": "Middle names", "surname": "Last name",
                   "preferred_name": "Known as", "birth_date": "Date of birth",
@@ -61,7 +62,8 @@ class IdentityForm(GovukModelForm):
         self.fields["expected_birth_date"].future = True
         self.word_errors()
         self.fields["nhs_number"].error_messages["unique"] = (
-            "Another record already has this NHS number. It may be the same child: ask a manager to merge the records")
+            "Another record already has this NHS number. It may be the same child: ask a manager to merge "
+            "the records")
 
     def clean_nhs_number(self):
         value = self.cleaned_data["nhs_number"].strip()
@@ -111,7 +113,8 @@ class RelationshipForm(GovukForm):
             extra = {"forename": forms.CharField(label="Their first name", max_length=100),
                      "surname": forms.CharField(label="Their last name", max_length=100),
                      "birth_date": DateField(label="Their date of birth"),
-                     "sex": forms.ChoiceField(label="Their sex", choices=Sex.choices, widget=forms.RadioSelect)}
+                     "sex": forms.ChoiceField(label="Their sex", choices=Sex.choices,
+                                              widget=forms.RadioSelect)}
             self.fields = {**extra, **self.fields}
         self.word_errors()
 
@@ -149,7 +152,8 @@ def add_address(request, child):
         address = form.save()
         if form.cleaned_data["lives_there_now"]:
             day_before = address.start_date - datetime.timedelta(days=1)
-            for current in Address.objects.filter(person=person, end_date__isnull=True).exclude(pk=address.pk):
+            for current in Address.objects.filter(person=person,
+                                                  end_date__isnull=True).exclude(pk=address.pk):
                 not_before(day_before, current.start_date, "start_date",
                            f"the start of the current address, {current}")
                 current.end_date = day_before
@@ -166,7 +170,8 @@ def end_address(request, address, child):
     form.fields["date"].label = "Date they left"
 
     def save(form):
-        not_before(form.cleaned_data["date"], address.start_date, "date", "the date they started living there")
+        not_before(form.cleaned_data["date"], address.start_date, "date",
+                   "the date they started living there")
         address.end_date = form.cleaned_data["date"]
         address.save()
         return f"{_record(child.person)}#address"
@@ -202,7 +207,8 @@ def add_relative(request, child):
     if relative is None and not new:
         search, results = _found(request, child)
         return render(request, "people/add_relative_find.html", {
-            "person": person, "search": search, "results": results, "searched": SearchForm.submitted(request.GET)})
+            "person": person, "search": search, "results": results,
+            "searched": SearchForm.submitted(request.GET)})
     form = RelationshipForm(posted(request), new=new)
 
     def save(form):
@@ -225,7 +231,8 @@ def add_relative(request, child):
                      title=f"Add {who} to the family network", back_url=reverse("people:add_relative",
                                                                                  args=[person.pk]),
                      button="Add to the family network",
-                     facts=[("Person", f"{relative.full_name}, council ID {relative.la_id}")] if relative else [])
+                     facts=[("Person",
+                             f"{relative.full_name}, council ID {relative.la_id}")] if relative else [])
 
 
 @child_write()
@@ -239,7 +246,8 @@ def end_relationship(request, child):
     form = EndForm(posted(request), initial={"date": timezone.localdate()})
 
     def save(form):
-        not_before(form.cleaned_data["date"], relationship.start_date, "date", "the start of the relationship")
+        not_before(form.cleaned_data["date"], relationship.start_date, "date",
+                   "the start of the relationship")
         relationship.end_date = form.cleaned_data["date"]
         relationship.lives_with = False
         relationship.save()

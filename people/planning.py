@@ -66,7 +66,8 @@ class ActionForm(GovukForm):
         super().__init__(*args, **kwargs)
         if objectives is not None:
             self.fields["objective"] = forms.ModelChoiceField(
-                label="Which change is it for?", queryset=objectives, required=False, widget=forms.RadioSelect,
+                label="Which change is it for?", queryset=objectives, required=False,
+                widget=forms.RadioSelect,
                 empty_label=None)
             self.order_fields(["objective", "text", "owner", "due_on"])
         self.word_errors()
@@ -137,12 +138,14 @@ def refuse_if_ended(end_date, what: str) -> None:
         raise ValidationError(f"The {what} has ended: nothing more can be added to it.")
 
 
-def print_plan(request, child, *, title: str, sections: list, pdf: bool, filename: str, intro: str = ""):
+def print_plan(request, child, *, title: str, sections: list, pdf: bool, filename: str, intro: str = "",
+               pdf_url: str = ""):
     """The plan for the family: an HTML page to print, or the same as a PDF, marked and dated, logged.
 
     `sections` are (heading, paragraphs, rows) with rows as (what, who, when) tuples, in plain words.
     """
     context = {"person": child.person, "title": title, "sections": sections, "intro": intro,
+               "pdf_url": pdf_url,
                "printed_by": request.user, "printed_at": timezone.localtime(),
                "marking": getattr(settings, "THRIVE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")}
     if not pdf:

@@ -63,9 +63,11 @@ QUORATE_AGENCIES = 3  # a conference is quorate with at least three agencies, on
 
 # The category of a plan in words a family can read, for the plan printed for them.
 PLAIN_CATEGORY = {
-    AbuseCategory.NEGLECT: "We are worried that the child's needs for care, safety and health are not being met "
+    AbuseCategory.NEGLECT: "We are worried that the child's needs for care, safety and health are not being "
+                           "met "
                            "(neglect).",
-    AbuseCategory.PHYSICAL: "We are worried that the child has been or could be physically hurt (physical abuse).",
+    AbuseCategory.PHYSICAL: "We are worried that the child has been or could be physically hurt (physical "
+                            "abuse).",
     AbuseCategory.EMOTIONAL: "We are worried about the child's feelings and how they are being treated "
                              "(emotional abuse).",
     AbuseCategory.SEXUAL: "We are worried that the child has been or could be sexually abused.",

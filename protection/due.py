@@ -5,7 +5,14 @@ from timescales import registry
 from timescales.due import DueItem, due_source
 
 from .codes import ConferenceKind, Section47Outcome
-from .models import ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting, Section47, Visit, VisitKind
+from .models import (
+    ChildProtectionConference,
+    ChildProtectionPlan,
+    CoreGroupMeeting,
+    Section47,
+    Visit,
+    VisitKind,
+)
 
 
 @due_source

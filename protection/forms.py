@@ -6,7 +6,14 @@ from access.forms import team_field, worker_field
 from access.models import TeamKind
 from thrive.forms import DateField, GovukForm, GovukModelForm, lower_first
 
-from .codes import AbuseCategory, Agency, ConferenceOutcome, CoreGroupAgency, Section47Outcome, StrategyOutcome
+from .codes import (
+    AbuseCategory,
+    Agency,
+    ConferenceOutcome,
+    CoreGroupAgency,
+    Section47Outcome,
+    StrategyOutcome,
+)
 from .models import Visit
 
 ATTENDEE_ROWS = 8  # blank rows offered; rows left empty are ignored

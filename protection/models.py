@@ -203,9 +203,10 @@ class CoreGroupMember(models.Model):
 
 
 class CoreGroupMeeting(models.Model):
-    """A core group meeting: the first within 10 working days of the initial conference (CP_CORE_GROUP_FIRST)."""
+    """A core group meeting; the first is due within 10 working days of the ICPC (CP_CORE_GROUP_FIRST)."""
 
-    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_group_meetings")
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE,
+                             related_name="core_group_meetings")
     held_on = models.DateField()
     attendees = models.ManyToManyField(CoreGroupMember, blank=True, related_name="meetings")
     progress = models.TextField()

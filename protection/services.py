@@ -112,11 +112,13 @@ def add_core_group_member(plan, *, name, role, agency, joined_on) -> CoreGroupMe
     return CoreGroupMember.objects.create(plan=plan, name=name, role=role, agency=agency, joined_on=joined_on)
 
 
-def record_core_group_meeting(plan, *, held_on, attendees, progress, next_meeting_on=None) -> CoreGroupMeeting:
+def record_core_group_meeting(plan, *, held_on, attendees, progress,
+                              next_meeting_on=None) -> CoreGroupMeeting:
     not_before(held_on, plan.start_date, "held_on", "the start of the plan (the initial conference)")
     not_before(next_meeting_on, held_on, "next_meeting_on", "this meeting")
     if plan.end_date and held_on > plan.end_date:
-        raise ValidationError({"held_on": f"The plan ended on {plan.end_date:%-d %B %Y}: a core group meeting "
+        raise ValidationError({"held_on": f"The plan ended on {plan.end_date:%-d %B %Y}: a core group "
+                                          f"meeting "
                                           "must be on or before that day"})
     meeting = CoreGroupMeeting.objects.create(plan=plan, held_on=held_on, progress=progress,
                                               next_meeting_on=next_meeting_on)

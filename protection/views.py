@@ -166,7 +166,8 @@ def add_action(request, plan, child):
 
 @casework_write(ChildProtectionPlan)
 def actions_done(request, plan, child):
-    return planning.mark_done(request, child, actions=plan.actions.order_by("pk"), back_url=_url("plan", plan),
+    return planning.mark_done(request, child, actions=plan.actions.order_by("pk"),
+                              back_url=_url("plan", plan),
                               what="child protection plan")
 
 
@@ -193,7 +194,8 @@ def core_group_meeting(request, plan, child):
         return _url("plan", plan)
 
     return save_form(request, form, save, success="Core group meeting recorded.", person=child.person,
-                     title="Record a core group meeting", back_url=_url("plan", plan), button="Save the meeting",
+                     title="Record a core group meeting", back_url=_url("plan", plan),
+                     button="Save the meeting",
                      facts=[("First meeting due by", f"{due:%-d %B %Y}")] if due else [])
 
 
@@ -206,8 +208,10 @@ def _plan_sections(plan) -> list:
     others = planning.action_rows(plan.actions.filter(objective__isnull=True).order_by("pk"))
     if others:
         sections.append(("Other things people will do", [], others))
-    members = [f"{m.name}, {m.role}" for m in plan.core_group.filter(left_on__isnull=True).order_by("agency", "name")]
-    sections.append(("Who is in the core group", members or ["The core group will be agreed at its first meeting."],
+    current = plan.core_group.filter(left_on__isnull=True).order_by("agency", "name")
+    members = [f"{m.name}, {m.role}" for m in current]
+    sections.append(("Who is in the core group",
+                     members or ["The core group will be agreed at its first meeting."],
                      []))
     meeting = plan.core_group_meetings.order_by("-held_on").first()
     when = [f"The next core group meeting is on {meeting.next_meeting_on:%-d %B %Y}."] if meeting and \
@@ -221,6 +225,7 @@ def _plan_sections(plan) -> list:
 def _print(request, plan, child, pdf):
     return planning.print_plan(
         request, child, title="Child protection plan", sections=_plan_sections(plan), pdf=pdf,
+        pdf_url=reverse("protection:plan_pdf", args=[plan.pk]),
         filename=f"child-protection-plan-{child.person.la_id}.pdf",
         intro=f"This plan started on {plan.start_date:%-d %B %Y}. It says what needs to change to keep "
               f"{child.person.forename or 'the child'} safe, and who will do what to help.")

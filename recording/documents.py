@@ -52,7 +52,7 @@ def max_bytes() -> int:
 
 
 def check_file(name: str, content: bytes) -> str:
-    """The file's extension if it is an allowed kind of file and is what its name says; else ValidationError."""
+    """The file's extension if it is an allowed kind and is what its name says; else a ValidationError."""
     extension = Path(name).suffix.lower()
     if extension not in TYPES:
         raise ValidationError(f"The file must be a {ALLOWED_WORDS} file")
@@ -74,21 +74,26 @@ def check_file(name: str, content: bytes) -> str:
         found = set()
     same = {".jpg", ".jpeg"} if extension in (".jpg", ".jpeg") else {extension}
     if not found & same:
-        raise ValidationError(f"The file is not a real {TYPES[extension][1]}: check it is the right file")
+        raise ValidationError(_not_real(extension))
     if extension in ZIP_MEMBERS:
         _check_package(content, extension)
     return extension
+
+
+def _not_real(extension: str) -> str:
+    return f"The file is not a real {TYPES[extension][1]}: check it is the right file"
 
 
 def _check_package(content: bytes, extension: str) -> None:
     try:
         names = zipfile.ZipFile(io.BytesIO(content)).namelist()
     except zipfile.BadZipFile:
-        raise ValidationError(f"The file is not a real {TYPES[extension][1]}: check it is the right file") from None
+        raise ValidationError(_not_real(extension)) from None
     if not any(name.startswith(ZIP_MEMBERS[extension]) for name in names):
-        raise ValidationError(f"The file is not a real {TYPES[extension][1]}: check it is the right file")
+        raise ValidationError(_not_real(extension))
     if any("vbaproject" in name.lower() or name.lower().startswith("basic/") for name in names):
-        raise ValidationError("The file contains macros: save it without macros (or as a PDF) and upload that")
+        raise ValidationError("The file contains macros: save it without macros (or as a PDF) and upload "
+                              "that")
 
 
 def store(person, upload, *, title, kind, dated, user) -> Document:
@@ -120,7 +125,8 @@ def upload(request, child):
 
     def save(form):
         data = form.cleaned_data
-        store(person, data["file"], title=data["title"], kind=data["kind"], dated=data["dated"], user=request.user)
+        store(person, data["file"], title=data["title"], kind=data["kind"], dated=data["dated"],
+              user=request.user)
         return back
 
     return save_form(request, form, save, success="Document uploaded.", template="recording/upload.html",

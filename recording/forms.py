@@ -13,13 +13,16 @@ class CaseNoteForm(GovukForm):
     their own "was the child seen" answer.
     """
 
-    kind = forms.ChoiceField(label="What kind of note is this?", choices=NoteKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label="What kind of note is this?", choices=NoteKind.choices,
+                             widget=forms.RadioSelect)
     happened_on = DateField(label="Date it happened")
     seen = forms.ChoiceField(label="Was the child seen?", choices=ChildSeen.choices, widget=forms.RadioSelect)
     summary = forms.CharField(label="Summary", max_length=200,
-                              help_text="One line the record shows, for example: Home visit, Jo at home with mum")
+                              help_text="One line the record shows, for example: Home visit, Jo at home "
+                                        "with mum")
     text = forms.CharField(label="Case note", widget=forms.Textarea,
-                           help_text="What happened, what the child said and how they seemed, what you will do next")
+                           help_text="What happened, what the child said and how they seemed, what you will "
+                                     "do next")
 
     def __init__(self, *args, child_name: str, others=(), management=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,7 +35,8 @@ class CaseNoteForm(GovukForm):
                 label="Also record this note on the records of", required=False,
                 choices=[(str(person.pk), label) for person, label in self.others],
                 widget=forms.CheckboxSelectMultiple,
-                help_text="Children in the family network whose records you can record in. The note will show "
+                help_text="Children in the family network whose records you can record in. The note will "
+                          "show "
                           "on each record.")
             for person, _ in self.others:
                 self.fields[f"seen_{person.pk}"] = forms.ChoiceField(
@@ -90,4 +94,5 @@ class LetterForm(GovukForm):
     recipient_address = forms.CharField(label="Their address", widget=forms.Textarea(attrs={"rows": 4}))
     subject = forms.CharField(label="Subject", max_length=200)
     body = forms.CharField(label="Text of the letter", widget=forms.Textarea(attrs={"rows": 20}),
-                           help_text="Filled in from the template and the record. Change anything you need to.")
+                           help_text="Filled in from the template and the record. Change anything you need "
+                                     "to.")

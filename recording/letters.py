@@ -45,7 +45,8 @@ def check_template(body: str) -> None:
     """Refuse a template that string.Template cannot fill, or that names a placeholder we do not have."""
     template = string.Template(body)
     if not template.is_valid():
-        raise ValidationError("Each $ must start a placeholder such as ${child_name}. To show a $ sign, write $$")
+        raise ValidationError("Each $ must start a placeholder such as ${child_name}. To show a $ sign, "
+                              "write $$")
     unknown = sorted(set(template.get_identifiers()) - set(PLACEHOLDERS))
     if unknown:
         names = ", ".join(f"${{{name}}}" for name in unknown)
@@ -61,7 +62,8 @@ def values(person, user, recipient_name: str = "") -> dict[str, str]:
         "child_date_of_birth": f"{person.birth_date:%-d %B %Y}" if person.birth_date else "not known",
         "child_council_id": person.la_id, "child_address": str(address) if address else "",
         "recipient_name": recipient_name, "worker_name": user.get_full_name() or user.username,
-        "worker_job_title": getattr(user, "job_title", "") or "", "council_name": council.name if council else "",
+        "worker_job_title": getattr(user, "job_title", "") or "",
+        "council_name": council.name if council else "",
         "today": f"{timezone.localdate():%-d %B %Y}",
     }
 
@@ -94,8 +96,10 @@ def new_letter(request, child):
     recipients = _recipients(person)
     to = next((r for r in recipients if str(r["person"].pk) == request.GET.get("to")), None)
     name = to["person"].full_name if to else ""
-    initial = {"recipient_name": name, "recipient_address": "\n".join(str(to["address"]).split(", ")) if to else "",
-               "subject": f"{chosen.name}: {person.full_name}", "body": fill(chosen, person, request.user, name)}
+    initial = {"recipient_name": name,
+               "recipient_address": "\n".join(str(to["address"]).split(", ")) if to else "",
+               "subject": f"{chosen.name}: {person.full_name}",
+               "body": fill(chosen, person, request.user, name)}
     form = LetterForm(posted(request), initial=initial)
 
     def save(form):
@@ -105,7 +109,8 @@ def new_letter(request, child):
 
     return save_form(request, form, save, success="Letter saved.", template="recording/letter_form.html",
                      drafts=False,
-                     person=person, title=f"Write a letter: {chosen.name}", back_url=back, button="Save the letter",
+                     person=person, title=f"Write a letter: {chosen.name}", back_url=back,
+                     button="Save the letter",
                      chosen=chosen, recipients=recipients)
 
 

@@ -62,7 +62,8 @@ def new_note(request, child):
 
     def save(form):
         data = form.cleaned_data
-        note = CaseNote.objects.create(kind=data["kind"], happened_on=data["happened_on"], summary=data["summary"],
+        note = CaseNote.objects.create(kind=data["kind"], happened_on=data["happened_on"],
+                                       summary=data["summary"],
                                        text=data["text"], author=request.user)
         link = NoteChild.objects.create(note=note, person=person, seen=data["seen"])
         siblings = []
@@ -72,12 +73,14 @@ def new_note(request, child):
             NoteChild.objects.create(note=note, person=other, seen=seen)
             siblings.append(other)
         for other in siblings:
-            log_access(request, [other], allowed=True, text=f"case note shared from the record of {person.la_id}",
+            log_access(request, [other], allowed=True,
+                       text=f"case note shared from the record of {person.la_id}",
                        action=Action.RECORD, kind=access_basis(request.user, other).kind)
         return note_url(link)
 
     return save_form(request, form, save, success="Case note saved.", template="recording/note_form.html",
-                     person=person, title="Add a case note", back_url=reverse("recording:notes", args=[person.pk]),
+                     person=person, title="Add a case note",
+                     back_url=reverse("recording:notes", args=[person.pk]),
                      button="Save the case note")
 
 
@@ -101,7 +104,8 @@ def _visit_rows(ids) -> list[dict]:
         rows.append({"date": visit.visited_on, "kind": visit.get_kind_display(), "by": visit.visited_by,
                      "seen": _seen(visit), "summary": "", "text": visit.notes, "url": None})
     for visit in CareVisit.objects.filter(person_id__in=ids).select_related("visited_by"):
-        rows.append({"date": visit.visited_on, "kind": "Statutory visit (child in care)", "by": visit.visited_by,
+        rows.append({"date": visit.visited_on, "kind": "Statutory visit (child in care)",
+                     "by": visit.visited_by,
                      "seen": _seen(visit), "summary": "", "text": visit.notes,
                      "url": reverse("care:record", args=[visit.person_id])})
     return rows

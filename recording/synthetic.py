@@ -27,7 +27,13 @@ from familyhelp.models import (
 )
 from people.models import Person, Relationship
 from protection.codes import CoreGroupAgency
-from protection.models import ChildProtectionPlan, CoreGroupMeeting, CoreGroupMember, PlanAction, PlanObjective
+from protection.models import (
+    ChildProtectionPlan,
+    CoreGroupMeeting,
+    CoreGroupMember,
+    PlanAction,
+    PlanObjective,
+)
 from timescales import registry
 
 from .models import CaseNote, ChildSeen, LetterTemplate, NoteChild, NoteKind
@@ -120,7 +126,8 @@ def _case_notes(council, rng, chosen, people, allocated, as_at):
             summary, text = rng.choice(NOTES[kind])
             name = _name(people, pk)
             note = council.insert(CaseNote, kind=kind, happened_on=day, summary=summary.format(name=name),
-                                  text=text.format(name=name), author_id=allocated[pk], recorded_at=_at(day, 16))
+                                  text=text.format(name=name), author_id=allocated[pk],
+                                  recorded_at=_at(day, 16))
             seen = _weighted(rng, SEEN) if kind in (NoteKind.VISIT, NoteKind.DIRECT_WORK) else \
                 ChildSeen.NOT_RELEVANT
             council.insert(NoteChild, note_id=note, person_id=pk, seen=seen)
@@ -139,8 +146,9 @@ def _siblings(chosen) -> dict[int, list[int]]:
 
 
 def _assessments(council, rng, chosen, people, managers, demo, as_at):
-    """The framework's sections for a sample of assessments, the date the child was seen, and authorisation."""
-    assessments = list(Assessment.objects.filter(person_id__in=chosen).select_related("referral").order_by("pk"))
+    """The framework's sections for the sampled assessments, the date the child was seen, authorisation."""
+    assessments = Assessment.objects.filter(person_id__in=chosen).select_related("referral")
+    assessments = list(assessments.order_by("pk"))
     keys = [key for key in SECTIONS if key not in ("child_views", "family_views")]
     for assessment in assessments:
         name = _name(people, assessment.person_id)
@@ -155,7 +163,8 @@ def _assessments(council, rng, chosen, people, managers, demo, as_at):
         seen = min(assessment.start_date + datetime.timedelta(days=rng.randint(0, 7)), end)
         assessment.child_seen_on = max(seen, assessment.referral.referral_date)
         _authorisation(council, rng, assessment, managers, demo)
-    Assessment.objects.bulk_update(assessments, ["child_seen_on", "sent_for_authorisation_at"], batch_size=500)
+    Assessment.objects.bulk_update(assessments, ["child_seen_on", "sent_for_authorisation_at"],
+                                   batch_size=500)
 
 
 def _authorisation(council, rng, assessment, managers, demo):
@@ -167,11 +176,13 @@ def _authorisation(council, rng, assessment, managers, demo):
         council.insert(AssessmentDecision, assessment_id=assessment.pk, action=AuthorisationAction.SENT,
                        by_id=worker, at=_at(done - datetime.timedelta(days=rng.randint(1, 4))), comment="")
         council.insert(AssessmentDecision, assessment_id=assessment.pk, action=AuthorisationAction.AUTHORISED,
-                       by_id=manager, at=_at(done, 15), comment="Agreed: a clear analysis of the child's needs.")
+                       by_id=manager, at=_at(done, 15),
+                       comment="Agreed: a clear analysis of the child's needs.")
     elif assessment.outcome and worker in demo:
         assessment.sent_for_authorisation_at = _at(council.as_at - datetime.timedelta(days=1))
         council.insert(AssessmentDecision, assessment_id=assessment.pk, action=AuthorisationAction.SENT,
-                       by_id=worker, at=assessment.sent_for_authorisation_at, comment="Ready for your review.")
+                       by_id=worker, at=assessment.sent_for_authorisation_at,
+                       comment="Ready for your review.")
 
 
 def _cp_plans(council, rng, chosen, as_at):
@@ -215,7 +226,8 @@ def _professional(council, rng) -> str:
 
 def _parents(person_ids) -> dict[int, list[tuple[str, str]]]:
     found = {}
-    rows = Relationship.objects.filter(person_id__in=person_ids, kind__in=["mother", "father"]).select_related(
+    rows = Relationship.objects.filter(person_id__in=person_ids,
+                                       kind__in=["mother", "father"]).select_related(
         "relative").order_by("pk")
     for rel in rows:
         found.setdefault(rel.person_id, []).append((rel.relative.full_name, rel.get_kind_display()))
@@ -246,6 +258,7 @@ def _reviews(council, rng, chosen, people, as_at):
         name = _name(people, review.person_id)
         for text, owner in rng.sample(RECOMMENDATIONS, rng.randint(2, 4)):
             due = review.held_on + datetime.timedelta(weeks=rng.randint(4, 20))
-            council.insert(ReviewRecommendation, review_id=review.pk, text=text.format(name=name), owner=owner,
+            council.insert(ReviewRecommendation, review_id=review.pk, text=text.format(name=name),
+                           owner=owner,
                            due_on=due, done_on=due - datetime.timedelta(days=3) if due < as_at and
                            rng.random() < 0.75 else None)

@@ -20,13 +20,15 @@ def case_notes(person_ids):
 def documents_and_letters(person_ids):
     entries = [
         TimelineEntry(document.uploaded_at, f"Document added: {document.title}",
-                      f"{document.get_kind_display()}, uploaded by {document.uploaded_by}", "recording.document",
+                      f"{document.get_kind_display()}, uploaded by {document.uploaded_by}",
+                      "recording.document",
                       reverse("recording:document", args=[document.pk]), document.person_id)
         for document in Document.objects.filter(person_id__in=person_ids).select_related("uploaded_by")
     ]
     return entries + [
         TimelineEntry(letter.written_on, f"Letter: {letter.subject}", f"To {letter.recipient_name}, by "
-                      f"{letter.written_by}", "recording.letter", reverse("recording:letter", args=[letter.pk]),
+                      f"{letter.written_by}", "recording.letter",
+                      reverse("recording:letter", args=[letter.pk]),
                       letter.person_id)
         for letter in Letter.objects.filter(person_id__in=person_ids).select_related("written_by")
     ]

@@ -57,7 +57,8 @@ def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
         "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
         "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
         "proceedings:overview", "care:record", "leavers:record",
-        "familyhelp:print_cin_plan", "familyhelp:cin_plan_pdf", "protection:print_plan", "protection:plan_pdf",
+        "familyhelp:print_cin_plan", "familyhelp:cin_plan_pdf", "protection:print_plan",
+        "protection:plan_pdf",
         "care:review_page", "care:print_review", "care:review_pdf",
         "recording:notes", "recording:note", "recording:documents", "recording:document", "recording:letter",
         "recording:letter_pdf",
@@ -110,7 +111,8 @@ def _recording(child, worker):
     note = CaseNote.objects.create(kind="visit", happened_on=D(2025, 3, 5), summary="Visit", text="Seen",
                                    author=worker)
     NoteChild.objects.create(note=note, person=child, seen="seen")
-    store(child, SimpleUploadedFile("a.txt", b"A plain note"), title="Note", kind="other", dated=None, user=worker)
+    store(child, SimpleUploadedFile("a.txt", b"A plain note"), title="Note", kind="other", dated=None,
+          user=worker)
     Letter.objects.create(person=child, recipient_name="Kim", recipient_address="1 High St", subject="Visit",
                           body="Dear Kim", written_by=worker, written_on=D(2025, 3, 6))
     period = child_in_care(person=child, start=D(2025, 7, 1), worker=worker)

@@ -10,6 +10,7 @@ from .uasc import AgeAssessment, UnaccompaniedChild
 __all__ = [
     "Adoption", "AdoptionMeasures", "AgeAssessment", "DentalCheck", "DeprivationOfLiberty", "Episode",
     "HealthAssessment", "InCare", "MissingEpisode", "PeriodOfCare", "PermanencePlan", "PersonalEducationPlan",
-    "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse", "UnaccompaniedChild", "Visit",
+    "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse",
+    "UnaccompaniedChild", "Visit",
     "YouthJusticeDisposal",
 ]

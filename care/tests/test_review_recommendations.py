@@ -16,7 +16,8 @@ D = datetime.date
 def test_recommendations_are_added_done_and_printed(client):
     worker = make_user(teams=[cic_team()], first_name="Jo", last_name="Carer")
     period = child_in_care(start=D(2026, 1, 5), worker=worker)
-    review = Review.objects.create(period=period, held_on=D(2026, 1, 20), participation=ReviewParticipation.UNDER_4
+    review = Review.objects.create(period=period, held_on=D(2026, 1, 20),
+                                   participation=ReviewParticipation.UNDER_4
                                    if period.person.age_on(D(2026, 1, 20)) < 4 else "PN1")
     client.force_login(worker)
     record = client.get(reverse("care:record", args=[period.person.pk])).content.decode()

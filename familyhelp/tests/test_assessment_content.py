@@ -65,7 +65,8 @@ def test_the_child_seen_before_the_referral_is_refused(client, case):
 def _ready(client, assessment):
     client.post(reverse("familyhelp:assessment_content", args=[assessment.pk]), content())
     client.post(reverse("familyhelp:assessment_outcome", args=[assessment.pk]), {
-        "outcome": AssessmentOutcome.CIN_PLAN, "summary": "Needs support", "primary_need": PrimaryNeed.ABUSE_OR_NEGLECT})
+        "outcome": AssessmentOutcome.CIN_PLAN, "summary": "Needs support",
+        "primary_need": PrimaryNeed.ABUSE_OR_NEGLECT})
 
 
 def test_send_return_revise_resend_and_authorise_then_the_next_step(client, case):
@@ -122,7 +123,8 @@ def test_a_worker_cannot_return_or_authorise(client, case):
 
 
 @pytest.mark.parametrize("outcome, step", [
-    (AssessmentOutcome.STRATEGY, "protection:strategy"), (AssessmentOutcome.FAMILY_HELP, "familyhelp:step_down"),
+    (AssessmentOutcome.STRATEGY, "protection:strategy"),
+    (AssessmentOutcome.FAMILY_HELP, "familyhelp:step_down"),
     (AssessmentOutcome.NO_FURTHER_ACTION, "frontdoor:close_referral"),
 ])
 def test_each_outcome_leads_to_its_next_step(client, case, outcome, step):

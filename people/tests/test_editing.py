@@ -22,7 +22,8 @@ def case():
 
 def identity(child, **changes):
     data = {"forename": child.forename, "surname": child.surname, "sex": Sex.FEMALE, "ethnicity": "WBRI",
-            "reason": "Birth certificate seen", **date_fields("birth_date", child.birth_date), "nhs_number": ""}
+            "reason": "Birth certificate seen", **date_fields("birth_date", child.birth_date),
+            "nhs_number": ""}
     return {**data, **changes}
 
 
@@ -43,7 +44,8 @@ def test_identity_is_changed_with_the_reason_kept_in_history(client, case):
 def test_a_wrong_nhs_number_and_one_another_record_has_are_refused(client, case):
     child, worker = case
     client.force_login(worker)
-    wrong = client.post(reverse("people:edit_identity", args=[child.pk]), identity(child, nhs_number="9434765918"))
+    wrong = client.post(reverse("people:edit_identity", args=[child.pk]),
+                        identity(child, nhs_number="9434765918"))
     assert "its last digit does not match the check digit" in wrong.content.decode()
     other = make_person()
     taken = client.post(reverse("people:edit_identity", args=[child.pk]),
@@ -82,7 +84,8 @@ def test_a_relative_is_found_before_a_new_record_is_made(client, case):
     client.post(f"{url}?relative={mum.pk}", {"kind": RelationshipKind.MOTHER, "parental_responsibility": "on",
                                              "lives_with": "on"})
     relationship = Relationship.objects.get()
-    assert (relationship.person, relationship.relative, relationship.parental_responsibility) == (child, mum, True)
+    assert (relationship.person, relationship.relative, relationship.parental_responsibility) == (child,
+                                                                                                  mum, True)
     assert RecordView.objects.filter(user=worker, person=mum, action="record", allowed=True).exists()
     again = client.post(f"{url}?relative={mum.pk}", {"kind": RelationshipKind.MOTHER})
     assert "already recorded as the child&#x27;s mother" in again.content.decode()

@@ -64,7 +64,8 @@ def test_a_note_is_shared_only_with_siblings_the_worker_may_record_on(client, fa
     leo_record = client.get(reverse("people:record", args=[leo.pk])).content.decode()
     assert "Home visit" in leo_record
     forged = client.post(reverse("recording:new_note", args=[mia.pk]),
-                         note_data(summary="Forged", also=[str(ava.pk)], **{f"seen_{ava.pk}": ChildSeen.SEEN}))
+                         note_data(summary="Forged", also=[str(ava.pk)],
+                                   **{f"seen_{ava.pk}": ChildSeen.SEEN}))
     assert forged.status_code == 200 and not CaseNote.objects.filter(summary="Forged").exists()
 
 

@@ -27,7 +27,8 @@ def docx(macro=False) -> bytes:
 
 def upload(client, child, name, content, **extra):
     return client.post(reverse("recording:upload", args=[child.pk]), {
-        "file": SimpleUploadedFile(name, content), "title": "School report", "kind": DocumentKind.REPORT, **extra})
+        "file": SimpleUploadedFile(name, content), "title": "School report", "kind": DocumentKind.REPORT,
+        **extra})
 
 
 @pytest.fixture
@@ -45,7 +46,8 @@ def test_a_document_is_uploaded_and_downloaded_through_the_gate_logged_and_not_c
     assert document.stored_name.endswith(".pdf") and "report" not in document.stored_name
     download = client.get(reverse("recording:document", args=[document.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
-    assert download["Cache-Control"] == "no-store, private" and "attachment" in download["Content-Disposition"]
+    assert download["Cache-Control"] == "no-store, private"
+    assert "attachment" in download["Content-Disposition"]
     assert Disclosure.objects.filter(user=worker, kind="export", filename="report.pdf").exists()
     assert RecordView.objects.filter(user=worker, person=child, allowed=True,
                                      path=reverse("recording:document", args=[document.pk])).exists()
@@ -89,7 +91,8 @@ def test_a_manager_writes_a_template_with_only_known_placeholders(client, case):
         "name": "Visit letter", "body": "Dear ${recipient_name}, about ${secret}", "active": "on"})
     assert "placeholders that do not exist: ${secret}" in unknown.content.decode()
     client.post(reverse("recording:new_letter_template"), {
-        "name": "Visit letter", "body": "Dear ${recipient_name},\n\nI will visit ${child_first_name} soon.\n\n"
+        "name": "Visit letter",
+        "body": "Dear ${recipient_name},\n\nI will visit ${child_first_name} soon.\n\n"
                                         "${worker_name}", "active": "on"})
     assert LetterTemplate.objects.get().updated_by == manager
 
@@ -100,7 +103,8 @@ def test_a_worker_writes_a_letter_to_a_parent_and_prints_it(client, case):
     mum.birth_date = None
     relate(child, mum, "mother")
     make_address(mum, line1="4 Elm Road", postcode="LE2 2BB")
-    template = LetterTemplate.objects.create(name="Visit letter", body="Dear ${recipient_name},\n\nI will visit "
+    template = LetterTemplate.objects.create(name="Visit letter",
+                                             body="Dear ${recipient_name},\n\nI will visit "
                                              "${child_first_name}.\n\nYours sincerely,\n${worker_name}")
     client.force_login(worker)
     url = reverse("recording:new_letter", args=[child.pk])

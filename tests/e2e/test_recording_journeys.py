@@ -44,10 +44,12 @@ def no_sideways_scroll(page):
 @pytest.fixture
 def child_on_a_plan():
     child, worker, manager, team = allocated_child(forename="Mia", surname="Hart")
-    referral = Referral.objects.create(person=child, referral_date=timezone.localdate() - datetime.timedelta(days=40),
+    referral = Referral.objects.create(person=child,
+                                       referral_date=timezone.localdate() - datetime.timedelta(days=40),
                                        source=ReferralSource.SCHOOLS, team=team)
     ChildProtectionPlan.objects.create(referral=referral, person=child, start_date=referral.referral_date,
-                                       initial_category=AbuseCategory.NEGLECT, latest_category=AbuseCategory.NEGLECT)
+                                       initial_category=AbuseCategory.NEGLECT,
+                                       latest_category=AbuseCategory.NEGLECT)
     return child, worker, manager, referral
 
 
