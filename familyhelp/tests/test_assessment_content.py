@@ -9,7 +9,7 @@ from django.utils import timezone
 from access.models import Disclosure, Role
 from familyhelp import services
 from familyhelp.framework import DOMAINS, SECTIONS
-from familyhelp.models import Assessment, AssessmentOutcome, AuthorisationAction
+from familyhelp.models import AssessmentOutcome, AuthorisationAction
 from familyhelp.queue import awaiting_authorisation
 from frontdoor.codes import PrimaryNeed, ReferralSource
 from frontdoor.models import Referral
