@@ -17,10 +17,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss
+node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss assets_src/moj.scss
 	npm ci --no-audit --no-fund --silent
 	node_modules/.bin/sass --pkg-importer=node --no-source-map --style=compressed --quiet-deps \
 	  assets_src/govuk-council.scss static/build/govuk-council.css
+	node_modules/.bin/sass --pkg-importer=node --load-path=. --no-source-map --style=compressed --quiet-deps \
+	  assets_src/moj.scss static/build/moj.css 2>/dev/null
 	touch $@
 
 ## Run the demo: migrate SQLite, load the synthetic council (once), serve on 127.0.0.1:$(PORT).

@@ -8,6 +8,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 GOVUK_FRONTEND = BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+MOJ_FRONTEND = BASE_DIR / "node_modules" / "@ministryofjustice" / "frontend" / "moj"
+AUTOCOMPLETE = BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"
 
 # Cores first, then one app per part of the journey.
 THRIVE_APPS = [
@@ -135,6 +137,8 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
+    ("moj", MOJ_FRONTEND),
+    ("autocomplete", AUTOCOMPLETE),
     BASE_DIR / "static",
 ]
 
