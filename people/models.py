@@ -2,6 +2,7 @@
 import datetime
 import unicodedata
 
+import jellyfish
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
@@ -19,6 +20,21 @@ def search_key(name: str) -> str:
     """Lower-case, accent-free, letters only: how names are indexed and searched."""
     decomposed = unicodedata.normalize("NFKD", name or "")
     return "".join(c for c in decomposed.lower() if c.isalpha())
+
+
+SOUND_KEY_LENGTH = 40
+
+
+def sound_key(key: str) -> str:
+    """How a name sounds (Metaphone of its search key): "Cuningham" and "Cunningham" share one."""
+    return jellyfish.metaphone(key)[:SOUND_KEY_LENGTH] if key else ""
+
+
+def search_fields(forename: str, surname: str) -> dict:
+    """The indexed search columns for a name, for code that writes people without save()."""
+    forename_key, surname_key = search_key(forename), search_key(surname)
+    return {"search_forename": forename_key, "search_surname": surname_key,
+            "sound_forename": sound_key(forename_key), "sound_surname": sound_key(surname_key)}
 
 
 class PersonQuerySet(models.QuerySet):
@@ -63,6 +79,8 @@ class Person(models.Model):
     )
     search_forename = models.CharField(max_length=100, editable=False, db_index=True)
     search_surname = models.CharField(max_length=100, editable=False, db_index=True)
+    sound_forename = models.CharField(max_length=SOUND_KEY_LENGTH, editable=False, db_index=True, default="")
+    sound_surname = models.CharField(max_length=SOUND_KEY_LENGTH, editable=False, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -101,8 +119,8 @@ class Person(models.Model):
             raise ValidationError({"merged_into": "A record cannot be merged into itself."})
 
     def save(self, *args, **kwargs):
-        self.search_forename = search_key(self.forename)
-        self.search_surname = search_key(self.surname)
+        for name, value in search_fields(self.forename, self.surname).items():
+            setattr(self, name, value)
         super().save(*args, **kwargs)
 
 

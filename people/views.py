@@ -30,9 +30,10 @@ from .casework import cards_for
 from .duework import DueWork
 from .family import family_network
 from .forms import MergeForm, SearchForm, UndoMergeForm
+from .matching import Found, find
 from .merging import check_merge, merge_records, survivor_of, undo_merge
 from .models import Address, Person, PersonDisability, PersonMerge, Relationship
-from .worklist import worklist
+from .worklist import worklist, working_with
 
 # Partners and analysts find only the records they can open; everyone else finds identities to choose from.
 SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
@@ -77,34 +78,48 @@ def due_work(request):
     return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "page": page})
 
 
-def _terms(form) -> str:
+SEARCH_TERMS = (("forename", "first name"), ("surname", "last name"), ("name", "name"), ("nhs_number", "NHS number"),
+                ("la_id", "council ID"), ("postcode", "postcode"))
+
+
+def search_terms(data: dict) -> str:
     """What was searched for, as the audit log keeps it."""
-    data = form.cleaned_data
-    parts = [f"{label} {data[name]}" for name, label in (("forename", "first name"), ("surname", "last name"),
-                                                            ("nhs_number", "NHS number")) if data.get(name)]
+    parts = [f"{label} {data[name]}" for name, label in SEARCH_TERMS if data.get(name)]
     if data.get("dob"):
         parts.append(f"date of birth {data['dob']:%Y-%m-%d}")
     return "; ".join(parts)
 
 
+def find_people(request, criteria, what: str, terms: str) -> Found:
+    """Forgiving search as `request.user` may do it, logged as a disclosure of every child it lists.
+
+    Partners and analysts find only the records they can open; everyone else finds identities to choose
+    from, each marked with whether they can open it (`p.openable`) and, if so, who works with them.
+    """
+    within = openable_people(request.user) if request.user.role in SEARCH_OPEN_RECORDS_ONLY else None
+    found = find(criteria, settings.SEARCH_RESULTS_LIMIT, within)
+    ids = [p.pk for p in found.people]
+    may_open = openable(request.user, ids)
+    working = working_with(request.user, may_open)
+    today = timezone.localdate()
+    for person in found.people:
+        person.openable = person.pk in may_open
+        person.working = working.get(person.pk, [])
+        person.age = person.age_on(today)
+    disclose(request, DisclosureKind.SEARCH, ids, what=what, terms=terms, count=found.total)
+    return found
+
+
 @signed_in
 def search(request):
     form = SearchForm(request.GET) if SearchForm.submitted(request.GET) else SearchForm()
-    results, more, open_to_user = None, False, set()
+    found = None
     if form.is_bound and form.is_valid():
-        limit = settings.SEARCH_RESULTS_LIMIT
-        found = form.results()
-        if request.user.role in SEARCH_OPEN_RECORDS_ONLY:
-            found = found.filter(openable_people(request.user))
-        results = list(found[: limit + 1])
-        more = len(results) > limit
-        results = results[:limit]
-        open_to_user = openable(request.user, [p.pk for p in results])
-        disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Find a child",
-                 terms=_terms(form), count=found.count() if more else len(results))
+        found = find_people(request, form.criteria(), "Find a child", search_terms(form.cleaned_data))
     return render(request, "people/search.html", {
-        "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
-        "open_to_user": open_to_user, "front_door": works_at_front_door(request.user),
+        "form": form, "results": found.people if found else None, "more": found.more if found else False,
+        "total": found.total if found else 0, "limit": settings.SEARCH_RESULTS_LIMIT,
+        "front_door": works_at_front_door(request.user),
     })
 
 
@@ -167,7 +182,7 @@ def history(request, child):
     return render(request, "people/history.html", {"person": child.person, "changes": _changes(child.ids)})
 
 
-HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
+HISTORY_HIDDEN = ["search_forename", "search_surname", "sound_forename", "sound_surname", "created_at"]
 
 
 def _changes(ids) -> list[dict]:
