@@ -21,7 +21,7 @@ from access.basis import Work, may_merge
 from access.classes import reviews_audit, signed_in
 from access.forms import BreakGlassForm
 from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role
-from access.rules import legitimate_basis, openable, openable_people, works_at_front_door
+from access.rules import legitimate_basis, works_at_front_door
 from sharing.models import Share
 
 from . import timeline
@@ -30,14 +30,10 @@ from .casework import cards_for
 from .duework import DueWork
 from .family import family_network
 from .forms import MergeForm, SearchForm, UndoMergeForm
-from .matching import Found, find
+from .search import find_people, search_terms
 from .merging import check_merge, merge_records, survivor_of, undo_merge
 from .models import Address, Person, PersonDisability, PersonMerge, Relationship
-from .worklist import worklist, working_with
-
-# Partners and analysts find only the records they can open; everyone else finds identities to choose from.
-SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
-
+from .worklist import worklist
 
 def manages_records(user) -> bool:
     """Managers read a record's audit log and merge records they can open; data quality officers merge."""
@@ -76,38 +72,6 @@ def due_work(request):
         disclose(request, DisclosureKind.LIST, [row.person.pk for row in page.object_list],
                  what=f"Due work: {work.scopes[scope]}, page {page.number}")
     return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "page": page})
-
-
-SEARCH_TERMS = (("forename", "first name"), ("surname", "last name"), ("name", "name"), ("nhs_number", "NHS number"),
-                ("la_id", "council ID"), ("postcode", "postcode"))
-
-
-def search_terms(data: dict) -> str:
-    """What was searched for, as the audit log keeps it."""
-    parts = [f"{label} {data[name]}" for name, label in SEARCH_TERMS if data.get(name)]
-    if data.get("dob"):
-        parts.append(f"date of birth {data['dob']:%Y-%m-%d}")
-    return "; ".join(parts)
-
-
-def find_people(request, criteria, what: str, terms: str) -> Found:
-    """Forgiving search as `request.user` may do it, logged as a disclosure of every child it lists.
-
-    Partners and analysts find only the records they can open; everyone else finds identities to choose
-    from, each marked with whether they can open it (`p.openable`) and, if so, who works with them.
-    """
-    within = openable_people(request.user) if request.user.role in SEARCH_OPEN_RECORDS_ONLY else None
-    found = find(criteria, settings.SEARCH_RESULTS_LIMIT, within)
-    ids = [p.pk for p in found.people]
-    may_open = openable(request.user, ids)
-    working = working_with(request.user, may_open)
-    today = timezone.localdate()
-    for person in found.people:
-        person.openable = person.pk in may_open
-        person.working = working.get(person.pk, [])
-        person.age = person.age_on(today)
-    disclose(request, DisclosureKind.SEARCH, ids, what=what, terms=terms, count=found.total)
-    return found
 
 
 @signed_in
