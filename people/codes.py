@@ -98,3 +98,10 @@ INVERSE_KIND = {
     RelationshipKind.GRANDCHILD: RelationshipKind.GRANDPARENT,
     RelationshipKind.NIECE_NEPHEW: RelationshipKind.AUNT_UNCLE,
 }
+
+
+class FlagKind(models.TextChoices):
+    """Warnings a worker records on a person's record, shown as alerts at the top of it."""
+
+    RISK_TO_STAFF = "risk_to_staff", "Risk to staff"
+    OTHER = "other", "Other warning"

@@ -19,6 +19,7 @@ from .models import Person
 from .worklist import record_urls
 
 SCOPES = {"mine": "Allocated to me", "team": "My teams", "managed": "Teams I manage"}
+DUE_SOON_DAYS = 14  # a child's record warns of work due within this many days, before it is overdue
 PER_PAGE = 100  # rows on a page: enough to work from, and quick to show however long the list
 
 
@@ -43,6 +44,31 @@ def describe_due(due: datetime.date, on: datetime.date) -> tuple[str, str]:
     if ahead == 0:
         return "Due today", "yellow"
     return f"Due in {days(ahead)}", "blue" if ahead <= 5 else "grey"
+
+
+@dataclass(frozen=True)
+class ChildDue:
+    """A child's due and overdue work as the top of their record shows it: overdue, due soon, and how many later."""
+
+    overdue: list
+    soon: list
+    later: int
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.soon or self.later)
+
+
+def child_due(person_ids, on: datetime.date) -> ChildDue:
+    overdue, soon, later = [], [], 0
+    for item in due_items(person_ids, on):
+        status, colour = describe_due(item.due, on)
+        if item.overdue_on(on):
+            overdue.append((item, status, colour))
+        elif (item.due - on).days <= DUE_SOON_DAYS:
+            soon.append((item, status, "yellow" if colour == "yellow" else "blue"))
+        else:
+            later += 1
+    return ChildDue(overdue, soon, later)
 
 
 class DueWork:

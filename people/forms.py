@@ -10,8 +10,10 @@ from django import forms
 from django.utils import timezone
 
 from .identifiers import normalise_nhs_number, validate_nhs_number
+from thrive.forms import GovukModelForm
+
 from .matching import Criteria
-from .models import Person, search_key
+from .models import Person, PersonFlag, search_key
 
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 CRITERIA = ("forename", "surname", "name", "nhs_number", "dob", "la_id", "postcode")
@@ -178,3 +180,12 @@ class UndoMergeForm(forms.Form):
         label="Why are you undoing this merge?", widget=forms.Textarea,
         error_messages={"required": "Enter why you are undoing this merge"},
     )
+
+
+class FlagForm(GovukModelForm):
+    class Meta(GovukModelForm.Meta):
+        model = PersonFlag
+        fields = ["kind", "detail", "start_date"]
+        widgets = {"kind": forms.RadioSelect, "detail": forms.Textarea}
+        help_texts = {"detail": "For example, a parent threatened a worker: visit in pairs and meet away from home"}
+        labels = {"kind": "Type of warning"}

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .codes import Disability, Ethnicity, RelationshipKind, Sex, UPNUnknown
+from .codes import Disability, Ethnicity, FlagKind, RelationshipKind, Sex, UPNUnknown
 from .identifiers import normalise_nhs_number, validate_nhs_number, validate_upn
 
 ADULT_AGE = 18
@@ -185,3 +185,25 @@ class PersonMerge(models.Model):
     undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     undone_at = models.DateTimeField(null=True, blank=True)
     undo_reason = models.TextField(blank=True)
+
+
+class PersonFlag(models.Model):
+    """A warning recorded on a person's record (a risk to staff, say): shown as an alert until it is ended."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="flags")
+    kind = models.CharField("warning", max_length=20, choices=FlagKind.choices)
+    detail = models.TextField("what staff need to know")
+    start_date = models.DateField("from")
+    end_date = models.DateField("ended on", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "end_date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.detail}"
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The date the warning ended must be on or after it started"})

@@ -9,10 +9,14 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,16 +27,18 @@ from access.forms import BreakGlassForm
 from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role
 from access.rules import legitimate_basis, works_at_front_door
 from sharing.models import Share
+from thrive.forms import DateForm
 
 from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
-from .casework import cards_for
-from .duework import DueWork
+from .alerts import alerts_for
+from .casework import cards_for, posted, save_form
+from .duework import DueWork, child_due
 from .family import family_network
-from .forms import MergeForm, SearchForm, UndoMergeForm
+from .forms import FlagForm, MergeForm, SearchForm, UndoMergeForm
 from .search import find_people, search_terms
 from .merging import check_merge, merge_records, survivor_of, undo_merge
-from .models import Address, Person, PersonDisability, PersonMerge, Relationship
+from .models import Address, Person, PersonDisability, PersonFlag, PersonMerge, Relationship
 from .worklist import worklist
 
 def manages_records(user) -> bool:
@@ -87,12 +93,19 @@ def search(request):
     })
 
 
+TIMELINE_SHOWN = 200  # entries on the record page, newest first; the chronology has them all
+
+
 @child_read
 def record(request, child):
     person, ids, basis = child.person, child.ids, child.basis
     today = timezone.localdate()
     addresses = list(Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk"))
     current = [a for a in addresses if a.end_date is None]
+    entries = timeline.entries_for(ids)
+    chosen = timeline.TimelineFilter.from_query(request.GET)
+    shown = chosen.apply(entries)
+    journeys, kinds = timeline.filter_choices(entries)
     return render(request, "people/record.html", {
         "person": person,
         "basis": basis,
@@ -108,16 +121,84 @@ def record(request, child):
         "shares": Share.objects.filter(person_id__in=ids, start_date__lte=today)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related("agency"),
         "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
-        "entries": _timeline(ids),
+        "entries": _with_merged(ids, shown[:TIMELINE_SHOWN]), "entries_total": len(shown),
+        "all_entries": len(entries), "timeline_filter": chosen, "journeys": journeys, "kinds": kinds,
+        "timeline_shown": TIMELINE_SHOWN,
         "may_merge": may_merge(request.user, basis),
         "casework": cards_for(child, request.user),
+        "alerts": alerts_for(ids, today), "due": child_due(ids, today),
+        "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date"),
+        "may_flag": child.may_record,
     })
 
 
-def _timeline(ids) -> list[tuple]:
-    """Entries newest first, each with the council ID of the merged record it came from, if any."""
+def _with_merged(ids, entries) -> list[tuple]:
+    """Entries, each with the council ID of the merged record it came from, if any."""
     merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
-    return [(entry, merged.get(entry.person_id)) for entry in timeline.entries_for(ids)]
+    return [(entry, merged.get(entry.person_id)) for entry in entries]
+
+
+@child_write()
+def add_flag(request, child):
+    """Record a warning (a risk to staff, say), shown as an alert at the top of the record until ended."""
+    person = child.person
+    form = FlagForm(posted(request), instance=PersonFlag(person=person, recorded_by=request.user),
+                    initial={"start_date": timezone.localdate()})
+    record_url = reverse("people:record", args=[person.pk])
+    return save_form(request, form, lambda form: form.save() and record_url, success="Warning recorded.",
+                     person=person, title="Record a warning", back_url=record_url, button="Record the warning",
+                     intro="Warnings show as alerts at the top of the record for everyone who opens it.")
+
+
+@casework_write(PersonFlag)
+def end_flag(request, flag, child):
+    record_url = reverse("people:record", args=[child.person.pk])
+    if flag.end_date:
+        return redirect(record_url)
+    form = DateForm(posted(request), label="Date the warning ended", initial={"date": timezone.localdate()})
+
+    def save(form):
+        flag.end_date = form.cleaned_data["date"]
+        flag.full_clean()
+        flag.save(update_fields=["end_date"])
+        return record_url
+
+    return save_form(request, form, save, success="Warning ended.", person=child.person, title="End a warning",
+                     back_url=record_url, button="End the warning", facts=[("Warning", str(flag))])
+
+
+CHRONOLOGY_MARKING = "OFFICIAL-SENSITIVE"
+
+
+@child_read
+def chronology(request, child):
+    """The child's chronology to print or download as a PDF: every timeline entry (filtered as asked), oldest
+    first, with the protective marking, who printed it and when. A download is logged as a disclosure."""
+    person = child.person
+    chosen = timeline.TimelineFilter.from_query(request.GET)
+    entries = list(reversed(chosen.apply(timeline.entries_for(child.ids))))
+    context = {
+        "person": person, "entries": _with_merged(child.ids, entries), "timeline_filter": chosen,
+        "marking": CHRONOLOGY_MARKING, "printed_by": request.user, "printed_at": timezone.localtime(),
+        "journey_words": timeline.journey_words(chosen.journey) if chosen.journey else "",
+        "kind_words": timeline.kind_words(chosen.kind) if chosen.kind else "",
+        "age": person.age_on(person.death_date or timezone.localdate()),
+    }
+    if request.GET.get("format") != "pdf":
+        return render(request, "people/chronology.html", context)
+    filename = f"chronology-{person.la_id}-{timezone.localdate():%Y-%m-%d}.pdf"
+    pdf = chronology_pdf(render_to_string("people/chronology_document.html", context, request))
+    disclose(request, DisclosureKind.EXPORT, [person.pk], what=f"Chronology of {person.la_id}", filename=filename)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def chronology_pdf(html: str) -> bytes:
+    import weasyprint  # imported when needed: it loads Pango and fonts
+
+    css = finders.find("people/chronology.css")
+    return weasyprint.HTML(string=html).write_pdf(stylesheets=[weasyprint.CSS(filename=css)])
 
 
 @signed_in

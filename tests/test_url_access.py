@@ -19,7 +19,9 @@ from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
 from familyhelp import services as familyhelp
 from frontdoor import services as frontdoor
 from frontdoor.codes import ContactOutcome, ReferralSource
+from people.codes import FlagKind
 from people.merging import merge_records
+from people.models import PersonFlag
 from proceedings import services as proceedings
 from protection import services as protection
 from tests.factories import allocated_child, make_agency, make_person, make_team, make_user, share
@@ -53,7 +55,7 @@ def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
     """Pages keyed by a child or casework whose names say they record are declared child write."""
     reads = {name for name, callback in CHILD_KEYED if callback.access_class == AccessClass.CHILD_READ}
     assert reads == {
-        "people:record", "people:history", "people:audit", "frontdoor:contact", "frontdoor:referral",
+        "people:record", "people:history", "people:audit", "people:chronology", "frontdoor:contact", "frontdoor:referral",
         "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
         "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
         "proceedings:overview", "care:record", "leavers:record",
@@ -88,6 +90,8 @@ def world():
     proceedings.start_pre_proceedings(child, start_date=D(2025, 5, 12))
     proceedings.issue_proceedings(child, issued_on=D(2025, 6, 2), court="Leicester", case_number="")
     merge_records(child, make_person(forename=NAME, surname="Quill"), manager, "Same child")
+    PersonFlag.objects.create(person=child, kind=FlagKind.RISK_TO_STAFF, detail="Dog", start_date=D(2025, 3, 3),
+                              recorded_by=worker)
     return child, macpt
 
 

@@ -6,9 +6,12 @@ from django.urls import include, path
 from access.classes import AccessClass, declare_urls
 from people.views import due_work, home
 
+from .views import glossary
+
 urlpatterns = [
     path("", home, name="home"),
     path("work/", due_work, name="work"),
+    path("glossary/", glossary, name="glossary"),
     path("people/", include("people.urls")),
     path("front-door/", include("frontdoor.urls")),
     path("family-help/", include("familyhelp.urls")),
