@@ -148,7 +148,7 @@ class EndCareForm(GovukForm):
 
 
 class SocialWorkerForm(GovukForm):
-    worker = worker_field(label="Social worker")
+    worker = worker_field(label="Social worker", team_kinds=[TeamKind.CHILDREN_IN_CARE])
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
                                              choices=_with_blank(SocialWorkerChangeReason.choices),
@@ -156,7 +156,7 @@ class SocialWorkerForm(GovukForm):
 
 
 class IROForm(GovukForm):
-    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES)
+    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES, team_kinds=[TeamKind.IRO])
     on = DateField(label="Date from")
 
 

@@ -15,6 +15,7 @@ from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from people.access_views import child_read, child_write
+from people.duework import WorkFilter, worklist_page
 from people.casework import posted, save_form
 
 from . import forms, services
@@ -36,7 +37,7 @@ from .models import (
 )
 from .nts import nts_position
 from .rules import designated_birth_date
-from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows
+from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, record_url, worklist_items
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -48,6 +49,12 @@ def _period(person):
     if period is None:
         raise Http404("This child has not been looked after.")
     return period
+
+
+def _current(person, kind):
+    """The child's current worker of this kind (their social worker, their IRO), to preselect in a picker."""
+    return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False).order_by(
+        "-start_date").values_list("user_id", flat=True).first()
 
 
 def form_page(request, person, form, save, *, back, title, success, **context):
@@ -183,7 +190,8 @@ def end(request, child):
 @child_write()
 def social_worker(request, child):
     person = child.person
-    form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.SocialWorkerForm(posted(request), initial={
+        "on": timezone.localdate(), "worker": _current(person, InvolvementKind.ALLOCATED_WORKER)})
 
     def save(form):
         data = form.cleaned_data
@@ -197,7 +205,8 @@ def social_worker(request, child):
 @child_write()
 def iro(request, child):
     person = child.person
-    form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.IROForm(posted(request), initial={"on": timezone.localdate(),
+                                                   "iro": _current(person, InvolvementKind.IRO)})
 
     def save(form):
         services.allocate_iro(person, form.cleaned_data["iro"], form.cleaned_data["on"])
@@ -297,9 +306,17 @@ def age_assessment(request, child):
 
 @signed_in
 def worklist(request):
+    """Due and overdue work for the children in care the user can open: paged, filtered by type of work,
+    overdue only and worker, each row naming the child's worker."""
     today = timezone.localdate()
-    rows, total = due_rows(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    items = worklist_items(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
+                           record_url("care"))
+    rows = listed.page.object_list
     if rows:
         disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
-                 what="Children in care: due work")
-    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today)})
+                 what=f"Children in care: due work, page {listed.page.number}")
+    return render(request, "care/worklist.html", {
+        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "nts": nts_position(today),
+        "show_workers": True, "paging": listed.chosen.query(),
+    })

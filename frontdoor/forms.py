@@ -112,7 +112,19 @@ class CloseReferralForm(GovukForm):
 class OversightForm(GovukModelForm):
     class Meta(GovukModelForm.Meta):
         model = ManagementOversight
-        fields = ["direction"]
-        labels = {"direction": "Management direction"}
-        help_texts = {"direction": "What you reviewed, what you decided and by when it should happen"}
+        fields = ["direction", "follow_up_by"]
+        labels = {"direction": "Management direction", "follow_up_by": "Follow up by"}
+        help_texts = {"direction": "What you reviewed, what you decided and by when it should happen",
+                      "follow_up_by": "When you will look at the case again. It shows as due work until you "
+                                      "record your next oversight. For example, 27 3 2026"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["follow_up_by"].future = True
+
+    def clean_follow_up_by(self):
+        day = self.cleaned_data["follow_up_by"]
+        if day and day < timezone.localdate():
+            raise forms.ValidationError("Follow up by must be today or in the future")
+        return day
 

@@ -33,7 +33,7 @@ from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
 from .alerts import alerts_for
 from .casework import cards_for, posted, save_form
-from .duework import DueWork, child_due
+from .duework import DueWork, WorkFilter, child_due
 from .family import family_network
 from .forms import FlagForm, MergeForm, SearchForm, UndoMergeForm
 from .search import find_people, search_terms
@@ -73,11 +73,15 @@ def due_work(request):
     work = DueWork(request.user, timezone.localdate())
     scope = request.GET.get("scope")
     scope = scope if scope in work.scopes else work.default_scope
-    page = work.page(scope, request.GET.get("page"))
+    listed = work.worklist(scope, WorkFilter.from_query(request.GET), request.GET.get("page"))
+    page = listed.page
     if page.object_list:
         disclose(request, DisclosureKind.LIST, [row.person.pk for row in page.object_list],
                  what=f"Due work: {work.scopes[scope]}, page {page.number}")
-    return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "page": page})
+    return render(request, "people/work.html", {
+        "scopes": work.scopes, "scope": scope, "page": page, "listed": listed,
+        "show_workers": scope != "mine", "paging": listed.chosen.query(scope=scope), "keep": [("scope", scope)],
+    })
 
 
 @signed_in
@@ -128,7 +132,7 @@ def record(request, child):
         "casework": cards_for(child, request.user),
         "alerts": alerts_for(ids, today), "due": child_due(ids, today),
         "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date"),
-        "may_flag": child.may_record,
+        "may_flag": child.may_record, "may_reallocate": child.may(Work.OVERSIGHT),
     })
 
 

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from access.classes import AccessClass, declare_urls
+from people.manager_views import caseload_list, worker_caseload
 from people.views import due_work, home
 
 from .views import glossary
@@ -11,6 +12,8 @@ from .views import glossary
 urlpatterns = [
     path("", home, name="home"),
     path("work/", due_work, name="work"),
+    path("work/caseloads/", caseload_list, name="caseloads"),
+    path("work/caseloads/<int:user_id>/", worker_caseload, name="worker_caseload"),
     path("glossary/", glossary, name="glossary"),
     path("people/", include("people.urls")),
     path("front-door/", include("frontdoor.urls")),
