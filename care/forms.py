@@ -46,7 +46,7 @@ PLACEMENT_LABELS = {
     "weekly_cost": "Weekly cost in pounds",
 }
 PLACEMENT_HELP = {
-    "provider": "Leave blank for temporary and other (Z11 to Z14) placements.",
+    "provider": "Leave blank for temporary placements and other placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
     "distance_miles": "From the home postcode, measured with a route planner: Thrive holds no postcode database.",
 }

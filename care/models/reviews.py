@@ -37,8 +37,8 @@ class Review(InCare):
         if age is not None and self.participation:
             under_4 = age < PARTICIPATION_AGE
             if under_4 != (self.participation == ReviewParticipation.UNDER_4):
-                message = "Select PN0: the child was under 4 at the review." if under_4 else \
-                    "The child was 4 or over at the review: select how they took part."
+                message = (f"Select “{ReviewParticipation.UNDER_4.label}”: the child was under 4 at the review"
+                           if under_4 else "The child was 4 or over at the review: select how they took part")
                 raise ValidationError({"participation": message})
 
     def save(self, *args, **kwargs):
