@@ -58,7 +58,8 @@ def reallocate(involvement: Involvement, user, team, on: datetime.date, reason: 
     involvement.end_date = on
     involvement._change_reason = f"Reallocated: {reason}"[:100]
     involvement.save(update_fields=["end_date"])
-    new = Involvement(person_id=involvement.person_id, kind=involvement.kind, user=user, team=team, start_date=on)
+    new = Involvement(person_id=involvement.person_id, kind=involvement.kind, user=user, team=team,
+                      start_date=on)
     new._change_reason = f"Reallocated: {reason}"[:100]
     new.save()
     return new

@@ -71,7 +71,8 @@ def with_caseload(staff):
     held = (Involvement.objects.filter(user=OuterRef("pk"), kind__in=WORKER_KINDS, end_date__isnull=True)
             .order_by().values("user").annotate(n=Count("pk")).values("n"))
     return staff.annotate(caseload=Coalesce(Subquery(held, output_field=IntegerField()), 0)).prefetch_related(
-        Prefetch("memberships", queryset=TeamMembership.objects.select_related("team").order_by("team__name")))
+        Prefetch("memberships",
+                 queryset=TeamMembership.objects.select_related("team").order_by("team__name")))
 
 
 class StaffField(forms.ModelChoiceField):
@@ -87,7 +88,8 @@ class StaffField(forms.ModelChoiceField):
 
 
 def worker_field(label="Allocate to", roles=PRACTITIONER_ROLES, team_kinds=None, **kwargs) -> StaffField:
-    """A choice of staff in these roles (and teams of these kinds): by default, those a case can be allocated to."""
+    """A choice of staff in these roles (and teams of these kinds): by default, those a case can be
+    allocated to."""
     return StaffField(label=label, queryset=with_caseload(practitioners(roles, team_kinds)), **kwargs)
 
 

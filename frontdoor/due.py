@@ -16,7 +16,8 @@ def contact_decisions(person_ids, on):
 @due_source
 def oversight_follow_ups(person_ids, on):
     """A manager's follow-up date is due work until a later oversight on the child is recorded."""
-    later = ManagementOversight.objects.filter(person_id=OuterRef("person_id"), recorded_at__gt=OuterRef("recorded_at"))
+    later = ManagementOversight.objects.filter(person_id=OuterRef("person_id"),
+                                               recorded_at__gt=OuterRef("recorded_at"))
     waiting = ManagementOversight.objects.filter(person_id__in=person_ids, follow_up_by__isnull=False).filter(
         ~Exists(later))
     for oversight in waiting.only("person_id", "follow_up_by"):

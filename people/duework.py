@@ -103,7 +103,8 @@ class Worklist:
     chosen: WorkFilter = field(default_factory=WorkFilter)
 
 
-def worklist_page(items, on: datetime.date, chosen: WorkFilter, number, url_of, per_page: int = None) -> Worklist:
+def worklist_page(items, on: datetime.date, chosen: WorkFilter, number, url_of,
+                  per_page: int | None = None) -> Worklist:
     """Filter and page `items` (DueItems, soonest first); rows link with `url_of(kept person id)`."""
     workers = workers_of({item.person_id for item in items}, on)
     kinds = sorted({(item.timescale, item.what) for item in items}, key=lambda kind: kind[1])
@@ -221,4 +222,5 @@ class DueWork:
 
     def worklist(self, scope: str, chosen: WorkFilter, number=1, per_page: int = PER_PAGE) -> Worklist:
         """The items due in scope, filtered and paged, with each worker's counts."""
-        return worklist_page(due_items(self.people(scope), self.on), self.on, chosen, number, record_urls(), per_page)
+        items = due_items(self.people(scope), self.on)
+        return worklist_page(items, self.on, chosen, number, record_urls(), per_page)

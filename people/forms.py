@@ -80,7 +80,8 @@ class SearchForm(forms.Form):
     nhs_number = _text("NHS number", max_length=20, help_text="For example, 943 476 5919")
     la_id = _text("Council ID", max_length=20)
     postcode = _text("Postcode", max_length=10, help_text="Of any address, now or in the past")
-    name = forms.CharField(label="Name", max_length=100, required=False, widget=forms.HiddenInput)  # one word typed
+    name = forms.CharField(label="Name", max_length=100, required=False,
+                           widget=forms.HiddenInput)  # one word typed in the header's box
 
     date_error_parts = ()
 
@@ -112,7 +113,8 @@ class SearchForm(forms.Form):
             if data.get(name) and not search_key(data[name]):
                 self.add_error(name, f"{self.fields[name].label} must include letters")
         if not any(data.get(name) for name in CRITERIA) and not self.errors:
-            raise forms.ValidationError("Enter a name, date of birth, NHS number, council ID or postcode to search for")
+            raise forms.ValidationError(
+                "Enter a name, date of birth, NHS number, council ID or postcode to search for")
         return data
 
     def _clean_date(self) -> datetime.date | None:

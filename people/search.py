@@ -19,8 +19,8 @@ from .worklist import working_with
 # Partners and analysts find only the records they can open; everyone else finds identities to choose from.
 SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
 
-SEARCH_TERMS = (("forename", "first name"), ("surname", "last name"), ("name", "name"), ("nhs_number", "NHS number"),
-                ("la_id", "council ID"), ("postcode", "postcode"))
+SEARCH_TERMS = (("forename", "first name"), ("surname", "last name"), ("name", "name"),
+                ("nhs_number", "NHS number"), ("la_id", "council ID"), ("postcode", "postcode"))
 
 
 def search_terms(data: dict) -> str:

@@ -33,7 +33,7 @@ from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
 from .alerts import alerts_for
 from .casework import cards_for, posted, save_form
-from .duework import DueWork, WorkFilter, child_due
+from .duework import DUE_SOON_DAYS, DueWork, WorkFilter, child_due
 from .family import family_network
 from .forms import FlagForm, MergeForm, SearchForm, UndoMergeForm
 from .search import find_people, search_terms
@@ -130,7 +130,7 @@ def record(request, child):
         "timeline_shown": TIMELINE_SHOWN,
         "may_merge": may_merge(request.user, basis),
         "casework": cards_for(child, request.user),
-        "alerts": alerts_for(ids, today), "due": child_due(ids, today),
+        "alerts": alerts_for(ids, today), "due": child_due(ids, today), "due_soon_days": DUE_SOON_DAYS,
         "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date"),
         "may_flag": child.may_record, "may_reallocate": child.may(Work.OVERSIGHT),
     })

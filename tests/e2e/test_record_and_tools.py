@@ -47,7 +47,7 @@ def test_a_misspelt_name_in_the_header_finds_the_child_whose_record_warns(page, 
     sign_in(ann)
     assert_accessible(page, "My work")
     page.get_by_role("search").get_by_role("searchbox").fill("Cuningham")
-    page.get_by_role("search").get_by_role("button", name="Search").click()
+    page.get_by_role("search").get_by_role("button", name="Find").click()
     page.locator("table.thrive-results").wait_for()
     assert page.get_by_text("Close match").is_visible() and page.get_by_text("Allocated worker: you").is_visible()
     assert_accessible(page, "Find a child")
