@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from access.models import Involvement, Role
+from access.models import Involvement, Role, TeamKind
 from care.models import Visit
 from care.tests.builders import child_in_care, cic_team
 from frontdoor.models import ManagementOversight
@@ -161,3 +161,33 @@ def test_worklists_and_dashboard_pass_axe_and_the_table_fits_1366(browser, live_
     wrapper = page.locator(".performance-table-wrapper")
     assert table.evaluate("el => el.scrollWidth") <= wrapper.evaluate("el => el.clientWidth") + 1
     assert page.locator("svg.performance-spark").count() == 1
+
+
+def test_sign_in_care_record_leaving_care_and_the_new_child_check_pass_axe(page, live_server, sign_in):
+    page.goto(f"{live_server.url}/access/sign-in/")
+    assert_accessible(page, "sign in")
+    front = make_user(teams=[make_team("Front Door (MASH)", kind=TeamKind.FRONT_DOOR)], first_name="Fran",
+                      last_name="Door")
+    carer = make_user(teams=[cic_team()], first_name="Jo", last_name="Carer")
+    child = child_in_care(start=TODAY() - datetime.timedelta(days=60), worker=carer,
+                          person=make_person(forename="Maya", surname="Cunningham")).person
+    sign_in(front)
+    page.goto(f"{live_server.url}/front-door/contacts/new/")
+    page.get_by_label("First name").fill("Maya")
+    page.get_by_label("Last name").fill("Cuningham")
+    born = child.birth_date
+    for part, value in (("", born.day), ("_month", born.month), ("_year", born.year)):
+        page.locator(f"#id_birth_date{part}").fill(str(value))
+    page.get_by_label("Summary of the concern").fill("Bruising seen at school")
+    page.get_by_role("button", name="Record the contact").click()
+    assert page.get_by_text("1 record is like this child").first.is_visible()
+    assert_accessible(page, "a new child like an existing record")
+    page.goto(f"{live_server.url}/access/sign-in/")
+    sign_in(carer)
+    page.goto(f"{live_server.url}/care/{child.pk}/")
+    assert_accessible(page, "the care record")
+    page.goto(f"{live_server.url}/leaving-care/")
+    assert_accessible(page, "the leaving-care worklist")
+    page.goto(f"{live_server.url}/care/{child.pk}/social-worker/")
+    assert page.get_by_label("Social worker", exact=True).input_value().startswith("Jo Carer")  # preselected
+    assert_accessible(page, "the social worker picker")
