@@ -182,7 +182,7 @@ def test_sign_in_care_record_leaving_care_and_the_new_child_check_pass_axe(page,
     page.get_by_role("button", name="Record the contact").click()
     assert page.get_by_text("1 record is like this child").first.is_visible()
     assert_accessible(page, "a new child like an existing record")
-    page.goto(f"{live_server.url}/access/sign-in/")
+    page.context.clear_cookies()  # signed out
     sign_in(carer)
     page.goto(f"{live_server.url}/care/{child.pk}/")
     assert_accessible(page, "the care record")
