@@ -9,6 +9,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
+from thrive import limits
+from thrive.forms import limit_length
+
 from .allocation import PRACTITIONER_ROLES, WORKER_KINDS, practitioners
 from .models import BreakGlass, Involvement, Team, TeamMembership
 
@@ -25,6 +28,12 @@ class SignInForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+        limit_length(self.fields["password"], limits.SHORT_TEXT)
+        # Django sets the username's max_length after building the field, so nothing checks it: check it here,
+        # before an over-long name reaches authenticate() and django-axes' record of failures.
+        username = self.fields["username"]
+        limit_length(username, username.max_length)
+        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"
 
 
 class BreakGlassForm(forms.Form):
@@ -58,6 +67,9 @@ class BreakGlassReviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["review_outcome"].required = True
         self.fields["review_outcome"].choices = [c for c in self.fields["review_outcome"].choices if c[0]]
+        limit_length(self.fields["review_note"], limits.LONG_TEXT)
+        note_messages = self.fields["review_note"].error_messages
+        note_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
     def clean(self):
         data = super().clean()

@@ -27,4 +27,7 @@ urlpatterns = [
     path("<int:pk>/deprivation-of-liberty/new/", views.deprivation_of_liberty, name="deprivation_of_liberty"),
     path("<int:pk>/unaccompanied/", views.unaccompanied, name="unaccompanied"),
     path("<int:pk>/age-assessment/", views.age_assessment, name="age_assessment"),
+    path("<int:pk>/plans/new/", views.care_planning, name="care_planning"),
+    path("<int:pk>/temporary-approval/", views.temporary_approval, name="temporary_approval"),
+    path("<int:pk>/national-transfer/", views.national_transfer, name="national_transfer"),
 ]

@@ -11,11 +11,11 @@ from access.basis import Work
 from access.classes import AccessClass, page
 from access.rules import works_at_front_door
 from people.access_views import casework_read, casework_write, child_write
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
 
 from . import services
 from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContactForm, OversightForm
-from .models import Contact, ManagementOversight, Referral
+from .models import Contact, ContactDecision, ManagementOversight, Referral
 
 CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
 DRAFT = "frontdoor.contact_draft"  # what was typed about a contact, kept while the worker picks a matching record
@@ -79,15 +79,17 @@ def contact(request, contact, child):
 
 @casework_write(Contact)
 def decide(request, contact, child):
-    if hasattr(contact, "decision"):
+    if hasattr(contact, "decision") and not opened_before(request):
         return redirect(_contact_url(contact))
     form = DecisionForm(posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)})
 
     def save(form):
+        done_meanwhile(ContactDecision.objects.filter(contact=contact).exists(), "decided this contact")
         services.decide(contact, request.user, **form.cleaned_data)
         return _contact_url(contact)
 
     return save_form(request, form, save, success="Decision recorded.", person=child.person,
+                     editing=[contact, ContactDecision.objects.filter(contact=contact)],
                      title="Decide the response to the contact", back_url=_contact_url(contact),
                      button="Record the decision", template="frontdoor/decide.html", contact=contact)
 
@@ -103,15 +105,18 @@ def referral(request, referral, child):
 @casework_write(Referral)
 def close_referral(request, referral, child):
     url = reverse("frontdoor:referral", args=[referral.pk])
-    if not referral.is_open:
+    if not referral.is_open and not opened_before(request):
         return redirect(url)
     form = CloseReferralForm(posted(request))
 
     def save(form):
+        closed = Referral.objects.filter(pk=referral.pk, closure_date__isnull=False).exists()
+        done_meanwhile(closed, "closed the referral")
         services.close_referral(referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"])
         return url
 
     return save_form(request, form, save, success="Referral closed.", person=child.person, title="Close the referral",
+                     editing=referral,
                      back_url=url, button="Close the referral",
                      facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")])
 

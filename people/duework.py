@@ -212,7 +212,8 @@ class DueWork:
             involvements = current.filter(user=self.user)
         else:
             teams = self.managed_teams if scope == "managed" else self.member_teams
-            staff = TeamMembership.objects.filter(team_id__in=teams).values("user_id")
+            # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.rules).
+            staff = list(TeamMembership.objects.filter(team_id__in=teams).values_list("user_id", flat=True))
             involvements = current.filter(Q(team_id__in=teams) | Q(user_id__in=staff))
         return set(involvements.values_list("person_id", flat=True))
 

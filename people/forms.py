@@ -9,6 +9,8 @@ import re
 from django import forms
 from django.utils import timezone
 
+from thrive import limits
+
 from .identifiers import normalise_nhs_number, validate_nhs_number
 from thrive.forms import GovukModelForm
 
@@ -164,9 +166,10 @@ class MergeForm(forms.Form):
         required_message="Enter the council ID of the duplicate record",
     )
     reason = forms.CharField(
-        label="Why are these the same person?", widget=forms.Textarea,
+        label="Why are these the same person?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
         help_text="For example, the evidence that they are one child. This is kept in both records' history.",
-        error_messages={"required": "Enter why these records are the same person"},
+        error_messages={"required": "Enter why these records are the same person",
+                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )
 
     def clean_duplicate_la_id(self):
@@ -179,8 +182,9 @@ class MergeForm(forms.Form):
 
 class UndoMergeForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you undoing this merge?", widget=forms.Textarea,
-        error_messages={"required": "Enter why you are undoing this merge"},
+        label="Why are you undoing this merge?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
+        error_messages={"required": "Enter why you are undoing this merge",
+                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )
 
 

@@ -215,6 +215,10 @@ def import_benchmarks(data: bytes, filename: str) -> BenchmarkImport:
         if len(errors) > before:
             continue
         key = (indicator.benchmark_key, year.label, tables.text(record["la_code"]))
+        if not tables.check_fits(BenchmarkValue, row, {
+                "la_code": ("la_code", key[2]), "la_name": ("la_name", tables.text(record["la_name"])),
+                "value": ("value", value)}, errors):
+            continue
         if key in seen:
             errors.append(RowError(row, None, f"{' '.join(key)} is already given on row {seen[key]}"))
             continue
@@ -242,6 +246,8 @@ def import_neighbours(data: bytes, filename: str) -> int:
         for column, text in (("la_code", la), ("neighbour_code", neighbour)):
             if not text:
                 errors.append(RowError(row, column, "is blank"))
+        tables.check_fits(StatisticalNeighbour, row, {"la_code": ("la_code", la),
+                                                      "neighbour_code": ("neighbour_code", neighbour)}, errors)
         if la and la == neighbour:
             errors.append(RowError(row, "neighbour_code", f"{la} cannot be its own neighbour"))
         try:

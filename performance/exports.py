@@ -3,9 +3,12 @@
 The table's columns are declared once (`COLUMNS`) for every format. CSV, Excel and JSON carry the
 figures as numbers at the precision held; HTML and PDF print them as the dashboard does.
 """
+import base64
 import csv
+import hashlib
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
@@ -163,6 +166,13 @@ def to_json(report) -> bytes:
 def to_html(report) -> bytes:
     """The whole report as one self-contained page: the PDF's source, and a file to send on."""
     return render_to_string("performance/report_document.html", {"report": report}).encode("utf-8")
+
+
+def style_hashes(html: bytes) -> list[str]:
+    """CSP sources for the document's own <style> blocks, so the HTML report can be opened in Thrive
+    without allowing inline styles anywhere else."""
+    blocks = re.findall(rb"<style>(.*?)</style>", html, flags=re.DOTALL)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(block).digest()).decode()}'" for block in blocks]
 
 
 def to_pdf(report) -> bytes:

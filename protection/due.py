@@ -5,7 +5,7 @@ from timescales import registry
 from timescales.due import DueItem, due_source
 
 from .codes import ConferenceKind, Section47Outcome
-from .models import ChildProtectionConference, ChildProtectionPlan, Section47, Visit, VisitKind
+from .models import ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting, Section47, Visit, VisitKind
 
 
 @due_source
@@ -31,6 +31,18 @@ def review_conferences(person_ids, on):
     for plan in plans.only("person_id", "next_review_due"):
         code = "CP_REVIEW_SUBSEQUENT" if plan.reviewed else "CP_REVIEW_FIRST"
         yield DueItem(plan.person_id, "Hold the child protection review conference", plan.next_review_due, code)
+
+
+@due_source
+def first_core_groups(person_ids, on):
+    """Open plans whose core group has not met: due 10 working days after the initial conference, the day the
+    plan started."""
+    met = CoreGroupMeeting.objects.filter(plan=OuterRef("pk"))
+    plans = _open_plans(person_ids).annotate(met=Exists(met)).filter(met=False)
+    first = registry.get("CP_CORE_GROUP_FIRST")
+    for plan in plans.only("person_id", "start_date"):
+        yield DueItem(plan.person_id, "Hold the first core group meeting", first.due(plan.start_date),
+                      "CP_CORE_GROUP_FIRST")
 
 
 @due_source

@@ -7,7 +7,7 @@ from access.models import TeamKind
 from thrive.forms import DateField, GovukForm, GovukModelForm, lower_first
 
 from .codes import AbuseCategory, Agency, ConferenceOutcome, Section47Outcome, StrategyOutcome
-from .models import Visit
+from .models import CoreGroupMeeting, Visit
 
 ATTENDEE_ROWS = 8  # blank rows offered; rows left empty are ignored
 
@@ -100,3 +100,10 @@ class VisitForm(GovukModelForm):
         labels = {"kind": "Kind of visit", "visited_on": "Date of the visit", "child_seen": "The child was seen",
                   "seen_alone": "The child was seen alone"}
         widgets = {"kind": forms.RadioSelect}
+
+
+class CoreGroupForm(GovukModelForm):
+    class Meta(GovukModelForm.Meta):
+        model = CoreGroupMeeting
+        fields = ["held_on", "notes"]
+        labels = {"held_on": "Date of the core group meeting"}

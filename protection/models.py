@@ -145,6 +145,24 @@ class ChildProtectionConference(models.Model):
             plan.save(update_fields=["next_review_due"])
 
 
+class CoreGroupMeeting(models.Model):
+    """The core group that carries the child protection plan forward; the first meets within 10 working days
+    of the initial conference (Working Together to Safeguard Children 2023, chapter 3)."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="core_groups")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="core_groups")
+    held_on = models.DateField()
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        indexes = [models.Index(fields=["plan", "held_on"])]
+
+    def __str__(self):
+        return f"Core group meeting, {self.held_on:%-d %B %Y}"
+
+
 class ConferenceAttendee(models.Model):
     conference = models.ForeignKey(ChildProtectionConference, on_delete=models.CASCADE, related_name="attendees")
     name = models.CharField(max_length=200)

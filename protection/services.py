@@ -84,6 +84,16 @@ def review_conference(plan, *, date, chair, outcome, attendees, category=None) -
     return conference
 
 
+def record_core_group(meeting, *, held_on):
+    """A core group meeting of an open plan, on or after the day the plan started."""
+    not_before(held_on, meeting.plan.start_date, "held_on", "the start of the plan")
+    if meeting.plan.end_date and held_on > meeting.plan.end_date:
+        raise ValidationError({"held_on": f"The plan ended on {meeting.plan.end_date:%-d %B %Y}."})
+    meeting.held_on = held_on
+    meeting.save()
+    return meeting
+
+
 def end_plan(plan, *, end_date) -> None:
     not_before(end_date, plan.start_date, "date", "the start of the plan")
     plan.end_date = end_date

@@ -13,6 +13,7 @@ urlpatterns = [
     path("conferences/<int:pk>/", views.conference, name="conference"),
     path("plans/<int:pk>/", views.plan, name="plan"),
     path("plans/<int:pk>/review-conference/", views.review_conference, name="review_conference"),
+    path("plans/<int:pk>/core-group/", views.core_group, name="core_group"),
     path("plans/<int:pk>/end/", views.end_plan, name="end_plan"),
     path("people/<int:pk>/visits/new/", views.record_visit, name="record_visit"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from access.classes import AccessClass, declare_urls
+from ops.health import healthz
 from people.manager_views import caseload_list, worker_caseload
 from people.views import due_work, home
 
@@ -22,9 +23,14 @@ urlpatterns = [
     path("proceedings/", include("proceedings.urls")),
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
+    path("access/two-factor/", include("access.two_factor_urls")),
+    path("private-fostering/", include("privatefostering.urls")),
+    path("education/", include("education.urls")),
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
     path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
                                        logout=AccessClass.PUBLIC)),
+    path("retention/", include("retention.urls")),
+    path("healthz", healthz, name="healthz"),
 ]

@@ -53,6 +53,11 @@ class Visit(InCare):
     visited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="care_visits_made")
     child_seen = models.BooleanField(default=True)
     seen_alone = models.BooleanField(default=False)
+    child_agrees_to_fewer_visits = models.BooleanField(
+        "the child agrees to be visited less often", null=True, blank=True, help_text=(
+            "In a long-term foster placement of a year or more, a child of sufficient age and understanding "
+            "may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank "
+            "if not asked; the latest answer stands."))
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 

@@ -110,6 +110,14 @@ def test_report_page_and_downloads(client, analyst, assessments):
     assert client.get(reverse("performance:report"), {"format": "docx"}).status_code == 404
 
 
+def test_the_html_report_allows_its_own_styles_and_no_others(client, analyst, assessments):
+    client.force_login(analyst)
+    html = client.get(reverse("performance:report"), {"period": "Q4 2024/25", "format": "html"})
+    policy = html["Content-Security-Policy"]
+    assert "'sha256-" in policy and "unsafe-inline" not in policy
+    assert exports.style_hashes(html.content)[0] in policy
+
+
 def test_social_workers_read_the_report_but_cannot_freeze_it(client, social_worker, assessments):
     client.force_login(social_worker)
     assert "Freeze the report" not in client.get(reverse("performance:report")).content.decode()

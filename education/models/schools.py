@@ -1,4 +1,5 @@
-"""Schools in the council's area; later the registers (children not in school, exclusions)."""
+"""Schools in the council's area: the rolls children leave and join, and where they are excluded from."""
+
 from django.db import models
 
 
@@ -22,3 +23,16 @@ class School(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SchoolRoll(models.Model):
+    """Pupils on the roll of the council's schools by phase on a school census day (the rates' denominator)."""
+
+    census_date = models.DateField()
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    pupils = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["census_date", "phase"], name="one_roll_per_phase_and_day")
+        ]
