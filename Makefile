@@ -7,20 +7,23 @@ PORT ?= 8000
 SEED ?= 1
 SCALE ?= demo
 
-.PHONY: demo test test-sqlite test-postgres bench setup clean
+.PHONY: demo test test-sqlite test-postgres audit bench setup clean system-packages test-prod prod restore-drill scheduler
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: system-packages $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Python's venv module, Node.js, npm and Pango from Debian's packages when missing (as root; otherwise it names them).
+system-packages:
+	@scripts/ensure-system-packages.sh build
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | system-packages
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss
+node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss assets_src/moj.scss assets_src/build.mjs | system-packages
 	npm ci --no-audit --no-fund --silent
-	node_modules/.bin/sass --pkg-importer=node --no-source-map --style=compressed --quiet-deps \
-	  assets_src/govuk-council.scss static/build/govuk-council.css
+	node assets_src/build.mjs
 	touch $@
 
 ## Run the demo: migrate SQLite, load the synthetic council (once), serve on 127.0.0.1:$(PORT).
@@ -31,10 +34,15 @@ demo: setup
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## Run every test: on SQLite, then on PostgreSQL, including end-to-end tests in headless Chromium.
+## The security checks (bandit, pip-audit) first, then every test: on SQLite, then on PostgreSQL,
+## including end-to-end tests in headless Chromium.
 test: setup
-	scripts/ensure-system-packages.sh
-	$(MAKE) --no-print-directory test-sqlite test-postgres
+	scripts/ensure-system-packages.sh test
+	$(MAKE) --no-print-directory audit test-sqlite test-postgres test-prod
+
+## Security checks: bandit over Thrive's code (bandit.yaml), pip-audit over the installed dependencies.
+audit: setup
+	scripts/audit.sh
 
 test-sqlite:
 	@echo "== Tests on SQLite =="
@@ -46,7 +54,32 @@ test-postgres:
 
 ## Benchmarks: medians and peak memory, written to bench/results/latest.json.
 bench: setup
+	scripts/ensure-system-packages.sh bench
 	$(PY) bench/run.py $(BENCH)
 
+# --- Production (issue 16; docs/operations.md) ---
+PROD_PORT ?= 8443
+
+## The production server's smoke tests: gunicorn, prod settings, PostgreSQL, headless Chromium over HTTPS.
+test-prod:
+	@echo "== Production server on PostgreSQL: browser smoke tests =="
+	PROD_PORT=$(PROD_PORT) scripts/with-postgres.sh scripts/prod-smoke.sh
+
+## Thrive with thrive.settings.prod under gunicorn on https://127.0.0.1:$(PROD_PORT)/, local PostgreSQL in var/prod-pg.
+prod: setup
+	scripts/ensure-system-packages.sh prod
+	PROD_PORT=$(PROD_PORT) scripts/prod.sh
+
+## The scheduled jobs (ops/schedule.py), against the database `make prod` uses.
+scheduler: setup
+	scripts/prod.sh --scheduler
+
+## Back up the demo council on PostgreSQL, restore it into a fresh database, prove the copy identical.
+restore-drill: setup
+	scripts/ensure-system-packages.sh prod
+	scripts/restore-drill.sh
+
 clean:
+	-scripts/pg-local.sh stop var/prod-pg 2>/dev/null
+	-scripts/pg-local.sh stop var/bench-pg 2>/dev/null
 	rm -rf var $(VENV) node_modules

@@ -24,6 +24,7 @@ class Work(models.TextChoices):
     OVERSIGHT = "oversight", "Management oversight and authorisation"
     REVIEW = "review", "Reviews and conferences an IRO chairs"
     EDUCATION = "education", "Personal Education Plans"
+    INCLUSION = "inclusion", "Education and inclusion work"
     LEAVING_CARE = "leaving_care", "Leaving care work"
     MERGE = "merge", "Merging duplicate records"
 
@@ -56,6 +57,8 @@ READ_ONLY_ROLES = GLASS_ONLY_ROLES | {Role.PARTNER}
 # Bases a worker's right to record can come from.
 RECORDING_BASES = frozenset({BasisKind.OWN, BasisKind.TEAM, BasisKind.MANAGER})
 REVIEWING = frozenset({InvolvementKind.IRO, InvolvementKind.CONFERENCE_CHAIR})
+# The inclusion service and the Virtual School: the only roles that record education and inclusion work.
+EDUCATION_ROLES = frozenset({Role.EDUCATION_OFFICER, Role.VIRTUAL_SCHOOL})
 
 
 def may_record(user, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
@@ -68,6 +71,8 @@ def may_record(user, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
         return True
     if basis.kind not in RECORDING_BASES:
         return False
+    if work == Work.INCLUSION:  # the register, home education, CME, exclusions, EHC plans, PEP quality
+        return user.role in EDUCATION_ROLES  # not social workers or managers, who read it in child protection
     if user.role in CASEWORK_ROLES:
         return work != Work.OVERSIGHT or user.is_manager
     if work == Work.REVIEW:  # IROs record the reviews and conferences of the children they review

@@ -26,6 +26,7 @@ class AccessClass(models.TextChoices):
     CHILD_WRITE = "child_write", "Recording in a child's record (the right to record)"
     MANAGER = "manager", "Managers and the oversight roles named on the page"
     ANALYST = "analyst", "Performance analysts and administrators"
+    EDUCATION = "education", "The inclusion service and the Virtual School, and the roles the page names"
     ADMIN = "admin", "System administrators"
 
 

@@ -35,7 +35,9 @@ def visible_involvements(user, on: datetime.date | None = None):
         return Involvement.objects.none()
     on = on or timezone.localdate()
     team_ids = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
-    colleague_ids = user.__class__.objects.filter(memberships__team_id__in=team_ids).values("id")
+    # A list, not a subquery: with a subquery in the OR, PostgreSQL reads every involvement (14 ms on large);
+    # with a list it combines the (user, end_date) and (team, end_date) indexes (0.4 ms). docs/performance.md
+    colleague_ids = list(user.__class__.objects.filter(memberships__team_id__in=team_ids).values_list("id", flat=True))
     return Involvement.objects.filter(_active(on)).filter(
         Q(user=user) | Q(team_id__in=team_ids) | Q(user_id__in=colleague_ids)
     )

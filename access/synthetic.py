@@ -22,7 +22,8 @@ from people.synthetic import DIED, UNACCOMPANIED, UNBORN
 from .models import Agency, AgencyKind, Involvement, InvolvementKind as IK, Role, Team, TeamKind, TeamMembership, User
 
 DEMO_HASH_SALT = "thrivedemosalt01"  # one fixed salt: the same hash every run, computed once
-NO_PASSWORD = "!synthetic-staff"  # unusable (starts with "!") when no demo password is configured
+# Unusable (it starts with "!") when no demo password is configured: a marker, not a password (bandit B105).
+NO_PASSWORD = "!synthetic-staff"  # nosec B105
 PERSONAL_ADVISER_FROM_DAYS = 16 * 365 + 4  # a personal adviser is appointed at 16
 # Qualified social workers on the Social Work England register (IROs and managers are too); Family Help
 # lead practitioners and personal advisers need not be. Numbers follow the user id, so no random draw moves.
@@ -91,10 +92,13 @@ PARTNER_ROLES = {  # agency key -> (role, job titles)
 # the first team of that spec.
 DEMO_USERS = {
     "social.worker": ("child_protection", Role.SOCIAL_WORKER, "council"),
+    "front.door": ("front_door", Role.SOCIAL_WORKER, "council"),
     "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
     "iro": ("iro", Role.IRO, "council"),
     "care.worker": ("children_in_care", Role.SOCIAL_WORKER, "council"),
     "personal.adviser": ("care_leavers", Role.PERSONAL_ADVISER, "council"),
+    "education.officer": ("education", Role.EDUCATION_OFFICER, "council"),
+    "virtual.school": ("virtual_school", Role.VIRTUAL_SCHOOL, "council"),
     "police.officer": ("child_protection", Role.PARTNER, "police"),
     "analyst": ("performance", Role.ANALYST, "council"),
     "admin": ("admin", Role.ADMINISTRATOR, "council"),
@@ -276,6 +280,25 @@ def teams_and_staff(council):
     council.lookups["access.teams"] = teams
     council.lookups["access.demo_users"] = workforce.demo_ids
     council.lookups["access.staff_names"] = workforce.names
+    demo_authenticators(council, workforce.demo_ids)
+
+
+def demo_authenticators(council, demo_ids: dict[str, int]) -> None:
+    """Demo users who must sign in with a one-time code share one known authenticator key (README.md).
+
+    Only where settings.DEMO_TOTP_KEY is set (development and the demo), never in production.
+    """
+    key = getattr(settings, "DEMO_TOTP_KEY", None)
+    if not key:
+        return
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .two_factor import DEVICE_NAME, needs_two_factor
+
+    council.flush()  # the users are written before their devices point at them
+    for user in User.objects.filter(pk__in=demo_ids.values()).select_related("agency"):
+        if needs_two_factor(user):
+            TOTPDevice.objects.create(user=user, name=DEVICE_NAME, key=key, confirmed=True)
 
 
 class JourneyInvolvements:

@@ -72,8 +72,11 @@ ADOPTION_PLACEMENTS = {P.ADOPTION_CONSENT_FOSTER_CARER, P.ADOPTION_CONSENT_OTHER
                        P.ADOPTION_ORDER_OTHER}
 FOSTER_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.KINSHIP_FOSTERING_FOR_ADOPTION, P.KINSHIP_OTHER, P.FOSTER_LONG_TERM,
                      P.FOSTER_FOR_ADOPTION, P.FOSTER_OTHER}
-# Placements intended to last until 18, which may be visited every 3 months after their first year.
+# Placements intended to last until 18, which may be visited every 3 months after their first year, and
+# every 6 months where the child agrees (long-term foster placements, Care Planning Regulations reg 28(3A)).
 LONG_TERM_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.FOSTER_LONG_TERM}
+# Foster placements with relatives or friends: a connected person may be temporarily approved (reg 24).
+KINSHIP_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.KINSHIP_FOSTERING_FOR_ADOPTION, P.KINSHIP_OTHER}
 # No placement provider is reported for these (903 rules 213 and 526) ...
 NO_PROVIDER_PLACEMENTS = TEMPORARY_PLACEMENTS | OTHER_PLACEMENTS
 # ... and no Ofsted URN (903 rules 218 and 222).
@@ -316,3 +319,24 @@ class AgeAssessmentOutcome(models.TextChoices):
     AGE_ACCEPTED = "accepted", "A child: claimed age accepted"
     DIFFERENT_AGE = "different", "A child: assessed as a different age from the age claimed"
     ADULT = "adult", "An adult: aged 18 or over"
+
+
+class CarePlanningKind(models.TextChoices):
+    """The documents the Care Planning Regulations require around a placement."""
+
+    CARE_PLAN = "care_plan", "Care plan (reg 4)"
+    PLACEMENT_PLAN = "placement_plan", "Placement plan (reg 9)"
+    PLACEMENT_NOTICE = "placement_notice", "Written notice of the placement (reg 13)"
+
+
+class ExtensionReason(models.TextChoices):
+    """Why a connected person's temporary approval was extended (Care Planning Regulations reg 25(1))."""
+
+    ASSESSMENT = "assessment", "The full assessment will not finish in time (up to 8 weeks)"
+    REVIEW = "review", "They were not approved and asked for a review (until its outcome)"
+
+
+class TemporaryApprovalOutcome(models.TextChoices):
+    APPROVED = "approved", "Approved as a foster carer"
+    NOT_APPROVED = "not_approved", "Not approved: the child moved"
+    PLACEMENT_ENDED = "placement_ended", "The placement ended first"

@@ -21,16 +21,19 @@ from .codes import (
 from .models import (
     Adoption,
     AgeAssessment,
+    CarePlanning,
     DentalCheck,
     DeprivationOfLiberty,
     Episode,
     HealthAssessment,
     MissingEpisode,
+    NationalTransfer,
     PermanencePlan,
     PersonalEducationPlan,
     Review,
     StrengthsAndDifficulties,
     SubstanceMisuse,
+    TemporaryApproval,
     UnaccompaniedChild,
     Visit,
     YouthJusticeDisposal,
@@ -46,7 +49,7 @@ PLACEMENT_LABELS = {
     "weekly_cost": "Weekly cost in pounds",
 }
 PLACEMENT_HELP = {
-    "provider": "Leave blank for temporary and other (Z11 to Z14) placements.",
+    "provider": "Leave blank for temporary placements and other placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
     "distance_miles": "From the home postcode, measured with a route planner: Thrive holds no postcode database.",
 }
@@ -148,7 +151,7 @@ class EndCareForm(GovukForm):
 
 
 class SocialWorkerForm(GovukForm):
-    worker = worker_field(label="Social worker")
+    worker = worker_field(label="Social worker", team_kinds=[TeamKind.CHILDREN_IN_CARE])
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
                                              choices=_with_blank(SocialWorkerChangeReason.choices),
@@ -156,7 +159,7 @@ class SocialWorkerForm(GovukForm):
 
 
 class IROForm(GovukForm):
-    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES)
+    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES, team_kinds=[TeamKind.IRO])
     on = DateField(label="Date from")
 
 
@@ -173,8 +176,27 @@ def record_form(model_class, field_names, labels=None, booleans=(), widgets=None
 ReviewForm = record_form(Review, ["held_on", "participation", "iro", "notes"], {
     "held_on": "Date of the review", "participation": "How did the child take part?",
 }, widgets=["participation"])
-VisitForm = record_form(Visit, ["visited_on", "child_seen", "seen_alone", "notes"], {
+VisitForm = record_form(Visit, ["visited_on", "child_seen", "seen_alone", "child_agrees_to_fewer_visits", "notes"], {
     "visited_on": "Date of the visit", "child_seen": "The child was seen", "seen_alone": "The child was seen alone",
+}, booleans=[("child_agrees_to_fewer_visits", "Long-term foster placement of a year or more: does the child agree to "
+              "be visited less often, at most every 6 months?", False,
+              "Only for a child of sufficient age and understanding (Care Planning Regulations reg 28(3A)). "
+              "Leave blank if not asked; the latest answer stands.")])
+CarePlanningForm = record_form(CarePlanning, ["kind", "completed_on", "notes"], {
+    "kind": "Plan or notice completed", "completed_on": "Date completed",
+})
+TemporaryApprovalForm = record_form(TemporaryApproval, ["carers", "approved_on", "extended_until", "extension_reason",
+                                                        "ended_on", "outcome"], {
+    "carers": "Connected person (relative, friend or other person connected with the child)",
+    "approved_on": "Date temporary approval was given", "extended_until": "Extended until",
+    "extension_reason": "Why was it extended?", "ended_on": "Date temporary approval ended",
+    "outcome": "How did it end?",
+}, widgets=["extension_reason", "outcome"])
+NationalTransferForm = record_form(NationalTransfer, ["referred_on", "allocated_on", "receiving_council",
+                                                      "transferred_on", "withdrawn_on"], {
+    "referred_on": "Date referred to the National Transfer Scheme", "allocated_on": "Date a receiving council was allocated",
+    "receiving_council": "Receiving council", "transferred_on": "Date the child transferred",
+    "withdrawn_on": "Date the referral was withdrawn",
 })
 HealthAssessmentForm = record_form(HealthAssessment, ["assessed_on", "kind", "immunisations_up_to_date",
                                                       "development_checks_up_to_date", "notes"],

@@ -15,7 +15,8 @@ Each is a position at the end of the period, counted as the DfE counts children 
 
 A placement begins with an episode that moved the child (`PLACEMENT_MOVES`). Temporary placements
 (T0 to T4) are not placements, and going back to the carers the child had before one carries on
-that placement, as the DfE counts placement stability.
+that placement, as the DfE counts placement stability. Long-term stability counts the time living
+with the same carers, so a change of placement type with the same carers (RNE T or U) carries on.
 """
 import datetime
 from collections import defaultdict
@@ -40,7 +41,10 @@ from performance.registry import Case, Figure, register_computation
 from timescales import registry as timescales
 from timescales.registry import Unit, health_review_code
 
-from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS
+from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
+
+# A change of placement with the same carers: a new placement for the 903, not a new carer.
+SAME_CARERS = {ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}
 from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 DAY = datetime.timedelta(days=1)
@@ -123,8 +127,10 @@ def dental_checks(period: Period) -> Figure | None:
                       for child, (pk, person_id, start) in rows.items())
 
 
-def placements(episodes) -> list[tuple[datetime.date, str]]:
-    """(start, placement type) of each placement in one period's episodes, oldest first.
+def placements(episodes) -> list[tuple[datetime.date, str, bool]]:
+    """(start, placement type, same carers as the placement before) of each placement in one period's
+    episodes, oldest first. A change of placement with the same carers (RNE T or U: foster carers becoming
+    long-term carers or adopters) is a placement, but not a new carer.
 
     `episodes` are (start, reason new, placement type, carers, placement postcode), ordered.
     """
@@ -133,11 +139,11 @@ def placements(episodes) -> list[tuple[datetime.date, str]]:
         if place in TEMPORARY_PLACEMENTS:
             before_temporary = before_temporary or (found[-1] if found else None)
             continue
-        returned = before_temporary is not None and before_temporary[2:] == (carers, postcode)
+        returned = before_temporary is not None and before_temporary[2:4] == (carers, postcode)
         before_temporary = None
         if reason in PLACEMENT_MOVES and not returned:
-            found.append((start, place, carers, postcode))
-    return [(start, place) for start, place, *_ in found]
+            found.append((start, place, carers, postcode, reason in SAME_CARERS and bool(found)))
+    return [(start, place, same) for start, place, _, _, same in found]
 
 
 def _placements_by_period(day: datetime.date, kept) -> dict[int, tuple]:
@@ -162,7 +168,7 @@ def placements_in(stays, since: datetime.date, day: datetime.date) -> int:
     """Placements the child lived in at some time from the start of `since` to the end of `day`."""
     count = 0
     for period_end, found in stays:
-        for n, (start, _) in enumerate(found):
+        for n, (start, *_) in enumerate(found):
             end = found[n + 1][0] if n + 1 < len(found) else period_end
             count += start <= day and (end is None or end >= since)
     return count
@@ -181,16 +187,24 @@ def three_or_more_placements(period: Period) -> Figure | None:
                       for child, (pk, person_id, start) in rows.items())
 
 
+def _with_same_carers(current, last: int) -> int:
+    """The first of the placements with the same carers that run up to placement `last`."""
+    while last > 0 and current[last][2]:
+        last -= 1
+    return last
+
+
 def stable(found, day: datetime.date) -> bool:
-    """In the same placement for 2 years by `day`; for a child placed for adoption, that placement and the one
-    before it together."""
+    """Living with the same carers for 2 years by `day`, as the DfE counts it: a change of placement type with
+    the same carers (U6 to U4, fostering to adoption) does not restart the clock. For a child placed for
+    adoption with new carers, the placement for adoption and the one before it count together."""
     current = [placement for placement in found if placement[0] <= day]
     if not current:
         return False
-    start, place = current[-1]
-    if place in ADOPTION_PLACEMENTS and len(current) > 1:
-        start = current[-2][0]
-    return timescales.get("CLA_LONG_TERM_PLACEMENT").due(start) <= day
+    first = _with_same_carers(current, len(current) - 1)
+    if current[-1][1] in ADOPTION_PLACEMENTS and first == len(current) - 1 and first > 0:
+        first = _with_same_carers(current, first - 1)
+    return timescales.get("CLA_LONG_TERM_PLACEMENT").due(current[first][0]) <= day
 
 
 @register_computation("CLA_LONG_TERM_STABILITY")

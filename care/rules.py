@@ -4,49 +4,152 @@ Every amount comes from the timescales registry; the models store what these ret
 due-work sources read the stored dates.
 """
 import datetime
+from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
 from timescales import registry
 from timescales.registry import birthday
 
-from .codes import SHORT_BREAKS, ReasonNewEpisode
+from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, SHORT_BREAKS, LegalStatus,
+                    PlacementType, ReasonNewEpisode)
 
 RNE = ReasonNewEpisode
 EARLY_EDUCATION_AGE = 3  # the universal early education entitlement starts in the term after the third birthday
 
 
-def review_due(became_looked_after: datetime.date, earlier_reviews: list[datetime.date]) -> datetime.date:
-    """When the next looked-after review is due, given the reviews already held in this period of care.
+def _due(code: str, start: datetime.date) -> tuple[datetime.date, str]:
+    return registry.get(code).due(start), code
 
-    First within 20 working days of becoming looked after, second within 3 months of the first,
-    then at most 6 months apart (Care Planning, Placement and Case Review (England) Regulations
-    2010, reg 33).
+
+def review_due(became_looked_after: datetime.date, earlier_reviews: list[datetime.date],
+               placed_for_adoption: datetime.date | None = None,
+               authority_to_place: datetime.date | None = None) -> datetime.date:
+    """When the next looked-after review is due (`next_review` without the timescale code)."""
+    return next_review(became_looked_after, earlier_reviews, placed_for_adoption, authority_to_place)[0]
+
+
+def next_review(became_looked_after: datetime.date, earlier_reviews: list[datetime.date],
+                placed_for_adoption: datetime.date | None = None,
+                authority_to_place: datetime.date | None = None) -> tuple[datetime.date, str]:
+    """(due date, timescale code) of the next looked-after review, given the reviews held in the period.
+
+    First within 20 working days of becoming looked after, second within 3 months of the first, then
+    at most 6 months apart (Care Planning Regulations reg 33). Once the adoption agency may place the
+    child (a placement order or consent), the first review after that is due within 3 months of it if
+    sooner (Adoption Agencies Regulations reg 36(1)); once the child is placed for adoption, reviews
+    follow reg 36(3) from the placement: 4 weeks, 3 months, then 6 months.
     """
+    if placed_for_adoption is not None:
+        since = [day for day in earlier_reviews if day >= placed_for_adoption]
+        if not since:
+            return _due("ADOPTION_REVIEW_FIRST", placed_for_adoption)
+        return _due("ADOPTION_REVIEW_SECOND" if len(since) == 1 else "ADOPTION_REVIEW_SUBSEQUENT", since[-1])
     if not earlier_reviews:
-        return registry.get("CLA_REVIEW_FIRST").due(became_looked_after)
-    if len(earlier_reviews) == 1:
-        return registry.get("CLA_REVIEW_SECOND").due(earlier_reviews[0])
-    return registry.get("CLA_REVIEW_SUBSEQUENT").due(earlier_reviews[-1])
+        due = _due("CLA_REVIEW_FIRST", became_looked_after)
+    elif len(earlier_reviews) == 1:
+        due = _due("CLA_REVIEW_SECOND", earlier_reviews[0])
+    else:
+        due = _due("CLA_REVIEW_SUBSEQUENT", earlier_reviews[-1])
+    if authority_to_place is not None and not any(day >= authority_to_place for day in earlier_reviews):
+        due = min(due, _due("ADOPTION_AUTHORITY_REVIEW", authority_to_place))
+    return due
 
 
-def visit_due(placement_start: datetime.date, visits: list[datetime.date], long_term: bool) -> tuple[datetime.date, str]:
-    """(due date, timescale code) of the next statutory visit in the current placement (reg 28(2)).
+@dataclass(frozen=True)
+class Placement:
+    """What reg 28 needs to know about the child's current placement, from its start to today.
 
-    Within a week of the placement starting; then at the council's interval (at most 6 weeks);
-    in a placement meant to last until the child is 18, at most 3 months apart once it has lasted
-    a year.
+    `legal_statuses` are (from, legal status) in the placement, oldest first, the first on or before
+    its start; `visits` are (date, the child's answer on fewer visits or None) since it began;
+    `approvals` are (approved on, ended on or None) of connected persons' temporary approvals.
     """
+
+    start: datetime.date
+    placement_type: str
+    legal_statuses: tuple[tuple[datetime.date, str], ...]
+    reviews: tuple[datetime.date, ...] = ()
+    visits: tuple[tuple[datetime.date, bool | None], ...] = ()
+    approvals: tuple[tuple[datetime.date, datetime.date | None], ...] = ()
+
+    def status_on(self, day: datetime.date) -> str:
+        status = self.legal_statuses[0][1]
+        for since, legal_status in self.legal_statuses:
+            if since <= day:
+                status = legal_status
+        return status
+
+    def first_review(self) -> datetime.date | None:
+        """The first review held since the placement began: weekly visits run until it (reg 28(3), (4))."""
+        return next((day for day in self.reviews if day >= self.start), None)
+
+    def care_order_at_home(self) -> datetime.date | None:
+        """The day a full care order was made while the child lived with a parent in this placement."""
+        if self.placement_type != PlacementType.WITH_PARENTS:
+            return None
+        previous = None
+        for since, status in self.legal_statuses:
+            if status == LegalStatus.FULL_CARE_ORDER and previous != LegalStatus.FULL_CARE_ORDER \
+                    and since >= self.start:
+                return since
+            previous = status
+        return None
+
+    def under_temporary_approval(self, day: datetime.date) -> bool:
+        return self.placement_type in KINSHIP_PLACEMENTS and any(
+            approved <= day and (ended is None or ended > day) for approved, ended in self.approvals)
+
+    def agreed_to_fewer_visits(self, by: datetime.date) -> bool:
+        """The child's latest answer by `by`: no answer is not agreement."""
+        answers = [agreed for day, agreed in self.visits if day <= by and agreed is not None]
+        return bool(answers) and answers[-1]
+
+
+def visit_due(placement: Placement) -> tuple[datetime.date, str] | None:
+    """(due date, timescale code) of the next statutory visit in the current placement, or None if reg 28
+    does not set one (short breaks, reg 48). Where two duties apply, the earlier date is due.
+
+    Children placed for adoption are visited under the Adoption Agencies Regulations reg 36(4) instead.
+    """
+    if placement.status_on(placement.start) in SHORT_BREAKS or placement.legal_statuses[-1][1] in SHORT_BREAKS:
+        return None
+    if placement.placement_type in ADOPTION_PLACEMENTS:
+        return _adoption_visit_due(placement)
+    visits = [day for day, _ in placement.visits]
+    due = [_due("CLA_VISIT_FIRST", placement.start) if not visits else _after(placement, visits[-1])]
+    order = placement.care_order_at_home()
+    if order is not None and not any(day >= order for day in visits):
+        due.append(_due("CLA_VISIT_CARE_ORDER_AT_HOME", order))  # reg 28(5)(a)
+    return min(due)
+
+
+def _after(placement: Placement, last: datetime.date) -> tuple[datetime.date, str]:
+    """When the visit after one on `last` is due (reg 28(2) to (5), with (3A))."""
+    at_home = placement.placement_type == PlacementType.WITH_PARENTS
+    every_four_weeks = placement.under_temporary_approval(last) or (
+        at_home and placement.status_on(last) == LegalStatus.INTERIM_CARE_ORDER)  # reg 28(4)
+    if every_four_weeks or at_home:  # at home on any other order: placed under reg 19 (reg 28(3))
+        weekly = _due("CLA_VISIT_WEEKLY", last)
+        review = placement.first_review()
+        if review is None or review > weekly[0]:
+            return weekly
+        return _due("CLA_VISIT_FOUR_WEEKS" if every_four_weeks else "CLA_VISIT", last)
+    if placement.placement_type in LONG_TERM_PLACEMENTS and last >= placement.start + relativedelta(years=1):
+        if placement.agreed_to_fewer_visits(last):
+            return _due("CLA_VISIT_LONG_TERM_AGREED", last)  # reg 28(3A)
+        return _due("CLA_VISIT_LONG_TERM", last)  # reg 28(2)(c)(i)
+    return _due("CLA_VISIT", last)
+
+
+def _adoption_visit_due(placement: Placement) -> tuple[datetime.date, str]:
+    """Within a week of the placement for adoption, weekly until the first review, then at the council's
+    standard (Adoption Agencies Regulations reg 36(4)(a))."""
+    visits = [day for day, _ in placement.visits]
     if not visits:
-        return registry.get("CLA_VISIT_FIRST").due(placement_start), "CLA_VISIT_FIRST"
-    code = visit_code(placement_start, visits[-1], long_term)
-    return registry.get(code).due(visits[-1]), code
-
-
-def visit_code(placement_start: datetime.date, last_visit: datetime.date, long_term: bool) -> str:
-    """Which interval runs after a visit: 3 months once a long-term placement has lasted a year, else the usual."""
-    settled = long_term and last_visit >= placement_start + relativedelta(years=1)
-    return "CLA_VISIT_LONG_TERM" if settled else "CLA_VISIT"
+        return _due("ADOPTION_VISIT_FIRST", placement.start)
+    weekly = _due("ADOPTION_VISIT_WEEKLY", visits[-1])
+    review = placement.first_review()
+    return weekly if review is None or review > weekly[0] else _due("ADOPTION_VISIT", visits[-1])
 
 
 def health_assessment_due(became_looked_after, date_of_birth, last_assessment) -> tuple[datetime.date, str]:
@@ -92,15 +195,15 @@ def collection_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
 
 
 def in_oc2_cohort(period_start, period_end, episodes, year_end: datetime.date) -> bool:
-    """Looked after continuously through the collection year ending `year_end` (a 31 March).
+    """Looked after continuously for 12 months at the end of `year_end` (a 31 March).
 
     The OC2 outcomes (health, dental, SDQ, substance misuse, convictions) are reported for this
-    cohort: in care by 1 April, still in care on 31 March (leaving that day still counts), and no
-    short breaks (V3, V4) in the year, as the DfE's 903 validation rules define it.
-    `episodes` are (start, end, legal status) of the period of care.
+    cohort: in care by 1 April, still looked after at the end of 31 March (a child who left care that
+    day is not, as in every DfE "at 31 March" count and the health and dental indicators), and no
+    short breaks (V3, V4) in the year. `episodes` are (start, end, legal status) of the period of care.
     """
     year_start = datetime.date(year_end.year - 1, 4, 1)
-    if period_start > year_start or (period_end is not None and period_end < year_end):
+    if period_start > year_start or (period_end is not None and period_end <= year_end):
         return False
     return not any(
         status in SHORT_BREAKS and start <= year_end and (end is None or end >= year_start)

@@ -85,8 +85,10 @@ def change_placement(period, *, start_date, placement: dict, reason_place_change
     _save(current)
     new_status = legal_status or current.legal_status
     reason = rules.reason_new_episode(new_status != current.legal_status, True, carers_changed)
-    return _save(Episode(period=period, start_date=start_date, reason_new=reason, legal_status=new_status,
-                         home_postcode=current.home_postcode, **placement))
+    episode = _save(Episode(period=period, start_date=start_date, reason_new=reason, legal_status=new_status,
+                            home_postcode=current.home_postcode, **placement))
+    period.refresh_reviews()  # a placement for adoption changes when the next review is due
+    return episode
 
 
 def change_legal_status(period, *, start_date, legal_status) -> Episode:

@@ -12,12 +12,12 @@ from council.synthetic.casework import Weighted, between, date
 from people.synthetic import YEAR_DAYS
 from timescales.registry import health_review_code
 
-from . import rules
-from .codes import (LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, AgeAssessmentOutcome, HealthAssessmentKind, Intervention,
-                    MissingType, PermanencePlanKind as Plan, ReviewParticipation, YouthJusticeOutcome)
+from . import synthetic_planning as planning
+from .codes import (AgeAssessmentOutcome, HealthAssessmentKind, Intervention, MissingType, PermanencePlanKind as Plan,
+                    ReviewParticipation, YouthJusticeOutcome)
 from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
                      PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
-                     Visit, YouthJusticeDisposal)
+                     YouthJusticeDisposal)
 from .models.reviews import PARTICIPATION_AGE
 
 NTS_ENTRY_COUNCILS = ("Kent County Council", "Portsmouth City Council", "London Borough of Croydon",
@@ -33,6 +33,7 @@ class Casework:
     def __init__(self, council, planner):
         self.council, self.planner, self.rates = council, planner, planner.rates
         self.rng = council.rng("care.casework")
+        self.visit_rng, self.planning_rng = council.rng("care.visits"), council.rng("care.planning")
         self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
         schools = council.lookups["education.schools"]
         self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [s.id for s in schools]
@@ -57,15 +58,17 @@ class Casework:
     def review_days(self, plan) -> tuple[list[tuple[int, int]], int | None]:
         """[(held, due)] for the period's reviews, and the next review's due date if it is still open."""
         rates, stop = self.rates, self.stop(plan)
-        held, due = [], self.days.due("CLA_REVIEW_FIRST", plan.start)
+        due_by = planning.review_rule(plan, self.as_at)
+        held = []
         while True:
             floor = held[-1][0] + 1 if held else plan.start
+            dates = [date(day) for day, _ in held]
+            due = due_by(dates, due_by(dates, None, placements=False)).toordinal()
             day = self.when(due, rates.review_on_time_share, rates.review_early_days, rates.review_late_days, floor)
             if day >= stop:
                 break
-            held.append((day, due))
-            due = self.days.due("CLA_REVIEW_SECOND" if len(held) == 1 else "CLA_REVIEW_SUBSEQUENT", day)
-        return held, due if plan.end is None else None
+            held.append((day, due_by(dates, date(day)).toordinal()))
+        return held, due_by([date(day) for day, _ in held], None).toordinal() if plan.end is None else None
 
     def period(self, plan, child, person_id, period_id, workers, iro, reviews) -> None:
         row = {"period_id": period_id, "person_id": person_id}
@@ -76,7 +79,8 @@ class Casework:
             insert(Review, **row, held_on=date(held), due_on=date(due), iro_id=iro,
                    participation=ReviewParticipation.UNDER_4 if under_4 else self.participation(r))
         stop = self.stop(plan)
-        self.visits(plan, child, row, workers, stop)
+        planning.visits(self, plan, child, row, workers, stop, reviews)
+        planning.plans_and_notices(self, plan, row, stop)
         self.health(plan, child, row, stop)
         self.dental(plan, row, stop)
         self.wellbeing(plan, child, row, stop)
@@ -87,28 +91,6 @@ class Casework:
             self.adoption(plan, row)
         if plan.uasc:
             self.unaccompanied(plan, child, person_id)
-
-    def visits(self, plan, child, row, workers, stop) -> None:
-        """From each placement's start: within a week, then at the council's interval."""
-        r, rates = self.rng, self.rates
-        starts = [e.start for e in plan.episodes if e.reason_new in PLACEMENT_MOVES] + [stop]
-        five = self.planner.birthday(child, 5)
-        for placement_start, placement_end in zip(starts, starts[1:]):
-            end = min(placement_end, stop)
-            current = [e for e in plan.episodes if e.start < end][-1]
-            long_term = current.placement.place in LONG_TERM_PLACEMENTS
-            due, last = self.days.due("CLA_VISIT_FIRST", placement_start), None
-            while True:
-                floor = last + 1 if last is not None else placement_start
-                day = self.when(due, rates.visit_on_time_share, rates.visit_early_days, rates.visit_late_days, floor)
-                if day >= end:
-                    break
-                worker = [user for since, user in workers if since <= day] or [workers[0][1]]
-                alone = day >= five and r.random() < rates.seen_alone_share
-                self.council.insert(Visit, **row, visited_on=date(day), visited_by_id=worker[-1], child_seen=True,
-                                    seen_alone=alone)
-                last = day
-                due = self.days.due(rules.visit_code(date(placement_start), date(last), long_term), last)
 
     def health(self, plan, child, row, stop) -> None:
         r, rates, insert = self.rng, self.rates, self.council.insert

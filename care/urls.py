@@ -32,4 +32,7 @@ urlpatterns = [
     path("reviews/<int:pk>/recommendations/done/", views.recommendations_done, name="recommendations_done"),
     path("reviews/<int:pk>/print/", views.print_review, name="print_review"),
     path("reviews/<int:pk>/pdf/", views.review_pdf, name="review_pdf"),
+    path("<int:pk>/plans/new/", views.care_planning, name="care_planning"),
+    path("<int:pk>/temporary-approval/", views.temporary_approval, name="temporary_approval"),
+    path("<int:pk>/national-transfer/", views.national_transfer, name="national_transfer"),
 ]

@@ -16,29 +16,34 @@ from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from people import planning
 from people.access_views import casework_read, casework_write, child_read, child_write
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
+from people.duework import WorkFilter, worklist_page
 
 from . import forms, services
 from .models import (
     Adoption,
     AgeAssessment,
+    CarePlanning,
     DentalCheck,
     DeprivationOfLiberty,
     HealthAssessment,
     MissingEpisode,
+    NationalTransfer,
     PermanencePlan,
     PersonalEducationPlan,
     Review,
     ReviewRecommendation,
     StrengthsAndDifficulties,
     SubstanceMisuse,
+    TemporaryApproval,
     UnaccompaniedChild,
     Visit,
     YouthJusticeDisposal,
 )
+from .models.placements import PER_PLACEMENT
 from .nts import nts_position
 from .rules import designated_birth_date
-from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, due_rows
+from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, record_url, worklist_items
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -50,6 +55,12 @@ def _period(person):
     if period is None:
         raise Http404("This child has not been looked after.")
     return period
+
+
+def _current(person, kind):
+    """The child's current worker of this kind (their social worker, their IRO), to preselect in a picker."""
+    return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False).order_by(
+        "-start_date").values_list("user_id", flat=True).first()
 
 
 def form_page(request, person, form, save, *, back, title, success, **context):
@@ -107,6 +118,9 @@ def record(request, child):
         "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
         "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
         "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
+        "planning": CarePlanning.objects.filter(person_id__in=ids).order_by("-completed_on", "-pk"),
+        "approvals": TemporaryApproval.objects.filter(person_id__in=ids).order_by("-approved_on"),
+        "transfers": NationalTransfer.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
         "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
         "may_pep": child.may(Work.EDUCATION),
     })
@@ -118,13 +132,14 @@ def record(request, child):
 @child_write()
 def start(request, child):
     person = child.person
-    if services.open_period(person):
+    if services.open_period(person) and not opened_before(request):
         return redirect(care_url(person))
     previous = services.latest_period(person)
     initial = {"home_postcode": previous.episodes.last().home_postcode} if previous else {}
     form = forms.StartCareForm(posted(request), initial=initial)
 
     def save(form):
+        done_meanwhile(services.open_period(person) is not None, "started a period of care")
         data = form.cleaned_data
         worker = data["worker"]
         services.start_care(
@@ -135,6 +150,7 @@ def start(request, child):
             worker_change_reason=data["worker_change_reason"])
 
     return _form(request, person, form, save, title="Start a period of care", button="Start the period of care",
+                 editing=person.periods_of_care.all(),
                  success="The child is now looked after. Their first review is due within 20 working days.")
 
 
@@ -151,6 +167,7 @@ def change_placement(request, child):
                                   carers_changed=data["carers_changed"], legal_status=data["legal_status"] or None)
 
     return _form(request, person, form, save, title="Change placement", button="Record the move",
+                 editing=[period, period.episodes.all()],
                  success="Placement change recorded. Visit the child within a week of the move.",
                  facts=[("Current placement", str(period.current_episode()))])
 
@@ -165,6 +182,7 @@ def change_legal_status(request, child):
         services.change_legal_status(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="Change legal status", success="Legal status changed.",
+                 editing=[period, period.episodes.all()],
                  facts=[("Current legal status", period.current_episode().get_legal_status_display())])
 
 
@@ -178,6 +196,7 @@ def end(request, child):
         services.end_care(period, **form.cleaned_data)
 
     return _form(request, person, form, save, title="End the period of care", button="End the period of care",
+                 editing=[period, period.episodes.all()],
                  success="The period of care has ended.",
                  intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
 
@@ -185,7 +204,8 @@ def end(request, child):
 @child_write()
 def social_worker(request, child):
     person = child.person
-    form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.SocialWorkerForm(posted(request), initial={
+        "on": timezone.localdate(), "worker": _current(person, InvolvementKind.ALLOCATED_WORKER)})
 
     def save(form):
         data = form.cleaned_data
@@ -199,7 +219,8 @@ def social_worker(request, child):
 @child_write()
 def iro(request, child):
     person = child.person
-    form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.IROForm(posted(request), initial={"on": timezone.localdate(),
+                                                   "iro": _current(person, InvolvementKind.IRO)})
 
     def save(form):
         services.allocate_iro(person, form.cleaned_data["iro"], form.cleaned_data["on"])
@@ -235,6 +256,55 @@ permanence = _recorder(forms.PermanencePlanForm, PermanencePlan, "Record the per
                        "Permanence plan recorded.")
 deprivation_of_liberty = _recorder(forms.DeprivationOfLibertyForm, DeprivationOfLiberty,
                                    "Record a deprivation of liberty order", "Order recorded.")
+
+
+@child_write()
+def care_planning(request, child):
+    """A care plan for the period, or a placement plan or written notice for the current placement."""
+    person = child.person
+    period = _period(person)
+    placement_from = period.placement_start()
+
+    def save(form):
+        record = form.save(commit=False)
+        record.placement_from = placement_from if record.kind in PER_PLACEMENT else None
+        record.save()
+
+    return _form(request, person, forms.CarePlanningForm(posted(request), instance=CarePlanning(period=period)), save,
+                 title="Record a care plan, placement plan or notice", success="Recorded.",
+                 facts=[("Looked after since", f"{period.start_date:%-d %B %Y}"),
+                        ("Current placement since", f"{placement_from:%-d %B %Y}")],
+                 intro="A placement plan or notice is recorded for the current placement. The care plan is due within "
+                       "10 working days of the first placement; the placement plan and, after an emergency "
+                       "placement, the written notice within 5 working days of the placement.")
+
+
+@child_write()
+def temporary_approval(request, child):
+    """A connected person's temporary approval as foster carer: give it, extend it, or record how it ended."""
+    person = child.person
+    period = _period(person)
+    instance = TemporaryApproval.objects.filter(period=period, ended_on__isnull=True).first() or \
+        TemporaryApproval(period=period)
+    facts = [("Approved until", f"{instance.ends_on:%-d %B %Y}")] if instance.pk else []
+    return _form(request, person, forms.TemporaryApprovalForm(posted(request), instance=instance),
+                 lambda form: form.save(), title="Connected person's temporary approval", success="Approval saved.",
+                 facts=facts, intro="Temporary approval lasts up to 16 weeks from the day it is given, and may be "
+                                    "extended once by up to 8 weeks, or until a review of a refusal is decided.")
+
+
+@child_write()
+def national_transfer(request, child):
+    """A referral to the National Transfer Scheme: allocation to a receiving council, then the transfer."""
+    person = child.person
+    uasc = UnaccompaniedChild.objects.filter(person=person).first()
+    if uasc is None:
+        return redirect("care:unaccompanied", person.pk)
+    instance = uasc.national_transfers.filter(transferred_on__isnull=True, withdrawn_on__isnull=True).first() or \
+        NationalTransfer(uasc=uasc)
+    return _form(request, person, forms.NationalTransferForm(posted(request), instance=instance),
+                 lambda form: form.save(), title="National Transfer Scheme", success="Transfer saved.",
+                 intro="Once a receiving council is allocated, the child should move within 10 working days.")
 
 
 @child_write()
@@ -353,9 +423,17 @@ def review_pdf(request, review, child):
 
 @signed_in
 def worklist(request):
+    """Due and overdue work for the children in care the user can open: paged, filtered by type of work,
+    overdue only and worker, each row naming the child's worker."""
     today = timezone.localdate()
-    rows, total = due_rows(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    items = worklist_items(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
+                           record_url("care"))
+    rows = listed.page.object_list
     if rows:
         disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
-                 what="Children in care: due work")
-    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today)})
+                 what=f"Children in care: due work, page {listed.page.number}")
+    return render(request, "care/worklist.html", {
+        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "nts": nts_position(today),
+        "show_workers": True, "paging": listed.chosen.query(),
+    })

@@ -14,10 +14,15 @@ from .models import PeriodOfCare
 
 CARE_TIMESCALES = {
     "CLA_REVIEW_FIRST", "CLA_REVIEW_SECOND", "CLA_REVIEW_SUBSEQUENT", "CLA_VISIT_FIRST", "CLA_VISIT",
-    "CLA_VISIT_LONG_TERM", "CLA_HEALTH_INITIAL", "CLA_HEALTH_REVIEW", "CLA_HEALTH_REVIEW_UNDER_5", "CLA_DENTAL",
-    "PEP_INITIAL", "PEP_REVIEW", "UASC_AGE_ASSESSMENT",
+    "CLA_VISIT_LONG_TERM", "CLA_VISIT_LONG_TERM_AGREED", "CLA_VISIT_WEEKLY", "CLA_VISIT_FOUR_WEEKS",
+    "CLA_VISIT_CARE_ORDER_AT_HOME", "CLA_HEALTH_INITIAL", "CLA_HEALTH_REVIEW", "CLA_HEALTH_REVIEW_UNDER_5",
+    "CLA_DENTAL", "PEP_INITIAL", "PEP_REVIEW", "UASC_AGE_ASSESSMENT", "NTS_TRANSFER", "CARE_PLAN", "PLACEMENT_PLAN",
+    "PLACEMENT_NOTICE", "CONNECTED_PERSON_APPROVAL", "CONNECTED_PERSON_EXTENSION", "ADOPTION_AUTHORITY_REVIEW",
+    "ADOPTION_REVIEW_FIRST", "ADOPTION_REVIEW_SECOND", "ADOPTION_REVIEW_SUBSEQUENT", "ADOPTION_VISIT_FIRST",
+    "ADOPTION_VISIT_WEEKLY", "ADOPTION_VISIT",
 }
-LEAVER_TIMESCALES = {"PERSONAL_ADVISER_FROM_16", "PATHWAY_PLAN_REVIEW", "STAYING_CLOSE_TO_25",
+LEAVER_TIMESCALES = {"PERSONAL_ADVISER_FROM_16", "LEAVING_CARE_NEEDS_ASSESSMENT", "PATHWAY_PLAN", "PATHWAY_PLAN_REVIEW",
+                     "PERSONAL_ADVISER_VISIT_AFTER_MOVE", "PERSONAL_ADVISER_VISIT", "STAYING_CLOSE_ASSESSMENT",
                      "CARE_LEAVER_BIRTHDAY_INFORMATION"}
 LIMIT = 200  # the soonest first; a team can have a thousand items, and a long page is slow to read and to render
 
@@ -33,6 +38,18 @@ def _rows(items, on, app) -> list[DueRow]:
     kept = {person.pk: person.merged_into or person for person in people}
     return [DueRow(item, kept[item.person_id], reverse(f"{app}:record", args=[kept[item.person_id].pk]),
                    *describe_due(item.due, on)) for item in items]
+
+
+def worklist_items(person_ids, on, codes, app="care") -> list:
+    """Every item with these timescales for these children, soonest first: the worklist pages and filters them
+    (people.duework.worklist_page)."""
+    return [item for item in due_items(person_ids, on, apps={app}) if item.timescale in codes]
+
+
+def record_url(app: str):
+    """A function from a child's id to their record in `app` (care or leavers), reversing the URL once."""
+    start, end = reverse(f"{app}:record", args=[0]).rsplit("/0/", 1)
+    return lambda pk: f"{start}/{pk}/{end}"
 
 
 def due_rows(person_ids, on, codes, app="care", limit=LIMIT) -> tuple[list[DueRow], int]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from familyhelp.indicators import assessments_within_45_working_days_of_referral
 from familyhelp.models import CINPlan, FamilyHelpEpisode
 from frontdoor.models import Contact
 from performance import computed, periods, registry
@@ -48,6 +49,13 @@ def _figure(code, quarter) -> list[Line]:
     return lines
 
 
+def _from_referral(quarter) -> Line:
+    """The assessments figure counted from the referral (Working Together) beside the DfE's from the start."""
+    figure = assessments_within_45_working_days_of_referral(periods.year_to_date(quarter))
+    value = f"{figure.value:.1f}% ({figure.numerator:,} of {figure.denominator:,})" if figure else "no figure"
+    return Line("  counted from the referral instead", value, "Working Together's reading")
+
+
 def report(label: str) -> list[Line]:
     quarter = periods.parse(label)
     start, end = quarter.start, quarter.end
@@ -58,6 +66,7 @@ def report(label: str) -> list[Line]:
         Line("Contacts received in the quarter", f"{contacts:,}"),
         *_figure("CSC_RE_REFERRALS", quarter),
         *_figure("CSC_ASSESSMENTS_45_DAYS", quarter),
+        _from_referral(quarter),
         *_figure("CSC_CPP_SECOND_OR_LATER", quarter),
         *_figure("CSC_CP_REVIEWS_ON_TIME", quarter),
         *_figure("CSC_CPP_TWO_YEARS", quarter),

@@ -302,8 +302,9 @@ class CareRates:
     staying_close_considered_share: float = 0.85
     staying_close_days: tuple = (-90, 120)  # around the 18th birthday
     staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})
-    snapshot_recorded_days: tuple = (-20, 30)  # around the birthday
-    snapshot_missed_share: float = 0.03
+    # Around the birthday, mostly before it: the DfE counts a birthday with no record by then as "no information".
+    snapshot_recorded_days: tuple = (-45, 20)
+    snapshot_missed_share: float = 0.01
 
 
 @dataclass(frozen=True)

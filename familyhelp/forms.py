@@ -46,6 +46,10 @@ class EndEpisodeForm(GovukModelForm):
         self.fields["closure_reason"].required = True
 
 
+NO_FACTORS_ALONE = ("Factors identified at assessment: select “No factors identified” on its own, or the factors "
+                    "that were identified")
+
+
 class StartAssessmentForm(GovukForm):
     start_date = DateField(label="Date the assessment started")
     worker = worker_field(label="Assessing social worker")
@@ -56,6 +60,12 @@ class FactorsForm(GovukForm):
         label="Factors identified at assessment", choices=AssessmentFactor.choices,
         widget=forms.CheckboxSelectMultiple, help_text="Select all that apply",
     )
+
+    def clean_factors(self):
+        factors = self.cleaned_data["factors"]
+        if AssessmentFactor.NO_FACTORS in factors and len(factors) > 1:
+            raise forms.ValidationError(NO_FACTORS_ALONE)
+        return factors
 
 
 class AssessmentOutcomeForm(GovukModelForm):

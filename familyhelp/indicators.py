@@ -20,21 +20,37 @@ from timescales.workdays import default_calendar, is_overdue
 from .models import Assessment
 
 
+# Where the 45 working days run from: the DfE's statistic measures an assessment from its start
+# (AssessmentActualStartDate); Working Together, and the practitioner's due date, from the referral.
+FROM_ASSESSMENT_START, FROM_REFERRAL = "start_date", "referral__referral_date"
+
+
 @register_computation("CSC_ASSESSMENTS_45_DAYS")
 def assessments_within_45_working_days(period: Period) -> Figure | None:
-    """Assessments authorised in the period, counted when authorised by the 45th working day after the referral.
+    """Assessments authorised in the period, counted when authorised by the 45th working day after the
+    assessment started, as the DfE's children in need statistics measure duration (start to authorisation).
 
-    The timescale runs from the referral date held now, so a corrected referral date counts even
-    where the assessment's stored due date was worked out before the correction.
+    The dates held now are used, so a corrected start date counts even where the assessment's stored due
+    date was worked out before the correction. `assessments_within_45_working_days_of_referral` gives the
+    Working Together reading (from the referral) beside it.
     """
+    return _within_45_working_days(period, FROM_ASSESSMENT_START)
+
+
+def assessments_within_45_working_days_of_referral(period: Period) -> Figure | None:
+    """The same assessments, counted from the referral date (Working Together's "from the point of referral")."""
+    return _within_45_working_days(period, FROM_REFERRAL)
+
+
+def _within_45_working_days(period: Period, start_field: str) -> Figure | None:
     timescale, calendar, kept = timescales.get("ASSESSMENT"), default_calendar(), kept_records()
-    due = cache(lambda referred: timescale.due(referred, calendar))  # a year's assessments share a few hundred dates
+    due = cache(lambda started: timescale.due(started, calendar))  # a year's assessments share a few hundred dates
     rows = Assessment.objects.filter(authorisation_date__range=(period.start, period.end)).values_list(
-        "id", "person_id", "authorisation_date", "referral__referral_date"
+        "id", "person_id", "authorisation_date", start_field
     )
     return proportion(
-        Case(kept(person_id), authorised, not is_overdue(due(referred), authorised), record_key(Assessment, pk))
-        for pk, person_id, authorised, referred in rows
+        Case(kept(person_id), authorised, not is_overdue(due(started), authorised), record_key(Assessment, pk))
+        for pk, person_id, authorised, started in rows
     )
 
 

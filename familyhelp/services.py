@@ -13,7 +13,7 @@ from frontdoor.services import open_family_help, open_referral
 from people.casework import not_before
 from timescales import registry
 
-from .codes import StepDirection
+from .codes import AssessmentFactor, StepDirection
 from .framework import CHILD_VIEWS, SECTIONS
 from .models import (
     Assessment,
@@ -64,7 +64,11 @@ def start_assessment(referral, *, worker, start_date) -> Assessment:
 
 
 def record_factors(assessment, codes) -> None:
-    """The factors identified replace those recorded before (a corrected list, not an addition)."""
+    """The factors identified replace those recorded before (a corrected list, not an addition). "No factors
+    identified" stands alone: it cannot sit beside a factor that was identified."""
+    if AssessmentFactor.NO_FACTORS in codes and len(set(codes)) > 1:
+        raise ValidationError({"factors": "Select “No factors identified” on its own, or the factors that were "
+                                          "identified"})
     assessment.factors.exclude(code__in=codes).delete()
     have = set(assessment.factors.values_list("code", flat=True))
     AssessmentFactorRecord.objects.bulk_create(

@@ -14,7 +14,7 @@ from access.classes import manager_page
 from access.models import DisclosureKind
 from people.access_views import casework_read, casework_write
 from people import planning
-from people.casework import Link, posted, save_form
+from people.casework import Link, done_meanwhile, opened_before, posted, save_form
 from people.planning import refuse_if_ended
 from thrive.forms import DateForm
 
@@ -63,6 +63,7 @@ def family_plan(request, episode, child):
         return _url("episode", episode)
 
     return save_form(request, form, save, success="Family plan recorded.", person=child.person,
+                     editing=[episode, episode.plans.all()],
                      title="Record the whole-family plan", back_url=_url("episode", episode), button="Save the plan")
 
 
@@ -75,17 +76,20 @@ def step_up(request, episode, child):
         return _referral_url(decision.referral)
 
     return save_form(request, form, save, success="Step-up recorded: a referral to children's social care is open.",
+                     editing=episode,
                      person=child.person, title="Step up to children's social care", back_url=_url("episode", episode),
                      button="Record the step-up")
 
 
 @casework_write(FamilyHelpEpisode)
 def end_episode(request, episode, child):
-    if episode.end_date:
+    if episode.end_date and not opened_before(request):
         return redirect(_url("episode", episode))
     form = EndEpisodeForm(posted(request), instance=episode)
 
     def save(form):
+        done_meanwhile(FamilyHelpEpisode.objects.filter(pk=episode.pk, end_date__isnull=False).exists(),
+                       "ended Family Help")
         services.end_episode(episode, **form.cleaned_data)
         return _url("episode", episode)
 
@@ -102,6 +106,7 @@ def step_down(request, referral, child):
         return _url("episode", decision.family_help_episode)
 
     return save_form(request, form, save, success="Step-down recorded: Family Help is open.", person=child.person,
+                     editing=[referral, referral.step_decisions.all()],
                      title="Step down to Family Help", back_url=_referral_url(referral), button="Record the step-down")
 
 
@@ -113,6 +118,7 @@ def start_assessment(request, referral, child):
         return _url("assessment", services.start_assessment(referral, **form.cleaned_data))
 
     return save_form(request, form, save, success="Assessment started.", person=child.person,
+                     editing=[referral, referral.assessments.all()],
                      title="Start a child and family assessment", back_url=_referral_url(referral),
                      button="Start the assessment",
                      intro="The assessment is due 45 working days after the referral date.")
@@ -182,6 +188,7 @@ def assessment_factors(request, assessment, child):
         return _url("assessment", assessment)
 
     return save_form(request, form, save, success="Factors recorded.", person=child.person,
+                     editing=[assessment, assessment.factors.all()],
                      title="Factors identified at assessment", back_url=_url("assessment", assessment),
                      button="Save the factors")
 
@@ -214,7 +221,8 @@ def send_assessment(request, assessment, child):
         return _url("assessment", assessment)
 
     return save_form(request, form, save, success="Assessment sent to your manager for authorisation.",
-                     person=child.person, title="Send the assessment for authorisation",
+                     person=child.person, editing=assessment,
+                     title="Send the assessment for authorisation",
                      back_url=_url("assessment", assessment), button="Send for authorisation",
                      facts=_facts(assessment))
 
@@ -229,7 +237,8 @@ def return_assessment(request, assessment, child):
         return _url("assessment", assessment)
 
     return save_form(request, form, save, success="Assessment returned to the worker with your comments.",
-                     person=child.person, title="Return the assessment with comments",
+                     person=child.person, editing=assessment,
+                     title="Return the assessment with comments",
                      back_url=_url("assessment", assessment), button="Return to the worker",
                      facts=_facts(assessment))
 
@@ -246,6 +255,7 @@ def authorise_assessment(request, assessment, child):
 
     step = next_step(assessment) if assessment.outcome else None
     return save_form(request, form, save, success="Assessment authorised.", person=child.person,
+                     editing=assessment,
                      title="Authorise the assessment", back_url=_url("assessment", assessment),
                      button="Authorise", facts=_facts(assessment),
                      intro=f"Once authorised, you go straight to the next step: {step.text.lower()}."
@@ -270,6 +280,7 @@ def start_cin_plan(request, referral, child):
         return _url("cin_plan", services.start_cin_plan(referral, start_date=form.cleaned_data["date"]))
 
     return save_form(request, form, save, success="Child in need plan started.", person=child.person,
+                     editing=[referral, referral.cin_plans.all()],
                      title="Start a child in need plan", back_url=_referral_url(referral), button="Start the plan")
 
 
@@ -352,7 +363,7 @@ def _cin_plan_step(request, plan, child, step, label, title, success):
         return _url("cin_plan", plan)
 
     return save_form(request, form, save, success=success, person=child.person, title=title,
-                     back_url=_url("cin_plan", plan), button="Save")
+                     back_url=_url("cin_plan", plan), button="Save", editing=[plan, plan.reviews.all()])
 
 
 @casework_write(CINPlan)

@@ -11,13 +11,22 @@ from access.basis import Work
 from access.classes import AccessClass, page
 from access.rules import works_at_front_door
 from people.access_views import casework_read, casework_write, child_write
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
 
 from . import services
 from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContactForm, OversightForm
-from .models import Contact, ManagementOversight, Referral
+from .models import Contact, ContactDecision, ManagementOversight, Referral
 
 CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
+DRAFT = "frontdoor.contact_draft"  # what was typed about a contact, kept while the worker picks a matching record
+DRAFT_FIELDS = ("source", "referrer", "received_time", "summary")
+
+
+def _keep_draft(request) -> None:
+    """Keep the contact's details in the session, so choosing an existing record loses nothing typed."""
+    draft = {name: request.POST.get(name, "") for name in DRAFT_FIELDS}
+    draft["received_on"] = [request.POST.get(f"received_on_{part}", "") for part in ("day", "month", "year")]
+    request.session[DRAFT] = draft
 
 
 def _contact_url(contact):
@@ -27,24 +36,29 @@ def _contact_url(contact):
 @page(AccessClass.CHILD_WRITE, works_at_front_door,
       "Only front-door staff record a contact about a new child.")
 def new_child_contact(request):
-    form = NewChildContactForm(posted(request))
+    form = NewChildContactForm(posted(request), request=request)
 
     def save(form):
         data = form.cleaned_data
         child = services.new_child(forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"])
+        request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(child, request.user, **form.contact_fields()))
 
-    return save_form(request, form, save, success=CONTACT_RECORDED,
-                     template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
-                     back_url=reverse("people:search"), button="Record the contact")
+    response = save_form(request, form, save, success=CONTACT_RECORDED,
+                         template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
+                         back_url=reverse("people:search"), button="Record the contact")
+    if form.matches:
+        _keep_draft(request)
+    return response
 
 
 @child_write(Work.CONTACT)
 def contact_for_person(request, child):
     person = child.person
-    form = ContactForm(posted(request))
+    form = ContactForm(posted(request), initial=request.session.get(DRAFT))
 
     def save(form):
+        request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(person, request.user, **form.contact_fields()))
 
     return save_form(request, form, save, success=CONTACT_RECORDED,
@@ -65,15 +79,17 @@ def contact(request, contact, child):
 
 @casework_write(Contact)
 def decide(request, contact, child):
-    if hasattr(contact, "decision"):
+    if hasattr(contact, "decision") and not opened_before(request):
         return redirect(_contact_url(contact))
     form = DecisionForm(posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)})
 
     def save(form):
+        done_meanwhile(ContactDecision.objects.filter(contact=contact).exists(), "decided this contact")
         services.decide(contact, request.user, **form.cleaned_data)
         return _contact_url(contact)
 
     return save_form(request, form, save, success="Decision recorded.", person=child.person,
+                     editing=[contact, ContactDecision.objects.filter(contact=contact)],
                      title="Decide the response to the contact", back_url=_contact_url(contact),
                      button="Record the decision", template="frontdoor/decide.html", contact=contact)
 
@@ -89,15 +105,18 @@ def referral(request, referral, child):
 @casework_write(Referral)
 def close_referral(request, referral, child):
     url = reverse("frontdoor:referral", args=[referral.pk])
-    if not referral.is_open:
+    if not referral.is_open and not opened_before(request):
         return redirect(url)
     form = CloseReferralForm(posted(request))
 
     def save(form):
+        closed = Referral.objects.filter(pk=referral.pk, closure_date__isnull=False).exists()
+        done_meanwhile(closed, "closed the referral")
         services.close_referral(referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"])
         return url
 
     return save_form(request, form, save, success="Referral closed.", person=child.person, title="Close the referral",
+                     editing=referral,
                      back_url=url, button="Close the referral",
                      facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")])
 

@@ -3,7 +3,7 @@ from django import forms
 
 from access.allocation import PRACTITIONER_ROLES
 from access.forms import worker_field
-from access.models import Role
+from access.models import Role, TeamKind
 from care.forms import record_form
 from thrive.forms import DateField, GovukForm
 
@@ -13,6 +13,7 @@ from .models import (
     BirthdaySnapshot,
     EducationEmployment,
     KeepingInTouch,
+    LeavingCareNeedsAssessment,
     PathwayPlan,
     PathwayPlanReview,
     StayingCloseConsideration,
@@ -24,17 +25,22 @@ SUITABLE = "Is the accommodation suitable?"
 
 
 class AdviserForm(GovukForm):
-    adviser = worker_field(label="Personal adviser", roles=ADVISER_ROLES)
+    adviser = worker_field(label="Personal adviser", roles=ADVISER_ROLES, team_kinds=[TeamKind.LEAVING_CARE])
     on = DateField(label="Date from")
 
 
+NeedsAssessmentForm = record_form(LeavingCareNeedsAssessment, ["completed_on", "notes"], {
+    "completed_on": "Date the needs assessment was completed",
+})
 PathwayPlanForm = record_form(PathwayPlan, ["started_on", "summary"], {"started_on": "Date the plan started"})
 PathwayPlanReviewForm = record_form(PathwayPlanReview, ["reviewed_on", "notes"], {"reviewed_on": "Date of the review"})
-KeepingInTouchForm = record_form(KeepingInTouch, ["contacted_on", "in_touch", "notes"], {
+KeepingInTouchForm = record_form(KeepingInTouch, ["contacted_on", "in_touch", "visit_at_accommodation", "notes"], {
     "contacted_on": "Date of contact or attempt", "in_touch": "Are you in touch with the young person?",
+    "visit_at_accommodation": "The personal adviser visited the young person at their accommodation",
 })
-AccommodationForm = record_form(Accommodation, ["from_date", "kind", "suitable", "notes"], {"from_date": "Living there from"},
-                                booleans=[("suitable", SUITABLE, True)], widgets=["kind"])
+AccommodationForm = record_form(Accommodation, ["from_date", "kind", "suitable", "provided_by_council", "notes"], {
+    "from_date": "Living there from", "provided_by_council": "The council provides this accommodation",
+}, booleans=[("suitable", SUITABLE, True)], widgets=["kind"])
 EducationEmploymentForm = record_form(EducationEmployment, ["from_date", "activity"], {
     "from_date": "Doing this from", "activity": "Education, employment or training",
 }, widgets=["activity"])

@@ -6,12 +6,12 @@ after on that birthday and not adopted, taken over by another council or died in
 publishes the 17 and 18 year olds and the 19 to 21 year olds separately; the council's dashboard
 (and these indicators) count the 17 to 21 year olds together.
 
-What they are doing and where they live is their latest birthday information recorded by the end
-of the period (`BirthdaySnapshot`): normally this birthday's, else the one before while this
-year's is still being gathered. A young person with none recorded, or not in touch, is in the
-denominator and not the numerator, as the DfE's percentages count every care leaver. One who died
-or went home to their parents for 6 months or more has no accommodation or activity to report
-(903 rule 344) and is left out.
+What they are doing and where they live is this birthday's information (`BirthdaySnapshot` for the
+age they turned) recorded by the end of the period. A young person with none recorded for this
+birthday, or not in touch, is in the denominator and not the numerator: the DfE counts them as
+"no information", never carrying an earlier birthday's record forward. One who died or went home to
+their parents for 6 months or more has no accommodation or activity to report (903 rule 344) and
+is left out.
 """
 import datetime
 from collections import defaultdict
@@ -56,16 +56,18 @@ def _oc3_cohort(day: datetime.date) -> list[tuple]:
             born[child] = birth_date
     for person_id, person_stays in stays_of(people.values("id")).items():
         stays[kept(person_id)].extend(person_stays)
-    latest = {}
+    recorded = {}  # (child, age) -> the latest record for that birthday, by the end of the period
     snapshots = BirthdaySnapshot.objects.filter(person__in=of_age.values("id"), recorded_on__lte=day).only(
-        "person_id", "recorded_on", "in_touch", "accommodation", "accommodation_suitable", "activity")
+        "person_id", "age", "recorded_on", "in_touch", "accommodation", "accommodation_suitable", "activity")
     for snapshot in snapshots.order_by("recorded_on", "pk"):
-        latest[kept(snapshot.person_id)] = snapshot
+        recorded[kept(snapshot.person_id), snapshot.age] = snapshot
     cohort = []
     for child, birth_date in born.items():
         found = due_birthday(birth_date, sorted(stays[child], key=lambda stay: stay.start), year.start, year.end)
-        snapshot = latest.get(child)
-        if found is None or (snapshot is not None and snapshot.in_touch in NO_CIRCUMSTANCES):
+        if found is None:
+            continue
+        snapshot = recorded.get((child, found[0]))
+        if snapshot is not None and snapshot.in_touch in NO_CIRCUMSTANCES:
             continue
         cohort.append((child, found[1], snapshot))
     return cohort
@@ -73,11 +75,11 @@ def _oc3_cohort(day: datetime.date) -> list[tuple]:
 
 @register_computation("CL_SUITABLE_ACCOMMODATION")
 def suitable_accommodation(period: Period) -> Figure | None:
-    """Care leavers aged 17 to 21 whose accommodation was suitable at their latest birthday contact."""
+    """Care leavers aged 17 to 21 whose accommodation was suitable at this birthday's contact."""
     return _care_leavers(period.end, lambda snapshot: bool(snapshot.accommodation and snapshot.accommodation_suitable))
 
 
 @register_computation("CL_EET")
 def in_education_employment_or_training(period: Period) -> Figure | None:
-    """Care leavers aged 17 to 21 in education, employment or training at their latest birthday contact."""
+    """Care leavers aged 17 to 21 in education, employment or training at this birthday's contact."""
     return _care_leavers(period.end, lambda snapshot: bool(snapshot.activity) and snapshot.activity not in NEET)

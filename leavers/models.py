@@ -77,11 +77,31 @@ class LeaverRecord(models.Model):
         abstract = True
 
 
+class LeavingCareNeedsAssessment(LeaverRecord):
+    """The assessment of an eligible child's needs, which the pathway plan follows (Care Planning Regulations
+    regs 41 and 42): complete within 3 months of the 16th birthday or of becoming eligible after it."""
+
+    completed_on = models.DateField()
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["completed_on", "pk"]
+        verbose_name = "leaving care needs assessment"
+
+    def __str__(self):
+        return f"{self.completed_on:%-d %b %Y}: needs assessment completed"
+
+
 class KeepingInTouch(LeaverRecord):
     """A contact with the young person, or an attempt: whether the council is in touch (IN_TOUCH)."""
 
     contacted_on = models.DateField()
     in_touch = models.CharField(max_length=4, choices=InTouch.choices)
+    visit_at_accommodation = models.BooleanField(
+        "the personal adviser visited them at their accommodation", default=False, help_text=(
+            "Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, "
+            "before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2))."))
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -100,6 +120,10 @@ class Accommodation(LeaverRecord):
     from_date = models.DateField()
     kind = models.CharField("type of accommodation", max_length=1, choices=AccommodationType.choices)
     suitable = models.BooleanField()
+    provided_by_council = models.BooleanField(
+        "the council provides this accommodation", default=False,
+        help_text="Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or "
+                  "further education, out of term).")
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -108,7 +132,9 @@ class Accommodation(LeaverRecord):
         verbose_name_plural = "accommodation"
 
     def __str__(self):
-        return f"From {self.from_date:%-d %b %Y}: {self.get_kind_display()} ({'suitable' if self.suitable else 'not suitable'})"
+        provided = ", provided by the council" if self.provided_by_council else ""
+        return f"From {self.from_date:%-d %b %Y}: {self.get_kind_display()} " \
+               f"({'suitable' if self.suitable else 'not suitable'}{provided})"
 
     @property
     def code(self) -> str:
@@ -194,8 +220,14 @@ class BirthdaySnapshot(LeaverRecord):
         constraints = [models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")]
 
     def __str__(self):
-        return (f"At {self.age}: {self.in_touch}, activity {self.activity_code}, accommodation "
-                f"{self.accommodation_code} (recorded {self.recorded_on:%-d %b %Y})")
+        """In words, for the record page; the 903's codes are activity_code and accommodation_code."""
+        activity = self.get_activity_display() if self.activity else "activity not known"
+        home = "accommodation not known"
+        if self.accommodation:
+            suitable = "suitable" if self.accommodation_suitable else "not suitable"
+            home = f"{self.get_accommodation_display()} ({suitable})"
+        return (f"At {self.age}: {self.get_in_touch_display()}; {activity}; {home} "
+                f"(recorded {self.recorded_on:%-d %b %Y})")
 
     @property
     def activity_code(self) -> str:

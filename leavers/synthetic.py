@@ -18,8 +18,8 @@ from timescales.registry import birthday
 from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
 from .eligibility import eligible_from, home_for_six_months, status
 from .snapshots import due_birthday
-from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch, PathwayPlan,
-                     PathwayPlanReview, StayingCloseConsideration, StayingPut)
+from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch,
+                     LeavingCareNeedsAssessment, PathwayPlan, PathwayPlanReview, StayingCloseConsideration, StayingPut)
 
 # Accommodation the council does not count as suitable however it is arranged.
 UNSUITABLE = set(NEVER_SUITABLE) | {A.BED_AND_BREAKFAST, A.EMERGENCY, A.NOT_KNOWN}
@@ -106,6 +106,9 @@ class LeaverWriter:
         r, rates = self.rng, self.rates
         eligible = eligible_from(date(self.index.birth[child]), stays)
         started = eligible.toordinal() + between(r, rates.pathway_plan_days)
+        assessed = max(eligible.toordinal(), started - r.randint(0, 10))  # the plan follows the needs assessment
+        if assessed <= self.as_at:
+            self.council.insert(LeavingCareNeedsAssessment, person_id=self.person(child), completed_on=date(assessed))
         if started > self.as_at:
             return
         reviews, due = [], self.days.due("PATHWAY_PLAN_REVIEW", started)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.worklist, name="worklist"),
     path("<int:pk>/", views.record, name="record"),
     path("<int:pk>/adviser/", views.adviser, name="adviser"),
+    path("<int:pk>/needs-assessment/new/", views.needs_assessment, name="needs_assessment"),
     path("<int:pk>/pathway-plan/new/", views.pathway_plan, name="pathway_plan"),
     path("<int:pk>/pathway-plan/review/", views.pathway_review, name="pathway_review"),
     path("<int:pk>/in-touch/new/", views.in_touch, name="in_touch"),

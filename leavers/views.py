@@ -16,8 +16,9 @@ from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.rules import visible_people
 from care.services import team_of
 from care.views import form_page, recorder
-from care.worklists import LEAVER_TIMESCALES, child_due_rows, due_rows
+from care.worklists import LEAVER_TIMESCALES, child_due_rows, record_url, worklist_items
 from people.access_views import child_read, child_write
+from people.duework import WorkFilter, worklist_page
 from people.casework import posted
 
 from . import forms
@@ -28,6 +29,7 @@ from .models import (
     BirthdaySnapshot,
     EducationEmployment,
     KeepingInTouch,
+    LeavingCareNeedsAssessment,
     PathwayPlan,
     PathwayPlanReview,
     StayingCloseConsideration,
@@ -56,6 +58,7 @@ def record(request, child):
         "advisers": Involvement.objects.filter(person_id__in=ids, kind=InvolvementKind.PERSONAL_ADVISER,
                                                end_date__isnull=True).select_related("user", "team"),
         "due": child_due_rows(ids, today, LEAVER_TIMESCALES, "leavers"),
+        "assessments": LeavingCareNeedsAssessment.objects.filter(person_id__in=ids).order_by("-completed_on"),
         "plans": PathwayPlan.objects.filter(person_id__in=ids).prefetch_related("reviews").order_by("-started_on"),
         "contacts": KeepingInTouch.objects.filter(person_id__in=ids).order_by("-contacted_on")[:10],
         "homes": Accommodation.objects.filter(person_id__in=ids).order_by("-from_date"),
@@ -84,6 +87,8 @@ def _recorder(form_class, model, title, success, made_by=None):
                     within=lambda person: {"person": person}, work=Work.LEAVING_CARE)
 
 
+needs_assessment = _recorder(forms.NeedsAssessmentForm, LeavingCareNeedsAssessment, "Record the needs assessment",
+                             "Needs assessment recorded. Prepare the pathway plan from it.")
 pathway_plan = _recorder(forms.PathwayPlanForm, PathwayPlan, "Start a pathway plan",
                          "Pathway plan started. Review it within 6 months.")
 in_touch = _recorder(forms.KeepingInTouchForm, KeepingInTouch, "Record contact", "Contact recorded.",
@@ -104,6 +109,7 @@ def pathway_review(request, child):
         raise Http404("There is no current pathway plan.")
     form = forms.PathwayPlanReviewForm(posted(request), instance=PathwayPlanReview(plan=plan))
     return _form(request, person, form, lambda form: form.save(), title="Review the pathway plan",
+                 editing=[plan, plan.reviews.all()],
                  success="Pathway plan review recorded.", facts=[("Plan started", f"{plan.started_on:%-d %B %Y}"),
                                                                  ("Review due", f"{plan.next_review_due:%-d %B %Y}")])
 
@@ -125,7 +131,14 @@ def birthday(request, child):
 def worklist(request):
     today = timezone.localdate()
     leavers = care_leavers(visible_people(request.user, today), today)
-    rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers")
+    items = worklist_items(leavers, today, LEAVER_TIMESCALES, "leavers")
+    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
+                           record_url("leavers"))
+    rows = listed.page.object_list
     if rows:
-        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows], what="Care leavers: due work")
-    return render(request, "leavers/worklist.html", {"rows": rows, "total": total, "count": len(leavers)})
+        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
+                 what=f"Care leavers: due work, page {listed.page.number}")
+    return render(request, "leavers/worklist.html", {
+        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "count": len(leavers),
+        "show_workers": True, "paging": listed.chosen.query(),
+    })

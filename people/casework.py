@@ -7,14 +7,20 @@ make sense now), as they do for the timeline; and, the same way, panels for My w
 `save_form` is how every casework page handles a POST: valid input is saved in one transaction;
 a rule the domain enforces while saving (a ValidationError, e.g. care proceedings without a family
 group decision making offer) rolls everything back and is shown in the GOV.UK error summary.
+
+A page that changes rows already held (closing a referral, ending a plan, a decision made once) names
+them (`editing`); the form carries a digest of them as they were when the page was opened, and a save
+finding them changed since is refused with the worker's entries kept on the page, so two workers
+saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
+import hashlib
 import importlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.utils.module_loading import module_has_submodule
 
@@ -123,24 +129,91 @@ def show_refusal(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
-def save_form(request, form, save, *, success: str, template="casework/form.html", drafts: bool = True,
-              **context):
+VERSION_FIELD = "record_version"
+CONFLICT = ("Someone else changed this record since you opened this page. What you entered is kept below: "
+            "check the record, then save again to record it.")
+
+
+class EditConflict(Exception):
+    """The rows a page edits changed after the worker opened it."""
+
+
+def version_of(editing) -> str:
+    """A digest of the rows as the database holds them now: model instances, and querysets (e.g. a plan's
+    reviews, or the decision a contact may already have)."""
+    digest = hashlib.sha256()
+    for item in editing:
+        queryset = type(item)._base_manager.filter(pk=item.pk) if isinstance(item, models.Model) else item
+        columns = [f.attname for f in queryset.model._meta.concrete_fields]
+        digest.update(f"{queryset.model._meta.label}:".encode())
+        for row in queryset.order_by("pk").values_list(*columns):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()[:32]
+
+
+def _check_unchanged(request, editing) -> None:
+    """Inside the saving transaction: lock the edited rows, then refuse if they changed since the page was
+    opened. A POST without a version (not from Thrive's own form) is not checked."""
+    opened = request.POST.get(VERSION_FIELD, "")
+    if not opened:
+        return
+    for item in editing:
+        if isinstance(item, models.Model):
+            list(type(item)._base_manager.select_for_update().filter(pk=item.pk).values_list("pk"))
+    if version_of(editing) != opened:
+        raise EditConflict
+
+
+def opened_before(request) -> bool:
+    """A POST from a form opened before someone else finished the step (it carries the version it was opened
+    at): it goes on to save_form, which says so and keeps what was typed, rather than redirecting away."""
+    return request.method == "POST" and bool(request.POST.get(VERSION_FIELD))
+
+
+def done_meanwhile(done: bool, what: str) -> None:
+    """Inside save(): refuse a step done once (a decision, a closure) that someone else has just done."""
+    if done:
+        raise ValidationError(f"Someone else has {what} since you opened this page.")
+
+
+def _edited(form, editing) -> list:
+    """What the page edits: as named, else the row a model form changes (not one it adds)."""
+    if isinstance(editing, (models.Model, models.QuerySet)):
+        return [editing]
+    if editing:
+        return list(editing)
+    instance = getattr(form, "instance", None)
+    held = instance is not None and instance.pk is not None and not instance._state.adding
+    return [instance] if held else []
+
+
+def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(),
+              drafts: bool = True, **context):
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
-    `intro` and `facts` (key, value pairs shown above the form).
+    `intro` and `facts` (key, value pairs shown above the form). `editing` names the rows held already that
+    the page changes (a model instance, a queryset, or a list of them); a model form's instance by default.
 
-    Nothing typed is lost (people.drafts): a POST that cannot be saved is kept as the worker's draft, a
-    draft is offered back when they open the page again, and saving the form discards it.
+    Nothing typed is lost (people.drafts): a POST that cannot be saved (invalid, refused, or in conflict
+    with someone else's save) is kept as the worker's draft, a draft is offered back when they open the
+    page again, and saving the form discards it.
     """
+    editing = _edited(form, editing)
+    conflict = False
     draft = None
     if request.method == "POST":
         if form.is_valid():
             try:
                 with transaction.atomic():
+                    if editing:
+                        _check_unchanged(request, editing)
                     url = save(form)
             except ValidationError as error:
                 show_refusal(form, error)
+            except EditConflict:
+                conflict = True
+                form.add_error(None, CONFLICT)
             else:
                 drafts_.discard(request.user, request.path)
                 messages.success(request, success)
@@ -152,5 +225,9 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
         draft = drafts_.find(request.user, request.path)
         if draft is not None:
             drafts_.restore(form, draft)
-    return render(request, template, {**context, "form": form, "drafts": drafts,
+    version = ""
+    if editing:  # the version first opened, kept until the worker has seen a conflicting change
+        posted_version = request.POST.get(VERSION_FIELD, "") if request.method == "POST" else ""
+        version = version_of(editing) if conflict or not posted_version else posted_version
+    return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
                                       "restored": draft if request.method != "POST" else None})

@@ -109,3 +109,9 @@ INVERSE_KIND = {
 KINDS_ADDED_FROM_A_CHILD = [kind for kind in RelationshipKind if kind not in (
     RelationshipKind.CHILD, RelationshipKind.GRANDCHILD, RelationshipKind.NIECE_NEPHEW,
     RelationshipKind.CARED_FOR)]
+
+class FlagKind(models.TextChoices):
+    """Warnings a worker records on a person's record, shown as alerts at the top of it."""
+
+    RISK_TO_STAFF = "risk_to_staff", "Risk to staff"
+    OTHER = "other", "Other warning"

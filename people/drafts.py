@@ -33,7 +33,7 @@ DRAFT_KEPT_DAYS = 30
 DRAFTS_PER_USER = 100
 MAX_DRAFT_BYTES = 256 * 1024
 # Form fields that are about the draft or the request, not what the worker typed.
-NOT_TYPED = {"csrfmiddlewaretoken", "draft_path", "draft_title"}
+NOT_TYPED = {"csrfmiddlewaretoken", "draft_path", "draft_title", "record_version"}
 # Long enough to be worth echoing back to someone signed out mid-form (a note, not a tick box).
 ECHO_MIN_LENGTH = 20
 

@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from access.audit import disclose, log_access
-from access.models import Action, DisclosureKind
+from access.audit import log_access
+from access.models import Action
 
 from thrive.forms import DateField, GovukForm, GovukModelForm
 
@@ -27,6 +27,7 @@ from .codes import INVERSE_KIND, KINDS_ADDED_FROM_A_CHILD, RelationshipKind, Sex
 from .forms import SearchForm
 from .identifiers import normalise_nhs_number, normalise_postcode, validate_nhs_number, validate_postcode
 from .models import Address, Person, Relationship
+from .search import find_people, search_terms
 
 COUNCIL_ID_START = 1_000_000  # council IDs are 1,000,000 + the record's id, as in the synthetic council
 FOUND_LIMIT = 20
@@ -182,16 +183,15 @@ def end_address(request, address, child):
 
 
 def _found(request, child) -> tuple[SearchForm | None, list]:
-    """An identity-only search for the person to add, logged like Find a child."""
+    """An identity-only search for the person to add: Find a child's forgiving search, logged as it is."""
     if not SearchForm.submitted(request.GET):
         return SearchForm(), []
     search = SearchForm(request.GET)
     if not search.is_valid():
         return search, []
-    results = [p for p in search.results()[:FOUND_LIMIT] if p.pk not in child.ids]
-    disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Add to a family network",
-             terms=", ".join(f"{k} {v}" for k, v in search.cleaned_data.items() if v and k != "dob"))
-    return search, results
+    found = find_people(request, search.criteria(), "Add to a family network", search_terms(search.cleaned_data),
+                        limit=FOUND_LIMIT)
+    return search, [p for p in found.people if p.pk not in child.ids]
 
 
 @child_write()

@@ -7,6 +7,7 @@ every plan the same way. PDFs come from the same HTML through WeasyPrint.
 """
 from django import forms
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -154,7 +155,10 @@ def print_plan(request, child, *, title: str, sections: list, pdf: bool, filenam
 
     html = render_to_string("casework/plan_print.html", {**context, "for_pdf": True}, request=request)
     disclose(request, DisclosureKind.EXPORT, [child.person.pk], what=title, filename=filename)
-    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(), content_type="application/pdf")
+    marking = weasyprint.CSS(string='@page { @top-right { content: "%s" } }' % context["marking"].replace('"', ""))
+    css = weasyprint.CSS(filename=finders.find("people/plan-print.css"))
+    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(stylesheets=[css, marking]),
+                            content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store, private"
     return response

@@ -11,7 +11,7 @@ figure the report also gives the period alone ("83.6% in the year; within Quarte
 from django.db import transaction
 
 from . import counting, periods, registry
-from .definitions import Obtained
+from .definitions import Frequency, Obtained
 from .models import FigureCases, IndicatorValue, Origin
 from .periods import Period, Span
 from .registry import Figure
@@ -60,6 +60,18 @@ def compute(code: str, period: Period, user=None) -> IndicatorValue | None:
     return value
 
 
+def ended_within(indicator, quarter: Period) -> Period | None:
+    """A termly or annual indicator's period that ends within the quarter (the autumn term in Q3, an academic
+    year in Q2), or None: computing a quarter files the terms and years it completes."""
+    if indicator.frequency == Frequency.TERM:
+        candidates = [periods.term(name, quarter.end.year) for name in periods.TERMS]
+    elif indicator.frequency == Frequency.ANNUAL:
+        candidates = [periods.year(first, indicator.year_kind) for first in (quarter.end.year - 1, quarter.end.year)]
+    else:
+        return None
+    return next((p for p in candidates if quarter.start <= p.end <= quarter.end), None)
+
+
 def compute_all(period: Period, user=None) -> tuple[list[IndicatorValue], list[str]]:
     """Every computable indicator for `period`: (figures filed, codes not yet computable)."""
     filed, waiting = [], []
@@ -68,7 +80,13 @@ def compute_all(period: Period, user=None) -> tuple[list[IndicatorValue], list[s
             if indicator.obtained != Obtained.COMPUTED:
                 continue
             try:
-                value = compute(indicator.code, registry.period_of(indicator, period.label), user)
+                reporting = registry.period_of(indicator, period.label)
+            except periods.PeriodError:
+                reporting = ended_within(indicator, period)
+                if reporting is None:
+                    continue
+            try:
+                value = compute(indicator.code, reporting, user)
             except NotYetComputable:
                 waiting.append(indicator.code)
                 continue

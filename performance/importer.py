@@ -123,10 +123,15 @@ def validate(table: tables.Table, filename: str) -> list[dict]:
             errors.append(RowError(row, None, f"{indicator.code} {period.label} is already given on row {seen[key]}"))
             continue
         seen[key] = row
+        source = tables.text(record.get("source")) or f"File {filename}"
+        if not tables.check_fits(IndicatorValue, row, {
+                "value": ("value", value), "numerator": ("numerator", numerator),
+                "denominator": ("denominator", denominator), "source": ("source", source)}, errors):
+            continue
         figures.append({
             "indicator_code": indicator.code, "period_label": period.label, "period_start": period.start,
             "period_end": period.end, "value": value, "numerator": numerator, "denominator": denominator,
-            "source": tables.text(record.get("source")) or f"File {filename}",
+            "source": source,
         })
     if errors:
         raise TableError(errors)

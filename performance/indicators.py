@@ -81,13 +81,14 @@ INDICATORS: tuple[Indicator, ...] = (
     _social_care(
         "CSC_CP_REVIEWS_ON_TIME", "Child protection cases which were reviewed within timescales",
         "Children on a child protection plan at the end of the period who had been on it for at least 3 months "
-        "(the first review's timescale), whose review conferences held in the 12 months to the end of the period "
-        "were all on time, with no review overdue at the end of the period, as a % of those children. The first "
-        "review is due within 3 months of the plan starting (the initial conference), later ones within 6 months "
-        "of the previous review; a review on its due date is on time.",
+        "(the first review's timescale), all of whose review conferences were held on time, with no review "
+        "overdue at the end of the period, as a % of those children. The first review is due within 3 months of "
+        "the plan starting (the initial conference), later ones within 6 months of the previous review; a review "
+        "on its due date is on time.",
         f"{CIN_METHOD}: child protection plan reviews; DfE children in need census COLLECT key indicator 'CPPs "
-        "reviewed within timescales'; Working Together to Safeguard Children 2023 for the timescales. Thrive "
-        "looks back 12 months, as the council's dashboard reports it.",
+        "reviewed within timescales'; Working Together to Safeguard Children 2023 for the timescales. Every "
+        "review of the plan counts, as the DfE counts them: a review held late more than 12 months ago still "
+        "makes the plan late.",
         "protection", Polarity.HIGH_GOOD, target=">97.2%", benchmark_key="cp_reviews_on_time",
         span=Span.AT_END, case_date="Plan started",
     ),
@@ -118,11 +119,13 @@ INDICATORS: tuple[Indicator, ...] = (
     _social_care(
         "CSC_ASSESSMENTS_45_DAYS", "Assessments completed within 45 days",
         "Child and family assessments completed (authorised) in the financial year to the end of the period "
-        "within 45 working days of the referral, as a % of assessments completed in that time. An assessment "
-        "authorised on the 45th working day after the referral is on time.",
-        f"{CIN_METHOD}: assessments completed, duration in working days from the referral date to the "
-        "assessment authorisation date. Reported year to date, as the council's dashboard does: its Q4 2024/25 "
-        "83.6% is the year's figure (1,268 of 1,608 within Q4 alone is 78.9%).",
+        "within 45 working days of the assessment's start, as a % of assessments completed in that time. An "
+        "assessment authorised on the 45th working day after it started is on time.",
+        f"{CIN_METHOD}: assessments completed, duration in working days from the assessment start date to the "
+        "assessment authorisation date. Working Together counts the 45 working days from the referral, as the "
+        "practitioner's due date does; the two readings are shown side by side by journey_calibration. Reported "
+        "year to date, as the council's dashboard does: its Q4 2024/25 83.6% is the year's figure (1,268 of "
+        "1,608 within Q4 alone is 78.9%).",
         "familyhelp", Polarity.HIGH_GOOD, target=">90.3%", benchmark_key="assessments_45_days",
         span=Span.YEAR_TO_DATE, counts=("assessment", "assessments"), case_date="Completed",
         phrase="assessments completed within 45 working days",
@@ -142,22 +145,24 @@ INDICATORS: tuple[Indicator, ...] = (
     # "not yet computable" until those apps register them (docs/performance.md, "Slots").
     _social_care(
         "CL_SUITABLE_ACCOMMODATION", "Care leavers in suitable accommodation",
-        "Care leavers aged 17 to 21 (former relevant children) whose accommodation at their latest contact "
-        "was judged suitable, as a % of all care leavers aged 17 to 21.",
+        "Care leavers aged 17 to 21 whose 17th to 21st birthday fell in the 12 months to the end of the period, "
+        "whose accommodation recorded for that birthday was judged suitable, as a % of all those care leavers; "
+        "one with nothing recorded for that birthday counts as no information (not suitable).",
         f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
         target=">92.0%", benchmark_key="care_leavers_suitable_accommodation",
         aliases=("Care leavers aged up to 21 in suitable accommodation",),
-        span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
+        span=Span.AT_END, case_date="Birthday contact", counts=("young person", "young people"),
         phrase="care leavers aged up to 21 in suitable accommodation",
     ),
     _social_care(
         "CL_EET", "Care leavers EET",
-        "Care leavers aged 17 to 21 (former relevant children) in education, employment or training at their "
-        "latest contact, as a % of all care leavers aged 17 to 21.",
+        "Care leavers aged 17 to 21 whose 17th to 21st birthday fell in the 12 months to the end of the period, "
+        "in education, employment or training at that birthday's contact, as a % of all those care leavers; one "
+        "with nothing recorded for that birthday counts as no information.",
         f"{CLA_STATS}: care leavers at their 17th to 21st birthdays (table OC3)", "leavers", Polarity.HIGH_GOOD,
         target=">54.0%", benchmark_key="care_leavers_eet",
         aliases=("Care leavers in education, employment or training",),
-        span=Span.AT_END, case_date="Latest contact", counts=("young person", "young people"),
+        span=Span.AT_END, case_date="Birthday contact", counts=("young person", "young people"),
         phrase="care leavers aged up to 21 in education, employment or training",
     ),
     _social_care(
@@ -192,9 +197,10 @@ INDICATORS: tuple[Indicator, ...] = (
     _social_care(
         "CLA_LONG_TERM_STABILITY", "Children in care in long-term stable placements",
         "Children under 16 at the end of the period who had been looked after continuously for 2 and a half "
-        "years or more and in the same placement for at least 2 years (or placed for adoption, with that and "
-        "the previous placement together lasting 2 years), as a % of children under 16 looked after for 2 and "
-        "a half years or more.",
+        "years or more and living with the same carers for at least 2 years (a change of placement type with "
+        "the same carers, such as foster carers becoming long-term carers or adopters, does not restart the "
+        "count; a child placed for adoption with new carers counts that and the previous placement together), "
+        "as a % of children under 16 looked after for 2 and a half years or more.",
         f"{CLA_STATS}: placement stability (long term)", "care", Polarity.HIGH_GOOD,
         benchmark_key="cla_long_term_stability",
         span=Span.AT_END, case_date="Became looked after",
@@ -350,37 +356,68 @@ INDICATORS: tuple[Indicator, ...] = (
         "KS4_P8_SEN_SUPPORT", "KS4 - Progress 8 (SEN Support)", f"{P8}, among pupils receiving SEN support.",
         KS4, value_type=ValueType.SCORE, benchmark_key="ks4_p8_sen_support",
     ),
-    # Education: inclusion.
+    # Education: inclusion, computed from the education app's records (education/indicators.py).
     Indicator(
         "EHE", "Children Electively Educated at Home", EDUCATION, SCHOOLS, ValueType.NUMBER, Polarity.NONE,
         Frequency.QUARTER,
-        "Children of compulsory school age known to the council to be electively home educated at the end of "
-        "the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
-        "Council records of children in elective home education; DfE Elective home education statistics",
-        Obtained.IMPORTED, rag_rule=RagRule.NONE, compare_with=CompareWith.SAME_PERIOD_LAST_YEAR,
+        "Children of compulsory school age on the council's Children Not in School register as home educated at "
+        "the end of the period. Compared with the same quarter a year earlier, as the numbers are seasonal.",
+        "Council records of children in elective home education (the Children Not in School register, Education "
+        "Act 1996 s436B); DfE Elective home education statistics",
+        Obtained.COMPUTED, computed_by="education", rag_rule=RagRule.NONE,
+        compare_with=CompareWith.SAME_PERIOD_LAST_YEAR, span=Span.AT_END, case_date="On the register from",
         phrase="children electively educated at home",
+    ),
+    Indicator(
+        "EDU_CME_REFERRALS", "Children missing education referrals", EDUCATION, SCHOOLS, ValueType.NUMBER,
+        Polarity.NONE, Frequency.TERM,
+        "Referrals of children missing education (of compulsory school age, not on a school roll and not receiving "
+        "suitable education otherwise) received in the term, each referral counted.",
+        "Council records of children missing education (Education Act 1996 s436A; Children missing education: "
+        "statutory guidance for local authorities, DfE 2024)",
+        Obtained.COMPUTED, computed_by="education", rag_rule=RagRule.NONE, year_kind=YearKind.ACADEMIC,
+        compare_with=CompareWith.SAME_PERIOD_LAST_YEAR, counts=("referral", "referrals"), case_date="Referred",
+        phrase="children missing education referrals",
     ),
     Indicator(
         "NEET_16_17", "NEET young people aged 16-17", EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD,
         Frequency.LAST_MONTH_OF_QUARTER,
         "Young people of academic age 16 and 17 known to the council who are not in education, employment or "
-        "training in the last month of the quarter, as a % of 16 and 17 year olds known to the council.",
-        "DfE NEET and participation: local authority figures (NCCIS returns)", Obtained.IMPORTED,
-        target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+        "training at the end of the last month of the quarter (their latest recorded activity), as a % of 16 and "
+        "17 year olds known to the council (those whose activity is not known included).",
+        "DfE NEET and participation: local authority figures (NCCIS returns); council tracking records",
+        Obtained.COMPUTED, computed_by="education", target=Target.parse("<2.1%"), benchmark_key="neet_16_17",
+        span=Span.AT_END, counts=("young person", "young people"), case_date="Activity recorded",
         phrase="young people aged 16-17 not in education, employment or training (NEET)",
     ),
-    _school(
+    Indicator(
         "EXCL_SUSPENSION_RATE", "Children receiving at least one fixed term suspension as a % of School population",
-        "Pupils in state-funded schools in the area receiving one or more suspensions in the academic year, as "
-        "a % of pupils on roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="suspension_rate",
-        decimals=2,
+        EDUCATION, SCHOOLS, ValueType.PERCENT, Polarity.LOW_GOOD, Frequency.ANNUAL,
+        "Suspensions from the council's schools in the academic year, as a % of pupils on roll at the spring "
+        "census (the DfE's suspension rate, which counts suspensions, as the dashboard's printed figures do).",
+        EXCLUSIONS, Obtained.COMPUTED, computed_by="education", benchmark_key="suspension_rate", decimals=2,
+        year_kind=YearKind.ACADEMIC, counts=("suspension", "suspensions"), case_date="Suspended from",
         phrase="children receiving at least one fixed term suspension, as a share of the school population",
     ),
-    _school(
-        "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population",
-        "Permanent exclusions from state-funded schools in the area in the academic year, as a % of pupils on "
-        "roll.", EXCLUSIONS, polarity=Polarity.LOW_GOOD, benchmark_key="permanent_exclusion_rate", decimals=2,
+    Indicator(
+        "EXCL_PERMANENT_RATE", "Permanent exclusions as a % of School population", EDUCATION, SCHOOLS,
+        ValueType.PERCENT, Polarity.LOW_GOOD, Frequency.ANNUAL,
+        "Permanent exclusions from the council's schools in the academic year, as a % of pupils on roll at the "
+        "spring census.", EXCLUSIONS, Obtained.COMPUTED, computed_by="education",
+        benchmark_key="permanent_exclusion_rate", decimals=2, year_kind=YearKind.ACADEMIC,
+        counts=("exclusion", "exclusions"), case_date="Excluded from",
         phrase="permanent exclusions, as a share of the school population",
+    ),
+    Indicator(
+        "SEN_EHCP_20_WEEKS", "New EHC plans issued within 20 weeks", FAMILIES, SEND, ValueType.PERCENT,
+        Polarity.HIGH_GOOD, Frequency.QUARTER,
+        "New education, health and care plans issued in the financial year to the end of the period within 20 "
+        "weeks of the request for assessment, exceptions under regulation 13(3) left out, as a % of new plans "
+        "issued in that time.",
+        "DfE SEN2 return; Education, health and care plans (DfE statistics): EHC plans issued within 20 weeks; "
+        "Special Educational Needs and Disability Regulations 2014, reg 13",
+        Obtained.COMPUTED, computed_by="education", span=Span.YEAR_TO_DATE, counts=("plan", "plans"),
+        case_date="Plan issued", phrase="new EHC plans issued within 20 weeks",
     ),
     # Youth justice.
     Indicator(

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from thrive import textfiles
+
 from . import periods, registry, tables
 from .definitions import Frequency, Target
 from .models import IndicatorValue, Origin, PublishedDashboard, PublishedRow
@@ -135,6 +137,10 @@ def _parse_row(layout, number, record, indicators, errors):
     parsed.update(
         rag=printed_rag(fields["rag"]), quartile=printed_quartile(fields["quartile"]), trend=fields["trend"].strip(),
     )
+    if not tables.check_fits(PublishedRow, number, {
+            field: (heading.get(field, field), parsed[field])
+            for field in ("latest_value", "previous_value", "neighbour_average", "trend")}, errors):
+        return None
     return parsed
 
 
@@ -198,4 +204,8 @@ def load(text: str, source_name: str, period_label: str | None = None, user=None
 
 def load_file(path, period_label: str | None = None, user=None) -> LoadResult:
     path = Path(path)
-    return load(path.read_text(encoding="utf-8-sig"), path.name, period_label, user)
+    try:
+        text = textfiles.decode(path.read_bytes(), path.name)
+    except textfiles.UnreadableFile as error:
+        raise TableError([RowError(None, None, error.message)]) from None
+    return load(text, path.name, period_label, user)

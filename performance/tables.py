@@ -4,12 +4,16 @@ Rows are numbered as a spreadsheet shows them: the heading row is row 1, so the 
 on row 2. Every problem is reported with its row and column, e.g.
 "row 7, column 'value': 'abc' is not a number", so the person who made the file can fix it.
 """
-import csv
 import datetime
 import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from thrive import textfiles
+
+
+MAX_ROWS = 100_000  # far more than any table of figures; a bigger sheet is the wrong file (or a zip bomb)
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,12 @@ def _column(heading) -> str:
     return "_".join(str(heading or "").strip().lower().split())
 
 
-def _read_csv(data: bytes) -> list[list]:
+def _read_csv(data: bytes, filename: str) -> list[list]:
+    """UTF-8, UTF-16 or Windows-1252 (CSV saved from Excel on Windows); anything else is refused by name."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252")  # CSV saved from Excel on Windows
-    return list(csv.reader(io.StringIO(text)))
+        return textfiles.csv_rows(textfiles.decode(data, filename), filename)
+    except textfiles.UnreadableFile as error:
+        raise TableError([RowError(None, None, error.message)]) from None
 
 
 def _excel_cell(cell):
@@ -68,9 +72,20 @@ def _read_excel(data: bytes) -> list[list]:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise TableError([RowError(None, None, "The file could not be read as an Excel workbook (.xlsx).")]) from None
-    sheet = workbook.worksheets[0]
-    rows = [[_excel_cell(cell) for cell in row] for row in sheet.iter_rows()]
-    workbook.close()
+    try:
+        rows = []
+        for row in workbook.worksheets[0].iter_rows():
+            rows.append([_excel_cell(cell) for cell in row])
+            if len(rows) > MAX_ROWS:
+                raise TableError([RowError(None, None, f"The workbook has more than {MAX_ROWS:,} rows: "
+                                                       "Thrive reads one table of figures per file.")])
+    except TableError:
+        raise
+    except Exception:  # a damaged sheet inside a workbook that opened, or no sheet at all
+        raise TableError([RowError(None, None, "The workbook's first sheet could not be read. Open it in Excel, "
+                                               "save it again as .xlsx and try again.")]) from None
+    finally:
+        workbook.close()
     return rows
 
 
@@ -78,7 +93,7 @@ def read(data: bytes, filename: str, required: tuple[str, ...], optional: tuple[
     """The rows of a CSV or Excel file whose first row names the columns."""
     suffix = Path(filename).suffix.lower()
     if suffix == ".csv":
-        grid = _read_csv(data)
+        grid = _read_csv(data, Path(filename).name)
     elif suffix in (".xlsx", ".xlsm"):
         grid = _read_excel(data)
     else:
@@ -140,3 +155,24 @@ def date(cell) -> datetime.date:
         return datetime.date.fromisoformat(raw)
     except ValueError:
         raise ValueError(f"'{raw}' is not a date like 2025-03-31") from None
+
+
+def check_fits(model, row: int, values: dict, errors: list) -> bool:
+    """Whether each value fits the model field it is for, else a RowError naming the column.
+
+    `values` maps a field name to (column, value). Text must be within the field's max_length and a
+    number within its digits before the decimal point (decimals beyond its places are rounded on saving,
+    as a spreadsheet's 82.63333 is). Checked before saving, so a file never fails half-way on PostgreSQL.
+    """
+    before = len(errors)
+    for name, (column, value) in values.items():
+        field = model._meta.get_field(name)
+        if value is None:
+            continue
+        max_length = getattr(field, "max_length", None)
+        if isinstance(value, str) and max_length and len(value) > max_length:
+            errors.append(RowError(row, column, f"is longer than {max_length} characters"))
+        digits = getattr(field, "max_digits", None)
+        if isinstance(value, Decimal) and digits and abs(value) >= Decimal(10) ** (digits - field.decimal_places):
+            errors.append(RowError(row, column, f"'{text(value)}' is too large a number"))
+    return len(errors) == before

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from access.audit import disclose
 from access.classes import AccessClass, page, signed_in
 from access.models import DisclosureKind, Role
+from thrive import limits
 
 from . import benchmarks, charts, computed, consistency, drilldown, exports, importer, periods, registry, snapshots
 from . import dashboard as dashboards
@@ -86,7 +87,10 @@ def indicator_detail(request, code):
                      what=f"Children behind {indicator.code} {chosen.period_label}, page {page.number}")
     return render(request, "performance/indicator_detail.html", {
         "indicator": indicator, "status": registry.status(indicator), "history": list(reversed(history)),
-        "latest": latest, "chart": charts.trend(indicator, history, indicator.target), "benchmark": benchmark,
+        "latest": latest,
+        "chart": charts.trend(indicator, history, indicator.target,
+                              *benchmarks.averages_beside(indicator, [f.period_end for f in history])),
+        "benchmark": benchmark,
         "printed": sorted(
             PublishedRow.objects.filter(indicator_code=code).select_related("dashboard"),
             key=lambda row: periods.parse(row.dashboard.period_label).end, reverse=True,
@@ -169,7 +173,9 @@ def report(request):
             raise Http404("No such format")
         export = exports.FORMATS[wanted]
         response = HttpResponse(export.render(built), content_type=export.content_type)
-        if wanted != "html":
+        if wanted == "html":
+            response._csp_update = {"style-src": exports.style_hashes(response.content)}  # django-csp
+        else:
             response["Content-Disposition"] = f'attachment; filename="{exports.filename(built, wanted)}"'
         return response
     return render(request, "performance/report.html", {
@@ -191,7 +197,7 @@ def snapshot_list(request):
             period = None
         if period is None or period.kind != "quarter":
             return HttpResponseBadRequest("Freeze a quarter's report, e.g. Q4 2024/25.")
-        snapshot = snapshots.freeze(period, request.user, request.POST.get("note", "").strip()[:300])
+        snapshot = snapshots.freeze(period, request.user, limits.plain_text(request.POST.get("note", ""))[:300])
         messages.success(request, f"The {period.label} report is frozen as reported.")
         return redirect("performance:snapshot", snapshot.pk)
     return render(request, "performance/snapshot_list.html", {

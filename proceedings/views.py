@@ -30,15 +30,16 @@ def _overview_url(person):
     return reverse("proceedings:overview", args=[person.pk])
 
 
-def _step(request, person, form, save, title, success, button="Save"):
-    """A step recorded from the overview page, which it returns to."""
+def _step(request, person, form, save, title, success, button="Save", editing=()):
+    """A step recorded from the overview page, which it returns to; `editing` as for save_form."""
     url = _overview_url(person)
 
     def saved(form):
         save(form)
         return url
 
-    return save_form(request, form, saved, success=success, person=person, title=title, back_url=url, button=button)
+    return save_form(request, form, saved, success=success, person=person, title=title, back_url=url, button=button,
+                     editing=editing)
 
 
 @child_read
@@ -69,7 +70,8 @@ def record_meeting(request, offer, child):
     network = [(child.person, "the child")] + [(m["person"], m["kind"]) for m in family_network(child.ids)]
     form = MeetingForm(posted(request), network=network)
     return _step(request, child.person, form, lambda f: services.record_meeting(offer, **f.cleaned_data),
-                 "Record the FGDM meeting", "Family group decision making meeting recorded.")
+                 "Record the FGDM meeting", "Family group decision making meeting recorded.",
+                 editing=[offer, offer.meetings.all()])
 
 
 @child_write()
@@ -101,7 +103,7 @@ def start_pre_proceedings(request, child):
 def record_letter(request, stage, child):
     form = DateForm(posted(request), label="Date the letter before proceedings was sent")
     return _step(request, child.person, form, lambda f: services.record_letter(stage, sent_on=f.cleaned_data["date"]),
-                 "Letter before proceedings", "Letter before proceedings recorded.")
+                 "Letter before proceedings", "Letter before proceedings recorded.", editing=stage)
 
 
 @casework_write(PreProceedings)
@@ -115,7 +117,7 @@ def record_plo_meeting(request, stage, child):
 def end_pre_proceedings(request, stage, child):
     form = PreProceedingsOutcomeForm(posted(request))
     return _step(request, child.person, form, lambda f: services.end_pre_proceedings(stage, **f.cleaned_data),
-                 "Outcome of pre-proceedings", "Outcome of pre-proceedings recorded.")
+                 "Outcome of pre-proceedings", "Outcome of pre-proceedings recorded.", editing=stage)
 
 
 @child_write()
@@ -130,4 +132,4 @@ def issue_proceedings(request, child):
 def proceedings_outcome(request, case, child):
     form = ProceedingsOutcomeForm(posted(request))
     return _step(request, child.person, form, lambda f: services.record_proceedings_outcome(case, **f.cleaned_data),
-                 "Outcome of care proceedings", "Outcome of care proceedings recorded.")
+                 "Outcome of care proceedings", "Outcome of care proceedings recorded.", editing=case)

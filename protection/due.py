@@ -5,14 +5,7 @@ from timescales import registry
 from timescales.due import DueItem, due_source
 
 from .codes import ConferenceKind, Section47Outcome
-from .models import (
-    ChildProtectionConference,
-    ChildProtectionPlan,
-    CoreGroupMeeting,
-    Section47,
-    Visit,
-    VisitKind,
-)
+from .models import ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting, Section47, Visit, VisitKind
 
 
 @due_source
@@ -41,6 +34,18 @@ def review_conferences(person_ids, on):
 
 
 @due_source
+def first_core_groups(person_ids, on):
+    """Open plans whose core group has not met: due 10 working days after the initial conference, the day the
+    plan started."""
+    met = CoreGroupMeeting.objects.filter(plan=OuterRef("pk"))
+    plans = _open_plans(person_ids).annotate(met=Exists(met)).filter(met=False)
+    first = registry.get("CP_CORE_GROUP_FIRST")
+    for plan in plans.only("person_id", "start_date"):
+        yield DueItem(plan.person_id, "Hold the first core group meeting", first.due(plan.start_date),
+                      "CP_CORE_GROUP_FIRST")
+
+
+@due_source
 def visits_and_drift(person_ids, on):
     """Each child on a plan is visited at the local interval; a plan open 18 months is flagged."""
     plans = list(_open_plans(person_ids).only("person_id", "start_date"))
@@ -57,13 +62,3 @@ def visits_and_drift(person_ids, on):
             yield DueItem(plan.person_id, "Child protection plan open over 18 months: management review",
                           drift_from, "CP_PLAN_DRIFT", drift=True)
 
-
-@due_source
-def first_core_groups(person_ids, on):
-    """The first core group meeting, within 10 working days of the initial conference that made the plan."""
-    held = CoreGroupMeeting.objects.filter(plan=OuterRef("pk"))
-    plans = _open_plans(person_ids).annotate(held=Exists(held)).filter(held=False)
-    rule = registry.get("CP_CORE_GROUP_FIRST")
-    for plan in plans.only("person_id", "start_date"):
-        yield DueItem(plan.person_id, "Hold the first core group meeting", rule.due(plan.start_date),
-                      "CP_CORE_GROUP_FIRST")

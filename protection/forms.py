@@ -120,13 +120,14 @@ class CoreGroupMemberForm(GovukForm):
 
 class CoreGroupMeetingForm(GovukForm):
     held_on = DateField(label="Date of the meeting")
-    progress = forms.CharField(label="Progress against the plan", widget=forms.Textarea(attrs={"rows": 8}),
-                               help_text="What has changed, what has not, and what the child has said")
+    notes = forms.CharField(label="Progress against the plan", widget=forms.Textarea(attrs={"rows": 8}),
+                            required=False,
+                            help_text="What has changed, what has not, and what the child has said")
     next_meeting_on = DateField(label="Date of the next meeting", required=False, future=True)
 
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attendees"] = forms.ModelMultipleChoiceField(
             label="Who came", queryset=members, required=False, widget=forms.CheckboxSelectMultiple)
-        self.order_fields(["held_on", "attendees", "progress", "next_meeting_on"])
+        self.order_fields(["held_on", "attendees", "notes", "next_meeting_on"])
         self.word_errors()

@@ -3,7 +3,6 @@ from collections import defaultdict
 
 from django.db.models import Min
 
-from performance import periods
 from performance.counting import (
     child_population,
     children_on,
@@ -68,8 +67,9 @@ def child_protection_rate(period: Period) -> Figure | None:
 
 @register_computation("CSC_CP_REVIEWS_ON_TIME")
 def reviews_on_time(period: Period) -> Figure | None:
-    """Children on a plan at the end of the period for 3 months or more, counted when every review held in
-    the 12 months to then was on time and none was overdue at the end."""
+    """Children on a plan at the end of the period for 3 months or more, counted when every review of the plan
+    was held on time and none was overdue at the end: the DfE counts the plan's reviews, so a review held
+    late more than 12 months ago still makes the plan late."""
     day, kept = period.end, kept_records()
     first_review = timescales.get("CP_REVIEW_FIRST")
     open_plans = _plans_open_at_end_of(day)
@@ -77,20 +77,19 @@ def reviews_on_time(period: Period) -> Figure | None:
     reviews = ChildProtectionConference.objects.filter(kind=ConferenceKind.REVIEW, plan__in=open_plans, date__lte=day)
     for plan_id, date in reviews.order_by("date").values_list("plan_id", "date"):
         held[plan_id].append(date)
-    since = periods.rolling_year(day).start
     return proportion(
-        _case(kept, pk, person_id, start, _reviews_all_on_time(start, held[pk], since, day))
+        _case(kept, pk, person_id, start, _reviews_all_on_time(start, held[pk], day))
         for pk, person_id, start in open_plans.values_list("id", "person_id", "start_date")
         if first_review.due(start) <= day
     )
 
 
-def _reviews_all_on_time(start, held, since, day) -> bool:
-    """Reviews of a plan started on `start`, held on the dates `held` (ascending): every one held from
-    `since` on met its due date, and the next one was not overdue at the end of `day`."""
+def _reviews_all_on_time(start, held, day) -> bool:
+    """Reviews of a plan started on `start`, held on the dates `held` (ascending): every one met its due date,
+    and the next one was not overdue at the end of `day`."""
     due = timescales.get("CP_REVIEW_FIRST").due(start)
     for date in held:
-        if date >= since and is_overdue(due, date):
+        if is_overdue(due, date):
             return False
         due = timescales.get("CP_REVIEW_SUBSEQUENT").due(date)
     return not is_overdue(due, day)

@@ -203,15 +203,21 @@ class CoreGroupMember(models.Model):
 
 
 class CoreGroupMeeting(models.Model):
-    """A core group meeting; the first is due within 10 working days of the ICPC (CP_CORE_GROUP_FIRST)."""
+    """A meeting of the core group that carries the child protection plan forward: who came, progress against
+    the plan, when it meets next. The first is due within 10 working days of the initial conference
+    (Working Together to Safeguard Children 2023, chapter 3; CP_CORE_GROUP_FIRST)."""
 
-    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE,
-                             related_name="core_group_meetings")
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="core_groups")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="core_groups")
     held_on = models.DateField()
     attendees = models.ManyToManyField(CoreGroupMember, blank=True, related_name="meetings")
-    progress = models.TextField()
+    notes = models.TextField("progress against the plan", blank=True)
     next_meeting_on = models.DateField(null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[attendees])
 
     class Meta:
+        ordering = ["held_on", "pk"]
         indexes = [models.Index(fields=["plan", "held_on"])]
+
+    def __str__(self):
+        return f"Core group meeting, {self.held_on:%-d %B %Y}"

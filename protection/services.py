@@ -101,7 +101,7 @@ def end_plan(plan, *, end_date) -> None:
 def first_core_group_due(plan):
     """The day the first core group meeting is due (10 working days from the initial conference, which is
     the day the plan starts), while it has not been held; None once it has or the plan has ended."""
-    if plan.end_date or plan.core_group_meetings.exists():
+    if plan.end_date or plan.core_groups.exists():
         return None
     return registry.get("CP_CORE_GROUP_FIRST").due(plan.start_date)
 
@@ -112,15 +112,15 @@ def add_core_group_member(plan, *, name, role, agency, joined_on) -> CoreGroupMe
     return CoreGroupMember.objects.create(plan=plan, name=name, role=role, agency=agency, joined_on=joined_on)
 
 
-def record_core_group_meeting(plan, *, held_on, attendees, progress,
+def record_core_group_meeting(plan, *, held_on, attendees=(), notes="",
                               next_meeting_on=None) -> CoreGroupMeeting:
+    """A core group meeting of the plan, on or after the day the plan started and not after it ended."""
     not_before(held_on, plan.start_date, "held_on", "the start of the plan (the initial conference)")
     not_before(next_meeting_on, held_on, "next_meeting_on", "this meeting")
     if plan.end_date and held_on > plan.end_date:
-        raise ValidationError({"held_on": f"The plan ended on {plan.end_date:%-d %B %Y}: a core group "
-                                          f"meeting "
+        raise ValidationError({"held_on": f"The plan ended on {plan.end_date:%-d %B %Y}: a core group meeting "
                                           "must be on or before that day"})
-    meeting = CoreGroupMeeting.objects.create(plan=plan, held_on=held_on, progress=progress,
+    meeting = CoreGroupMeeting.objects.create(plan=plan, person=plan.person, held_on=held_on, notes=notes,
                                               next_meeting_on=next_meeting_on)
     meeting.attendees.set(attendees)
     return meeting

@@ -18,6 +18,7 @@ from .models import (
     ChildProtectionPlan,
     ConferenceAttendee,
     Section47,
+    CoreGroupMeeting,
     StrategyAttendee,
     StrategyDiscussion,
     Visit,
@@ -135,6 +136,9 @@ def allocate(planner, cp: ProtectionPlan, locality: int, children: int) -> None:
 
 # Writing the rows
 
+CORE_GROUP_ON_TIME_SHARE = 0.9
+CORE_GROUP_WORKING_DAYS = (3, 10)
+CORE_GROUP_LATE_WORKING_DAYS = (11, 20)
 STRATEGY_NOTES = (
     "Information shared by police, health and school; threshold for s47 considered.",
     "Child seen and spoken to today; safety plan agreed with the non-abusing parent.",
@@ -146,6 +150,7 @@ class ProtectionWriter:
     def __init__(self, council):
         self.council = council
         self.rng = council.rng("protection.records")
+        self.core_group_rng = council.rng("protection.core_groups")
         self.as_at = council.as_at.toordinal()
         self.index = council.lookups["people.children"]
         self.names = council.lookups["access.staff_names"]
@@ -215,7 +220,19 @@ class ProtectionWriter:
         )
         previous_plans[child] = previous_plans.get(child, 0) + 1
         cp.plan_ids.append(pk)
+        self.first_core_group(pk, child, cp)
         return pk
+
+    def first_core_group(self, plan_id, child, cp: ProtectionPlan) -> None:
+        """Within 10 working days of the initial conference, nine times in ten (its own random stream, so the
+        rest of the council is drawn as before)."""
+        r = self.core_group_rng
+        gap = r.randint(*CORE_GROUP_WORKING_DAYS) if r.random() < CORE_GROUP_ON_TIME_SHARE else \
+            r.randint(*CORE_GROUP_LATE_WORKING_DAYS)
+        day = self.days.add(cp.plan_start, gap)
+        if day <= self.as_at and (cp.plan_end is None or day <= cp.plan_end):
+            self.council.insert(CoreGroupMeeting, plan_id=plan_id, person_id=self.index.person_ids[child],
+                                held_on=date(day))
 
     def conference(self, ref, cp, referral_id, person_id, kind, day, outcome, **links) -> None:
         conference = self.council.insert(ChildProtectionConference, referral_id=referral_id, person_id=person_id,

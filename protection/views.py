@@ -12,7 +12,7 @@ from frontdoor.models import Referral
 from access.basis import Work
 from people.access_views import casework_read, casework_write, child_write
 from people import planning
-from people.casework import posted, save_form
+from people.casework import done_meanwhile, opened_before, posted, save_form
 from people.planning import refuse_if_ended
 from thrive.forms import DateForm
 
@@ -55,6 +55,7 @@ def strategy(request, referral, child):
         return _url("strategy_discussion", discussion)
 
     return save_form(request, form, save, success="Strategy discussion recorded.", template=ATTENDEES_TEMPLATE,
+                     editing=[referral, referral.strategy_discussions.all()],
                      person=child.person, title="Record a strategy discussion",
                      back_url=reverse("frontdoor:referral", args=[referral.pk]), button="Record the discussion")
 
@@ -76,6 +77,7 @@ def start_section47(request, discussion, child):
         return _url("section47", services.start_section47(discussion, start_date=form.cleaned_data["date"]))
 
     return save_form(request, form, save, success="Section 47 enquiry started.", person=child.person,
+                     editing=[discussion, discussion.section47s.all()],
                      title="Start a section 47 enquiry", back_url=_url("strategy_discussion", discussion),
                      button="Start the enquiry",
                      intro="The initial child protection conference is due within 15 working days of the strategy discussion.")
@@ -99,6 +101,7 @@ def section47_outcome(request, enquiry, child):
         return _url("section47", enquiry)
 
     return save_form(request, form, save, success="Outcome of the enquiry recorded.", person=child.person,
+                     editing=enquiry,
                      title="Outcome of the section 47 enquiry", back_url=_url("section47", enquiry),
                      button="Save the outcome")
 
@@ -111,6 +114,7 @@ def initial_conference(request, enquiry, child):
         return _url("conference", services.initial_conference(enquiry, **form.values()))
 
     return save_form(request, form, save, success="Initial child protection conference recorded.",
+                     editing=[enquiry, enquiry.conferences.all()],
                      template=ATTENDEES_TEMPLATE, person=child.person, title="Initial child protection conference",
                      back_url=_url("section47", enquiry), button="Record the conference",
                      facts=[("Due by", f"{enquiry.icpc_due:%-d %B %Y}")])
@@ -133,7 +137,7 @@ def plan(request, plan, child):
         "objectives": plan.objectives.prefetch_related("actions").order_by("pk"),
         "other_actions": plan.actions.filter(objective__isnull=True).order_by("pk"),
         "members": plan.core_group.order_by("left_on", "agency", "name"),
-        "meetings": plan.core_group_meetings.prefetch_related("attendees").order_by("-held_on", "-pk"),
+        "meetings": plan.core_groups.prefetch_related("attendees").order_by("-held_on", "-pk"),
         "first_core_group_due": services.first_core_group_due(plan),
         "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
     })
@@ -183,22 +187,6 @@ def add_core_group_member(request, plan, child):
                      title="Add a member of the core group", back_url=_url("plan", plan), button="Add")
 
 
-@casework_write(ChildProtectionPlan)
-def core_group_meeting(request, plan, child):
-    members = plan.core_group.filter(left_on__isnull=True).order_by("name")
-    form = CoreGroupMeetingForm(posted(request), members=members)
-    due = services.first_core_group_due(plan)
-
-    def save(form):
-        services.record_core_group_meeting(plan, **form.cleaned_data)
-        return _url("plan", plan)
-
-    return save_form(request, form, save, success="Core group meeting recorded.", person=child.person,
-                     title="Record a core group meeting", back_url=_url("plan", plan),
-                     button="Save the meeting",
-                     facts=[("First meeting due by", f"{due:%-d %B %Y}")] if due else [])
-
-
 def _plan_sections(plan) -> list:
     category = AbuseCategory(plan.latest_category)
     sections = [("Why there is a plan", [PLAIN_CATEGORY.get(category, category.label)], [])]
@@ -213,7 +201,7 @@ def _plan_sections(plan) -> list:
     sections.append(("Who is in the core group",
                      members or ["The core group will be agreed at its first meeting."],
                      []))
-    meeting = plan.core_group_meetings.order_by("-held_on").first()
+    meeting = plan.core_groups.order_by("-held_on").first()
     when = [f"The next core group meeting is on {meeting.next_meeting_on:%-d %B %Y}."] if meeting and \
         meeting.next_meeting_on else []
     if plan.next_review_due and not plan.end_date:
@@ -250,21 +238,41 @@ def review_conference(request, plan, child):
         return _url("conference", services.review_conference(plan, **form.values()))
 
     return save_form(request, form, save, success="Review conference recorded.", template=ATTENDEES_TEMPLATE,
+                     editing=[plan, plan.conferences.all()],
                      person=child.person, title="Review child protection conference", back_url=_url("plan", plan),
                      button="Record the review", facts=due)
 
 
 @casework_write(ChildProtectionPlan)
+def core_group(request, plan, child):
+    """A core group meeting: who came (from the core group), progress against the plan, the next meeting.
+    The first is due within 10 working days of the initial conference."""
+    members = plan.core_group.filter(left_on__isnull=True).order_by("name")
+    form = CoreGroupMeetingForm(posted(request), members=members)
+    due = services.first_core_group_due(plan)
+
+    def save(form):
+        services.record_core_group_meeting(plan, **form.cleaned_data)
+        return _url("plan", plan)
+
+    return save_form(request, form, save, success="Core group meeting recorded.", person=child.person,
+                     title="Record a core group meeting", back_url=_url("plan", plan), button="Save the meeting",
+                     facts=[("First core group due by", f"{due:%-d %B %Y}")] if due else [])
+
+
+@casework_write(ChildProtectionPlan)
 def end_plan(request, plan, child):
-    if plan.end_date:
+    if plan.end_date and not opened_before(request):
         return redirect(_url("plan", plan))
     form = DateForm(posted(request), label="Date the plan ended")
 
     def save(form):
+        done_meanwhile(ChildProtectionPlan.objects.filter(pk=plan.pk, end_date__isnull=False).exists(),
+                       "ended the plan")
         services.end_plan(plan, end_date=form.cleaned_data["date"])
         return _url("plan", plan)
 
-    return save_form(request, form, save, success="Child protection plan ended.", person=child.person,
+    return save_form(request, form, save, success="Child protection plan ended.", person=child.person, editing=plan,
                      title="End the child protection plan", back_url=_url("plan", plan), button="End the plan")
 
 

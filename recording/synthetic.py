@@ -5,8 +5,8 @@ It runs last (order 80), reads the journeys already written, and only adds: it w
 of this work (and fills the new assessment columns, the date the child was seen and a place in the
 authorisation queue), never changing a column the journeys wrote, so the returns and the dashboard are
 the same with or without it. It draws from its own random stream. Content is written for the demo
-users' children and a sample of others (SAMPLE); every open child protection plan gets its core group
-and first meeting, so the first core group is not shown overdue for every plan.
+users' children and a sample of others (SAMPLE); every open child protection plan gets its core group,
+who came to the first meeting (drawn with the council) and the meetings every six weeks since.
 """
 import datetime
 
@@ -34,7 +34,6 @@ from protection.models import (
     PlanAction,
     PlanObjective,
 )
-from timescales import registry
 
 from .models import CaseNote, ChildSeen, LetterTemplate, NoteChild, NoteKind
 from .synthetic_text import (
@@ -186,12 +185,16 @@ def _authorisation(council, rng, assessment, managers, demo):
 
 
 def _cp_plans(council, rng, chosen, as_at):
-    """Every open plan has its core group and first meeting; plans in the sample also what needs to change."""
+    """Every open plan has its core group and its meetings since the first; plans in the sample also what needs
+    to change."""
     plans = ChildProtectionPlan.objects.filter(start_date__lte=as_at).exclude(end_date__lt=as_at)
     plans = list(plans.select_related("lead_practitioner").order_by("pk")) + list(
         ChildProtectionPlan.objects.filter(person_id__in=chosen, end_date__lt=as_at).order_by("pk"))
     parents = _parents({plan.person_id for plan in plans})
-    first = registry.get("CP_CORE_GROUP_FIRST")
+    first_met = {}
+    met = CoreGroupMeeting.objects.filter(plan_id__in=[plan.pk for plan in plans]).order_by("-held_on", "-pk")
+    for pk, plan_id, held_on in met.values_list("pk", "plan_id", "held_on"):
+        first_met[plan_id] = (pk, held_on)
     for plan in plans:
         members = []
         for name, role in parents.get(plan.person_id, [])[:2]:
@@ -204,17 +207,19 @@ def _cp_plans(council, rng, chosen, as_at):
         for role, agency in rng.sample(PROFESSIONALS, 2):
             members.append(council.insert(CoreGroupMember, plan_id=plan.pk, name=_professional(council, rng),
                                           role=role, agency=agency, joined_on=plan.start_date))
-        held = first.due(plan.start_date) - datetime.timedelta(days=rng.randint(0, 3))
+        # The first meeting was drawn with the council (protection.synthetic): who came, then the ones since.
+        meeting, held = first_met.get(plan.pk, (None, None))
         end = min(plan.end_date or as_at, as_at)
-        while held <= end:
+        while held is not None:
             following = held + datetime.timedelta(weeks=6)
-            meeting = council.insert(CoreGroupMeeting, plan_id=plan.pk, held_on=max(held, plan.start_date),
-                                     progress=rng.choice(ACTIONS)[2], next_meeting_on=following)
+            if meeting is None:
+                meeting = council.insert(CoreGroupMeeting, plan_id=plan.pk, person_id=plan.person_id,
+                                         held_on=held, notes=rng.choice(ACTIONS)[2], next_meeting_on=following)
             for member in members:
                 if rng.random() < 0.85:
                     council.insert(CoreGroupMeeting.attendees.through, coregroupmeeting_id=meeting,
                                    coregroupmember_id=member)
-            held = following
+            meeting, held = None, following if following <= end else None
         if plan.person_id in chosen:
             _objectives(council, rng, PlanObjective, PlanAction, plan, plan.start_date)
 

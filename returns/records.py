@@ -93,7 +93,8 @@ def _created_history(history, objects: list, user) -> None:
             row[name] = value
         rows.append([row[f.attname] for f in fields])
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "
+    # bandit B608: quoted model names; values are parameters.
+    sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "  # nosec B608
            f"VALUES ({', '.join(['%s'] * len(fields))})")
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
@@ -106,7 +107,9 @@ def update_all(model, objects: list, *field_names: str) -> None:
         return
     fields = [model._meta.get_field(name) for name in field_names]
     quote = connection.ops.quote_name
-    sql = (f"UPDATE {quote(model._meta.db_table)} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} "
+    # bandit B608: quoted model names; values are parameters.
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "  # nosec B608
            f"WHERE {quote(model._meta.pk.column)} = %s")
     with connection.cursor() as cursor:
         cursor.executemany(sql, [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk]

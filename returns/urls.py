@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,6 +6,7 @@ app_name = "returns"
 urlpatterns = [
     path("", views.index, name="index"),
     path("annex-a/", views.annex_a_download, name="annex_a"),
+    path("sen2/", include("returns.sen2.urls")),  # SEN2: its own package
     path("<str:kind>/<int:year>/", views.issues, name="issues"),
     path("<str:kind>/<int:year>/override/", views.override, name="override"),
     path("<str:kind>/<int:year>/download/", views.download, name="download"),

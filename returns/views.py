@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from access.audit import disclose
 from access.classes import analyst_page
 from access.models import DisclosureKind
+from thrive import limits
 
 from . import annex_a, cin, ssda903
 from .exporting import ExportBlocked, export, validate_only
@@ -74,9 +75,12 @@ def issues(request, kind, year):
 @require_POST
 def override(request, kind, year):
     builder, collection = _return(kind, year)
-    reason = request.POST.get("reason", "").strip()
+    reason = limits.plain_text(request.POST.get("reason", ""))
     if not reason:
         messages.error(request, "Enter the reason the return is sent with these errors.")
+        return redirect("returns:issues", kind=kind, year=year)
+    if len(reason) > limits.LONG_TEXT:
+        messages.error(request, f"Reason must be {limits.LONG_TEXT:,} characters or fewer.")
         return redirect("returns:issues", kind=kind, year=year)
     outcome = validate_only(builder, collection)
     made = record_overrides(outcome.issues, builder.kind, collection.year, reason, request.user)
@@ -122,9 +126,10 @@ def download(request, kind, year):
 @returns_page
 def annex_a_download(request):
     try:
-        as_at = datetime.date.fromisoformat(request.GET.get("as_at", ""))
+        as_at = limits.within_dates(datetime.date.fromisoformat(request.GET.get("as_at", "")))
     except ValueError:
-        messages.error(request, "Enter the as-at date as YYYY-MM-DD.")
+        messages.error(request, f"Enter the as-at date as YYYY-MM-DD, from {limits.EARLIEST_DATE.year} to "
+                                f"{limits.LATEST_DATE.year}.")
         return redirect("returns:index")
     buffer, listed = io.BytesIO(), []
     annex_a.write(buffer, as_at, listed=listed)

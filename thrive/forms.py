@@ -8,10 +8,13 @@ import datetime
 import re
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import capfirst
+
+from . import limits
 
 DATE_PARTS = ("day", "month", "year")
 TIME_PATTERN = re.compile(r"^(\d{1,2})[:.]?(\d{2})$")
@@ -86,7 +89,7 @@ class DateField(forms.Field):
             raise self._error("Year must include 4 numbers", ["year"])
         try:
             return datetime.date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-        except ValueError:
+        except (ValueError, OverflowError):  # a month of 2200000000 overflows before it is found unreal
             raise self._error(f"{label} must be a real date") from None
 
     def validate(self, value):
@@ -96,6 +99,10 @@ class DateField(forms.Field):
             return
         if not self.future and value > timezone.localdate():
             raise self._error(f"{capfirst(self.label)} must be today or in the past")
+        if value < limits.EARLIEST_DATE:
+            raise self._error(f"{capfirst(self.label)} must be on or after {limits.EARLIEST_DATE:%-d %B %Y}")
+        if value > limits.LATEST_DATE:
+            raise self._error(f"{capfirst(self.label)} must be on or before {limits.LATEST_DATE:%-d %B %Y}")
 
 
 class TimeField(forms.Field):
@@ -118,31 +125,68 @@ def _choice_or_text(field) -> str:
     return "Select" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField)) else "Enter"
 
 
+def _is_yes_no(field) -> bool:
+    choices = [str(label).lower() for value, label in getattr(field, "choices", ()) if value not in ("", None)]
+    return choices == ["yes", "no"]
+
+
+def required_message(field) -> str:
+    """"Select the source of the contact"; for a question, "Select yes or no: Does the child have new carers?"
+    or "Answer the question: How did the child take part?" (never "Select the does the child ...")."""
+    label = str(field.label or "")
+    if label.endswith("?"):
+        return f"Select yes or no: {label}" if _is_yes_no(field) else f"Answer the question: {label}"
+    return f"{_choice_or_text(field)} the {lower_first(label)}"
+
+
 class GovukErrorsMixin:
     """Give every field that still has Django's wording an error message naming the field.
 
     Radios never offer Django's blank "---------" choice; a select's blank choice reads as a prompt.
+    Every text field has a length limit: its model's, or else the one thrive.limits sets for its kind.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.word_errors()
 
+    def clean(self):
+        """A choice ticked twice (a hand-made or replayed POST) counts once."""
+        data = super().clean()
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultipleChoiceField) and isinstance(data.get(name), list):
+                data[name] = list(dict.fromkeys(data[name]))
+        return data
+
     def word_errors(self):
         """Word the fields' messages; call again after adding fields in __init__."""
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField) and not isinstance(field, MULTIPLE_CHOICE):
                 _tidy_blank_choice(field)
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit_length(field, limits.text_limit_for(field.widget))
             messages = field.error_messages
             label = lower_first(field.label or "")
+            question = str(field.label or "").endswith("?")
             if messages.get("required") == forms.Field.default_error_messages["required"]:
-                messages["required"] = f"{_choice_or_text(field)} the {label}"
+                messages["required"] = required_message(field)
+            # bandit B608: words for a person that begin "Select", not SQL.
+            listed = (  # nosec B608
+                f"Select an answer from the list: {field.label}" if question
+                else f"Select the {label} from the list"
+            )
             if "invalid_choice" in messages:
-                messages["invalid_choice"] = f"Select the {label} from the list"
+                messages["invalid_choice"] = listed
             if "invalid_list" in messages:
-                messages["invalid_list"] = f"Select the {label} from the list"
+                messages["invalid_list"] = listed
             if getattr(field, "max_length", None):
-                messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length} characters or fewer")
+                messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer")
+
+
+def limit_length(field: forms.CharField, max_length: int) -> None:
+    """Give a text field built without a limit the limit it would have had, checked before saving."""
+    field.max_length = max_length
+    field.validators.append(validators.MaxLengthValidator(max_length))
 
 
 def _tidy_blank_choice(field):

@@ -1,8 +1,12 @@
 """Working days and school days in England, for counting statutory timescales.
 
-A working day is Monday to Friday, not an England and Wales bank holiday (substitute days
-included) and not a council closure day. A school day is Monday to Friday, not a bank holiday
-and not inside a school holiday; council closure days do not close schools, so they still count.
+A working day, as the regulations define it, is any day but a Saturday, a Sunday, Christmas Day,
+Good Friday or a bank holiday in England (substitute and one-off days included): a timescale set
+in law or national guidance counts these days and nothing else. A council's closure days (the
+offices shut between Christmas and New Year) are not working days for the council's *own* standards
+only: `council=True` counts them out as well, and nothing statutory ever passes it. A school day
+is Monday to Friday, not a bank holiday and not inside a school holiday; council closure days do
+not close schools, so they still count.
 
 Due dates are computed for hundreds of thousands of records, so each calendar keeps a sorted
 list of day ordinals and answers "the nth working day after" or "how many working days between"
@@ -21,6 +25,8 @@ import holidays
 RELOAD_AFTER_SECONDS = 600
 # Years either side of the first date asked about; the span grows when a count runs past it.
 _MARGIN_YEARS = 5
+# The three sorted day lists a calendar keeps.
+WORKING, COUNCIL, SCHOOL = 0, 1, 2
 
 
 @lru_cache(maxsize=None)
@@ -57,9 +63,9 @@ class Calendar:
         self._school_holiday_ordinals = frozenset(
             o for start, end in self.school_holidays for o in range(start.toordinal(), end.toordinal() + 1)
         )
-        # (first year, last year, working-day ordinals, school-day ordinals), replaced as a whole
-        # when it grows so a reader never sees half of an update.
-        self._span: tuple[int, int, list[int], list[int]] | None = None
+        # (first year, last year, (working, council working, school) day ordinals), replaced as a
+        # whole when it grows so a reader never sees half of an update.
+        self._span: tuple[int, int, tuple[list[int], list[int], list[int]]] | None = None
 
     @classmethod
     def from_database(cls) -> "Calendar":
@@ -73,8 +79,10 @@ class Calendar:
 
     # Single days: answered directly, no list needed.
 
-    def is_working_day(self, day: datetime.date) -> bool:
-        return day.weekday() < 5 and day not in bank_holidays(day.year) and day not in self.closure_days
+    def is_working_day(self, day: datetime.date, council: bool = False) -> bool:
+        """A working day as the regulations define it; with `council`, also a day the council is open."""
+        return (day.weekday() < 5 and day not in bank_holidays(day.year)
+                and not (council and day in self.closure_days))
 
     def is_school_day(self, day: datetime.date) -> bool:
         return (
@@ -85,53 +93,55 @@ class Calendar:
 
     # Counting working days.
 
-    def add_working_days(self, start: datetime.date, n: int) -> datetime.date:
+    def add_working_days(self, start: datetime.date, n: int, council: bool = False) -> datetime.date:
         """The nth working day after `start` (day 0 is `start` itself, whatever day it is).
 
         "Within 45 working days of 1 March" ends on add_working_days(1 March, 45). A negative n
-        counts back: -1 is the last working day before `start`.
+        counts back: -1 is the last working day before `start`. `council` also skips closure days:
+        for the council's own standards only.
         """
-        return self._add(start, n, school=False)
+        return self._add(start, n, COUNCIL if council else WORKING)
 
-    def working_days_between(self, earlier: datetime.date, later: datetime.date) -> int:
+    def working_days_between(self, earlier: datetime.date, later: datetime.date, council: bool = False) -> int:
         """Working days after `earlier`, up to and including `later` (negative if `later` is before).
 
         An assessment authorised on add_working_days(referral, 45) took exactly 45 working days.
         """
-        return self._between(earlier, later, school=False)
+        return self._between(earlier, later, COUNCIL if council else WORKING)
 
-    def next_working_day(self, day: datetime.date) -> datetime.date:
+    def next_working_day(self, day: datetime.date, council: bool = False) -> datetime.date:
         """The first working day after `day`."""
-        return self._add(day, 1, school=False)
+        return self._add(day, 1, COUNCIL if council else WORKING)
 
     def working_day_on_or_before(self, day: datetime.date) -> datetime.date:
-        """The last working day by `day`: when to hold a meeting whose deadline falls on a weekend."""
-        return day if self.is_working_day(day) else self._add(day, -1, school=False)
+        """The last day by `day` the council is open: when to hold a meeting whose deadline falls on a
+        weekend, a bank holiday or a closure day (the deadline itself does not move)."""
+        return day if self.is_working_day(day, council=True) else self._add(day, -1, COUNCIL)
 
     # Counting school days.
 
     def add_school_days(self, start: datetime.date, n: int) -> datetime.date:
         """The nth school day after `start` (day 0 is `start` itself)."""
-        return self._add(start, n, school=True)
+        return self._add(start, n, SCHOOL)
 
     def school_days_between(self, earlier: datetime.date, later: datetime.date) -> int:
         """School days after `earlier`, up to and including `later`."""
-        return self._between(earlier, later, school=True)
+        return self._between(earlier, later, SCHOOL)
 
     def next_school_day(self, day: datetime.date) -> datetime.date:
         """The first school day after `day`."""
-        return self._add(day, 1, school=True)
+        return self._add(day, 1, SCHOOL)
 
     # The sorted day lists.
 
-    def _add(self, start: datetime.date, n: int, school: bool) -> datetime.date:
+    def _add(self, start: datetime.date, n: int, kind: int) -> datetime.date:
         if n == 0:
             return start
         ordinal = start.toordinal()
         self._cover(start.year, start.year)
         while True:
-            first, last, working, schooling = self._span
-            days = schooling if school else working
+            first, last, lists = self._span
+            days = lists[kind]
             i = bisect_right(days, ordinal) + n - 1 if n > 0 else bisect_left(days, ordinal) + n
             if 0 <= i < len(days):
                 return datetime.date.fromordinal(days[i])
@@ -144,10 +154,9 @@ class Calendar:
             if self._span[:2] == (first, last):
                 raise OverflowError(f"{n} days from {start} is outside the calendar")
 
-    def _between(self, earlier: datetime.date, later: datetime.date, school: bool) -> int:
+    def _between(self, earlier: datetime.date, later: datetime.date, kind: int) -> int:
         self._cover(min(earlier.year, later.year), max(earlier.year, later.year))
-        _, _, working, schooling = self._span
-        days = schooling if school else working
+        days = self._span[2][kind]
         return bisect_right(days, later.toordinal()) - bisect_right(days, earlier.toordinal())
 
     def _cover(self, first_year: int, last_year: int) -> None:
@@ -163,15 +172,16 @@ class Calendar:
 
         bank = {d.toordinal() for year in range(first_year, last_year + 1) for d in bank_holidays(year)}
         start, end = datetime.date(first_year, 1, 1).toordinal(), datetime.date(last_year, 12, 31).toordinal()
-        working, schooling = [], []
+        working, council, schooling = [], [], []
         for ordinal in range(start, end + 1):
             if not _is_weekday(ordinal) or ordinal in bank:
                 continue
+            working.append(ordinal)
             if ordinal not in self._closure_ordinals:
-                working.append(ordinal)
+                council.append(ordinal)
             if ordinal not in self._school_holiday_ordinals:
                 schooling.append(ordinal)
-        self._span = (first_year, last_year, working, schooling)
+        self._span = (first_year, last_year, (working, council, schooling))
 
 
 _default: Calendar | None = None

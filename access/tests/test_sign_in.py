@@ -71,3 +71,9 @@ def test_other_accounts_are_not_locked(client):
     for _ in range(5):
         sign_in(client, "jo", "wrong")
     assert sign_in(client, "sam", PASSWORD).status_code == 302
+
+
+def test_an_over_long_username_is_refused_before_it_is_tried(client):
+    response = sign_in(client, "x" * 10_000, "wrong")
+    assert response.status_code == 200
+    assert "Username must be 150 characters or fewer" in response.content.decode()

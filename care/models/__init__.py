@@ -4,13 +4,13 @@ from .health import DentalCheck, HealthAssessment, StrengthsAndDifficulties, Sub
 from .missing import MissingEpisode
 from .periods import DeprivationOfLiberty, Episode, InCare, PeriodOfCare, SocialWorkerChange
 from .permanence import Adoption, AdoptionMeasures, PermanencePlan
+from .placements import CarePlanning, TemporaryApproval
 from .reviews import Review, ReviewRecommendation, Visit
-from .uasc import AgeAssessment, UnaccompaniedChild
+from .uasc import AgeAssessment, NationalTransfer, UnaccompaniedChild
 
 __all__ = [
-    "Adoption", "AdoptionMeasures", "AgeAssessment", "DentalCheck", "DeprivationOfLiberty", "Episode",
-    "HealthAssessment", "InCare", "MissingEpisode", "PeriodOfCare", "PermanencePlan", "PersonalEducationPlan",
-    "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse",
-    "UnaccompaniedChild", "Visit",
-    "YouthJusticeDisposal",
+    "Adoption", "AdoptionMeasures", "AgeAssessment", "CarePlanning", "DentalCheck", "DeprivationOfLiberty", "Episode",
+    "HealthAssessment", "InCare", "MissingEpisode", "NationalTransfer", "PeriodOfCare", "PermanencePlan",
+    "PersonalEducationPlan", "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties",
+    "SubstanceMisuse", "TemporaryApproval", "UnaccompaniedChild", "Visit", "YouthJusticeDisposal",
 ]

@@ -15,6 +15,7 @@ from frontdoor.codes import PrimaryNeed
 
 from .. import rules
 from ..codes import (
+    ADOPTION_PLACEMENTS,
     LONG_TERM_PLACEMENTS,
     NO_PROVIDER_PLACEMENTS,
     NO_URN_PLACEMENTS,
@@ -94,16 +95,33 @@ class PeriodOfCare(models.Model):
     def review_dates(self):
         return list(self.reviews.order_by("held_on", "pk").values_list("held_on", flat=True))
 
+    def adoption_dates(self) -> tuple:
+        """(placed for adoption, authority to place): the start of a current placement for adoption (A3 to
+        A6), and the day the agency could place the child, unless that decision was reversed."""
+        if not self.pk:
+            return None, None
+        episodes = self.ordered_episodes()
+        placed = self.placement_start(episodes) if episodes and episodes[-1].placement_type in ADOPTION_PLACEMENTS \
+            else None
+        adoption = self.adoptions.filter(decision_reversed_on__isnull=True).first()
+        return placed, adoption.placement_order_on if adoption else None
+
+    def _review_due(self, held, on=None):
+        placed, authority = self.adoption_dates()
+        return rules.review_due(self.start_date, held, placed if placed and (on is None or placed <= on) else None,
+                                authority if authority and (on is None or authority <= on) else None)
+
     def save(self, *args, **kwargs):
         held = self.review_dates() if self.pk else []
-        self.next_review_due = None if self.end_date else rules.review_due(self.start_date, held)
+        self.next_review_due = None if self.end_date else self._review_due(held)
         super().save(*args, **kwargs)
 
     def refresh_reviews(self):
-        """Each review's due date follows from the reviews before it, so one held out of order moves the rest."""
+        """Each review's due date follows from the reviews before it, so one held out of order moves the rest;
+        a placement for adoption or authority to place moves the next one (Adoption Agencies Regulations reg 36)."""
         held = []
         for review in self.reviews.order_by("held_on", "pk"):
-            due = rules.review_due(self.start_date, held)
+            due = self._review_due(held, on=review.held_on)
             if review.due_on != due:
                 type(review).objects.filter(pk=review.pk).update(due_on=due)
             held.append(review.held_on)

@@ -88,6 +88,10 @@ class Adoption(InCare):
             return None
         return 1 if self.adopter_sex in SINGLE_ADOPTERS else 2
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.period.refresh_reviews()  # authority to place brings the first review forward (reg 36(1))
+
     def measures(self) -> AdoptionMeasures:
         entered_care = self.period.start_date
         return AdoptionMeasures(

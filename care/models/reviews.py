@@ -39,8 +39,8 @@ class Review(InCare):
         if age is not None and self.participation:
             under_4 = age < PARTICIPATION_AGE
             if under_4 != (self.participation == ReviewParticipation.UNDER_4):
-                message = "Select PN0: the child was under 4 at the review." if under_4 else \
-                    "The child was 4 or over at the review: select how they took part."
+                message = (f"Select “{ReviewParticipation.UNDER_4.label}”: the child was under 4 at the review"
+                           if under_4 else "The child was 4 or over at the review: select how they took part")
                 raise ValidationError({"participation": message})
 
     def save(self, *args, **kwargs):
@@ -55,6 +55,11 @@ class Visit(InCare):
     visited_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="care_visits_made")
     child_seen = models.BooleanField(default=True)
     seen_alone = models.BooleanField(default=False)
+    child_agrees_to_fewer_visits = models.BooleanField(
+        "the child agrees to be visited less often", null=True, blank=True, help_text=(
+            "In a long-term foster placement of a year or more, a child of sufficient age and understanding "
+            "may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank "
+            "if not asked; the latest answer stands."))
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 

@@ -64,3 +64,48 @@ class AgeAssessment(models.Model):
     def save(self, *args, **kwargs):
         self.due_on = registry.get("UASC_AGE_ASSESSMENT").due(self.referred_on)
         super().save(*args, **kwargs)
+
+
+class NationalTransfer(models.Model):
+    """A referral of an unaccompanied child to the National Transfer Scheme, made by this council as the
+    entry council: once a receiving council is allocated, the child moves within 10 working days."""
+
+    uasc = models.ForeignKey(UnaccompaniedChild, on_delete=models.PROTECT, related_name="national_transfers")
+    referred_on = models.DateField("referred to the scheme")
+    allocated_on = models.DateField("receiving council allocated", null=True, blank=True)
+    receiving_council = models.CharField(max_length=200, blank=True)
+    transferred_on = models.DateField("child transferred", null=True, blank=True)
+    withdrawn_on = models.DateField("referral withdrawn", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["referred_on", "pk"]
+
+    def __str__(self):
+        if self.transferred_on:
+            return f"Transferred to {self.receiving_council} on {self.transferred_on:%-d %b %Y}"
+        if self.withdrawn_on:
+            return f"Referred {self.referred_on:%-d %b %Y}, withdrawn {self.withdrawn_on:%-d %b %Y}"
+        if self.allocated_on:
+            return f"Referred {self.referred_on:%-d %b %Y}; {self.receiving_council} allocated " \
+                   f"{self.allocated_on:%-d %b %Y}"
+        return f"Referred {self.referred_on:%-d %b %Y}, waiting for a receiving council"
+
+    @property
+    def transfer_due(self):
+        return registry.get("NTS_TRANSFER").due(self.allocated_on) if self.allocated_on else None
+
+    def clean(self):
+        errors = {}
+        if bool(self.allocated_on) != bool(self.receiving_council.strip()):
+            errors["receiving_council"] = "Give both the receiving council and the date it was allocated."
+        steps = [("referred_on", self.referred_on), ("allocated_on", self.allocated_on),
+                 ("transferred_on", self.transferred_on)]
+        known = [(name, day) for name, day in steps if day]
+        for (_, before), (name, after) in zip(known, known[1:]):
+            if after < before:
+                errors[name] = "This cannot be before the step before it."
+        if self.transferred_on and self.withdrawn_on:
+            errors["withdrawn_on"] = "A transferred child's referral cannot also be withdrawn."
+        if errors:
+            raise ValidationError(errors)

@@ -30,12 +30,16 @@ HOSPITAL = PlacementType.TEMPORARY_HOSPITAL
 
 
 def in_care(start, end=None, person=None, born=D(2015, 6, 1), moves=(), legal_status=LegalStatus.FULL_CARE_ORDER):
-    """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement type])."""
+    """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement type]);
+    a move to the carers the child already has is a change of placement with the same carers (RNE T)."""
     person = person or child(birth_date=born)
     period = PeriodOfCare.objects.create(person=person, start_date=start, end_date=end, category_of_need="N1")
-    moved = ReasonNewEpisode.PLACEMENT_AND_CARERS
-    stays = [(start, "A", FOSTER, ReasonNewEpisode.STARTED)] + [
-        (day, carers, kind[0] if kind else FOSTER, moved) for day, carers, *kind in moves]
+    stays, carers_now = [(start, "A", FOSTER, ReasonNewEpisode.STARTED)], "A"
+    for day, carers, *kind in moves:
+        same = carers == carers_now
+        reason = ReasonNewEpisode.PLACEMENT_SAME_CARERS if same else ReasonNewEpisode.PLACEMENT_AND_CARERS
+        stays.append((day, carers, kind[0] if kind else FOSTER, reason))
+        carers_now = carers
     for n, (day, carers, place, reason) in enumerate(stays):
         last = n + 1 == len(stays)
         ends = end if last else stays[n + 1][0]
@@ -159,7 +163,10 @@ def test_placements_of_one_period():
     rows = [(start, "S", FOSTER, "A", "LE1"), (D(2023, 2, 1), "L", FOSTER, "A", "LE1"),  # legal status only
             (D(2023, 3, 1), "P", HOSPITAL, "Ward", "LE2"), (D(2023, 3, 5), "P", FOSTER, "A", "LE1"),
             (D(2023, 4, 1), "P", FOSTER, "B", "LE3")]
-    assert placements(rows) == [(start, FOSTER), (D(2023, 4, 1), FOSTER)]
+    assert placements(rows) == [(start, FOSTER, False), (D(2023, 4, 1), FOSTER, False)]
+    # Foster carers A become long-term carers (RNE T, same carers): a placement, but the same carers.
+    same = rows + [(D(2023, 6, 1), "T", PlacementType.FOSTER_LONG_TERM, "B", "LE3")]
+    assert placements(same)[-1] == (D(2023, 6, 1), PlacementType.FOSTER_LONG_TERM, True)
 
 
 def test_long_term_stability_under_16s_looked_after_for_two_and_a_half_years():
@@ -172,3 +179,33 @@ def test_long_term_stability_under_16s_looked_after_for_two_and_a_half_years():
     figure = long_term_stability(END_OF_Q4)
     assert cases(figure) == {key(stable): True, key(moved): False, key(adoption): True}
     assert figure.value == Decimal("66.6667")
+
+
+def test_long_term_stability_counts_living_with_the_same_carers():
+    # Looked after from 1 Jan 2022 with carers A (U6); on 1 Oct 2024 A become the child's long-term foster
+    # carers (U4, RNE T): a new placement for the 903, but the child has lived with A since 1 Jan 2022, over 2
+    # years by 31 Mar 2025. Another child's foster carers A become their adopters (A5, RNE T) on 1 Feb 2025.
+    # A third moved to new carers B on 1 Oct 2024: not stable.
+    long_term = in_care(D(2022, 1, 1), moves=[(D(2024, 10, 1), "A", PlacementType.FOSTER_LONG_TERM)])
+    adopters = in_care(D(2022, 1, 1), moves=[(D(2025, 2, 1), "A", PlacementType.ADOPTION_ORDER_FOSTER_CARER)])
+    moved = in_care(D(2022, 1, 1), moves=[(D(2024, 10, 1), "B", PlacementType.FOSTER_LONG_TERM)])
+    figure = long_term_stability(END_OF_Q4)
+    assert cases(figure) == {key(long_term): True, key(adopters): True, key(moved): False}
+    # The change of placement type still counts as a placement in the short-term measure (the 903's placements).
+    assert cases(three_or_more_placements(END_OF_Q4))[key(long_term)] is False
+
+
+def test_the_oc2_cohort_and_the_health_and_dental_indicators_agree_on_31_march():
+    # One definition of "looked after continuously for 12 months at 31 March 2025": from 1 April 2024 or
+    # earlier, still looked after at the end of 31 March. A child who left care on 31 March is in neither.
+    left_on_31_march = in_care(D(2023, 5, 1), end=D(2025, 3, 31))
+    left_on_1_april = in_care(D(2023, 5, 1), end=D(2025, 4, 1))
+    from_1_april = in_care(D(2024, 4, 1))
+    from_2_april = in_care(D(2024, 4, 2))
+    periods_ = [left_on_31_march, left_on_1_april, from_1_april, from_2_april]
+    from care import rules
+    in_rule = {key(p) for p in periods_ if rules.in_oc2_cohort(
+        p.start_date, p.end_date, list(p.episodes.values_list("start_date", "end_date", "legal_status")),
+        D(2025, 3, 31))}
+    assert in_rule == {key(left_on_1_april), key(from_1_april)}
+    assert set(cases(health_assessments(END_OF_Q4))) == in_rule == set(cases(dental_checks(END_OF_Q4)))

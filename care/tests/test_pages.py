@@ -8,6 +8,7 @@ from access.models import Disclosure, Involvement, InvolvementKind, RecordView, 
 from care.models import (
     Adoption,
     AgeAssessment,
+    CarePlanning,
     DentalCheck,
     HealthAssessment,
     MissingEpisode,
@@ -15,6 +16,7 @@ from care.models import (
     PersonalEducationPlan,
     Review,
     StrengthsAndDifficulties,
+    TemporaryApproval,
     UnaccompaniedChild,
     Visit,
 )
@@ -137,7 +139,8 @@ def test_recording_while_in_care(client, period, worker):
     assert PermanencePlan.objects.get(person=person).plan == "adoption"
     assert Adoption.objects.get(period=period).best_interest_decision_on == D(2026, 4, 2)
     page = client.get(reverse("care:record", args=[person.pk])).content.decode()
-    assert "PN1" in page and "On time" in page and "score 14" in page
+    assert "Attended and spoke for themselves" in page and "PN1" not in page  # words, not the code
+    assert "On time" in page and "score 14" in page
 
 
 def test_an_sdq_needs_a_score_or_a_reason(client, period):
@@ -182,7 +185,7 @@ def test_the_worklist_shows_due_work_for_children_in_care_the_user_can_open(clie
     assert period.person.full_name in page and "Hold the looked-after review" in page
     assert reverse("care:record", args=[other.person.pk]) not in page
     assert "National Transfer Scheme" in page
-    logged = Disclosure.objects.get(what="Children in care: due work")  # the worklist names children
+    logged = Disclosure.objects.get(what="Children in care: due work, page 1")  # the worklist names children
     assert set(logged.children.values_list("person_id", flat=True)) == {period.person.pk}
 
 
@@ -194,7 +197,7 @@ def test_the_childs_record_has_a_care_card(client, period):
 
 CARE_FORMS = ["change_placement", "change_legal_status", "end", "social_worker", "iro", "review", "visit", "health",
               "dental", "sdq", "substance", "youth_justice", "pep", "missing", "permanence", "adoption",
-              "deprivation_of_liberty", "unaccompanied"]
+              "deprivation_of_liberty", "unaccompanied", "care_planning", "temporary_approval"]
 
 
 @pytest.mark.parametrize("name", CARE_FORMS)
@@ -222,3 +225,81 @@ def test_changing_social_worker_asks_why_and_ends_the_old_allocation(client, per
                                                        "worker_change_reason": "LEFTRL"})
     current = Involvement.objects.get(person=period.person, kind=InvolvementKind.ALLOCATED_WORKER, end_date__isnull=True)
     assert current.user == newcomer and current.social_worker_change.reason == "LEFTRL"
+
+
+def test_a_placement_plan_is_recorded_for_the_current_placement_and_stops_being_due(client, period):
+    person = period.person
+    response = post(client, "care:care_planning", person, {"kind": "placement_plan", **date("completed_on", D(2026, 1, 7))})
+    assert response.status_code == 302
+    record = CarePlanning.objects.get(period=period)
+    assert record.placement_from == D(2026, 1, 5)
+    page = client.get(reverse("care:record", args=[person.pk])).content.decode()
+    assert "Prepare the placement plan" not in page and "Send written notice of the placement" in page
+    assert "placement plan (reg 9) (placement from 5 Jan 2026)" in page
+
+
+def test_a_visit_records_the_childs_agreement_to_fewer_visits(client, period):
+    post(client, "care:visit", period.person, {**date("visited_on", D(2026, 1, 9)), "child_seen": "on",
+                                               "child_agrees_to_fewer_visits": "True"})
+    assert Visit.objects.get(period=period).child_agrees_to_fewer_visits is True
+
+
+def test_temporary_approval_errors_name_the_fields_and_an_approval_saves(client, period):
+    person = period.person
+    response = post(client, "care:temporary_approval", person, {
+        "carers": "Aunt Sam", **date("approved_on", D(2026, 1, 5)), **date("extended_until", D(2026, 9, 1)),
+        "extension_reason": "assessment"})
+    assert "An extension to finish the assessment is at most 8 weeks" in response.content.decode()
+    assert not TemporaryApproval.objects.exists()
+    post(client, "care:temporary_approval", person, {"carers": "Aunt Sam", **date("approved_on", D(2026, 1, 5))})
+    approval = TemporaryApproval.objects.get(period=period)
+    assert approval.ends_on == D(2026, 4, 26)
+    page = client.get(reverse("care:temporary_approval", args=[person.pk])).content.decode()
+    assert "26 April 2026" in page  # the open approval is shown to be extended or ended
+
+
+def test_a_national_transfer_needs_an_unaccompanied_child_and_then_is_recorded(client, period):
+    person = period.person
+    response = client.get(reverse("care:national_transfer", args=[person.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("care:unaccompanied", args=[person.pk])
+    UnaccompaniedChild.objects.create(person=person, arrived_on=D(2026, 1, 5), arrival_route="spontaneous")
+    response = post(client, "care:national_transfer", person, {**date("referred_on", D(2026, 1, 6)),
+                                                                **date("allocated_on", D(2026, 1, 8))})
+    assert "Give both the receiving council and the date it was allocated" in response.content.decode()
+    post(client, "care:national_transfer", person, {**date("referred_on", D(2026, 1, 6)),
+                                                     **date("allocated_on", D(2026, 1, 8)),
+                                                     "receiving_council": "Derbyshire County Council"})
+    assert "Transfer the child to Derbyshire County Council" in client.get(
+        reverse("care:record", args=[person.pk])).content.decode()
+
+
+@pytest.mark.parametrize("name", ["care_planning", "temporary_approval", "national_transfer"])
+def test_new_care_pages_refuse_partners_and_break_glass_recording(client, period, name):
+    client.force_login(police_officer())
+    assert client.get(reverse(f"care:{name}", args=[period.person.pk])).status_code == 403
+    stranger = make_user(role=Role.SOCIAL_WORKER)
+    client.force_login(stranger)
+    client.post(reverse("people:break_glass", args=[period.person.pk]), {"reason": "Out of hours emergency"})
+    assert client.get(reverse(f"care:{name}", args=[period.person.pk])).status_code == 403
+    assert RecordView.objects.filter(user=stranger, person=period.person).exists()
+
+
+def test_the_childs_iro_records_reviews_but_not_the_care_plan(client, period):
+    from care.services import allocate_iro
+    reviewer = iro()
+    allocate_iro(period.person, reviewer, D(2026, 1, 6))
+    client.force_login(reviewer)
+    page = client.get(reverse("care:record", args=[period.person.pk])).content.decode()
+    assert "Looked-after review" in page
+    for name in ("care_planning", "temporary_approval", "visit"):
+        assert reverse(f"care:{name}", args=[period.person.pk]) not in page, name
+    response = client.post(reverse("care:care_planning", args=[period.person.pk]), {"kind": "care_plan"})
+    assert response.status_code == 403 and not CarePlanning.objects.exists()
+    refusal = RecordView.objects.filter(user=reviewer, allowed=False).latest("pk")
+    assert refusal.person == period.person and "no right to record casework" in refusal.basis
+
+
+def test_care_planning_errors_name_the_fields(client, period):
+    html = post(client, "care:care_planning", period.person, {}).content.decode()
+    assert "Select the plan or notice completed" in html and "Enter the date completed" in html
+    assert not CarePlanning.objects.exists()

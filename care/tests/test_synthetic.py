@@ -13,12 +13,12 @@ from django.db import transaction
 
 from access.models import Involvement, InvolvementKind as IK
 from care import models as care
-from care import rules
 from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
 from leavers import models as leavers
+from privatefostering import models as private_fostering
 from leavers.codes import LeaverStatus
 from leavers.eligibility import stays_of, status
 from people.models import Person
@@ -56,8 +56,9 @@ def test_children_in_care_care_leavers_and_those_who_left_are_all_there():
     assert {"E17", "E11"} & set(ended.values_list("reason_ceased", flat=True))
     assert ended.filter(reason_ceased__in=["E4A", "E4B"]).exists()
     for model in (care.Review, care.Visit, care.HealthAssessment, care.DentalCheck, care.PersonalEducationPlan,
-                  care.PermanencePlan, care.UnaccompaniedChild, leavers.PathwayPlan, leavers.KeepingInTouch,
-                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot):
+                  care.PermanencePlan, care.UnaccompaniedChild, care.CarePlanning, leavers.PathwayPlan, leavers.KeepingInTouch,
+                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot,
+                  private_fostering.PrivateFosteringArrangement, private_fostering.PrivateFosteringVisit):
         assert model.objects.exists(), model.__name__
 
 
@@ -89,8 +90,11 @@ def test_episodes_are_contiguous_and_end_with_the_period():
     care.PeriodOfCare, care.Episode, care.Review, care.Visit, care.HealthAssessment, care.DentalCheck,
     care.StrengthsAndDifficulties, care.PersonalEducationPlan, care.MissingEpisode, care.PermanencePlan,
     care.Adoption, care.UnaccompaniedChild, care.AgeAssessment, care.SubstanceMisuse, care.YouthJusticeDisposal,
+    care.CarePlanning, care.TemporaryApproval,
     leavers.PathwayPlan, leavers.PathwayPlanReview, leavers.KeepingInTouch, leavers.Accommodation,
     leavers.EducationEmployment, leavers.StayingPut, leavers.StayingCloseConsideration, leavers.BirthdaySnapshot,
+    leavers.LeavingCareNeedsAssessment, private_fostering.PrivateFosteringArrangement,
+    private_fostering.PrivateFosteringVisit,
 ])
 def test_every_record_passes_its_models_clean(model):
     for row in model.objects.all():
@@ -104,9 +108,9 @@ def test_stored_due_dates_are_the_ones_save_would_store():
     for period in care.PeriodOfCare.objects.all():
         held = []
         for review in period.reviews.order_by("held_on", "pk"):
-            assert review.due_on == rules.review_due(period.start_date, held)
+            assert review.due_on == period._review_due(held, on=review.held_on)
             held.append(review.held_on)
-        assert period.next_review_due == (None if period.end_date else rules.review_due(period.start_date, held))
+        assert period.next_review_due == (None if period.end_date else period._review_due(held))
     for plan in leavers.PathwayPlan.objects.all():
         last = plan.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first()
         assert plan.next_review_due == registry.get("PATHWAY_PLAN_REVIEW").due(last or plan.started_on)

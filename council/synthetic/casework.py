@@ -30,18 +30,22 @@ def moment(day: int, minute: int) -> datetime.datetime:
 
 
 class Workdays:
-    """The council's working days and the registry's due dates, in ordinals, cached."""
+    """The council's working days and the registry's due dates, in ordinals, cached.
+
+    Work happens on the days the council is open (`add`, `on_or_after`, `on_or_before` skip closure
+    days too); due dates are the registry's, which count statutory working days as the law does.
+    """
 
     def __init__(self):
         self.calendar = Calendar.from_database()
         self._due: dict[tuple[str, int], int] = {}
 
     def add(self, day: int, n: int) -> int:
-        """The nth working day after `day` (0: the day itself)."""
-        return self.calendar.add_working_days(date(day), n).toordinal() if n else day
+        """The nth day the council is open after `day` (0: the day itself)."""
+        return self.calendar.add_working_days(date(day), n, council=True).toordinal() if n else day
 
     def on_or_after(self, day: int) -> int:
-        return day if self.calendar.is_working_day(date(day)) else self.add(day, 1)
+        return day if self.calendar.is_working_day(date(day), council=True) else self.add(day, 1)
 
     def on_or_before(self, day: int) -> int:
         return self.calendar.working_day_on_or_before(date(day)).toordinal()

@@ -7,7 +7,7 @@ from django.core.management.color import no_style
 from django.db import connection
 
 # Tables outside the Thrive apps that point at users: emptied with them, or they would dangle.
-USER_LINKED_TABLES = ("django_admin_log", "django_session")
+USER_LINKED_TABLES = ("django_admin_log", "django_session", "otp_totp_totpdevice")
 # Columns the wall clock fills in, which a reproducible digest must leave out.
 WALL_CLOCK_COLUMNS = {"last_login"}
 

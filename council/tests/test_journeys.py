@@ -21,6 +21,7 @@ from frontdoor.models import Contact, Referral
 from people.duework import DueWork
 from proceedings.models import CareProceedings, FGDMOffer, PreProceedings, fgdm_requirement_problem
 from protection.codes import ConferenceKind
+from privatefostering.models import PrivateFosteringArrangement
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
 from timescales import registry
 from timescales.due import due_items
@@ -91,6 +92,9 @@ def test_every_cp_plan_starts_at_an_initial_conference_and_counts_earlier_plans(
             person_id=plan.person_id, start_date__lt=plan.start_date).count()
         assert plan.next_review_due == plan.compute_next_review_due()
         assert plan.team.kind == TeamKind.MULTI_AGENCY_CP and plan.lead_practitioner_id
+        for meeting in plan.core_groups.all():  # the first core group, on or after the plan began, not after it ended
+            assert meeting.held_on >= plan.start_date and (plan.end_date is None or meeting.held_on <= plan.end_date)
+            assert meeting.person_id == plan.person_id
 
 
 def test_every_proceedings_has_an_fgdm_offer_or_complete_exception_before_it():
@@ -114,7 +118,9 @@ def test_involvements_follow_the_open_episodes():
     assert led == set(FamilyHelpEpisode.objects.filter(end_date=None).values_list("person_id", "lead_practitioner_id"))
     referred = set(Referral.objects.filter(closure_date=None).values_list("person_id", flat=True))
     in_care = held(IK.IRO)
-    assert held(IK.ALLOCATED_WORKER) <= referred | in_care
+    privately_fostered = set(PrivateFosteringArrangement.objects.filter(ended_on=None).values_list(
+        "person_id", flat=True))
+    assert held(IK.ALLOCATED_WORKER) <= referred | in_care | privately_fostered
     undecided = set(Contact.objects.filter(decision=None).values_list("person_id", flat=True))
     assert held(IK.CONTACT, team__kind=TeamKind.FRONT_DOOR) == undecided
 

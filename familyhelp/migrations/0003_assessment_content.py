@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('familyhelp', '0002_initial'),
         ('frontdoor', '0003_referral_open_index'),
-        ('people', '0003_draft'),
+        ('people', '0005_draft'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

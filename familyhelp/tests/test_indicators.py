@@ -5,7 +5,11 @@ from decimal import Decimal
 import pytest
 
 from council.models import PopulationCount
-from familyhelp.indicators import assessments_within_45_working_days, children_in_need_rate
+from familyhelp.indicators import (
+    assessments_within_45_working_days,
+    assessments_within_45_working_days_of_referral,
+    children_in_need_rate,
+)
 from familyhelp.models import Assessment
 from frontdoor.models import Referral
 from frontdoor.tests.journey_data import child, referral
@@ -39,10 +43,21 @@ def test_the_45th_working_day_is_on_time_and_the_46th_is_late():
     assert (figure.numerator, figure.denominator, figure.value) == (1, 2, Decimal("50.0000"))
 
 
-def test_the_45_days_run_from_the_referral_date_held_now():
+def test_the_45_days_run_from_the_assessment_start_date_held_now():
     late = assessment(D(2025, 1, 6), D(2025, 3, 11))
-    Referral.objects.filter(pk=late.referral_id).update(referral_date=D(2025, 1, 7))  # corrected afterwards
+    Assessment.objects.filter(pk=late.pk).update(start_date=D(2025, 1, 7))  # corrected afterwards
     assert counted(assessments_within_45_working_days(Q4_2024_25)) == [(D(2025, 3, 11), True)]
+
+
+def test_the_dfe_reading_from_the_assessment_start_beside_working_together_from_the_referral():
+    # Referred Mon 6 Jan 2025; the assessment started Wed 8 Jan and was authorised Wed 12 Mar. From the start:
+    # 9-10 Jan (2), 13 Jan - 7 Mar (42), 10-12 Mar (45): on time by the DfE's reading. From the referral
+    # 12 Mar is the 47th working day (10 Mar is the 45th): late by Working Together's.
+    person = child()
+    Assessment.objects.create(referral=referral(person, D(2025, 1, 6)), person=person, start_date=D(2025, 1, 8),
+                              authorisation_date=D(2025, 3, 12))
+    assert counted(assessments_within_45_working_days(Q4_2024_25)) == [(D(2025, 3, 12), True)]
+    assert counted(assessments_within_45_working_days_of_referral(Q4_2024_25)) == [(D(2025, 3, 12), False)]
 
 
 def test_year_to_date_counts_assessments_completed_since_1_april():

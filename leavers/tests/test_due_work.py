@@ -7,7 +7,9 @@ from access.models import TeamKind
 from care import services
 from care.codes import ReasonEpisodeCeased
 from care.tests.builders import child_in_care
-from leavers.models import BirthdaySnapshot, PathwayPlan, PathwayPlanReview, StayingCloseConsideration
+from leavers.due import adviser_visit_due
+from leavers.models import (Accommodation, BirthdaySnapshot, KeepingInTouch, LeavingCareNeedsAssessment, PathwayPlan,
+                            PathwayPlanReview, StayingCloseConsideration)
 from leavers.services import allocate_personal_adviser
 from leavers.snapshots import snapshots_due
 from tests.factories import make_team, make_user
@@ -28,15 +30,33 @@ def due(person, on, code):
     return [item for item in due_items([person.pk], on) if item.timescale == code]
 
 
-def test_an_eligible_child_needs_an_adviser_and_a_pathway_plan_from_the_day_they_become_eligible():
-    # In care from 1 January 2025: the first night after the 16th birthday makes them eligible on 11 May 2025.
+def test_an_eligible_child_needs_an_adviser_then_a_needs_assessment_within_3_months_then_the_pathway_plan():
+    # In care from 1 January 2025: the first night after the 16th birthday makes them eligible on Sun 11 May
+    # 2025. The adviser is due from then; the needs assessment within 3 months, 11 Aug 2025 (reg 42(1)); the
+    # pathway plan follows it, so by the same day.
     person = child_in_care(start=D(2025, 1, 1), birth_date=BORN).person
-    items = {item.what: item for item in due(person, D(2025, 6, 1), "PERSONAL_ADVISER_FROM_16")}
-    assert items["Allocate a personal adviser"].due == D(2025, 5, 11)
-    assert items["Prepare the pathway plan"].due == D(2025, 5, 11)
+    [adviser_due] = due(person, D(2025, 6, 1), "PERSONAL_ADVISER_FROM_16")
+    assert adviser_due.what == "Allocate a personal adviser" and adviser_due.due == D(2025, 5, 11)
+    [assessment] = due(person, D(2025, 6, 1), "LEAVING_CARE_NEEDS_ASSESSMENT")
+    [plan] = due(person, D(2025, 6, 1), "PATHWAY_PLAN")
+    assert assessment.due == plan.due == D(2025, 8, 11)
     adviser = make_user(teams=[make_team(kind=TeamKind.LEAVING_CARE)])
     allocate_personal_adviser(person, adviser, adviser.teams.first(), D(2025, 5, 12))
-    assert [item.what for item in due(person, D(2025, 6, 1), "PERSONAL_ADVISER_FROM_16")] == ["Prepare the pathway plan"]
+    assert not due(person, D(2025, 6, 1), "PERSONAL_ADVISER_FROM_16")
+    # Assessed late, on Mon 1 Sep 2025: the plan, which follows it, is due that day.
+    LeavingCareNeedsAssessment.objects.create(person=person, completed_on=D(2025, 9, 1))
+    assert not due(person, D(2025, 9, 2), "LEAVING_CARE_NEEDS_ASSESSMENT")
+    assert due(person, D(2025, 9, 2), "PATHWAY_PLAN")[0].due == D(2025, 9, 1)
+    PathwayPlan.objects.create(person=person, started_on=D(2025, 9, 3))
+    assert not due(person, D(2025, 9, 4), "PATHWAY_PLAN")
+
+
+def test_eligible_after_16_counts_3_months_from_becoming_eligible():
+    # In care from Sat 31 Aug 2024, born 1 Jan 2008 (16 on 1 Jan 2024): 13 weeks since 14 are reached after
+    # 91 nights, on Sat 30 Nov 2024; the needs assessment is due 3 months on, 28 Feb 2025 (no 30 Feb).
+    person = child_in_care(start=D(2024, 8, 31), birth_date=D(2008, 1, 1)).person
+    [assessment] = due(person, D(2024, 12, 1), "LEAVING_CARE_NEEDS_ASSESSMENT")
+    assert assessment.due == D(2025, 2, 28)
 
 
 def test_pathway_plan_reviewed_within_six_months_of_the_last_review():
@@ -51,14 +71,48 @@ def test_pathway_plan_reviewed_within_six_months_of_the_last_review():
     assert item.due == plan.next_review_due == D(2026, 8, 27)
 
 
-def test_staying_close_is_due_for_former_relevant_children_until_considered():
+def test_staying_close_is_assessed_within_3_months_of_becoming_former_relevant_and_can_be_overdue():
+    # Former relevant from the 18th birthday, Mon 10 May 2027: the assessment is due by 10 Aug 2027, the
+    # council's standard, and is overdue from 11 Aug, long before the 25th birthday (10 May 2034).
     person = left_care(D(2025, 1, 1), D(2027, 5, 10), reason=ReasonEpisodeCeased.STAYING_PUT)
-    assert not due(person, D(2027, 5, 9), "STAYING_CLOSE_TO_25")  # still 17 and in care
-    [item] = due(person, D(2027, 6, 1), "STAYING_CLOSE_TO_25")
-    assert item.due == D(2034, 5, 10)
-    StayingCloseConsideration.objects.create(person=person, considered_on=D(2027, 6, 1),
+    assert not due(person, D(2027, 5, 9), "STAYING_CLOSE_ASSESSMENT")  # still 17 and in care
+    [item] = due(person, D(2027, 8, 11), "STAYING_CLOSE_ASSESSMENT")
+    assert item.due == D(2027, 8, 10) and item.overdue_on(D(2027, 8, 11))
+    StayingCloseConsideration.objects.create(person=person, considered_on=D(2027, 8, 12),
                                              considered_by=make_user(), decision="not_required")
-    assert not due(person, D(2027, 6, 2), "STAYING_CLOSE_TO_25")
+    assert not due(person, D(2027, 8, 13), "STAYING_CLOSE_ASSESSMENT")
+
+
+def test_personal_adviser_visits_accommodation_the_council_provides():
+    # A relevant child (left care at 16) moves on Mon 2 Jun 2025 into supported lodgings the council provides:
+    # a visit within 7 days, Mon 9 Jun; visited Fri 6 Jun, then at most 2 months later, 6 Aug 2025.
+    person = left_care(D(2025, 1, 1), D(2025, 5, 31))
+    Accommodation.objects.create(person=person, from_date=D(2025, 6, 2), kind="E", suitable=True,
+                                 provided_by_council=True)
+    [item] = due(person, D(2025, 6, 3), "PERSONAL_ADVISER_VISIT_AFTER_MOVE")
+    assert item.due == D(2025, 6, 9)
+    KeepingInTouch.objects.create(person=person, contacted_on=D(2025, 6, 6), in_touch="YES",
+                                  visit_at_accommodation=True)
+    [item] = due(person, D(2025, 6, 7), "PERSONAL_ADVISER_VISIT")
+    assert item.due == D(2025, 8, 6)
+    # A pathway plan started Thu 5 Jun, reviewed Fri 1 Aug: its next review, 1 Feb 2026, needs a visit
+    # before it; the visit on 6 Jun came before the last review, so the 2-monthly visit (6 Aug) is due first.
+    plan = PathwayPlan.objects.create(person=person, started_on=D(2025, 6, 5))
+    PathwayPlanReview.objects.create(plan=plan, reviewed_on=D(2025, 8, 1))
+    assert due(person, D(2025, 8, 2), "PERSONAL_ADVISER_VISIT")[0].due == D(2025, 8, 6)
+    # Accommodation not provided by the council: no visits are due under reg 8(2).
+    Accommodation.objects.create(person=person, from_date=D(2025, 8, 3), kind="U", suitable=True)
+    assert not due(person, D(2025, 8, 4), "PERSONAL_ADVISER_VISIT")
+
+
+def test_adviser_visit_before_each_pathway_plan_review():
+    # Moved in 1 Mar 2025, visited 3 Mar and 30 Apr; the plan was last reviewed 1 May and its next review is due
+    # 20 Jun. The 2-monthly visit falls on 30 Jun, but a visit is needed before the review: due 20 Jun.
+    assert adviser_visit_due(D(2025, 3, 1), [D(2025, 3, 3), D(2025, 4, 30)], D(2025, 5, 1), D(2025, 6, 20)) == (
+        D(2025, 6, 20), "PERSONAL_ADVISER_VISIT")
+    # Visited after that review (10 Jun): the review is covered; next by 10 Aug.
+    assert adviser_visit_due(D(2025, 3, 1), [D(2025, 3, 3), D(2025, 6, 10)], D(2025, 5, 1), D(2025, 6, 20)) == (
+        D(2025, 8, 10), "PERSONAL_ADVISER_VISIT")
 
 
 def test_oc3_birthday_snapshot_due_for_a_relevant_child_at_17_within_a_month_of_the_birthday():

@@ -73,12 +73,16 @@ def test_care_leavers_whose_birthday_fell_in_the_12_months_counted_at_their_late
     assert in_education_employment_or_training(END_OF_Q4).numerator == 1
 
 
-def test_the_latest_information_recorded_by_the_end_of_the_period():
-    person = care_leaver(D(2006, 3, 20))  # 19 on 20 March 2025
-    last_year = snapshot(person, 18, D(2024, 3, 25), activity=Activity.NEET_OTHER)
+def test_this_birthdays_information_only_a_missing_record_is_no_information():
+    # 19 on 20 March 2025. Last year's record (at 18) is not carried forward: at the end of 31 March 2025 this
+    # birthday's information is not yet recorded, so the young person counts as "no information" (in the
+    # denominator only, dated the birthday), as the DfE counts them.
+    person = care_leaver(D(2006, 3, 20))
+    snapshot(person, 18, D(2024, 3, 25), activity=Activity.EDUCATION_FULL)
     this_year = snapshot(person, 19, D(2025, 4, 10), activity=Activity.APPRENTICESHIP_FULL)  # after the end
     eet = in_education_employment_or_training(END_OF_Q4)
-    assert cases(eet) == {key(last_year): (D(2024, 3, 25), False)}
+    assert cases(eet) == {key(person): (D(2025, 3, 20), False)}
+    assert (eet.numerator, eet.denominator) == (0, 1)
     assert cases(in_education_employment_or_training(periods.as_at(D(2025, 4, 30)))) == {
         key(this_year): (D(2025, 4, 10), True)}
 

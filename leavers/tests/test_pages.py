@@ -92,7 +92,48 @@ def test_staying_close_support_must_be_described(client, leaver):
 
 def test_the_leaving_care_worklist_and_the_records_card(client, leaver):
     page = client.get(reverse("leavers:worklist")).content.decode()
-    assert leaver.full_name in page and "Consider Staying Close support" in page
+    assert leaver.full_name in page and "Assess whether Staying Close support is needed" in page
     assert "Allocate a personal adviser" in page
     record = client.get(reverse("people:record", args=[leaver.pk])).content.decode()
     assert "Leaving care" in record and "Former relevant child" in record
+
+
+def test_recording_the_needs_assessment_and_a_visit_to_council_accommodation(client, leaver):
+    assert post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2))).status_code == 302
+    post(client, "leavers:accommodation", leaver, {**date("from_date", D(2026, 2, 3)), "kind": "E", "suitable": "True",
+                                                   "provided_by_council": "on"})
+    post(client, "leavers:in_touch", leaver, {**date("contacted_on", D(2026, 2, 6)), "in_touch": "YES",
+                                              "visit_at_accommodation": "on"})
+    assert Accommodation.objects.get(person=leaver).provided_by_council
+    assert KeepingInTouch.objects.get(person=leaver).visit_at_accommodation
+    page = client.get(reverse("leavers:record", args=[leaver.pk])).content.decode()
+    assert "2 Feb 2026: needs assessment completed" in page and "provided by the council" in page
+
+
+def test_the_needs_assessment_page_refuses_break_glass_recording(client, leaver):
+    stranger = make_user(role=Role.SOCIAL_WORKER)
+    client.force_login(stranger)
+    client.post(reverse("people:break_glass", args=[leaver.pk]), {"reason": "Emergency housing request"})
+    assert client.get(reverse("leavers:record", args=[leaver.pk])).status_code == 200
+    assert client.get(reverse("leavers:needs_assessment", args=[leaver.pk])).status_code == 403
+
+
+def test_the_personal_adviser_records_the_needs_assessment_and_visits_but_allocates_no_one(client, leaver):
+    from access.models import RecordView
+    from leavers.models import LeavingCareNeedsAssessment
+    adviser = make_user(role=Role.PERSONAL_ADVISER, teams=[make_team(kind=TeamKind.LEAVING_CARE)])
+    post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 1, 5))})
+    client.force_login(adviser)
+    page = client.get(reverse("leavers:record", args=[leaver.pk])).content.decode()
+    assert reverse("leavers:needs_assessment", args=[leaver.pk]) in page
+    assert reverse("leavers:adviser", args=[leaver.pk]) not in page
+    assessed = post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2)))
+    visited = post(client, "leavers:in_touch", leaver, {
+        **date("contacted_on", D(2026, 2, 6)), "in_touch": "YES", "visit_at_accommodation": "on"})
+    assert assessed.status_code == visited.status_code == 302
+    assert LeavingCareNeedsAssessment.objects.get(person=leaver).completed_on == D(2026, 2, 2)
+    assert KeepingInTouch.objects.get(person=leaver).recorded_by == adviser
+    allocating = post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 2, 7))})
+    assert allocating.status_code == 403
+    assert client.get(reverse("care:care_planning", args=[leaver.pk])).status_code == 403  # care casework
+    assert RecordView.objects.filter(user=adviser, allowed=False).count() == 2

@@ -20,6 +20,8 @@ COMPUTED_FROM_JOURNEY_APPS = {
     "CL_SUITABLE_ACCOMMODATION": "leavers", "CL_EET": "leavers", "CLA_DENTAL_CHECKS": "care",
     "CLA_HEALTH_ASSESSMENTS": "care", "CLA_THREE_PLACEMENTS": "care", "CLA_LONG_TERM_STABILITY": "care",
     "CLA_RATE": "care",
+    "EHE": "education", "EDU_CME_REFERRALS": "education", "NEET_16_17": "education",
+    "EXCL_SUSPENSION_RATE": "education", "EXCL_PERMANENT_RATE": "education", "SEN_EHCP_20_WEEKS": "education",
 }
 
 
@@ -79,7 +81,7 @@ def test_registered_computation_makes_an_indicator_computable(db):
 
 def test_only_computed_indicators_take_a_computation():
     with pytest.raises(ImproperlyConfigured):
-        registry.register_computation("EHE")(lambda period: None)
+        registry.register_computation("YJ_FIRST_TIME_ENTRANTS")(lambda period: None)
     with pytest.raises(ImproperlyConfigured):
         registry.register_computation("NO_SUCH_CODE")(lambda period: None)
 

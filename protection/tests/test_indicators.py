@@ -84,16 +84,18 @@ def test_reviews_on_time_worked_by_hand():
     leap_year = plan(D(2023, 11, 30), reviews=[D(2024, 2, 29), D(2024, 8, 29), D(2025, 2, 28)])
     plan(D(2025, 1, 1))  # on the plan under 3 months at the end (first review due 1 April): left out
     due_on_the_last_day = plan(D(2024, 12, 31))  # first review due 31 March 2025, not yet overdue
-    # A late review more than 12 months ago does not count; the one due 5 March 2025 is overdue.
-    overdue = plan(D(2023, 6, 1), reviews=[D(2023, 9, 1), D(2024, 3, 5), D(2024, 9, 5)])
-    late_long_ago = plan(D(2023, 6, 1), reviews=[D(2023, 9, 1), D(2024, 3, 5), D(2024, 9, 5), D(2025, 3, 1)])
+    # The review due 5 March 2025 (6 months after 5 September 2024) is overdue at the end.
+    overdue = plan(D(2023, 6, 1), reviews=[D(2023, 9, 1), D(2024, 3, 1), D(2024, 9, 5)])
+    # The DfE counts the plan's reviews: one held late 14 months before the end makes the plan late. Plan from
+    # 15 Oct 2023, first review due 15 Jan 2024, held 31 Jan 2024 (late); then 31 Jul 2024 and 31 Jan 2025, on time.
+    late_long_ago = plan(D(2023, 10, 15), reviews=[D(2024, 1, 31), D(2024, 7, 31), D(2025, 1, 31)])
     plan(D(2024, 1, 1), end=D(2025, 3, 31))  # ended on the day: not on a plan at the end
     figure = reviews_on_time(END_OF_Q4)
     assert cases(figure) == {
         key(exactly_three_months): True, key(a_day_late): False, key(leap_year): True,
-        key(due_on_the_last_day): True, key(overdue): False, key(late_long_ago): True,
+        key(due_on_the_last_day): True, key(overdue): False, key(late_long_ago): False,
     }
-    assert (figure.numerator, figure.denominator, figure.value) == (4, 6, Decimal("66.6667"))
+    assert (figure.numerator, figure.denominator, figure.value) == (3, 6, Decimal("50.0000"))
 
 
 def test_children_on_a_plan_per_10000():

@@ -188,3 +188,44 @@ def test_a_visit_in_the_future_is_refused(client, case):
     response = client.post(reverse("protection:record_visit", args=[case[0].pk]), {
         "kind": "cp", **date_fields("visited_on", TODAY() + datetime.timedelta(days=1))})
     assert "Date of the visit must be today or in the past" in response.content.decode()
+
+
+def test_recording_the_first_core_group_meeting(client, case, plan):
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "None recorded: the first is due within 10 working days" in page
+    response = client.post(reverse("protection:core_group", args=[plan.pk]),
+                           date_fields("held_on", plan.start_date - datetime.timedelta(days=1)))
+    assert "The date must be on or after the start of the plan" in response.content.decode()
+    client.post(reverse("protection:core_group", args=[plan.pk]), date_fields("held_on", TODAY()))
+    assert plan.core_groups.get().held_on == TODAY()
+    assert f"{TODAY():%-d %B %Y}" in client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+
+
+def test_the_core_group_page_is_refused_without_access_and_audited(client, plan):
+    from access.models import RecordView
+    from tests.factories import police_officer
+    officer = police_officer()
+    client.force_login(officer)
+    assert client.get(reverse("protection:core_group", args=[plan.pk])).status_code == 403
+    assert RecordView.objects.filter(user=officer, allowed=False).exists()
+
+
+def test_core_groups_are_casework_the_chair_and_the_police_in_the_team_read_the_plan_but_do_not_record_them(
+        client, plan, macpt):
+    from access.models import AgencyKind, RecordView
+    from tests.factories import police_officer
+    team, _, chair = macpt
+    officer = police_officer(teams=[team])
+    assert officer.agency.kind == AgencyKind.POLICE
+    url = reverse("protection:core_group", args=[plan.pk])
+    client.force_login(chair)  # the conference chair records the review conference, not the core group
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "Record a review conference" in page and url not in page
+    assert client.post(url, date_fields("held_on", TODAY())).status_code == 403
+    client.force_login(officer)  # a partner's seat in the multi-agency team reads and never records
+    page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
+    assert "Core group meetings" in page and url not in page
+    assert client.post(url, date_fields("held_on", TODAY())).status_code == 403
+    refusal = RecordView.objects.filter(user=officer, path=url).get()
+    assert not refusal.allowed and refusal.basis_kind == "multi_agency"
+    assert not plan.core_groups.exists()

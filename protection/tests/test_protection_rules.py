@@ -57,3 +57,24 @@ def test_second_or_subsequent_plan_counts_earlier_plans():
     second = plan(person, D(2024, 3, 1))
     assert first.previous_plans == 0 and not first.is_second_or_subsequent
     assert second.previous_plans == 1 and second.is_second_or_subsequent
+
+
+def test_first_core_group_within_10_working_days_of_the_initial_conference_even_over_a_closure_day():
+    # Plan made at the initial conference on Wed 16 Apr 2025. Working days after it: Thu 17 (1), Good Friday 18
+    # and Easter Monday 21 are bank holidays, 22-25 (5), 28-30 (8), Thu 1 May (9), Fri 2 May (10): due Fri 2 May.
+    # A council closure day on Tue 29 Apr does not move it: the timescale is Working Together's, not the council's.
+    from timescales.models import ClosureDay
+    from timescales.due import due_items
+    from protection.models import CoreGroupMeeting
+
+    ClosureDay.objects.create(date=D(2025, 4, 29), name="Staff training day")
+    person = child()
+    cp_plan = plan(person, D(2025, 4, 16))
+    [item] = [i for i in due_items([person.pk], D(2025, 4, 17)) if i.timescale == "CP_CORE_GROUP_FIRST"]
+    assert item.due == D(2025, 5, 2)
+    # The child protection visit, the council's own standard in working days, is moved by the closure day:
+    # 10 council working days after the plan start skip 29 Apr as well -> Tue 6 May (Mon 5 May is a bank holiday).
+    [visit] = [i for i in due_items([person.pk], D(2025, 4, 17)) if i.timescale == "CP_VISIT"]
+    assert visit.due == D(2025, 5, 6)
+    CoreGroupMeeting.objects.create(plan=cp_plan, person=person, held_on=D(2025, 4, 30))
+    assert not [i for i in due_items([person.pk], D(2025, 5, 1)) if i.timescale == "CP_CORE_GROUP_FIRST"]

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('people', '0003_draft'),
+        ('people', '0005_draft'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

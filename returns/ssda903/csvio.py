@@ -3,6 +3,8 @@ import csv
 import datetime
 from pathlib import Path
 
+from thrive import limits, textfiles
+
 from ..problems import Problem
 from .tables import DATE_FORMAT, DATES, FLAGS, INTEGERS, tables_for
 
@@ -43,36 +45,45 @@ def _value(column, raw: str):
     raw = (raw or "").strip()
     if raw == "":
         return None
+    if len(raw) > limits.RETURN_ITEM:
+        raise ValueError(f"longer than any 903 item ({limits.RETURN_ITEM} characters)")
     if column in DATES:
-        return datetime.datetime.strptime(raw, DATE_FORMAT).date()
+        return limits.within_dates(datetime.datetime.strptime(raw, DATE_FORMAT).date())
     if column in FLAGS:
         if raw not in {"0", "1"}:
             raise ValueError(f"'{raw}' is not 0 or 1")
         return raw == "1"
     if column in INTEGERS:
-        return int(raw)
+        return limits.within_count(int(raw))
     return raw
 
 
 def read_table(path: Path, name: str, columns, problems: list) -> list[dict]:
     """The rows of one table, typed; a row with a bad value is reported and its value left blank."""
     rows = []
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            problems.append(Problem(path.name, "the first row", ", ".join(missing), f"The {name} file needs these columns."))
-            return rows
-        for number, raw in enumerate(reader, 2):
-            where = f"row {number} (CHILD {raw.get('CHILD', '').strip()})"
-            row = {"_where": where}
-            for column in columns:
-                try:
-                    row[column] = _value(column, raw.get(column))
-                except ValueError as error:
-                    problems.append(Problem(path.name, where, column, f"'{raw.get(column)}' is not valid ({error})."))
-                    row[column] = None
-            rows.append(row)
+    try:
+        headings, records = textfiles.csv_dicts(textfiles.read_file(path), path.name)
+    except textfiles.UnreadableFile as error:
+        problems.append(Problem(path.name, error.where or "the whole file", "", error.message))
+        return rows
+    except OSError as error:
+        problems.append(Problem(path.name, "the whole file", "", f"The file cannot be opened ({error.strerror})."))
+        return rows
+    missing = [c for c in columns if c not in headings]
+    if missing:
+        problems.append(Problem(path.name, "the first row", ", ".join(missing), f"The {name} file needs these columns."))
+        return rows
+    for number, raw in enumerate(records, 2):
+        where = f"row {number} (CHILD {(raw.get('CHILD') or '').strip()[:limits.RETURN_ITEM]})"
+        row = {"_where": where}
+        for column in columns:
+            try:
+                row[column] = _value(column, raw.get(column))
+            except ValueError as error:
+                shown = (raw.get(column) or "")[:limits.RETURN_ITEM]
+                problems.append(Problem(path.name, where, column, f"'{shown}' is not valid ({error})."))
+                row[column] = None
+        rows.append(row)
     return rows
 
 

@@ -8,6 +8,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 GOVUK_FRONTEND = BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+MOJ_FRONTEND = BASE_DIR / "node_modules" / "@ministryofjustice" / "frontend" / "moj"
+AUTOCOMPLETE = BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"
 
 # Cores first, then one app per part of the journey.
 THRIVE_APPS = [
@@ -24,8 +26,12 @@ THRIVE_APPS = [
     "care",
     "leavers",
     "recording",
+    "privatefostering",
     "performance",
     "returns",
+    # Running Thrive: retention of records (a core: journey apps declare their facts to it) and operations.
+    "retention",
+    "ops",
 ]
 
 INSTALLED_APPS = [
@@ -37,17 +43,26 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     *THRIVE_APPS,
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files are answered here, before the headers below
+    "thrive.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "thrive.middleware.IdleTimeoutMiddleware",
+    "access.two_factor.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -67,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "council.context_processors.council",
+                "people.context_processors.worklists",
             ],
         },
     },
@@ -120,10 +136,45 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Signed out after this many seconds without a request (thrive.middleware.IdleTimeoutMiddleware).
+SESSION_IDLE_TIMEOUT = 30 * 60
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4): only Thrive's own scripts, styles, images and fonts; no inline
+# script or style anywhere (a page that needs one gives its hash, as the HTML report does).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Permissions-Policy (django-permissions-policy): Thrive uses none of the browser's powerful features.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media", "fullscreen",
+    "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
+    "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+)}
+
+# Two-factor sign-in (django-otp, time-based one-time codes): who must give a code as well as a password.
+# One rule for the whole service: these roles, superusers, and (with PARTNER_AGENCIES) anyone whose agency
+# is not the council itself, e.g. police, health and probation staff.
+TWO_FACTOR_REQUIRED = {
+    "ROLES": ["administrator", "analyst", "partner"],
+    "SUPERUSERS": True,
+    "PARTNER_AGENCIES": True,
+}
+OTP_TOTP_ISSUER = "Thrive"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -136,6 +187,8 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
+    ("moj", MOJ_FRONTEND),
+    ("autocomplete", AUTOCOMPLETE),
     BASE_DIR / "static",
 ]
 

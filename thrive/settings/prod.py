@@ -24,8 +24,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }
-LOGGING = {
-    "version": 1,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+
+# --- Operations (issue 16; docs/operations.md): request ids, JSON logs, health check, connections ---
+from ops.logs import logging_config  # noqa: E402
+
+# First, so every log line of the request, and the response, carry its id.
+MIDDLEWARE = ["ops.requestid.RequestIdMiddleware", *MIDDLEWARE]  # noqa: F405
+LOGGING = logging_config(os.environ.get("THRIVE_LOG_LEVEL", "INFO"))
+# Load balancers and container probes call /healthz over plain HTTP on the instance itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Each gunicorn thread keeps its connection for a minute, checked before reuse after a database restart.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("THRIVE_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405

@@ -1,34 +1,101 @@
 """The timescales registry: due dates worked out by hand, and councils' local standards."""
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from timescales import registry
-from timescales.registry import Unit, all_timescales, birthday, check_overrides, get, health_review_code
+from timescales import legal_table, registry
+from timescales.registry import Basis, Unit, all_timescales, birthday, check_overrides, get, health_review_code
+from timescales.rules import health_needs_education_due
 from timescales.workdays import Calendar
 
 ENGLAND = Calendar()
 HALF_TERM = (date(2025, 10, 27), date(2025, 10, 31))
 
 
-def test_every_timescale_has_a_source_a_positive_amount_and_a_unique_code():
+def test_every_timescale_has_a_source_a_basis_a_positive_amount_and_a_unique_code():
     timescales = all_timescales()
     assert len({t.code for t in timescales}) == len(timescales)
     for timescale in timescales:
         assert timescale.source.strip(), timescale.code
         assert timescale.name.strip() and timescale.starts_from.strip(), timescale.code
         assert isinstance(timescale.amount, int) and timescale.amount > 0, timescale.code
-        assert isinstance(timescale.unit, Unit), timescale.code
+        assert isinstance(timescale.unit, Unit) and isinstance(timescale.basis, Basis), timescale.code
+        assert timescale.counting(), timescale.code
         if timescale.statutory_limit is not None:
             assert timescale.local_standard and timescale.amount <= timescale.statutory_limit, timescale.code
+        # A local standard says it is the council's; one set in law cites an Act's section or a regulation.
+        if timescale.basis == Basis.LOCAL:
+            assert timescale.source.startswith("The council's"), timescale.code
+        if timescale.basis == Basis.LAW:
+            assert " reg " in timescale.source or " s" in timescale.source or "Sch " in timescale.source, timescale.code
 
 
-def test_the_docs_page_lists_every_timescale():
-    page = (Path(__file__).resolve().parents[2] / "docs" / "timescales.md").read_text()
+def test_the_docs_page_is_the_registry_table():
+    """docs/timescales.md carries the table made from the registry: run `manage.py timescales_table --write`."""
+    page = legal_table.current_page()
+    assert page == legal_table.page_with_table(page)
     missing = [t.code for t in all_timescales() if f"`{t.code}`" not in page]
     assert not missing
+
+
+def test_statutory_and_local_are_marked():
+    assert get("ICPC").statutory and get("CARE_PLAN").statutory and get("ASSESSMENT").statutory
+    assert not get("CP_VISIT").statutory and get("CP_VISIT").basis == Basis.LOCAL
+    assert get("RE_REFERRAL_WINDOW").basis == Basis.DATA and not get("RE_REFERRAL_WINDOW").local_standard
+    # A legal maximum the council may tighten is statutory, and still overridable.
+    assert get("CLA_VISIT").statutory and get("CLA_VISIT").local_standard
+
+
+def test_a_closure_day_moves_a_local_deadline_but_not_a_statutory_one():
+    # The council is closed Mon 29 to Wed 31 Dec 2025. A strategy discussion on Wed 10 Dec: the ICPC (15
+    # statutory working days) is due Mon 5 Jan 2026 whether or not the council is closed (worked in
+    # test_workdays). A child protection visit on Wed 17 Dec (local standard, 10 council working days):
+    # Thu 18 (1), Fri 19 (2), 22-24 (3-5), 25-26 bank holidays, 29-31 closed, 1 Jan bank holiday,
+    # Fri 2 Jan (6), Mon 5 - Thu 8 (7-10) -> Thu 8 Jan; without the closures it would be Mon 5 Jan.
+    council = Calendar(closure_days=[date(2025, 12, 29), date(2025, 12, 30), date(2025, 12, 31)])
+    assert get("ICPC").due(date(2025, 12, 10), council) == date(2026, 1, 5)
+    assert get("ICPC").due(date(2025, 12, 10), ENGLAND) == date(2026, 1, 5)
+    assert get("CP_VISIT").due(date(2025, 12, 17), council) == date(2026, 1, 8)
+    assert get("CP_VISIT").due(date(2025, 12, 17), ENGLAND) == date(2026, 1, 5)
+    # The same for reg 33's first review and reg 4(2)'s care plan: a closure day never extends them.
+    assert get("CLA_REVIEW_FIRST").due(date(2025, 12, 10), council) == get("CLA_REVIEW_FIRST").due(
+        date(2025, 12, 10), ENGLAND)
+
+
+def test_care_plan_placement_plan_and_notice_over_the_may_bank_holiday():
+    # First placement Wed 30 Apr 2025. Working days after it: Thu 1 May (1), Fri 2 (2), Mon 5 early May
+    # bank holiday, Tue 6 (3), Wed 7 (4), Thu 8 (5) -> placement plan and notice due Thu 8 May;
+    # Fri 9 (6), 12-15 (7-10) -> care plan due Thu 15 May.
+    assert get("PLACEMENT_PLAN").due(date(2025, 4, 30), ENGLAND) == date(2025, 5, 8)
+    assert get("PLACEMENT_NOTICE").due(date(2025, 4, 30), ENGLAND) == date(2025, 5, 8)
+    assert get("CARE_PLAN").due(date(2025, 4, 30), ENGLAND) == date(2025, 5, 15)
+
+
+def test_connected_person_approval_16_weeks_then_8_more():
+    # Temporarily approved Mon 6 Jan 2025. 16 weeks including the day of approval: 6 Jan + 112 days is
+    # Mon 28 Apr, so the last day approved is Sun 27 Apr 2025 (the expiry day itself is still approved).
+    first = get("CONNECTED_PERSON_APPROVAL").due(date(2025, 1, 6))
+    assert first == date(2025, 4, 27)
+    # One extension of up to 8 weeks (56 days) runs from then: Sun 22 Jun 2025.
+    assert get("CONNECTED_PERSON_EXTENSION").due(first) == date(2025, 6, 22)
+    # Approved on leap day Thu 29 Feb 2024: + 111 days -> Sun 19 Jun 2024 (February has 29 days).
+    assert get("CONNECTED_PERSON_APPROVAL").due(date(2024, 2, 29)) == date(2024, 6, 19)
+
+
+def test_health_needs_education_is_a_threshold_of_15_school_days_cumulative():
+    # Ill on Mon 3 - Fri 7 Nov 2025 (5 school days), then Mon 17 - Fri 21 Nov (10), then from Mon 1 Dec:
+    # 1 (11), 2 (12), 3 (13), 4 (14), 5 Dec (15) -> due Fri 5 Dec 2025, the 15th day missed in all.
+    missed = ([date(2025, 11, d) for d in range(3, 8)] + [date(2025, 11, d) for d in range(17, 22)]
+              + [date(2025, 12, d) for d in range(1, 6)])
+    assert health_needs_education_due(missed, calendar=ENGLAND) == date(2025, 12, 5)
+    # A weekend or half-term day marked absent is not a school day missed, and a day given twice counts once.
+    school = Calendar(school_holidays=[HALF_TERM])
+    assert health_needs_education_due(missed[:14] + [date(2025, 10, 28), date(2025, 11, 8), missed[0]],
+                                      calendar=school) is None
+    # Forward-looking: a consultant's letter on Tue 4 Nov 2025 says a 4-week absence is ahead -> due that day.
+    assert health_needs_education_due(missed[:2], known_on=date(2025, 11, 4), calendar=ENGLAND) == date(2025, 11, 4)
+    assert health_needs_education_due([], calendar=ENGLAND) is None
 
 
 def test_contact_decision_over_easter():
@@ -42,12 +109,6 @@ def test_assessment_45_working_days():
     assert assessment.due(date(2025, 3, 1), ENGLAND) == date(2025, 5, 7)
     assert assessment.on_time(date(2025, 3, 1), date(2025, 5, 7), ENGLAND)
     assert not assessment.on_time(date(2025, 3, 1), date(2025, 5, 8), ENGLAND)
-
-
-def test_icpc_15_working_days_with_christmas_closure():
-    # Strategy discussion Wed 10 Dec 2025, council closed 29-31 Dec -> Thu 8 Jan 2026 (see test_workdays).
-    council = Calendar(closure_days=[date(2025, 12, 29), date(2025, 12, 30), date(2025, 12, 31)])
-    assert get("ICPC").due(date(2025, 12, 10), council) == date(2026, 1, 8)
 
 
 def test_first_looked_after_review_over_easter():
@@ -110,16 +171,16 @@ def test_excluded_pupil_education_from_the_sixth_school_day_across_half_term():
     assert get("EXCLUDED_PUPIL_EDUCATION").due(date(2025, 10, 22), ENGLAND) == date(2025, 10, 29)
 
 
-def test_pupil_missing_education_after_15_school_days():
-    # First day absent Mon 3 Nov 2025 is day 1: 3-7 Nov (1-5), 10-14 (6-10), 17-21 (11-15) -> Fri 21 Nov.
-    assert get("PUPIL_MISSING_EDUCATION").due(date(2025, 11, 3), ENGLAND) == date(2025, 11, 21)
-
-
 def test_ages_for_care_leavers():
     # Born 14 Jun 2001: personal adviser duty from 14 Jun 2017, support to 14 Jun 2026.
     assert get("PERSONAL_ADVISER_FROM_16").due(date(2001, 6, 14)) == date(2017, 6, 14)
     assert get("CARE_LEAVER_SUPPORT_TO_25").due(date(2001, 6, 14)) == date(2026, 6, 14)
     assert get("STAYING_CLOSE_TO_25").due(date(2001, 6, 14)) == date(2026, 6, 14)
+    # The Staying Close assessment is the council's standard: 3 months from becoming a former relevant
+    # child (18 on 14 Jun 2019) -> 14 Sep 2019, long before the 25th birthday.
+    assert get("STAYING_CLOSE_ASSESSMENT").due(date(2019, 6, 14)) == date(2019, 9, 14)
+    # Needs assessment of an eligible child: 16 on Sat 31 Aug 2024 + 3 months -> 30 Nov 2024 (no 31 Nov).
+    assert get("LEAVING_CARE_NEEDS_ASSESSMENT").due(date(2024, 8, 31)) == date(2024, 11, 30)
     # Born 29 Feb 2008: 16 on 29 Feb 2024 (a leap year); 25 in 2033, a common year -> 1 Mar 2033.
     assert birthday(date(2008, 2, 29), 16) == date(2024, 2, 29)
     assert get("CARE_LEAVER_SUPPORT_TO_25").due(date(2008, 2, 29)) == date(2033, 3, 1)

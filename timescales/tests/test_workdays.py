@@ -79,21 +79,28 @@ def test_day_zero_and_counting_backwards():
 
 
 def test_council_closure_day_29_december():
-    # Christmas 2026 again, but the council is closed on Tue 29 Dec: Thu 24 + 1 -> Wed 30 Dec.
+    # Christmas 2026 again, but the council is closed on Tue 29 Dec: Thu 24 + 1 council working day -> Wed 30.
     council = Calendar(closure_days=[date(2026, 12, 29)])
-    assert not council.is_working_day(date(2026, 12, 29))
-    assert council.add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 30)
-    # Thu 24 to Wed 30: only Wed 30 is a working day.
-    assert council.working_days_between(date(2026, 12, 24), date(2026, 12, 30)) == 1
+    assert not council.is_working_day(date(2026, 12, 29), council=True)
+    assert council.add_working_days(date(2026, 12, 24), 1, council=True) == date(2026, 12, 30)
+    # Thu 24 to Wed 30: only Wed 30 is a council working day.
+    assert council.working_days_between(date(2026, 12, 24), date(2026, 12, 30), council=True) == 1
+    # As the regulations count working days, the closure day is still one: Thu 24 + 1 -> Tue 29.
+    assert council.is_working_day(date(2026, 12, 29))
+    assert council.add_working_days(date(2026, 12, 24), 1) == date(2026, 12, 29)
+    assert council.working_days_between(date(2026, 12, 24), date(2026, 12, 30)) == 2
+    assert council.next_working_day(date(2026, 12, 24), council=True) == date(2026, 12, 30)
 
 
-def test_closure_days_across_new_year():
-    # Strategy discussion Wed 10 Dec 2025, council closed 29-31 Dec. Working days after it:
+def test_closure_days_across_new_year_count_for_the_council_only():
+    # Strategy discussion Wed 10 Dec 2025, council closed 29-31 Dec. Council working days after it:
     #   Thu 11 (1), Fri 12 (2), 15-19 (3-7), 22-24 (8-10), 25-26 bank holidays, 29-31 closed,
     #   Thu 1 Jan bank holiday, Fri 2 Jan (11), Mon 5 - Thu 8 Jan (12-15) -> Thu 8 Jan 2026.
     council = Calendar(closure_days=[date(2025, 12, 29), date(2025, 12, 30), date(2025, 12, 31)])
-    assert council.add_working_days(date(2025, 12, 10), 15) == date(2026, 1, 8)
-    # Without the closure days the 15th is Mon 5 Jan: 29 (11), 30 (12), 31 (13), 2 Jan (14), 5 Jan (15).
+    assert council.add_working_days(date(2025, 12, 10), 15, council=True) == date(2026, 1, 8)
+    # Working days as the regulations define them ignore closures: the 15th is Mon 5 Jan:
+    # 29 (11), 30 (12), 31 (13), 2 Jan (14), 5 Jan (15); the same with or without closure days.
+    assert council.add_working_days(date(2025, 12, 10), 15) == date(2026, 1, 5)
     assert ENGLAND.add_working_days(date(2025, 12, 10), 15) == date(2026, 1, 5)
 
 
@@ -102,6 +109,9 @@ def test_deadline_on_a_weekend_or_bank_holiday():
     assert ENGLAND.working_day_on_or_before(date(2025, 9, 6)) == date(2025, 9, 5)  # Sat -> Fri
     assert ENGLAND.working_day_on_or_before(date(2025, 5, 26)) == date(2025, 5, 23)  # Spring BH Mon -> Fri
     assert ENGLAND.working_day_on_or_before(date(2025, 5, 27)) == date(2025, 5, 27)  # a Tuesday
+    # The meeting needs the office open: a deadline on closure day Tue 30 Dec 2025 is held by Wed 24 Dec.
+    council = Calendar(closure_days=[date(2025, 12, 29), date(2025, 12, 30), date(2025, 12, 31)])
+    assert council.working_day_on_or_before(date(2025, 12, 30)) == date(2025, 12, 24)
 
 
 def test_the_due_date_is_on_time_and_the_next_day_is_overdue():
@@ -129,31 +139,34 @@ def test_school_days_skip_half_term():
 def test_council_closure_day_is_still_a_school_day():
     # Schools open on a council closure day in term time, so school-day counts ignore it.
     council = Calendar(closure_days=[date(2025, 11, 3)])
-    assert not council.is_working_day(date(2025, 11, 3))
+    assert not council.is_working_day(date(2025, 11, 3), council=True)
     assert council.is_school_day(date(2025, 11, 3))
     assert council.add_school_days(date(2025, 10, 31), 1) == date(2025, 11, 3)
 
 
-def _walk(calendar, start, n):
+def _walk(calendar, start, n, council=False):
     """The slow, obvious way: step a day at a time."""
     day, step, left = start, (1 if n > 0 else -1), abs(n)
     while left:
         day += timedelta(days=step)
-        if calendar.is_working_day(day):
+        if calendar.is_working_day(day, council=council):
             left -= 1
     return day
 
 
-def test_fast_counting_agrees_with_walking_day_by_day():
-    council = Calendar(closure_days=[date(2024, 12, 27), date(2025, 12, 29), date(2026, 12, 29)])
+@pytest.mark.parametrize("council", [False, True])
+def test_fast_counting_agrees_with_walking_day_by_day(council):
+    calendar = Calendar(closure_days=[date(2024, 12, 27), date(2025, 12, 29), date(2026, 12, 29)])
     rng = random.Random(2025)
     for _ in range(300):
         start = date(2023, 1, 1) + timedelta(days=rng.randrange(1500))
         n = rng.randrange(-60, 61)
-        assert council.add_working_days(start, n) == (start if n == 0 else _walk(council, start, n))
+        expected = start if n == 0 else _walk(calendar, start, n, council)
+        assert calendar.add_working_days(start, n, council=council) == expected
         end = start + timedelta(days=rng.randrange(120))
-        walked = sum(council.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1))
-        assert council.working_days_between(start, end) == walked
+        walked = sum(calendar.is_working_day(start + timedelta(days=i), council=council)
+                     for i in range(1, (end - start).days + 1))
+        assert calendar.working_days_between(start, end, council=council) == walked
 
 
 def test_counts_grow_past_the_first_span():
@@ -168,11 +181,11 @@ def test_counts_grow_past_the_first_span():
 
 @pytest.mark.django_db
 def test_default_calendar_reads_closure_days_and_school_holidays_from_the_database():
-    assert default_calendar().is_working_day(date(2026, 12, 29))
+    assert default_calendar().is_working_day(date(2026, 12, 29), council=True)
     ClosureDay.objects.create(date=date(2026, 12, 29), name="Christmas closure")
     SchoolHoliday.objects.create(name="Autumn half term", start_date=HALF_TERM[0], end_date=HALF_TERM[1])
     # Saving a row resets the cached calendar, so the next call sees it.
     calendar = default_calendar()
-    assert not calendar.is_working_day(date(2026, 12, 29))
+    assert not calendar.is_working_day(date(2026, 12, 29), council=True)
     assert not calendar.is_school_day(date(2025, 10, 28))
     assert default_calendar() is calendar
