@@ -229,6 +229,7 @@ class PepQualityForm(GovukForm):
             self.fields[f"feedback_{section}"] = forms.CharField(
                 label=f"Feedback: {label.lower()}", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
+        self.word_errors()  # the added fields' words and length limits
 
     def sections(self):
         for section, _ in PepSection.choices:

@@ -51,9 +51,10 @@ class ReallocateForm(GovukForm):
     reason = forms.CharField(label="Why is the child being reallocated?", max_length=100,
                              help_text="Kept in the record's history, for example: worker leaving the team")
 
-    def __init__(self, *args, current=(), staff=(), **kwargs):
+    def __init__(self, *args, current=None, staff=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["involvement"].queryset = current
+        if current is not None:
+            self.fields["involvement"].queryset = current
         self.fields["involvement"].label_from_instance = lambda inv: f"{inv.get_kind_display()}: {inv.user}" + (
             f" ({inv.team})" if inv.team else "")
         self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)
