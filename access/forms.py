@@ -13,7 +13,7 @@ from thrive import limits
 from thrive.forms import limit_length
 
 from .allocation import PRACTITIONER_ROLES, WORKER_KINDS, practitioners
-from .models import BreakGlass, Involvement, Team, TeamMembership
+from .models import BreakGlassReview, Involvement, Team, TeamMembership
 
 
 class SignInForm(AuthenticationForm):
@@ -56,25 +56,23 @@ class BreakGlassReviewForm(forms.ModelForm):
     """A manager's judgement on one break-glass access; a note is needed when it was not appropriate."""
 
     class Meta:
-        model = BreakGlass
-        fields = ["review_outcome", "review_note"]
-        labels = {"review_outcome": "Was this access appropriate?", "review_note": "Note"}
-        help_texts = {"review_note": "Needed if the access was not appropriate: say what you have done about it."}
-        widgets = {"review_outcome": forms.RadioSelect, "review_note": forms.Textarea}
-        error_messages = {"review_outcome": {"required": "Select whether this access was appropriate"}}
+        model = BreakGlassReview
+        fields = ["outcome", "note"]
+        labels = {"outcome": "Was this access appropriate?", "note": "Note"}
+        help_texts = {"note": "Needed if the access was not appropriate: say what you have done about it."}
+        widgets = {"outcome": forms.RadioSelect, "note": forms.Textarea}
+        error_messages = {"outcome": {"required": "Select whether this access was appropriate"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["review_outcome"].required = True
-        self.fields["review_outcome"].choices = [c for c in self.fields["review_outcome"].choices if c[0]]
-        limit_length(self.fields["review_note"], limits.LONG_TEXT)
-        note_messages = self.fields["review_note"].error_messages
-        note_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
+        self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]
+        limit_length(self.fields["note"], limits.LONG_TEXT)
+        self.fields["note"].error_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
     def clean(self):
         data = super().clean()
-        if data.get("review_outcome") == "inappropriate" and not data.get("review_note", "").strip():
-            self.add_error("review_note", "Enter a note saying what you have done about this access")
+        if data.get("outcome") == "inappropriate" and not data.get("note", "").strip():
+            self.add_error("note", "Enter a note saying what you have done about this access")
         return data
 
 

@@ -84,7 +84,8 @@ def child(request, pk):
     response = render(request, "access/audit_child.html", {
         "person": kept, "views": _page(views.order_by("-at", "-pk"), request),
         "lists": _page(lists.order_by("-at"), request, "lists_page"),
-        "glass": BreakGlass.objects.filter(person_id__in=ids).select_related("user").order_by("-at")[:100],
+        "glass": (BreakGlass.objects.filter(person_id__in=ids).select_related("user", "review")
+                  .order_by("-at")[:100]),
     })
     log_access(request, [kept], allowed=True, text="audit review of the child's record", action=Action.AUDIT)
     return response

@@ -1,8 +1,8 @@
 """Signing in and out, and managers' review of break-glass accesses by their staff."""
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from .audit import disclose, log_access
 from .classes import manager_page
@@ -30,7 +30,7 @@ def reviews_all(user) -> bool:
 
 def reviewable_break_glass(user):
     """Break-glass accesses this user reviews: all for administrators, else their managed teams' staff, never their own."""
-    accesses = BreakGlass.objects.select_related("user", "person", "reviewed_by").exclude(user=user)
+    accesses = BreakGlass.objects.select_related("user", "person", "review__reviewed_by").exclude(user=user)
     if reviews_all(user):
         return accesses
     if not user.is_manager:
@@ -50,8 +50,8 @@ break_glass_page = manager_page(reviews_break_glass,
 @break_glass_page
 def break_glass_list(request):
     accesses = reviewable_break_glass(request.user)
-    to_review = list(accesses.filter(reviewed_at__isnull=True).order_by("at"))
-    reviewed = list(accesses.filter(reviewed_at__isnull=False).order_by("-reviewed_at")[:100])
+    to_review = list(accesses.filter(review__isnull=True).order_by("at"))
+    reviewed = list(accesses.filter(review__isnull=False).order_by("-review__at")[:100])
     if to_review or reviewed:  # the list names the children
         named = [access.person_id for access in to_review + reviewed]
         disclose(request, DisclosureKind.LIST, named, what="Break-glass review")
@@ -69,14 +69,20 @@ def break_glass_review(request, pk):
 
 
 def _review(request, access):
-    if access.reviewed_at:  # a review is part of the audit trail, so it is not rewritten
+    if getattr(access, "review", None):  # a review is part of the audit log, so it is not rewritten
         return render(request, "access/break_glass_review.html", {"access": access})
-    form = BreakGlassReviewForm(request.POST if request.method == "POST" else None, instance=access)
+    form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         review = form.save(commit=False)
-        review.reviewed_by = request.user
-        review.reviewed_at = timezone.now()
-        review.save()
+        review.break_glass, review.reviewed_by = access, request.user
+        try:
+            with transaction.atomic():
+                review.save()
+        except IntegrityError:  # someone else's review came first: it stands, and this one is shown back
+            yours = review.get_outcome_display() + (f": {review.note}" if review.note else "")
+            messages.warning(request, f"{access.user}'s access to {access.person.la_id} was reviewed by "
+                                      f"someone else while you were writing; theirs is kept. Yours: {yours}")
+            return redirect("access:break_glass_review", access.pk)
         messages.success(request, f"Review of {access.user}'s access to {access.person.la_id} saved.")
         return redirect("access:break_glass_list")
     return render(request, "access/break_glass_review.html", {"access": access, "form": form})

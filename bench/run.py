@@ -250,6 +250,37 @@ def peak_rss_self() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+@dataclass
+class _Timing:
+    wall: float = 0.0
+
+
+class CpuTimes:
+    """CPU time of this process per timed request, beside its wall time: on a machine shared with other
+    work, wall time moves with the load while CPU time (Python's side; on PostgreSQL the server's is not
+    counted) moves far less, so a before-and-after comparison of a page's own cost reads it."""
+
+    def __init__(self):
+        self.samples: list[float] = []
+
+    def clear(self) -> None:
+        self.samples.clear()
+
+    @contextlib.contextmanager
+    def timed(self):
+        timing = _Timing()
+        cpu_started, started = time.process_time(), time.perf_counter()
+        yield timing
+        timing.wall = time.perf_counter() - started
+        self.samples.append(time.process_time() - cpu_started)
+
+    def notes(self) -> dict:
+        if not self.samples:
+            return {}
+        return {"cpu_median_s": statistics.median(self.samples), "cpu_p95_s": p95(self.samples),
+                "cpu_samples_s": list(self.samples)}
+
+
 # Benchmarks
 
 def _generate(scale: str, runs: int) -> Result:
@@ -380,24 +411,24 @@ def _page_timings(pages) -> Result:
 
     from access.models import User
 
-    clients, samples = {}, []
+    clients, cpu = {}, CpuTimes()
 
     def get(user_id, url):
         if user_id not in clients:
             clients[user_id] = Client(SERVER_NAME="localhost")
             clients[user_id].force_login(User.objects.get(pk=user_id))
-        started = time.perf_counter()
-        response = clients[user_id].get(url)
-        elapsed = time.perf_counter() - started
+        with cpu.timed() as timing:
+            response = clients[user_id].get(url)
         if response.status_code != 200:
             raise RuntimeError(f"GET {url} gave {response.status_code}")
-        return elapsed
+        return timing.wall
 
     with transaction.atomic():
         get(*pages[0])
+        cpu.clear()
         samples = [get(user_id, url) for user_id, url in pages]
         transaction.set_rollback(True)
-    return Result(samples, peak_rss_self(), {"users": len(clients)})
+    return Result(samples, peak_rss_self(), {"users": len(clients), **cpu.notes()})
 
 
 @benchmark("worklist_large", runs=30)
@@ -532,13 +563,96 @@ def search_large(runs):
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username="social.worker"))
     client.get("/people/", queries[0])  # warm the connection and templates
-    samples = []
+    samples, cpu = [], CpuTimes()
     for query in queries:
-        started = time.perf_counter()
-        response = client.get("/people/", query)
-        samples.append(time.perf_counter() - started)
+        with cpu.timed() as timing:
+            response = client.get("/people/", query)
+        samples.append(timing.wall)
         assert response.status_code == 200, response.status_code
-    return Result(samples, peak_rss_self(), {"people": Person.objects.count()})
+    return Result(samples, peak_rss_self(), {"people": Person.objects.count(), **cpu.notes()})
+
+
+def _audit_request(user, path="/people/"):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(path)
+    request.user = user
+    return request
+
+
+@benchmark("audit_write", runs=300)
+def audit_write(runs):
+    """The audit rows a page writes, on the large council: one record view (every record page), and a list
+    naming 50 and 1,500 children (a search, a manager's My work); samples are the record view's, CPU time
+    per write in the notes (no target: the record page's and search's targets include it)."""
+    django_setup(ensure_large_db())
+    from django.db import transaction
+
+    from access.audit import disclose, log_access
+    from access.models import DisclosureKind, TeamMembership, User
+    from people.models import Person
+
+    user = User.objects.get(pk=TeamMembership.objects.filter(manages=True).order_by("pk").values("user_id")[:1])
+    people = list(Person.objects.order_by("pk").values_list("pk", flat=True)[:1500])
+    request = _audit_request(user)
+    views, lists, big = CpuTimes(), CpuTimes(), CpuTimes()
+    samples = []
+    with transaction.atomic():  # rolled back: the cached council stays as generated
+        log_access(request, [people[0]], allowed=True, text="Member of a team working with the child")
+        for n in range(runs):
+            with views.timed() as timing:
+                log_access(request, [people[n % len(people)]], allowed=True,
+                           text="Member of a team working with the child", kind="team")
+            samples.append(timing.wall)
+            if n % 10 == 0:
+                with lists.timed():
+                    disclose(request, DisclosureKind.SEARCH, people[n % 1000:n % 1000 + 50],
+                             what="Find a child", terms="smith")
+            if n % 30 == 0:
+                with big.timed():
+                    disclose(request, DisclosureKind.LIST, people, what="My work")
+        transaction.set_rollback(True)
+    return Result(samples, peak_rss_self(), {
+        **views.notes(), "list_50_cpu_median_s": lists.notes()["cpu_median_s"],
+        "list_1500_cpu_median_s": big.notes()["cpu_median_s"],
+    })
+
+
+@benchmark("verify_audit", runs=3)
+def verify_audit(runs):
+    """manage.py verify_audit over 200,000 audit rows (and 2,000 lists naming 100,000 children) written through
+    the chain into a fresh database: seconds per walk; rows a second of wall and of CPU time in the notes."""
+    with DB.fresh("audit") as database:
+        manage("migrate", "--verbosity", "0", database=database)
+        django_setup(database)
+        from django.utils import timezone
+
+        from access.models import Disclosure, DisclosureKind, RecordView, User
+        from access.verify import verify
+        from people.models import Person
+
+        user = User.objects.create(username="audit.filler")
+        people = [Person.objects.create(la_id=f"A{n:07d}", forename="Alex", surname="Smith").pk
+                  for n in range(200)]
+        now = timezone.now()
+        for start in range(0, 200_000, 10_000):
+            RecordView.objects.bulk_create(
+                RecordView(user=user, person_id=people[n % 200], allowed=True, basis_kind="team",
+                           basis="Member of a team working with the child", path=f"/people/{n}/", at=now)
+                for n in range(start, start + 10_000))
+        for n in range(2_000):
+            Disclosure.objects.create(user=user, kind=DisclosureKind.LIST, what="My work", path="/work/",
+                                      count=50, named=people[(n % 4) * 50:(n % 4 + 1) * 50])
+        samples, cpu = [], CpuTimes()
+        for _ in range(runs):
+            with cpu.timed() as timing:
+                report = verify()
+            assert report.ok and report.rows == 202_000, report.breaks
+            samples.append(timing.wall)
+        rows = report.rows
+        return Result(samples, peak_rss_self(), {
+            "rows": rows, "rows_per_s": rows / statistics.median(samples),
+            "rows_per_cpu_s": rows / statistics.median(cpu.samples), **cpu.notes()})
 
 
 @benchmark("load_large", explicit=True, backends=("_pg",))
@@ -627,6 +741,9 @@ def main(argv=None) -> int:
         median = statistics.median(result.samples)
         high = p95(result.samples)
         print(f"{name:<22} {len(result.samples):>5} {_seconds(median):>10} {_seconds(high):>10} {peak:>12}")
+        if "cpu_median_s" in result.notes:
+            print(f"{'  CPU time per request':<28} {_seconds(result.notes['cpu_median_s']):>10} "
+                  f"{_seconds(result.notes['cpu_p95_s']):>10}")
         results[name] = {
             "runs": len(result.samples), "median_s": median, "p95_s": high,
             "peak_rss_mb": result.peak_rss and round(result.peak_rss / 2**20, 1), "samples_s": result.samples,

@@ -229,7 +229,7 @@ class PepQualityForm(GovukForm):
             self.fields[f"feedback_{section}"] = forms.CharField(
                 label=f"Feedback: {label.lower()}", required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
-        self.word_errors()  # the added fields' words and length limits
+        self.word_errors()  # the sections' fields get their wording and length limits too
 
     def sections(self):
         for section, _ in PepSection.choices:

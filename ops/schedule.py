@@ -29,6 +29,9 @@ JOBS = [
         needs_env="THRIVE_BACKUP_DIR"),
     Job("retention_review", "0 1 * * *", ("retention_review",),
         "Lists the records whose retention period has ended, for a manager to confirm; changes nothing."),
+    Job("audit_chain", "30 1 * * *", ("verify_audit",),
+        "Walks the audit log's hash chain and fails (exit code 1) at the first deleted, altered or inserted "
+        "row; with THRIVE_AUDIT_ANCHOR set, checks and extends the anchors kept off the database server."),
     Job("dashboard", "0 2 * * *", ("compute_latest_quarter",),
         "Recomputes the dashboard's figures for the last ended quarter, so late recording is counted."),
     Job("sessions", "30 3 * * *", ("clearsessions",),

@@ -50,8 +50,8 @@ def test_a_childs_log_lists_the_searches_and_files_that_named_them(client, dpo):
     child, *_ = allocated_child()
     analyst = make_user(role=Role.ANALYST, first_name="Ann", last_name="Alyst")
     export = Disclosure.objects.create(user=analyst, kind=DisclosureKind.EXPORT, what="CIN census 2024-25",
-                                       path="/returns/cin/2025/download/", filename="cin_2025.xml", count=1)
-    export.children.create(person=child)
+                                       path="/returns/cin/2025/download/", filename="cin_2025.xml", count=1,
+                                       named=[child])
     client.force_login(dpo)
     page = client.get(reverse("access:audit_child", args=[child.pk])).content.decode()
     assert "CIN census 2024-25" in page and "cin_2025.xml" in page and "Ann Alyst" in page

@@ -93,7 +93,9 @@ def test_the_schedule_prints_as_crontab_lines(capsys):
     assert "0 1 * * * /srv/thrive/bin/manage retention_review" in out
     assert "0 2 * * * /srv/thrive/bin/manage compute_latest_quarter" in out
     assert '[ -n "$THRIVE_BACKUP_DIR" ] && ' in out
-    assert [job.name for job in schedule.JOBS] == ["backup", "retention_review", "dashboard", "sessions"]
+    assert "30 1 * * * /srv/thrive/bin/manage verify_audit" in out
+    assert [job.name for job in schedule.JOBS] == [
+        "backup", "retention_review", "audit_chain", "dashboard", "sessions"]
 
 
 def test_every_scheduled_job_is_a_real_command_with_a_valid_time():

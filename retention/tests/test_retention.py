@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from access.models import Role
+from access.models import BreakGlass, Disclosure, DisclosureKind, RecordView, Role
+from access.verify import verify
 from care.models import Adoption, PeriodOfCare
 from frontdoor.models import Contact
 from leavers.models import PathwayPlan
@@ -151,6 +152,27 @@ def test_anonymising_removes_names_identifiers_addresses_free_text_and_history()
     item.refresh_from_db()
     assert item.status == ReviewStatus.ANONYMISED and item.decided_by == manager
     assert child.pk not in due_ids(D(2030, 1, 1))  # anonymised records are not listed again
+
+
+def test_anonymising_leaves_the_audit_log_and_its_chain_as_they_were():
+    """The audit rows keep pointing at the person row, which stays; names live in it, not in them."""
+    manager, worker = make_user(role=Role.TEAM_MANAGER), make_user()
+    child = make_person(forename="Morgan", surname="Private", birth_date=D(2000, 6, 15))
+    RecordView.objects.create(user=worker, person=child, allowed=True, basis="Allocated worker",
+                              path="/people/1/")
+    Disclosure.objects.create(user=worker, kind=DisclosureKind.SEARCH, what="Find a child", path="/people/",
+                              terms="Morgan Private", count=1, named=[child])
+    glass = BreakGlass.objects.create(user=worker, person=child, reason="Police at the door",
+                                      expires_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc))
+    before = verify()
+    review.list_due(D(2025, 6, 15))
+    anonymise(RetentionReview.objects.get(person=child), manager, "Checked: no open matters")
+
+    after = verify()
+    assert after.ok and after.rows == before.rows == 3 and after.head == before.head
+    assert RecordView.objects.get(person=child).person.surname == "Anonymised"
+    glass.refresh_from_db()
+    assert glass.reason == "Police at the door"
 
 
 @pytest.fixture
