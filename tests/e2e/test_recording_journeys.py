@@ -204,3 +204,26 @@ def test_the_plan_for_the_family_and_the_documents_page_are_accessible(page, liv
     assert_accessible(page, "documents and letters")
     page.goto(f"{live_server.url}/people/{child.pk}/family/new/?surname=Hart")
     assert_accessible(page, "adding to the family network")
+
+
+def test_recording_and_record_pages_pass_the_content_security_policy(page, live_server, child_on_a_plan, sign_in):
+    """The pages of issue 15 (drafts' autosave, the plan printed for the family, the chronology, the core group)
+    run with no inline script or style refused."""
+    from tests.e2e.test_content_security_policy import Console, visit
+
+    console = Console(page)
+    child, worker, manager, _ = child_on_a_plan
+    plan = ChildProtectionPlan.objects.get(person=child)
+    sign_in(worker)
+    base = live_server.url
+    for path in (f"/people/{child.pk}/", f"/people/{child.pk}/chronology/", "/glossary/",
+                 f"/recording/children/{child.pk}/notes/", f"/recording/children/{child.pk}/notes/new/",
+                 f"/recording/children/{child.pk}/documents/", f"/recording/children/{child.pk}/letters/new/",
+                 f"/child-protection/plans/{plan.pk}/", f"/child-protection/plans/{plan.pk}/core-group/",
+                 f"/child-protection/plans/{plan.pk}/core-group/members/new/",
+                 f"/child-protection/plans/{plan.pk}/print/", f"/people/{child.pk}/identity/"):
+        visit(page, base + path)
+    page.goto(f"{base}/recording/children/{child.pk}/notes/new/")
+    page.get_by_label("Summary").fill("Spoke to Mia's school about attendance")
+    page.wait_for_timeout(2500)  # the autosave posts what was typed (static/thrive/drafts.js)
+    assert console.problems == []
