@@ -180,7 +180,7 @@ def test_sign_in_care_record_leaving_care_and_the_new_child_check_pass_axe(page,
         page.locator(f"#id_birth_date{part}").fill(str(value))
     page.get_by_label("Summary of the concern").fill("Bruising seen at school")
     page.get_by_role("button", name="Record the contact").click()
-    assert page.get_by_text("1 record is like this child").first.is_visible()
+    page.get_by_text("1 record is like this child").first.wait_for()
     assert_accessible(page, "a new child like an existing record")
     page.context.clear_cookies()  # signed out
     sign_in(carer)
