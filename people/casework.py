@@ -219,8 +219,11 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
                 messages.success(request, success)
                 return redirect(url)
         if drafts:
-            draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST),
-                                 context.get("title", ""))
+            try:
+                draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST),
+                                     context.get("title", ""))
+            except ValueError:  # too long to keep as a draft: the form's own errors say what to shorten
+                draft = None
     elif drafts:
         draft = drafts_.find(request.user, request.path)
         if draft is not None:
