@@ -3,13 +3,24 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
+VALIDATORS := .venv-validators
 PORT ?= 8000
 SEED ?= 1
 SCALE ?= demo
 
-.PHONY: demo test test-sqlite test-postgres audit bench setup clean system-packages test-prod prod restore-drill scheduler
+.PHONY: demo test test-sqlite test-postgres audit bench setup validators clean system-packages test-prod prod \
+	restore-drill scheduler
 
-setup: system-packages $(VENV)/.installed node_modules/.installed
+setup: system-packages $(VENV)/.installed node_modules/.installed $(VALIDATORS)/.installed
+
+## The DfE-aligned validators in their own environment: they pin pandas and numpy Thrive does not use.
+validators: $(VALIDATORS)/.installed
+
+$(VALIDATORS)/.installed: requirements-validators.txt | system-packages
+	test -x $(VALIDATORS)/bin/python || $(PYTHON) -m venv $(VALIDATORS)
+	$(VALIDATORS)/bin/python -m pip install --quiet --upgrade pip
+	$(VALIDATORS)/bin/python -m pip install --quiet -r requirements-validators.txt
+	touch $@
 
 # Python's venv module, Node.js, npm and Pango from Debian's packages when missing (as root; otherwise it names them).
 system-packages:
@@ -31,6 +42,7 @@ demo: setup
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py generate_la --seed $(SEED) --scale $(SCALE) --keep-existing
 	$(PY) manage.py load_demo_performance
+	$(PY) manage.py check_returns --if-unchecked
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -82,4 +94,4 @@ restore-drill: setup
 clean:
 	-scripts/pg-local.sh stop var/prod-pg 2>/dev/null
 	-scripts/pg-local.sh stop var/bench-pg 2>/dev/null
-	rm -rf var $(VENV) node_modules
+	rm -rf var $(VENV) $(VALIDATORS) node_modules

@@ -248,12 +248,12 @@ class AdopterSex(models.TextChoices):
 
 
 class AdopterLegalStatus(models.TextChoices):
-    """LS_ADOPTR."""
+    """LS_ADOPTR: L11 is a different-sex married couple and L2 a civil partnership (903 rule 520)."""
 
     SINGLE = "L0", "Single adopter"
-    CIVIL_PARTNERS = "L11", "Couple in a civil partnership"
+    MARRIED_DIFFERENT_SEX = "L11", "Different-sex married couple"
     MARRIED_SAME_SEX = "L12", "Same-sex married couple"
-    MARRIED_DIFFERENT_SEX = "L2", "Different-sex married couple"
+    CIVIL_PARTNERS = "L2", "Couple in a civil partnership"
     UNMARRIED_DIFFERENT_SEX = "L3", "Different-sex couple, not married or in a civil partnership"
     UNMARRIED_SAME_SEX = "L4", "Same-sex couple, not married or in a civil partnership"
 
@@ -268,10 +268,13 @@ class ReasonPlacedCeased(models.TextChoices):
 
 
 class SocialWorkerChangeReason(models.TextChoices):
-    """SW_REASON: why a looked-after child's social worker changed (903 social worker episodes)."""
+    """SW_REASON: why a looked-after child's social worker episode began (903 social worker episodes).
+
+    FCONTA is first contact: a worker who takes over from no one. The DfE's check SW10bSTG2 rejects it
+    for a worker who starts while another is still allocated, so it is never a reason for a change."""
 
     MANAGEMENT = "MANAGE", "Management decision, for example to balance caseloads"
-    CONTRACT_ENDED = "FCONTA", "The social worker's fixed-term or agency contract ended"
+    FIRST_CONTACT = "FCONTA", "First contact: the child had no social worker before"
     LEFT_ROLE = "LEFTRL", "The social worker left the role"
     RESTRUCTURE = "ORGRST", "Organisational restructure"
     TRANSFER = "TSPROC", "Transfer between teams as part of the council's usual process"

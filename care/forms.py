@@ -40,20 +40,23 @@ from .models import (
 )
 from .models.periods import CATEGORIES_OF_NEED
 
-PLACEMENT_FIELDS = ["placement_type", "provider", "provider_name", "urn", "placement_postcode", "distance_miles",
-                    "weekly_cost"]
+PLACEMENT_FIELDS = ["placement_type", "provider", "provider_name", "urn", "placement_postcode", "weekly_cost"]
 PLACEMENT_LABELS = {
     "placement_type": "Placement type", "provider": "Placement provider",
     "provider_name": "Foster carers, home or setting", "urn": "Ofsted unique reference number (URN)",
-    "placement_postcode": "Placement postcode", "distance_miles": "Distance from home in miles",
+    "placement_postcode": "Placement postcode",
     "weekly_cost": "Weekly cost in pounds",
 }
 PLACEMENT_HELP = {
     "provider": "Leave blank for temporary placements and other placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
-    "distance_miles": "From the home postcode, measured with a route planner: Thrive holds no postcode database.",
+    "placement_postcode": "Thrive works out the placement's council and its distance from home from the "
+                          "postcodes, as the DfE does.",
 }
 SELECT = forms.Select
+# Why a worker changed: first contact (FCONTA) is for a worker who takes over from no one (903 SW10bSTG2).
+CHANGE_REASONS = [(code, label) for code, label in SocialWorkerChangeReason.choices
+                  if code != SocialWorkerChangeReason.FIRST_CONTACT]
 
 
 def yes_no(label, required=False, help_text=""):
@@ -94,7 +97,7 @@ class StartCareForm(PlacementForm):
     worker = worker_field(label="Social worker")
     worker_change_reason = forms.ChoiceField(
         label="Why is the child's social worker changing?", required=False,
-        choices=_with_blank(SocialWorkerChangeReason.choices, "Not changing"),
+        choices=_with_blank(CHANGE_REASONS, "Not changing"),
         help_text="Only if the child has a different social worker now.")
     iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES, required=False)
     virtual_school = team_field([TeamKind.VIRTUAL_SCHOOL], label="Virtual School", required=False)
@@ -154,7 +157,7 @@ class SocialWorkerForm(GovukForm):
     worker = worker_field(label="Social worker", team_kinds=[TeamKind.CHILDREN_IN_CARE])
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
-                                             choices=_with_blank(SocialWorkerChangeReason.choices),
+                                             choices=_with_blank(CHANGE_REASONS),
                                              error_messages={"required": "Select why the social worker is changing"})
 
 

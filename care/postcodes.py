@@ -1,23 +1,20 @@
-"""UK postcodes as the SSDA903 wants them: upper case with one space before the inward code.
-
-Thrive holds no postcode database, so it cannot place a postcode on a map: the distance from home
-to a placement is recorded by the worker (Episode.distance_miles), and the DfE derives its own
-PL_DISTANCE and PL_LOCATION from the postcodes in the return.
-"""
-import re
-
+"""Postcodes on care records: tidied as the SSDA903 wants them, and checked against the ONS postcode
+directory the DfE's 903 checks use (people.postcodes), since a postcode it does not hold gives no
+placement council or distance and the return is sent back (903 rules 392c, 169, 179)."""
 from django.core.exceptions import ValidationError
 
-_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+from people.postcodes import find, tidy
 
 
 def normalise_postcode(value: str) -> str:
     """'le1 1aa' -> 'LE1 1AA'; anything that is not a UK postcode is returned as typed, upper-cased."""
-    compact = re.sub(r"\s+", "", value or "").upper()
-    match = _POSTCODE.match(compact)
-    return f"{match.group(1)} {match.group(2)}" if match else (value or "").strip().upper()
+    return tidy(value)
 
 
 def validate_postcode(value: str) -> None:
-    if value and not _POSTCODE.match(normalise_postcode(value)):
-        raise ValidationError("Enter a real postcode, like LE1 1AA", code="invalid_postcode")
+    if not value:
+        return
+    if find(value) is None:
+        raise ValidationError(
+            f"{tidy(value)} is not in the ONS postcode directory the DfE checks the return against. Enter a "
+            "real postcode, like LE1 1AA.", code="invalid_postcode")

@@ -15,6 +15,8 @@ from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENT
                     PlacementType, ReasonNewEpisode)
 
 RNE = ReasonNewEpisode
+# Ofsted and the DfE read a placement more than 20 miles from home as far away (the 903's PL_DISTANCE).
+FAR_FROM_HOME_MILES = 20
 EARLY_EDUCATION_AGE = 3  # the universal early education entitlement starts in the term after the third birthday
 
 

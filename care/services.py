@@ -12,12 +12,12 @@ from access.allocation import allocate, end_involvements
 from access.models import Involvement, InvolvementKind, TeamKind
 
 from . import rules
-from .codes import ReasonEpisodeCeased, ReasonNewEpisode
+from .codes import ReasonEpisodeCeased, ReasonNewEpisode, SocialWorkerChangeReason
 from .models import Episode, PeriodOfCare, SocialWorkerChange
+from .postcodes import normalise_postcode
 
 # What an episode says about the placement; a legal status change copies them to the new episode.
-PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "distance_miles",
-                    "weekly_cost")
+PLACEMENT_FIELDS = ("placement_type", "provider", "provider_name", "urn", "placement_postcode", "weekly_cost")
 
 
 def open_period(person) -> PeriodOfCare | None:
@@ -80,6 +80,14 @@ def _next_episode(period, on: datetime.date) -> Episode:
 def change_placement(period, *, start_date, placement: dict, reason_place_change, carers_changed=True,
                      legal_status=None) -> Episode:
     """The child moves: the old episode records why its placement ended; the new one where they went."""
+    current = _open_episode(period)
+    def same(name):
+        new, now = (normalise_postcode(str(value or "")) for value in (placement.get(name), getattr(current, name)))
+        return new == now
+
+    if all(same(name) for name in ("placement_type", "provider", "urn", "placement_postcode")):
+        raise ValidationError({"placement_postcode": "This is the child's current placement (same type, provider, "
+                                                     "URN and postcode): a move is to somewhere else (903 rule 435)."})
     current = _next_episode(period, start_date)
     current.reason_place_change = reason_place_change
     _save(current)
@@ -133,8 +141,12 @@ def replace_involvement(person, kind, on, user=None, team=None) -> Involvement:
 
 def allocate_social_worker(person, worker, team, on, reason="") -> Involvement:
     """Allocate the child's social worker; a change of worker needs the 903's reason (SW_REASON)."""
-    if _open(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker).exists() and not reason:
+    changing = _open(person, InvolvementKind.ALLOCATED_WORKER, on).exclude(user=worker).exists()
+    if changing and not reason:
         raise ValidationError({"worker_change_reason": "Select why the child's social worker is changing."})
+    if changing and reason == SocialWorkerChangeReason.FIRST_CONTACT:
+        raise ValidationError({"worker_change_reason": "First contact is only for a child who had no social "
+                                                       "worker: select why the social worker is changing."})
     involvement = replace_involvement(person, InvolvementKind.ALLOCATED_WORKER, on, worker, team)
     if reason and not hasattr(involvement, "social_worker_change"):
         SocialWorkerChange.objects.create(involvement=involvement, reason=reason)

@@ -9,13 +9,15 @@ a child arrangements order, relatives, another council), so every 903 year has s
 The casework inside each period is written by care.synthetic_casework; care leavers' lives after
 care by leavers.synthetic, from the lookup "care.periods". Rates are in council.scales.CareRates.
 """
+import datetime
 from dataclasses import dataclass, field, replace
 
 from access.models import Involvement, InvolvementKind as IK
 from council.synthetic.casework import Staff, Weighted, between, date
 from council.synthetic.registry import contributes
 from leavers.eligibility import THIRTEEN_WEEKS, Stay
-from people.models import Address
+from people.codes import Sex, UPNUnknown
+from people.models import Address, Person
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
 from proceedings.codes import CourtOrder
 from timescales.registry import birthday
@@ -23,8 +25,14 @@ from timescales.registry import birthday
 from . import rules
 from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
 from .models import Episode, PeriodOfCare, SocialWorkerChange
+from .models.periods import placement_facts
 from .synthetic_casework import Casework
 from .synthetic_placements import FOSTERING, Market, Placement
+
+HANDOVER_DAYS = 7  # a worker starting within a week of another leaving takes over (903 SW10aSTG2)
+# DfE codes of the councils that made earlier permanence orders (LA_PERM): the area's neighbours. The
+# synthetic council's own code is invented, so the 903's rule 633 (a real council's code) would reject it.
+PREVIOUS_PERMANENCE_COUNCILS = ("855", "856", "857", "891", "892", "830", "831", "937", "925")
 
 WEEK = 7
 QUERY_CHUNK = 5_000
@@ -157,7 +165,8 @@ class CarePlanner:
                 long_term = (kind in FOSTERING and day - start >= rates.long_term_fostering_after_days
                              and r.random() < rates.long_term_fostering_share)
                 same = placement if same_carers[day] else None
-                placement = self.market.placement(kind, home, long_term or same is not None, carers=same)
+                placement = self.market.placement(kind, home, long_term or same is not None, carers=same,
+                                                  leaving=None if same else placement)
             if plan.episodes:
                 reason = rules.reason_new_episode(new_status != status, moved, not same_carers.get(day))
                 previous = plan.episodes[-1]
@@ -196,8 +205,9 @@ class CarePlanner:
                 steps += [(interim, LS.INTERIM_CARE_ORDER),
                           (interim + WEEK * between(r, rates.order_weeks), LS.FULL_CARE_ORDER)]
         elif path == "emergency":
-            interim = start + between(r, rates.emergency_days)
             emergency = r.choice((LS.POLICE_PROTECTION, LS.EMERGENCY_PROTECTION_ORDER))
+            interim = start + between(r, rates.police_protection_days if emergency == LS.POLICE_PROTECTION
+                                      else rates.emergency_days)
             steps = [(start, emergency), (interim, LS.INTERIM_CARE_ORDER), (max(order_day, interim + 1),
                                                                            LS.FULL_CARE_ORDER)]
         elif path == "adoption":
@@ -404,11 +414,14 @@ class CareWriter:
             home = self.planner.home_postcode(child, plan.start)
             for episode in plan.episodes:
                 p = episode.placement
+                placed_at = home if p.kind == "parents" else p.postcode
+                council_of_placement, distance = placement_facts(home, placed_at)
                 insert(Episode, period_id=period_id, person_id=person_id, start_date=date(episode.start),
                        end_date=date(episode.end), reason_new=episode.reason_new, legal_status=episode.legal,
                        placement_type=p.place, provider=p.provider, provider_name=p.carers, urn=p.urn,
-                       placement_postcode=home if p.kind == "parents" else p.postcode, home_postcode=home,
-                       distance_miles=p.distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
+                       placement_postcode=placed_at, home_postcode=home,
+                       placement_council=council_of_placement,
+                       distance_miles=distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
                        reason_place_change=episode.reason_change)
             workers, iro = self.involvements(plan, child, person_id)
             self.casework.period(plan, child, person_id, period_id, workers, iro, reviews)
@@ -419,7 +432,7 @@ class CareWriter:
         if plan.uasc or plan.start - born < 400 or r.random() >= self.planner.rates.previous_permanence_share:
             return {}
         return {"previous_permanence": r.choice(("P1", "P2", "P3")),
-                "previous_permanence_la": self.council.scale.dfe_code,
+                "previous_permanence_la": r.choice(PREVIOUS_PERMANENCE_COUNCILS),
                 "previous_permanence_date": date(r.randint(born + 180, plan.start - 200))}
 
     def involvements(self, plan, child, person_id) -> tuple[list, int]:
@@ -443,7 +456,8 @@ class CareWriter:
             involve(IK.ALLOCATED_WORKER, worker, team.id, plan.start)
             involve(IK.IRO, iro, self.iro_teams[iro], plan.start)
             return [(plan.start, worker)], iro
-        allocated = handover.allocated if handover.allocated > plan.start + 1 else plan.start  # no one-day worker
+        # no worker for under 3 days (903 SW09STG2 reads that as an episode that did not happen)
+        allocated = handover.allocated if handover.allocated > plan.start + 3 else plan.start
         workers = []
         if allocated > plan.start:
             earlier = r.choice(handover.team.workers)
@@ -487,3 +501,61 @@ def care_journeys(council):
             council.flush()
     council.lookups["care.periods"] = current
     council.lookups["care.ended_periods"] = ended
+
+
+@contributes(order=63)
+def social_worker_handovers(council):
+    """A 903 reason (SW_REASON) for every allocated worker of a child ever in care who took over from another.
+
+    The journeys before care (assessment, child protection) allocate workers of their own; the worker
+    who takes over within a week of one leaving has a reason for the change, as a worker recording the
+    change gives one (care.services.allocate_social_worker). Runs after the care journeys are written."""
+    r = council.rng("care.social_worker_handovers")
+    reasons = Weighted(council.rates.care.social_worker_change_reasons)
+    looked_after = PeriodOfCare.objects.values("person_id")
+    one_worker_at_a_time(looked_after)
+    previous = {}
+    rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=looked_after).order_by(
+        "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date",
+                                                     "social_worker_change__reason")
+    for pk, person_id, start, end, reason in rows.iterator(chunk_size=5_000):
+        last_end = previous.get(person_id)
+        if not reason and last_end is not None and (start - last_end).days <= HANDOVER_DAYS:
+            council.insert(SocialWorkerChange, involvement_id=pk, reason=reasons(r))
+        previous[person_id] = max(last_end or end or datetime.date.max, end or datetime.date.max)
+
+
+def one_worker_at_a_time(person_ids) -> None:
+    """A child has one allocated social worker at a time: where the journeys allocate a worker while an
+    earlier one still holds the child (an assessment worker's case open when care began, or one assessing a
+    child in care), the earlier hands over the day before, as a change of worker is recorded. The 903 reports
+    social worker episodes as a chain (rules SW08STG2, SW10STG2), each after a reason for the change."""
+    rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=person_ids).order_by(
+        "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date")
+    holding = {}  # person -> (pk, end) of the worker holding them so far
+    for pk, person_id, start, end in list(rows):
+        earlier = holding.get(person_id)
+        if earlier is not None and (earlier[1] is None or earlier[1] >= start):
+            handed = start - datetime.timedelta(days=1)
+            if handed >= Involvement.objects.get(pk=earlier[0]).start_date:
+                Involvement.objects.filter(pk=earlier[0]).update(end_date=handed)
+                Involvement.history.filter(id=earlier[0]).update(end_date=handed)  # as recorded, not changed
+        holding[person_id] = (pk, end)
+
+
+@contributes(order=63)
+def sex_known_in_care(council):
+    """A child in care has their sex recorded: the generator leaves some children's sex not known (the CIN
+    census counts them, rule 8794Q), but the 903 rejects an unknown sex (rule 232). Nor is a child in care
+    for longer than a week still "newly looked after" for want of a UPN (UN4, 903 rule 210): where the
+    Virtual School has not matched one, the sources disagree (UN5)."""
+    r = council.rng("care.sex_known_in_care")
+    looked_after = PeriodOfCare.objects.values("person_id")
+    for model in (Person.objects, Person.history):
+        model.filter(**{"pk__in" if model is Person.objects else "id__in": looked_after},
+                     upn_unknown=UPNUnknown.NEWLY_ARRIVED).update(upn_unknown=UPNUnknown.DISCREPANCY)
+    for pk in Person.objects.filter(pk__in=looked_after, sex=Sex.UNKNOWN, birth_date__isnull=False).order_by(
+            "pk").values_list("pk", flat=True):
+        sex = Sex.MALE if r.random() < council.rates.male_share else Sex.FEMALE
+        Person.objects.filter(pk=pk).update(sex=sex)
+        Person.history.filter(id=pk).update(sex=sex)  # as recorded from the start, not a later change

@@ -6,6 +6,8 @@ calendar, as the models' save() would store it) and is held mostly on time (coun
 Rows are bulk-written past the models' clean(), so each is drawn within what clean() accepts: PN0
 exactly for children under 4, a return interview only after the child is back, adoption steps in order.
 """
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
 from council.synthetic.casework import Weighted, between, date
@@ -14,7 +16,7 @@ from timescales.registry import health_review_code
 
 from . import synthetic_planning as planning
 from .codes import (AgeAssessmentOutcome, HealthAssessmentKind, Intervention, MissingType, PermanencePlanKind as Plan,
-                    ReviewParticipation, YouthJusticeOutcome)
+                    ReviewParticipation, SDQReason, YouthJusticeOutcome)
 from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
                      PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
                      YouthJusticeDisposal)
@@ -33,6 +35,7 @@ class Casework:
     def __init__(self, council, planner):
         self.council, self.planner, self.rates = council, planner, planner.rates
         self.rng = council.rng("care.casework")
+        self.sdq_rng = council.rng("care.sdq")  # its own stream: see wellbeing()
         self.visit_rng, self.planning_rng = council.rng("care.visits"), council.rng("care.planning")
         self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
         schools = council.lookups["education.schools"]
@@ -124,23 +127,50 @@ class Casework:
             due = self.days.due("CLA_DENTAL", day)
 
     def wellbeing(self, plan, child, row, stop) -> None:
-        """A yearly SDQ from 4 to 16; now and then a substance misuse problem or a youth justice outcome from 10."""
-        r, rates, insert = self.rng, self.rates, self.council.insert
+        """An SDQ in each collection year (April to March) from 4 to 16, as the 903's OC2 asks; a child who
+        turns 4 or 17 in the year and is outside those ages on the day has SDQ1 (903 rule 197B). Now and then
+        a substance misuse problem or a youth justice outcome from 10."""
+        rates, insert = self.rates, self.council.insert
         youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
-        years = 1
-        while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
-            years += 1
+        self.earlier_sdq_draws(plan, youngest, oldest, stop)
+        r = self.sdq_rng
+        four, seventeen = self.planner.birthday(child, 4), self.planner.birthday(child, 17)
+        year = date(plan.start).year + (1 if date(plan.start).month >= 4 else 0)
+        while (begins := datetime.date(year - 1, 4, 1).toordinal()) < stop:
+            ends = datetime.date(year, 3, 31).toordinal()
+            first, last = max(begins, plan.start + 30), min(ends, stop - 1)
+            year += 1
+            if first > last:
+                continue
+            day = r.randint(first, last)
             if youngest <= day < oldest:
                 scored = r.random() < rates.sdq_score_share
                 score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
                 insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
                        reason_no_score="" if scored else self.no_score(r))
+            elif begins <= four <= ends or begins <= seventeen <= ends:
+                insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=None,
+                       reason_no_score=SDQReason.AGE)
         first = max(plan.start, self.planner.birthday(child, 10))
         for share, model, on, field, choices in (
                 (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),
                 (rates.youth_justice_share, YouthJusticeDisposal, "given_on", "outcome", YOUTH_JUSTICE)):
+            r = self.rng
             if first < stop and r.random() < share:
                 insert(model, **row, **{on: date(r.randrange(first, stop)), field: Weighted(choices)(r)})
+
+    def earlier_sdq_draws(self, plan, youngest, oldest, stop) -> None:
+        """The draws SDQs took from the shared casework stream before they followed the collection year (one a
+        year from care's anniversary), taken still and not used, so every later record the stream gives is as
+        it was: the health, dental and other figures the council is calibrated on rest on them."""
+        r, rates, years = self.rng, self.rates, 1
+        while (day := plan.start + round(years * YEAR_DAYS) + r.randint(-30, 30)) < stop:
+            years += 1
+            if youngest <= day < oldest:
+                if r.random() < rates.sdq_score_share:
+                    r.gauss(*rates.sdq_score)
+                else:
+                    self.no_score(r)
 
     def education(self, plan, child, row, stop) -> None:
         """Termly PEPs from the third birthday (or coming into care) to 18, rated by the Virtual School."""
@@ -174,6 +204,11 @@ class Casework:
                     if start <= back or start >= stop:
                         continue
                     back = min(start + between(r, rates.missing_days), stop - 1)
+                    # back by the end of the placement they went missing from (903 rule 575)
+                    placed_until = next((e.end for e in plan.episodes
+                                         if e.start <= start and e.end and e.end > start), None)
+                    if placed_until is not None:
+                        back = min(back, placed_until)
                     ended = back if back <= self.as_at else None
                     offered = accepted = None
                     if ended is not None and r.random() < rates.return_interview_offered_share:

@@ -3,18 +3,38 @@ supported accommodation, each with the provider, Ofsted URN, postcode and weekly
 the placements budget need (rates in council.scales.CareRates).
 
 Homes and agencies are made once per run, so several children live in the same home, as they do.
-Out-of-area postcodes use the unused "XB" to "XF" areas, as the county uses "SX".
+Every placement is at a real postcode: in the council, one of the area's (council.synthetic.places);
+out of it, one of a neighbouring or further council's, weighted as placements fall (most in the
+next city, a few far away), so the placement's council and distance are derived as the DfE does.
 """
 import random
 from dataclasses import dataclass
 from decimal import Decimal
 
 from council.synthetic.casework import Weighted, between
-from council.synthetic.places import INWARD_LETTERS
+from council.synthetic.places import drawn_index
+from people import postcodes
 
 from .codes import PlacementProvider as PR, PlacementType as P
 
-OUT_OF_AREA = ("XB", "XC", "XD", "XE", "XF")
+# Councils the synthetic council places children in, outside its own area, and how often (ONS codes).
+OUT_OF_AREA = {
+    "E06000016": 6,  # Leicester
+    "E06000017": 1,  # Rutland
+    "E06000018": 2,  # Nottingham
+    "E10000024": 3,  # Nottinghamshire
+    "E06000015": 1,  # Derby
+    "E10000007": 2,  # Derbyshire
+    "E10000031": 3,  # Warwickshire
+    "E08000026": 1,  # Coventry
+    "E06000061": 1,  # North Northamptonshire
+    "E06000062": 1,  # West Northamptonshire
+    "E10000019": 1,  # Lincolnshire
+    "E08000025": 1,  # Birmingham
+}
+OUT_OF_AREA_LETTERS = "LNDCB"  # the first letters of those councils' postcodes
+# Own provision that is not fostering or adoption must be in the council (903 rule 1015).
+OWN_PROVISION_IN_COUNCIL = {"residential", "supported"}
 # kind -> (placement type, long-term placement type, providers {code: weight})
 KINDS = {
     "in_house": (P.FOSTER_OTHER, P.FOSTER_LONG_TERM, {PR.OWN_PROVISION: 1}),
@@ -49,7 +69,6 @@ class Placement:
     carers: str
     urn: str
     postcode: str
-    distance: Decimal | None
     cost: Decimal | None
 
 
@@ -60,6 +79,7 @@ class Market:
         self.council, self.rng, self.rates = council, rng, council.rates.care
         self.geography = council.geography
         self.surnames = council.names.british
+        self.elsewhere = self.out_of_area_postcodes()
         homes = max(4, round(children_in_care * self.rates.homes_per_100_in_care / 100))
         settings_made = 2 * homes + 2 * self.rates.foster_agencies + 5  # each setting below takes a URN
         self.urns = iter(rng.sample(range(100_000, 1_000_000), max(2_000, settings_made)))
@@ -68,7 +88,7 @@ class Market:
         self.homes = {"residential": [], "supported": []}
         for _ in range(homes):
             for kind, settings in self.homes.items():
-                settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng)))
+                settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng), kind=kind))
         self.agencies = {provider: [self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider,
                                                  agency=True) for _ in range(self.rates.foster_agencies)]
                          for provider in (PR.PRIVATE, PR.VOLUNTARY)}
@@ -82,16 +102,40 @@ class Market:
     def home_name(self) -> str:
         return f"{self.rng.choice(self.surnames.surnames)} {self.rng.choice(HOME_NAMES)}"
 
-    def setting(self, name, provider, agency=False) -> Setting:
-        out = self.rng.random() < self.rates.out_of_area_share["residential"]
+    @staticmethod
+    def out_of_area_postcodes() -> dict[str, tuple[str, ...]]:
+        """Each council's postcodes (ONS code -> postcodes in order), for placements out of the area."""
+        districts = {d: c for d, c in postcodes.councils_of_districts().items() if c in OUT_OF_AREA}
+        found: dict[str, list[str]] = {council: [] for council in OUT_OF_AREA}
+        for place in postcodes.in_districts(districts, OUT_OF_AREA_LETTERS):
+            found[districts[place.district]].append(place.postcode)
+        return {council: tuple(codes) for council, codes in found.items() if codes}
+
+    def setting(self, name, provider, agency=False, kind="residential") -> Setting:
+        out = self.rng.random() < self.rates.out_of_area_share[kind] and provider != PR.OWN_PROVISION
         return Setting(name, f"SC{next(self.urns)}", provider, None if agency else self.postcode(out), out)
 
     def postcode(self, out_of_area: bool) -> str:
         r = self.rng
         if out_of_area:
-            area = f"{r.choice(OUT_OF_AREA)}{r.randint(1, 30)}"
-            return f"{area} {r.randrange(10)}{r.choice(INWARD_LETTERS)}{r.choice(INWARD_LETTERS)}"
+            # as many draws as the invented out-of-area postcodes took (an area of five, a district of 30,
+            # then a digit and two letters), so the placements drawn after it are unchanged
+            area, district = r.choice(range(5)), r.randint(1, 30)
+            share = ((area * 30 + district - 1) * 4000 + drawn_index(r, None)) / (5 * 30 * 4000)
+            council = self.out_of_area_council(share)
+            pool = self.elsewhere[council]
+            return pool[int(share * 1_000_003) % len(pool)]
         return self.geography.postcode(r, r.choice(self.geography.towns))
+
+    def out_of_area_council(self, share: float) -> str:
+        """The council at this share (0 to 1) of the weights in OUT_OF_AREA."""
+        weights = [(c, w) for c, w in OUT_OF_AREA.items() if c in self.elsewhere]
+        mark = share * sum(w for _, w in weights)
+        for council, weight in weights:
+            mark -= weight
+            if mark < 0:
+                return council
+        return weights[-1][0]
 
     def kind_for(self, age: int, uasc: bool) -> str:
         if uasc:
@@ -99,15 +143,25 @@ class Market:
         band = "under_5" if age < 5 else "5_to_11" if age < 12 else "12_to_15" if age < 16 else "16_plus"
         return self.weights[band](self.rng)
 
-    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None) -> Placement:
+    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None,
+                  leaving: Placement | None = None) -> Placement:
         """A placement of this kind; `carers` keeps the carers of an earlier placement (a change of placement
-        with the same carers, as when foster carers adopt)."""
+        with the same carers, as when foster carers adopt). A move from `leaving` goes somewhere else: the
+        903 reads a move to the same home as no move (rule 435)."""
+        for _ in range(20):
+            found = self._placement(kind, home_postcode, long_term, carers)
+            if carers is not None or leaving is None or (found.postcode, found.urn, found.place) != (
+                    leaving.postcode, leaving.urn, leaving.place):
+                return found
+        return found
+
+    def _placement(self, kind, home_postcode, long_term, carers) -> Placement:
         r, rates = self.rng, self.rates
         place, long_place, providers = KINDS[kind]
         place = long_place if long_term and long_place else place
         provider = Weighted(providers)(r)
         if kind == "parents":
-            return Placement(kind, place, provider, "Parents", "", home_postcode, Decimal("0.0"), None)
+            return Placement(kind, place, provider, "Parents", "", home_postcode, None)
         if kind in self.homes:
             setting = r.choice(self.homes[kind])
             provider, name, urn = setting.provider, setting.name, setting.urn
@@ -121,11 +175,10 @@ class Market:
             out = r.random() < rates.out_of_area_share[kind]
             name, urn, postcode = self.carers_name(kind), agency.urn, self.postcode(out)
             if carers is not None:
-                name, postcode, out = carers.carers, carers.postcode, carers.postcode[:2] in OUT_OF_AREA
+                name, postcode = carers.carers, carers.postcode
         while postcode == home_postcode:
             postcode = self.postcode(out)
-        distance = r.uniform(18, 120) if out else r.uniform(0.5, 15)
-        return Placement(kind, place, provider, name, urn, postcode, Decimal(f"{distance:.1f}"), self.cost(kind))
+        return Placement(kind, place, provider, name, urn, postcode, self.cost(kind))
 
     def carers_name(self, kind: str) -> str:
         r = self.rng

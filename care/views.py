@@ -42,8 +42,9 @@ from .models import (
 )
 from .models.placements import PER_PLACEMENT
 from .nts import nts_position
-from .rules import designated_birth_date
-from .worklists import CARE_TIMESCALES, child_due_rows, children_in_care, record_url, worklist_items
+from .rules import FAR_FROM_HOME_MILES, designated_birth_date
+from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, own_council,
+                        placed_far_from_home, record_url, worklist_items)
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -101,6 +102,9 @@ def record(request, child):
     return render(request, "care/record.html", {
         "person": person, "periods": periods, "current": current, "episode": episode,
         "placement_start": current.placement_start() if current else None,
+        "in_council": bool(episode and episode.placement_council)
+        and episode.placement_council == own_council(),
+        "far_miles": FAR_FROM_HOME_MILES,
         "workers": Involvement.objects.filter(person_id__in=ids, end_date__isnull=True, kind__in=[
             InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO]).select_related("user", "team"),
         "due": child_due_rows(ids, today, CARE_TIMESCALES),
@@ -426,14 +430,17 @@ def worklist(request):
     """Due and overdue work for the children in care the user can open: paged, filtered by type of work,
     overdue only and worker, each row naming the child's worker."""
     today = timezone.localdate()
-    items = worklist_items(children_in_care(request.user, today), today, CARE_TIMESCALES)
+    children = children_in_care(request.user, today)
+    items = worklist_items(children, today, CARE_TIMESCALES)
     listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
                            record_url("care"))
     rows = listed.page.object_list
-    if rows:
-        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
+    far = placed_far_from_home(children)
+    shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
+    if shown:
+        disclose(request, DisclosureKind.LIST, sorted(shown),
                  what=f"Children in care: due work, page {listed.page.number}")
     return render(request, "care/worklist.html", {
         "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "nts": nts_position(today),
-        "show_workers": True, "paging": listed.chosen.query(),
+        "show_workers": True, "paging": listed.chosen.query(), "far": far, "far_miles": FAR_FROM_HOME_MILES,
     })

@@ -10,7 +10,10 @@ from people.duework import DueRow, describe_due
 from people.models import Person
 from timescales.due import due_items
 
-from .models import PeriodOfCare
+from council.models import LocalAuthority
+
+from .models import Episode, PeriodOfCare
+from .rules import FAR_FROM_HOME_MILES
 
 CARE_TIMESCALES = {
     "CLA_REVIEW_FIRST", "CLA_REVIEW_SECOND", "CLA_REVIEW_SUBSEQUENT", "CLA_VISIT_FIRST", "CLA_VISIT",
@@ -25,6 +28,20 @@ LEAVER_TIMESCALES = {"PERSONAL_ADVISER_FROM_16", "LEAVING_CARE_NEEDS_ASSESSMENT"
                      "PERSONAL_ADVISER_VISIT_AFTER_MOVE", "PERSONAL_ADVISER_VISIT", "STAYING_CLOSE_ASSESSMENT",
                      "CARE_LEAVER_BIRTHDAY_INFORMATION"}
 LIMIT = 200  # the soonest first; a team can have a thousand items, and a long page is slow to read and to render
+
+
+def own_council() -> str:
+    """The council's ONS code, which placements are in or out of."""
+    council = LocalAuthority.objects.only("ons_code").first()
+    return council.ons_code if council else ""
+
+
+def placed_far_from_home(person_ids) -> list[Episode]:
+    """Current placements more than 20 miles from home (as Ofsted reads the 903's distance), farthest
+    first."""
+    return list(Episode.objects.filter(person_id__in=list(person_ids), end_date__isnull=True,
+                                       distance_miles__gt=FAR_FROM_HOME_MILES).select_related("person")
+                .order_by("-distance_miles", "person__la_id")[:LIMIT])
 
 
 def children_in_care(user, on) -> set[int]:

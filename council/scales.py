@@ -185,15 +185,17 @@ class CareRates:
     adoption_before_age: int = 5  # children older than this at entry are not planned for adoption
     order_weeks: tuple = (16, 52)  # interim care order to full care or placement order
     s20_weeks: tuple = (4, 30)  # accommodated under s20 before proceedings
-    emergency_days: tuple = (1, 8)  # police protection or an emergency protection order
+    emergency_days: tuple = (1, 8)  # an emergency protection order (8 days, or 15 extended)
+    police_protection_days: tuple = (1, 3)  # police protection lasts at most 72 hours (903 rule 361)
     # Adoption: best interest decision, match, moving in, order (days after the step before).
     adoption_decision_days: tuple = (60, 200)  # after entering care
     adoption_match_days: tuple = (60, 270)  # after the placement order
     adoption_move_days: tuple = (10, 45)
     adoption_order_days: tuple = (120, 330)
     foster_carer_adoption_share: float = 0.15
-    adopters: dict = field(default_factory=lambda: {("MF", "L2"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12,
-                                                    ("FF", "L12"): 0.08, ("MM", "L12"): 0.05, ("MM", "L11"): 0.05})
+    adopters: dict = field(default_factory=lambda: {
+        ("MF", "L11"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12, ("FF", "L12"): 0.08, ("MM", "L12"): 0.05,
+        ("MM", "L2"): 0.05})
     # Placements: kinds by age at the move, and for unaccompanied children.
     placements: dict = field(default_factory=lambda: {
         "under_5": {"in_house": 0.50, "kinship": 0.25, "ifa": 0.20, "parents": 0.05},
@@ -207,7 +209,10 @@ class CareRates:
     long_term_fostering_after_days: int = 365  # a foster placement starting after a year in care is long-term...
     long_term_fostering_share: float = 0.6  # ...this often
     out_of_area_share: dict = field(default_factory=lambda: {
-        "in_house": 0.05, "kinship": 0.15, "ifa": 0.25, "residential": 0.60, "supported": 0.30, "adoption": 0.30})
+        "in_house": 0.05, "kinship": 0.15, "ifa": 0.25, "residential": 0.60, "adoption": 0.30,
+        # Registered supported accommodation (K3) in the council only: the 903's rule 241 wants a K3
+        # provider's premises in the placing council (its check reads that as the placement being in it).
+        "supported": 0.0})
     weekly_costs: dict = field(default_factory=lambda: {  # £ a week, drawn evenly
         "in_house": (250, 450), "kinship": (200, 350), "ifa": (900, 1100), "supported": (1500, 3200),
         "residential": (3800, 7000)})
@@ -239,7 +244,7 @@ class CareRates:
     health_under_5_late_days: tuple = (20, 150)  # their assessments are due every 6 months and rarely slip far
     immunisations_share: float = 0.88
     development_checks_share: float = 0.85
-    dental_on_time_share: float = 0.38
+    dental_on_time_share: float = 0.35
     dental_early_days: tuple = (0, 60)
     dental_late_days: tuple = (30, 330)
     first_dental_days: tuple = (20, 150)
@@ -284,8 +289,8 @@ class CareRates:
     staying_put_share: float = 0.35  # of those in foster care at 18
     # Why a child's social worker changed (903 SWEpisodes reason codes).
     social_worker_change_reasons: dict = field(default_factory=lambda: {
-        "MANAGE": 0.2, "FCONTA": 0.12, "LEFTRL": 0.35, "ORGRST": 0.05, "TSPROC": 0.2, "ABSENC": 0.04, "CHCHAN": 0.02,
-        "OTHERS": 0.02})
+        "MANAGE": 0.22, "LEFTRL": 0.42, "ORGRST": 0.05, "TSPROC": 0.23, "ABSENC": 0.04, "CHCHAN": 0.02,
+        "OTHERS": 0.02})  # never FCONTA, first contact: a change of worker takes over from someone
     staying_put_months: tuple = (6, 36)
     accommodation_moves_per_year: float = 0.6
     accommodation_at_18: dict = field(default_factory=lambda: {"D": 0.35, "E": 0.12, "U": 0.18, "B": 0.12, "T": 0.08,
@@ -298,7 +303,7 @@ class CareRates:
     activity_changes_per_year: float = 0.7
     activities: dict = field(default_factory=lambda: {
         "F1": 0.07, "P1": 0.01, "F2": 0.22, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.20, "P5": 0.05,
-        "G4": 0.10, "G5": 0.19, "G6": 0.06})
+        "G4": 0.10, "G5": 0.27, "G6": 0.06})  # 65 in education, employment or training to 43 not: about 60%
     staying_close_considered_share: float = 0.85
     staying_close_days: tuple = (-90, 120)  # around the 18th birthday
     staying_close: dict = field(default_factory=lambda: {"provided": 0.35, "not_required": 0.5, "declined": 0.15})

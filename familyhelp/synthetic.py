@@ -80,10 +80,17 @@ def plan_assessment(planner, referred: int) -> AssessmentPlan:
     return AssessmentPlan(start, max(start, days.add(referred, n)))
 
 
-def plan_cin_plan(planner, day: int) -> CinPlanPlan:
-    """Reviewed at the local interval (mostly on time) until a review ends it."""
+def plan_cin_plan(planner, day: int, after_cp_plan: bool = False) -> CinPlanPlan:
+    """Reviewed at the local interval (mostly on time) until a review ends it.
+
+    After a child protection plan the CIN plan starts from the day after the review that ended it: the
+    CIN census validator's rule 4003 matches a review with every plan of the child that has the same number
+    in any CIN episode, so a step-down on the review's own day reads as a review held in an open CIN plan
+    for a child with a later plan (docs/returns.md)."""
     r, j, days = planner.rng, planner.rates, planner.days
     start = day + between(r, j.cin_plan_start_days)
+    if after_cp_plan:
+        start = max(start, day + 1)  # the same draws, so every later record stays as it was
     reviews, previous = [], start
     while True:
         due = days.due("CIN_PLAN_REVIEW", previous)

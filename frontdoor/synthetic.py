@@ -256,7 +256,8 @@ class FrontDoor:
         """Where the referral went once its assessment or child protection stage ended."""
         r, j = self.rng, self.rates
         if route == "cin_plan":
-            ref.cin_plan = familyhelp.plan_cin_plan(self, day)
+            cp_plan = ref.protection is not None and ref.protection.plan_start is not None
+            ref.cin_plan = familyhelp.plan_cin_plan(self, day, after_cp_plan=cp_plan)
             ref.step_down = r.random() < j.cin_step_down_share
             self.close(ref, ref.cin_plan.end, "close")
         elif route == LOOKED_AFTER:

@@ -424,8 +424,9 @@ class Households:
             birth = datetime.date(born_year, 1, 1).toordinal() + r.randrange(365)
         sex = Sex.MALE if r.random() < rates.unaccompanied_male_share else Sex.FEMALE
         nhs = self.nhs.next() if r.random() < rates.child_nhs_number_share else None
-        # No UPN yet: newly arrived in the first year, then never in a school in England (most go to college)
-        unknown = UPNUnknown.NEWLY_ARRIVED if self.today - arrived < 365 else UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND
+        # No UPN: never in a school in England (most go to college). Not UN4, "newly looked after": the 903
+        # allows it only in a child's first week in care (rule 210), and these children are in care longer.
+        unknown = UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND
         person = self.person(pool.forename(r, sex), pool.surname(r), sex, ethnicity, birth, nhs=nhs, upn_unknown=unknown)
         self.index.add(person.pk, birth, UNACCOMPANIED)
         town = self.towns[town_index]

@@ -29,8 +29,12 @@ def private_fostering(council):
     pool = council.names.british
     wanted = round(council.scale.child_population * NOTIFIED_PER_10K_A_YEAR / 10_000 * YEARS)
     youngest, oldest = as_at - int(AGES[1] * YEAR_DAYS), as_at - int(AGES[0] * YEAR_DAYS)
+    # a child the council looks after, or looked after in the recorded years, lives where the council placed
+    # them: not privately fostered (nor does the 903 allow a second worker beside the one in care)
+    in_care = {c for key in ("care.periods", "care.ended_periods") for plan in council.lookups.get(key, ())
+               for c in plan.children}
     children = [n for n in range(len(index)) if youngest <= index.birth[n] <= oldest
-                and not index.flags[n] & (UNBORN | DIED | UNACCOMPANIED)]
+                and not index.flags[n] & (UNBORN | DIED | UNACCOMPANIED) and n not in in_care]
     for child in r.sample(children, min(wanted, len(children))):
         notified = as_at - r.randrange(int(YEARS * YEAR_DAYS))
         began = notified + r.randint(10, 42) if r.random() < PROPOSED_SHARE else notified - r.randint(0, 30)

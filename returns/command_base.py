@@ -2,7 +2,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from .dfe import ValidatorFailed, ValidatorsMissing
 from .exporting import ExportBlocked, export
+from .wording import describe
 from .years import CollectionYear
 
 
@@ -18,6 +20,9 @@ class ExportCommand(BaseCommand):
                             help="Record this reason against every blocking error, then export.")
         parser.add_argument("--user", help="Username the override is recorded for (required with --override-errors).")
         parser.add_argument("--quiet", action="store_true", help="Do not list queries, only errors and the summary.")
+        parser.add_argument("--without-validators", action="store_true",
+                            help="Write the return without checking it (the DfE-aligned validators are not "
+                                 "installed).")
 
     def handle(self, *args, **options):
         try:
@@ -32,20 +37,28 @@ class ExportCommand(BaseCommand):
             if user is None:
                 raise CommandError(f"There is no user {options['user']}.")
         try:
-            outcome = export(self.builder, year, options["out"], override_reason=options["override_errors"], user=user)
+            outcome = export(self.builder, year, options["out"], override_reason=options["override_errors"],
+                             user=user, validate=not options["without_validators"])
         except ExportBlocked as blocked:
+            rules = blocked.issues[0].run.rules
             for issue in blocked.issues:
-                self.stderr.write(str(issue))
+                self.stderr.write(describe(issue, rules[issue.rule_code]["message"]))
             raise CommandError(f"Not exported: {len(blocked.issues)} error(s) need correcting, or a reason given "
                                "with --override-errors.")
-        except ValueError as error:
+        except (ValueError, ValidatorsMissing, ValidatorFailed) as error:
             raise CommandError(str(error))
-        errors = [i for i in outcome.issues if i.rule.is_error]
-        queries = [i for i in outcome.issues if not i.rule.is_error]
-        for issue in errors + ([] if options["quiet"] else queries):
-            self.stdout.write(str(issue))
-        self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; "
-                          f"{len(errors)} overridden error(s), {len(queries)} queries.")
+        if outcome.run is None:
+            self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; NOT checked with "
+                              "the DfE-aligned validators.")
+            return
+        rules = outcome.run.rules
+        for issue in outcome.errors + ([] if options["quiet"] else outcome.queries):
+            self.stdout.write(describe(issue, rules[issue.rule_code]["message"]))
+        waiting = len(outcome.issues) - len(outcome.errors) - len(outcome.queries)
+        self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; checked with "
+                          f"{outcome.run.validator} ({outcome.run.ruleset}): {len(outcome.errors)} "
+                          f"overridden error(s), {len(outcome.queries)} queries"
+                          + (f", {waiting} not yet due." if waiting else "."))
 
 
 IMPORT_ACCOUNT = "returns-import"

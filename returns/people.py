@@ -4,7 +4,7 @@ from people.models import Person, search_key
 
 from .problems import Problem
 from .records import create_all
-from .validation.helpers import codes
+from .helpers import codes
 
 
 def known_code(value, choices, file, where, field, problems, required=True):

@@ -253,6 +253,11 @@ TIMESCALES: tuple[Timescale, ...] = (
         f"The council's standard: {ADOPTION_REGS}, reg 36(4)(a) leaves the frequency to the agency at each review",
         LOCAL,
     ),
+    # Statutory returns.
+    Timescale(
+        "RETURN_FIX", "Record corrected for a statutory return", 10, WD, "the analyst's request",
+        "The council's standard, so corrections reach the CIN census and SSDA903 before the DfE's deadlines", LOCAL,
+    ),
     # Education.
     Timescale(
         "EXCLUDED_PUPIL_EDUCATION", "Full-time education for a permanently excluded pupil", 6, SCHOOL_DAYS,

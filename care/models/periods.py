@@ -5,6 +5,7 @@ carer can span several episodes. The period of care groups them: reviews, health
 PEPs all count from the day the child became looked after.
 """
 import re
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from frontdoor.codes import PrimaryNeed
+from people import postcodes
 
 from .. import rules
 from ..codes import (
@@ -160,8 +162,12 @@ class Episode(InCare):
     home_postcode = models.CharField(max_length=8, validators=[validate_postcode], help_text=(
         "HOME_POST: where the child lived when they became looked after; distance is measured from here."))
     distance_miles = models.DecimalField(
-        "distance from home (miles)", max_digits=5, decimal_places=1, null=True, blank=True,
-        help_text="Recorded by the worker: Thrive holds no postcode database to measure it.")
+        "distance from home (miles)", max_digits=5, decimal_places=1, null=True, blank=True, editable=False,
+        help_text="Straight-line miles from the home postcode, as the DfE derives PL_DISTANCE.")
+    placement_council = models.CharField(
+        max_length=9, blank=True, editable=False,
+        help_text="The council the placement postcode lies in (PL_LA, as the DfE derives it): an ONS code, "
+                  "or SCO, WAL or NIR.")
     weekly_cost = models.DecimalField("weekly cost (£)", max_digits=9, decimal_places=2, null=True, blank=True)
     reason_ceased = models.CharField("reason episode ceased", max_length=3, choices=ReasonEpisodeCeased.choices,
                                      blank=True, help_text="REC")
@@ -224,7 +230,25 @@ class Episode(InCare):
         self.placement_postcode = normalise_postcode(self.placement_postcode)
         self.home_postcode = normalise_postcode(self.home_postcode)
         self.urn = self.urn.strip().upper()
+        facts = placement_facts(self.home_postcode, self.placement_postcode)
+        self.placement_council, self.distance_miles = facts
         super().save(*args, **kwargs)
+
+    @property
+    def placement_council_name(self) -> str:
+        return postcodes.council_names().get(self.placement_council, "")
+
+    @property
+    def far_from_home(self) -> bool:
+        return self.distance_miles is not None and self.distance_miles > rules.FAR_FROM_HOME_MILES
+
+
+def placement_facts(home_postcode: str, placement_postcode: str) -> tuple[str, Decimal | None]:
+    """The placement's council and its distance from home, derived from the postcodes as the DfE does."""
+    placement = postcodes.find(placement_postcode)
+    home = postcodes.find(home_postcode)
+    distance = Decimal(f"{postcodes.distance_miles(home, placement):.1f}") if home and placement else None
+    return (placement.council if placement else ""), distance
 
 
 class SocialWorkerChange(models.Model):

@@ -182,8 +182,8 @@ def test_adoption_scorecard_timings():
 
 
 @pytest.mark.parametrize("status, sex, valid", [
-    ("L0", "F1", True), ("L0", "MF", False), ("L2", "MF", True), ("L2", "FF", False), ("L3", "MF", True),
-    ("L4", "MM", True), ("L4", "MF", False), ("L12", "FF", True), ("L11", "MF", True),
+    ("L0", "F1", True), ("L0", "MF", False), ("L2", "MF", True), ("L2", "FF", True), ("L3", "MF", True),
+    ("L4", "MM", True), ("L4", "MF", False), ("L12", "FF", True), ("L11", "MF", True), ("L11", "FF", False),
 ])
 def test_adopters_legal_status_and_sexes_agree(status, sex, valid):
     adoption = Adoption(period=child_in_care(), best_interest_decision_on=D(2026, 1, 5), adopter_legal_status=status,

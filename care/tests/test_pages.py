@@ -55,12 +55,14 @@ def test_starting_care_creates_the_period_episode_and_involvements(client, worke
         **date("start_date", D(2026, 1, 5)), "legal_status": "C2", "placement_type": "U4", "provider": "PR1",
         "provider_name": "The Browns", "urn": "SC111111", "placement_postcode": "le4 6ab", "home_postcode": "LE1 1AA",
         "category_of_need": "N1", "previous_permanence": "Z1", "worker": worker.pk, "iro": reviewer.pk,
-        "virtual_school": school.pk, "distance_miles": "4.5", "weekly_cost": "450",
+        "virtual_school": school.pk, "weekly_cost": "450",
     })
     assert response.status_code == 302 and response["Location"] == reverse("care:record", args=[child.pk])
     period = child.periods_of_care.get()
     episode = period.current_episode()
-    assert (episode.reason_new, episode.placement_postcode, str(episode.distance_miles)) == ("S", "LE4 6AB", "4.5")
+    # the distance and the placement's council are derived from the postcodes, as the DfE derives them
+    found = (episode.reason_new, episode.placement_postcode, str(episode.distance_miles), episode.placement_council)
+    assert found == ("S", "LE4 6AB", "1.1", "E06000016")
     assert Involvement.objects.filter(person=child, kind=InvolvementKind.IRO, user=reviewer).exists()
     page = client.get(reverse("care:record", args=[child.pk]))
     assert "Looked after since" in page.content.decode() and "The Browns" in page.content.decode()
@@ -225,6 +227,50 @@ def test_changing_social_worker_asks_why_and_ends_the_old_allocation(client, per
                                                        "worker_change_reason": "LEFTRL"})
     current = Involvement.objects.get(person=period.person, kind=InvolvementKind.ALLOCATED_WORKER, end_date__isnull=True)
     assert current.user == newcomer and current.social_worker_change.reason == "LEFTRL"
+
+
+def test_a_postcode_the_directory_does_not_hold_is_refused_naming_the_field(client, worker):
+    child = make_person(birth_date=D(2014, 2, 3))
+    involve(child, user=worker, team=worker.teams.first())
+    response = post(client, "care:start", child, {
+        **date("start_date", D(2026, 1, 5)), "legal_status": "C2", "placement_type": "U4", "provider": "PR1",
+        "urn": "SC111111", "placement_postcode": "SX17 3BZ", "home_postcode": "LE1 1AA",
+        "category_of_need": "N1", "previous_permanence": "Z1", "worker": worker.pk})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'href="#id_placement_postcode"' in html
+    assert "SX17 3BZ is not in the ONS postcode directory" in html
+    assert not child.periods_of_care.exists()
+
+
+def test_the_record_shows_distance_from_home_and_the_worklist_flags_far_placements(client, worker, period):
+    episode = period.current_episode()
+    episode.home_postcode, episode.placement_postcode = "LE1 1AA", "NG1 1AA"  # Leicester to Nottingham
+    episode.save()
+    assert episode.distance_miles > 20 and episode.placement_council == "E06000018"
+    html = client.get(reverse("care:record", args=[period.person.pk])).content.decode()
+    assert f"{episode.distance_miles} miles" in html and "Over 20 miles" in html and "Nottingham" in html
+    worklist = client.get(reverse("care:worklist")).content.decode()
+    assert "Placed more than 20 miles from home" in worklist and period.person.la_id in worklist
+
+
+def test_a_move_to_the_same_placement_is_refused(period):
+    from django.core.exceptions import ValidationError
+
+    from care import services
+    current = period.current_episode()
+    same = {name: getattr(current, name) for name in services.PLACEMENT_FIELDS}
+    with pytest.raises(ValidationError, match="current placement"):
+        services.change_placement(period, start_date=current.start_date + datetime.timedelta(days=30),
+                                  placement=same, reason_place_change="CARPL")
+
+
+def test_first_contact_is_not_a_reason_for_a_change_of_worker(period, worker):
+    from django.core.exceptions import ValidationError
+
+    from care import services
+    other = make_user(teams=[cic_team()])
+    with pytest.raises(ValidationError, match="First contact"):
+        services.allocate_social_worker(period.person, other, other.teams.first(), D(2026, 2, 1), "FCONTA")
 
 
 def test_a_placement_plan_is_recorded_for_the_current_placement_and_stops_being_due(client, period):

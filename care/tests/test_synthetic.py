@@ -22,9 +22,6 @@ from privatefostering import models as private_fostering
 from leavers.codes import LeaverStatus
 from leavers.eligibility import stays_of, status
 from people.models import Person
-from returns import ssda903
-from returns.exporting import validate_only
-from returns.years import CollectionYear
 from timescales import registry
 from timescales.workdays import reset_default_calendar
 
@@ -129,9 +126,3 @@ def test_care_leavers_are_former_relevant_and_pathway_plans_go_to_entitled_child
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.FORMER_RELEVANT
     for person_id in planned & in_care:
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.ELIGIBLE
-
-
-def test_the_ssda903_has_no_errors():
-    outcome = validate_only(ssda903, CollectionYear(2025))
-    errors = [str(issue) for issue in outcome.issues if issue.rule.is_error]
-    assert errors == []

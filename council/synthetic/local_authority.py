@@ -10,7 +10,8 @@ AGES = range(18)
 def local_authority(council):
     scale = council.scale
     council.add(LocalAuthority(
-        name=scale.council_name, dfe_code=scale.dfe_code, synthetic_seed=council.seed,
+        name=scale.council_name, dfe_code=scale.dfe_code, ons_code=council.geography.area.ons_code,
+        synthetic_seed=council.seed,
         synthetic_scale=scale.name, synthetic_as_at=council.as_at,
     ))
 

@@ -1,17 +1,50 @@
-"""A fictional county: localities, towns, streets and postcodes in the unused "SX" area.
+"""The synthetic council's map: localities, towns and streets with invented names, at the real postcodes
+of one real area (Leicestershire's seven districts, from the ONS postcode directory in people.postcodes).
 
-Made once per run from its own random stream, so schools, families and teams all share one map:
-a family's town belongs to a locality, and the locality's teams pick up its cases.
+Real postcodes let the placement's council, whether it is in the council and its distance from home be
+derived as the DfE derives them; the people living there are invented. Made once per run from its
+own random stream, so schools, families and teams all share one map: a family's town belongs to a
+locality, and the locality's teams pick up its cases. Each town takes whole postcode districts
+("LE11"), in postcode order, so the same seed gives the same map.
 """
 import random
 from dataclasses import dataclass
 
 from council.scales import Scale
+from people import postcodes
 
-POSTCODE_AREA = "SX"  # not a real UK postcode area
-POSTCODE_DISTRICTS = 99
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the last two places
 TOWNS_PER_LOCALITY = 3
+# The draws a postcode takes from the caller's random stream, the same as the invented postcodes this map
+# replaced took (a district, a digit, two letters), so the families and journeys drawn after them are
+# unchanged.
+_DRAW_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+
+def drawn_index(rng: random.Random, districts: int | None = 2) -> int:
+    """A number from 0 to districts * 4000 - 1, drawn as the invented postcodes were: one of a town's two
+    districts (left out when `districts` is None), a digit, two of 20 letters."""
+    number = rng.choice(range(districts)) if districts else 0
+    number = number * 10 + rng.randrange(10)
+    number = number * 20 + _DRAW_LETTERS.index(rng.choice(_DRAW_LETTERS))
+    return number * 20 + _DRAW_LETTERS.index(rng.choice(_DRAW_LETTERS))
+
+
+@dataclass(frozen=True)
+class Area:
+    """The real area the synthetic council's families live in."""
+
+    ons_code: str  # the upper-tier council, as the 903's PL_LA names it
+    name: str
+    districts: tuple[str, ...]  # its lower-tier districts (ONS codes)
+    letters: str  # the first letters of its postcodes
+
+
+AREA = Area("E10000018", "Leicestershire", (
+    "E07000129", "E07000130", "E07000131", "E07000132", "E07000133", "E07000134", "E07000135"), "L")
+
+
+def outward(postcode: str) -> str:
+    return postcode.split()[0]
 
 _STEMS = (
     "Brack", "Calder", "Dunn", "Elder", "Fenn", "Gorse", "Harrow", "Kelm", "Larch", "Marl", "Nether",
@@ -38,7 +71,7 @@ _STREET_KINDS = (
 class Town:
     name: str
     locality: int
-    districts: tuple[int, ...]
+    postcodes: tuple[str, ...]  # real postcodes of the area, in postcode order
     streets: tuple[str, ...]
 
 
@@ -48,9 +81,10 @@ class Geography:
     localities: tuple[str, ...]  # named after their main town
     towns: tuple[Town, ...]
 
+    area: Area = AREA
+
     def postcode(self, rng: random.Random, town: Town) -> str:
-        district = rng.choice(town.districts)
-        return f"{POSTCODE_AREA}{district} {rng.randrange(10)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
+        return town.postcodes[drawn_index(rng) % len(town.postcodes)]
 
     def street_address(self, rng: random.Random, town: Town) -> tuple[str, str]:
         """(line1, line2): mostly a numbered house, sometimes a flat."""
@@ -69,16 +103,28 @@ def _town_names(rng: random.Random, count: int) -> list[str]:
     return list(names)
 
 
+def _postcode_districts(area: Area) -> list[tuple[str, ...]]:
+    """The area's postcodes grouped by postcode district (LE11, LE12...), in postcode order."""
+    grouped: dict[str, list[str]] = {}
+    for place in postcodes.in_districts(area.districts, area.letters):
+        grouped.setdefault(outward(place.postcode), []).append(place.postcode)
+    return [tuple(grouped[key]) for key in sorted(grouped, key=lambda k: (len(k), k))]
+
+
 def build_geography(rng: random.Random, scale: Scale) -> Geography:
     town_count = scale.localities * TOWNS_PER_LOCALITY
     names = _town_names(rng, town_count)
+    districts = _postcode_districts(AREA)
     towns = []
     for i, name in enumerate(names):
-        districts = tuple(sorted({(i * 2 + k) % POSTCODE_DISTRICTS + 1 for k in range(2)}))
+        if town_count >= len(districts):
+            codes = districts[i % len(districts)]
+        else:  # more postcode districts than towns: each town takes every town_count-th
+            codes = tuple(p for group in districts[i::town_count] for p in group)
         streets = tuple(
             dict.fromkeys(f"{rng.choice(_STREET_WORDS)} {rng.choice(_STREET_KINDS)}" for _ in range(40))
         )
-        towns.append(Town(name, i % scale.localities, districts, streets))
+        towns.append(Town(name, i % scale.localities, codes, streets))
     localities = tuple(names[: scale.localities])
     county = scale.council_name.split()[0]
     return Geography(county, localities, tuple(towns))

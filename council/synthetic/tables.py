@@ -9,7 +9,7 @@ from django.db import connection
 # Tables outside the Thrive apps that point at users: emptied with them, or they would dangle.
 USER_LINKED_TABLES = ("django_admin_log", "django_session", "otp_totp_totpdevice")
 # Columns the wall clock fills in, which a reproducible digest must leave out.
-WALL_CLOCK_COLUMNS = {"last_login"}
+WALL_CLOCK_COLUMNS = {"last_login", "ran_at", "seconds"}  # sign-ins, and when and how long a return check ran
 
 
 def is_historical(model) -> bool:

@@ -1,10 +1,8 @@
 """The Children in Need census: its XML layout, the return built from case records, and its import."""
 from ..models import ReturnKind
-from ..validation.rules import CIN
 from . import extract, xmlio
 
 kind = ReturnKind.CIN_CENSUS
-registry = CIN
 children = extract.children
 
 

@@ -43,7 +43,7 @@ def _identifiers(person: dict, year) -> dict:
         "UPNunknown": None if person["upn"] else (person["upn_unknown"] or None),
         "PersonBirthDate": born,
         "ExpectedPersonBirthDate": expected,
-        "Sex": person["sex"],
+        "Sex": person["sex"] if born else "U",  # not yet born on the reference date: U (rule 8750)
         "PersonDeathDate": before_or_on(person["death_date"], year.end),
         "Ethnicity": person["ethnicity"],
         "_person_id": person["id"],

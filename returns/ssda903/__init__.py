@@ -1,10 +1,8 @@
 """The SSDA903 return (children looked after): its CSV tables, the return built from case records, its import."""
 from ..models import ReturnKind
-from ..validation.rules import SSDA903
 from . import csvio, extract
 
 kind = ReturnKind.SSDA903
-registry = SSDA903
 children = extract.children
 
 

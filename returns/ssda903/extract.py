@@ -5,6 +5,8 @@ the year, their reviews, missing episodes and adoption decisions), children look
 months at 31 March (OC2), and care leavers whose 17th to 21st birthday fell in the year (OC3). As
 with the census, a date after the reference date had not happened yet and is left out.
 """
+import datetime
+
 from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 
@@ -19,6 +21,7 @@ from people.models import Person, Relationship
 
 from ..chunks import before_or_on, chunked, grouped
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT
+from ..helpers import add_years
 from ..cin.extract import open_in_year
 
 HEADER_UPN_UNKNOWN = {UPNUnknown.NOT_SCHOOL_AGE, UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND,
@@ -63,20 +66,26 @@ def _children(year, ids):
         "OC3": _oc3(year, ids), "AD1": _ad1(year, ids), "PlacedAdoption": _placed(year, ids),
         "PrevPerm": _previous_permanence(year, ids), "Missing": _missing(year, ids),
         "DoLo": _dolo(year, ids) if year.has_deprivation_of_liberty else {},
-        "SWEpisodes": _social_worker_episodes(year, _looked_after_at_year_end(year, episodes)),
+        "SWEpisodes": _social_worker_episodes(year, episodes),
     }
     mothers = _first_child_births(ids, end)
+    # An unaccompanied child, or one who was, has no home postcode here: the DfE derives no distance (406).
+    unaccompanied = set(UnaccompaniedChild.objects.filter(person_id__in=ids, arrived_on__lte=end).values_list(
+        "person_id", flat=True))
     for person_id in ids:
         person = people[person_id]
         child_episodes = episodes.get(person_id, [])
         child = {"CHILD": person["la_id"], "_person_id": person_id,
                  "Header": [_header(person, child_episodes, mothers.get(person_id), year)],
-                 "Episodes": [{"CHILD": person["la_id"], **_episode(e, year)} for e in child_episodes]}
+                 "Episodes": [{"CHILD": person["la_id"], **_episode(e, year, person_id in unaccompanied)}
+                              for e in child_episodes]}
         dob = person["birth_date"]
         for name, rows in tables.items():
             child[name] = [{"CHILD": person["la_id"], "DOB": dob, **row} for row in rows.get(person_id, [])]
         for row in child["UASC"]:
             row["SEX"] = person["sex"]
+        if child["OC3"] and _in_care_on_birthday(dob, child_episodes, year):
+            child["OC3"] = []
         yield child
 
 
@@ -89,7 +98,7 @@ def _header(person, episodes, first_child_born, year) -> dict:
             "MC_DOB": first_child_born if is_mother else None}
 
 
-def _episode(row, year) -> dict:
+def _episode(row, year, unaccompanied: bool) -> dict:
     ended = before_or_on(row["end_date"], year.end)
     place = row["placement_type"]
     if place in OTHER_PLACEMENTS and not year.placement_types_split:
@@ -98,8 +107,24 @@ def _episode(row, year) -> dict:
             "CIN": row["period__category_of_need"], "PLACE": place, "PLACE_PROVIDER": row["provider"] or None,
             "DEC": ended, "REC": (row["reason_ceased"] or None) if ended else None,
             "REASON_PLACE_CHANGE": (row["reason_place_change"] or None) if ended else None,
-            "HOME_POST": row["home_postcode"] or None, "PL_POST": row["placement_postcode"] or None,
+            "HOME_POST": None if unaccompanied else (row["home_postcode"] or None),
+            "PL_POST": row["placement_postcode"] or None,
             "URN": row["urn"] or None}
+
+
+YEAR_DAYS = 365.2425  # the validator's year (numpy's "Y"), for ages at the reference date
+
+
+def _in_care_on_birthday(dob, episodes, year) -> bool:
+    """A 17 or 18-year-old at 31 March who left care on or after that birthday: no care leaver information
+    is collected for the birthday (903 rule 1016), so they have no OC3 row."""
+    if dob is None:
+        return False
+    age = (year.end - dob).days / YEAR_DAYS
+    if not 17 <= age < 19:
+        return False
+    birthday = add_years(dob, int(age))
+    return any(e["end_date"] and e["end_date"] <= year.end and e["end_date"] >= birthday for e in episodes)
 
 
 def _first_child_births(ids, end) -> dict:
@@ -179,29 +204,75 @@ def _dolo(year, ids) -> dict:
             for k, v in grouped(rows, "person_id").items()}
 
 
-def _looked_after_at_year_end(year, episodes: dict) -> list:
-    return [person_id for person_id, rows in episodes.items()
-            if any(before_or_on(e["end_date"], year.end) is None and e["legal_status"] not in SHORT_BREAKS
-                   for e in rows)]
+FIRST_CONTACT = "FCONTA"
+HANDOVER_DAYS = 7  # a worker starting within a week of the last one ending takes over from them (903 SW10a)
+SHORTEST_DAYS = 3  # a worker episode shorter than this is read as one that did not happen (903 SW09STG2)
 
 
-def _social_worker_episodes(year, ids) -> dict:
-    """For children looked after on 31 March: each allocated social worker in the year, in care or not (the DfE
-    asks for the whole year), identified by their Social Work England number; the reason is the one recorded
-    when the worker changed."""
-    rows = Involvement.objects.filter(open_in_year(year), kind=InvolvementKind.ALLOCATED_WORKER, person_id__in=ids,
-                                      user__isnull=False).order_by("start_date", "pk").values(
-        "person_id", "user__swe_number", "start_date", "end_date", "social_worker_change__reason")
-    return {k: [{"SW_ID": r["user__swe_number"] or None, "SW_DECOM": r["start_date"],
-                 "SW_DEC": before_or_on(r["end_date"], year.end), "SW_REASON": r["social_worker_change__reason"]}
-                for r in v] for k, v in grouped(rows, "person_id").items()}
+def _social_worker_window(year, rows) -> tuple | None:
+    """(the day care began, if in the file; the last day reported), as the DfE's checks read the episodes.
+
+    Every child looked after in the year (not on short breaks only) is reported. Where care began in
+    the file (an RNE S episode) episodes are reported from that day, and where the child left care (an
+    episode ending other than X1) up to that day: 903 rule SW12STG2 wants each episode that starts or
+    ends care to be covered by the child's worker episodes from its start or to its end."""
+    care = [e for e in rows if e["legal_status"] not in SHORT_BREAKS]
+    if not care:
+        return None
+    starts = [e["start_date"] for e in care if e["reason_new"] == "S"]
+    left = [before_or_on(e["end_date"], year.end) for e in care
+            if before_or_on(e["end_date"], year.end) and (e["reason_ceased"] or "") != "X1"]
+    still = any(before_or_on(e["end_date"], year.end) is None for e in care)
+    return (max(starts) if starts else None), (year.end if still or not left else max(left))
+
+
+def _social_worker_episodes(year, episodes: dict) -> dict:
+    """Each allocated social worker in the window, identified by their Social Work England number.
+
+    SW_REASON is the reason recorded when the worker changed; a worker who took over from no one (no
+    worker ended within a week before) is the child's first contact, FCONTA. A worker whose involvement
+    ended the day before the next began ended on the changeover day, as the 903's episodes chain (and as
+    the care pages record a change): a change on 1 April leaves 31 March's worker open in the return."""
+    windows = {p: w for p, rows in episodes.items() if (w := _social_worker_window(year, rows))}
+    rows = Involvement.objects.filter(kind=InvolvementKind.ALLOCATED_WORKER, person_id__in=list(windows),
+                                      user__isnull=False).order_by(
+        "start_date", "pk").values("person_id", "user__swe_number", "start_date", "end_date",
+                                   "social_worker_change__reason")
+    result = {}
+    for person_id, involvements in grouped(rows, "person_id").items():
+        began, ceiling = windows[person_id]  # care began (in the file), and the last day reported
+        floor = max(year.start, began or year.start)
+        reported, previous_end = [], None
+        for row, following in zip(involvements, [*involvements[1:], None]):
+            reason = row["social_worker_change__reason"] or None
+            took_over = previous_end is not None and (row["start_date"] - previous_end).days <= HANDOVER_DAYS
+            if not reason and not took_over:
+                reason = FIRST_CONTACT
+            previous_end = max(previous_end or datetime.date.min, row["end_date"] or datetime.date.max)
+            if (row["end_date"] and row["end_date"] < floor) or row["start_date"] > ceiling:
+                continue
+            start = max(row["start_date"], began) if began else row["start_date"]
+            clipped = start > row["start_date"]
+            if row["end_date"] and clipped and (row["end_date"] - start).days < SHORTEST_DAYS:
+                continue  # a worker who left as care began: under 3 days in it (903 SW09STG2)
+            ended = row["end_date"]
+            if ended and following and following["start_date"] == ended + datetime.timedelta(days=1):
+                ended = following["start_date"]
+            reported.append({"SW_ID": row["user__swe_number"] or None, "SW_DECOM": start,
+                             "SW_DEC": before_or_on(ended, year.end), "SW_REASON": reason})
+        if reported:
+            result[person_id] = reported
+    return result
 
 
 def continuously_looked_after(year, ids) -> dict:
-    """Children looked after on 31 March whose period began at least 12 months before (not short breaks only)."""
+    """Children looked after on 31 March whose period began at least 12 months before (not short breaks only).
+
+    A period ending on 31 March itself counts: the DfE's checks (rule 191) read a child as leaving care
+    in the year only when care ends before the reference date."""
     open_periods = PeriodOfCare.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=year.end), person_id__in=ids,
-        start_date__lte=year.end - relativedelta(years=1))
+        Q(end_date__isnull=True) | Q(end_date__gte=year.end), person_id__in=ids,
+        start_date__lte=year.start)  # from 1 April: twelve months at 31 March, as rule 191 counts
     return {p.person_id: p for p in open_periods.exclude(episodes__legal_status__in=SHORT_BREAKS)}
 
 

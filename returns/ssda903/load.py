@@ -31,7 +31,7 @@ from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT, OTHER_PLACEMENT_IMPORTED_AS
 from ..people import check_upns, existing_people, known_code, new_person, save_people
 from ..problems import ImportFailed, Problem
 from ..records import create_all, update_all
-from ..validation.helpers import add_years
+from ..helpers import add_years
 from .csvio import find_files, read_table
 from . import workers
 from .tables import tables_for

@@ -15,7 +15,7 @@ YEAR = CollectionYear(2025)
 
 
 def council(code="991"):
-    return LocalAuthority.objects.create(name="Testshire", dfe_code=code)
+    return LocalAuthority.objects.create(name="Testshire", dfe_code=code, ons_code="E10000018")
 
 
 def child(la_id, birth_date=D(2015, 6, 1), **fields) -> Person:

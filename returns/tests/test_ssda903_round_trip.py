@@ -28,7 +28,7 @@ def test_the_903_survives_import_and_export(tmp_path):
     user = analyst()
     looked_after_children()
     first = tmp_path / "first"
-    outcome = export(ssda903, YEAR, first)
+    outcome = export(ssda903, YEAR, first, validate=False)
     assert outcome.count == 5
     exported = read_return(first)
     assert {name for name, rows in exported.items() if rows} >= {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3",
@@ -38,7 +38,7 @@ def test_the_903_survives_import_and_export(tmp_path):
     results = load.import_folder(first, YEAR, user)
     assert [problems for _, _, problems in results if problems] == []
     second = tmp_path / "second"
-    export(ssda903, YEAR, second)
+    export(ssda903, YEAR, second, validate=False)
     again = read_return(second)
     for name in exported:
         assert exported[name] == again[name], name
@@ -54,7 +54,7 @@ def test_a_care_leaver_born_on_29_february_imports(tmp_path):
     leaver = child("L0029", birth_date=D(2004, 2, 29))
     BirthdaySnapshot.objects.create(person=leaver, age=21, in_touch="YES", activity="F2", accommodation="U",
                                     accommodation_suitable=True, recorded_on=D(2025, 2, 28))
-    export(ssda903, YEAR, tmp_path)
+    export(ssda903, YEAR, tmp_path, validate=False)
     wipe_case_records()
     results = load.import_folder(tmp_path, YEAR, user)
     assert [problems for _, _, problems in results if problems] == []

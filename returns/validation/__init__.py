@@ -1,1 +1,0 @@
-"""The DfE's validation rules for each return, as a registry of rule functions."""
