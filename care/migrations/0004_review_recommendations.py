@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('care', '0002_placements_approvals_transfers'),
+        ('care', '0003_placement_council_first_contact_adopter_codes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
