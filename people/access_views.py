@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +28,7 @@ from access.forms import BreakGlassForm
 from access.models import Action
 from access.rules import FRONT_DOOR_BASIS, access_basis, works_at_front_door
 
+from .drafts import signed_out
 from .merging import merged_ids, survivor_of
 from .models import Person
 
@@ -169,7 +169,7 @@ def child_page(work: Work | None = None, *, allowed: Callable | None = None, ref
         @wraps(view)
         def wrapper(request, pk):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return signed_out(request)
             person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
             if person.merged_into_id:
                 survivor = survivor_of(person)
@@ -197,7 +197,7 @@ def casework_page(model, work: Work | None = None, *, person_field: str = "perso
         @wraps(view)
         def wrapper(request, pk):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return signed_out(request)
             obj = get_object_or_404(model.objects.select_related(person_field), pk=pk)
             own = getattr(obj, person_field)
             person = survivor_of(own) if own.merged_into_id else own
