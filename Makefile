@@ -32,7 +32,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-spark.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss assets_src/build.mjs | system-packages
+node_modules/.installed: package.json package-lock.json assets_src/govuk-council.scss assets_src/moj.scss assets_src/build.mjs | system-packages
 	npm ci --no-audit --no-fund --silent
 	node assets_src/build.mjs
 	touch $@

@@ -1,12 +1,19 @@
-"""Forms for signing in, breaking glass and reviewing break-glass accesses; choosing staff and teams."""
+"""Forms for signing in, breaking glass and reviewing break-glass accesses; choosing staff and teams.
+
+Staff are chosen with one field (`worker_field`): a select of the staff in the roles (and teams) the choice is
+limited to, sorted by surname, each named with their teams and caseload, which the page turns into an accessible
+typeahead (accessible-autocomplete, static/thrive/autocomplete.js); without JavaScript it stays a select.
+"""
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
 from thrive import limits
 from thrive.forms import limit_length
 
-from .allocation import PRACTITIONER_ROLES, practitioners
-from .models import BreakGlassReview, Team
+from .allocation import PRACTITIONER_ROLES, WORKER_KINDS, practitioners
+from .models import BreakGlassReview, Involvement, Team, TeamMembership
 
 
 class SignInForm(AuthenticationForm):
@@ -69,9 +76,31 @@ class BreakGlassReviewForm(forms.ModelForm):
         return data
 
 
-def worker_field(label="Allocate to", roles=PRACTITIONER_ROLES, **kwargs) -> forms.ModelChoiceField:
-    """A choice of staff in these roles: by default, those a case can be allocated to."""
-    return forms.ModelChoiceField(label=label, queryset=practitioners(roles), **kwargs)
+def with_caseload(staff):
+    """Staff with `caseload` (the children they are the worker for now) and their teams, in two queries."""
+    held = (Involvement.objects.filter(user=OuterRef("pk"), kind__in=WORKER_KINDS, end_date__isnull=True)
+            .order_by().values("user").annotate(n=Count("pk")).values("n"))
+    return staff.annotate(caseload=Coalesce(Subquery(held, output_field=IntegerField()), 0)).prefetch_related(
+        Prefetch("memberships",
+                 queryset=TeamMembership.objects.select_related("team").order_by("team__name")))
+
+
+class StaffField(forms.ModelChoiceField):
+    """Staff by surname, each with their teams and caseload: "Jo Bloggs (Assessment 2), 14 children"."""
+
+    widget = forms.Select(attrs={"data-module": "thrive-autocomplete"})
+
+    def label_from_instance(self, user) -> str:
+        teams = ", ".join(membership.team.name for membership in user.memberships.all())
+        caseload = getattr(user, "caseload", None)
+        held = "" if caseload is None else f", {caseload} child{'' if caseload == 1 else 'ren'}"
+        return f"{user.get_full_name() or user.username}{f' ({teams})' if teams else ''}{held}"
+
+
+def worker_field(label="Allocate to", roles=PRACTITIONER_ROLES, team_kinds=None, **kwargs) -> StaffField:
+    """A choice of staff in these roles (and teams of these kinds): by default, those a case can be
+    allocated to."""
+    return StaffField(label=label, queryset=with_caseload(practitioners(roles, team_kinds)), **kwargs)
 
 
 def team_field(kinds, label="Team", **kwargs) -> forms.ModelChoiceField:

@@ -92,8 +92,8 @@ PARTNER_ROLES = {  # agency key -> (role, job titles)
 # the first team of that spec.
 DEMO_USERS = {
     "social.worker": ("child_protection", Role.SOCIAL_WORKER, "council"),
-    "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
     "front.door": ("front_door", Role.SOCIAL_WORKER, "council"),
+    "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
     "front.door.manager": ("front_door", Role.TEAM_MANAGER, "council"),
     "iro": ("iro", Role.IRO, "council"),
     "care.worker": ("children_in_care", Role.SOCIAL_WORKER, "council"),

@@ -48,7 +48,7 @@ PLACEMENT_LABELS = {
     "weekly_cost": "Weekly cost in pounds",
 }
 PLACEMENT_HELP = {
-    "provider": "Leave blank for temporary and other (Z11 to Z14) placements.",
+    "provider": "Leave blank for temporary placements and other placements.",
     "urn": "Of the home, or of the fostering agency. Leave blank for placements Ofsted does not register.",
     "placement_postcode": "Thrive works out the placement's council and its distance from home from the "
                           "postcodes, as the DfE does.",
@@ -154,7 +154,7 @@ class EndCareForm(GovukForm):
 
 
 class SocialWorkerForm(GovukForm):
-    worker = worker_field(label="Social worker")
+    worker = worker_field(label="Social worker", team_kinds=[TeamKind.CHILDREN_IN_CARE])
     on = DateField(label="Date from")
     worker_change_reason = forms.ChoiceField(label="Why is the child's social worker changing?",
                                              choices=_with_blank(CHANGE_REASONS),
@@ -162,7 +162,7 @@ class SocialWorkerForm(GovukForm):
 
 
 class IROForm(GovukForm):
-    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES)
+    iro = worker_field(label="Independent reviewing officer", roles=CHAIR_ROLES, team_kinds=[TeamKind.IRO])
     on = DateField(label="Date from")
 
 

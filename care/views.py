@@ -15,8 +15,10 @@ from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.parts import Part
-from people.access_views import child_read, child_write
+from people import planning
+from people.access_views import casework_read, casework_write, child_read, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
+from people.duework import WorkFilter, worklist_page
 
 from . import forms, services
 from .models import (
@@ -31,6 +33,7 @@ from .models import (
     PermanencePlan,
     PersonalEducationPlan,
     Review,
+    ReviewRecommendation,
     StrengthsAndDifficulties,
     SubstanceMisuse,
     TemporaryApproval,
@@ -41,8 +44,8 @@ from .models import (
 from .models.placements import PER_PLACEMENT
 from .nts import nts_position
 from .rules import FAR_FROM_HOME_MILES, designated_birth_date
-from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, due_rows, own_council,
-                        placed_far_from_home)
+from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, own_council,
+                        placed_far_from_home, record_url, worklist_items)
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -54,6 +57,12 @@ def _period(person):
     if period is None:
         raise Http404("This child has not been looked after.")
     return period
+
+
+def _current(person, kind):
+    """The child's current worker of this kind (their social worker, their IRO), to preselect in a picker."""
+    return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False).order_by(
+        "-start_date").values_list("user_id", flat=True).first()
 
 
 def form_page(request, person, form, save, *, back, title, success, **context):
@@ -200,7 +209,8 @@ def end(request, child):
 @child_write()
 def social_worker(request, child):
     person = child.person
-    form = forms.SocialWorkerForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.SocialWorkerForm(posted(request), initial={
+        "on": timezone.localdate(), "worker": _current(person, InvolvementKind.ALLOCATED_WORKER)})
 
     def save(form):
         data = form.cleaned_data
@@ -214,7 +224,8 @@ def social_worker(request, child):
 @child_write()
 def iro(request, child):
     person = child.person
-    form = forms.IROForm(posted(request), initial={"on": timezone.localdate()})
+    form = forms.IROForm(posted(request), initial={"on": timezone.localdate(),
+                                                   "iro": _current(person, InvolvementKind.IRO)})
 
     def save(form):
         services.allocate_iro(person, form.cleaned_data["iro"], form.cleaned_data["on"])
@@ -358,17 +369,79 @@ def age_assessment(request, child):
                  success="Referral recorded. The assessment is due within 28 days.")
 
 
+# A looked-after review and its recommendations, and the recommendations printed for the child and family.
+
+
+def _review_url(review) -> str:
+    return reverse("care:review_page", args=[review.pk])
+
+
+@casework_read(Review, part=Part.CARE)
+def review_page(request, review, child):
+    return render(request, "care/review.html", {
+        "person": child.person, "review": review,
+        "recommendations": review.recommendations.order_by("pk"),
+        "may_review": child.may(Work.REVIEW),
+    })
+
+
+@casework_write(Review, Work.REVIEW)
+def add_recommendation(request, review, child):
+    return planning.add_action(request, child, back_url=_review_url(review), what="looked-after review",
+                               create=lambda **fields: ReviewRecommendation.objects.create(review=review,
+                                                                                           **fields))
+
+
+@casework_write(Review, Work.REVIEW)
+def recommendations_done(request, review, child):
+    return planning.mark_done(request, child, actions=review.recommendations.order_by("pk"),
+                              back_url=_review_url(review), what="looked-after review")
+
+
+def _print_review(request, review, child, pdf):
+    name = child.person.forename or "the child"
+    sections = [("What the review recommended", [],
+                 planning.action_rows(review.recommendations.order_by("pk")))]
+    due = review.period.next_review_due
+    if due and review.period.is_open:
+        sections.append(("When the next review will be", [f"By {due:%-d %B %Y}."], []))
+    return planning.print_plan(
+        request, child, title="Looked-after review: recommendations", sections=sections, pdf=pdf,
+        pdf_url=reverse("care:review_pdf", args=[review.pk]),
+        filename=f"review-recommendations-{child.person.la_id}.pdf",
+        intro=f"{name}'s review was held on {review.held_on:%-d %B %Y}"
+              + (f", chaired by {review.iro}" if review.iro else "") + ".")
+
+
+@casework_read(Review, part=Part.CARE)
+def print_review(request, review, child):
+    return _print_review(request, review, child, pdf=False)
+
+
+@casework_read(Review, part=Part.CARE)
+def review_pdf(request, review, child):
+    return _print_review(request, review, child, pdf=True)
+
+
 # The children in care worklist.
 
 
 @signed_in
 def worklist(request):
+    """Due and overdue work for the children in care the user can open: paged, filtered by type of work,
+    overdue only and worker, each row naming the child's worker."""
     today = timezone.localdate()
     children = children_in_care(request.user, today)
-    rows, total = due_rows(children, today, CARE_TIMESCALES)
+    items = worklist_items(children, today, CARE_TIMESCALES)
+    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
+                           record_url("care"))
+    rows = listed.page.object_list
     far = placed_far_from_home(children)
     shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
     if shown:
-        disclose(request, DisclosureKind.LIST, sorted(shown), what="Children in care: due work")
-    return render(request, "care/worklist.html", {"rows": rows, "total": total, "nts": nts_position(today),
-                                                  "far": far, "far_miles": FAR_FROM_HOME_MILES})
+        disclose(request, DisclosureKind.LIST, sorted(shown),
+                 what=f"Children in care: due work, page {listed.page.number}")
+    return render(request, "care/worklist.html", {
+        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "nts": nts_position(today),
+        "show_workers": True, "paging": listed.chosen.query(), "far": far, "far_miles": FAR_FROM_HOME_MILES,
+    })

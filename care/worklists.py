@@ -58,6 +58,18 @@ def _rows(items, on, app) -> list[DueRow]:
                    *describe_due(item.due, on)) for item in items]
 
 
+def worklist_items(person_ids, on, codes, app="care") -> list:
+    """Every item with these timescales for these children, soonest first: the worklist pages and filters them
+    (people.duework.worklist_page)."""
+    return [item for item in due_items(person_ids, on, apps={app}) if item.timescale in codes]
+
+
+def record_url(app: str):
+    """A function from a child's id to their record in `app` (care or leavers), reversing the URL once."""
+    start, end = reverse(f"{app}:record", args=[0]).rsplit("/0/", 1)
+    return lambda pk: f"{start}/{pk}/{end}"
+
+
 def due_rows(person_ids, on, codes, app="care", limit=LIMIT) -> tuple[list[DueRow], int]:
     """The first `limit` items with these timescales, soonest first, and how many there are in all.
 

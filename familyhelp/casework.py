@@ -7,6 +7,7 @@ from frontdoor.services import current_referral
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
+from . import queue  # noqa: F401  registers the managers' authorisation panel on My work
 from .models import Assessment, CINPlan, FamilyHelpEpisode
 
 

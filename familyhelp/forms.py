@@ -8,6 +8,7 @@ from frontdoor.codes import PrimaryNeed
 from thrive.forms import DateField, GovukForm, GovukModelForm
 
 from .codes import AssessmentFactor
+from .framework import CHILD_VIEWS, DOMAINS, FAMILY_VIEWS, SECTIONS
 from .models import Assessment, FamilyHelpEpisode, FamilyPlan
 
 
@@ -45,6 +46,10 @@ class EndEpisodeForm(GovukModelForm):
         self.fields["closure_reason"].required = True
 
 
+NO_FACTORS_ALONE = ("Factors identified at assessment: select “No factors identified” on its own, or the factors "
+                    "that were identified")
+
+
 class StartAssessmentForm(GovukForm):
     start_date = DateField(label="Date the assessment started")
     worker = worker_field(label="Assessing social worker")
@@ -55,6 +60,12 @@ class FactorsForm(GovukForm):
         label="Factors identified at assessment", choices=AssessmentFactor.choices,
         widget=forms.CheckboxSelectMultiple, help_text="Select all that apply",
     )
+
+    def clean_factors(self):
+        factors = self.cleaned_data["factors"]
+        if AssessmentFactor.NO_FACTORS in factors and len(factors) > 1:
+            raise forms.ValidationError(NO_FACTORS_ALONE)
+        return factors
 
 
 class AssessmentOutcomeForm(GovukModelForm):
@@ -70,3 +81,45 @@ class AssessmentOutcomeForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         for name in ("outcome", "summary"):
             self.fields[name].required = True
+
+
+class AssessmentContentForm(GovukForm):
+    """The assessment written under the framework's headings; any heading may be left for later."""
+
+    child_seen_on = DateField(label="Date the child was seen", required=False,
+                              help_text="The day the assessing worker saw the child. For example, 27 3 2025")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, heading in SECTIONS.items():
+            self.fields[key] = forms.CharField(label=heading, required=False,
+                                               widget=forms.Textarea(attrs={"rows": 4}))
+        self.fields[CHILD_VIEWS[0]].help_text = ("In the child's own words where you can: what they told "
+                                                 "you, "
+                                                 "showed you or how they seemed")
+        self.word_errors()
+
+    def groups(self):
+        """(heading, fields) for the template: the child seen and the views first, then each domain."""
+        views = [self["child_seen_on"], self[CHILD_VIEWS[0]], self[FAMILY_VIEWS[0]]]
+        return [("The child and family's voice", views)] + [
+            (domain.title, [self[key] for key, _ in domain.dimensions]) for domain in DOMAINS]
+
+    def sections(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key in SECTIONS}
+
+
+class CommentForm(GovukForm):
+    comment = forms.CharField(label="Comments", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, label="Comments", required=False, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].label, self.fields["comment"].required = label, required
+        self.fields["comment"].help_text = help_text
+        self.fields["comment"].error_messages["required"] = f"Enter {label[:1].lower()}{label[1:]}"
+
+
+class AuthoriseForm(GovukForm):
+    date = DateField(label="Date authorised")
+    comment = forms.CharField(label="Comments for the worker (optional)", widget=forms.Textarea,
+                              required=False)

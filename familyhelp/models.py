@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action, Objective
 from timescales import registry
 
 from .codes import AssessmentFactor, StepDirection
@@ -82,10 +83,26 @@ class Assessment(models.Model):
     due_date = models.DateField(editable=False)
     outcome = models.CharField(max_length=20, choices=AssessmentOutcome.choices, blank=True)
     summary = models.TextField(blank=True)
+    child_seen_on = models.DateField("date the child was seen", null=True, blank=True)
+    sent_for_authorisation_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text="Set while the assessment waits for a manager to authorise or return it.")
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["authorisation_date", "due_date"])]
+        indexes = [models.Index(fields=["authorisation_date", "due_date"]),
+                   models.Index(fields=["sent_for_authorisation_at"])]
+
+    @property
+    def status(self) -> str:
+        if self.authorisation_date:
+            return "Authorised"
+        if self.sent_for_authorisation_at:
+            return "Waiting for a manager to authorise"
+        latest = self.decisions.order_by("-at", "-pk").first() if self.pk else None
+        if latest and latest.action == AuthorisationAction.RETURNED:
+            return "Returned to the worker"
+        return "In progress"
 
     @property
     def completed_on_time(self) -> bool | None:
@@ -100,6 +117,38 @@ class Assessment(models.Model):
     def save(self, *args, **kwargs):
         self.due_date = registry.get("ASSESSMENT").due(self.referral.referral_date)
         super().save(*args, **kwargs)
+
+
+class AssessmentSection(models.Model):
+    """The text under one heading of the assessment framework (familyhelp.framework.SECTIONS)."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sections")
+    section = models.CharField(max_length=40)
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "section"], name="one_text_per_section")]
+
+
+class AuthorisationAction(models.TextChoices):
+    SENT = "sent", "Sent for authorisation"
+    RETURNED = "returned", "Returned with comments"
+    AUTHORISED = "authorised", "Authorised"
+
+
+class AssessmentDecision(models.Model):
+    """One step of authorisation: sent by the worker, returned or authorised by a manager, with comments."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="decisions")
+    action = models.CharField(max_length=12, choices=AuthorisationAction.choices)
+    by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    comment = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        indexes = [models.Index(fields=["assessment", "at"])]
 
 
 class AssessmentFactorRecord(models.Model):
@@ -123,3 +172,17 @@ class CINPlanReview(models.Model):
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="reviews")
     review_date = models.DateField()
     history = HistoricalRecords()
+
+
+class CINPlanObjective(Objective):
+    """What needs to change for a child in need, agreed with the family."""
+
+    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="objectives")
+
+
+class CINPlanAction(Action):
+    """Who will do what by when under a child in need plan."""
+
+    plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="actions")
+    objective = models.ForeignKey(CINPlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="actions")

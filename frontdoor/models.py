@@ -124,7 +124,10 @@ class ManagementOversight(models.Model):
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     direction = models.TextField(help_text="What the manager reviewed and decided, and by when.")
+    follow_up_by = models.DateField("follow up by", null=True, blank=True, help_text=(
+        "When the manager will look at the case again: due work until the next oversight is recorded."))
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-recorded_at"]
+        indexes = [models.Index(fields=["person", "follow_up_by"])]

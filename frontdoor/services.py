@@ -4,7 +4,6 @@ Shared with Family Help (step-up opens a referral, step-down opens an episode) s
 always opened, allocated and closed the same way.
 """
 import datetime
-import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -13,21 +12,16 @@ from access.allocation import allocate, end_involvements
 from access.models import InvolvementKind, Team, TeamKind
 from access.rules import managed_team_ids
 from familyhelp.models import FamilyHelpEpisode
+from people.editing import new_person
 from people.models import Person
 
 from .codes import REFERRAL_OUTCOMES, ContactOutcome
 from .models import Contact, ContactDecision, Referral
 
 
-COUNCIL_ID_START = 1_000_000  # council IDs are 1,000,000 + the record's id, as in the synthetic council
-
-
 def new_child(**identity) -> Person:
     """A new person record, numbered after it is saved so the council ID is unique."""
-    person = Person.objects.create(la_id=f"new-{uuid.uuid4().hex[:16]}", **identity)
-    person.la_id = str(COUNCIL_ID_START + person.pk)
-    person.save(update_fields=["la_id"])
-    return person
+    return new_person(**identity)
 
 
 def front_door_team(user):

@@ -19,6 +19,15 @@ from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContact
 from .models import Contact, ContactDecision, ManagementOversight, Referral
 
 CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
+DRAFT = "frontdoor.contact_draft"  # what was typed about a contact, kept while the worker picks a matching record
+DRAFT_FIELDS = ("source", "referrer", "received_time", "summary")
+
+
+def _keep_draft(request) -> None:
+    """Keep the contact's details in the session, so choosing an existing record loses nothing typed."""
+    draft = {name: request.POST.get(name, "") for name in DRAFT_FIELDS}
+    draft["received_on"] = [request.POST.get(f"received_on_{part}", "") for part in ("day", "month", "year")]
+    request.session[DRAFT] = draft
 
 
 def _contact_url(contact):
@@ -28,24 +37,29 @@ def _contact_url(contact):
 @page(AccessClass.CHILD_WRITE, works_at_front_door,
       "Only front-door staff record a contact about a new child.")
 def new_child_contact(request):
-    form = NewChildContactForm(posted(request))
+    form = NewChildContactForm(posted(request), request=request)
 
     def save(form):
         data = form.cleaned_data
         child = services.new_child(forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"])
+        request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(child, request.user, **form.contact_fields()))
 
-    return save_form(request, form, save, success=CONTACT_RECORDED,
-                     template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
-                     back_url=reverse("people:search"), button="Record the contact")
+    response = save_form(request, form, save, success=CONTACT_RECORDED,
+                         template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
+                         back_url=reverse("people:search"), button="Record the contact")
+    if form.matches:
+        _keep_draft(request)
+    return response
 
 
 @child_write(Work.CONTACT)
 def contact_for_person(request, child):
     person = child.person
-    form = ContactForm(posted(request))
+    form = ContactForm(posted(request), initial=request.session.get(DRAFT))
 
     def save(form):
+        request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(person, request.user, **form.contact_fields()))
 
     return save_form(request, form, save, success=CONTACT_RECORDED,

@@ -3,7 +3,7 @@ from django import forms
 
 from access.allocation import PRACTITIONER_ROLES
 from access.forms import worker_field
-from access.models import Role
+from access.models import Role, TeamKind
 from care.forms import record_form
 from thrive.forms import DateField, GovukForm
 
@@ -25,7 +25,7 @@ SUITABLE = "Is the accommodation suitable?"
 
 
 class AdviserForm(GovukForm):
-    adviser = worker_field(label="Personal adviser", roles=ADVISER_ROLES)
+    adviser = worker_field(label="Personal adviser", roles=ADVISER_ROLES, team_kinds=[TeamKind.LEAVING_CARE])
     on = DateField(label="Date from")
 
 

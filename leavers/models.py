@@ -220,8 +220,14 @@ class BirthdaySnapshot(LeaverRecord):
         constraints = [models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")]
 
     def __str__(self):
-        return (f"At {self.age}: {self.in_touch}, activity {self.activity_code}, accommodation "
-                f"{self.accommodation_code} (recorded {self.recorded_on:%-d %b %Y})")
+        """In words, for the record page; the 903's codes are activity_code and accommodation_code."""
+        activity = self.get_activity_display() if self.activity else "activity not known"
+        home = "accommodation not known"
+        if self.accommodation:
+            suitable = "suitable" if self.accommodation_suitable else "not suitable"
+            home = f"{self.get_accommodation_display()} ({suitable})"
+        return (f"At {self.age}: {self.get_in_touch_display()}; {activity}; {home} "
+                f"(recorded {self.recorded_on:%-d %b %Y})")
 
     @property
     def activity_code(self) -> str:

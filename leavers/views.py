@@ -17,8 +17,9 @@ from access.parts import Part
 from access.rules import visible_people
 from care.services import team_of
 from care.views import form_page, recorder
-from care.worklists import LEAVER_TIMESCALES, child_due_rows, due_rows
+from care.worklists import LEAVER_TIMESCALES, child_due_rows, record_url, worklist_items
 from people.access_views import child_read, child_write
+from people.duework import WorkFilter, worklist_page
 from people.casework import posted
 
 from . import forms
@@ -131,7 +132,14 @@ def birthday(request, child):
 def worklist(request):
     today = timezone.localdate()
     leavers = care_leavers(visible_people(request.user, today, Part.LEAVING_CARE), today)
-    rows, total = due_rows(leavers, today, LEAVER_TIMESCALES, "leavers")
+    items = worklist_items(leavers, today, LEAVER_TIMESCALES, "leavers")
+    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
+                           record_url("leavers"))
+    rows = listed.page.object_list
     if rows:
-        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows], what="Care leavers: due work")
-    return render(request, "leavers/worklist.html", {"rows": rows, "total": total, "count": len(leavers)})
+        disclose(request, DisclosureKind.LIST, [row.person.pk for row in rows],
+                 what=f"Care leavers: due work, page {listed.page.number}")
+    return render(request, "leavers/worklist.html", {
+        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "count": len(leavers),
+        "show_workers": True, "paging": listed.chosen.query(),
+    })

@@ -22,7 +22,6 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,6 +36,7 @@ from access.models import Action, BasisKind
 from access.parts import Parts, as_parts, labels, parts_of
 from access.rules import FRONT_DOOR_BASIS, access_basis, may_break_glass, works_at_front_door
 
+from .drafts import signed_out
 from .merging import merged_ids, survivor_of
 from .models import Person
 
@@ -251,7 +251,7 @@ def child_page(work: Work | None = None, *, part: Parts | None = None, allowed: 
         @wraps(view)
         def wrapper(request, pk):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return signed_out(request)
             person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
             if person.merged_into_id:
                 survivor = survivor_of(person)
@@ -280,7 +280,7 @@ def casework_page(model, work: Work | None = None, *, part: Parts | None = None,
         @wraps(view)
         def wrapper(request, pk):
             if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return signed_out(request)
             obj = get_object_or_404(model.objects.select_related(person_field), pk=pk)
             own = getattr(obj, person_field)
             person = survivor_of(own) if own.merged_into_id else own

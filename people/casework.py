@@ -2,9 +2,9 @@
 
 Apps do not know about each other's pages, so each journey app registers a card for the
 record page in its own `<app>.casework` module (its episodes, with links and the actions that
-make sense now), as they do for the timeline. Each card says which part of the record (access.parts) its
-rows belong to, and a row may say otherwise (a plan in force is a current plan too): a reader whose basis is
-a share sees only rows of parts shared, and links only to pages they may open.
+make sense now), as they do for the timeline; and, the same way, panels for My work. Each card says which part
+of the record (access.parts) its rows belong to, and a row may say otherwise (a plan in force is a current plan
+too): a reader whose basis is a share sees only rows of parts shared, and links only to pages they may open.
 
 `save_form` is how every casework page handles a POST: valid input is saved in one transaction;
 a rule the domain enforces while saving (a ValidationError, e.g. care proceedings without a family
@@ -27,8 +27,10 @@ from django.shortcuts import redirect, render
 from django.utils.module_loading import module_has_submodule
 
 from access.parts import as_parts
+from . import drafts as drafts_
 
 _cards = {}
+_panels = {}
 _discovered = False
 
 
@@ -65,6 +67,32 @@ def card(order: int, part):
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
     return register
+
+
+@dataclass
+class Panel:
+    """A section of My work an app contributes (e.g. a manager's assessments awaiting authorisation)."""
+
+    title: str
+    rows: list = field(default_factory=list)
+    link: Link | None = None
+    empty: str = ""
+    person_ids: list = field(default_factory=list)  # the children it names, for the audit log
+
+
+def panel(order: int):
+    """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
+    def register(func):
+        _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
+        return func
+    return register
+
+
+def panels_for(user) -> list[Panel]:
+    if not _discovered:
+        _autodiscover()
+    panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
+    return [p for p in panels if p is not None]
 
 
 def _autodiscover():
@@ -181,32 +209,50 @@ def _edited(form, editing) -> list:
     return [instance] if held else []
 
 
-def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(), **context):
+def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(),
+              drafts: bool = True, **context):
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
     `intro` and `facts` (key, value pairs shown above the form). `editing` names the rows held already that
     the page changes (a model instance, a queryset, or a list of them); a model form's instance by default.
+
+    Nothing typed is lost (people.drafts): a POST that cannot be saved (invalid, refused, or in conflict
+    with someone else's save) is kept as the worker's draft, a draft is offered back when they open the
+    page again, and saving the form discards it.
     """
     editing = _edited(form, editing)
     conflict = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                if editing:
-                    _check_unchanged(request, editing)
-                url = save(form)
-        except ValidationError as error:
-            show_refusal(form, error)
-        except EditConflict:
-            conflict = True
-            form.add_error(None, CONFLICT)
-        else:
-            messages.success(request, success)
-            return redirect(url)
+    draft = None
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    if editing:
+                        _check_unchanged(request, editing)
+                    url = save(form)
+            except ValidationError as error:
+                show_refusal(form, error)
+            except EditConflict:
+                conflict = True
+                form.add_error(None, CONFLICT)
+            else:
+                drafts_.discard(request.user, request.path)
+                messages.success(request, success)
+                return redirect(url)
+        if drafts:
+            try:
+                draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST),
+                                     context.get("title", ""))
+            except ValueError:  # too long to keep as a draft: the form's own errors say what to shorten
+                draft = None
+    elif drafts:
+        draft = drafts_.find(request.user, request.path)
+        if draft is not None:
+            drafts_.restore(form, draft)
     version = ""
     if editing:  # the version first opened, kept until the worker has seen a conflicting change
         posted_version = request.POST.get(VERSION_FIELD, "") if request.method == "POST" else ""
         version = version_of(editing) if conflict or not posted_version else posted_version
-    return render(request, template, {**context, "form": form, "record_version": version})
-
+    return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
+                                      "restored": draft if request.method != "POST" else None})

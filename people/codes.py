@@ -80,6 +80,9 @@ class RelationshipKind(models.TextChoices):
     CHILD = "child", "Child"
     GRANDCHILD = "grandchild", "Grandchild"
     NIECE_NEPHEW = "niece_nephew", "Niece or nephew"
+    CARER = "carer", "Carer (not a relative)"
+    CARED_FOR = "cared_for", "Child they care for"
+    HOUSEHOLD = "household", "Other member of the household"
 
 
 # Reading a relationship from the other side: if R is P's mother, P is R's child.
@@ -97,4 +100,18 @@ INVERSE_KIND = {
     RelationshipKind.CHILD: RelationshipKind.PARENT,
     RelationshipKind.GRANDCHILD: RelationshipKind.GRANDPARENT,
     RelationshipKind.NIECE_NEPHEW: RelationshipKind.AUNT_UNCLE,
+    RelationshipKind.CARER: RelationshipKind.CARED_FOR,
+    RelationshipKind.CARED_FOR: RelationshipKind.CARER,
+    RelationshipKind.HOUSEHOLD: RelationshipKind.HOUSEHOLD,
 }
+
+# The kinds a worker adds from a child's record (what the other person is to the child).
+KINDS_ADDED_FROM_A_CHILD = [kind for kind in RelationshipKind if kind not in (
+    RelationshipKind.CHILD, RelationshipKind.GRANDCHILD, RelationshipKind.NIECE_NEPHEW,
+    RelationshipKind.CARED_FOR)]
+
+class FlagKind(models.TextChoices):
+    """Warnings a worker records on a person's record, shown as alerts at the top of it."""
+
+    RISK_TO_STAFF = "risk_to_staff", "Risk to staff"
+    OTHER = "other", "Other warning"

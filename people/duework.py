@@ -2,24 +2,32 @@
 
 The list is timescales.due over the children in scope, so it costs a few queries for the user's
 teams and the children in scope, one query per due source and one for the children's names,
-however many children there are.
+however many children there are. Every worklist (this one, children in care, care leavers) is paged
+and filtered the same way (`WorkFilter`: type of work, overdue only, worker), each row naming the
+child's worker, and managers see how much each worker has due and overdue.
 """
 import datetime
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from access.allocation import WORKER_KINDS
 from access.basis import GLASS_ONLY_ROLES
 from access.models import Involvement, TeamMembership
 from access.rules import managed_team_ids
-from timescales.due import DueItem, due_items
+from timescales.due import DueItem, PersonIds, due_items
 
 from .models import Person
 from .worklist import record_urls
 
 SCOPES = {"mine": "Allocated to me", "team": "My teams", "managed": "Teams I manage"}
+DUE_SOON_DAYS = 14  # a child's record warns of work due within this many days, before it is overdue
 PER_PAGE = 100  # rows on a page: enough to work from, and quick to show however long the list
+
+
+NO_WORKER = "none"  # the worker filter's value for children with no allocated worker
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,113 @@ class DueRow:
     url: str
     status: str  # "Overdue by 3 days", "Due today", "Due in 4 days"
     colour: str  # GOV.UK tag colour
+    worker: str = ""  # the child's allocated worker (or lead practitioner, or personal adviser)
+
+
+@dataclass(frozen=True)
+class Worker:
+    pk: int
+    name: str
+
+
+def workers_of(person_ids, on: datetime.date) -> dict[int, Worker]:
+    """Each child's worker today: the allocated worker, else the lead practitioner, lead CP practitioner or
+    personal adviser (one query, however many children)."""
+    rank = {kind: n for n, kind in enumerate(WORKER_KINDS)}
+    rows = (Involvement.objects.filter(person_id__in=PersonIds(person_ids), kind__in=WORKER_KINDS,
+                                       user__isnull=False, start_date__lte=on)
+            .exclude(end_date__lt=on)
+            .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username"))
+    found = {}
+    for person_id, kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):
+        found.setdefault(person_id, Worker(user_id, f"{first} {last}".strip() or username))
+    return found
+
+
+@dataclass(frozen=True)
+class WorkFilter:
+    """What a worklist's reader asked for: one type of work (a timescale), overdue only, one worker."""
+
+    kind: str = ""
+    overdue: bool = False
+    worker: str = ""  # a user id, NO_WORKER, or "" for everyone
+
+    @classmethod
+    def from_query(cls, query) -> "WorkFilter":
+        return cls(query.get("type", ""), query.get("overdue") == "yes", query.get("worker", ""))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kind or self.overdue or self.worker)
+
+    def query(self, **extra) -> str:
+        """The filter as a query string, for paging links."""
+        from urllib.parse import urlencode
+
+        values = {"type": self.kind, "overdue": "yes" if self.overdue else "", "worker": self.worker, **extra}
+        return urlencode({key: value for key, value in values.items() if value})
+
+
+@dataclass(frozen=True)
+class WorkerCount:
+    worker: Worker | None
+    overdue: int
+    soon: int  # due in the next 5 days, today included
+    total: int
+
+
+@dataclass
+class Worklist:
+    """One page of a worklist, filtered, with what the filters can offer and each worker's counts."""
+
+    page: object
+    total: int  # items before filtering
+    kinds: list = field(default_factory=list)  # (timescale, words)
+    workers: list = field(default_factory=list)  # WorkerCount, most overdue first
+    chosen: WorkFilter = field(default_factory=WorkFilter)
+
+
+def worklist_page(items, on: datetime.date, chosen: WorkFilter, number, url_of,
+                  per_page: int | None = None) -> Worklist:
+    """Filter and page `items` (DueItems, soonest first); rows link with `url_of(kept person id)`."""
+    workers = workers_of({item.person_id for item in items}, on)
+    kinds = sorted({(item.timescale, item.what) for item in items}, key=lambda kind: kind[1])
+    kinds = list(dict((code, what) for code, what in kinds).items())
+    counts = _worker_counts(items, workers, on)
+
+    def wanted(item):
+        worker = workers.get(item.person_id)
+        return ((not chosen.kind or item.timescale == chosen.kind) and (not chosen.overdue or item.overdue_on(on))
+                and (not chosen.worker or (str(worker.pk) if worker else NO_WORKER) == chosen.worker))
+
+    kept = [item for item in items if wanted(item)] if chosen.active else items
+    page = Paginator(kept, per_page or PER_PAGE).get_page(number)
+    page.object_list = _rows(page.object_list, on, workers, url_of)
+    return Worklist(page, len(items), kinds, counts, chosen)
+
+
+def _worker_counts(items, workers, on) -> list[WorkerCount]:
+    overdue, soon, total = Counter(), Counter(), Counter()
+    for item in items:
+        worker = workers.get(item.person_id)
+        total[worker] += 1
+        overdue[worker] += item.overdue_on(on)
+        soon[worker] += 0 <= (item.due - on).days <= 5
+    return sorted((WorkerCount(worker, overdue[worker], soon[worker], total[worker]) for worker in total),
+                  key=lambda count: (-count.overdue, -count.soon, count.worker.name if count.worker else "~"))
+
+
+def _rows(items, on, workers, url_of) -> list[DueRow]:
+    people = Person.objects.filter(pk__in={item.person_id for item in items}).select_related("merged_into").only(
+        "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"
+    )
+    kept = {person.pk: person.merged_into or person for person in people}
+    rows = []
+    for item in items:
+        worker = workers.get(item.person_id)
+        rows.append(DueRow(item, kept[item.person_id], url_of(kept[item.person_id].pk),
+                           *describe_due(item.due, on), worker.name if worker else ""))
+    return rows
 
 
 def days(n: int) -> str:
@@ -43,6 +158,31 @@ def describe_due(due: datetime.date, on: datetime.date) -> tuple[str, str]:
     if ahead == 0:
         return "Due today", "yellow"
     return f"Due in {days(ahead)}", "blue" if ahead <= 5 else "grey"
+
+
+@dataclass(frozen=True)
+class ChildDue:
+    """A child's due and overdue work as the top of their record shows it: overdue, due soon, and how many later."""
+
+    overdue: list
+    soon: list
+    later: int
+
+    def __bool__(self) -> bool:
+        return bool(self.overdue or self.soon or self.later)
+
+
+def child_due(person_ids, on: datetime.date) -> ChildDue:
+    overdue, soon, later = [], [], 0
+    for item in due_items(person_ids, on):
+        status, colour = describe_due(item.due, on)
+        if item.overdue_on(on):
+            overdue.append((item, status, colour))
+        elif (item.due - on).days <= DUE_SOON_DAYS:
+            soon.append((item, status, "yellow" if colour == "yellow" else "blue"))
+        else:
+            later += 1
+    return ChildDue(overdue, soon, later)
 
 
 class DueWork:
@@ -79,18 +219,11 @@ class DueWork:
 
     def page(self, scope: str, number=1, per_page: int = PER_PAGE):
         """One page of the items due in scope, soonest first, as rows; the page knows the total."""
+        return self.worklist(scope, WorkFilter(), number, per_page).page
+
+    def worklist(self, scope: str, chosen: WorkFilter, number=1, per_page: int = PER_PAGE) -> Worklist:
+        """The items due in scope, filtered and paged, with each worker's counts."""
         items = due_items(self.people(scope), self.on)
         if not self.user.is_manager:
             items = [item for item in items if not item.managers_only]
-        page = Paginator(items, per_page).get_page(number)
-        shown = page.object_list
-        people = Person.objects.filter(pk__in={item.person_id for item in shown}).select_related("merged_into").only(
-            "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"
-        )
-        kept = {person.pk: person.merged_into or person for person in people}
-        url_of = record_urls()
-        page.object_list = [
-            DueRow(item, kept[item.person_id], url_of(kept[item.person_id].pk), *describe_due(item.due, self.on))
-            for item in shown
-        ]
-        return page
+        return worklist_page(items, self.on, chosen, number, record_urls(), per_page)

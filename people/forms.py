@@ -1,18 +1,25 @@
-"""Forms for finding a person and for merging duplicate records.
+"""Forms for finding a person (the Find a child page and the header's one box) and for merging duplicate records.
 
 Error messages follow the GOV.UK Design System wording, because they are shown in an
 error summary that links to each field.
 """
 import datetime
+import re
 
 from django import forms
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from thrive import limits
 
 from .identifiers import normalise_nhs_number, validate_nhs_number
-from .models import Person, search_key
+from thrive.forms import GovukModelForm
+
+from .matching import Criteria
+from .models import Person, PersonFlag, search_key
+
+POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+CRITERIA = ("forename", "surname", "name", "nhs_number", "dob", "la_id", "postcode")
+TYPED_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
 
 DATE_PARTS = ("dob_day", "dob_month", "dob_year")
 
@@ -25,21 +32,75 @@ def _text(label, max_length=100, help_text="", required_message=""):
     )
 
 
+def normalise_postcode(value: str) -> str:
+    """'le1 1aa' -> 'LE1 1AA', as addresses are stored; anything else upper-cased as typed."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    match = POSTCODE.match(compact)
+    return f"{match.group(1)} {match.group(2)}" if match else (value or "").strip().upper()
+
+
+def read_box(text: str) -> dict:
+    """The header's one search box as the fields it most likely means: an NHS number, a council ID, a
+    postcode, a date of birth (27/3/2019), and names ("Maya Okafor", "Okafor, Maya" or just "Okafor")."""
+    text = " ".join((text or "").split())
+    fields = {}
+    digits = re.sub(r"\s", "", text)
+    if digits.isdigit() and len(digits) == 10:
+        return {"nhs_number": text}
+    if text and Person.objects.filter(la_id__in={text, text.upper()}).exists():
+        return {"la_id": text}
+    if POSTCODE.match(re.sub(r"\s+", "", text).upper()):
+        return {"postcode": text}
+    words = []
+    for word in text.replace(",", " , ").split():
+        typed = TYPED_DATE.match(word)
+        if typed and "dob_day" not in fields:
+            fields.update(dob_day=typed.group(1), dob_month=typed.group(2), dob_year=typed.group(3))
+        else:
+            words.append(word)
+    if "," in words:  # "Okafor, Maya"
+        at = words.index(",")
+        surname, forename = " ".join(words[:at]), " ".join(w for w in words[at + 1:] if w != ",")
+    elif len(words) > 1:
+        forename, surname = words[0], " ".join(words[1:])
+    else:
+        fields.update(name=" ".join(words))  # one word may be either name
+        forename = surname = ""
+    fields.update({key: value for key, value in (("forename", forename), ("surname", surname)) if value})
+    return fields or {"name": text}
+
+
 class SearchForm(forms.Form):
-    """Find people by name prefix, date of birth or NHS number, as a master person index does."""
+    """Find people by name, date of birth, NHS number, council ID or postcode, forgiving slips in names and
+    dates of birth (people.matching), as a master person index does."""
 
     forename = _text("First name", help_text="The start of the name is enough")
-    surname = _text("Last name", help_text="The start of the name is enough")
+    surname = _text("Last name", help_text="The start of the name is enough. Similar names are found too")
     dob_day = _text("Day", max_length=2)
     dob_month = _text("Month", max_length=2)
     dob_year = _text("Year", max_length=4)
     nhs_number = _text("NHS number", max_length=20, help_text="For example, 943 476 5919")
+    la_id = _text("Council ID", max_length=20)
+    postcode = _text("Postcode", max_length=10, help_text="Of any address, now or in the past")
+    name = forms.CharField(label="Name", max_length=100, required=False,
+                           widget=forms.HiddenInput)  # one word typed in the header's box
 
     date_error_parts = ()
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "q" in data and not any(data.get(name) for name in self.base_fields):
+            data = read_box(data["q"])  # the header's box: shown in the fields it was read as
+        super().__init__(data, *args, **kwargs)
+
     @classmethod
     def submitted(cls, data) -> bool:
-        return any(name in data for name in cls.base_fields)
+        return "q" in data or any(name in data for name in cls.base_fields)
+
+    def clean_postcode(self):
+        return normalise_postcode(self.cleaned_data["postcode"]) if self.cleaned_data["postcode"] else ""
+
+    def clean_la_id(self):
+        return self.cleaned_data["la_id"].strip()
 
     def clean_nhs_number(self):
         value = self.cleaned_data["nhs_number"].strip()
@@ -50,12 +111,12 @@ class SearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         data["dob"] = self._clean_date()
-        for name in ("forename", "surname"):
+        for name in ("forename", "surname", "name"):
             if data.get(name) and not search_key(data[name]):
                 self.add_error(name, f"{self.fields[name].label} must include letters")
-        has_criteria = any(data.get(name) for name in ("forename", "surname", "nhs_number", "dob"))
-        if not has_criteria and not self.errors:
-            raise forms.ValidationError("Enter a name, date of birth or NHS number to search for")
+        if not any(data.get(name) for name in CRITERIA) and not self.errors:
+            raise forms.ValidationError(
+                "Enter a name, date of birth, NHS number, council ID or postcode to search for")
         return data
 
     def _clean_date(self) -> datetime.date | None:
@@ -92,35 +153,10 @@ class SearchForm(forms.Form):
                 return self.errors[name][0]
         return ""
 
-    def results(self):
-        """Current (not merged) records matching every criterion given, using the indexed search fields."""
+    def criteria(self) -> Criteria:
         data = self.cleaned_data
-        # Rather than .current(): without table statistics SQLite would choose the merged_into
-        # index, which matches nearly every row; testing a function of the column leaves the
-        # name, date of birth and NHS number indexes to do the work.
-        people = Person.objects.alias(merged=Coalesce("merged_into_id", 0)).filter(merged=0)
-        if data["nhs_number"]:
-            people = people.filter(nhs_number=data["nhs_number"])
-        for name in ("forename", "surname"):
-            key = search_key(data[name])
-            if key:
-                field = f"search_{name}"
-                people = people.filter(**{f"{field}__gte": key, f"{field}__lt": _next_key(key)})
-        if data["dob"]:
-            people = people.filter(birth_date=data["dob"])
-        return people.only("forename", "surname", "birth_date", "expected_birth_date", "la_id").order_by(
-            "search_surname", "search_forename", "birth_date", "pk"
-        )
-
-
-def _next_key(prefix: str) -> str:
-    """The first key after every key starting with `prefix`: "smi" -> "smj".
-
-    A range on the indexed column finds a prefix with the B-tree index on SQLite and PostgreSQL
-    alike (LIKE cannot on SQLite). Bumping the last letter, rather than appending a high
-    character such as U+FFFF, does not depend on how a database collation weighs that character.
-    """
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return Criteria(forename=data["forename"], surname=data["surname"], name=data["name"], dob=data["dob"],
+                        nhs_number=data["nhs_number"], la_id=data["la_id"], postcode=data["postcode"])
 
 
 class MergeForm(forms.Form):
@@ -150,3 +186,12 @@ class UndoMergeForm(forms.Form):
         error_messages={"required": "Enter why you are undoing this merge",
                         "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )
+
+
+class FlagForm(GovukModelForm):
+    class Meta(GovukModelForm.Meta):
+        model = PersonFlag
+        fields = ["kind", "detail", "start_date"]
+        widgets = {"kind": forms.RadioSelect, "detail": forms.Textarea}
+        help_texts = {"detail": "For example, a parent threatened a worker: visit in pairs and meet away from home"}
+        labels = {"kind": "Type of warning"}

@@ -60,3 +60,18 @@ def validate_upn(value: str) -> None:
             "the school's 4-digit number, the 2-digit year and a 3-character serial.",
             code="upn_format",
         )
+
+
+_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+
+
+def normalise_postcode(value: str) -> str:
+    """'le1 1aa' -> 'LE1 1AA'; anything that is not a UK postcode is returned as typed, upper-cased."""
+    compact = re.sub(r"\s+", "", value or "").upper()
+    match = _POSTCODE.match(compact)
+    return f"{match.group(1)} {match.group(2)}" if match else (value or "").strip().upper()
+
+
+def validate_postcode(value: str) -> None:
+    if value and not _POSTCODE.match(normalise_postcode(value)):
+        raise ValidationError("Enter a real postcode, like LE1 1AA", code="invalid_postcode")

@@ -2,6 +2,7 @@
 import datetime
 import unicodedata
 
+import jellyfish
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .codes import Disability, Ethnicity, RelationshipKind, Sex, UPNUnknown
+from .codes import Disability, Ethnicity, FlagKind, RelationshipKind, Sex, UPNUnknown
 from .identifiers import normalise_nhs_number, validate_nhs_number, validate_upn
 
 ADULT_AGE = 18
@@ -19,6 +20,21 @@ def search_key(name: str) -> str:
     """Lower-case, accent-free, letters only: how names are indexed and searched."""
     decomposed = unicodedata.normalize("NFKD", name or "")
     return "".join(c for c in decomposed.lower() if c.isalpha())
+
+
+SOUND_KEY_LENGTH = 40
+
+
+def sound_key(key: str) -> str:
+    """How a name sounds (Metaphone of its search key): "Cuningham" and "Cunningham" share one."""
+    return jellyfish.metaphone(key)[:SOUND_KEY_LENGTH] if key else ""
+
+
+def search_fields(forename: str, surname: str) -> dict:
+    """The indexed search columns for a name, for code that writes people without save()."""
+    forename_key, surname_key = search_key(forename), search_key(surname)
+    return {"search_forename": forename_key, "search_surname": surname_key,
+            "sound_forename": sound_key(forename_key), "sound_surname": sound_key(surname_key)}
 
 
 class PersonQuerySet(models.QuerySet):
@@ -63,6 +79,8 @@ class Person(models.Model):
     )
     search_forename = models.CharField(max_length=100, editable=False, db_index=True)
     search_surname = models.CharField(max_length=100, editable=False, db_index=True)
+    sound_forename = models.CharField(max_length=SOUND_KEY_LENGTH, editable=False, db_index=True, default="")
+    sound_surname = models.CharField(max_length=SOUND_KEY_LENGTH, editable=False, db_index=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -101,8 +119,8 @@ class Person(models.Model):
             raise ValidationError({"merged_into": "A record cannot be merged into itself."})
 
     def save(self, *args, **kwargs):
-        self.search_forename = search_key(self.forename)
-        self.search_surname = search_key(self.surname)
+        for name, value in search_fields(self.forename, self.surname).items():
+            setattr(self, name, value)
         super().save(*args, **kwargs)
 
 
@@ -167,3 +185,44 @@ class PersonMerge(models.Model):
     undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     undone_at = models.DateTimeField(null=True, blank=True)
     undo_reason = models.TextField(blank=True)
+
+
+class Draft(models.Model):
+    """What a worker has typed into a form and not yet saved: theirs alone, never part of a child's record.
+
+    Kept by the page's path, so the form they come back to is the form they left; the person it is
+    about (when the page is about a child) lets their drafts be listed on that child's pages.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    path = models.CharField(max_length=300)
+    title = models.CharField(max_length=200, blank=True)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "path"], name="one_draft_per_user_and_page")]
+        indexes = [models.Index(fields=["user", "person"])]
+
+
+class PersonFlag(models.Model):
+    """A warning recorded on a person's record (a risk to staff, say): shown as an alert until it is ended."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="flags")
+    kind = models.CharField("warning", max_length=20, choices=FlagKind.choices)
+    detail = models.TextField("what staff need to know")
+    start_date = models.DateField("from")
+    end_date = models.DateField("ended on", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "end_date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.detail}"
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The date the warning ended must be on or after it started"})

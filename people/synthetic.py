@@ -14,7 +14,7 @@ from council.synthetic.registry import contributes
 
 from .codes import Disability, Ethnicity, RelationshipKind as Kind, Sex, UPNUnknown
 from .identifiers import UPN_LA_NUMBERS, upn_check_letter
-from .models import Address, Person, PersonDisability, Relationship, search_key
+from .models import Address, Person, PersonDisability, Relationship, search_fields
 
 YEAR_DAYS = 365.25
 UNBORN, DIED, UNACCOMPANIED = 1, 2, 4
@@ -184,7 +184,7 @@ class Households:
             Person, id=pk, la_id=str(LA_ID_START + pk), forename=forename, middle_names=middle, surname=surname,
             preferred_name=preferred, birth_date=_date(birth), expected_birth_date=_date(expected),
             death_date=_date(death), sex=sex, ethnicity=ethnicity, nhs_number=nhs, upn=upn, upn_unknown=upn_unknown,
-            search_forename=search_key(forename), search_surname=search_key(surname),
+            **search_fields(forename, surname),
         )
         return Member(pk, forename, surname, sex, birth, death)
 

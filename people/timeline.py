@@ -155,3 +155,68 @@ def merges(person_ids):
                 person_id=merge.survivor_id,
             ))
     return entries
+
+
+# Filtering: by journey (the app that recorded the entry), by type, and by date.
+
+ACRONYMS = {"cin": "CIN", "fgdm": "FGDM", "cp": "CP", "pep": "PEP", "sdq": "SDQ", "uasc": "UASC"}
+
+
+def journey_of(kind: str) -> str:
+    return kind.split(".", 1)[0]
+
+
+def kind_words(kind: str) -> str:
+    """"familyhelp.cin_plan" -> "CIN plan": the type of an entry, as a filter offers it."""
+    words = kind.split(".", 1)[-1].split("_")
+    text = " ".join(ACRONYMS.get(word, word) for word in words)
+    return text[:1].upper() + text[1:]
+
+
+def journey_words(label: str) -> str:
+    from django.apps import apps
+
+    try:
+        return apps.get_app_config(label).verbose_name
+    except LookupError:
+        return label
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """What a reader asked to see: one journey, one type, from and to dates (all optional)."""
+
+    journey: str = ""
+    kind: str = ""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    @classmethod
+    def from_query(cls, query) -> "TimelineFilter":
+        def day(name):
+            try:
+                return datetime.date.fromisoformat(query.get(name, ""))
+            except ValueError:
+                return None
+        return cls(query.get("journey", ""), query.get("type", ""), day("from"), day("to"))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.journey or self.kind or self.start or self.end)
+
+    def keeps(self, entry: TimelineEntry) -> bool:
+        day = entry.sort_key.date()
+        return ((not self.journey or journey_of(entry.kind) == self.journey)
+                and (not self.kind or entry.kind == self.kind)
+                and (self.start is None or day >= self.start) and (self.end is None or day <= self.end))
+
+    def apply(self, entries: list) -> list:
+        return [entry for entry in entries if self.keeps(entry)] if self.active else entries
+
+
+def filter_choices(entries) -> tuple[list, list]:
+    """The journeys and types the child's entries have, as (value, words), for the filter's selects."""
+    kinds = sorted({entry.kind for entry in entries if entry.kind})
+    journeys = sorted({journey_of(kind) for kind in kinds}, key=journey_words)
+    return ([(label, journey_words(label)) for label in journeys],
+            sorted(((kind, kind_words(kind)) for kind in kinds), key=lambda choice: choice[1]))

@@ -10,37 +10,37 @@ from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from access.audit import disclose, log_refusal
 from access.basis import Work, may_merge
 from access.classes import reviews_audit, signed_in
-from access.disclosures import under_shares
 from access.forms import BreakGlassForm
 from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role, Share
 from access.parts import Part
-from access.rules import (is_partner, legitimate_basis, may_break_glass, openable, openable_people,
-                          works_at_front_door)
-from access.shares import DisclosureChannel
+from access.rules import legitimate_basis, may_break_glass, works_at_front_door
+from thrive.forms import DateForm
 
 from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
-from .casework import cards_for
-from .duework import DueWork
+from .alerts import alerts_for
+from .casework import cards_for, panels_for, posted, save_form
+from .duework import DUE_SOON_DAYS, DueWork, WorkFilter, child_due
 from .family import family_network
-from .forms import MergeForm, SearchForm, UndoMergeForm
+from .forms import FlagForm, MergeForm, SearchForm, UndoMergeForm
+from .search import find_people, search_terms
 from .merging import check_merge, merge_records, survivor_of, undo_merge
-from .models import Address, Person, PersonDisability, PersonMerge, Relationship
+from .models import Address, Person, PersonDisability, PersonFlag, PersonMerge, Relationship
 from .worklist import worklist
-
-# Partners and analysts find only the records they can open; everyone else finds identities to choose from.
-SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
-
 
 def manages_records(user) -> bool:
     """Managers read a record's audit log and merge records they can open; data quality officers merge."""
@@ -55,12 +55,14 @@ def home(request):
     work = DueWork(request.user, timezone.localdate())
     due = work.page(work.default_scope, per_page=HOME_DUE_ROWS)
     groups = worklist(request.user)
+    panels = panels_for(request.user)
     named = [row.person.pk for group in groups for row in group.rows]
     named += [row.person.pk for row in due.object_list]
+    named += [pk for p in panels for pk in p.person_ids]
     if named:
         disclose(request, DisclosureKind.LIST, named, what="My work")
     return render(request, "people/home.html", {
-        "groups": groups,
+        "groups": groups, "panels": panels,
         "reviews_break_glass": request.user.is_manager or request.user.role == Role.ADMINISTRATOR,
         "reviews_audit": reviews_audit(request.user),
         "front_door": works_at_front_door(request.user),
@@ -74,50 +76,33 @@ def due_work(request):
     work = DueWork(request.user, timezone.localdate())
     scope = request.GET.get("scope")
     scope = scope if scope in work.scopes else work.default_scope
-    page = work.page(scope, request.GET.get("page"))
+    listed = work.worklist(scope, WorkFilter.from_query(request.GET), request.GET.get("page"))
+    page = listed.page
     if page.object_list:
         disclose(request, DisclosureKind.LIST, [row.person.pk for row in page.object_list],
                  what=f"Due work: {work.scopes[scope]}, page {page.number}")
-    return render(request, "people/work.html", {"scopes": work.scopes, "scope": scope, "page": page})
-
-
-def _terms(form) -> str:
-    """What was searched for, as the audit log keeps it."""
-    data = form.cleaned_data
-    parts = [f"{label} {data[name]}" for name, label in (("forename", "first name"), ("surname", "last name"),
-                                                            ("nhs_number", "NHS number")) if data.get(name)]
-    if data.get("dob"):
-        parts.append(f"date of birth {data['dob']:%Y-%m-%d}")
-    return "; ".join(parts)
+    return render(request, "people/work.html", {
+        "scopes": work.scopes, "scope": scope, "page": page, "listed": listed,
+        "show_workers": scope != "mine", "paging": listed.chosen.query(scope=scope), "keep": [("scope", scope)],
+    })
 
 
 @signed_in
 def search(request):
     form = SearchForm(request.GET) if SearchForm.submitted(request.GET) else SearchForm()
-    results, more, open_to_user = None, False, set()
+    found = None
     if form.is_bound and form.is_valid():
-        limit = settings.SEARCH_RESULTS_LIMIT
-        found = form.results()
-        if request.user.role in SEARCH_OPEN_RECORDS_ONLY:
-            found = found.filter(openable_people(request.user))
-        results = list(found[: limit + 1])
-        more = len(results) > limit
-        results = results[:limit]
-        open_to_user = openable(request.user, [p.pk for p in results])
-        disclose(request, DisclosureKind.SEARCH, [p.pk for p in results], what="Find a child",
-                 terms=_terms(form), count=found.count() if more else len(results))
-        if results and is_partner(request.user) and request.user.agency_id:  # identity, through a share
-            under_shares(request.user.agency_id, {p.pk: Part.IDENTITY for p in results},
-                         channel=DisclosureChannel.PAGE, what="Find a child: search results",
-                         user=request.user, path=request.get_full_path())
+        found = find_people(request, form.criteria(), "Find a child", search_terms(form.cleaned_data))
     return render(request, "people/search.html", {
-        "form": form, "results": results, "more": more, "limit": settings.SEARCH_RESULTS_LIMIT,
-        "open_to_user": open_to_user, "front_door": works_at_front_door(request.user),
+        "form": form, "results": found.people if found else None, "more": found.more if found else False,
+        "total": found.total if found else 0, "limit": settings.SEARCH_RESULTS_LIMIT,
+        "front_door": works_at_front_door(request.user),
     })
 
 
 SECTIONS = {"identity": Part.IDENTITY, "address": Part.ADDRESS, "family": Part.FAMILY,
             "workers": Part.WORKERS, "council": Part.COUNCIL_ONLY}
+TIMELINE_SHOWN = 200  # entries on the record page, newest first; the chronology has them all
 
 
 @child_read(part=Part.IDENTITY)
@@ -131,6 +116,10 @@ def record(request, child):
     addresses = list(addresses) if shows["address"] else []
     current = [a for a in addresses if a.end_date is None]
     council = shows["council"]
+    entries = _scoped(child, timeline.entries_for(ids))
+    chosen = timeline.TimelineFilter.from_query(request.GET)
+    shown = chosen.apply(entries)
+    journeys, kinds = timeline.filter_choices(entries)
     return render(request, "people/record.html", {
         "person": person,
         "basis": basis,
@@ -149,21 +138,96 @@ def record(request, child):
         "may_share": child.may(Work.SHARING),
         "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True)
         .select_related("duplicate", "merged_by") if council else [],
-        "entries": _timeline(child),
+        "entries": _with_merged(ids, shown[:TIMELINE_SHOWN]), "entries_total": len(shown),
+        "all_entries": len(entries), "timeline_filter": chosen, "journeys": journeys, "kinds": kinds,
+        "timeline_shown": TIMELINE_SHOWN,
         "may_merge": may_merge(request.user, basis),
+        "may_record": child.may_record,
         "casework": cards_for(child, request.user),
+        # Alerts, due work and warnings are the council's own: a share's reader sees none of them.
+        "alerts": alerts_for(ids, today) if council else [], "due": child_due(ids, today) if council else [],
+        "due_soon_days": DUE_SOON_DAYS,
+        "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date")
+        if council else [],
+        "may_flag": child.may_record, "may_reallocate": child.may(Work.OVERSIGHT),
     })
 
 
-def _timeline(child) -> list[tuple]:
-    """Entries newest first, each with the council ID of the merged record it came from, if any; for a
-    share's reader, only entries of parts shared, linked only to pages they may open."""
-    merged = dict(Person.objects.filter(pk__in=child.ids[1:]).values_list("pk", "la_id"))
-    entries = timeline.entries_for(child.ids)
-    if child.basis.scoped:
-        entries = [entry if child.may_open(entry.url) else replace(entry, url=None)
-                   for entry in entries if child.show(entry.parts)]
+def _scoped(child, entries: list) -> list:
+    """For a share's reader, only entries of parts shared, linked only to pages they may open."""
+    if not child.basis.scoped:
+        return entries
+    return [entry if child.may_open(entry.url) else replace(entry, url=None)
+            for entry in entries if child.show(entry.parts)]
+
+
+def _with_merged(ids, entries) -> list[tuple]:
+    """Entries, each with the council ID of the merged record it came from, if any."""
+    merged = dict(Person.objects.filter(pk__in=ids[1:]).values_list("pk", "la_id"))
     return [(entry, merged.get(entry.person_id)) for entry in entries]
+
+
+@child_write()
+def add_flag(request, child):
+    """Record a warning (a risk to staff, say), shown as an alert at the top of the record until ended."""
+    person = child.person
+    form = FlagForm(posted(request), instance=PersonFlag(person=person, recorded_by=request.user),
+                    initial={"start_date": timezone.localdate()})
+    record_url = reverse("people:record", args=[person.pk])
+    return save_form(request, form, lambda form: form.save() and record_url, success="Warning recorded.",
+                     person=person, title="Record a warning", back_url=record_url, button="Record the warning",
+                     intro="Warnings show as alerts at the top of the record for everyone who opens it.")
+
+
+@casework_write(PersonFlag)
+def end_flag(request, flag, child):
+    record_url = reverse("people:record", args=[child.person.pk])
+    if flag.end_date:
+        return redirect(record_url)
+    form = DateForm(posted(request), label="Date the warning ended", initial={"date": timezone.localdate()})
+
+    def save(form):
+        flag.end_date = form.cleaned_data["date"]
+        flag.full_clean()
+        flag.save(update_fields=["end_date"])
+        return record_url
+
+    return save_form(request, form, save, success="Warning ended.", person=child.person, title="End a warning",
+                     back_url=record_url, button="End the warning", facts=[("Warning", str(flag))])
+
+
+CHRONOLOGY_MARKING = "OFFICIAL-SENSITIVE"
+
+
+@child_read(part=Part.COUNCIL_ONLY)  # the council's own document: partners read through a share instead
+def chronology(request, child):
+    """The child's chronology to print or download as a PDF: every timeline entry (filtered as asked), oldest
+    first, with the protective marking, who printed it and when. A download is logged as a disclosure."""
+    person = child.person
+    chosen = timeline.TimelineFilter.from_query(request.GET)
+    entries = list(reversed(chosen.apply(timeline.entries_for(child.ids))))
+    context = {
+        "person": person, "entries": _with_merged(child.ids, entries), "timeline_filter": chosen,
+        "marking": CHRONOLOGY_MARKING, "printed_by": request.user, "printed_at": timezone.localtime(),
+        "journey_words": timeline.journey_words(chosen.journey) if chosen.journey else "",
+        "kind_words": timeline.kind_words(chosen.kind) if chosen.kind else "",
+        "age": person.age_on(person.death_date or timezone.localdate()),
+    }
+    if request.GET.get("format") != "pdf":
+        return render(request, "people/chronology.html", context)
+    filename = f"chronology-{person.la_id}-{timezone.localdate():%Y-%m-%d}.pdf"
+    pdf = chronology_pdf(render_to_string("people/chronology_document.html", context, request))
+    disclose(request, DisclosureKind.EXPORT, [person.pk], what=f"Chronology of {person.la_id}", filename=filename)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def chronology_pdf(html: str) -> bytes:
+    import weasyprint  # imported when needed: it loads Pango and fonts
+
+    css = finders.find("people/chronology.css")
+    return weasyprint.HTML(string=html).write_pdf(stylesheets=[weasyprint.CSS(filename=css)])
 
 
 @signed_in
@@ -202,7 +266,7 @@ HISTORY_PARTS = {"Identity": Part.IDENTITY, "Address": Part.ADDRESS, "Family net
                  "Disability": Part.IDENTITY}
 
 
-HISTORY_HIDDEN = ["search_forename", "search_surname", "created_at"]
+HISTORY_HIDDEN = ["search_forename", "search_surname", "sound_forename", "sound_surname", "created_at"]
 
 
 def _changes(ids) -> list[dict]:

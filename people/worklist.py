@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
-from access.models import InvolvementKind, TeamMembership
+from access.models import Involvement, InvolvementKind, TeamMembership
 from access.rules import managed_team_ids, visible_involvements
 
 from .models import Person
@@ -82,6 +83,18 @@ def _group(key, title, involvements, visible, user) -> Group:
         rows[survivor_of[person_id]].workers.append(_who(*involvement, user))
     group.rows = list(rows.values())
     return group
+
+
+def working_with(user, person_ids) -> dict[int, list[str]]:
+    """Who works with each of these children now ("Allocated worker: Jo Bloggs (Assessment 1)"), for a list
+    that may show it: only children the user may open are to be asked about."""
+    current = Involvement.objects.filter(person_id__in=list(person_ids), start_date__lte=timezone.localdate())
+    rows = current.exclude(end_date__lt=timezone.localdate()).exclude(kind=InvolvementKind.CONTACT)
+    found = {}
+    for person_id, *involvement in rows.order_by("start_date", "pk").values_list(
+            "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"):
+        found.setdefault(person_id, []).append(_who(*involvement, user))
+    return found
 
 
 def record_urls():

@@ -123,6 +123,34 @@ def benchmarks_for(items, la_code: str | None = None) -> dict:
     return answer
 
 
+def averages_beside(indicator, period_ends, la_code: str | None = None) -> tuple[list, list]:
+    """The England and statistical-neighbour averages of the national year each period falls in (the latest
+    year ending by the period's end), for trend lines: two lists, None where there is no national year."""
+    if not indicator.benchmark_key:
+        return [None] * len(period_ends), [None] * len(period_ends)
+    la_code = council_code() if la_code is None else la_code
+    by_year = defaultdict(dict)
+    ends = {}
+    for label, year_end, code, value in BenchmarkValue.objects.filter(indicator_key=indicator.benchmark_key) \
+            .values_list("year", "year_end", "la_code", "value"):
+        by_year[label][code] = value
+        ends[label] = year_end
+    neighbours = set(StatisticalNeighbour.objects.filter(la_code=la_code).values_list("neighbour_code", flat=True))
+    england, beside = [], []
+    for end in period_ends:
+        usable = sorted((year_end, label) for label, year_end in ends.items() if year_end <= end)
+        if not usable:
+            england.append(None)
+            beside.append(None)
+            continue
+        by_la = by_year[usable[-1][1]]
+        las = {code: v for code, v in by_la.items() if code not in ENGLAND_CODES}
+        national = next((by_la[c] for c in ENGLAND_CODES if by_la.get(c) is not None), None)
+        england.append(national if national is not None else _mean(las.values()))
+        beside.append(_mean(las.get(code) for code in neighbours))
+    return england, beside
+
+
 # Importing national values and statistical neighbours.
 
 BENCHMARK_COLUMNS = ("la_code", "la_name", "indicator", "year", "value")

@@ -1,7 +1,9 @@
-"""A small trend chart drawn on the server as SVG: no JavaScript, readable without styles.
+"""Charts drawn on the server as SVG: no JavaScript, readable without styles.
 
-The chart only shows the shape of the history; the table beside it carries every figure, so the
-chart is decorative for screen readers apart from its one-sentence description.
+A trend chart (the council's figures, with the England and statistical-neighbour averages of the national
+year each figure falls in, and the target), and a sparkline per indicator for the dashboard table and the
+report's summary. A chart only shows the shape of the history; the tables beside it carry every figure, so
+a chart is decorative for screen readers apart from its one-sentence description.
 """
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +21,15 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A line beside the council's: the England or statistical-neighbour average."""
+
+    name: str
+    css: str  # performance-chart__england, performance-chart__neighbours
+    polyline: str
+
+
+@dataclass(frozen=True)
 class Chart:
     width: int
     height: int
@@ -28,6 +39,41 @@ class Chart:
     target_y: float | None
     baseline_y: float
     description: str
+    comparisons: list = ()
+
+
+@dataclass(frozen=True)
+class Sparkline:
+    width: int
+    height: int
+    polyline: str
+    last: tuple  # (x, y) of the latest figure, marked with a dot
+    description: str
+
+
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 96, 24, 3
+SPARK_FIGURES = 8  # the latest figures a sparkline shows
+
+
+def sparkline(indicator, figures, width: int = SPARK_WIDTH, height: int = SPARK_HEIGHT) -> Sparkline | None:
+    """The shape of the latest figures (oldest first), for a table cell or the report's summary; None with
+    fewer than two."""
+    figures = [f for f in figures if f.value is not None][-SPARK_FIGURES:]
+    if len(figures) < 2:
+        return None
+    values = [f.value for f in figures]
+    low, high = min(values), max(values)
+    span = (high - low) or Decimal(1)
+    step = (width - 2 * SPARK_PAD) / (len(values) - 1)
+
+    def y_of(value):
+        return round(SPARK_PAD + float((high - value) / span) * (height - 2 * SPARK_PAD), 1)
+
+    points = [(round(SPARK_PAD + i * step, 1), y_of(value)) for i, value in enumerate(values)]
+    first, last = figures[0], figures[-1]
+    return Sparkline(width, height, " ".join(f"{x},{y}" for x, y in points), points[-1],
+                     f"{indicator.name}: {indicator.format(first.value)} in {first.period_label}, "
+                     f"{indicator.format(last.value)} in {last.period_label}.")
 
 
 def _nice_bounds(values):
@@ -39,11 +85,19 @@ def _nice_bounds(values):
     return low - pad, high + pad
 
 
-def trend(indicator, figures, target=None) -> Chart | None:
-    """`figures` are IndicatorValues oldest first; None if there is nothing to draw."""
+COMPARISONS = (("England average", "performance-chart__england"),
+               ("Statistical neighbour average", "performance-chart__neighbours"))
+
+
+def trend(indicator, figures, target=None, england=None, neighbours=None) -> Chart | None:
+    """`figures` are IndicatorValues oldest first; `england` and `neighbours` the averages beside each figure
+    (None where there is none); None if there is nothing to draw."""
     if not figures:
         return None
+    lines = [(name, css, series) for (name, css), series in zip(COMPARISONS, (england, neighbours))
+             if series and any(v is not None for v in series)]
     values = [f.value for f in figures] + ([target.value] if target else [])
+    values += [v for _, _, series in lines for v in series if v is not None]
     low, high = _nice_bounds(values)
     span = high - low
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -61,9 +115,12 @@ def trend(indicator, figures, target=None) -> Chart | None:
     first, last = figures[0], figures[-1]
     description = (
         f"{indicator.name}: {len(figures)} figures from {first.period_label} ({indicator.format(first.value)}) "
-        f"to {last.period_label} ({indicator.format(last.value)})."
+        f"to {last.period_label} ({indicator.format(last.value)})"
+        + "".join(f", with the {name.lower()}" for name, _, _ in lines) + "."
     )
+    comparisons = [Comparison(name, css, " ".join(f"{p.x},{y_of(v)}" for p, v in zip(points, series)
+                                                    if v is not None)) for name, css, series in lines]
     return Chart(
         WIDTH, HEIGHT, points, " ".join(f"{p.x},{p.y}" for p in points), axis,
-        y_of(target.value) if target else None, HEIGHT - BOTTOM, description,
+        y_of(target.value) if target else None, HEIGHT - BOTTOM, description, comparisons,
     )

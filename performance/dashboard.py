@@ -38,6 +38,7 @@ class DashboardRow:
     neighbour_average: Decimal | None
     england_average: Decimal | None
     benchmark_year: str = ""  # the national figures the quartile is from
+    history: tuple = ()  # the figures held up to the quarter, oldest first (for the sparkline)
 
     # The names a report line uses, so the dashboard and the report share one table
     # (performance/_indicator_table.html).
@@ -64,6 +65,12 @@ class DashboardRow:
     @property
     def previous_label(self):
         return self.previous.period_label if self.previous else ""
+
+    @property
+    def sparkline(self):
+        from .charts import sparkline
+
+        return sparkline(self.indicator, self.history)
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
         figures = history.get(indicator.code)
         if figures and _shown(indicator, figures[-1], period) and _matches(indicator, outcome, area, search):
             current.append((indicator, figures[-1], _comparison_figure(indicator, figures[-1], figures)))
+    shown_history = {indicator.code: tuple(history[indicator.code]) for indicator, _, _ in current}
     found = benchmarks.benchmarks_for([(i, latest.value, latest.period_end) for i, latest, _ in current])
     printed = {}
     for row in PublishedRow.objects.filter(
@@ -156,6 +164,7 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
             rag=rules.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
             quartile=quartile, quartile_source=source, neighbour_average=neighbours,
             england_average=benchmark.england_average if benchmark else None, benchmark_year=year,
+            history=shown_history[indicator.code],
         ))
     area_order = list(dict.fromkeys(i.area for i in indicators))
     rows.sort(key=lambda row: area_order.index(row.indicator.area))  # stable: declaration order within an area

@@ -60,26 +60,85 @@ def to_csv(report) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # with a BOM, so Excel opens it as UTF-8
 
 
+WIDTHS = {"Outcome": 28, "Area": 24, "Indicator": 48, "Code": 24, "Value type": 11, "Polarity": 11, "Period": 14,
+          "Value": 10, "Numerator": 11, "Denominator": 12, "Previous period": 15, "Previous value": 14,
+          "Direction of travel": 18, "Target": 10, "RAG": 8, "National quartile": 16,
+          "Statistical neighbour average": 16, "Origin": 20}
+COUNT_COLUMNS = {"Numerator", "Denominator"}
+VALUE_COLUMNS = {"Value", "Previous value", "Statistical neighbour average"}
+RAG_FILLS = {"Green": "C6EFCE", "Amber": "FFEB9C", "Red": "FFC7CE"}  # Excel's own good, neutral, bad
+HEADER_FILL = "DEE0E2"
+
+
+def value_format(indicator) -> str:
+    """How Excel shows the indicator's values: "26.4%" for a percentage held as 26.4, whole counts with commas."""
+    places = "0" if indicator.places == 0 else "0." + "0" * indicator.places
+    if indicator.value_type == "percent":
+        return f'{places}"%"'
+    return f"#,##{places}" if indicator.value_type == "number" else places
+
+
+def _heading_row(sheet, headings, widths) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet.append(headings)
+    for n, (cell, heading) in enumerate(zip(sheet[1], headings), start=1):
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(n)].width = widths.get(heading, 14)
+    sheet.freeze_panes = "A2"
+
+
 def to_xlsx(report) -> bytes:
+    """The quarter's table formatted to read (widths, percentages, whole counts, RAG fills), then a History
+    sheet with every figure held for its indicators up to the quarter's end."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, PatternFill
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = report.period.label.replace("/", "-")[:31]
-    sheet.append([heading for heading, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    headings = [heading for heading, _ in COLUMNS]
+    _heading_row(sheet, headings, WIDTHS)
     for line, row in zip(report.lines, table(report)):
         sheet.append([None if cell == "" else cell for cell in row])
-        number_format = "0" if line.indicator.places == 0 else "0." + "0" * line.indicator.places
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, (int, float, Decimal)):
-                cell.number_format = number_format
-    sheet.freeze_panes = "A2"
+        for heading, cell in zip(headings, sheet[sheet.max_row]):
+            cell.alignment = Alignment(wrap_text=heading in ("Indicator", "Outcome", "Area"), vertical="top")
+            if heading in VALUE_COLUMNS and cell.value is not None:
+                cell.number_format = value_format(line.indicator)
+            elif heading in COUNT_COLUMNS and cell.value is not None:
+                cell.number_format = "#,##0"
+            elif heading == "RAG" and cell.value in RAG_FILLS:
+                cell.fill = PatternFill("solid", fgColor=RAG_FILLS[cell.value])
+    sheet.auto_filter.ref = sheet.dimensions
+    _history_sheet(workbook.create_sheet("History"), report)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+HISTORY_COLUMNS = ("Indicator", "Code", "Period", "Period end", "Value", "Numerator", "Denominator", "Origin")
+
+
+def _history_sheet(sheet, report) -> None:
+    from .models import IndicatorValue
+
+    _heading_row(sheet, list(HISTORY_COLUMNS), {**WIDTHS, "Period end": 12})
+    indicators = {line.indicator.code: line.indicator for line in report.lines}
+    figures = IndicatorValue.objects.filter(indicator_code__in=indicators, period_end__lte=report.period.end)
+    order = list(indicators)
+    for figure in sorted(figures, key=lambda f: (order.index(f.indicator_code), f.period_end, f.period_start)):
+        indicator = indicators[figure.indicator_code]
+        sheet.append([indicator.name, indicator.code, figure.period_label, figure.period_end, figure.value,
+                      figure.numerator, figure.denominator, figure.get_origin_display()])
+        row = sheet[sheet.max_row]
+        row[3].number_format = "d mmm yyyy"
+        row[4].number_format = value_format(indicator)
+        for cell in row[5:7]:
+            cell.number_format = "#,##0"
+    sheet.auto_filter.ref = sheet.dimensions
 
 
 def _json_value(value):

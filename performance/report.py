@@ -18,6 +18,9 @@ from .periods import Period
 from .rules import Dot, Rag
 
 
+REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT = 200, 56
+
+
 @dataclass(frozen=True)
 class Line:
     """One indicator's figures in a report, and the columns the rules worked out from them."""
@@ -45,6 +48,14 @@ class Line:
     england_average: Decimal | None
     origin: str
     source: str
+    history: tuple = ()  # the figures held up to the quarter, oldest first (for the report's charts)
+
+    @property
+    def chart(self):
+        """A small trend for the report's summary page (None with fewer than two figures)."""
+        from .charts import sparkline
+
+        return sparkline(self.indicator, self.history, width=REPORT_CHART_WIDTH, height=REPORT_CHART_HEIGHT)
 
     @classmethod
     def from_dashboard_row(cls, row: dashboards.DashboardRow) -> "Line":
@@ -62,7 +73,7 @@ class Line:
             dot=row.dot, movement=row.movement, rag=row.rag, quartile=row.quartile,
             quartile_source=row.quartile_source, benchmark_year=row.benchmark_year,
             neighbour_average=row.neighbour_average, england_average=row.england_average,
-            origin=latest.origin, source=latest.source,
+            origin=latest.origin, source=latest.source, history=row.history,
         )
 
 

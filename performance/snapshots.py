@@ -25,7 +25,7 @@ from .registry import Case, Figure
 from .report import Line, Report
 from .rules import Dot, Rag
 
-STORED = [f.name for f in dataclasses.fields(Line) if f.name != "indicator"]
+STORED = [f.name for f in dataclasses.fields(Line) if f.name not in ("indicator", "history")]
 
 
 def freeze(period: periods.Period, user, note: str = "") -> Snapshot:

@@ -87,7 +87,10 @@ def indicator_detail(request, code):
                      what=f"Children behind {indicator.code} {chosen.period_label}, page {page.number}")
     return render(request, "performance/indicator_detail.html", {
         "indicator": indicator, "status": registry.status(indicator), "history": list(reversed(history)),
-        "latest": latest, "chart": charts.trend(indicator, history, indicator.target), "benchmark": benchmark,
+        "latest": latest,
+        "chart": charts.trend(indicator, history, indicator.target,
+                              *benchmarks.averages_beside(indicator, [f.period_end for f in history])),
+        "benchmark": benchmark,
         "printed": sorted(
             PublishedRow.objects.filter(indicator_code=code).select_related("dashboard"),
             key=lambda row: periods.parse(row.dashboard.period_label).end, reverse=True,

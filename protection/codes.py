@@ -46,4 +46,30 @@ class Agency(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class CoreGroupAgency(models.TextChoices):
+    """Who a core group member is there for: the family, or their agency."""
+
+    FAMILY = "family", "Family"
+    SOCIAL_CARE = "social_care", "Children's social care"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    PROBATION = "probation", "Probation"
+    OTHER = "other", "Other"
+
+
 QUORATE_AGENCIES = 3  # a conference is quorate with at least three agencies, one of them children's social care
+
+
+# The category of a plan in words a family can read, for the plan printed for them.
+PLAIN_CATEGORY = {
+    AbuseCategory.NEGLECT: "We are worried that the child's needs for care, safety and health are not being "
+                           "met "
+                           "(neglect).",
+    AbuseCategory.PHYSICAL: "We are worried that the child has been or could be physically hurt (physical "
+                            "abuse).",
+    AbuseCategory.EMOTIONAL: "We are worried about the child's feelings and how they are being treated "
+                             "(emotional abuse).",
+    AbuseCategory.SEXUAL: "We are worried that the child has been or could be sexually abused.",
+    AbuseCategory.MULTIPLE: "We are worried that the child has been or could be harmed in more than one way.",
+}

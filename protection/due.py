@@ -61,3 +61,4 @@ def visits_and_drift(person_ids, on):
         if drift_from <= on:
             yield DueItem(plan.person_id, "Child protection plan open over 18 months: management review",
                           drift_from, "CP_PLAN_DRIFT", drift=True)
+

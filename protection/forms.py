@@ -6,8 +6,15 @@ from access.forms import team_field, worker_field
 from access.models import TeamKind
 from thrive.forms import DateField, GovukForm, GovukModelForm, lower_first
 
-from .codes import AbuseCategory, Agency, ConferenceOutcome, Section47Outcome, StrategyOutcome
-from .models import CoreGroupMeeting, Visit
+from .codes import (
+    AbuseCategory,
+    Agency,
+    ConferenceOutcome,
+    CoreGroupAgency,
+    Section47Outcome,
+    StrategyOutcome,
+)
+from .models import Visit
 
 ATTENDEE_ROWS = 8  # blank rows offered; rows left empty are ignored
 
@@ -98,12 +105,29 @@ class VisitForm(GovukModelForm):
         model = Visit
         fields = ["kind", "visited_on", "child_seen", "seen_alone", "notes"]
         labels = {"kind": "Kind of visit", "visited_on": "Date of the visit", "child_seen": "The child was seen",
-                  "seen_alone": "The child was seen alone"}
-        widgets = {"kind": forms.RadioSelect}
+                  "seen_alone": "The child was seen alone", "notes": "Visit notes"}
+        help_texts = {"notes": "What you saw, what the child said and how they seemed, and what happens next"}
+        widgets = {"kind": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 8})}
 
 
-class CoreGroupForm(GovukModelForm):
-    class Meta(GovukModelForm.Meta):
-        model = CoreGroupMeeting
-        fields = ["held_on", "notes"]
-        labels = {"held_on": "Date of the core group meeting"}
+class CoreGroupMemberForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=200)
+    role = forms.CharField(label="Role or relationship to the child", max_length=200,
+                           help_text="For example: Mum, Health visitor, Designated safeguarding lead")
+    agency = forms.ChoiceField(label="Here for", choices=CoreGroupAgency.choices, widget=forms.RadioSelect)
+    joined_on = DateField(label="Date they joined the core group")
+
+
+class CoreGroupMeetingForm(GovukForm):
+    held_on = DateField(label="Date of the meeting")
+    notes = forms.CharField(label="Progress against the plan", widget=forms.Textarea(attrs={"rows": 8}),
+                            required=False,
+                            help_text="What has changed, what has not, and what the child has said")
+    next_meeting_on = DateField(label="Date of the next meeting", required=False, future=True)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"] = forms.ModelMultipleChoiceField(
+            label="Who came", queryset=members, required=False, widget=forms.CheckboxSelectMultiple)
+        self.order_fields(["held_on", "attendees", "notes", "next_meeting_on"])
+        self.word_errors()

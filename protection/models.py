@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action, Objective
 from timescales import registry
 
 from .codes import (
     QUORATE_AGENCIES,
     AbuseCategory,
     Agency,
+    CoreGroupAgency,
     ConferenceKind,
     ConferenceOutcome,
     Section47Outcome,
@@ -145,24 +147,6 @@ class ChildProtectionConference(models.Model):
             plan.save(update_fields=["next_review_due"])
 
 
-class CoreGroupMeeting(models.Model):
-    """The core group that carries the child protection plan forward; the first meets within 10 working days
-    of the initial conference (Working Together to Safeguard Children 2023, chapter 3)."""
-
-    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="core_groups")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="core_groups")
-    held_on = models.DateField()
-    notes = models.TextField(blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["held_on", "pk"]
-        indexes = [models.Index(fields=["plan", "held_on"])]
-
-    def __str__(self):
-        return f"Core group meeting, {self.held_on:%-d %B %Y}"
-
-
 class ConferenceAttendee(models.Model):
     conference = models.ForeignKey(ChildProtectionConference, on_delete=models.CASCADE, related_name="attendees")
     name = models.CharField(max_length=200)
@@ -187,3 +171,53 @@ class Visit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["person", "visited_on"])]
+
+
+class PlanObjective(Objective):
+    """What needs to change for the child on a child protection plan."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="objectives")
+
+
+class PlanAction(Action):
+    """Who will do what by when under a child protection plan; the core group checks progress."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="actions")
+    objective = models.ForeignKey(PlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="actions")
+
+
+class CoreGroupMember(models.Model):
+    """A member of the core group: the family and the professionals who carry out the plan together."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="core_group")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, help_text="Their role or relationship to the child.")
+    agency = models.CharField(max_length=20, choices=CoreGroupAgency.choices)
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.name} ({self.role})"
+
+
+class CoreGroupMeeting(models.Model):
+    """A meeting of the core group that carries the child protection plan forward: who came, progress against
+    the plan, when it meets next. The first is due within 10 working days of the initial conference
+    (Working Together to Safeguard Children 2023, chapter 3; CP_CORE_GROUP_FIRST)."""
+
+    plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.PROTECT, related_name="core_groups")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="core_groups")
+    held_on = models.DateField()
+    attendees = models.ManyToManyField(CoreGroupMember, blank=True, related_name="meetings")
+    notes = models.TextField("progress against the plan", blank=True)
+    next_meeting_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[attendees])
+
+    class Meta:
+        ordering = ["held_on", "pk"]
+        indexes = [models.Index(fields=["plan", "held_on"])]
+
+    def __str__(self):
+        return f"Core group meeting, {self.held_on:%-d %B %Y}"

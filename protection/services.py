@@ -9,12 +9,16 @@ from django.core.exceptions import ValidationError
 from access.allocation import allocate, end_involvements
 from access.models import InvolvementKind
 from people.casework import not_before
+from people.planning import refuse_if_ended
+from timescales import registry
 
 from .codes import ConferenceKind, ConferenceOutcome, Section47Outcome
 from .models import (
     ChildProtectionConference,
     ChildProtectionPlan,
     ConferenceAttendee,
+    CoreGroupMeeting,
+    CoreGroupMember,
     Section47,
     StrategyAttendee,
     StrategyDiscussion,
@@ -84,16 +88,6 @@ def review_conference(plan, *, date, chair, outcome, attendees, category=None) -
     return conference
 
 
-def record_core_group(meeting, *, held_on):
-    """A core group meeting of an open plan, on or after the day the plan started."""
-    not_before(held_on, meeting.plan.start_date, "held_on", "the start of the plan")
-    if meeting.plan.end_date and held_on > meeting.plan.end_date:
-        raise ValidationError({"held_on": f"The plan ended on {meeting.plan.end_date:%-d %B %Y}."})
-    meeting.held_on = held_on
-    meeting.save()
-    return meeting
-
-
 def end_plan(plan, *, end_date) -> None:
     not_before(end_date, plan.start_date, "date", "the start of the plan")
     plan.end_date = end_date
@@ -102,3 +96,31 @@ def end_plan(plan, *, end_date) -> None:
                      user=plan.lead_practitioner, team=plan.team)
     end_involvements(plan.person, [InvolvementKind.TEAM], end_date, team=plan.team)
     end_involvements(plan.person, [InvolvementKind.CONFERENCE_CHAIR], end_date)
+
+
+def first_core_group_due(plan):
+    """The day the first core group meeting is due (10 working days from the initial conference, which is
+    the day the plan starts), while it has not been held; None once it has or the plan has ended."""
+    if plan.end_date or plan.core_groups.exists():
+        return None
+    return registry.get("CP_CORE_GROUP_FIRST").due(plan.start_date)
+
+
+def add_core_group_member(plan, *, name, role, agency, joined_on) -> CoreGroupMember:
+    refuse_if_ended(plan.end_date, "child protection plan")
+    not_before(joined_on, plan.start_date, "joined_on", "the start of the plan")
+    return CoreGroupMember.objects.create(plan=plan, name=name, role=role, agency=agency, joined_on=joined_on)
+
+
+def record_core_group_meeting(plan, *, held_on, attendees=(), notes="",
+                              next_meeting_on=None) -> CoreGroupMeeting:
+    """A core group meeting of the plan, on or after the day the plan started and not after it ended."""
+    not_before(held_on, plan.start_date, "held_on", "the start of the plan (the initial conference)")
+    not_before(next_meeting_on, held_on, "next_meeting_on", "this meeting")
+    if plan.end_date and held_on > plan.end_date:
+        raise ValidationError({"held_on": f"The plan ended on {plan.end_date:%-d %B %Y}: a core group meeting "
+                                          "must be on or before that day"})
+    meeting = CoreGroupMeeting.objects.create(plan=plan, person=plan.person, held_on=held_on, notes=notes,
+                                              next_meeting_on=next_meeting_on)
+    meeting.attendees.set(attendees)
+    return meeting

@@ -12,15 +12,31 @@ from frontdoor.models import Referral
 from access.basis import Work
 from access.parts import Part, current_plan
 from people.access_views import casework_read, casework_write, child_write
+from people import planning
 from people.casework import done_meanwhile, opened_before, posted, save_form
+from people.planning import refuse_if_ended
 from thrive.forms import DateForm
-from timescales import registry
 
 from . import services
-from .codes import ConferenceKind, StrategyOutcome
-from .forms import (CoreGroupForm, InitialConferenceForm, ReviewConferenceForm, Section47OutcomeForm, StrategyForm,
-                    VisitForm)
-from .models import ChildProtectionConference, ChildProtectionPlan, CoreGroupMeeting, Section47, StrategyDiscussion, Visit
+from .codes import PLAIN_CATEGORY, AbuseCategory, ConferenceKind, StrategyOutcome
+from .forms import (
+    CoreGroupMeetingForm,
+    CoreGroupMemberForm,
+    InitialConferenceForm,
+    ReviewConferenceForm,
+    Section47OutcomeForm,
+    StrategyForm,
+    VisitForm,
+)
+from .models import (
+    ChildProtectionConference,
+    ChildProtectionPlan,
+    PlanAction,
+    PlanObjective,
+    Section47,
+    StrategyDiscussion,
+    Visit,
+)
 
 ATTENDEES_TEMPLATE = "protection/attendees_form.html"
 
@@ -120,11 +136,103 @@ def plan(request, plan, child):
     return render(request, "protection/plan.html", {
         "person": child.person, "plan": plan, "shows": shows,
         "conferences": plan.conferences.order_by("-date", "-pk"),
-        "core_groups": plan.core_groups.order_by("-held_on", "-pk"),
         "visits": Visit.objects.filter(person_id__in=child.ids, visited_on__gte=plan.start_date).select_related("visited_by")
         .order_by("-visited_on")[:20],
+        "objectives": plan.objectives.prefetch_related("actions").order_by("pk"),
+        "other_actions": plan.actions.filter(objective__isnull=True).order_by("pk"),
+        "members": plan.core_group.order_by("left_on", "agency", "name"),
+        "meetings": plan.core_groups.prefetch_related("attendees").order_by("-held_on", "-pk"),
+        "first_core_group_due": services.first_core_group_due(plan),
         "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
     })
+
+
+def _open_plan(plan):
+    refuse_if_ended(plan.end_date, "child protection plan")
+
+
+@casework_write(ChildProtectionPlan)
+def add_objective(request, plan, child):
+    def create(**fields):
+        _open_plan(plan)
+        PlanObjective.objects.create(plan=plan, **fields)
+
+    return planning.add_objective(request, child, create=create, back_url=_url("plan", plan),
+                                  what="child protection plan")
+
+
+@casework_write(ChildProtectionPlan)
+def add_action(request, plan, child):
+    def create(**fields):
+        _open_plan(plan)
+        PlanAction.objects.create(plan=plan, **fields)
+
+    return planning.add_action(request, child, create=create, back_url=_url("plan", plan),
+                               what="child protection plan", objectives=plan.objectives.order_by("pk"),
+                               start=plan.start_date)
+
+
+@casework_write(ChildProtectionPlan)
+def actions_done(request, plan, child):
+    return planning.mark_done(request, child, actions=plan.actions.order_by("pk"),
+                              back_url=_url("plan", plan),
+                              what="child protection plan")
+
+
+@casework_write(ChildProtectionPlan)
+def add_core_group_member(request, plan, child):
+    form = CoreGroupMemberForm(posted(request), initial={"joined_on": plan.start_date})
+
+    def save(form):
+        services.add_core_group_member(plan, **form.cleaned_data)
+        return _url("plan", plan)
+
+    return save_form(request, form, save, success="Core group member added.", person=child.person,
+                     title="Add a member of the core group", back_url=_url("plan", plan), button="Add")
+
+
+def _plan_sections(plan) -> list:
+    category = AbuseCategory(plan.latest_category)
+    sections = [("Why there is a plan", [PLAIN_CATEGORY.get(category, category.label)], [])]
+    for n, objective in enumerate(plan.objectives.prefetch_related("actions").order_by("pk"), start=1):
+        sections.append((f"What needs to change ({n})", [objective.text],
+                         planning.action_rows(objective.actions.order_by("pk"))))
+    others = planning.action_rows(plan.actions.filter(objective__isnull=True).order_by("pk"))
+    if others:
+        sections.append(("Other things people will do", [], others))
+    current = plan.core_group.filter(left_on__isnull=True).order_by("agency", "name")
+    members = [f"{m.name}, {m.role}" for m in current]
+    sections.append(("Who is in the core group",
+                     members or ["The core group will be agreed at its first meeting."],
+                     []))
+    meeting = plan.core_groups.order_by("-held_on").first()
+    when = [f"The next core group meeting is on {meeting.next_meeting_on:%-d %B %Y}."] if meeting and \
+        meeting.next_meeting_on else []
+    if plan.next_review_due and not plan.end_date:
+        when.append(f"The next review conference will be by {plan.next_review_due:%-d %B %Y}.")
+    sections.append(("When we will meet", when or ["We will tell you the dates of the next meetings."], []))
+    return sections
+
+
+def _print(request, plan, child, pdf):
+    return planning.print_plan(
+        request, child, title="Child protection plan", sections=_plan_sections(plan), pdf=pdf,
+        pdf_url=reverse("protection:plan_pdf", args=[plan.pk]),
+        filename=f"child-protection-plan-{child.person.la_id}.pdf",
+        intro=f"This plan started on {plan.start_date:%-d %B %Y}. It says what needs to change to keep "
+              f"{child.person.forename or 'the child'} safe, and who will do what to help.")
+
+
+@casework_read(ChildProtectionPlan,
+               part=lambda plan: current_plan(Part.CHILD_PROTECTION, plan.end_date is None))
+def print_plan(request, plan, child):
+    return _print(request, plan, child, pdf=False)
+
+
+@casework_read(ChildProtectionPlan,
+               part=lambda plan: current_plan(Part.CHILD_PROTECTION, plan.end_date is None))
+def plan_pdf(request, plan, child):
+    return _print(request, plan, child, pdf=True)
 
 
 @casework_write(ChildProtectionPlan, Work.REVIEW)
@@ -143,18 +251,19 @@ def review_conference(request, plan, child):
 
 @casework_write(ChildProtectionPlan)
 def core_group(request, plan, child):
-    """A core group meeting; the first is due within 10 working days of the initial conference."""
-    form = CoreGroupForm(posted(request), instance=CoreGroupMeeting(plan=plan, person=plan.person))
+    """A core group meeting: who came (from the core group), progress against the plan, the next meeting.
+    The first is due within 10 working days of the initial conference."""
+    members = plan.core_group.filter(left_on__isnull=True).order_by("name")
+    form = CoreGroupMeetingForm(posted(request), members=members)
+    due = services.first_core_group_due(plan)
 
     def save(form):
-        services.record_core_group(form.instance, held_on=form.cleaned_data["held_on"])
+        services.record_core_group_meeting(plan, **form.cleaned_data)
         return _url("plan", plan)
 
-    first = [] if plan.core_groups.exists() else [
-        ("First core group due by", f"{registry.get('CP_CORE_GROUP_FIRST').due(plan.start_date):%-d %B %Y}")]
     return save_form(request, form, save, success="Core group meeting recorded.", person=child.person,
                      title="Record a core group meeting", back_url=_url("plan", plan), button="Save the meeting",
-                     facts=first)
+                     facts=[("First core group due by", f"{due:%-d %B %Y}")] if due else [])
 
 
 @casework_write(ChildProtectionPlan)

@@ -39,9 +39,11 @@ from thrive import limits
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-# Rows written whether or not the input was accepted: the audit of who opened which record.
+# Rows written whether or not the input was accepted: the audit of who opened which record (and what partners
+# were shown), and the worker's own draft of what they typed (people.drafts: kept when a form is refused, never
+# part of a child's record).
 AUDIT_LOGS = {"access.RecordView", "access.Disclosure", "access.DisclosedChild", "access.AuditChainHead",
-              "access.PartnerDisclosure"}
+              "access.PartnerDisclosure", "people.Draft"}
 SKIPPED_PREFIXES = ("/django-admin/", "/access/sign-out/")  # Django's own admin forms; signing out
 NAMESPACED_KWARGS = {  # URL arguments other than a pk, by URL name
     "performance:indicator": {"code": "CSC_RE_REFERRALS"},

@@ -125,6 +125,20 @@ def _choice_or_text(field) -> str:
     return "Select" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField)) else "Enter"
 
 
+def _is_yes_no(field) -> bool:
+    choices = [str(label).lower() for value, label in getattr(field, "choices", ()) if value not in ("", None)]
+    return choices == ["yes", "no"]
+
+
+def required_message(field) -> str:
+    """"Select the source of the contact"; for a question, "Select yes or no: Does the child have new carers?"
+    or "Answer the question: How did the child take part?" (never "Select the does the child ...")."""
+    label = str(field.label or "")
+    if label.endswith("?"):
+        return f"Select yes or no: {label}" if _is_yes_no(field) else f"Answer the question: {label}"
+    return f"{_choice_or_text(field)} the {lower_first(label)}"
+
+
 class GovukErrorsMixin:
     """Give every field that still has Django's wording an error message naming the field.
 
@@ -153,14 +167,18 @@ class GovukErrorsMixin:
                 limit_length(field, limits.text_limit_for(field.widget))
             messages = field.error_messages
             label = lower_first(field.label or "")
+            question = str(field.label or "").endswith("?")
             if messages.get("required") == forms.Field.default_error_messages["required"]:
-                messages["required"] = f"{_choice_or_text(field)} the {label}"
+                messages["required"] = required_message(field)
             # bandit B608: words for a person that begin "Select", not SQL.
-            choose = f"Select the {label} from the list"  # nosec B608
+            listed = (  # nosec B608
+                f"Select an answer from the list: {field.label}" if question
+                else f"Select the {label} from the list"
+            )
             if "invalid_choice" in messages:
-                messages["invalid_choice"] = choose
+                messages["invalid_choice"] = listed
             if "invalid_list" in messages:
-                messages["invalid_list"] = choose
+                messages["invalid_list"] = listed
             if getattr(field, "max_length", None):
                 messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer")
 

@@ -7,12 +7,18 @@ from django.urls import include, path
 
 from access.classes import AccessClass, declare_urls
 from ops.health import healthz
+from people.manager_views import caseload_list, worker_caseload
 from people.views import due_work, home
 from sharing.api.urls import urls as partner_api_urls
+
+from .views import glossary
 
 urlpatterns = [
     path("", home, name="home"),
     path("work/", due_work, name="work"),
+    path("work/caseloads/", caseload_list, name="caseloads"),
+    path("work/caseloads/<int:user_id>/", worker_caseload, name="worker_caseload"),
+    path("glossary/", glossary, name="glossary"),
     path("people/", include("people.urls")),
     path("front-door/", include("frontdoor.urls")),
     path("family-help/", include("familyhelp.urls")),
@@ -20,6 +26,7 @@ urlpatterns = [
     path("proceedings/", include("proceedings.urls")),
     path("care/", include("care.urls")),
     path("leaving-care/", include("leavers.urls")),
+    path("recording/", include("recording.urls")),
     path("access/two-factor/", include("access.two_factor_urls")),
     path("private-fostering/", include("privatefostering.urls")),
     path("education/", include("education.urls")),

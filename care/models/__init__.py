@@ -5,12 +5,12 @@ from .missing import MissingEpisode
 from .periods import DeprivationOfLiberty, Episode, InCare, PeriodOfCare, SocialWorkerChange
 from .permanence import Adoption, AdoptionMeasures, PermanencePlan
 from .placements import CarePlanning, TemporaryApproval
-from .reviews import Review, Visit
+from .reviews import Review, ReviewRecommendation, Visit
 from .uasc import AgeAssessment, NationalTransfer, UnaccompaniedChild
 
 __all__ = [
     "Adoption", "AdoptionMeasures", "AgeAssessment", "CarePlanning", "DentalCheck", "DeprivationOfLiberty", "Episode",
     "HealthAssessment", "InCare", "MissingEpisode", "NationalTransfer", "PeriodOfCare", "PermanencePlan",
-    "PersonalEducationPlan", "Review", "SocialWorkerChange", "StrengthsAndDifficulties", "SubstanceMisuse",
-    "TemporaryApproval", "UnaccompaniedChild", "Visit", "YouthJusticeDisposal",
+    "PersonalEducationPlan", "Review", "ReviewRecommendation", "SocialWorkerChange", "StrengthsAndDifficulties",
+    "SubstanceMisuse", "TemporaryApproval", "UnaccompaniedChild", "Visit", "YouthJusticeDisposal",
 ]

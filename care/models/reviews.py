@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from people.planning import Action
+
 from ..codes import ReviewParticipation
 from .periods import InCare
 
@@ -37,8 +39,8 @@ class Review(InCare):
         if age is not None and self.participation:
             under_4 = age < PARTICIPATION_AGE
             if under_4 != (self.participation == ReviewParticipation.UNDER_4):
-                message = "Select PN0: the child was under 4 at the review." if under_4 else \
-                    "The child was 4 or over at the review: select how they took part."
+                message = (f"Select “{ReviewParticipation.UNDER_4.label}”: the child was under 4 at the review"
+                           if under_4 else "The child was 4 or over at the review: select how they took part")
                 raise ValidationError({"participation": message})
 
     def save(self, *args, **kwargs):
@@ -72,3 +74,9 @@ class Visit(InCare):
     def clean(self):
         if self.seen_alone and not self.child_seen:
             raise ValidationError({"seen_alone": "A child seen alone was seen: tick both or neither."})
+
+
+class ReviewRecommendation(Action):
+    """A recommendation of a looked-after review: what the IRO recommends, who will do it, by when."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")

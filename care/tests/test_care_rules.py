@@ -83,7 +83,7 @@ def test_the_review_participation_code_follows_the_childs_age():
     Review(period=period, held_on=D(2026, 5, 31), participation=ReviewParticipation.UNDER_4).full_clean()
     with pytest.raises(Exception, match="4 or over"):
         Review(period=period, held_on=D(2026, 6, 1), participation=ReviewParticipation.UNDER_4).full_clean()
-    with pytest.raises(Exception, match="PN0"):
+    with pytest.raises(Exception, match="under 4 at the review"):
         Review(period=period, held_on=D(2026, 5, 31), participation=ReviewParticipation.SPOKE).full_clean()
 
 

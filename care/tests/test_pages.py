@@ -141,7 +141,8 @@ def test_recording_while_in_care(client, period, worker):
     assert PermanencePlan.objects.get(person=person).plan == "adoption"
     assert Adoption.objects.get(period=period).best_interest_decision_on == D(2026, 4, 2)
     page = client.get(reverse("care:record", args=[person.pk])).content.decode()
-    assert "PN1" in page and "On time" in page and "score 14" in page
+    assert "Attended and spoke for themselves" in page and "PN1" not in page  # words, not the code
+    assert "On time" in page and "score 14" in page
 
 
 def test_an_sdq_needs_a_score_or_a_reason(client, period):
@@ -186,7 +187,7 @@ def test_the_worklist_shows_due_work_for_children_in_care_the_user_can_open(clie
     assert period.person.full_name in page and "Hold the looked-after review" in page
     assert reverse("care:record", args=[other.person.pk]) not in page
     assert "National Transfer Scheme" in page
-    logged = Disclosure.objects.get(what="Children in care: due work")  # the worklist names children
+    logged = Disclosure.objects.get(what="Children in care: due work, page 1")  # the worklist names children
     assert set(logged.children.values_list("person_id", flat=True)) == {period.person.pk}
 
 

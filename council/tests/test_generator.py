@@ -114,6 +114,7 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     assert users["social.worker"].role == Role.SOCIAL_WORKER
     assert users["team.manager"].role == Role.TEAM_MANAGER
     assert users["iro"].role == Role.IRO
+    assert users["front.door"].memberships.get().team.kind == TeamKind.FRONT_DOOR
     assert users["police.officer"].role == Role.PARTNER and users["police.officer"].agency.kind == "police"
     assert users["analyst"].role == Role.ANALYST
     assert users["admin"].is_superuser and users["admin"].is_staff

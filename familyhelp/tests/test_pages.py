@@ -2,10 +2,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Involvement, InvolvementKind, Role, TeamKind
+from familyhelp import services as familyhelp_services
 from familyhelp.codes import StepDirection
 from familyhelp.models import Assessment, CINPlan, FamilyHelpEpisode, StepDecision
 from frontdoor.codes import ReferralSource
@@ -154,6 +156,20 @@ def test_factors_must_be_chosen(client, case):
     client.force_login(worker)
     response = client.post(reverse("familyhelp:assessment_factors", args=[assessment.pk]), {})
     assert "Select the factors identified at assessment" in response.content.decode()
+
+
+def test_no_factors_identified_cannot_be_saved_with_another_factor(client, case):
+    child, worker, _, _, referral = case
+    assessment = Assessment.objects.create(referral=referral, person=child, start_date=referral.referral_date)
+    client.force_login(worker)
+    response = client.post(reverse("familyhelp:assessment_factors", args=[assessment.pk]), {"factors": ["21", "18B"]})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Factors identified at assessment: select “No factors identified” on its" in page
+    assert 'href="#id_factors' in page and not assessment.factors.exists()
+    with pytest.raises(ValidationError):
+        familyhelp_services.record_factors(assessment, ["21", "18B"])
+    client.post(reverse("familyhelp:assessment_factors", args=[assessment.pk]), {"factors": ["21"]})
+    assert list(assessment.factors.values_list("code", flat=True)) == ["21"]
 
 
 def test_cin_plan_start_review_and_end(client, case):

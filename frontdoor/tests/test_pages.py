@@ -67,6 +67,35 @@ def test_new_child_who_already_has_a_record_is_pointed_to_it(client, front_door)
     assert Person.objects.filter(surname="Newcome").count() == 1
 
 
+def test_a_misspelt_new_child_is_matched_to_the_record_that_exists_before_a_duplicate_is_made(client, front_door):
+    existing = make_person(forename="Maya", surname="Cunningham", birth_date=datetime.date(2019, 4, 2))
+    client.force_login(front_door[0])
+    typed = contact_data(timezone.now() - datetime.timedelta(hours=1), forename="Maya", surname="Cuningham",
+                         **date_fields("birth_date", datetime.date(2019, 2, 4)))
+    response = client.post(reverse("frontdoor:new_child_contact"), typed)
+    page = response.content.decode()
+    assert response.status_code == 200 and "1 record is like this child" in page
+    assert reverse("frontdoor:contact_for_person", args=[existing.pk]) in page and existing.la_id in page
+    assert "day and month swapped" in page
+    assert Person.objects.filter(forename="Maya").count() == 1
+
+    # Choosing the record keeps what was typed about the contact.
+    form = client.get(reverse("frontdoor:contact_for_person", args=[existing.pk])).content.decode()
+    assert "Bruising seen at school" in form and "Head teacher, Oak School" in form
+    assert client.post(reverse("frontdoor:contact_for_person", args=[existing.pk]), typed).status_code == 302
+    assert Contact.objects.filter(person=existing).exists() and Person.objects.filter(forename="Maya").count() == 1
+
+
+def test_a_new_child_like_others_is_made_once_the_worker_confirms_none_is_them(client, front_door):
+    make_person(forename="Maya", surname="Cunningham", birth_date=datetime.date(2019, 4, 2))
+    client.force_login(front_door[0])
+    typed = contact_data(timezone.now() - datetime.timedelta(hours=1), forename="Maya", surname="Cuningham",
+                         **date_fields("birth_date", datetime.date(2019, 4, 2)))
+    assert client.post(reverse("frontdoor:new_child_contact"), typed).status_code == 200
+    response = client.post(reverse("frontdoor:new_child_contact"), {**typed, "none_match": "on"})
+    assert response.status_code == 302 and Person.objects.filter(surname="Cuningham").count() == 1
+
+
 @pytest.mark.parametrize("change, message", [
     ({"received_time": ""}, "Enter the time received"),
     ({"received_time": "25:10"}, "Time received must be a real time in 24-hour format"),

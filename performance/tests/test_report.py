@@ -137,3 +137,25 @@ def test_performance_report_command_refuses_what_is_not_a_quarter(tmp_path):
         call_command("performance_report", "--period", "2024/25", "--format", "csv", "--out", str(tmp_path / "x"))
     with pytest.raises(CommandError, match="either --period or --snapshot"):
         call_command("performance_report", "--format", "csv", "--out", str(tmp_path / "x"))
+
+
+def test_the_excel_export_is_formatted_to_read_with_a_history_sheet(assessments):
+    workbook = load_workbook(io.BytesIO(exports.to_xlsx(reports.build(Q4_2024_25))))
+    sheet = workbook.active
+    headings = [cell.value for cell in sheet[1]]
+    column = {heading: n + 1 for n, heading in enumerate(headings)}
+    assert sheet.cell(2, column["Value"]).number_format == '0.0"%"'  # 83.6% as it reads on the dashboard
+    assert sheet.cell(2, column["Numerator"]).number_format == "#,##0"  # whole counts
+    assert sheet.cell(2, column["RAG"]).fill.fgColor.rgb.endswith("FFEB9C")  # amber
+    assert sheet.column_dimensions["C"].width == 48 and sheet.freeze_panes == "A2"
+    history = workbook["History"]
+    rows = list(history.iter_rows(min_row=2, values_only=True))
+    assert [(row[2], row[4]) for row in rows] == [("Q3 2024/25", pytest.approx(85.2083)),
+                                                   ("Q4 2024/25", pytest.approx(83.6142))]
+
+
+def test_the_pdf_report_opens_with_the_summary_and_charts(assessments):
+    html = exports.to_html(reports.build(Q4_2024_25)).decode()
+    body = html.index("<body")
+    assert body < html.index("<h2>Summary") < html.index("<h2>Trends") < html.index("<ol class=\"govuk-list", body)
+    assert "performance-spark__line" in html and "performance-tile--amber" in html

@@ -1,5 +1,6 @@
 """The pages: signed-in only, GOV.UK markup, filters, upload errors, and a bounded number of queries."""
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -158,3 +159,43 @@ def test_computing_a_quarter_not_offered_says_why(client, analyst, monkeypatch):
     response = client.post(reverse("performance:compute"), {"period": "Q1 2025/26"}, follow=True)
     assert "Select a quarter that has ended, from the list" in response.content.decode()
     assert not IndicatorValue.objects.exists()
+
+
+def test_the_dashboard_has_rag_tiles_a_sparkline_per_indicator_and_room_for_its_table(client, social_worker):
+    from performance import charts, periods
+
+    indicator = registry.get("CSC_RE_REFERRALS")
+    for label, value in (("Q2 2024/25", "24.0"), ("Q3 2024/25", "26.2"), ("Q4 2024/25", "26.4")):
+        period = periods.parse(label)
+        IndicatorValue.objects.create(indicator_code=indicator.code, period_label=label, period_start=period.start,
+                                      period_end=period.end, value=Decimal(value), origin="computed", source="t")
+    client.force_login(social_worker)
+    page = client.get(reverse("performance:dashboard")).content.decode()
+    assert "performance-tiles" in page and "performance-wide" in page
+    assert 'class="performance-spark"' in page and "24.0% in Q2 2024/25, 26.4% in Q4 2024/25" in page
+    spark = charts.sparkline(indicator, list(IndicatorValue.objects.order_by("period_end")))
+    assert spark.last == (93.0, 3.0)  # the latest, highest figure: at the right, at the top
+
+
+def test_the_trend_chart_draws_england_and_statistical_neighbour_lines(client, social_worker):
+    from council.models import LocalAuthority
+    from performance import periods
+    from performance.models import BenchmarkValue, StatisticalNeighbour
+
+    LocalAuthority.objects.create(name="Shireshire", dfe_code="991")
+    indicator = registry.get("CSC_ASSESSMENTS_45_DAYS")
+    for label, value in (("Q3 2024/25", "85.2"), ("Q4 2024/25", "83.6")):
+        period = periods.parse(label)
+        IndicatorValue.objects.create(indicator_code=indicator.code, period_label=label, period_start=period.start,
+                                      period_end=period.end, value=Decimal(value), origin="computed", source="t")
+    for code, value in (("E92000001", "82.0"), ("Z01", "95"), ("Z02", "90"), ("991", "70")):
+        BenchmarkValue.objects.create(indicator_key=indicator.benchmark_key, year="2023/24",
+                                      year_end=datetime.date(2024, 3, 31), la_code=code, la_name=code,
+                                      value=Decimal(value))
+    StatisticalNeighbour.objects.create(la_code="991", neighbour_code="Z01", rank=1)
+    client.force_login(social_worker)
+    response = client.get(reverse("performance:indicator", args=[indicator.code]))
+    chart = response.context["chart"]
+    assert [line.name for line in chart.comparisons] == ["England average", "Statistical neighbour average"]
+    page = response.content.decode()
+    assert "performance-chart__england" in page and "with the england average" in page

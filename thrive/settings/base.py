@@ -8,6 +8,8 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 GOVUK_FRONTEND = BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+MOJ_FRONTEND = BASE_DIR / "node_modules" / "@ministryofjustice" / "frontend" / "moj"
+AUTOCOMPLETE = BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"
 
 # Cores first, then one app per part of the journey.
 THRIVE_APPS = [
@@ -23,6 +25,7 @@ THRIVE_APPS = [
     "proceedings",
     "care",
     "leavers",
+    "recording",
     "privatefostering",
     "performance",
     "returns",
@@ -79,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "council.context_processors.council",
+                "people.context_processors.worklists",
             ],
         },
     },
@@ -183,6 +187,8 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [
     GOVUK_FRONTEND / "assets",
     ("govuk", GOVUK_FRONTEND),
+    ("moj", MOJ_FRONTEND),
+    ("autocomplete", AUTOCOMPLETE),
     BASE_DIR / "static",
 ]
 
@@ -190,6 +196,10 @@ STATICFILES_DIRS = [
 BREAK_GLASS_HOURS = 8
 
 SEARCH_RESULTS_LIMIT = 50
+
+# Documents uploaded to children's records: outside the static files, served only through the read gate.
+THRIVE_DOCUMENTS_ROOT = BASE_DIR / "var" / "documents"
+THRIVE_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # Lockout is per account: council offices sit behind one shared IP address, so locking by
 # IP would lock out a whole building after one person's typos.

@@ -1,4 +1,6 @@
 """Test runs: like development, with a fast password hasher so fixtures are quick."""
+import tempfile
+
 from .dev import *  # noqa: F401,F403
 
 DEBUG = False
@@ -9,3 +11,4 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+THRIVE_DOCUMENTS_ROOT = tempfile.mkdtemp(prefix="thrive-test-documents-")  # never the demo's var/
