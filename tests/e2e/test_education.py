@@ -23,8 +23,8 @@ def fill_date(page, name, date):
 def start_work(page, child, link):
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Inclusion").click()
     page.get_by_role("link", name="Start work for a child").first.click()
-    page.get_by_label("Council ID").fill(child.la_id)
-    page.get_by_role("button", name="Find").click()
+    page.get_by_label("Council ID", exact=True).fill(child.la_id)
+    page.locator("#main-content").get_by_role("button", name="Find").click()
     page.get_by_role("link", name=link).click()
 
 
