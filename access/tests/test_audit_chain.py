@@ -399,8 +399,11 @@ def test_migrating_chains_the_rows_written_before_and_moves_reviews_to_rows_of_t
     before = ("access", "0004_audit_of_access_and_disclosures")
     executor = MigrationExecutor(connection)
     after = executor.loader.graph.leaf_nodes()  # through 0005 and 0006, and back to the latest of every app
-    executor.migrate([before])
-    old = executor.loader.project_state([before]).apps
+    # Apps that do not depend on access's later migrations stay at their latest (people's search columns, say),
+    # as a real upgrade would have them; sharing goes back with access, since Share moved between them.
+    others = [leaf for leaf in after if leaf[0] not in ("access", "sharing")]
+    executor.migrate([before, *others])
+    old = executor.loader.project_state([before, *others]).apps
     User, Person = old.get_model("access", "User"), old.get_model("people", "Person")
     worker = User.objects.create(username="old.worker", role=Role.SOCIAL_WORKER)
     manager = User.objects.create(username="old.manager", role=Role.TEAM_MANAGER)
