@@ -6,12 +6,16 @@ agency's information share, or an unexpired break glass. Recording follows only 
 relationship to the child (their involvement, their team, the team they manage) together with a role
 that records that kind of work; never from a share, a break glass, a partner's seat in a multi-agency
 team, or an analyst's, administrator's or data protection officer's role.
+
+A basis from a share carries the parts of the record shared (access.parts): the reader sees those and
+nothing else. Every other basis sees the whole record (`parts` None).
 """
 from dataclasses import dataclass
 
 from django.db import models
 
 from .models import BasisKind, InvolvementKind, Role
+from .parts import as_parts
 
 __all__ = ["Basis", "BasisKind", "Work", "may_record", "may_merge"]
 
@@ -27,6 +31,7 @@ class Work(models.TextChoices):
     INCLUSION = "inclusion", "Education and inclusion work"
     LEAVING_CARE = "leaving_care", "Leaving care work"
     MERGE = "merge", "Merging duplicate records"
+    SHARING = "sharing", "Sharing the record with a partner agency"
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,20 @@ class Basis:
     kind: BasisKind
     text: str
     own: frozenset = frozenset()  # the kinds of the user's own current involvements with the child
+    parts: frozenset | None = None  # the parts of the record a share covers; None: the whole record
 
     @property
     def legitimate(self) -> bool:
         """A relationship with the child (not a break glass, not the front door's identity-only view)."""
         return self.kind not in (BasisKind.BREAK_GLASS, BasisKind.FRONT_DOOR)
+
+    @property
+    def scoped(self) -> bool:
+        return self.parts is not None
+
+    def sees(self, parts) -> bool:
+        """May the reader see something that belongs to these parts (any one of them is enough)?"""
+        return self.parts is None or bool(as_parts(parts) & self.parts)
 
     def __str__(self):
         return self.text
@@ -65,7 +79,7 @@ def may_record(user, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
     """The write gate: may this user record this kind of work about a child they hold on this basis?"""
     if basis is None or user.role in READ_ONLY_ROLES:
         return False
-    if work == Work.MERGE:
+    if work in (Work.MERGE, Work.SHARING):  # managers, from their own relationship with the child
         return user.is_manager and basis.kind in RECORDING_BASES
     if work == Work.CONTACT and basis.kind == BasisKind.FRONT_DOOR:
         return True

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver
 
 from .audit import log_refusal
 from .models import Role
+from .rules import works_at_front_door
 
 
 class AccessClass(models.TextChoices):
@@ -24,10 +25,12 @@ class AccessClass(models.TextChoices):
     SIGNED_IN = "signed_in", "Anyone signed in"
     CHILD_READ = "child_read", "Reading a child's record (a basis for that child)"
     CHILD_WRITE = "child_write", "Recording in a child's record (the right to record)"
+    FRONT_DOOR = "front_door", "Front-door staff (members and managers of a front-door team)"
     MANAGER = "manager", "Managers and the oversight roles named on the page"
     ANALYST = "analyst", "Performance analysts and administrators"
     EDUCATION = "education", "The inclusion service and the Virtual School, and the roles the page names"
     ADMIN = "admin", "System administrators"
+    API = "api", "Partner agencies' systems: an API key with the scope the call needs"
 
 
 def declare(access_class: AccessClass, view):
@@ -109,6 +112,11 @@ def reviews_audit(user) -> bool:
 def manager_page(allowed: Callable = lambda user: user.is_manager,
                  refusal: str = "This page is for managers."):
     return page(AccessClass.MANAGER, allowed, refusal)
+
+
+def front_door_page(refusal: str = "This page is for front-door staff."):
+    """Pages of the front door's own work that name no one child (e.g. matching partners' records)."""
+    return page(AccessClass.FRONT_DOOR, works_at_front_door, refusal)
 
 
 def analyst_page(refusal: str):

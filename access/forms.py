@@ -40,7 +40,7 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label="Why do you need to open this record now?",
         help_text=(
-            "For example, a police officer attending an incident at the child's address. "
+            "For example, the out-of-hours team has been called about the child tonight. "
             "A manager will review your reason."
         ),
         widget=forms.Textarea,

@@ -203,6 +203,7 @@ class BasisKind(models.TextChoices):
     SHARE = "share", "Information share with the user's agency"
     BREAK_GLASS = "break_glass", "Break glass"
     FRONT_DOOR = "front_door", "Front door: recording a contact (identity only)"
+    IDENTITY = "identity", "Identity only: matching a partner's record or checking possible duplicates"
 
 
 class Action(models.TextChoices):
@@ -328,3 +329,6 @@ class AuditChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True)
     seq = models.BigIntegerField()
     hash = models.CharField(max_length=64)
+
+
+from .shares import PartnerDisclosure, Share  # noqa: E402,F401  models declared in their own module

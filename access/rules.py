@@ -1,18 +1,23 @@
 """Who may open a child's record, and on what basis (access.basis.Basis).
 
 The rule is the legitimate relationship: the worker's own involvement, their team and its managers,
-a multi-agency team the child is open to, a partner agency with an active share, the child's IRO or
-conference chair. Anyone else must "break glass" with a reason that managers review. Analysts,
-administrators and the data protection officer have no relationship with any child: they too break
-glass. Who may *record* is decided by access.basis.may_record, from the basis and the role.
+a multi-agency team the child is open to, a partner agency with an active share (for the parts of the
+record it covers), the child's IRO or conference chair. Anyone else on the council's staff must "break
+glass" with a reason that managers review; partners' staff never break glass. Analysts, administrators and
+the data protection officer have no relationship with any child: they too break glass. Who may *record* is
+decided by access.basis.may_record, from the basis and the role.
 """
 import datetime
+from functools import reduce
+from operator import or_
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .basis import GLASS_ONLY_ROLES, Basis, BasisKind
-from .models import BreakGlass, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership
+from .models import AgencyKind, BreakGlass, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership
+from .parts import ALWAYS_SHARED, SHAREABLE, Part, labels
+from .shares import Share
 
 
 def _active(on: datetime.date) -> Q:
@@ -44,18 +49,21 @@ def visible_involvements(user, on: datetime.date | None = None):
 
 
 def _shares(user, on: datetime.date):
-    from sharing.models import Share  # the issue 14 plan moves Share into this core
-
     if not user.agency_id or user.role in GLASS_ONLY_ROLES:
         return Share.objects.none()
     return Share.objects.filter(_active(on), agency_id=user.agency_id)
 
 
-def visible_people(user, on: datetime.date | None = None) -> set[int]:
-    """Ids of the children this user may open without breaking glass (for lists and drill-downs)."""
+def visible_people(user, on: datetime.date | None = None, part: Part | None = None) -> set[int]:
+    """Ids of the children this user may open without breaking glass (for lists and drill-downs); a child the
+    user sees through a share only where the share covers `part`, the part of the record the list shows
+    (none given: not through a share at all)."""
     on = on or timezone.localdate()
     ids = set(visible_involvements(user, on).values_list("person_id", flat=True))
-    return ids | set(_shares(user, on).values_list("person_id", flat=True))
+    if part is None:
+        return ids
+    shared = _shares(user, on).values_list("person_id", "parts")
+    return ids | {person_id for person_id, parts in shared if part in parts or part in ALWAYS_SHARED}
 
 
 def openable(user, person_ids, on: datetime.date | None = None) -> set[int]:
@@ -64,15 +72,14 @@ def openable(user, person_ids, on: datetime.date | None = None) -> set[int]:
     involved = visible_involvements(user, on).filter(person_id__in=person_ids)
     found = set(involved.values_list("person_id", flat=True))
     found |= set(_shares(user, on).filter(person_id__in=person_ids).values_list("person_id", flat=True))
-    glass = BreakGlass.objects.filter(user=user, person_id__in=person_ids, expires_at__gt=timezone.now())
+    glass = _glass(user).filter(person_id__in=person_ids)
     return found | set(glass.values_list("person_id", flat=True))
 
 
 def openable_people(user, on: datetime.date | None = None, field: str = "pk") -> Q:
     """A filter for the people this user may open now (for searches limited to them), as subqueries."""
     on = on or timezone.localdate()
-    glass = BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now())
-    sources = (visible_involvements(user, on), _shares(user, on), glass)
+    sources = (visible_involvements(user, on), _shares(user, on), _glass(user))
     query = Q(pk__in=[])
     for source in sources:
         query |= Q(**{f"{field}__in": source.values("person_id")})
@@ -116,15 +123,29 @@ def legitimate_basis(user, person, on: datetime.date | None = None) -> Basis | N
                 .values("user_id", "team_id", "kind", "team__name"))
     if rows:
         return _relationship(user, rows)
-    share = _shares(user, on).filter(person=person).order_by("start_date", "pk").first()
-    if share is not None:
-        legal_basis = share.get_legal_basis_display()
-        return Basis(BasisKind.SHARE, f"active share with {user.agency.name} ({legal_basis})")
+    shares = list(_shares(user, on).filter(person=person).order_by("start_date", "pk"))
+    if shares:
+        return share_basis(user.agency.name, shares)
     return None
 
 
+def share_basis(agency: str, shares) -> Basis:
+    """The basis active shares give: the parts any of them covers, on their lawful bases."""
+    parts = frozenset().union(ALWAYS_SHARED, *(share.part_set for share in shares))
+    lawful = "; ".join(dict.fromkeys(share.get_legal_basis_display() for share in shares))
+    scope = "every part that can be shared" if parts >= set(SHAREABLE) else labels(parts)
+    return Basis(BasisKind.SHARE, f"active share with {agency} ({lawful}): {scope}", parts=parts)
+
+
+def _glass(user):
+    """The user's unexpired break glass (none for a partner's staff, whatever was recorded)."""
+    if not may_break_glass(user):
+        return BreakGlass.objects.none()
+    return BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now())
+
+
 def active_break_glass(user, person) -> BreakGlass | None:
-    return BreakGlass.objects.filter(user=user, person=person, expires_at__gt=timezone.now()).order_by("-at").first()
+    return _glass(user).filter(person=person).order_by("-at").first()
 
 
 def access_basis(user, person) -> Basis | None:
@@ -138,14 +159,34 @@ def access_basis(user, person) -> Basis | None:
     return None
 
 
+def is_partner(user) -> bool:
+    """Partner agencies' staff: the partner role, or anyone whose agency is not the council."""
+    agency = user.agency if user.agency_id else None
+    return user.role == Role.PARTNER or (agency is not None and agency.kind != AgencyKind.LOCAL_AUTHORITY)
+
+
+def may_break_glass(user) -> bool:
+    """Break glass is for the council's own staff: a partner sees what its share or team allows, and no more
+    (after a share ends, nothing)."""
+    return not is_partner(user)
+
+
+SERVICE_TREE_DEPTH = 4  # levels of services above a team that a manager may manage it through
+
+
 def works_at_front_door(user) -> bool:
-    """Front-door staff (members and managers of a front-door team) record contacts about any child."""
+    """Front-door staff (members and managers of a front-door team, and managers of a service above one)
+    record contacts about any child and match partners' records. One query: every page's menu asks it."""
     from .basis import CASEWORK_ROLES
 
     if user.role not in CASEWORK_ROLES:
         return False
-    teams = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
-    return Team.objects.filter(pk__in=teams, kind=TeamKind.FRONT_DOOR).exists()
+    reach = [Exists(TeamMembership.objects.filter(user=user, team=OuterRef("pk")))]
+    above = "parent"
+    for _ in range(SERVICE_TREE_DEPTH):
+        reach.append(Exists(TeamMembership.objects.filter(user=user, manages=True, team=OuterRef(above))))
+        above += "__parent"
+    return Team.objects.filter(reduce(or_, reach), kind=TeamKind.FRONT_DOOR).exists()
 
 
 FRONT_DOOR_BASIS = Basis(BasisKind.FRONT_DOOR,

@@ -94,6 +94,7 @@ DEMO_USERS = {
     "social.worker": ("child_protection", Role.SOCIAL_WORKER, "council"),
     "front.door": ("front_door", Role.SOCIAL_WORKER, "council"),
     "team.manager": ("child_protection", Role.TEAM_MANAGER, "council"),
+    "front.door.manager": ("front_door", Role.TEAM_MANAGER, "council"),
     "iro": ("iro", Role.IRO, "council"),
     "care.worker": ("children_in_care", Role.SOCIAL_WORKER, "council"),
     "personal.adviser": ("care_leavers", Role.PERSONAL_ADVISER, "council"),

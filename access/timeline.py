@@ -2,6 +2,7 @@
 from people.timeline import TimelineEntry, provider
 
 from .models import Involvement
+from .parts import Part
 
 
 def _who(involvement) -> str:
@@ -10,7 +11,7 @@ def _who(involvement) -> str:
     return str(involvement.user or involvement.team)
 
 
-@provider
+@provider(Part.WORKERS)
 def involvements(person_ids):
     entries = []
     for inv in Involvement.objects.filter(person_id__in=person_ids).select_related("user", "team"):

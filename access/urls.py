@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import review, views
+from . import disclosure_log, review, views
 from .classes import AccessClass, declare
 
 app_name = "access"
@@ -14,4 +14,7 @@ urlpatterns = [
     path("audit/users/<int:pk>/", review.user_activity, name="audit_user"),
     path("audit/lists/<int:pk>/", review.disclosure, name="audit_disclosure"),
     path("audit/patterns/", review.unusual_patterns, name="audit_patterns"),
+    path("disclosures/", disclosure_log.search, name="disclosures"),
+    path("disclosures/children/<int:pk>/", disclosure_log.child, name="disclosures_child"),
+    path("disclosures/children/<int:pk>/<str:fmt>/", disclosure_log.export, name="disclosures_export"),
 ]

@@ -692,6 +692,211 @@ def verify_audit(runs):
             "rows_per_cpu_s": rows / statistics.median(cpu.samples), **cpu.notes()})
 
 
+# Record linkage and the partner-agency API
+
+PARTNER_BATCHES = ROOT / "var" / "bench-partner-records"
+
+_LINK_DUCKDB = """
+import json, resource, time
+from collections import defaultdict
+from pathlib import Path
+import pyarrow.parquet as pq
+from sharing.linkage import batches, engine, features, linking, thresholds
+from sharing.linkage.backends import duckdb_api
+folder = Path({folder!r})
+if not (folder / "done").exists():
+    made = time.perf_counter()
+    batches.write_batch({total}, folder)
+    (folder / "done").write_text(str(time.perf_counter() - made))
+started = time.perf_counter()
+people = features.as_arrow(linking.people_rows())
+training = features.as_arrow([linking.record_row(r) for r in linking.training_records()])
+model = engine.train(duckdb_api(), people, training)
+trained = time.perf_counter()
+records = pq.read_table(sorted(str(p) for p in folder.glob("records-*.parquet")))
+limits = thresholds.get()
+predictions = engine.score(duckdb_api({memory!r}), model, people, records, min_weight=limits.review,
+                           chunks={chunks})
+scored = predictions.as_duckdbpyrelation().select("unique_id_r, unique_id_l, match_weight").fetchall()
+by_record = defaultdict(list)
+for record, person, weight in scored:
+    by_record[record].append(engine.Pair(person, record, weight, 0.0, []))
+class R:
+    makes_contact = False
+    def __init__(self, pk): self.pk = pk
+truth = {{}}
+for path in folder.glob("truth-*.parquet"):
+    table = pq.read_table(path)
+    truth.update(zip(table.column("record").to_pylist(), table.column("person").to_pylist()))
+right = wrong = review = 0
+for record, pairs in by_record.items():
+    d = linking.decide(R(record), sorted(pairs, key=lambda p: (-p.match_weight, p.left)), limits)
+    if d.status == "linked":
+        right += d.person_id == truth[record]
+        wrong += d.person_id != truth[record]
+    review += d.status == "review"
+done = time.perf_counter()
+known = sum(1 for p in truth.values() if p is not None)
+Path({out!r}).write_text(json.dumps({{"train_s": trained - started, "link_s": done - trained,
+    "records": records.num_rows, "people": people.num_rows, "pairs": len(scored),
+    "precision": right / max(1, right + wrong),
+    "recall": right / max(1, known), "review": review}}))
+"""
+
+
+def _loadavg() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+@benchmark("link_1m_large")
+def link_1m_large(runs):
+    """1,000,000 synthetic partner records linked against the large council's people with Splink on DuckDB
+    (training on the council first, timed apart); precision and recall against the truth."""
+    database = ensure_large_db()
+    folder = PARTNER_BATCHES / "large-1000000"
+    samples, peak, notes = [], 0, {}
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        out = Path(tmp) / "out.json"
+        for _ in range(runs):
+            before = _loadavg()
+            code = _LINK_DUCKDB.format(folder=str(folder), total=1_000_000, out=str(out), chunks=4,
+                                       memory="8GB")
+            _, rss = manage("shell", "-c", code, database=database)
+            figures = json.loads(out.read_text())
+            samples.append(figures["link_s"])
+            peak = max(peak, rss)
+            notes = {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+            notes["load_before"], notes["load_after"] = before, _loadavg()
+    return Result(samples, peak, notes)
+
+
+_LINK_SPARK = """
+import json, time
+from pathlib import Path
+from sharing.linkage import batches, engine, features, linking, spark, thresholds
+from sharing.linkage.backends import duckdb_api
+folder = Path({folder!r})
+if not (folder / "done").exists():
+    batches.write_batch({total}, folder)
+    (folder / "done").write_text("1")
+people_path = folder / "people.parquet"
+if not people_path.exists():
+    spark.export_council(0, linking.people_rows(), [], folder / "council")
+    (folder / "council" / "people-000.parquet").rename(people_path)
+model = engine.train(duckdb_api(), features.as_arrow(linking.people_rows()),
+                     features.as_arrow([linking.record_row(r) for r in linking.training_records()]))
+session = spark.session(master="local[*]", memory={memory!r}, checkpoints=str(folder / "checkpoints"))
+import threading, psutil
+peak, running = [0], [True]
+def watch():  # the JVM is a child process: sample its resident memory with Python's own
+    me = psutil.Process()
+    while running[0]:
+        rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+        peak[0] = max(peak[0], rss)
+        time.sleep(1)
+threading.Thread(target=watch, daemon=True).start()
+started = time.perf_counter()
+record_paths = [str(p) for p in sorted(folder.glob("records-*.parquet"))]
+ranked = spark.link_region(session, [str(people_path)], record_paths,
+                           model, min_weight=thresholds.get().review, out=str(folder / "pairs"))
+pairs = ranked.count()
+done = time.perf_counter()
+running[0] = False
+session.stop()
+Path({out!r}).write_text(json.dumps({{"link_s": done - started, "pairs": pairs, "peak_rss": peak[0]}}))
+"""
+
+
+@benchmark("link_10m_spark", explicit=True)
+def link_10m_spark(runs):
+    """10,000,000 synthetic partner records linked against the large council on Spark in local mode (peak
+    memory: Python and the JVM together, sampled each second): long, so only when named."""
+    database = ensure_large_db()
+    total = int(os.environ.get("THRIVE_BENCH_SPARK_RECORDS", 10_000_000))  # fewer to try it out
+    folder = PARTNER_BATCHES / f"large-{total}"
+    samples, notes, peak = [], {}, 0
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        out = Path(tmp) / "out.json"
+        for _ in range(runs):
+            before = _loadavg()
+            memory = os.environ.get("THRIVE_BENCH_SPARK_MEMORY", "12g")
+            code = _LINK_SPARK.format(folder=str(folder), total=total, out=str(out), memory=memory)
+            _, rss = manage("shell", "-c", code, database=database)
+            figures = json.loads(out.read_text())
+            samples.append(figures["link_s"])
+            peak = max(figures["peak_rss"], rss)
+            notes = {"records": total, "pairs": figures["pairs"], "driver_memory": memory, "load_before": before,
+                     "load_after": _loadavg()}
+    return Result(samples, peak, notes)
+
+
+@benchmark("api_lookup_large", runs=400)
+def api_lookup_large(runs):
+    """The partner API's 'is this child known?' lookup under 20 concurrent clients against a live server on a
+    copy of the large council (target: p95 under 200 ms)."""
+    import shutil
+    import threading
+    import urllib.request
+
+    source = ensure_large_db()
+    with tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
+        database = Path(tmp) / "api.sqlite3"
+        shutil.copy(source, database)
+        setup = ("import json; from sharing.api import keys; from access.models import Share; "
+                 "from django.db.models import Q; from django.utils import timezone; "
+                 "today = timezone.localdate(); active = Share.objects.filter("
+                 "Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"
+                 " person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
+                 "for agency in {s.agency for s in active}:\n"
+                 "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
+                 "    out += [(key, s.person.nhs_number) for s in active if s.agency == agency]\n"
+                 f"open({str(Path(tmp) / 'keys.json')!r}, 'w').write(json.dumps(out))")
+        manage("shell", "-c", setup, database=database)
+        lookups = json.loads((Path(tmp) / "keys.json").read_text())
+        port = os.environ.get("THRIVE_BENCH_API_PORT", "8027")
+        env = {**os.environ, "DATABASE_URL": sqlite_url(database),
+               "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
+        server = subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload",
+                                   f"127.0.0.1:{port}"],
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}/api/v1/children/"
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/openapi.json", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            samples, lock, statuses = [], threading.Lock(), []
+
+            clients = int(os.environ.get("THRIVE_BENCH_API_CLIENTS", 20))
+
+            def client(n):
+                for i in range(n, runs, clients):
+                    key, number = lookups[i % len(lookups)]
+                    headers = {"Authorization": f"Bearer {key}"}
+                    request = urllib.request.Request(base + number, headers=headers)
+                    started = time.perf_counter()
+                    with urllib.request.urlopen(request, timeout=30) as answer:
+                        answer.read()
+                        status = answer.status
+                    with lock:
+                        samples.append(time.perf_counter() - started)
+                        statuses.append(status)
+
+            before = _loadavg()
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return Result(samples, None, {"clients": clients, "children": len(lookups), "all_200": set(statuses) == {200},
+                                  "load_before": before, "load_after": _loadavg()})
+
+
 @benchmark("load_large", explicit=True, backends=("_pg",))
 def load_large(runs):
     """Locust against gunicorn (production settings) on PostgreSQL with the large council: 50 practitioners for

@@ -2,13 +2,14 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from access.parts import Part
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
 from .models import PeriodOfCare
 
 
-@card(60)
+@card(60, Part.CARE)
 def care(child, user):
     period = PeriodOfCare.objects.filter(person_id__in=child.ids).order_by("-start_date", "-pk").first()
     url = reverse("care:record", args=[child.person.pk])

@@ -2,6 +2,7 @@
 missing episodes, permanence and adoption, and an unaccompanied child's arrival and age assessment."""
 from django.urls import reverse
 
+from access.parts import Part
 from people.timeline import TimelineEntry, provider
 
 from .codes import ReasonEpisodeCeased
@@ -30,7 +31,7 @@ def _placement(episode) -> str:
     return f"{episode.get_placement_type_display()}{where}; {episode.get_legal_status_display()}"
 
 
-@provider
+@provider(Part.CARE)
 def episodes(person_ids):
     entries = []
     for episode in Episode.objects.filter(person_id__in=person_ids):
@@ -49,7 +50,7 @@ def episodes(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CARE)
 def reviews_and_visits(person_ids):
     entries = []
     for review in Review.objects.filter(person_id__in=person_ids).select_related("iro"):
@@ -64,7 +65,7 @@ def reviews_and_visits(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CARE)
 def health_and_education(person_ids):
     entries = [_entry(a.assessed_on, a.get_kind_display(), "", "health", a.person_id)
                for a in HealthAssessment.objects.filter(person_id__in=person_ids)]
@@ -76,7 +77,7 @@ def health_and_education(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CARE)
 def missing(person_ids):
     entries = []
     for episode in MissingEpisode.objects.filter(person_id__in=person_ids):
@@ -92,7 +93,7 @@ ADOPTION_STEPS = ["best_interest_decision_on", "placement_order_on", "matched_on
                   "decision_reversed_on"]
 
 
-@provider
+@provider(Part.CARE)
 def permanence(person_ids):
     entries = [_entry(plan.decided_on, "Permanence plan", plan.get_plan_display(), "permanence", plan.person_id)
                for plan in PermanencePlan.objects.filter(person_id__in=person_ids)]
@@ -105,7 +106,7 @@ def permanence(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CARE)
 def unaccompanied(person_ids):
     entries = []
     for uasc in UnaccompaniedChild.objects.filter(person_id__in=person_ids):

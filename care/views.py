@@ -14,6 +14,7 @@ from access.basis import Work
 from access.classes import signed_in
 from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
+from access.parts import Part
 from people import planning
 from people.access_views import casework_read, casework_write, child_read, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
@@ -91,7 +92,7 @@ def _form(request, person, form, save, **context):
 # The child's care record.
 
 
-@child_read
+@child_read(part=Part.CARE)
 def record(request, child):
     person, ids = child.person, child.ids
     periods = list(person.periods_of_care.prefetch_related("episodes").order_by("-start_date"))
@@ -375,7 +376,7 @@ def _review_url(review) -> str:
     return reverse("care:review_page", args=[review.pk])
 
 
-@casework_read(Review)
+@casework_read(Review, part=Part.CARE)
 def review_page(request, review, child):
     return render(request, "care/review.html", {
         "person": child.person, "review": review,
@@ -412,12 +413,12 @@ def _print_review(request, review, child, pdf):
               + (f", chaired by {review.iro}" if review.iro else "") + ".")
 
 
-@casework_read(Review)
+@casework_read(Review, part=Part.CARE)
 def print_review(request, review, child):
     return _print_review(request, review, child, pdf=False)
 
 
-@casework_read(Review)
+@casework_read(Review, part=Part.CARE)
 def review_pdf(request, review, child):
     return _print_review(request, review, child, pdf=True)
 

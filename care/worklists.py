@@ -5,6 +5,7 @@ kept to these apps' timescales, so a team sees its statutory deadlines without t
 """
 from django.urls import reverse
 
+from access.parts import Part
 from access.rules import visible_people
 from people.duework import DueRow, describe_due
 from people.models import Person
@@ -47,7 +48,7 @@ def placed_far_from_home(person_ids) -> list[Episode]:
 def children_in_care(user, on) -> set[int]:
     """The children looked after today whom this user can open."""
     looked_after = PeriodOfCare.objects.filter(end_date__isnull=True, start_date__lte=on).values_list("person_id", flat=True)
-    return visible_people(user, on) & set(looked_after)
+    return visible_people(user, on, Part.CARE) & set(looked_after)
 
 
 def _rows(items, on, app) -> list[DueRow]:

@@ -313,6 +313,34 @@ class CareRates:
 
 
 @dataclass(frozen=True)
+class PartnerRates:
+    """Records partner agencies hold about the council's children (sharing.partners.synthetic).
+
+    Each record copies the child's identity as the agency holds it, with the errors real systems
+    carry, and keeps the truth beside it so linkage quality can be measured. NHS numbers are mostly
+    held by health, rarely by schools (who use the UPN) and the police.
+    """
+
+    # Records a child has, by kind: {kind: share of children}; school roll only for 5 to 17-year-olds.
+    kinds: dict = field(default_factory=lambda: {"school_roll": 0.25, "gp_registration": 0.25,
+                                                 "police_incident": 0.03})
+    # Children on a CP or CIN plan always have a school (if of school age) and a GP on record, so
+    # notifications about their plans reach someone.
+    open_case_kinds: tuple = ("school_roll", "gp_registration")
+    nhs_number_held: dict = field(default_factory=lambda: {"school_roll": 0.20, "gp_registration": 0.92,
+                                                           "police_incident": 0.10})
+    nhs_mistyped_share: float = 0.12  # of NHS numbers held
+    # The one identity error each record carries (besides missing or mistyped NHS numbers).
+    errors: dict = field(default_factory=lambda: {"none": 0.38, "misspelling": 0.20, "nickname": 0.12,
+                                                  "swapped_day_month": 0.08, "old_address": 0.17,
+                                                  "two_errors": 0.05})
+    unknown_child_share: float = 0.12  # extra records about children the council does not know...
+    unknown_sibling_share: float = 0.5  # ...half of them a brother or sister of a child it does know
+    held_out_share: float = 0.5  # records kept back for measuring quality, never used to choose thresholds
+    received_days: tuple = (0, 365)  # before the as-at date
+
+
+@dataclass(frozen=True)
 class Rates:
     """Proportions and rates every scale shares (Leicestershire-like unless noted)."""
 
@@ -431,6 +459,7 @@ class Rates:
     ended_share_rate: float = 0.20
 
     journeys: JourneyRates = field(default_factory=JourneyRates)
+    partners: PartnerRates = field(default_factory=PartnerRates)
     care: CareRates = field(default_factory=CareRates)
 
 

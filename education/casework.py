@@ -3,6 +3,7 @@ and the child's education (education.access), e.g. a child protection worker or 
 
 from django.urls import reverse
 
+from access.parts import Part
 from people.casework import Card, Link, Row, card
 
 from .access import may_see_education
@@ -10,7 +11,7 @@ from .codes import ExclusionKind
 from .models import CmeReferral, EhcPlan, Exclusion, HomeEducationNotice, RegisterEntry
 
 
-@card(70)
+@card(70, Part.COUNCIL_ONLY)  # never through a share (education.access)
 def education(child, user):
     if not may_see_education(user, child):
         return None

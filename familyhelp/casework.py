@@ -2,6 +2,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
+from access.parts import Part, current_plan
 from frontdoor.services import current_referral
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
@@ -30,10 +31,11 @@ def _cin_plan_row(plan, today) -> Row:
     if plan.end_date:
         return Row(key, f"Ended {plan.end_date:%-d %b %Y}", url)
     status, colour = describe_due(plan.next_review_due, today) if plan.next_review_due else ("", "")
-    return Row(key, "Open", url, f"Review {status.lower()}" if status else "", colour)
+    return Row(key, "Open", url, f"Review {status.lower()}" if status else "", colour,
+               current_plan(Part.FAMILY_HELP, in_force=True))
 
 
-@card(20)
+@card(20, Part.FAMILY_HELP)
 def family_help(child, user):
     today = timezone.localdate()
     episodes = FamilyHelpEpisode.objects.filter(person_id__in=child.ids).select_related("lead_practitioner")

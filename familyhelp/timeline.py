@@ -1,13 +1,14 @@
 """Timeline entries from Family Help: episodes, whole-family plans, step decisions, assessments, CIN plans."""
 from django.urls import reverse
 
+from access.parts import Part, current_plan
 from people.timeline import TimelineEntry, provider
 
 from .codes import StepDirection
 from .models import Assessment, CINPlan, CINPlanReview, FamilyHelpEpisode, FamilyPlan, StepDecision
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def episodes(person_ids):
     entries = []
     for episode in FamilyHelpEpisode.objects.filter(person_id__in=person_ids).select_related("lead_practitioner", "team"):
@@ -21,7 +22,7 @@ def episodes(person_ids):
     return entries
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def family_plans(person_ids):
     return [
         TimelineEntry(plan.agreed_on, "Whole-family plan agreed", plan.goals, "familyhelp.plan",
@@ -30,7 +31,7 @@ def family_plans(person_ids):
     ]
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def step_decisions(person_ids):
     return [
         TimelineEntry(step.decided_on, "Stepped up to children's social care" if step.direction == StepDirection.UP
@@ -40,7 +41,7 @@ def step_decisions(person_ids):
     ]
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def assessments(person_ids):
     entries = []
     for assessment in Assessment.objects.filter(person_id__in=person_ids).select_related("worker"):
@@ -57,23 +58,25 @@ def assessments(person_ids):
     return entries
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def cin_plans(person_ids):
     entries = []
     for plan in CINPlan.objects.filter(person_id__in=person_ids):
         url = reverse("familyhelp:cin_plan", args=[plan.pk])
+        parts = current_plan(Part.FAMILY_HELP, plan.end_date is None)
         entries.append(TimelineEntry(plan.start_date, "Child in need plan started", kind="familyhelp.cin_plan",
-                                     url=url, person_id=plan.person_id))
+                                     url=url, person_id=plan.person_id, parts=parts))
         if plan.end_date:
             entries.append(TimelineEntry(plan.end_date, "Child in need plan ended", kind="familyhelp.cin_plan",
-                                         url=url, person_id=plan.person_id))
+                                         url=url, person_id=plan.person_id, parts=parts))
     return entries
 
 
-@provider
+@provider(Part.FAMILY_HELP)
 def cin_plan_reviews(person_ids):
     return [
         TimelineEntry(review.review_date, "Child in need plan reviewed", kind="familyhelp.cin_review",
-                      url=reverse("familyhelp:cin_plan", args=[review.plan_id]), person_id=review.plan.person_id)
+                      url=reverse("familyhelp:cin_plan", args=[review.plan_id]), person_id=review.plan.person_id,
+                      parts=current_plan(Part.FAMILY_HELP, review.plan.end_date is None))
         for review in CINPlanReview.objects.filter(plan__person_id__in=person_ids).select_related("plan")
     ]

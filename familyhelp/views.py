@@ -10,6 +10,7 @@ from django.utils import timezone
 from frontdoor.models import Referral
 from access.audit import disclose
 from access.basis import Work
+from access.parts import Part, current_plan
 from access.classes import manager_page
 from access.models import DisclosureKind
 from people.access_views import casework_read, casework_write
@@ -44,7 +45,7 @@ def _referral_url(referral):
     return reverse("frontdoor:referral", args=[referral.pk])
 
 
-@casework_read(FamilyHelpEpisode)
+@casework_read(FamilyHelpEpisode, part=Part.FAMILY_HELP)
 def episode(request, episode, child):
     return render(request, "familyhelp/episode.html", {
         "person": child.person, "episode": episode,
@@ -124,7 +125,7 @@ def start_assessment(request, referral, child):
                      intro="The assessment is due 45 working days after the referral date.")
 
 
-@casework_read(Assessment)
+@casework_read(Assessment, part=Part.FAMILY_HELP)
 def assessment(request, assessment, child):
     texts = services.section_texts(assessment)
     return render(request, "familyhelp/assessment.html", {
@@ -284,10 +285,11 @@ def start_cin_plan(request, referral, child):
                      title="Start a child in need plan", back_url=_referral_url(referral), button="Start the plan")
 
 
-@casework_read(CINPlan)
+@casework_read(CINPlan, part=lambda plan: current_plan(Part.FAMILY_HELP, plan.end_date is None))
 def cin_plan(request, plan, child):
     return render(request, "familyhelp/cin_plan.html", {
         "person": child.person, "plan": plan, "reviews": plan.reviews.order_by("-review_date"),
+        "shows_referral": child.show(Part.CONTACTS),
         "objectives": plan.objectives.prefetch_related("actions").order_by("pk"),
         "other_actions": plan.actions.filter(objective__isnull=True).order_by("pk"),
         "may_record": child.may_record,
@@ -345,12 +347,12 @@ def _print_cin(request, plan, child, pdf):
                                intro=f"This plan started on {plan.start_date:%-d %B %Y}.")
 
 
-@casework_read(CINPlan)
+@casework_read(CINPlan, part=lambda plan: current_plan(Part.FAMILY_HELP, plan.end_date is None))
 def print_cin_plan(request, plan, child):
     return _print_cin(request, plan, child, pdf=False)
 
 
-@casework_read(CINPlan)
+@casework_read(CINPlan, part=lambda plan: current_plan(Part.FAMILY_HELP, plan.end_date is None))
 def cin_plan_pdf(request, plan, child):
     return _print_cin(request, plan, child, pdf=True)
 

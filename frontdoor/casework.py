@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.basis import Work
+from access.parts import Part
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
 
@@ -27,7 +28,7 @@ def _referral_row(referral) -> Row:
     return Row(str(referral), status, reverse("frontdoor:referral", args=[referral.pk]), *tag)
 
 
-@card(10)
+@card(10, Part.CONTACTS)
 def front_door(child, user):
     today = timezone.localdate()
     contacts = Contact.objects.filter(person_id__in=child.ids).select_related("decision").order_by("-received_at")
@@ -38,7 +39,7 @@ def front_door(child, user):
     return Card("Front door and referrals", rows, actions, empty="No contacts or referrals recorded.")
 
 
-@card(90)
+@card(90, Part.COUNCIL_ONLY)
 def oversight(child, user):
     entries = ManagementOversight.objects.filter(person_id__in=child.ids).select_related("recorded_by")[:SHOWN]
     rows = [Row(f"{timezone.localtime(e.recorded_at):%-d %b %Y}", f"{e.recorded_by}: {e.direction}") for e in entries]

@@ -6,12 +6,13 @@ delay between the two is visible on the child's chronology.
 from django.urls import reverse
 from django.utils import timezone
 
+from access.parts import Part
 from people.timeline import TimelineEntry, provider
 
 from .models import Contact, ManagementOversight, Referral
 
 
-@provider
+@provider(Part.CONTACTS)
 def contacts(person_ids):
     entries = []
     for contact in Contact.objects.filter(person_id__in=person_ids).select_related("recorded_by", "decision__decided_by"):
@@ -33,7 +34,7 @@ def contacts(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CONTACTS)
 def referrals(person_ids):
     entries = []
     for referral in Referral.objects.filter(person_id__in=person_ids):
@@ -49,7 +50,7 @@ def referrals(person_ids):
     return entries
 
 
-@provider
+@provider(Part.COUNCIL_ONLY)
 def oversight(person_ids):
     return [
         TimelineEntry(entry.recorded_at, "Management oversight", f"{entry.recorded_by}: {entry.direction}",

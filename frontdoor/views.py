@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from access.basis import Work
 from access.classes import AccessClass, page
+from access.parts import Part
 from access.rules import works_at_front_door
 from people.access_views import casework_read, casework_write, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
@@ -66,7 +67,7 @@ def contact_for_person(request, child):
                      button="Record the contact")
 
 
-@casework_read(Contact)
+@casework_read(Contact, part=Part.CONTACTS)
 def contact(request, contact, child):
     contact = Contact.objects.select_related("recorded_by", "decision__decided_by", "referral").get(pk=contact.pk)
     decision = getattr(contact, "decision", None)
@@ -94,7 +95,7 @@ def decide(request, contact, child):
                      button="Record the decision", template="frontdoor/decide.html", contact=contact)
 
 
-@casework_read(Referral)
+@casework_read(Referral, part=Part.CONTACTS)
 def referral(request, referral, child):
     return render(request, "frontdoor/referral.html", {
         "person": child.person, "referral": referral, "may_record": child.may_record,

@@ -2,6 +2,7 @@
 Staying Close decisions, and the birthday information returned to the DfE."""
 from django.urls import reverse
 
+from access.parts import Part, current_plan
 from people.timeline import TimelineEntry, provider
 
 from .models import (
@@ -16,20 +17,25 @@ from .models import (
 )
 
 
-def _entry(day, title, detail, what, person_id):
-    return TimelineEntry(day, title, detail, f"leavers.{what}", reverse("leavers:record", args=[person_id]), person_id)
+def _entry(day, title, detail, what, person_id, parts=()):
+    return TimelineEntry(day, title, detail, f"leavers.{what}", reverse("leavers:record", args=[person_id]), person_id,
+                         parts)
 
 
-@provider
+@provider(Part.LEAVING_CARE)
 def pathway_plans(person_ids):
-    entries = [_entry(plan.started_on, "Pathway plan", plan.summary[:200], "pathway_plan", plan.person_id)
+    def parts(plan):
+        return current_plan(Part.LEAVING_CARE, plan.ended_on is None)
+
+    entries = [_entry(plan.started_on, "Pathway plan", plan.summary[:200], "pathway_plan", plan.person_id, parts(plan))
                for plan in PathwayPlan.objects.filter(person_id__in=person_ids)]
-    entries += [_entry(review.reviewed_on, "Pathway plan reviewed", "", "pathway_plan", review.plan.person_id)
+    entries += [_entry(review.reviewed_on, "Pathway plan reviewed", "", "pathway_plan", review.plan.person_id,
+                       parts(review.plan))
                 for review in PathwayPlanReview.objects.filter(plan__person_id__in=person_ids).select_related("plan")]
     return entries
 
 
-@provider
+@provider(Part.LEAVING_CARE)
 def circumstances(person_ids):
     entries = [_entry(c.contacted_on, "Keeping in touch", c.get_in_touch_display(), "in_touch", c.person_id)
                for c in KeepingInTouch.objects.filter(person_id__in=person_ids)]
@@ -42,7 +48,7 @@ def circumstances(person_ids):
     return entries
 
 
-@provider
+@provider(Part.LEAVING_CARE)
 def staying_put_and_close(person_ids):
     entries = []
     for arrangement in StayingPut.objects.filter(person_id__in=person_ids):

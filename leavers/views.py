@@ -13,6 +13,7 @@ from access.audit import disclose
 from access.basis import Work
 from access.classes import signed_in
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
+from access.parts import Part
 from access.rules import visible_people
 from care.services import team_of
 from care.views import form_page, recorder
@@ -47,7 +48,7 @@ def _form(request, person, form, save, **context):
     return form_page(request, person, form, save, back=leavers_url(person), **context)
 
 
-@child_read
+@child_read(part=Part.LEAVING_CARE)
 def record(request, child):
     person, ids = child.person, child.ids
     today = timezone.localdate()
@@ -130,7 +131,7 @@ def birthday(request, child):
 @signed_in
 def worklist(request):
     today = timezone.localdate()
-    leavers = care_leavers(visible_people(request.user, today), today)
+    leavers = care_leavers(visible_people(request.user, today, Part.LEAVING_CARE), today)
     items = worklist_items(leavers, today, LEAVER_TIMESCALES, "leavers")
     listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
                            record_url("leavers"))

@@ -7,26 +7,34 @@ record use a write gate, which asks access.basis.may_record (or may_merge) for t
 reading never implies recording. Each decorator stamps the view with its access class and how it is keyed,
 for the URLconf test.
 
+Each page says which part of the record it belongs to (`part`, access.parts): a reader whose basis is a
+share sees a page only if the share covers it, and the page shows only what the share covers (`Child.sees`,
+`Child.show`). What a partner was shown through a share is written to the disclosure log as well.
+
 The audit row is written once the page is known to have been served (a response below 400); a refusal by
-any check (no basis, a read-only basis, a role, a PermissionDenied from the view) or a page that failed is
-written as refused. A view of casework on a record since merged into another is logged against both
-records. Refusal pages do not name the child.
+any check (no basis, a read-only basis, a part not shared, a role, a PermissionDenied from the view) or a
+page that failed is written as refused. A view of casework on a record since merged into another is logged
+against both records. Refusal pages do not name the child.
 """
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import Resolver404, resolve
 
 from access.audit import NO_BASIS, log_access, log_refusal
 from access.basis import Basis, Work, may_merge, may_record
 from access.classes import AccessClass
+from access.disclosures import page_seen
 from access.forms import BreakGlassForm
-from access.models import Action
-from access.rules import FRONT_DOOR_BASIS, access_basis, works_at_front_door
+from access.models import Action, BasisKind
+from access.parts import Parts, as_parts, labels, parts_of
+from access.rules import FRONT_DOOR_BASIS, access_basis, may_break_glass, works_at_front_door
 
 from .drafts import signed_out
 from .merging import merged_ids, survivor_of
@@ -41,10 +49,47 @@ class Child:
     ids: list
     basis: Basis
     user: object = field(repr=False, compare=False, default=None)
+    shown: set = field(default_factory=set, repr=False, compare=False)  # parts a share's reader was shown
 
     def may(self, work: Work = Work.CASEWORK) -> bool:
         """May the user record this kind of work about the child? (Pages hide what they may not do.)"""
         return may_record(self.user, self.basis, work)
+
+    def sees(self, parts) -> bool:
+        """May the reader see something that belongs to these parts of the record?"""
+        return self.basis.sees(parts)
+
+    def show(self, parts) -> bool:
+        """`sees`, noting what a share's reader is shown for the disclosure log; for pages and cards."""
+        if not self.basis.sees(parts):
+            return False
+        if self.basis.scoped:
+            self.shown.update(as_parts(parts) & self.basis.parts)
+        return True
+
+    def may_open(self, url: str | None) -> bool:
+        """Would the page at this URL be served to this reader? Only a share's reader is ever refused one
+        (it reads only pages of parts it covers); links they could not follow are not shown to them."""
+        if not self.basis.scoped or not url:
+            return True
+        try:
+            match = resolve(urlsplit(url).path)
+        except Resolver404:
+            return False
+        view = match.func
+        if getattr(view, "access_class", None) != AccessClass.CHILD_READ:
+            return False
+        role_check, part = getattr(view, "role_check", None), getattr(view, "part", None)
+        if role_check is not None and not role_check(self.user):
+            return False
+        if self.basis.kind not in getattr(view, "bases", (self.basis.kind,)):  # e.g. education records
+            return False
+        obj = None
+        if callable(part) and not isinstance(part, str):
+            obj = view.child_model.objects.filter(pk=match.kwargs.get("pk")).first()
+            if obj is None:
+                return False
+        return self.basis.sees(parts_of(part, obj))
 
     @property
     def may_record(self) -> bool:
@@ -58,7 +103,7 @@ def _basis(user, person, ids) -> Basis | None:
         for duplicate in Person.objects.filter(pk__in=ids[1:]):
             found = access_basis(user, duplicate)
             if found:
-                return Basis(found.kind, f"{found.text} (on merged record {duplicate.la_id})", found.own)
+                return replace(found, text=f"{found.text} (on merged record {duplicate.la_id})")
     return basis
 
 
@@ -66,8 +111,15 @@ def refused(request, person, form=None, status=403):
     """The refusal page: no name, no identifiers; the break-glass form, and the front door for its staff."""
     return render(request, "people/no_access.html", {
         "person": person, "form": form or BreakGlassForm(),
-        "front_door": works_at_front_door(request.user),
+        "front_door": works_at_front_door(request.user), "may_break_glass": may_break_glass(request.user),
     }, status=status)
+
+
+def not_shared(request, person, basis: Basis, parts: frozenset):
+    """A share's reader asked for a part of the record the share does not cover."""
+    return render(request, "people/not_shared.html", {
+        "person": person, "basis": basis, "parts": labels(parts) or "this page",
+    }, status=403)
 
 
 def read_only(request, person, basis: Basis, work: Work):
@@ -80,6 +132,11 @@ def _allowed_to(user, basis: Basis, work: Work) -> bool:
     return may_merge(user, basis) if work == Work.MERGE else may_record(user, basis, work)
 
 
+def _no_right(work: Work, basis: Basis) -> str:
+    """Why a write was refused, the reason first (the audit column keeps 200 characters)."""
+    return f"no right to record {work.label.lower()} on this basis: {basis.text}"
+
+
 def check_child(request, person, work: Work | None = None, action: str = Action.READ) -> Child | None:
     """The access check for one more record a page shows (e.g. the duplicate in a merge): a refusal is logged
     here; an allowed view is for the caller to log once the page is served (`log_served`)."""
@@ -89,8 +146,7 @@ def check_child(request, person, work: Work | None = None, action: str = Action.
         log_access(request, [person], allowed=False, text=NO_BASIS, action=action)
         return None
     if work is not None and not _allowed_to(request.user, basis, work):
-        log_refusal(request, f"{basis.text} gives no right to record {work.label.lower()}", [person], action,
-                    basis.kind)
+        log_refusal(request, _no_right(work, basis), [person], action, basis.kind)
         return None
     return Child(person, ids, basis, request.user)
 
@@ -100,8 +156,9 @@ def log_served(request, child: Child, action: str = Action.READ, person_ids=None
                kind=child.basis.kind, action=action)
 
 
-def _open(request, person, logged, work, action, allowed, refusal):
-    """(Child, None) when the page may be served; (None, refusal response) otherwise, the refusal logged."""
+def _open(request, person, logged, work, action, allowed, refusal, parts: frozenset):
+    """(Child, None) when the page may be served; (None, refusal response) otherwise, the refusal logged.
+    `parts`: the parts of the record the page belongs to."""
     user = request.user
     if allowed is not None and not allowed(user):
         log_refusal(request, refusal, logged, action)
@@ -114,10 +171,15 @@ def _open(request, person, logged, work, action, allowed, refusal):
         log_access(request, logged, allowed=False, text=NO_BASIS, action=action)
         return None, refused(request, person)
     if work is not None and not _allowed_to(user, basis, work):
-        log_refusal(request, f"{basis.text} gives no right to record {work.label.lower()}", logged, action,
-                    basis.kind)
+        log_refusal(request, _no_right(work, basis), logged, action, basis.kind)
         return None, read_only(request, person, basis, work)
-    return Child(person, ids, basis, user), None
+    if not basis.sees(parts):
+        log_refusal(request, f"the share does not cover {labels(parts) or 'this page'}: {basis.text}", logged,
+                    action, basis.kind)
+        return None, not_shared(request, person, basis, parts)
+    child = Child(person, ids, basis, user)
+    child.show(parts)
+    return child, None
 
 
 def _serve(request, child: Child, logged, action, view, *args):
@@ -143,13 +205,32 @@ def _serve(request, child: Child, logged, action, view, *args):
         failed(f"not served: status {response.status_code}")
     else:
         log_access(request, logged, allowed=True, text=child.basis.text, kind=child.basis.kind, action=action)
+        if child.basis.kind == BasisKind.SHARE:
+            page_seen(request, list(dict.fromkeys([*child.ids, *logged])), child.shown, _page_name(request))
     return response
 
 
-def _stamp(wrapper, work, model, allowed):
-    """What the URLconf test needs: the class, what the page is keyed by, what it records, its role check."""
+SERVICES = {"people": "Child's record", "frontdoor": "Front door", "familyhelp": "Family Help",
+            "protection": "Child protection", "proceedings": "Proceedings", "care": "Care",
+            "leavers": "Leaving care", "sharing": "Information sharing",
+            "privatefostering": "Private fostering", "education": "Education"}
+
+
+def _page_name(request) -> str:
+    """The page as the disclosure log names it: "Child protection: plan", "Care record"."""
+    match = request.resolver_match
+    service = SERVICES.get(match.namespace, match.namespace.capitalize())
+    name = match.url_name.replace("_", " ")
+    if name == "record":
+        return service if match.namespace == "people" else f"{service} record"
+    return f"{service}: {name}"
+
+
+def _stamp(wrapper, work, model, allowed, part):
+    """What the URLconf test needs: the class, what the page is keyed by, what it records, its role check,
+    and the part of the record it belongs to."""
     wrapper.access_class = AccessClass.CHILD_WRITE if work else AccessClass.CHILD_READ
-    wrapper.child_model, wrapper.work, wrapper.role_check = model, work, allowed
+    wrapper.child_model, wrapper.work, wrapper.role_check, wrapper.part = model, work, allowed, part
     return wrapper
 
 
@@ -157,11 +238,12 @@ def _action(work, action):
     return action or (Action.MERGE if work == Work.MERGE else Action.RECORD if work else Action.READ)
 
 
-def child_page(work: Work | None = None, *, allowed: Callable | None = None, refusal: str = "",
-               action: str | None = None):
+def child_page(work: Work | None = None, *, part: Parts | None = None, allowed: Callable | None = None,
+               refusal: str = "", action: str | None = None):
     """For views taking the child's pk: `view(request, child)`; a merged record redirects to the kept one.
 
-    `work` makes it a write gate; `allowed(user)` is a role check, refused with `refusal` (and audited).
+    `work` makes it a write gate; `part` is the part of the record the page belongs to (a share's reader
+    needs it shared); `allowed(user)` is a role check, refused with `refusal` (and audited).
     """
     action = _action(work, action)
 
@@ -176,15 +258,16 @@ def child_page(work: Work | None = None, *, allowed: Callable | None = None, ref
                 messages.info(request,
                               f"Record {person.la_id} was merged into this record, {survivor.la_id}.")
                 return redirect(request.resolver_match.view_name, survivor.pk)
-            child, refusal_page = _open(request, person, [person.pk], work, action, allowed, refusal)
+            child, refusal_page = _open(request, person, [person.pk], work, action, allowed, refusal,
+                                        parts_of(part, person))
             if child is None:
                 return refusal_page
             return _serve(request, child, [person.pk], action, view, child)
-        return _stamp(wrapper, work, Person, allowed)
+        return _stamp(wrapper, work, Person, allowed, part)
     return decorator
 
 
-def casework_page(model, work: Work | None = None, *, person_field: str = "person",
+def casework_page(model, work: Work | None = None, *, part: Parts | None = None, person_field: str = "person",
                   allowed: Callable | None = None, refusal: str = "", action: str | None = None):
     """For views taking the pk of a `model` row about a child: `view(request, obj, child)`.
 
@@ -202,12 +285,13 @@ def casework_page(model, work: Work | None = None, *, person_field: str = "perso
             own = getattr(obj, person_field)
             person = survivor_of(own) if own.merged_into_id else own
             logged = list(dict.fromkeys([person.pk, own.pk]))
-            child, refusal_page = _open(request, person, logged, work, action, allowed, refusal)
+            child, refusal_page = _open(request, person, logged, work, action, allowed, refusal,
+                                        parts_of(part, obj))
             if child is None:
                 return refusal_page
             return _serve(request, child, logged, action, view, obj, child)
         wrapper.person_field = person_field
-        return _stamp(wrapper, work, model, allowed)
+        return _stamp(wrapper, work, model, allowed, part)
     return decorator
 
 

@@ -2,7 +2,9 @@
 
 Apps do not know about each other's pages, so each journey app registers a card for the
 record page in its own `<app>.casework` module (its episodes, with links and the actions that
-make sense now), as they do for the timeline; and, the same way, panels for My work.
+make sense now), as they do for the timeline; and, the same way, panels for My work. Each card says which part
+of the record (access.parts) its rows belong to, and a row may say otherwise (a plan in force is a current plan
+too): a reader whose basis is a share sees only rows of parts shared, and links only to pages they may open.
 
 `save_form` is how every casework page handles a POST: valid input is saved in one transaction;
 a rule the domain enforces while saving (a ValidationError, e.g. care proceedings without a family
@@ -15,7 +17,7 @@ saving at once never silently overwrite each other (an optimistic check, under a
 """
 import hashlib
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -24,6 +26,7 @@ from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.utils.module_loading import module_has_submodule
 
+from access.parts import as_parts
 from . import drafts as drafts_
 
 _cards = {}
@@ -46,6 +49,7 @@ class Row:
     url: str | None = None
     tag: str = ""
     tag_colour: str = ""
+    parts: tuple = ()  # the parts of the record the row belongs to, when not its card's
 
 
 @dataclass
@@ -56,10 +60,11 @@ class Card:
     empty: str = "Nothing recorded."
 
 
-def card(order: int):
-    """Register `func(child, user) -> Card | None`; cards show in `order`."""
+def card(order: int, part):
+    """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
+    the record its rows belong to."""
     def register(func):
-        _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func)
+        _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
     return register
 
@@ -99,11 +104,28 @@ def _autodiscover():
 
 
 def cards_for(child, user) -> list[Card]:
-    """Every app's card for this child (a people.access_views.Child), in order."""
+    """Every app's card for this child (a people.access_views.Child), in order; for a share's reader, only
+    the rows (and cards) of parts shared."""
     if not _discovered:
         _autodiscover()
-    cards = (func(child, user) for _, func in sorted(_cards.values(), key=lambda entry: entry[0]))
-    return [c for c in cards if c is not None]
+    shown = []
+    for _, func, parts in sorted(_cards.values(), key=lambda entry: entry[0]):
+        found = func(child, user)
+        if found is not None and child.basis.scoped:
+            found = _within_share(child, found, parts)
+        if found is not None:
+            shown.append(found)
+    return shown
+
+
+def _within_share(child, found: Card, parts: frozenset) -> Card | None:
+    """The card as a share's reader may see it: rows of parts shared, links they may follow; none at all if
+    the card's own part is not shared and none of its rows is."""
+    rows = [row for row in found.rows if child.show(row.parts or parts)]
+    if not rows and not child.show(parts):
+        return None
+    rows = [row if child.may_open(row.url) else replace(row, url=None) for row in rows]
+    return Card(found.title, rows, [a for a in found.actions if child.may_open(a.url)], found.empty)
 
 
 def posted(request):

@@ -224,4 +224,6 @@ class DueWork:
     def worklist(self, scope: str, chosen: WorkFilter, number=1, per_page: int = PER_PAGE) -> Worklist:
         """The items due in scope, filtered and paged, with each worker's counts."""
         items = due_items(self.people(scope), self.on)
+        if not self.user.is_manager:
+            items = [item for item in items if not item.managers_only]
         return worklist_page(items, self.on, chosen, number, record_urls(), per_page)

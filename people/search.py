@@ -11,7 +11,10 @@ from django.utils import timezone
 
 from access.audit import disclose
 from access.models import DisclosureKind, Role
-from access.rules import openable, openable_people
+from access.disclosures import under_shares
+from access.parts import Part
+from access.rules import is_partner, openable, openable_people
+from access.shares import DisclosureChannel
 
 from .matching import Criteria, Found, find
 from .worklist import working_with
@@ -43,9 +46,13 @@ def find_people(request, criteria: Criteria, what: str, terms: str, limit: int |
     may_open = openable(request.user, ids)
     working = working_with(request.user, may_open)
     today = timezone.localdate()
+    partner = is_partner(request.user)
     for person in found.people:
         person.openable = person.pk in may_open
-        person.working = working.get(person.pk, [])
+        person.working = [] if partner else working.get(person.pk, [])  # a share may not cover who works there
         person.age = person.age_on(today)
     disclose(request, DisclosureKind.SEARCH, ids, what=what, terms=terms, count=found.total)
+    if ids and partner and request.user.agency_id:  # identities disclosed through the agency's shares
+        under_shares(request.user.agency_id, {pk: Part.IDENTITY for pk in ids}, channel=DisclosureChannel.PAGE,
+                     what=f"{what}: search results", user=request.user, path=request.get_full_path())
     return found

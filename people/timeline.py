@@ -3,10 +3,12 @@
 Apps do not know about each other's pages, so each app registers a provider in its own
 `<app>.timeline` module; the child's page asks every provider for the same set of person
 ids (the record and any duplicates merged into it) and shows the entries newest first.
+Each provider says which part of the record (access.parts) its entries belong to, and an entry may say
+otherwise (a plan in force is a current plan too), so a share's reader sees only entries of parts shared.
 """
 import datetime
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import Q
@@ -14,10 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
+from access.parts import Part, as_parts
+
 from .codes import INVERSE_KIND, RelationshipKind
 from .models import Address, Person, PersonMerge, Relationship
 
 _providers = {}
+_parts = {}  # provider name -> the parts of the record its entries belong to
 _discovered = False
 
 
@@ -35,6 +40,7 @@ class TimelineEntry:
     kind: str = ""
     url: str | None = None
     person_id: int | None = None
+    parts: tuple = ()  # the parts of the record it belongs to, when not its provider's
 
     @property
     def sort_key(self) -> datetime.datetime:
@@ -47,10 +53,14 @@ class TimelineEntry:
         return isinstance(self.date, datetime.datetime)
 
 
-def provider(func):
-    """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries."""
-    _providers[f"{func.__module__}.{func.__qualname__}"] = func
-    return func
+def provider(part):
+    """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries belonging to `part`
+    (one Part or several) of the record unless an entry says otherwise."""
+    def register(func):
+        name = f"{func.__module__}.{func.__qualname__}"
+        _providers[name], _parts[name] = func, tuple(as_parts(part))
+        return func
+    return register
 
 
 def autodiscover():
@@ -69,15 +79,16 @@ def entries_for(person_ids) -> list[TimelineEntry]:
         autodiscover()
     person_ids = list(person_ids)
     entries = []
-    for func in _providers.values():
-        entries.extend(func(person_ids))
+    for name, func in _providers.items():
+        entries.extend(entry if entry.parts else replace(entry, parts=_parts[name])
+                       for entry in func(person_ids))
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
 
 
 # People's own entries: birth, death, addresses, family network, merges.
 
 
-@provider
+@provider(Part.IDENTITY)
 def life_events(person_ids):
     entries = []
     for person in Person.objects.filter(pk__in=person_ids).only("birth_date", "expected_birth_date", "death_date"):
@@ -92,7 +103,7 @@ def life_events(person_ids):
     return entries
 
 
-@provider
+@provider(Part.ADDRESS)
 def address_moves(person_ids):
     entries = []
     for address in Address.objects.filter(person_id__in=person_ids):
@@ -103,7 +114,7 @@ def address_moves(person_ids):
     return entries
 
 
-@provider
+@provider(Part.FAMILY)
 def family_network(person_ids):
     """A relationship starting is an event for both people in it, so read it from both sides."""
     entries = []
@@ -127,7 +138,7 @@ def family_network(person_ids):
     return entries
 
 
-@provider
+@provider(Part.COUNCIL_ONLY)
 def merges(person_ids):
     entries = []
     for merge in PersonMerge.objects.filter(Q(survivor_id__in=person_ids) | Q(duplicate_id__in=person_ids)).select_related(

@@ -6,6 +6,7 @@ and the children it listed. Every page about one child goes through the gate in 
 which checks the access basis (and for merges the right to merge both records) and audits the page.
 """
 import datetime
+from dataclasses import replace
 
 from django.conf import settings
 from django.contrib import messages
@@ -20,13 +21,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from access.audit import disclose
+from access.audit import disclose, log_refusal
 from access.basis import Work, may_merge
 from access.classes import reviews_audit, signed_in
 from access.forms import BreakGlassForm
-from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role
-from access.rules import legitimate_basis, works_at_front_door
-from sharing.models import Share
+from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role, Share
+from access.parts import Part
+from access.rules import legitimate_basis, may_break_glass, works_at_front_door
 from thrive.forms import DateForm
 
 from . import timeline
@@ -99,44 +100,65 @@ def search(request):
     })
 
 
+SECTIONS = {"identity": Part.IDENTITY, "address": Part.ADDRESS, "family": Part.FAMILY,
+            "workers": Part.WORKERS, "council": Part.COUNCIL_ONLY}
 TIMELINE_SHOWN = 200  # entries on the record page, newest first; the chronology has them all
 
 
-@child_read
+@child_read(part=Part.IDENTITY)
 def record(request, child):
+    """The whole record; for a share's reader, only the parts shared (each section, card and timeline entry
+    says which part it belongs to)."""
     person, ids, basis = child.person, child.ids, child.basis
     today = timezone.localdate()
-    addresses = list(Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk"))
+    shows = {name: child.show(part) for name, part in SECTIONS.items()}
+    addresses = Address.objects.filter(person_id__in=ids).order_by("-start_date", "-pk")
+    addresses = list(addresses) if shows["address"] else []
     current = [a for a in addresses if a.end_date is None]
-    entries = timeline.entries_for(ids)
+    council = shows["council"]
+    entries = _scoped(child, timeline.entries_for(ids))
     chosen = timeline.TimelineFilter.from_query(request.GET)
     shown = chosen.apply(entries)
     journeys, kinds = timeline.filter_choices(entries)
     return render(request, "people/record.html", {
         "person": person,
         "basis": basis,
+        "shows": shows,
         "break_glass": not basis.legitimate,
         "age": person.age_on(person.death_date or today),
         "disabilities": PersonDisability.objects.filter(person_id__in=ids).order_by("code"),
         "current_address": current[0] if current else None,
         "addresses": addresses,
-        "family": family_network(ids),
+        "family": family_network(ids) if shows["family"] else [],
         "involvements": Involvement.objects.filter(person_id__in=ids)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
-        .select_related("user", "team").order_by("start_date"),
-        "shares": Share.objects.filter(person_id__in=ids, start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related("agency"),
-        "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True).select_related("duplicate", "merged_by"),
+        .select_related("user", "team").order_by("start_date") if shows["workers"] else [],
+        "shares": Share.objects.active(today).filter(person_id__in=ids).select_related("agency")
+        if council else [],
+        "may_share": child.may(Work.SHARING),
+        "merges": PersonMerge.objects.filter(survivor=person, undone_at__isnull=True)
+        .select_related("duplicate", "merged_by") if council else [],
         "entries": _with_merged(ids, shown[:TIMELINE_SHOWN]), "entries_total": len(shown),
         "all_entries": len(entries), "timeline_filter": chosen, "journeys": journeys, "kinds": kinds,
         "timeline_shown": TIMELINE_SHOWN,
         "may_merge": may_merge(request.user, basis),
         "may_record": child.may_record,
         "casework": cards_for(child, request.user),
-        "alerts": alerts_for(ids, today), "due": child_due(ids, today), "due_soon_days": DUE_SOON_DAYS,
-        "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date"),
+        # Alerts, due work and warnings are the council's own: a share's reader sees none of them.
+        "alerts": alerts_for(ids, today) if council else [], "due": child_due(ids, today) if council else [],
+        "due_soon_days": DUE_SOON_DAYS,
+        "flags": PersonFlag.objects.filter(person_id__in=ids).exclude(end_date__lte=today).order_by("start_date")
+        if council else [],
         "may_flag": child.may_record, "may_reallocate": child.may(Work.OVERSIGHT),
     })
+
+
+def _scoped(child, entries: list) -> list:
+    """For a share's reader, only entries of parts shared, linked only to pages they may open."""
+    if not child.basis.scoped:
+        return entries
+    return [entry if child.may_open(entry.url) else replace(entry, url=None)
+            for entry in entries if child.show(entry.parts)]
 
 
 def _with_merged(ids, entries) -> list[tuple]:
@@ -177,7 +199,7 @@ def end_flag(request, flag, child):
 CHRONOLOGY_MARKING = "OFFICIAL-SENSITIVE"
 
 
-@child_read
+@child_read(part=Part.COUNCIL_ONLY)  # the council's own document: partners read through a share instead
 def chronology(request, child):
     """The child's chronology to print or download as a PDF: every timeline entry (filtered as asked), oldest
     first, with the protective marking, who printed it and when. A download is logged as a disclosure."""
@@ -214,6 +236,9 @@ def break_glass(request, pk):
     person = survivor_of(get_object_or_404(Person, pk=pk))
     if legitimate_basis(request.user, person):
         return redirect("people:record", person.pk)
+    if not may_break_glass(request.user):
+        log_refusal(request, "partner agencies' staff do not break glass", [person])
+        return refused(request, person)
     form = BreakGlassForm(request.POST)
     if not form.is_valid():
         return refused(request, person, form, status=200)
@@ -229,9 +254,16 @@ def break_glass(request, pk):
     return redirect("people:record", person.pk)
 
 
-@child_read
+@child_read(part=Part.IDENTITY)
 def history(request, child):
-    return render(request, "people/history.html", {"person": child.person, "changes": _changes(child.ids)})
+    """Who changed the record's identity, addresses and family network; for a share's reader, only those
+    of parts shared."""
+    changes = [row for row in _changes(child.ids) if child.show(HISTORY_PARTS[row["what"]])]
+    return render(request, "people/history.html", {"person": child.person, "changes": changes})
+
+
+HISTORY_PARTS = {"Identity": Part.IDENTITY, "Address": Part.ADDRESS, "Family network": Part.FAMILY,
+                 "Disability": Part.IDENTITY}
 
 
 HISTORY_HIDDEN = ["search_forename", "search_surname", "sound_forename", "sound_surname", "created_at"]
@@ -286,8 +318,8 @@ def _shown(field, value) -> str:
     return str(value)
 
 
-@child_read(allowed=lambda user: user.is_manager, refusal="Only managers can read a record's audit log.",
-            action=Action.AUDIT)
+@child_read(part=Part.COUNCIL_ONLY, allowed=lambda user: user.is_manager,
+            refusal="Only managers can read a record's audit log.", action=Action.AUDIT)
 def audit_log(request, child):
     views = RecordView.objects.filter(person_id__in=child.ids).select_related("user", "person")
     views = views.order_by("-at", "-pk")

@@ -1,6 +1,7 @@
 """The children behind a figure, as far as the user may see them.
 
-Only children the user has a legitimate relationship with (access.rules.visible_people) are
+Only children the user has a legitimate relationship with (access.rules.visible_people; not through a share,
+which covers parts of a record, not a place in the council's figures) are
 listed; the rest are counted, never named. Each child shows name, council ID and the one date the
 indicator turns on, nothing more, so the list needs no audit entry: opening a child's record from
 it is audited as usual.

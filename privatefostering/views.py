@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.basis import Work
+from access.parts import Part
 from care.views import form_page
 from people.access_views import child_read, child_write
 from people.casework import posted
@@ -32,7 +33,7 @@ def _open(person):
         "-notified_on").first()
 
 
-@child_read
+@child_read(part=Part.PRIVATE_FOSTERING)
 def record(request, child):
     person, ids = child.person, child.ids
     today = timezone.localdate()

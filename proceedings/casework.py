@@ -1,6 +1,7 @@
 """The proceedings card on a child's record: FGDM, pre-proceedings and care proceedings, in brief."""
 from django.urls import reverse
 
+from access.parts import Part
 from people.casework import Card, Link, Row, card
 
 from .models import CareProceedings, FGDMException, FGDMOffer, PreProceedings
@@ -13,7 +14,7 @@ def _exception_row(exception, url) -> Row:
     return Row(key, "Not yet explained to the court and the family", url, "Incomplete", "red")
 
 
-@card(40)
+@card(40, Part.PROCEEDINGS)
 def proceedings(child, user):
     url = reverse("proceedings:overview", args=[child.person.pk])
     rows = [Row(f"FGDM offered {o.offered_on:%-d %b %Y}", o.get_response_display(), url)

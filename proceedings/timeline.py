@@ -1,6 +1,7 @@
 """Timeline entries from FGDM, pre-proceedings and care proceedings."""
 from django.urls import reverse
 
+from access.parts import Part
 from people.timeline import TimelineEntry, provider
 
 from .models import CareProceedings, FGDMException, FGDMMeeting, FGDMOffer, PreProceedings
@@ -10,7 +11,7 @@ def _url(person_id):
     return reverse("proceedings:overview", args=[person_id])
 
 
-@provider
+@provider(Part.PROCEEDINGS)
 def fgdm_offers(person_ids):
     return [
         TimelineEntry(o.offered_on, "Family group decision making offered",
@@ -20,7 +21,7 @@ def fgdm_offers(person_ids):
     ]
 
 
-@provider
+@provider(Part.PROCEEDINGS)
 def fgdm_meetings(person_ids):
     return [
         TimelineEntry(m.held_on, "Family group decision making meeting",
@@ -30,7 +31,7 @@ def fgdm_meetings(person_ids):
     ]
 
 
-@provider
+@provider(Part.PROCEEDINGS)
 def fgdm_exceptions(person_ids):
     return [
         TimelineEntry(e.decided_on, "Decision not to offer family group decision making", e.reason,
@@ -39,7 +40,7 @@ def fgdm_exceptions(person_ids):
     ]
 
 
-@provider
+@provider(Part.PROCEEDINGS)
 def pre_proceedings(person_ids):
     entries = []
     for stage in PreProceedings.objects.filter(person_id__in=person_ids):
@@ -55,7 +56,7 @@ def pre_proceedings(person_ids):
     return entries
 
 
-@provider
+@provider(Part.PROCEEDINGS)
 def care_proceedings(person_ids):
     entries = []
     for case in CareProceedings.objects.filter(person_id__in=person_ids):

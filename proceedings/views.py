@@ -7,6 +7,7 @@ save_form shows the refusal in the error summary, saves nothing and answers 200.
 from django.shortcuts import render
 from django.urls import reverse
 
+from access.parts import Part
 from people.access_views import casework_write, child_read, child_write
 from people.casework import posted, save_form
 from people.family import family_network
@@ -42,7 +43,7 @@ def _step(request, person, form, save, title, success, button="Save", editing=()
                      editing=editing)
 
 
-@child_read
+@child_read(part=Part.PROCEEDINGS)
 def overview(request, child):
     person, ids = child.person, child.ids
     meetings = FGDMMeeting.objects.filter(offer__person_id__in=ids).prefetch_related("participants__person")

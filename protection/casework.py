@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from access.parts import Part, current_plan
 from frontdoor.services import current_referral
 from people.casework import Card, Link, Row, card
 from people.duework import describe_due
@@ -28,10 +29,10 @@ def _plan_row(plan, today) -> Row:
         return Row(key, f"{plan.get_latest_category_display()}; ended {plan.end_date:%-d %b %Y}", url)
     status, colour = describe_due(plan.next_review_due, today)
     value = plan.get_latest_category_display() + ("; second or subsequent plan" if plan.is_second_or_subsequent else "")
-    return Row(key, value, url, f"Review {status.lower()}", colour)
+    return Row(key, value, url, f"Review {status.lower()}", colour, current_plan(Part.CHILD_PROTECTION, True))
 
 
-@card(30)
+@card(30, Part.CHILD_PROTECTION)
 def child_protection(child, user):
     today = timezone.localdate()
     discussions = StrategyDiscussion.objects.filter(person_id__in=child.ids).order_by("-held_on", "-pk")

@@ -1,12 +1,13 @@
 """Timeline entries from child protection: strategy discussions, enquiries, conferences, plans and visits."""
 from django.urls import reverse
 
+from access.parts import Part, current_plan
 from people.timeline import TimelineEntry, provider
 
 from .models import ChildProtectionConference, ChildProtectionPlan, Section47, StrategyDiscussion, Visit
 
 
-@provider
+@provider(Part.CHILD_PROTECTION)
 def strategy_discussions(person_ids):
     return [
         TimelineEntry(d.held_on, "Strategy discussion", d.get_outcome_display(), "protection.strategy",
@@ -15,7 +16,7 @@ def strategy_discussions(person_ids):
     ]
 
 
-@provider
+@provider(Part.CHILD_PROTECTION)
 def enquiries(person_ids):
     entries = []
     for enquiry in Section47.objects.filter(person_id__in=person_ids):
@@ -29,7 +30,7 @@ def enquiries(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CHILD_PROTECTION)
 def conferences(person_ids):
     entries = []
     for conference in ChildProtectionConference.objects.filter(person_id__in=person_ids).select_related("chair"):
@@ -41,7 +42,7 @@ def conferences(person_ids):
     return entries
 
 
-@provider
+@provider(Part.CHILD_PROTECTION)
 def plans(person_ids):
     entries = []
     for plan in ChildProtectionPlan.objects.filter(person_id__in=person_ids).select_related("team", "lead_practitioner"):
@@ -49,17 +50,16 @@ def plans(person_ids):
         detail = plan.get_initial_category_display()
         if plan.is_second_or_subsequent:
             detail += "; second or subsequent plan"
-        if plan.lead_practitioner:
-            detail += f"; lead practitioner {plan.lead_practitioner} ({plan.team})"
+        parts = current_plan(Part.CHILD_PROTECTION, plan.end_date is None)
         entries.append(TimelineEntry(plan.start_date, "Child protection plan started", detail, "protection.plan",
-                                     url, plan.person_id))
+                                     url, plan.person_id, parts))
         if plan.end_date:
             entries.append(TimelineEntry(plan.end_date, "Child protection plan ended", kind="protection.plan",
-                                         url=url, person_id=plan.person_id))
+                                         url=url, person_id=plan.person_id, parts=parts))
     return entries
 
 
-@provider
+@provider(Part.CHILD_PROTECTION)
 def visits(person_ids):
     entries = []
     for visit in Visit.objects.filter(person_id__in=person_ids).select_related("visited_by"):

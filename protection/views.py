@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from frontdoor.models import Referral
 from access.basis import Work
+from access.parts import Part, current_plan
 from people.access_views import casework_read, casework_write, child_write
 from people import planning
 from people.casework import done_meanwhile, opened_before, posted, save_form
@@ -60,7 +61,7 @@ def strategy(request, referral, child):
                      back_url=reverse("frontdoor:referral", args=[referral.pk]), button="Record the discussion")
 
 
-@casework_read(StrategyDiscussion)
+@casework_read(StrategyDiscussion, part=Part.CHILD_PROTECTION)
 def strategy_discussion(request, discussion, child):
     return render(request, "protection/strategy_discussion.html", {
         "person": child.person, "discussion": discussion,
@@ -83,7 +84,7 @@ def start_section47(request, discussion, child):
                      intro="The initial child protection conference is due within 15 working days of the strategy discussion.")
 
 
-@casework_read(Section47)
+@casework_read(Section47, part=Part.CHILD_PROTECTION)
 def section47(request, enquiry, child):
     return render(request, "protection/section47.html", {
         "person": child.person, "enquiry": enquiry,
@@ -120,17 +121,20 @@ def initial_conference(request, enquiry, child):
                      facts=[("Due by", f"{enquiry.icpc_due:%-d %B %Y}")])
 
 
-@casework_read(ChildProtectionConference)
+@casework_read(ChildProtectionConference, part=Part.CHILD_PROTECTION)
 def conference(request, conference, child):
     return render(request, "protection/conference.html", {
         "person": child.person, "conference": conference, "attendees": conference.attendees.order_by("pk"),
     })
 
 
-@casework_read(ChildProtectionPlan)
+@casework_read(ChildProtectionPlan,
+               part=lambda plan: current_plan(Part.CHILD_PROTECTION, plan.end_date is None))
 def plan(request, plan, child):
+    """The plan; a share's reader of current plans alone sees neither who leads it nor the visits."""
+    shows = {"workers": child.show(Part.WORKERS), "child_protection": child.show(Part.CHILD_PROTECTION)}
     return render(request, "protection/plan.html", {
-        "person": child.person, "plan": plan,
+        "person": child.person, "plan": plan, "shows": shows,
         "conferences": plan.conferences.order_by("-date", "-pk"),
         "visits": Visit.objects.filter(person_id__in=child.ids, visited_on__gte=plan.start_date).select_related("visited_by")
         .order_by("-visited_on")[:20],
@@ -219,12 +223,14 @@ def _print(request, plan, child, pdf):
               f"{child.person.forename or 'the child'} safe, and who will do what to help.")
 
 
-@casework_read(ChildProtectionPlan)
+@casework_read(ChildProtectionPlan,
+               part=lambda plan: current_plan(Part.CHILD_PROTECTION, plan.end_date is None))
 def print_plan(request, plan, child):
     return _print(request, plan, child, pdf=False)
 
 
-@casework_read(ChildProtectionPlan)
+@casework_read(ChildProtectionPlan,
+               part=lambda plan: current_plan(Part.CHILD_PROTECTION, plan.end_date is None))
 def plan_pdf(request, plan, child):
     return _print(request, plan, child, pdf=True)
 

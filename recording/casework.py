@@ -1,6 +1,8 @@
 """Case recording's card on a child's record: the latest case notes, and the documents and letters."""
 from django.urls import reverse
 
+from access.parts import Part
+
 from people.casework import Card, Link, Row, card
 
 from .models import Document, Letter, NoteChild
@@ -8,7 +10,7 @@ from .models import Document, Letter, NoteChild
 LATEST = 5
 
 
-@card(5)
+@card(5, Part.COUNCIL_ONLY)
 def case_recording(child, user):
     links = (NoteChild.objects.filter(person_id__in=child.ids).select_related("note", "note__author")
              .order_by("-note__happened_on", "-note__recorded_at")[:LATEST])

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from access.audit import disclose
 from access.models import DisclosureKind
+from access.parts import Part
 from people.access_views import casework_read, child_read, child_write
 from people.casework import posted, save_form
 
@@ -134,7 +135,7 @@ def upload(request, child):
                      intro=f"{ALLOWED_WORDS}, up to {max_bytes() // MEGABYTE} MB.", drafts=False)
 
 
-@casework_read(Document)
+@casework_read(Document, part=Part.COUNCIL_ONLY)
 def download(request, document, child):
     path = root() / document.stored_name
     if not path.is_file():
@@ -147,7 +148,7 @@ def download(request, document, child):
     return response
 
 
-@child_read
+@child_read(part=Part.COUNCIL_ONLY)
 def documents(request, child):
     return render(request, "recording/documents.html", {
         "person": child.person, "may_record": child.may_record,

@@ -19,6 +19,7 @@ from access.audit import disclose
 from access.classes import is_administrator, page, AccessClass
 from access.models import DisclosureKind
 from council.models import LocalAuthority
+from access.parts import Part
 from people.access_views import casework_read, child_write
 from people.casework import posted, save_form
 from people.family import family_network
@@ -114,13 +115,13 @@ def new_letter(request, child):
                      chosen=chosen, recipients=recipients)
 
 
-@casework_read(Letter)
+@casework_read(Letter, part=Part.COUNCIL_ONLY)
 def letter(request, letter, child):
     return render(request, "recording/letter.html", {"person": child.person, "letter": letter,
                                                      "council": LocalAuthority.objects.first()})
 
 
-@casework_read(Letter)
+@casework_read(Letter, part=Part.COUNCIL_ONLY)
 def letter_pdf(request, letter, child):
     import weasyprint  # imported when needed: it loads Pango and fonts
 

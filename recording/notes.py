@@ -18,6 +18,7 @@ from access.basis import Work, may_record
 from access.models import Action
 from access.rules import access_basis, openable
 from care.models import Visit as CareVisit
+from access.parts import Part
 from people.access_views import casework_read, check_child, child_read, child_write
 from people.casework import posted, save_form
 from people.drafts import for_child
@@ -84,7 +85,7 @@ def new_note(request, child):
                      button="Save the case note")
 
 
-@casework_read(NoteChild)
+@casework_read(NoteChild, part=Part.COUNCIL_ONLY)
 def note(request, link, child):
     note = link.note
     others = list(note.children.exclude(pk=link.pk).select_related("person"))
@@ -120,7 +121,7 @@ def _seen(visit) -> str:
 KIND_FILTERS = [("", "All"), *NoteKind.choices, ("statutory_visit", "Statutory visits")]
 
 
-@child_read
+@child_read(part=Part.COUNCIL_ONLY)
 def notes(request, child):
     """The child's case notes and statutory visits, newest first, filtered by kind."""
     kind = request.GET.get("kind", "")

@@ -1,12 +1,14 @@
 """Timeline entries from case recording: case notes, documents and letters."""
 from django.urls import reverse
 
+from access.parts import Part
+
 from people.timeline import TimelineEntry, provider
 
 from .models import Document, Letter, NoteChild
 
 
-@provider
+@provider(Part.COUNCIL_ONLY)
 def case_notes(person_ids):
     return [
         TimelineEntry(link.note.happened_on, f"{link.note.get_kind_display()}: {link.note.summary}",
@@ -16,7 +18,7 @@ def case_notes(person_ids):
     ]
 
 
-@provider
+@provider(Part.COUNCIL_ONLY)
 def documents_and_letters(person_ids):
     entries = [
         TimelineEntry(document.uploaded_at, f"Document added: {document.title}",

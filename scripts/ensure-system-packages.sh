@@ -5,7 +5,7 @@
 # Usage: scripts/ensure-system-packages.sh [build|demo|test|prod|bench]   (default: test)
 #   build, demo: Python's venv module, Node.js and npm (to build GOV.UK Frontend's CSS), Pango (the PDF report)
 #   test:        and PostgreSQL, Chromium and libatomic (end-to-end tests), OpenSSL (the production server's
-#                test certificate)
+#                test certificate), Java 17 (the Spark linkage test)
 #   prod, bench: and PostgreSQL, OpenSSL
 set -euo pipefail
 profile=${1:-test}
@@ -32,6 +32,7 @@ if [ "$profile" = test ]; then
   [ -x /usr/bin/chromium ] || want chromium
   # Playwright's own Node.js driver (inside the Python package) needs libatomic, which Chromium does not bring.
   ls /usr/lib/*/libatomic.so.1 >/dev/null 2>&1 || want libatomic1
+  command -v java >/dev/null 2>&1 || want openjdk-17-jre-headless  # PySpark's JVM (sharing/tests/test_region_spark.py)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0

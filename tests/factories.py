@@ -10,7 +10,8 @@ from django.utils import timezone
 from access.models import Agency, AgencyKind, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership, User
 from people.identifiers import nhs_check_digit
 from people.models import Address, Person, Relationship
-from sharing.models import LegalBasis, Share
+from access.parts import SHAREABLE
+from access.shares import LawfulBasis, Share
 
 PASSWORD = "correct-horse-battery-staple"
 _sequence = itertools.count(1)
@@ -75,11 +76,13 @@ def involve(person, user=None, team=None, kind=InvolvementKind.ALLOCATED_WORKER,
     )
 
 
-def share(person, agency, start_date=None, end_date=None) -> Share:
-    return Share.objects.create(
-        person=person, agency=agency, legal_basis=LegalBasis.CA1989_S47, purpose="Section 47 enquiry",
-        start_date=start_date or timezone.localdate() - datetime.timedelta(days=7), end_date=end_date,
-    )
+def share(person, agency, start_date=None, end_date=None, parts=SHAREABLE, **fields) -> Share:
+    """A share of the child's record with the agency; by default of every part that can be shared."""
+    start_date = start_date or timezone.localdate() - datetime.timedelta(days=7)
+    fields.setdefault("legal_basis", LawfulBasis.CA1989_S47)
+    fields.setdefault("review_date", start_date + datetime.timedelta(days=180))
+    return Share.objects.create(person=person, agency=agency, purpose="Section 47 enquiry", parts=list(parts),
+                                start_date=start_date, end_date=end_date, **fields)
 
 
 def police_officer(**fields) -> User:

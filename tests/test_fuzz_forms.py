@@ -25,7 +25,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from access.models import BreakGlass, Role, TeamKind
+from access.models import AgencyKind, BreakGlass, Role, TeamKind
 from care.tests.builders import child_in_care, iro
 from council.synthetic.tables import thrive_models
 from familyhelp import services as familyhelp
@@ -33,15 +33,17 @@ from frontdoor import services as frontdoor
 from frontdoor.codes import ContactOutcome, ReferralSource
 from proceedings import services as proceedings
 from protection import services as protection
-from tests.factories import allocated_child, involve, make_team, make_user
+from sharing.models import DuplicatePair, LinkCandidate, LinkStatus, PartnerRecord, RecordKind
+from tests.factories import allocated_child, involve, make_agency, make_person, make_team, make_user, share
 from thrive import limits
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-# Rows written whether or not the input was accepted: the audit of who opened which record, and the worker's own
-# draft of what they typed (people.drafts: kept when a form is refused, never part of a child's record).
+# Rows written whether or not the input was accepted: the audit of who opened which record (and what partners
+# were shown), and the worker's own draft of what they typed (people.drafts: kept when a form is refused, never
+# part of a child's record).
 AUDIT_LOGS = {"access.RecordView", "access.Disclosure", "access.DisclosedChild", "access.AuditChainHead",
-              "people.Draft"}
+              "access.PartnerDisclosure", "people.Draft"}
 SKIPPED_PREFIXES = ("/django-admin/", "/access/sign-out/")  # Django's own admin forms; signing out
 NAMESPACED_KWARGS = {  # URL arguments other than a pk, by URL name
     "performance:indicator": {"code": "CSC_RE_REFERRALS"},
@@ -82,12 +84,20 @@ def journey():
     glass = BreakGlass.objects.create(user=make_user(teams=[team]), person=child, reason="Incident",
                                       expires_at=timezone.now())
     involve(in_care, user=worker, team=team)
+    record = PartnerRecord.objects.create(
+        agency=make_agency("Fuzz Police", AgencyKind.POLICE), kind=RecordKind.DOMESTIC_ABUSE, forename="Mia",
+        surname="Fuzz", received_at=received, status=LinkStatus.REVIEW, summary="Officers attended")
+    LinkCandidate.objects.create(record=record, person=child, match_weight=4.0, match_probability=0.9, evidence=[])
+    pair = DuplicatePair.objects.create(first=child, second=make_person(forename="Mia", surname="Fuzz"),
+                                        match_weight=9.0, match_probability=0.99, evidence=[])
+    shared = share(child, make_agency("Fuzz Health", AgencyKind.HEALTH))
     pks = {
         "people": child.pk, "contacts": undecided.pk, "referrals": referral.pk, "episodes": episode.pk,
         "assessments": assessment.pk, "cin-plans": cin.pk, "strategy-discussions": discussion.pk,
         "section-47": enquiry.pk, "conferences": conference.pk, "plans": conference.plan_id, "fgdm-offers": offer.pk,
         "fgdm-exceptions": exception.pk, "pre-proceedings": stage.pk, "care-proceedings": case.pk,
         "care": in_care.pk, "leaving-care": in_care.pk, "break-glass": glass.pk,
+        "partner-records": record.pk, "duplicates": pair.pk, "shares": shared.pk,
     }
     users = [worker, manager, make_user(teams=[make_team(kind=TeamKind.FRONT_DOOR)]),
              make_user(role=Role.ANALYST), make_user(role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True)]
@@ -252,7 +262,10 @@ def test_no_form_gives_a_server_error_or_keeps_half_of_what_it_refused():
     for expected in ("/front-door/contacts/new/", f"/front-door/referrals/{pks['referrals']}/close/",
                      f"/family-help/assessments/{pks['assessments']}/outcome/",
                      f"/child-protection/plans/{pks['plans']}/end/", f"/care/{pks['care']}/placement/",
-                     "/performance/upload/", "/access/sign-in/"):
+                     "/performance/upload/", "/access/sign-in/",
+                     f"/partner-records/{pks['partner-records']}/", f"/data-quality/duplicates/{pks['duplicates']}/",
+                     f"/shares/people/{pks['people']}/new/", f"/shares/{pks['shares']}/review/",
+                     f"/shares/{pks['shares']}/end/"):
         assert expected in actions, expected
     # The override form is offered only beside a check's errors, which need the validators' run: posted as the
     # analyst's page would post it.

@@ -7,7 +7,9 @@ break glass by a social worker, an analyst, an administrator or the data protect
 that records is refused and audited, GET and POST alike, and every page that reads is served and audited,
 unless its role check refuses the reader or it is read only on other bases (a view's `bases`, e.g. education
 records, read only on a relationship of the user's own), when it too is refused and audited.
-Pages for a role (managers, analysts, administrators, education staff) refuse others and audit the refusal.
+Pages for a role (front-door staff, managers, analysts, administrators, education staff) refuse others and
+audit the refusal. The partner-agency API's calls need an agency's key with the scope each declares: without
+a key, 401; with a key lacking the scope, 403; both as problem details, both audited.
 """
 import datetime
 
@@ -18,6 +20,9 @@ from django.utils import timezone
 from access.basis import BasisKind
 from access.classes import AccessClass
 from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
+from access.parts import SHAREABLE, Part, parts_of
+from sharing.api import keys
+from sharing.api.models import ApiCall, Scope
 from care.tests.builders import child_in_care
 from familyhelp import services as familyhelp
 from education.tests.builders import every_education_record
@@ -65,6 +70,7 @@ def test_every_page_that_changes_a_childs_record_uses_the_write_gate():
         "familyhelp:episode", "familyhelp:assessment", "familyhelp:cin_plan",
         "protection:strategy_discussion", "protection:section47", "protection:conference", "protection:plan",
         "proceedings:overview", "care:record", "leavers:record", "privatefostering:record", "education:record",
+        "sharing:shares", "sharing:share",
         "familyhelp:print_cin_plan", "familyhelp:cin_plan_pdf", "protection:print_plan",
         "protection:plan_pdf",
         "care:review_page", "care:print_review", "care:review_pdf",
@@ -107,6 +113,7 @@ def world():
     merge_records(child, make_person(forename=NAME, surname="Quill"), manager, "Same child")
     PersonFlag.objects.create(person=child, kind=FlagKind.RISK_TO_STAFF, detail="Dog", start_date=D(2025, 3, 3),
                               recorded_by=worker)
+    share(child, make_agency("Shire School", AgencyKind.EDUCATION), parts=[Part.IDENTITY])
     return child, macpt
 
 
@@ -132,12 +139,17 @@ def _recording(child, worker):
     return period
 
 
-def url_for(name, callback, child):
+def keyed_by(name, callback, child):
+    """The row the page is about in the fixture: the child, or a piece of their casework."""
     model = callback.child_model
     field = getattr(callback, "person_field", "person")
     obj = child if model._meta.label == "people.Person" else model.objects.filter(**{field: child}).first()
     assert obj is not None, f"the fixture has no {model.__name__} for {name}"
-    return reverse(name, args=[obj.pk])
+    return obj
+
+
+def url_for(name, callback, child):
+    return reverse(name, args=[keyed_by(name, callback, child).pk])
 
 
 def reader(kind, child, macpt):
@@ -182,9 +194,13 @@ def test_a_read_only_basis_reads_but_never_records(client, world, kind):
     for name, callback in CHILD_KEYED:
         url = url_for(name, callback, child)
         role_refused = callback.role_check is not None and not callback.role_check(user)
+        # A share covers every part it can; the council's own records (who it is shared with, the audit) never.
+        page_parts = parts_of(getattr(callback, "part", None), keyed_by(name, callback, child))
+        not_shared = kind == "share" and not page_parts & set(SHAREABLE)
         reader_basis = READER_BASIS.get(kind, BasisKind.BREAK_GLASS)
         basis_refused = reader_basis not in getattr(callback, "bases", BasisKind)
-        if callback.access_class == AccessClass.CHILD_READ and not role_refused and not basis_refused:
+        if (callback.access_class == AccessClass.CHILD_READ and not role_refused and not basis_refused
+                and not not_shared):
             response = client.get(url)
             assert response.status_code == 200, (name, response.status_code)
             view = RecordView.objects.filter(user=user, path=url).latest("pk")
@@ -196,6 +212,34 @@ def test_a_read_only_basis_reads_but_never_records(client, world, kind):
             view = RecordView.objects.filter(user=user, path=url).latest("pk")
             assert not view.allowed and view.person_id == child.pk, (name, method)
             assert view.basis.startswith("refused"), (name, method)
+
+
+def test_every_page_that_reads_a_child_declares_its_part_of_the_record():
+    undeclared = [name for name, callback in CHILD_KEYED
+                  if callback.access_class == AccessClass.CHILD_READ and getattr(callback, "part", None) is None]
+    assert undeclared == []
+
+
+def test_a_share_of_identity_alone_opens_the_record_and_its_history_only_and_refusals_are_audited(
+        client, world):
+    child, _ = world
+    nurse = make_user(role=Role.PARTNER, agency=make_agency("Clinic", AgencyKind.HEALTH))
+    share(child, nurse.agency, parts=[Part.IDENTITY])
+    client.force_login(nurse)
+    for name, callback in CHILD_KEYED:
+        if callback.access_class != AccessClass.CHILD_READ:
+            continue
+        url = url_for(name, callback, child)
+        response = client.get(url)
+        view = RecordView.objects.filter(user=nurse, path=url).latest("pk")
+        if name in ("people:record", "people:history"):
+            assert response.status_code == 200 and view.allowed, name
+        else:
+            refused = response.status_code == 403 and not view.allowed
+            assert refused and NAME not in response.content.decode(), name
+    record = client.get(reverse("people:record", args=[child.pk])).content.decode()
+    for not_shared in ("Working with", "Front door and referrals", "Child protection", "Family network"):
+        assert not_shared not in record, not_shared
 
 
 def test_a_read_only_reader_sees_no_buttons_that_record(client, world):
@@ -224,8 +268,9 @@ def _args(pattern) -> dict:
 
 ROLE_PAGES = sorted((name, pattern, callback) for name, pattern, callback in patterns()
                     if not name.startswith("admin:") and not hasattr(callback, "child_model")
-                    and callback.access_class in (AccessClass.MANAGER, AccessClass.ANALYST, AccessClass.ADMIN,
-                                                  AccessClass.EDUCATION, AccessClass.CHILD_WRITE))
+                    and callback.access_class in (AccessClass.FRONT_DOOR, AccessClass.MANAGER,
+                                                  AccessClass.ANALYST, AccessClass.ADMIN, AccessClass.EDUCATION,
+                                                  AccessClass.CHILD_WRITE))
 
 
 @pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.PARTNER])
@@ -244,7 +289,7 @@ def test_role_pages_refuse_other_roles_and_audit_it(client, role):
 
 def test_every_page_but_the_public_ones_needs_sign_in(client):
     for name, pattern, callback in patterns():
-        if callback.access_class == AccessClass.PUBLIC or name.startswith("admin:"):
+        if callback.access_class in (AccessClass.PUBLIC, AccessClass.API) or name.startswith("admin:"):
             continue
         kwargs = {"pk": 1} if hasattr(callback, "child_model") else _args(pattern)
         response = client.get(reverse(name, kwargs=kwargs))
@@ -259,3 +304,49 @@ def test_front_door_staff_record_a_contact_about_a_child_they_cannot_open_and_no
     view = RecordView.objects.get(user=staff, person=child)
     assert view.allowed and view.basis_kind == BasisKind.FRONT_DOOR
     assert client.get(reverse("people:record", args=[child.pk])).status_code == 403
+
+
+API_CALLS = sorted((name, pattern, callback) for name, pattern, callback in patterns()
+                   if callback.access_class == AccessClass.API)
+API_ARGS = {"nhs_number": "9434765919", "notification_id": 1}
+
+
+def _api_url(name, pattern) -> str:
+    return reverse(name, kwargs={key: API_ARGS[key] for key in getattr(pattern.pattern, "converters", {})})
+
+
+def _problem(response, status: int) -> dict:
+    assert response.status_code == status and response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["status"] == status and problem["detail"]
+    return problem
+
+
+def test_every_api_call_needs_a_key_with_its_scope_and_each_refusal_is_audited(client):
+    """No key (a signed-in session is not one): 401. A key of the agency without the call's scope: 403,
+    before the request is read. Each refusal is an ApiCall row with its status."""
+    assert {name for name, _, _ in API_CALLS} >= {"partner_api:child", "partner_api:read_outbox",
+                                                  "partner_api:domestic_abuse", "partner_api:referral"}
+    police = make_agency("Police", AgencyKind.POLICE)
+    client.force_login(make_user(role=Role.PARTNER, agency=police))
+    for name, pattern, callback in API_CALLS:
+        url = _api_url(name, pattern)
+        for method, scope in callback.api_scopes.items():
+            assert scope in Scope.values, name
+            call = getattr(client, method.lower())
+            _problem(call(url), 401)
+            assert ApiCall.objects.filter(path=url, method=method, status=401, client=None).exists(), name
+            others = [s for s in Scope.values if s != scope]
+            api_client, key = keys.issue(police, f"without {scope}", others)
+            refused = call(url, HTTP_AUTHORIZATION=f"Bearer {key}", content_type="application/json", data="{}"
+                           if method == "POST" else None)
+            assert scope in _problem(refused, 403)["detail"], name
+            audit = ApiCall.objects.get(client=api_client, path=url)
+            assert (audit.status, audit.method) == (403, method) and audit.outcome.startswith("refused"), name
+
+
+def test_the_openapi_description_is_public_and_says_which_scope_each_call_needs(client):
+    description = client.get(reverse("partner_api:openapi-json")).json()
+    operations = [operation for path in description["paths"].values() for operation in path.values()]
+    needed = {callback.api_scopes[method] for _, _, callback in API_CALLS for method in callback.api_scopes}
+    assert {operation["security"][0]["AgencyKey"][0] for operation in operations} == needed

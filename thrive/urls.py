@@ -1,5 +1,7 @@
 """The URLconf. Every pattern has an access class (access.classes): the apps' views are stamped by their
-decorators; Django admin's are declared here. tests/test_url_access.py fails on any undeclared pattern."""
+decorators; Django admin's are declared here, and the partner-agency API's by sharing.api.urls (API: an
+agency's key with the scope each call needs; its OpenAPI description public). tests/test_url_access.py fails on
+any undeclared pattern."""
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +9,7 @@ from access.classes import AccessClass, declare_urls
 from ops.health import healthz
 from people.manager_views import caseload_list, worker_caseload
 from people.views import due_work, home
+from sharing.api.urls import urls as partner_api_urls
 
 from .views import glossary
 
@@ -30,6 +33,8 @@ urlpatterns = [
     path("access/", include("access.urls")),
     path("performance/", include("performance.urls")),
     path("returns/", include("returns.urls")),
+    path("", include("sharing.urls")),
+    path("api/v1/", partner_api_urls()),
     path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
                                        logout=AccessClass.PUBLIC)),
     path("retention/", include("retention.urls")),

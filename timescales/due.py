@@ -23,6 +23,7 @@ class DueItem:
     due: datetime.date
     timescale: str  # registry code, so the page can show the rule and its legal source
     drift: bool = False  # a management-oversight flag rather than a single deadline
+    managers_only: bool = False  # a manager's decision (e.g. reviewing a share): on managers' lists only
 
     def overdue_on(self, on: datetime.date) -> bool:
         return on > self.due  # the due date itself is still on time

@@ -343,4 +343,12 @@ TIMESCALES: tuple[Timescale, ...] = (
         "PRIVATE_FOSTERING_VISIT_LATER", "Visit to a privately fostered child in the second and later years", 12,
         WEEKS, "previous visit", f"{PRIVATE_FOSTERING_REGS}, reg 8(1)(b)", LAW, checked=LEGISLATION,
     ),
+    # Information sharing with partner agencies.
+    Timescale(
+        "SHARE_REVIEW", "Review of an information share with a partner agency", 6, MONTHS,
+        "start of the share or its previous review",
+        "The council's standard: UK GDPR Article 5(1)(c) and (e) (no more, and for no longer, than the purpose "
+        "needs); Information sharing: advice for practitioners providing safeguarding services (DfE, 2024) sets "
+        "no interval", LOCAL,
+    ),
 )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from access.models import Involvement, InvolvementKind, Role, TeamKind, User
-from access.rules import visible_people
+from access.rules import visible_people, works_at_front_door
 from council.calibration import REFERENCE
 from council.care_calibration import care_measures
 from council.models import LocalAuthority, PopulationCount
@@ -109,8 +109,8 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     generate(7)
     users = {u.username: u for u in User.objects.filter(
         username__in=["social.worker", "team.manager", "iro", "care.worker", "personal.adviser", "police.officer",
-                      "analyst", "admin", "dpo", "front.door"])}
-    assert len(users) == 10
+                      "analyst", "admin", "dpo", "front.door", "front.door.manager"])}
+    assert len(users) == 11
     assert users["social.worker"].role == Role.SOCIAL_WORKER
     assert users["team.manager"].role == Role.TEAM_MANAGER
     assert users["iro"].role == Role.IRO
@@ -137,6 +137,8 @@ def test_demo_users_have_their_documented_roles_and_see_what_they_should():
     assert users["care.worker"].involvements.filter(kind=InvolvementKind.ALLOCATED_WORKER, end_date=None).exists()
     assert users["personal.adviser"].role == Role.PERSONAL_ADVISER
     assert users["personal.adviser"].involvements.filter(kind=InvolvementKind.PERSONAL_ADVISER, end_date=None).exists()
+    assert works_at_front_door(users["front.door"]) and works_at_front_door(users["front.door.manager"])
+    assert users["front.door.manager"].role == Role.TEAM_MANAGER and not works_at_front_door(users["team.manager"])
 
 
 @pytest.mark.slow

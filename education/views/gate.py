@@ -20,6 +20,7 @@ from access.audit import log_access, log_refusal
 from access.basis import Work
 from access.classes import AccessClass
 from access.models import Action
+from access.parts import Part
 from access.rules import access_basis
 from people.access_views import casework_write, child_read, child_write
 from people.merging import survivor_of
@@ -49,7 +50,8 @@ def reading(view):
             raise PermissionDenied(NOT_EDUCATION)  # the core gate logs it as refused, with the basis
         return view(request, child)
 
-    gated = child_read(education_page, allowed=reads_education, refusal=NOT_A_READER)
+    # Never through a share (its bases leave shares out): the council's own, as far as partners go.
+    gated = child_read(education_page, part=Part.COUNCIL_ONLY, allowed=reads_education, refusal=NOT_A_READER)
     gated.bases = EDUCATION_BASES
     return gated
 

@@ -4,6 +4,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from access.parts import Part
 from people import timeline
 from people.codes import RelationshipKind
 from people.merging import merge_records
@@ -31,8 +32,9 @@ def test_autodiscover_registers_each_apps_providers():
 
 def test_a_registered_provider_contributes(monkeypatch):
     monkeypatch.setattr(timeline, "_providers", dict(timeline._providers))
+    monkeypatch.setattr(timeline, "_parts", dict(timeline._parts))
 
-    @timeline.provider
+    @timeline.provider(Part.CHILD_PROTECTION)
     def visits(person_ids):
         return [TimelineEntry(datetime.date(2030, 1, 1), "Statutory visit", kind="test.visit", person_id=person_ids[0])]
 

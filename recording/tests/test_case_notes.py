@@ -164,7 +164,8 @@ def test_the_notes_page_lists_notes_and_visits_and_filters_by_kind(client, famil
     assert "Call with school" not in visits and "Mia chatty" in visits
 
 
-def test_a_partner_reads_notes_but_cannot_write_them(client, family):
+def test_a_partner_with_a_share_neither_reads_nor_writes_notes(client, family):
+    """Case notes are the council's own recording (access.parts.Part.COUNCIL_ONLY): no share covers them."""
     mia, _, _, worker, _ = family
     client.force_login(worker)
     client.post(reverse("recording:new_note", args=[mia.pk]), note_data())
@@ -173,5 +174,5 @@ def test_a_partner_reads_notes_but_cannot_write_them(client, family):
     police = make_user(role=Role.PARTNER, agency=make_agency("Police", AgencyKind.POLICE))
     share(mia, police.agency)
     client.force_login(police)
-    assert client.get(reverse("recording:notes", args=[mia.pk])).status_code == 200
+    assert client.get(reverse("recording:notes", args=[mia.pk])).status_code == 403
     assert client.post(reverse("recording:new_note", args=[mia.pk]), note_data()).status_code == 403

@@ -10,13 +10,14 @@ from base64 import b32decode
 import pytest
 from django.utils import timezone
 
-from access.models import Role, TeamKind
+from access.models import AgencyKind, Role, TeamKind
 from frontdoor import services as frontdoor
 from frontdoor.codes import ReferralSource
 from performance import timing
 from performance.forms import ended_quarters
 from tests.e2e.conftest import totp_code
-from tests.factories import PASSWORD, allocated_child, make_team, make_user
+from sharing.models import DuplicatePair, LinkCandidate, LinkStatus, PartnerRecord, RecordKind
+from tests.factories import PASSWORD, allocated_child, make_agency, make_person, make_team, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -60,8 +61,21 @@ def test_main_pages_pass_the_policy(page, live_server, sign_in):
         visit(page, base + path)
     page.get_by_role("button", name="Sign out").click()
 
-    sign_in(front_door_worker)  # a contact about a new child is for front-door staff
-    visit(page, base + "/front-door/contacts/new/")
+    sign_in(front_door_worker)  # a contact about a new child, and matching partners' records, are for the front door
+    record = PartnerRecord.objects.create(
+        agency=make_agency("CSP Police", AgencyKind.POLICE), kind=RecordKind.DOMESTIC_ABUSE, forename="Maya",
+        surname="Okafor", received_at=timezone.now(), status=LinkStatus.REVIEW, summary="Officers attended")
+    LinkCandidate.objects.create(record=record, person=child, match_weight=4.0, match_probability=0.9,
+                                 evidence=[{"comparison": "dob", "level": "Same", "weight": 7.2}])
+    for path in ("/front-door/contacts/new/", "/partner-records/", f"/partner-records/{record.pk}/"):
+        visit(page, base + path)
+    page.get_by_role("button", name="Sign out").click()
+
+    pair = DuplicatePair.objects.create(first=child, second=make_person(forename="Maya", surname="Okafor"),
+                                        match_weight=9.0, match_probability=0.99, evidence=[])
+    sign_in(make_user("csp.quality", role=Role.DATA_QUALITY))
+    for path in ("/data-quality/duplicates/", f"/data-quality/duplicates/{pair.pk}/"):
+        visit(page, base + path)
     page.get_by_role("button", name="Sign out").click()
 
     quarter = ended_quarters(timezone.localdate())[0]

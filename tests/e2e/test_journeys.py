@@ -5,7 +5,7 @@ import pytest
 
 from access.models import RecordView
 from people.codes import RelationshipKind
-from tests.factories import allocated_child, make_address, make_person, police_officer, relate
+from tests.factories import allocated_child, make_address, make_person, make_team, make_user, police_officer, relate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -62,7 +62,13 @@ def test_police_officer_without_a_share_is_refused_and_recorded(page, live_serve
     assert "12 Elm Grove" not in page.content()
     assert RecordView.objects.filter(user=officer, person=child, allowed=False).exists()
 
-    # An empty reason: the GOV.UK error summary takes focus (so the JavaScript loaded) and links to the field.
+    assert page.get_by_role("button", name="Break glass and open the record").count() == 0  # partners never do
+    page.get_by_role("button", name="Sign out").click()
+
+    # A social worker of another team may break glass. An empty reason: the GOV.UK error summary takes focus
+    # (so the JavaScript loaded) and links to the field.
+    sign_in(make_user("other.team.worker", teams=[make_team()]))
+    page.goto(f"{live_server.url}/people/{child.pk}/")
     page.get_by_role("button", name="Break glass and open the record").click()
     summary = page.locator(".govuk-error-summary")
     summary.wait_for()

@@ -14,7 +14,7 @@ from people.models import Person
 from timescales.workdays import reset_default_calendar
 
 SUMMARY_MODELS = ("people.Person", "people.Address", "people.Relationship", "access.User", "access.Team",
-                  "access.Involvement", "education.School", "sharing.Share", "frontdoor.Contact", "frontdoor.Referral",
+                  "access.Involvement", "education.School", "access.Share", "frontdoor.Contact", "frontdoor.Referral",
                   "familyhelp.Assessment", "familyhelp.FamilyHelpEpisode", "protection.ChildProtectionPlan",
                   "proceedings.CareProceedings")
 
