@@ -41,7 +41,7 @@ max_requests_jitter = 200
 # connection at import, so no connection is shared across processes.
 preload_app = True
 # Worker heartbeats in memory, not on disk (a container's overlay file system can stall them).
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # nosec B108
 
 # The proxy's X-Forwarded-For/-Proto are trusted only from here (the TLS proxy on the same host by
 # default; a container sets FORWARDED_ALLOW_IPS to its network's proxy).

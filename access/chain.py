@@ -120,7 +120,7 @@ def _seed_head() -> str:
     last_of_each = " UNION ALL ".join(
         f"SELECT * FROM (SELECT chain_seq AS seq, chain_hash AS hash FROM access_{tag} "  # nosec B608: constants
         f"ORDER BY chain_seq DESC LIMIT 1) AS last_{tag}" for tag in LINKS)
-    return (f"INSERT INTO {HEAD_TABLE} (id, seq, hash) SELECT {HEAD_ID}, seq, hash FROM ({last_of_each} "
+    return (f"INSERT INTO {HEAD_TABLE} (id, seq, hash) SELECT {HEAD_ID}, seq, hash FROM ({last_of_each} "  # nosec B608: constants
             f"UNION ALL SELECT 0, '{GENESIS}' ORDER BY seq DESC LIMIT 1) AS found WHERE true "
             "ON CONFLICT (id) DO NOTHING")
 

@@ -198,7 +198,7 @@ def _serve(request, child: Child, logged, action, view, *args):
     except Exception:
         try:
             failed("not served: the page failed")
-        except Exception:  # the database may be what failed: the page's own error matters more
+        except Exception:  # the database may be what failed: the page's own error matters more  # nosec B110
             pass
         raise
     if response.status_code >= 400:

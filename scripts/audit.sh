@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 venv=.venv/bin
 
 echo "== bandit =="
-"$venv/bandit" -q -c bandit.yaml -r . 2>/dev/null && echo "bandit: no issues"
+"$venv/bandit" -q -c bandit.yaml -r . 2>/dev/null || { echo "bandit: the findings above fail the build"; exit 1; }
+echo "bandit: no issues"
 
 echo "== pip-audit =="
 out=$(mktemp)

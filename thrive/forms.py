@@ -171,9 +171,9 @@ class GovukErrorsMixin:
             if messages.get("required") == forms.Field.default_error_messages["required"]:
                 messages["required"] = required_message(field)
             # bandit B608: words for a person that begin "Select", not SQL.
-            listed = (  # nosec B608
-                f"Select an answer from the list: {field.label}" if question
-                else f"Select the {label} from the list"
+            listed = (
+                f"Select an answer from the list: {field.label}" if question  # nosec B608
+                else f"Select the {label} from the list"  # nosec B608
             )
             if "invalid_choice" in messages:
                 messages["invalid_choice"] = listed

@@ -18,7 +18,7 @@ import json
 import logging
 import sys
 import warnings
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
 from importlib.metadata import version
 from pathlib import Path
 
@@ -157,7 +157,7 @@ def _cin(path: Path, year: int, own_ingress: bool = False) -> dict:
 
     ruleset = f"cin{year - 1}_{year % 100:02d}"
     registry = importlib.import_module(f"cin_validator.rules.{ruleset}").registry
-    root = ET.parse(path).getroot()
+    root = ET.parse(path).getroot()  # nosec B314: XML that Thrive itself wrote
     data = cin_validator.process_data(cin_validator.convert_data(root) if own_ingress else cin_tables(root))
     validator = cin_validator.CinValidator(data, registry)
     rules = {

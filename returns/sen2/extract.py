@@ -6,7 +6,7 @@ on it (their requests marked historical, H, when decided before 2025) and plans 
 """
 
 import datetime
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
 from dataclasses import dataclass, field
 
 from django.db.models import Q
