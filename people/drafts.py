@@ -39,8 +39,12 @@ ECHO_MIN_LENGTH = 20
 
 
 def typed(post) -> dict:
-    """What the worker typed, as {field name: [values]}, without the CSRF token and the draft's own fields."""
-    return {name: post.getlist(name) for name in post if name not in NOT_TYPED}
+    """What the worker typed, as {field name: [values]}, without the CSRF token and the draft's own fields.
+
+    NUL characters are dropped: no one types them, the form refuses them, and PostgreSQL's JSON cannot hold them.
+    """
+    return {name: [value.replace("\x00", "") for value in post.getlist(name)]
+            for name in post if name not in NOT_TYPED}
 
 
 def _fresh(user):

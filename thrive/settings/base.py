@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "thrive.apps.ThriveStaticFilesConfig",  # django.contrib.staticfiles (thrive/apps.py)
     "simple_history",
     "axes",
     "csp",
