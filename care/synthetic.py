@@ -320,7 +320,7 @@ class CarePlanner:
         """A period before `plan` that ended in a return home: the children came back into care (a re-entry).
         None when it would start before the youngest was born."""
         r, rates = self.rng, self.rates
-        end = plan.start - max(self.re_entry_gap(), 1)
+        end = min(plan.start - max(self.re_entry_gap(), 1), collection_year_start(plan.start) - 1)
         start = end - int(between(r, rates.ended_months["home"]) * YEAR_DAYS / 12)
         if start <= max(self.index.birth[c] for c in plan.children):
             return None
@@ -334,6 +334,8 @@ class CarePlanner:
         if r.random() >= rates.re_entry_after_home_share:
             return None
         start = plan.end + max(self.re_entry_gap(), 1)
+        if collection_year_start(start) == collection_year_start(plan.end):
+            start = collection_year_start(plan.end) + round(YEAR_DAYS)  # the next 1 April (see collection_year_start)
         outcome = self.why_ended(r)
         if outcome == "adopted":
             outcome = "home"
@@ -429,11 +431,20 @@ class CarePlanner:
             return None
         end = r.randint(earliest, latest)
         months = between(r, rates.ended_months[outcome])
-        start = max(born, end - int(months * YEAR_DAYS / 12))
-        if start >= end:
+        start = end - int(months * YEAR_DAYS / 12)
+        if start < born:  # not from birth: babies would crowd the year's starters (England: 16% under 1)
             return None
         path = "s20" if outcome == "home" and r.random() < 0.6 else "interim"
         return self.plan((child,), household, start, end, outcome, path=path)
+
+
+def collection_year_start(day: int) -> int:
+    """The 1 April starting the 903's collection year of `day` (ordinals). A child who left care and came back in
+    one collection year fails the 903 validators' SW12STG2 whatever their social workers were (it wants every
+    worker episode to start by the day care ended and on or after the day it began again), so the synthetic
+    re-entries come back in a later collection year than they went home (docs/care.md)."""
+    on = date(day)
+    return datetime.date(on.year if on.month >= 4 else on.year - 1, 4, 1).toordinal()
 
 
 def shifted(adoption: AdoptionPlan, by: int) -> AdoptionPlan:

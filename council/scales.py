@@ -164,20 +164,20 @@ class CareRates:
     # last band running to 12 years.
     years_in_care: dict = field(default_factory=lambda: {0: 0.30, 1: 0.18, 2: 0.12, 3: 0.10, 4: 0.08, 5: 0.22})
     # ...for those 16 and over: adolescents come into care late (England 2025: 28% of starters are 16 or 17).
-    years_in_care_16_plus: dict = field(default_factory=lambda: {0: 0.45, 1: 0.25, 2: 0.09, 3: 0.07, 4: 0.05,
-                                                                 5: 0.09})
+    years_in_care_16_plus: dict = field(default_factory=lambda: {0: 0.72, 1: 0.15, 2: 0.04, 3: 0.03, 4: 0.02,
+                                                                 5: 0.04})
     # Children in care at the as-at date (besides the unaccompanied and those whose proceedings brought them
     # in), by age then: {(from, to) years: weight}. England at 31 March 2025 has 27% aged 16 or over with the
     # unaccompanied, most of whom are 16 or 17; so about 20% of the rest.
-    in_care_ages: dict = field(default_factory=lambda: {(0, 1): 0.06, (1, 5): 0.15, (5, 10): 0.19, (10, 16): 0.40,
-                                                        (16, 18): 0.20})
+    in_care_ages: dict = field(default_factory=lambda: {(0, 1): 0.07, (1, 5): 0.14, (5, 10): 0.18, (10, 16): 0.35,
+                                                        (16, 18): 0.26})
     # Re-entries: about 30% of children who return home are back in care within 5 years (issue 13). A return
     # home that ended an earlier period comes back after {(from, to) months: weight}; children in care today
     # had such an earlier period this often (the re-entries still looked after), and a period that ended in
     # a return home in the recorded years was followed by another that has also ended this often.
     re_entry_months: dict = field(default_factory=lambda: {(1, 6): 0.35, (6, 12): 0.25, (12, 24): 0.22,
                                                            (24, 60): 0.18})
-    returned_before_share: float = 0.06
+    returned_before_share: float = 0.05
     re_entry_after_home_share: float = 0.30
     # Care leavers' age on becoming looked after: {(from, to) years: weight}; their care ends at 18.
     leaver_entry_ages: dict = field(default_factory=lambda: {(0, 5): 0.08, (5, 10): 0.14, (10, 14): 0.30,
@@ -218,12 +218,12 @@ class CareRates:
     # foster care, 11.4% in children's homes, 9.8% in supported accommodation.
     placements: dict = field(default_factory=lambda: {
         "under_5": {"in_house": 0.42, "kinship": 0.28, "ifa": 0.20, "parents": 0.10},
-        "5_to_11": {"in_house": 0.38, "kinship": 0.22, "ifa": 0.27, "residential": 0.05, "parents": 0.08},
-        "12_to_15": {"in_house": 0.25, "kinship": 0.12, "ifa": 0.28, "residential": 0.29, "parents": 0.06},
-        "16_plus": {"in_house": 0.12, "kinship": 0.05, "ifa": 0.15, "residential": 0.20, "supported": 0.45,
-                    "parents": 0.03},
+        "5_to_11": {"in_house": 0.36, "kinship": 0.21, "ifa": 0.26, "residential": 0.09, "parents": 0.08},
+        "12_to_15": {"in_house": 0.21, "kinship": 0.10, "ifa": 0.24, "residential": 0.40, "parents": 0.05},
+        "16_plus": {"in_house": 0.07, "kinship": 0.02, "ifa": 0.07, "residential": 0.18, "supported": 0.64,
+                    "parents": 0.02},
         "uasc_under_16": {"in_house": 0.40, "ifa": 0.60},
-        "uasc_16_plus": {"supported": 0.70, "ifa": 0.22, "in_house": 0.08},
+        "uasc_16_plus": {"supported": 0.78, "ifa": 0.16, "in_house": 0.06},
     })
     long_term_fostering_after_days: int = 365  # a foster placement starting after a year in care is long-term...
     long_term_fostering_share: float = 0.6  # ...this often
