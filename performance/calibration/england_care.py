@@ -125,7 +125,8 @@ def figures(as_at: datetime.date) -> list[Figure]:
     return [
         Figure(f"Returned home, back in care within 5 years ({returns:,} returns home)", re_entered, 30.0, "%",
                "issue 13 (about 30% of children who return home re-enter care within 5 years)"),
-        Figure(f"In care at 31 March with an open CIN episode ({children:,} children)", share(len(open_cin)), 100.0, "%",
+        Figure(f"In care at 31 March with an open CIN episode ({children:,} children)", share(len(open_cin)),
+               100.0, "%",
                "DfE, Children in need census guide: a looked-after child is a child in need (an open episode)"),
         Figure(f"Started to be looked after: under 1 ({len(started):,} starters)",
                _percent(sum(1 for _, age in started if age < 1), len(started)), 16.0, "%",
