@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
+from council.synthetic.casework import Weighted
 from council.synthetic.registry import contributes
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN
 
@@ -442,14 +443,7 @@ class Caseloads:
             if self.remaining["children_in_care"] > 0 and child not in self.used and index.age_on(child, as_at) < 18:
                 self.open("children_in_care", household, [child], court)
         rng.shuffle(households)
-        for household in households:
-            if self.remaining["children_in_care"] <= 0:
-                break
-            children = self.eligible(household)
-            if not children or any(c in self.used for c in index.children_of(household)):
-                continue
-            taking = rng.randint(2, 3) if rng.random() < self.rates.multi_child_care_share else 1
-            self.open("children_in_care", household, sorted(rng.sample(children, min(taking, len(children)))))
+        self.open_by_age(households)
         for household in households:
             if self.remaining["care_leavers"] <= 0:
                 break
@@ -460,6 +454,34 @@ class Caseloads:
             ]
             for child in leavers[:1]:
                 self.open("care_leavers", household, [child])
+
+    def open_by_age(self, households) -> None:
+        """The rest of today's children in care, from households open to no one: a child of each household
+        is a candidate in the band of their age today, and bands are drawn by `CareRates.in_care_ages`, so
+        the council's children in care are as old as England's. A brother or sister comes too now and then."""
+        index, rng, as_at = self.index, self.rng, self.council.as_at
+        bands = self.rates.care.in_care_ages
+        waiting: dict[tuple, list] = {band: [] for band in bands}
+        for household in households:
+            children = self.eligible(household)
+            if not children or any(c in self.used for c in index.children_of(household)):
+                continue
+            child = rng.choice(children)
+            age = index.age_on(child, as_at)
+            for low, high in bands:
+                if low <= age < high:
+                    waiting[low, high].append((household, child, children))
+        for candidates in waiting.values():
+            candidates.reverse()  # popped from the end, so in the shuffled order
+        choose = Weighted(bands)
+        while self.remaining["children_in_care"] > 0 and any(waiting.values()):
+            band = choose(rng)
+            if not waiting[band]:
+                band = max(waiting, key=lambda b: len(waiting[b]))  # a band run dry: the fullest instead
+            household, child, children = waiting[band].pop()
+            siblings = [c for c in children if c != child]
+            taking = rng.randint(1, 2) if siblings and rng.random() < self.rates.multi_child_care_share else 0
+            self.open("children_in_care", household, sorted([child, *rng.sample(siblings, min(taking, len(siblings)))]))
 
 
 @contributes(order=60)

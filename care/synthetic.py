@@ -27,6 +27,7 @@ from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as 
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 from .models.periods import placement_facts
 from .synthetic_casework import Casework
+from .synthetic_cin import in_need_while_looked_after  # noqa: F401 (registers the contribution)
 from .synthetic_placements import FOSTERING, Market, Placement
 
 HANDOVER_DAYS = 7  # a worker starting within a week of another leaving takes over (903 SW10aSTG2)
@@ -104,7 +105,12 @@ class CarePlanner:
         self.why_ended = Weighted(self.rates.ended_reasons)
         self.ceased_at_18 = Weighted(self.rates.ceased_at_18)
         self.ceased_before_18 = Weighted(self.rates.ceased_before_18)
+        self.years_in_care = Weighted(self.rates.years_in_care)
+        self.years_in_care_16_plus = Weighted(self.rates.years_in_care_16_plus)
+        self.re_entry_months = Weighted(self.rates.re_entry_months)
         self.addresses: dict[int, list] = {}
+        self.earlier: list[PeriodPlan] = []  # periods before today's, ended in a return home (re-entries)
+        self.left_care: dict[int, int] = {}  # child: the day their earlier period ended
 
     # Helpers
 
@@ -293,10 +299,51 @@ class CarePlanner:
                 adoption = self.in_progress(shifted(chain, start))
                 return self.plan(children, household, start, None, "in_care", path=path, adoption=adoption)
             path = "interim"
-        years = Weighted(rates.years_in_care)(r)
+        oldest = max(self.age(c, self.as_at) for c in children)
+        years = (self.years_in_care_16_plus if oldest >= 16 else self.years_in_care)(r)
         elapsed = int((years + r.random() * (7 if years == max(rates.years_in_care) else 1)) * YEAR_DAYS)
         start = max(born, self.as_at - elapsed)
-        return self.plan(children, household, start, None, "in_care", path=path)
+        plan = self.plan(children, household, start, None, "in_care", path=path)
+        if r.random() < rates.returned_before_share:
+            earlier = self.earlier_period(plan)
+            if earlier is not None:
+                self.earlier.append(earlier)
+                self.left_care.update(dict.fromkeys(children, earlier.end))
+        return plan
+
+    def re_entry_gap(self) -> int:
+        """Days from a return home to coming back into care (CareRates.re_entry_months)."""
+        low, high = self.re_entry_months(self.rng)
+        return int(self.rng.uniform(low, high) * YEAR_DAYS / 12)
+
+    def earlier_period(self, plan: PeriodPlan) -> PeriodPlan | None:
+        """A period before `plan` that ended in a return home: the children came back into care (a re-entry).
+        None when it would start before the youngest was born."""
+        r, rates = self.rng, self.rates
+        end = min(plan.start - max(self.re_entry_gap(), 1), collection_year_start(plan.start) - 1)
+        start = end - int(between(r, rates.ended_months["home"]) * YEAR_DAYS / 12)
+        if start <= max(self.index.birth[c] for c in plan.children):
+            return None
+        path = "s20" if r.random() < 0.6 else "interim"
+        return self.plan(plan.children, plan.household, start, end, "home", path=path)
+
+    def re_entry(self, plan: PeriodPlan) -> PeriodPlan | None:
+        """After a return home, now and then a later period of care, ended by the as-at date too (a child still
+        looked after is one of today's children in care, chosen by access.synthetic)."""
+        r, rates = self.rng, self.rates
+        if r.random() >= rates.re_entry_after_home_share:
+            return None
+        start = plan.end + max(self.re_entry_gap(), 1)
+        if collection_year_start(start) == collection_year_start(plan.end):
+            start = collection_year_start(plan.end) + round(YEAR_DAYS)  # the next 1 April (see collection_year_start)
+        outcome = self.why_ended(r)
+        if outcome == "adopted":
+            outcome = "home"
+        end = start + max(30, int(between(r, rates.ended_months[outcome]) * YEAR_DAYS / 12))
+        if end > self.as_at or any(end >= self.birthday(c, 18) for c in plan.children):
+            return None
+        path = "s20" if outcome == "home" and r.random() < 0.6 else "interim"
+        return self.plan(plan.children, plan.household, start, end, outcome, path=path)
 
     def leaver(self, handover) -> PeriodPlan | None:
         """Looked after until 18 (a few moved on at 17), so a former relevant child now."""
@@ -357,6 +404,10 @@ class CarePlanner:
                 if plan is not None:
                     plans.append(plan)
                     wanted -= 1
+                    again = self.re_entry(plan) if plan.outcome == "home" else None
+                    if again is not None:
+                        plans.append(again)
+                        wanted -= 1
         return plans
 
     def ended_period(self, household, children) -> PeriodPlan | None:
@@ -380,11 +431,20 @@ class CarePlanner:
             return None
         end = r.randint(earliest, latest)
         months = between(r, rates.ended_months[outcome])
-        start = max(born, end - int(months * YEAR_DAYS / 12))
-        if start >= end:
+        start = end - int(months * YEAR_DAYS / 12)
+        if start < born:  # not from birth: babies would crowd the year's starters (England: 16% under 1)
             return None
         path = "s20" if outcome == "home" and r.random() < 0.6 else "interim"
         return self.plan((child,), household, start, end, outcome, path=path)
+
+
+def collection_year_start(day: int) -> int:
+    """The 1 April starting the 903's collection year of `day` (ordinals). A child who left care and came back in
+    one collection year fails the 903 validators' SW12STG2 whatever their social workers were (it wants every
+    worker episode to start by the day care ended and on or after the day it began again), so the synthetic
+    re-entries come back in a later collection year than they went home (docs/care.md)."""
+    on = date(day)
+    return datetime.date(on.year if on.month >= 4 else on.year - 1, 4, 1).toordinal()
 
 
 def shifted(adoption: AdoptionPlan, by: int) -> AdoptionPlan:
@@ -470,7 +530,8 @@ class CareWriter:
         involve(IK.IRO, handover.iro, handover.iro_team, plan.start)
         if not plan.uasc and handover.court is None and r.random() < self.council.rates.assessed_before_transfer_share:
             assessment = staff.team("child_in_need", locality)
-            assessed_from = max(self.index.birth[child], plan.start - r.randrange(20, 90))
+            assessed_from = max(self.index.birth[child], plan.start - r.randrange(20, 90),
+                                self.planner.left_care.get(child, 0) + 1)  # after an earlier period of care
             if assessed_from < plan.start - 1:
                 involve(IK.ALLOCATED_WORKER, r.choice(assessment.workers), assessment.id, assessed_from,
                         plan.start - 1)
@@ -493,7 +554,8 @@ def care_journeys(council):
         if plan is not None:
             plan.handover = h
             current.append(plan)
-    ended = planner.ended_periods(council.lookups["access.used_children"] | {c for h in handover for c in h.children})
+    ended = planner.earlier + planner.ended_periods(
+        council.lookups["access.used_children"] | {c for h in handover for c in h.children})
     writer = CareWriter(council, planner)
     for n, plan in enumerate(current + ended):
         writer.period(plan)

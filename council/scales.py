@@ -163,6 +163,22 @@ class CareRates:
     # How long children in care at the as-at date have been looked after: {whole years: weight}, the
     # last band running to 12 years.
     years_in_care: dict = field(default_factory=lambda: {0: 0.30, 1: 0.18, 2: 0.12, 3: 0.10, 4: 0.08, 5: 0.22})
+    # ...for those 16 and over: adolescents come into care late (England 2025: 28% of starters are 16 or 17).
+    years_in_care_16_plus: dict = field(default_factory=lambda: {0: 0.72, 1: 0.15, 2: 0.04, 3: 0.03, 4: 0.02,
+                                                                 5: 0.04})
+    # Children in care at the as-at date (besides the unaccompanied and those whose proceedings brought them
+    # in), by age then: {(from, to) years: weight}. England at 31 March 2025 has 27% aged 16 or over with the
+    # unaccompanied, most of whom are 16 or 17; so about 20% of the rest.
+    in_care_ages: dict = field(default_factory=lambda: {(0, 1): 0.07, (1, 5): 0.14, (5, 10): 0.18, (10, 16): 0.35,
+                                                        (16, 18): 0.26})
+    # Re-entries: about 30% of children who return home are back in care within 5 years (issue 13). A return
+    # home that ended an earlier period comes back after {(from, to) months: weight}; children in care today
+    # had such an earlier period this often (the re-entries still looked after), and a period that ended in
+    # a return home in the recorded years was followed by another that has also ended this often.
+    re_entry_months: dict = field(default_factory=lambda: {(1, 6): 0.35, (6, 12): 0.25, (12, 24): 0.22,
+                                                           (24, 60): 0.18})
+    returned_before_share: float = 0.05
+    re_entry_after_home_share: float = 0.30
     # Care leavers' age on becoming looked after: {(from, to) years: weight}; their care ends at 18.
     leaver_entry_ages: dict = field(default_factory=lambda: {(0, 5): 0.08, (5, 10): 0.14, (10, 14): 0.30,
                                                              (14, 17.5): 0.48})
@@ -180,8 +196,9 @@ class CareRates:
                                                         "cao": (6, 24), "relatives": (2, 30), "other_la": (2, 36)})
     interim_care_share: float = 0.6  # children in proceedings ending in an SGO or CAO, looked after meanwhile
     # The legal route into care (UASC are always accommodated under s20), and how long until a final order.
-    legal_paths: dict = field(default_factory=lambda: {"s20": 0.22, "s20_then_order": 0.13, "interim": 0.50,
-                                                       "emergency": 0.08, "adoption": 0.07})
+    # England at 31 March 2025: about 19% under s20, the unaccompanied (all s20) included.
+    legal_paths: dict = field(default_factory=lambda: {"s20": 0.08, "s20_then_order": 0.12, "interim": 0.63,
+                                                       "emergency": 0.10, "adoption": 0.07})
     adoption_before_age: int = 5  # children older than this at entry are not planned for adoption
     order_weeks: tuple = (16, 52)  # interim care order to full care or placement order
     s20_weeks: tuple = (4, 30)  # accommodated under s20 before proceedings
@@ -189,27 +206,30 @@ class CareRates:
     police_protection_days: tuple = (1, 3)  # police protection lasts at most 72 hours (903 rule 361)
     # Adoption: best interest decision, match, moving in, order (days after the step before).
     adoption_decision_days: tuple = (60, 200)  # after entering care
-    adoption_match_days: tuple = (60, 270)  # after the placement order
+    # England 2025: about 28 months on average from entering care to adoption, some much longer.
+    adoption_match_days: tuple = (60, 540)  # after the placement order
     adoption_move_days: tuple = (10, 45)
-    adoption_order_days: tuple = (120, 330)
+    adoption_order_days: tuple = (150, 400)
     foster_carer_adoption_share: float = 0.15
     adopters: dict = field(default_factory=lambda: {
         ("MF", "L11"): 0.62, ("MF", "L3"): 0.08, ("F1", "L0"): 0.12, ("FF", "L12"): 0.08, ("MM", "L12"): 0.05,
         ("MM", "L2"): 0.05})
-    # Placements: kinds by age at the move, and for unaccompanied children.
+    # Placements: kinds by age at the move, and for unaccompanied children. England at 31 March 2025: 67% in
+    # foster care, 11.4% in children's homes, 9.8% in supported accommodation.
     placements: dict = field(default_factory=lambda: {
-        "under_5": {"in_house": 0.50, "kinship": 0.25, "ifa": 0.20, "parents": 0.05},
-        "5_to_11": {"in_house": 0.42, "kinship": 0.20, "ifa": 0.25, "residential": 0.05, "parents": 0.08},
-        "12_to_15": {"in_house": 0.28, "kinship": 0.12, "ifa": 0.26, "residential": 0.27, "parents": 0.07},
-        "16_plus": {"in_house": 0.20, "kinship": 0.08, "ifa": 0.19, "residential": 0.20, "supported": 0.28,
-                    "parents": 0.05},
+        "under_5": {"in_house": 0.42, "kinship": 0.28, "ifa": 0.20, "parents": 0.10},
+        "5_to_11": {"in_house": 0.36, "kinship": 0.21, "ifa": 0.26, "residential": 0.09, "parents": 0.08},
+        "12_to_15": {"in_house": 0.21, "kinship": 0.10, "ifa": 0.24, "residential": 0.40, "parents": 0.05},
+        "16_plus": {"in_house": 0.07, "kinship": 0.02, "ifa": 0.07, "residential": 0.18, "supported": 0.64,
+                    "parents": 0.02},
         "uasc_under_16": {"in_house": 0.40, "ifa": 0.60},
-        "uasc_16_plus": {"supported": 0.65, "ifa": 0.25, "in_house": 0.10},
+        "uasc_16_plus": {"supported": 0.78, "ifa": 0.16, "in_house": 0.06},
     })
     long_term_fostering_after_days: int = 365  # a foster placement starting after a year in care is long-term...
     long_term_fostering_share: float = 0.6  # ...this often
+    # England at 31 March 2025: 44% placed outside the council's boundary (own homes are inside it).
     out_of_area_share: dict = field(default_factory=lambda: {
-        "in_house": 0.05, "kinship": 0.15, "ifa": 0.25, "residential": 0.60, "adoption": 0.30,
+        "in_house": 0.25, "kinship": 0.50, "ifa": 0.70, "residential": 0.90, "adoption": 0.50,
         # Registered supported accommodation (K3) in the council only: the 903's rule 241 wants a K3
         # provider's premises in the placing council (its check reads that as the placement being in it).
         "supported": 0.0})
@@ -285,7 +305,9 @@ class CareRates:
     pathway_review_early_days: tuple = (0, 30)
     pathway_review_late_days: tuple = (1, 60)
     keeping_in_touch_days: tuple = (25, 75)
-    in_touch: dict = field(default_factory=lambda: {"YES": 0.98, "NO": 0.01, "REFU": 0.01})
+    # England 2025: 91% of care leavers in touch; Leicestershire's 94% in suitable accommodation (the dashboard)
+    # needs at least that many in touch, so the council is kept between the two (docs/calibration.md).
+    in_touch: dict = field(default_factory=lambda: {"YES": 0.965, "NO": 0.025, "REFU": 0.01})
     staying_put_share: float = 0.35  # of those in foster care at 18
     # Why a child's social worker changed (903 SWEpisodes reason codes).
     social_worker_change_reasons: dict = field(default_factory=lambda: {
@@ -299,7 +321,7 @@ class CareRates:
     accommodation_later: dict = field(default_factory=lambda: {"U": 0.42, "D": 0.16, "B": 0.14, "E": 0.06, "T": 0.05,
                                                                "K": 0.06, "Y": 0.03, "V": 0.01, "W": 0.005, "S": 0.01,
                                                                "X": 0.01})
-    unsuitable_share: float = 0.02  # of accommodation that could be suitable
+    unsuitable_share: float = 0.005  # of accommodation that could be suitable
     activity_changes_per_year: float = 0.7
     activities: dict = field(default_factory=lambda: {
         "F1": 0.07, "P1": 0.01, "F2": 0.22, "P2": 0.03, "F4": 0.06, "P4": 0.01, "F5": 0.20, "P5": 0.05,

@@ -51,6 +51,7 @@ class LeaverWriter:
         self.activities = Weighted(rates.activities)
         self.staying_close = Weighted(rates.staying_close)
         self.stays = {}  # child: stays in all their periods of care, oldest first
+        self.left_to_family_done: set[int] = set()  # OC3 birthdays are judged on all of a child's stays
         for period in council.lookups["care.periods"] + council.lookups["care.ended_periods"]:
             for child in period.children:
                 self.stays.setdefault(child, []).extend(period.stays())
@@ -68,7 +69,8 @@ class LeaverWriter:
         elif period.outcome == "in_care" and status(born, stays, as_at) == LeaverStatus.ELIGIBLE:
             self.eligible_child(period, child, stays)
         elif period.outcome in ENDED_TO_FAMILY:
-            for each in period.children:
+            for each in [c for c in period.children if c not in self.left_to_family_done]:  # once, if they came back
+                self.left_to_family_done.add(each)
                 self.left_to_family(period, each)
 
     def due_ages(self, child, stays):

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 import pytest
 from django.db import transaction
+from django.db.models import Q
 
 from access.models import Involvement, InvolvementKind as IK
 from care import models as care
@@ -17,6 +18,7 @@ from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpi
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
+from frontdoor.models import Referral
 from leavers import models as leavers
 from privatefostering import models as private_fostering
 from leavers.codes import LeaverStatus
@@ -126,3 +128,35 @@ def test_care_leavers_are_former_relevant_and_pathway_plans_go_to_entitled_child
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.FORMER_RELEVANT
     for person_id in planned & in_care:
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.ELIGIBLE
+
+
+def test_some_children_come_back_into_care_and_a_later_period_never_overlaps_an_earlier():
+    periods = defaultdict(list)
+    for person_id, start, end in care.PeriodOfCare.objects.order_by("start_date").values_list(
+            "person_id", "start_date", "end_date"):
+        periods[person_id].append((start, end))
+    again = {person_id: spans for person_id, spans in periods.items() if len(spans) > 1}
+    assert again
+    for spans in again.values():
+        for (_, ended), (started, _) in zip(spans, spans[1:]):
+            assert ended is not None and ended < started
+    returned_home = care.Episode.objects.filter(reason_ceased__in=["E4A", "E4B"], period__person_id__in=again)
+    assert returned_home.exists()
+
+
+def test_children_in_care_are_children_in_need_with_one_cin_episode_at_a_time():
+    in_care = set(open_periods().filter(start_date__lte=AS_AT).values_list("person_id", flat=True))
+    open_referrals = Referral.objects.filter(referral_date__lte=AS_AT, closure_date__isnull=True)
+    assert in_care <= set(open_referrals.values_list("person_id", flat=True))
+    episodes = defaultdict(list)
+    for person_id, referred, closed in Referral.objects.order_by("referral_date", "pk").values_list(
+            "person_id", "referral_date", "closure_date"):
+        episodes[person_id].append((referred, closed))
+    for spans in episodes.values():  # the census's rule 8820: no episode starts inside another
+        for (referred, closed), (later, _) in zip(spans, spans[1:]):
+            assert closed is not None and referred < later and later >= closed
+    for period in care.PeriodOfCare.objects.filter(end_date__isnull=False, end_date__lte=AS_AT):
+        last_day = period.end_date - datetime.timedelta(days=1)  # looked after at its end: in need then too
+        open_then = Referral.objects.filter(person_id=period.person_id, referral_date__lte=last_day).filter(
+            Q(closure_date__isnull=True) | Q(closure_date__gt=last_day))
+        assert period.end_date == period.start_date or open_then.exists(), period.pk
