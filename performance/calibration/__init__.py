@@ -1,0 +1,1 @@
+"""A generated council beside published figures: the calibration tables (issue 13)."""
