@@ -188,8 +188,12 @@ class FamilyHelpWriter:
         authorised = plan.authorised <= self.as_at
         due = date(self.council.lookups["frontdoor.workdays"].due("ASSESSMENT", ref.start))
         codes = sorted({self.factors(r) for _ in range(self.factor_counts(r))})
-        if self.no_factors_rng.random() < self.no_factors_share.get(plan.outcome, 0):
-            codes = [AssessmentFactor.NO_FACTORS]  # recorded on its own, as the form insists
+        # No factors: recorded on its own (the form insists; CIN rule 8869), and only where the episode
+        # closed at the assessment, with no further action or to Family Help (RC8, RC9: rule 8873Q), so
+        # never after an enquiry.
+        no_factors = self.no_factors_rng.random() < self.no_factors_share.get(plan.outcome, 0)
+        if no_factors and ref.protection is None:
+            codes = [AssessmentFactor.NO_FACTORS]
         for child, referral_id in zip(ref.children, ref.ids):
             pk = insert(Assessment, referral_id=referral_id, person_id=self.person_ids[child], worker_id=ref.worker,
                         start_date=date(plan.start), authorisation_date=date(plan.authorised) if authorised else None,
