@@ -70,8 +70,8 @@ class JourneyRates:
     assessment_outcomes: dict = field(default_factory=lambda: {
         "nfa": 0.33, "family_help": 0.25, "cin_plan": 0.27, "strategy": 0.15,
     })
-    # "No factors identified" (code 21) recorded alone, by the assessment's outcome.
-    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.15, "family_help": 0.05})
+    # "No factors identified" (code 21), alone, by outcome, where the assessment closed the episode.
+    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.25, "family_help": 0.08})
     factors_per_assessment: dict = field(default_factory=lambda: {1: 0.30, 2: 0.35, 3: 0.22, 4: 0.13})
     assessment_factors: dict = field(default_factory=lambda: {  # CIN census factors at assessment
         "3A": 0.16, "3B": 0.12, "4B": 0.13, "4A": 0.06, "2B": 0.05, "1B": 0.04, "16A": 0.07, "17A": 0.07,
