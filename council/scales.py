@@ -26,10 +26,10 @@ class JourneyRates:
     # The lead-in years are planned but not kept, so the recorded years start with families coming
     # back as they would in a council that has run for years.
     lead_in_years: int = 3
-    first_contact_mean_years: float = 2.5  # a family's wait for its first contact, once it has children
+    first_contact_mean_years: float = 2.6  # a family's wait for its first contact, once it has children
     return_share: float = 0.845
     after_plan_return_share: float = 0.85  # families whose child has had a CP plan
-    soon_return_share: float = 0.5
+    soon_return_share: float = 0.6
     soon_return_mean_days: int = 70
     later_return_days: tuple = (200, 900)
     whole_family_share: float = 0.85  # the contact is about every child at home, else about one
@@ -44,8 +44,9 @@ class JourneyRates:
     # Contacts that go no further: police notifications, information shared, advice asked for, in the
     # months before a family's contact that does. England's front door turns about a quarter of its
     # contacts into referrals; {how many before each kept contact: weight}.
-    quiet_contacts: dict = field(default_factory=lambda: {0: 0.2, 1: 0.25, 2: 0.22, 3: 0.15, 4: 0.1, 5: 0.08})
-    quiet_contact_days: tuple = (5, 365)  # before the contact that goes further
+    quiet_contacts: dict = field(default_factory=lambda: {0: 0.06, 1: 0.1, 2: 0.15, 3: 0.19, 4: 0.18, 5: 0.13,
+                                                          6: 0.1, 7: 0.06, 8: 0.03})
+    quiet_contact_days: tuple = (3, 240)  # before the contact that goes further
     quiet_contact_outcomes: dict = field(default_factory=lambda: {"nfa": 0.5, "advice": 0.5})
     contact_sources: dict = field(default_factory=lambda: {  # CIN census referral sources, England shares
         "6": 0.29, "2A": 0.19, "2B": 0.015, "3A": 0.03, "3B": 0.02, "3C": 0.01, "3D": 0.03, "3E": 0.02,
@@ -71,7 +72,7 @@ class JourneyRates:
         "nfa": 0.33, "family_help": 0.25, "cin_plan": 0.27, "strategy": 0.15,
     })
     # "No factors identified" (code 21), alone, by outcome, where the assessment closed the episode.
-    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.25, "family_help": 0.08})
+    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.22, "family_help": 0.07})
     factors_per_assessment: dict = field(default_factory=lambda: {1: 0.30, 2: 0.35, 3: 0.22, 4: 0.13})
     assessment_factors: dict = field(default_factory=lambda: {  # CIN census factors at assessment
         "3A": 0.16, "3B": 0.12, "4B": 0.13, "4A": 0.06, "2B": 0.05, "1B": 0.04, "16A": 0.07, "17A": 0.07,
@@ -87,8 +88,8 @@ class JourneyRates:
     cin_review_on_time_share: float = 0.86
     cin_review_early_days: tuple = (0, 10)  # held this many days before the due date, when on time
     cin_review_late_days: tuple = (1, 30)
-    cin_plan_ends_at_review_share: float = 0.3
-    cin_plan_ends_at_review_by_need: dict = field(default_factory=lambda: {"N2": 0.1})  # disabled children
+    cin_plan_ends_at_review_share: float = 0.19
+    cin_plan_ends_at_review_by_need: dict = field(default_factory=lambda: {"N2": 0.08})  # disabled children
     cin_step_down_share: float = 0.30  # a CIN plan ends with a step-down to Family Help
     cin_visit_days: tuple = (20, 45)
     # Family Help.
@@ -99,8 +100,8 @@ class JourneyRates:
     # Strategy discussions, section 47 enquiries and conferences.
     strategy_working_days: tuple = (0, 1)  # after a referral with an immediate safeguarding concern
     strategy_to_section47_share: float = 0.88
-    section47_to_icpc_share: float = 0.27
-    repeat_section47_to_icpc_share: float = 0.42  # a child in the family has had a plan before
+    section47_to_icpc_share: float = 0.25
+    repeat_section47_to_icpc_share: float = 0.55  # a child in the family has had a plan before
     section47_working_days: tuple = (5, 15)  # enquiries that end without a conference, within 15 working days
     section47_done_before_icpc_working_days: tuple = (1, 3)
     icpc_on_time_share: float = 0.86
@@ -117,11 +118,11 @@ class JourneyRates:
                                                          "MUL": 0.04})
     cp_category_change_share: float = 0.08
     cp_ends_at_first_review_share: float = 0.13
-    cp_ends_at_later_review_share: float = 0.5
+    cp_ends_at_later_review_share: float = 0.47
     cp_review_brought_forward_share: float = 0.3  # of each interval after the first review
     cp_review_brought_forward_days: tuple = (30, 14)  # at least this long after the last review, before due
     cp_ends_between_reviews_share: float = 0.06
-    cp_review_on_time_share: float = 0.925
+    cp_review_on_time_share: float = 0.94
     cp_review_early_days: tuple = (0, 14)  # held this many days before the due date, when on time
     cp_review_late_days: tuple = (1, 45)
     cp_after_plan: dict = field(default_factory=lambda: {"cin_plan": 0.55, "family_help": 0.15, "close": 0.30})
