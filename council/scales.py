@@ -72,7 +72,7 @@ class JourneyRates:
         "nfa": 0.33, "family_help": 0.25, "cin_plan": 0.27, "strategy": 0.15,
     })
     # "No factors identified" (code 21), alone, by outcome, where the assessment closed the episode.
-    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.22, "family_help": 0.07})
+    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.24, "family_help": 0.08})
     factors_per_assessment: dict = field(default_factory=lambda: {1: 0.30, 2: 0.35, 3: 0.22, 4: 0.13})
     assessment_factors: dict = field(default_factory=lambda: {  # CIN census factors at assessment
         "3A": 0.16, "3B": 0.12, "4B": 0.13, "4A": 0.06, "2B": 0.05, "1B": 0.04, "16A": 0.07, "17A": 0.07,
@@ -100,8 +100,8 @@ class JourneyRates:
     # Strategy discussions, section 47 enquiries and conferences.
     strategy_working_days: tuple = (0, 1)  # after a referral with an immediate safeguarding concern
     strategy_to_section47_share: float = 0.88
-    section47_to_icpc_share: float = 0.25
-    repeat_section47_to_icpc_share: float = 0.55  # a child in the family has had a plan before
+    section47_to_icpc_share: float = 0.24
+    repeat_section47_to_icpc_share: float = 0.63  # a child in the family has had a plan before
     section47_working_days: tuple = (5, 15)  # enquiries that end without a conference, within 15 working days
     section47_done_before_icpc_working_days: tuple = (1, 3)
     icpc_on_time_share: float = 0.86
@@ -117,12 +117,12 @@ class JourneyRates:
     cp_categories: dict = field(default_factory=lambda: {"NEG": 0.49, "EMO": 0.37, "PHY": 0.06, "SAB": 0.04,
                                                          "MUL": 0.04})
     cp_category_change_share: float = 0.08
-    cp_ends_at_first_review_share: float = 0.13
+    cp_ends_at_first_review_share: float = 0.11
     cp_ends_at_later_review_share: float = 0.47
     cp_review_brought_forward_share: float = 0.3  # of each interval after the first review
     cp_review_brought_forward_days: tuple = (30, 14)  # at least this long after the last review, before due
     cp_ends_between_reviews_share: float = 0.06
-    cp_review_on_time_share: float = 0.94
+    cp_review_on_time_share: float = 0.95
     cp_review_early_days: tuple = (0, 14)  # held this many days before the due date, when on time
     cp_review_late_days: tuple = (1, 45)
     cp_after_plan: dict = field(default_factory=lambda: {"cin_plan": 0.55, "family_help": 0.15, "close": 0.30})
