@@ -140,7 +140,8 @@ def test_no_factors_identified_is_recorded_alone_and_only_where_nothing_followed
     assert no_factors.exists()
     for assessment in no_factors.prefetch_related("factors"):
         assert [f.code for f in assessment.factors.all()] == [AssessmentFactor.NO_FACTORS]
-        assert assessment.outcome in (AssessmentOutcome.NO_FURTHER_ACTION, AssessmentOutcome.FAMILY_HELP)
+        if assessment.authorisation_date:  # factors are written as the assessment goes; the outcome at the end
+            assert assessment.outcome in (AssessmentOutcome.NO_FURTHER_ACTION, AssessmentOutcome.FAMILY_HELP)
 
 
 def test_most_contacts_go_no_further_than_the_front_door():
