@@ -14,8 +14,11 @@ class JourneyRates:
 
     Calibrated so `demo` looks like Leicestershire's Q4 2024/25 dashboard (DOMAIN.md): about 1,600
     referrals a quarter, 26% of them re-referrals, 84% of assessments within 45 working days, a
-    quarter of CP plans second or subsequent, 88% of CP reviews on time, about 500 children on plans.
-    Days are calendar days unless named working days; (low, high) pairs are ranges drawn evenly.
+    quarter of CP plans second or subsequent, 88% of CP reviews on time, about 500 children on plans;
+    and, where Leicestershire gives no figure, like England's (Characteristics of children in need
+    2025, `manage.py england_calibration`): contacts, section 47 enquiries and conferences, how long
+    plans last, children in need at 31 March. Days are calendar days unless named working days;
+    (low, high) pairs are ranges drawn evenly.
     """
 
     # Families at the front door. Each family first comes on a day spread over the lead-in and
@@ -23,10 +26,10 @@ class JourneyRates:
     # The lead-in years are planned but not kept, so the recorded years start with families coming
     # back as they would in a council that has run for years.
     lead_in_years: int = 3
-    first_contact_mean_years: float = 2.5  # a family's wait for its first contact, once it has children
+    first_contact_mean_years: float = 2.6  # a family's wait for its first contact, once it has children
     return_share: float = 0.845
     after_plan_return_share: float = 0.85  # families whose child has had a CP plan
-    soon_return_share: float = 0.5
+    soon_return_share: float = 0.6
     soon_return_mean_days: int = 70
     later_return_days: tuple = (200, 900)
     whole_family_share: float = 0.85  # the contact is about every child at home, else about one
@@ -34,10 +37,17 @@ class JourneyRates:
     # What the front door decides: for a family's first contact, a returning family, and a family
     # whose child has been on a child protection plan.
     contact_outcomes: dict = field(default_factory=lambda: {
-        "first": {"nfa": 0.17, "advice": 0.21, "family_help": 0.21, "referral": 0.35, "strategy": 0.06},
-        "return": {"nfa": 0.12, "advice": 0.15, "family_help": 0.15, "referral": 0.475, "strategy": 0.105},
-        "after_plan": {"nfa": 0.06, "advice": 0.08, "family_help": 0.08, "referral": 0.50, "strategy": 0.28},
+        "first": {"nfa": 0.17, "advice": 0.21, "family_help": 0.21, "referral": 0.25, "strategy": 0.16},
+        "return": {"nfa": 0.12, "advice": 0.15, "family_help": 0.15, "referral": 0.35, "strategy": 0.23},
+        "after_plan": {"nfa": 0.06, "advice": 0.08, "family_help": 0.08, "referral": 0.38, "strategy": 0.40},
     })
+    # Contacts that go no further: police notifications, information shared, advice asked for, in the
+    # months before a family's contact that does. England's front door turns about a quarter of its
+    # contacts into referrals; {how many before each kept contact: weight}.
+    quiet_contacts: dict = field(default_factory=lambda: {0: 0.06, 1: 0.1, 2: 0.15, 3: 0.19, 4: 0.18, 5: 0.13,
+                                                          6: 0.1, 7: 0.06, 8: 0.03})
+    quiet_contact_days: tuple = (3, 240)  # before the contact that goes further
+    quiet_contact_outcomes: dict = field(default_factory=lambda: {"nfa": 0.5, "advice": 0.5})
     contact_sources: dict = field(default_factory=lambda: {  # CIN census referral sources, England shares
         "6": 0.29, "2A": 0.19, "2B": 0.015, "3A": 0.03, "3B": 0.02, "3C": 0.01, "3D": 0.03, "3E": 0.02,
         "3F": 0.03, "4": 0.016, "5A": 0.03, "5B": 0.04, "5C": 0.03, "7": 0.035, "1A": 0.04, "1B": 0.01,
@@ -59,8 +69,10 @@ class JourneyRates:
     assessment_working_days: tuple = (10, 45)  # referral to authorisation, when on time
     assessment_late_working_days: tuple = (46, 85)
     assessment_outcomes: dict = field(default_factory=lambda: {
-        "nfa": 0.405, "family_help": 0.27, "cin_plan": 0.225, "strategy": 0.10,
+        "nfa": 0.33, "family_help": 0.25, "cin_plan": 0.27, "strategy": 0.15,
     })
+    # "No factors identified" (code 21), alone, by outcome, where the assessment closed the episode.
+    no_factors_share: dict = field(default_factory=lambda: {"nfa": 0.24, "family_help": 0.08})
     factors_per_assessment: dict = field(default_factory=lambda: {1: 0.30, 2: 0.35, 3: 0.22, 4: 0.13})
     assessment_factors: dict = field(default_factory=lambda: {  # CIN census factors at assessment
         "3A": 0.16, "3B": 0.12, "4B": 0.13, "4A": 0.06, "2B": 0.05, "1B": 0.04, "16A": 0.07, "17A": 0.07,
@@ -76,7 +88,8 @@ class JourneyRates:
     cin_review_on_time_share: float = 0.86
     cin_review_early_days: tuple = (0, 10)  # held this many days before the due date, when on time
     cin_review_late_days: tuple = (1, 30)
-    cin_plan_ends_at_review_share: float = 0.5
+    cin_plan_ends_at_review_share: float = 0.19
+    cin_plan_ends_at_review_by_need: dict = field(default_factory=lambda: {"N2": 0.08})  # disabled children
     cin_step_down_share: float = 0.30  # a CIN plan ends with a step-down to Family Help
     cin_visit_days: tuple = (20, 45)
     # Family Help.
@@ -86,26 +99,30 @@ class JourneyRates:
     family_plan_review_months: int = 3
     # Strategy discussions, section 47 enquiries and conferences.
     strategy_working_days: tuple = (0, 1)  # after a referral with an immediate safeguarding concern
-    strategy_to_section47_share: float = 0.86
-    section47_to_icpc_share: float = 0.5
-    repeat_section47_to_icpc_share: float = 0.75  # a child in the family has had a plan before
-    section47_working_days: tuple = (5, 20)  # enquiries that end without a conference
+    strategy_to_section47_share: float = 0.88
+    section47_to_icpc_share: float = 0.24
+    repeat_section47_to_icpc_share: float = 0.63  # a child in the family has had a plan before
+    section47_working_days: tuple = (5, 15)  # enquiries that end without a conference, within 15 working days
     section47_done_before_icpc_working_days: tuple = (1, 3)
     icpc_on_time_share: float = 0.86
     icpc_working_days: tuple = (6, 15)
     icpc_late_working_days: tuple = (16, 30)
-    icpc_to_plan_share: float = 0.89
+    icpc_to_plan_share: float = 0.82
     strategy_agencies: dict = field(default_factory=lambda: {"health": 0.95, "education": 0.75, "probation": 0.12})
     conference_agencies: dict = field(default_factory=lambda: {"police": 0.85, "health": 0.95, "education": 0.8,
                                                                "probation": 0.15})
-    # Child protection plans: a plan ends at a review conference, or now and then between reviews.
+    # Child protection plans: a plan ends at a review conference, or now and then between reviews. Few
+    # end at the first review (3 months); after it, a review is now and then brought forward because
+    # the plan's aims are met, so England's plans mostly last 6 months to a year.
     cp_categories: dict = field(default_factory=lambda: {"NEG": 0.49, "EMO": 0.37, "PHY": 0.06, "SAB": 0.04,
                                                          "MUL": 0.04})
     cp_category_change_share: float = 0.08
-    cp_ends_at_first_review_share: float = 0.5
-    cp_ends_at_later_review_share: float = 0.58
+    cp_ends_at_first_review_share: float = 0.11
+    cp_ends_at_later_review_share: float = 0.47
+    cp_review_brought_forward_share: float = 0.3  # of each interval after the first review
+    cp_review_brought_forward_days: tuple = (30, 14)  # at least this long after the last review, before due
     cp_ends_between_reviews_share: float = 0.06
-    cp_review_on_time_share: float = 0.925
+    cp_review_on_time_share: float = 0.95
     cp_review_early_days: tuple = (0, 14)  # held this many days before the due date, when on time
     cp_review_late_days: tuple = (1, 45)
     cp_after_plan: dict = field(default_factory=lambda: {"cin_plan": 0.55, "family_help": 0.15, "close": 0.30})

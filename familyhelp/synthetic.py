@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from council.synthetic.casework import Weighted, between, date
 from council.synthetic.registry import contributes
 
-from .codes import StepDirection
+from .codes import AssessmentFactor, StepDirection
 from .models import (
     Assessment,
     AssessmentFactorRecord,
@@ -80,8 +80,9 @@ def plan_assessment(planner, referred: int) -> AssessmentPlan:
     return AssessmentPlan(start, max(start, days.add(referred, n)))
 
 
-def plan_cin_plan(planner, day: int, after_cp_plan: bool = False) -> CinPlanPlan:
-    """Reviewed at the local interval (mostly on time) until a review ends it.
+def plan_cin_plan(planner, day: int, after_cp_plan: bool = False, need: str = "") -> CinPlanPlan:
+    """Reviewed at the local interval (mostly on time) until a review ends it: seldom for a disabled child,
+    whose plan (short breaks, support at home) usually runs for years.
 
     After a child protection plan the CIN plan starts from the day after the review that ended it: the
     CIN census validator's rule 4003 matches a review with every plan of the child that has the same number
@@ -99,7 +100,7 @@ def plan_cin_plan(planner, day: int, after_cp_plan: bool = False) -> CinPlanPlan
         else:
             held = days.on_or_after(due + between(r, j.cin_review_late_days))
         reviews.append(held)
-        if r.random() < j.cin_plan_ends_at_review_share:
+        if r.random() < j.cin_plan_ends_at_review_by_need.get(need, j.cin_plan_ends_at_review_share):
             return CinPlanPlan(start, held, reviews)
         previous = held
 
@@ -138,6 +139,8 @@ class FamilyHelpWriter:
         self.person_ids = council.lookups["people.children"].person_ids
         j = council.rates.journeys
         self.factor_counts, self.factors = Weighted(j.factors_per_assessment), Weighted(j.assessment_factors)
+        self.no_factors_share = j.no_factors_share
+        self.no_factors_rng = council.rng("familyhelp.no_factors")  # its own stream: other draws as they were
         self.review_interval = relativedelta(months=j.family_plan_review_months)
 
     def journey(self, journey) -> None:
@@ -185,6 +188,12 @@ class FamilyHelpWriter:
         authorised = plan.authorised <= self.as_at
         due = date(self.council.lookups["frontdoor.workdays"].due("ASSESSMENT", ref.start))
         codes = sorted({self.factors(r) for _ in range(self.factor_counts(r))})
+        # No factors: recorded on its own (the form insists; CIN rule 8869), and only where the episode
+        # closed at the assessment, with no further action or to Family Help (RC8, RC9: rule 8873Q), so
+        # never after an enquiry.
+        no_factors = self.no_factors_rng.random() < self.no_factors_share.get(plan.outcome, 0)
+        if no_factors and ref.protection is None:
+            codes = [AssessmentFactor.NO_FACTORS]
         for child, referral_id in zip(ref.children, ref.ids):
             pk = insert(Assessment, referral_id=referral_id, person_id=self.person_ids[child], worker_id=ref.worker,
                         start_date=date(plan.start), authorisation_date=date(plan.authorised) if authorised else None,

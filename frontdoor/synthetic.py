@@ -106,6 +106,11 @@ class FrontDoor:
         self.first_day = self.as_at - round(council.rates.history_years * YEAR_DAYS)
         self.lead_in_day = self.first_day - round(self.rates.lead_in_years * YEAR_DAYS)
         self.repeat = False  # the family being planned has had a child protection plan
+        self.quiet_since = 0  # quiet contacts come after the family's last episode closed
+        # Contacts that go no further draw from their own stream, so every other record is drawn as before.
+        self.quiet_rng = council.rng("frontdoor.quiet_contacts")
+        self.quiet_counts = Weighted(self.rates.quiet_contacts)
+        self.quiet_outcomes = Weighted(self.rates.quiet_contact_outcomes)
         j = self.rates
         self.outcomes = {kind: Weighted(weights) for kind, weights in j.contact_outcomes.items()}
         self.sources = Weighted(j.contact_sources)
@@ -137,8 +142,10 @@ class FrontDoor:
             return None
         journey = Journey(household, index.household_locality[household])
         kind = "first"
+        self.quiet_since = first
         while day <= self.as_at:
             end = self.episode(journey, kids, day, kind)
+            self.quiet_since = (end or self.as_at) + 1
             kind = "after_plan" if journey.had_plan else "return"
             returns = j.after_plan_return_share if journey.had_plan else j.return_share
             if end is None or end >= self.as_at or r.random() >= returns:
@@ -181,11 +188,27 @@ class FrontDoor:
             children = [r.choice(children)]
         contact.children = children
         journey.contacts.append(contact)
+        self.quiet_contacts(journey, contact, kids)
         for record in chain:
             record.children = children
             self.allocate(record)
             (journey.referrals if isinstance(record, ReferralPlan) else journey.family_help).append(record)
         return end if contact.decided[0] <= self.as_at else None
+
+    def quiet_contacts(self, journey, contact, kids) -> None:
+        """Contacts about some of the same children in the months before, ended with advice or no further
+        action (police notifications, information shared): most contacts to a front door go no further."""
+        r, j = self.quiet_rng, self.rates
+        ages = {child: (born, adult) for child, born, adult in kids}
+        for _ in range(self.quiet_counts(r)):
+            day = contact.received[0] - between(r, j.quiet_contact_days)
+            if day < max(self.first_day, self.quiet_since):
+                continue
+            children = [c for c in contact.children if ages[c][0] - j.prebirth_days <= day < ages[c][1]]
+            quiet = self.contact(day, self.quiet_outcomes(r), journey.locality, rng=r)
+            if children and quiet.recorded[0] <= self.as_at:
+                quiet.children = children
+                journey.contacts.append(quiet)
 
     def following(self, record, locality):
         """A step-down from social care to Family Help, or a step-up the other way."""
@@ -208,8 +231,8 @@ class FrontDoor:
             record.team = self.staff.team("family_help", record.locality)
             record.worker = self.staff.worker(record.team, children, record.open_on(as_at))
 
-    def contact(self, day, outcome, locality) -> ContactPlan:
-        r, j, days = self.rng, self.rates, self.days
+    def contact(self, day, outcome, locality, rng=None) -> ContactPlan:
+        r, j, days = rng or self.rng, self.rates, self.days
         if r.random() < j.out_of_hours_share:
             minute = r.randrange(*r.choice(OUT_OF_HOURS))
         else:
@@ -257,7 +280,7 @@ class FrontDoor:
         r, j = self.rng, self.rates
         if route == "cin_plan":
             cp_plan = ref.protection is not None and ref.protection.plan_start is not None
-            ref.cin_plan = familyhelp.plan_cin_plan(self, day, after_cp_plan=cp_plan)
+            ref.cin_plan = familyhelp.plan_cin_plan(self, day, after_cp_plan=cp_plan, need=ref.primary_need)
             ref.step_down = r.random() < j.cin_step_down_share
             self.close(ref, ref.cin_plan.end, "close")
         elif route == LOOKED_AFTER:

@@ -3,7 +3,8 @@
 `plan_protection` is asked by the front door's planner (frontdoor.synthetic) what follows a
 strategy discussion; the contribution writes the rows. A plan ends at a review conference (now and
 then between reviews, or when proceedings are issued), so plan lengths and review timeliness come
-from the review schedule the registry sets: first within 3 months, then at most 6 months apart.
+from the review schedule the registry sets: first within 3 months, then at most 6 months apart; a
+review brought forward (the plan's aims met early) ends the plan, unless the family is in proceedings.
 """
 from dataclasses import dataclass, field
 
@@ -96,7 +97,12 @@ def _plan(planner, cp: ProtectionPlan) -> None:
     due = days.due("CP_REVIEW_FIRST", cp.plan_start)
     first = True
     while True:
-        if r.random() < j.cp_review_on_time_share:
+        after, before = j.cp_review_brought_forward_days
+        brought_forward = not first and r.random() < j.cp_review_brought_forward_share
+        brought_forward &= previous + after < due - before
+        if brought_forward:
+            held = days.on_or_before(r.randint(previous + after, due - before))
+        elif r.random() < j.cp_review_on_time_share:
             held = max(previous + 1, days.on_or_before(due - between(r, j.cp_review_early_days)))
         else:
             held = days.on_or_after(due + between(r, j.cp_review_late_days))
@@ -110,7 +116,7 @@ def _plan(planner, cp: ProtectionPlan) -> None:
                 cp.then = planner.after_plan(r)
                 break
         share = j.cp_ends_at_first_review_share if first else j.cp_ends_at_later_review_share
-        ends = (court is None or court.settled_by(held)) and r.random() < share
+        ends = (court is None or court.settled_by(held)) and (brought_forward or r.random() < share)
         cp.reviews.append((held, ConferenceOutcome.END_PLAN if ends else ConferenceOutcome.CONTINUE))
         if ends:
             cp.plan_end = cp.end = held

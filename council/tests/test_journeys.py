@@ -16,11 +16,13 @@ from access.models import Involvement, InvolvementKind as IK, TeamKind, User
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
-from familyhelp.models import Assessment, CINPlan, FamilyHelpEpisode
-from frontdoor.models import Contact, Referral
+from familyhelp.codes import AssessmentFactor
+from familyhelp.models import Assessment, AssessmentOutcome, CINPlan, FamilyHelpEpisode
+from frontdoor.codes import REFERRAL_OUTCOMES
+from frontdoor.models import Contact, ContactDecision, Referral
 from people.duework import DueWork
 from proceedings.models import CareProceedings, FGDMOffer, PreProceedings, fgdm_requirement_problem
-from protection.codes import ConferenceKind
+from protection.codes import ConferenceKind, ConferenceOutcome
 from privatefostering.models import PrivateFosteringArrangement
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
 from timescales import registry
@@ -131,3 +133,28 @@ def test_the_demo_social_worker_has_overdue_work_their_manager_sees():
     assert any(item.overdue_on(AS_AT) for item in mine)
     managed = due_items(DueWork(manager, AS_AT).people("managed"), AS_AT)
     assert {item.person_id for item in mine} <= {item.person_id for item in managed}
+
+
+def test_no_factors_identified_is_recorded_alone_and_only_where_nothing_followed_or_family_help_did():
+    no_factors = Assessment.objects.filter(factors__code=AssessmentFactor.NO_FACTORS)
+    assert no_factors.exists()
+    for assessment in no_factors.prefetch_related("factors"):
+        assert [f.code for f in assessment.factors.all()] == [AssessmentFactor.NO_FACTORS]
+        if assessment.authorisation_date:  # factors are written as the assessment goes; the outcome at the end
+            assert assessment.outcome in (AssessmentOutcome.NO_FURTHER_ACTION, AssessmentOutcome.FAMILY_HELP)
+
+
+def test_most_contacts_go_no_further_than_the_front_door():
+    """England's front door turns about a quarter of its contacts into referrals (issue 13)."""
+    decisions = ContactDecision.objects.all()
+    referred = decisions.filter(outcome__in=REFERRAL_OUTCOMES).count()
+    assert 0.15 <= referred / decisions.count() <= 0.35
+
+
+def test_a_plan_ends_at_a_review_conference_that_says_so_or_between_reviews():
+    for plan in ChildProtectionPlan.objects.filter(end_date__isnull=False).prefetch_related("conferences"):
+        conferences = plan.conferences.all()
+        reviews = sorted((c.date, c.outcome) for c in conferences if c.kind == ConferenceKind.REVIEW)
+        assert all(outcome == ConferenceOutcome.CONTINUE for _, outcome in reviews[:-1])
+        if reviews and reviews[-1][1] == ConferenceOutcome.END_PLAN:
+            assert reviews[-1][0] == plan.end_date
