@@ -20,7 +20,7 @@ from people.codes import Sex, UPNUnknown
 from people.models import Address, Person
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
 from proceedings.codes import CourtOrder
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from . import rules
 from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE

@@ -13,7 +13,7 @@ from council.synthetic.registry import contributes
 from familyhelp import synthetic as familyhelp
 from people.synthetic import DIED, UNACCOMPANIED, YEAR_DAYS
 from protection import synthetic as protection
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from .codes import REFERRAL_OUTCOMES, ClosureReason, ContactOutcome, PrimaryNeed, ReferralSource
 from .models import Contact, ContactDecision, ManagementOversight, Referral, re_referral_window_start

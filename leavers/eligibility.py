@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 from care.codes import ADOPTED, RETURNED_TO_PARENTAL_RESPONSIBILITY, SHORT_BREAKS, PlacementType
 from care.models import Episode
 from timescales import registry
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from .codes import LeaverStatus
 

@@ -13,7 +13,7 @@ from council.synthetic.casework import Weighted, between, date
 from council.synthetic.registry import contributes
 from access.models import Involvement, InvolvementKind as IK
 from people.synthetic import YEAR_DAYS
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
 from .eligibility import eligible_from, home_for_six_months, status

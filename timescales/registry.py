@@ -21,10 +21,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from .definitions import UNIT_WORDS, Basis, Timescale, Unit, birthday
+from .dates import birthday
+from .definitions import UNIT_WORDS, Basis, Timescale, Unit
 from .table import TIMESCALES
 
-__all__ = ["Basis", "Timescale", "Unit", "birthday", "TIMESCALES", "get", "all_timescales", "health_review_code"]
+__all__ = ["Basis", "Timescale", "Unit", "TIMESCALES", "get", "all_timescales", "health_review_code"]
 
 # --- Education and inclusion: their own block, in timescales/education.py (one line here) ---
 from .education import education_timescales  # noqa: E402  (after Timescale, which the block uses)

@@ -152,11 +152,6 @@ def test_reason_for_new_episode(legal, placement, carers, code):
     assert rules.reason_new_episode(legal, placement, carers) == code
 
 
-def test_collection_year_runs_april_to_march():
-    assert rules.collection_year(D(2026, 3, 31)) == (D(2025, 4, 1), D(2026, 3, 31))
-    assert rules.collection_year(D(2026, 4, 1)) == (D(2026, 4, 1), D(2027, 3, 31))
-
-
 def test_oc2_cohort_in_care_from_1_april_to_31_march_without_short_breaks():
     year_end, c2 = D(2026, 3, 31), [(D(2025, 4, 1), None, LegalStatus.FULL_CARE_ORDER)]
     assert rules.in_oc2_cohort(D(2025, 4, 1), None, c2, year_end)

@@ -25,13 +25,13 @@ from leavers.codes import AccommodationType, Activity, InTouch, NOT_KNOWN
 from leavers.models import BirthdaySnapshot
 from people.codes import RelationshipKind
 from people.models import Person, Relationship
+from timescales.dates import dfe_anniversary
 
 from ..chunks import grouped
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT, OTHER_PLACEMENT_IMPORTED_AS
 from ..people import check_upns, existing_people, known_code, new_person, save_people
 from ..problems import ImportFailed, Problem
 from ..records import create_all, update_all
-from ..helpers import add_years
 from .csvio import find_files, read_table
 from . import workers
 from .tables import tables_for
@@ -301,7 +301,7 @@ def _oc3(rows, file, year, user, problems):
             activity=known_code(row["ACTIV"] if row["ACTIV"] != NOT_KNOWN else "", Activity, file, where, "ACTIV",
                                 problems, required=False) or "",
             accommodation=kind or "", accommodation_suitable=(accom[1:] == "1") if accom else None,
-            recorded_on=min(year.end, add_years(person.birth_date, age)) if person.birth_date else year.end))
+            recorded_on=min(year.end, dfe_anniversary(person.birth_date, age)) if person.birth_date else year.end))
     if not problems:
         create_all(BirthdaySnapshot, made, user)
 
