@@ -52,6 +52,7 @@ from .models import (
     TeamAroundSchool,
     TribunalAppeal,
 )
+from .models.send import ehc_review_due
 
 DAY = datetime.timedelta(days=1)
 FIRST_YEAR = 2019  # the first academic year with education records
@@ -890,7 +891,7 @@ class Inclusion:
             primary_need=weighted(rng, R.EHC_NEEDS),
             school_id=None if home_educated else rng.choice(self.schools[phase] or self.schools["primary"]),
             home_educated=bool(home_educated),
-            next_review_due=registry.get("EHC_ANNUAL_REVIEW").due(last),
+            next_review_due=ehc_review_due(issued, reviews),
             ceased_on=ceased,
             cease_reason="",
         )
