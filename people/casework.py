@@ -16,22 +16,17 @@ finding them changed since is refused with the worker's entries kept on the page
 saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
 import hashlib
-import importlib
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect, render
-from django.utils.module_loading import module_has_submodule
 
 from access.parts import as_parts
 from . import drafts as drafts_
 
-_cards = {}
-_panels = {}
-_discovered = False
 
 
 @dataclass(frozen=True)
@@ -60,10 +55,20 @@ class Card:
     empty: str = "Nothing recorded."
 
 
+class CardProvider(Protocol):
+    """An app's card in the Casework section of a child's record (`<app>/casework.py`, imported by
+    `PeopleConfig.ready`): None when it has nothing to show. `child` is a people.access_views.Child."""
+
+    def __call__(self, child, user) -> Card | None: ...
+
+
+_cards: dict[str, tuple[int, CardProvider, frozenset]] = {}
+
+
 def card(order: int, part):
     """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
     the record its rows belong to."""
-    def register(func):
+    def register(func: CardProvider) -> CardProvider:
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
     return register
@@ -80,34 +85,31 @@ class Panel:
     person_ids: list = field(default_factory=list)  # the children it names, for the audit log
 
 
+class PanelProvider(Protocol):
+    """An app's section of My work (`<app>/casework.py`): None when it has nothing to show."""
+
+    def __call__(self, user) -> Panel | None: ...
+
+
+_panels: dict[str, tuple[int, PanelProvider]] = {}
+
+
 def panel(order: int):
     """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
-    def register(func):
+    def register(func: PanelProvider) -> PanelProvider:
         _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
         return func
     return register
 
 
 def panels_for(user) -> list[Panel]:
-    if not _discovered:
-        _autodiscover()
     panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
     return [p for p in panels if p is not None]
-
-
-def _autodiscover():
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        if module_has_submodule(importlib.import_module(app), "casework"):
-            importlib.import_module(f"{app}.casework")
-    _discovered = True
 
 
 def cards_for(child, user) -> list[Card]:
     """Every app's card for this child (a people.access_views.Child), in order; for a share's reader, only
     the rows (and cards) of parts shared."""
-    if not _discovered:
-        _autodiscover()
     shown = []
     for _, func, parts in sorted(_cards.values(), key=lambda entry: entry[0]):
         found = func(child, user)
