@@ -24,7 +24,7 @@ from django.utils import timezone
 from access.allocation import allocate
 from access.basis import EDUCATION_ROLES, READ_ONLY_ROLES, RECORDING_BASES
 from access.models import Involvement, InvolvementKind, Team, TeamKind
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from timescales.dates import open_at_end_of, open_on
 
 EDUCATION_TEAMS = {TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL}

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from access.models import Involvement, TeamMembership, User
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from timescales.dates import open_on
 from timescales.due import due_items
 

@@ -24,8 +24,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect, render
 
+from access.basis import Work
 from access.parts import as_parts
+
 from . import drafts as drafts_
+from .access_views import child_write
 
 
 
@@ -258,3 +261,24 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
         version = version_of(editing) if conflict or not posted_version else posted_version
     return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
                                       "restored": draft if request.method != "POST" else None})
+
+
+def form_page(request, person, form, save, *, back, title, success, **context):
+    """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
+    def saved(form):
+        save(form)
+        return back
+    return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
+
+
+def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
+    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care.
+    Shared by the journey apps whose pages each record one row (care, leavers, private fostering)."""
+    def view(request, child):
+        person = child.person
+        fields = within(person) | ({made_by: request.user} if made_by else {})
+        form = form_class(posted(request), instance=model(**fields))
+        return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
+                         success=success)
+    view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
+    return child_write(work)(view)

@@ -27,7 +27,7 @@ from access.classes import reviews_audit, signed_in
 from access.forms import BreakGlassForm
 from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role, Share
 from access.parts import Part
-from access.rules import legitimate_basis, may_break_glass, works_at_front_door
+from access.relationships import legitimate_basis, may_break_glass, works_at_front_door
 from thrive.forms import DateForm
 from timescales.dates import open_on
 

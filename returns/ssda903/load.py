@@ -11,7 +11,7 @@ import datetime
 
 from django.db import transaction
 
-from care import rules
+from care import timing
 from care.codes import (ADOPTED, AdopterLegalStatus, AdopterSex, HealthAssessmentKind, Intervention, LegalStatus,
                         MissingType, PlacementProvider, PlacementType, PreviousPermanence, ReasonEpisodeCeased,
                         ReasonNewEpisode, ReasonPlaceChange, ReasonPlacedCeased, ReviewParticipation, SDQReason,
@@ -142,7 +142,7 @@ def _episodes(rows, file, year, user, problems):
     if problems:
         return
     for period in periods:
-        period.next_review_due = None if period.end_date else rules.review_due(period.start_date, [])
+        period.next_review_due = None if period.end_date else timing.review_due(period.start_date, [])
     create_all(PeriodOfCare, periods, user)
     create_all(Episode, episodes, user)
 
@@ -205,12 +205,12 @@ def _refresh_reviews(periods: dict) -> None:
     for period_id, period in periods.items():
         held = []
         for review in reviews.get(period_id, []):
-            due = rules.review_due(period.start_date, held)
+            due = timing.review_due(period.start_date, held)
             if review.due_on != due:
                 review.due_on = due
                 changed.append(review)
             held.append(review.held_on)
-        period.next_review_due = None if period.end_date else rules.review_due(period.start_date, held)
+        period.next_review_due = None if period.end_date else timing.review_due(period.start_date, held)
     update_all(Review, changed, "due_on")
     update_all(PeriodOfCare, list(periods.values()), "next_review_due")
 

@@ -15,7 +15,7 @@ from proceedings.models import CareProceedings, PreProceedings
 from protection.models import ChildProtectionPlan
 from timescales.dates import open_at_end_of
 
-from .care_calibration import care_figures
+from .leicestershire_care import care_figures
 
 # Leicestershire's figures from the seeds (DOMAIN.md, "Reference scale"), per 150,000 children.
 REFERENCE = {
