@@ -38,7 +38,7 @@ from performance.counting import (
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
 from timescales import registry as timescales
-from timescales.dates import not_ended_before, not_ended_by, open_at_end_of
+from timescales.dates import is_open_during, not_ended_before, not_ended_by, open_at_end_of
 from timescales.registry import Unit, health_review_code
 
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
@@ -170,7 +170,7 @@ def placements_in(stays, since: datetime.date, day: datetime.date) -> int:
     for period_end, found in stays:
         for n, (start, *_) in enumerate(found):
             end = found[n + 1][0] if n + 1 < len(found) else period_end
-            count += start <= day and (end is None or end >= since)
+            count += is_open_during(start, end, since, day)
     return count
 
 

@@ -99,7 +99,7 @@ class Placement:
 
     def under_temporary_approval(self, day: datetime.date) -> bool:
         return self.placement_type in KINSHIP_PLACEMENTS and any(
-            approved <= day and (ended is None or ended > day) for approved, ended in self.approvals)
+            is_open_at_end_of(approved, ended, day) for approved, ended in self.approvals)
 
     def agreed_to_fewer_visits(self, by: datetime.date) -> bool:
         """The child's latest answer by `by`: no answer is not agreement."""
