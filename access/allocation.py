@@ -6,7 +6,7 @@ one; the right people can then open the child's record, and no one keeps access 
 """
 import datetime
 
-from django.db.models import Q
+from timescales.dates import open_on
 
 from .models import Involvement, InvolvementKind, Role, TeamKind, User
 
@@ -29,13 +29,9 @@ def practitioners(roles=PRACTITIONER_ROLES, team_kinds=None):
     return staff.order_by("last_name", "first_name", "pk")
 
 
-def _current(on: datetime.date) -> Q:
-    return Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
-
-
 def allocate(person, kind, on: datetime.date, user=None, team=None) -> Involvement:
     """The involvement of this kind for this worker and team, started on `on` unless already current."""
-    current = Involvement.objects.filter(_current(on), person=person, kind=kind, user=user, team=team).first()
+    current = Involvement.objects.filter(open_on(on), person=person, kind=kind, user=user, team=team).first()
     return current or Involvement.objects.create(person=person, kind=kind, user=user, team=team, start_date=on)
 
 

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver
 
 from .audit import log_refusal
 from .models import Role
-from .rules import works_at_front_door
+from .relationships import works_at_front_door
 
 
 class AccessClass(models.TextChoices):

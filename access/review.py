@@ -14,7 +14,7 @@ from . import patterns as unusual
 from .audit import disclose, log_access
 from .classes import manager_page, reviews_audit
 from .models import Action, BreakGlass, Disclosure, DisclosureKind, RecordView, Role, TeamMembership, User
-from .rules import access_basis, managed_team_ids
+from .relationships import access_basis, managed_team_ids
 
 REFUSAL = "The audit log is for managers (their staff's use of records) and the data protection officer."
 PER_PAGE = 100

@@ -15,9 +15,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from timescales.dates import is_open_on, open_on
 
 from .chain import LINKS, ChainedModel
 from .parts import ALWAYS_SHARED, SHAREABLE, Part, as_parts
@@ -62,14 +63,10 @@ RETIRED = frozenset({LawfulBasis.DUTY_TO_SHARE})  # names no provision: kept onl
 OFFERED = tuple(basis for basis in LawfulBasis if basis not in RETIRED)
 
 
-def _active(on: datetime.date) -> Q:
-    return Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
-
-
 class ShareQuerySet(models.QuerySet):
     def active(self, on: datetime.date | None = None):
         """Shares in force on the date (today by default): started, and not ended before it."""
-        return self.filter(_active(on or timezone.localdate()))
+        return self.filter(open_on(on or timezone.localdate()))
 
 
 class Share(models.Model):
@@ -109,8 +106,7 @@ class Share(models.Model):
         return as_parts(part for part in self.parts if part in Part.values) | ALWAYS_SHARED
 
     def is_active(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+        return is_open_on(self.start_date, self.end_date, on or timezone.localdate())
 
     def clean(self):
         unknown = [part for part in self.parts if part not in SHAREABLE]

@@ -8,7 +8,7 @@ from .audit import disclose, log_access
 from .classes import manager_page
 from .forms import BreakGlassReviewForm, SignInForm
 from .models import Action, BreakGlass, DisclosureKind, Role, TeamMembership
-from .rules import managed_team_ids
+from .relationships import managed_team_ids
 
 
 class SignInView(auth_views.LoginView):

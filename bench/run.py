@@ -866,10 +866,9 @@ def api_lookup_large(runs):
 
     with DB.copy(ensure_large_db(), "api") as database, tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
         setup = ("import json; from sharing.api import keys; from access.models import Share; "
-                 "from django.db.models import Q; from django.utils import timezone; "
-                 "today = timezone.localdate(); active = Share.objects.filter("
-                 "Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today,"
-                 " person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
+                 "from django.utils import timezone; "
+                 "today = timezone.localdate(); active = Share.objects.active(today).filter("
+                 "person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
                  "for agency in {s.agency for s in active}:\n"
                  "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
                  "    out += [(key, s.person.nhs_number) for s in active if s.agency == agency]\n"

@@ -2,7 +2,7 @@
 dental checks, PEPs, age assessments and transfers under the National Transfer Scheme.
 
 A handful of grouped queries for any number of children. Reviews and visits are worked out from the
-facts (the placement, its orders, reviews held, visits made, approvals) by `care.rules`, so the
+facts (the placement, its orders, reviews held, visits made, approvals) by `care.timing`, so the
 worklist and the regulations cannot disagree.
 """
 from collections import defaultdict
@@ -12,7 +12,7 @@ from django.db.models import Max
 from timescales import registry
 from timescales.due import DueItem, due_source
 
-from . import rules
+from . import timing
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, CarePlanningKind
 from .models import (Adoption, AgeAssessment, CarePlanning, DentalCheck, Episode, HealthAssessment, NationalTransfer,
                      PeriodOfCare, PersonalEducationPlan, Review, TemporaryApproval, Visit)
@@ -40,7 +40,7 @@ def _grouped(rows) -> dict:
     return grouped
 
 
-def placements(period_ids) -> dict[int, rules.Placement]:
+def placements(period_ids) -> dict[int, timing.Placement]:
     """The current placement of each open period, with what reg 28 and reg 33 need (plain rows: a team's
     worklist reads a few thousand episodes).
 
@@ -71,7 +71,7 @@ def placements(period_ids) -> dict[int, rules.Placement]:
             visits[last_visits[period_id]] = None
         if period_id in answers and answers[period_id][0] >= start:
             visits[answers[period_id][0]] = answers[period_id][1]
-        found[period_id] = rules.Placement(
+        found[period_id] = timing.Placement(
             start, rows[-1][2], tuple(statuses), tuple(reviews.get(period_id, ())), tuple(sorted(visits.items())),
             tuple(approvals.get(period_id, ())))
     return found
@@ -94,9 +94,9 @@ def placement_work(person_ids, on):
     for period_id, placement in found.items():
         person_id, start = periods[period_id]
         placed = placement.start if placement.placement_type in ADOPTION_PLACEMENTS else None
-        due, code = rules.next_review(start, list(placement.reviews), placed, authority.get(period_id))
+        due, code = timing.next_review(start, list(placement.reviews), placed, authority.get(period_id))
         yield DueItem(person_id, "Hold the looked-after review", due, code)
-        visit = rules.visit_due(placement)
+        visit = timing.visit_due(placement)
         if visit is not None:
             yield DueItem(person_id, "Visit the child in their placement", *visit)
     yield from plans_notices_and_approvals(periods, found)
@@ -134,10 +134,10 @@ def health_and_education(person_ids, on):
     dental = _latest(DentalCheck, "checked_on", ids)
     peps = _latest(PersonalEducationPlan, "meeting_on", ids)
     for period_id, person_id, start, born in periods:
-        due, code = rules.health_assessment_due(start, born, assessed.get(period_id))
+        due, code = timing.health_assessment_due(start, born, assessed.get(period_id))
         yield DueItem(person_id, "Health assessment", due, code)
-        yield DueItem(person_id, "Dental check", rules.dental_check_due(start, dental.get(period_id)), "CLA_DENTAL")
-        pep = rules.pep_due(start, born, peps.get(period_id))
+        yield DueItem(person_id, "Dental check", timing.dental_check_due(start, dental.get(period_id)), "CLA_DENTAL")
+        pep = timing.pep_due(start, born, peps.get(period_id))
         if pep:
             yield DueItem(person_id, "Personal Education Plan meeting", *pep)
 

@@ -4,7 +4,7 @@ Each is a position at the end of the period, counted as the DfE counts children 
 31 March (SSDA903; "Children looked after in England including adoptions"):
 
 - looked after at the end of a day: a period of care started on or before it and not ended on or
-  before it (`counting.open_at_end_of`); children on agreed series of short breaks (V3, V4) are not
+  before it (`timescales.dates.open_at_end_of`); children on agreed series of short breaks (V3, V4) are not
   counted, as the DfE leaves them out of every measure here;
 - looked after continuously for 12 months: also looked after on the first day of the 12 months to
   the end, so a child who became looked after on 1 April is in the 31 March cohort (the DfE's
@@ -22,7 +22,7 @@ import datetime
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from performance import periods
 from performance.counting import (
@@ -30,7 +30,6 @@ from performance.counting import (
     children_on,
     first_per_child,
     kept_records,
-    open_at_end_of,
     proportion,
     rate_per_10000,
     record_key,
@@ -39,6 +38,7 @@ from performance.counting import (
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
 from timescales import registry as timescales
+from timescales.dates import is_open_during, not_ended_before, not_ended_by, open_at_end_of
 from timescales.registry import Unit, health_review_code
 
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
@@ -56,7 +56,7 @@ def _looked_after(day: datetime.date, since: datetime.date | None = None):
     after the start of `since` (or at the end of `day`)."""
     since = since or day
     short_breaks = Episode.objects.filter(legal_status__in=SHORT_BREAKS, start_date__lte=day).filter(
-        Q(end_date__isnull=True) | Q(end_date__gt=since))
+        not_ended_by(since))
     return PeriodOfCare.objects.filter(open_at_end_of(day), start_date__lte=since).exclude(
         pk__in=short_breaks.values("period_id"))
 
@@ -153,8 +153,8 @@ def _placements_by_period(day: datetime.date, kept) -> dict[int, tuple]:
 
 
 def _read_placements(day: datetime.date, since: datetime.date, kept) -> dict[int, tuple]:
-    episodes = Episode.objects.filter(Q(period__end_date__isnull=True) | Q(period__end_date__gte=since),
-                                      start_date__lte=day).order_by("period_id", "start_date", "pk")
+    episodes = Episode.objects.filter(not_ended_before(since, "period__end_date"), start_date__lte=day).order_by(
+        "period_id", "start_date", "pk")
     by_period, about = defaultdict(list), {}
     for period_id, person_id, end, *episode in episodes.values_list(
             "period_id", "person_id", "period__end_date", "start_date", "reason_new", "placement_type",
@@ -170,7 +170,7 @@ def placements_in(stays, since: datetime.date, day: datetime.date) -> int:
     for period_end, found in stays:
         for n, (start, *_) in enumerate(found):
             end = found[n + 1][0] if n + 1 < len(found) else period_end
-            count += start <= day and (end is None or end >= since)
+            count += is_open_during(start, end, since, day)
     return count
 
 

@@ -9,9 +9,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Sum
 
 from council.models import PopulationCount
+from timescales.dates import open_at_end_of
 
 from .models import PeriodOfCare, UnaccompaniedChild
 
@@ -39,7 +40,7 @@ class NTSPosition:
 def nts_position(on: datetime.date) -> NTSPosition:
     year = PopulationCount.objects.filter(year__lte=on.year).aggregate(latest=Max("year"))["latest"]
     population = PopulationCount.objects.filter(year=year, age__in=CHILD_AGES).aggregate(total=Sum("count"))["total"] or 0
-    in_care = PeriodOfCare.objects.filter(Q(end_date__isnull=True) | Q(end_date__gt=on), start_date__lte=on)
-    uasc = UnaccompaniedChild.objects.filter(Q(ceased_on__isnull=True) | Q(ceased_on__gt=on), arrived_on__lte=on,
+    in_care = PeriodOfCare.objects.filter(open_at_end_of(on))
+    uasc = UnaccompaniedChild.objects.filter(open_at_end_of(on, "arrived_on", "ceased_on"),
                                              person__in=in_care.values("person_id"))
     return NTSPosition(year, population, population * THRESHOLD, uasc.count())

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from access.allocation import allocate, end_involvements
 from access.models import Involvement, InvolvementKind, TeamKind
 
-from . import rules
+from . import timing
 from .codes import ReasonEpisodeCeased, ReasonNewEpisode, SocialWorkerChangeReason
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 from .postcodes import normalise_postcode
@@ -92,7 +92,7 @@ def change_placement(period, *, start_date, placement: dict, reason_place_change
     current.reason_place_change = reason_place_change
     _save(current)
     new_status = legal_status or current.legal_status
-    reason = rules.reason_new_episode(new_status != current.legal_status, True, carers_changed)
+    reason = timing.reason_new_episode(new_status != current.legal_status, True, carers_changed)
     episode = _save(Episode(period=period, start_date=start_date, reason_new=reason, legal_status=new_status,
                             home_postcode=current.home_postcode, **placement))
     period.refresh_reviews()  # a placement for adoption changes when the next review is due

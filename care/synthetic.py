@@ -20,9 +20,9 @@ from people.codes import Sex, UPNUnknown
 from people.models import Address, Person
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN, YEAR_DAYS
 from proceedings.codes import CourtOrder
-from timescales.registry import birthday
+from timescales.dates import birthday
 
-from . import rules
+from . import timing
 from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 from .models.periods import placement_facts
@@ -174,7 +174,7 @@ class CarePlanner:
                 placement = self.market.placement(kind, home, long_term or same is not None, carers=same,
                                                   leaving=None if same else placement)
             if plan.episodes:
-                reason = rules.reason_new_episode(new_status != status, moved, not same_carers.get(day))
+                reason = timing.reason_new_episode(new_status != status, moved, not same_carers.get(day))
                 previous = plan.episodes[-1]
                 previous.end, previous.reason_ceased = day, REC.NEW_EPISODE
                 previous.reason_change = self.place_change(r) if moved else ""

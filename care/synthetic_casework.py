@@ -6,12 +6,12 @@ calendar, as the models' save() would store it) and is held mostly on time (coun
 Rows are bulk-written past the models' clean(), so each is drawn within what clean() accepts: PN0
 exactly for children under 4, a return interview only after the child is back, adoption steps in order.
 """
-import datetime
 
 from dateutil.relativedelta import relativedelta
 
 from council.synthetic.casework import Weighted, between, date
 from people.synthetic import YEAR_DAYS
+from timescales.dates import financial_year_start, year_to_31_march
 from timescales.registry import health_review_code
 
 from . import synthetic_planning as planning
@@ -135,9 +135,9 @@ class Casework:
         self.earlier_sdq_draws(plan, youngest, oldest, stop)
         r = self.sdq_rng
         four, seventeen = self.planner.birthday(child, 4), self.planner.birthday(child, 17)
-        year = date(plan.start).year + (1 if date(plan.start).month >= 4 else 0)
-        while (begins := datetime.date(year - 1, 4, 1).toordinal()) < stop:
-            ends = datetime.date(year, 3, 31).toordinal()
+        year = financial_year_start(date(plan.start)).year + 1
+        while (begins := year_to_31_march(year)[0].toordinal()) < stop:
+            ends = year_to_31_march(year)[1].toordinal()
             first, last = max(begins, plan.start + 30), min(ends, stop - 1)
             year += 1
             if first > last:

@@ -8,7 +8,7 @@ is drawn within what clean() accepts.
 """
 from council.synthetic.casework import between, date
 
-from . import rules
+from . import timing
 from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, CarePlanningKind,
                     ExtensionReason, TemporaryApprovalOutcome)
 from .models import CarePlanning, TemporaryApproval, Visit
@@ -36,8 +36,8 @@ def review_rule(plan, as_at):
 
     def due(held, on, placements=True):
         if not placements:
-            return rules.review_due(start, held)
-        return rules.review_due(start, held, placed if placed and (on is None or placed <= on) else None,
+            return timing.review_due(start, held)
+        return timing.review_due(start, held, placed if placed and (on is None or placed <= on) else None,
                                 authority if authority and (on is None or authority <= on) else None)
     return due
 
@@ -113,8 +113,8 @@ def visits(casework, plan, child, row, workers, stop, reviews) -> None:
         approvals = temporary_approval(casework, row, start, end, episodes[-1].placement, stop)
         made = []
         while True:
-            placement = rules.Placement(date(start), place, tuple(statuses), held, tuple(made), approvals)
-            found = rules.visit_due(placement)
+            placement = timing.Placement(date(start), place, tuple(statuses), held, tuple(made), approvals)
+            found = timing.visit_due(placement)
             if found is None:
                 break
             floor = made[-1][0].toordinal() + 1 if made else start

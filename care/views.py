@@ -17,7 +17,7 @@ from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.parts import Part
 from people import planning
 from people.access_views import casework_read, casework_write, child_read, child_write
-from people.casework import done_meanwhile, opened_before, posted, save_form
+from people.casework import done_meanwhile, form_page, opened_before, posted, recorder
 from people.duework import WorkFilter, worklist_page
 
 from . import forms, services
@@ -43,7 +43,7 @@ from .models import (
 )
 from .models.placements import PER_PLACEMENT
 from .nts import nts_position
-from .rules import FAR_FROM_HOME_MILES, designated_birth_date
+from .timing import FAR_FROM_HOME_MILES, designated_birth_date
 from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, own_council,
                         placed_far_from_home, record_url, worklist_items)
 
@@ -63,26 +63,6 @@ def _current(person, kind):
     """The child's current worker of this kind (their social worker, their IRO), to preselect in a picker."""
     return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False).order_by(
         "-start_date").values_list("user_id", flat=True).first()
-
-
-def form_page(request, person, form, save, *, back, title, success, **context):
-    """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
-    def saved(form):
-        save(form)
-        return back
-    return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
-
-
-def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
-    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care."""
-    def view(request, child):
-        person = child.person
-        fields = within(person) | ({made_by: request.user} if made_by else {})
-        form = form_class(posted(request), instance=model(**fields))
-        return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
-                         success=success)
-    view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
-    return child_write(work)(view)
 
 
 def _form(request, person, form, save, **context):

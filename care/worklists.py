@@ -6,7 +6,7 @@ kept to these apps' timescales, so a team sees its statutory deadlines without t
 from django.urls import reverse
 
 from access.parts import Part
-from access.rules import visible_people
+from access.relationships import visible_people
 from people.duework import DueRow, describe_due
 from people.models import Person
 from timescales.due import due_items
@@ -14,7 +14,7 @@ from timescales.due import due_items
 from council.models import LocalAuthority
 
 from .models import Episode, PeriodOfCare
-from .rules import FAR_FROM_HOME_MILES
+from .timing import FAR_FROM_HOME_MILES
 
 CARE_TIMESCALES = {
     "CLA_REVIEW_FIRST", "CLA_REVIEW_SECOND", "CLA_REVIEW_SUBSEQUENT", "CLA_VISIT_FIRST", "CLA_VISIT",

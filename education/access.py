@@ -24,7 +24,8 @@ from django.utils import timezone
 from access.allocation import allocate
 from access.basis import EDUCATION_ROLES, READ_ONLY_ROLES, RECORDING_BASES
 from access.models import Involvement, InvolvementKind, Team, TeamKind
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
+from timescales.dates import open_at_end_of, open_on
 
 EDUCATION_TEAMS = {TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL}
 # The bases education records are read on: the user's own relationship with the child.
@@ -62,13 +63,12 @@ def in_safeguarding_work(person_ids, on: datetime.date | None = None) -> bool:
     from protection.models import ChildProtectionPlan, Section47
 
     on = on or timezone.localdate()
-    open_ = Q(end_date__isnull=True) | Q(end_date__gt=on)
     return (
         Section47.objects.filter(
             person_id__in=person_ids, start_date__lte=on, completed_on__isnull=True
         ).exists()
-        or ChildProtectionPlan.objects.filter(open_, person_id__in=person_ids, start_date__lte=on).exists()
-        or PeriodOfCare.objects.filter(open_, person_id__in=person_ids, start_date__lte=on).exists()
+        or ChildProtectionPlan.objects.filter(open_at_end_of(on), person_id__in=person_ids).exists()
+        or PeriodOfCare.objects.filter(open_at_end_of(on), person_id__in=person_ids).exists()
     )
 
 
@@ -104,8 +104,7 @@ def held_children(user, on: datetime.date | None = None):
     education team holds tens of thousands of children on a large council."""
     on = on or timezone.localdate()
     teams = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
-    current = Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
-    return Involvement.objects.filter(current & (Q(team_id__in=teams) | Q(user=user))).values("person_id")
+    return Involvement.objects.filter(open_on(on) & (Q(team_id__in=teams) | Q(user=user))).values("person_id")
 
 
 def held(user, on: datetime.date | None = None, field: str = "person_id"):

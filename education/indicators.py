@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from django.db.models import Max, Sum
 
-from performance.counting import kept_records, open_at_end_of, proportion, record_key
+from performance.counting import kept_records, proportion, record_key
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
+from timescales.dates import open_at_end_of
 
 from .codes import Activity, ExclusionKind, RegisterBasis
 from .models import ActivityRecord, CmeReferral, EhcPlan, Exclusion, RegisterEntry, SchoolRoll

@@ -8,9 +8,10 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from performance.periods import YearKind, term, year
+from timescales.dates import not_ended_by, open_at_end_of, open_during
 
 from . import services
 from .codes import CmeReason, ExclusionKind, HomeEducationReason, RegisterBasis, TargetResult
@@ -42,8 +43,8 @@ def home_educated_during(first_year: int) -> int:
     """Children home educated at any time in the academic year."""
     y = academic_year(first_year)
     return (
-        RegisterEntry.objects.filter(basis=RegisterBasis.HOME_EDUCATED, opened_on__lte=y.end)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=y.start))
+        RegisterEntry.objects.filter(open_during(y.start, y.end, "opened_on", "closed_on"),
+                                     basis=RegisterBasis.HOME_EDUCATED)
         .values("person_id")
         .distinct()
         .count()
@@ -52,8 +53,8 @@ def home_educated_during(first_year: int) -> int:
 
 def home_educated_on(day: datetime.date) -> int:
     return (
-        RegisterEntry.objects.filter(basis=RegisterBasis.HOME_EDUCATED, opened_on__lte=day)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+        RegisterEntry.objects.filter(open_at_end_of(day, "opened_on", "closed_on"),
+                                     basis=RegisterBasis.HOME_EDUCATED)
         .values("person_id")
         .distinct()
         .count()
@@ -83,8 +84,8 @@ def cme_by_reason(first_year: int) -> Counter:
 def home_education_by_reason(day: datetime.date) -> Counter:
     """Reasons of the children home educated on the day (each child's latest notice)."""
     open_people = (
-        RegisterEntry.objects.filter(basis=RegisterBasis.HOME_EDUCATED, opened_on__lte=day)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+        RegisterEntry.objects.filter(open_at_end_of(day, "opened_on", "closed_on"),
+                                     basis=RegisterBasis.HOME_EDUCATED)
         .values("person_id")
     )
     latest = {}
@@ -105,9 +106,8 @@ def pme_in(first_year: int) -> int:
 def pme_waiting(day: datetime.date) -> tuple[int, float | None]:
     """Referrals waiting for an education officer on the day, and their average wait in days."""
     waiting = (
-        PmeReferral.objects.filter(waiting_since__lte=day)
-        .filter(Q(allocated_on__isnull=True) | Q(allocated_on__gt=day))
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+        PmeReferral.objects.filter(open_at_end_of(day, "waiting_since", "allocated_on"))
+        .filter(not_ended_by(day, "closed_on"))
     )
     days = [(day - since).days for since in waiting.values_list("waiting_since", flat=True)]
     return len(days), (round(sum(days) / len(days), 1) if days else None)

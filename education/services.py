@@ -9,10 +9,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
-
 from access.models import InvolvementKind, TeamKind
 from care.codes import ADOPTED, SPECIAL_GUARDIANSHIP, ReasonEpisodeCeased
+from timescales.dates import open_at_end_of
 
 from . import access
 from .codes import CmeReason, Decision, RegisterBasis, SaoStep, Suitability
@@ -61,8 +60,7 @@ def protection_status(person_ids, on: datetime.date) -> ProtectionStatus:
         .first()
     )
     plan = (
-        ChildProtectionPlan.objects.filter(person_id__in=person_ids, start_date__lte=on)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
+        ChildProtectionPlan.objects.filter(open_at_end_of(on), person_id__in=person_ids)
         .select_related("lead_practitioner")
         .order_by("start_date")
         .first()
@@ -218,10 +216,7 @@ def virtual_school_cohort(on: datetime.date, person_ids=None) -> dict[str, set[i
     def limit(rows):
         return rows.filter(person_id__in=wanted) if wanted is not None else rows
 
-    open_ = Q(end_date__isnull=True) | Q(end_date__gt=on)
-    in_care = set(
-        limit(PeriodOfCare.objects.filter(open_, start_date__lte=on)).values_list("person_id", flat=True)
-    )
+    in_care = set(limit(PeriodOfCare.objects.filter(open_at_end_of(on))).values_list("person_id", flat=True))
     left = Episode.objects.filter(end_date__lte=on, reason_ceased__in=LEFT_CARE_UNDER_ORDER)
     previously = (
         set(
@@ -233,7 +228,7 @@ def virtual_school_cohort(on: datetime.date, person_ids=None) -> dict[str, set[i
     )
     workers = limit(
         Involvement.objects.filter(
-            open_, start_date__lte=on, kind=InvolvementKind.ALLOCATED_WORKER, user__role="social_worker"
+            open_at_end_of(on), kind=InvolvementKind.ALLOCATED_WORKER, user__role="social_worker"
         )
     )
     social_worker = set(workers.values_list("person_id", flat=True)) - in_care - previously

@@ -9,11 +9,10 @@ import bisect
 import datetime
 from collections import defaultdict
 
-from django.db.models import Q
-
 from access.models import Involvement, InvolvementKind
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN
 from timescales import registry
+from timescales.dates import age_on, not_ended_before
 from timescales.workdays import Calendar
 
 from . import synthetic_rates as R
@@ -53,6 +52,7 @@ from .models import (
     TeamAroundSchool,
     TribunalAppeal,
 )
+from .models.send import ehc_review_due
 
 DAY = datetime.timedelta(days=1)
 FIRST_YEAR = 2019  # the first academic year with education records
@@ -198,7 +198,7 @@ class Inclusion:
         )
         self.with_social_worker = sorted(
             set(
-                workers.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.as_at)).values_list(
+                workers.filter(not_ended_before(self.as_at)).values_list(
                     "person_id", flat=True
                 )
             )
@@ -260,8 +260,7 @@ class Inclusion:
             self.notice(rng, person, day, hold=True)
 
     def age(self, person_id, day) -> int:
-        born = self.birth_of[person_id]
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.birth_of[person_id], day)
 
     def notice(self, rng, person, day, hold=False):
         if day >= school_age_end(self.birth_of[person]):
@@ -725,7 +724,7 @@ class Inclusion:
             .values_list("person_id", "school_id")
         )
         for person, start, end in PeriodOfCare.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year - 1, 9, 1))
+            not_ended_before(datetime.date(year - 1, 9, 1))
         ).values_list("person_id", "start_date", "end_date"):
             school = schools.get(person)
             if person not in self.birth_of:
@@ -892,7 +891,7 @@ class Inclusion:
             primary_need=weighted(rng, R.EHC_NEEDS),
             school_id=None if home_educated else rng.choice(self.schools[phase] or self.schools["primary"]),
             home_educated=bool(home_educated),
-            next_review_due=registry.get("EHC_ANNUAL_REVIEW").due(last),
+            next_review_due=ehc_review_due(issued, reviews),
             ceased_on=ceased,
             cease_reason="",
         )

@@ -7,7 +7,6 @@ from performance.counting import (
     children_on,
     first_per_child,
     kept_records,
-    open_at_end_of,
     proportion,
     rate_per_10000,
     record_key,
@@ -15,6 +14,7 @@ from performance.counting import (
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
 from timescales import registry as timescales
+from timescales.dates import open_at_end_of
 from timescales.workdays import default_calendar, is_overdue
 
 from .models import Assessment

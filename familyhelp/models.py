@@ -159,6 +159,12 @@ class AssessmentFactorRecord(models.Model):
         constraints = [models.UniqueConstraint(fields=["assessment", "code"], name="one_factor_code_per_assessment")]
 
 
+def cin_plan_review_due(start_date, review_dates, due: registry.Due = registry.due):
+    """An open child in need plan's next review: within the timescale of its start or its latest review. The
+    one rule the services and the synthetic council set `CINPlan.next_review_due` with."""
+    return due("CIN_PLAN_REVIEW", max(review_dates, default=start_date))
+
+
 class CINPlan(models.Model):
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="cin_plans")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cin_plans")

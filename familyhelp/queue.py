@@ -2,7 +2,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from people.casework import Link, Panel, Row, panel
 from people.duework import describe_due
 

@@ -11,7 +11,6 @@ from access.models import InvolvementKind
 from frontdoor.codes import ReferralSource
 from frontdoor.services import open_family_help, open_referral
 from people.casework import not_before
-from timescales import registry
 
 from .codes import AssessmentFactor, StepDirection
 from .framework import CHILD_VIEWS, SECTIONS
@@ -25,6 +24,7 @@ from .models import (
     CINPlanReview,
     FamilyPlan,
     StepDecision,
+    cin_plan_review_due,
 )
 
 
@@ -162,14 +162,13 @@ def authorise(assessment, *, authorisation_date, manager=None, comment="") -> No
 def start_cin_plan(referral, *, start_date) -> CINPlan:
     not_before(start_date, referral.referral_date, "date", "the referral date")
     return CINPlan.objects.create(referral=referral, person=referral.person, start_date=start_date,
-                                  next_review_due=registry.get("CIN_PLAN_REVIEW").due(start_date))
+                                  next_review_due=cin_plan_review_due(start_date, []))
 
 
 def review_cin_plan(plan, *, review_date) -> CINPlanReview:
     not_before(review_date, plan.start_date, "date", "the start of the plan")
     review = CINPlanReview.objects.create(plan=plan, review_date=review_date)
-    latest = max(plan.reviews.values_list("review_date", flat=True))
-    plan.next_review_due = registry.get("CIN_PLAN_REVIEW").due(latest)
+    plan.next_review_due = cin_plan_review_due(plan.start_date, plan.reviews.values_list("review_date", flat=True))
     plan.save()
     return review
 

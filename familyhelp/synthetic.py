@@ -21,6 +21,7 @@ from .models import (
     FamilyHelpEpisode,
     FamilyPlan,
     StepDecision,
+    cin_plan_review_due,
 )
 
 
@@ -206,7 +207,8 @@ class FamilyHelpWriter:
         plan, as_at, workdays = ref.cin_plan, self.as_at, self.council.lookups["frontdoor.workdays"]
         reviews = [day for day in plan.reviews if day <= as_at]
         ended = plan.end <= as_at
-        next_due = None if ended else date(workdays.due("CIN_PLAN_REVIEW", reviews[-1] if reviews else plan.start))
+        next_due = None if ended else cin_plan_review_due(date(plan.start), [date(day) for day in reviews],
+                                                          workdays.due_on)
         for child, referral_id in zip(ref.children, ref.ids):
             pk = self.council.insert(CINPlan, referral_id=referral_id, person_id=self.person_ids[child],
                                      start_date=date(plan.start), end_date=date(plan.end) if ended else None,

@@ -3,7 +3,7 @@ from performance.counting import kept_records, proportion, record_key
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
 
-from .models import Referral, re_referral_window_start
+from .models import Referral, is_re_referral, re_referral_window_start
 
 
 @register_computation("CSC_RE_REFERRALS")
@@ -29,6 +29,5 @@ def re_referrals(period: Period) -> Figure | None:
             continue  # the same day's referral: already counted once
         last_referred[child] = day
         if day >= period.start:
-            re_referral = previous is not None and previous >= re_referral_window_start(day)
-            cases.append(Case(child, day, re_referral, record_key(Referral, pk)))
+            cases.append(Case(child, day, is_re_referral(day, previous), record_key(Referral, pk)))
     return proportion(cases)

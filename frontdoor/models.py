@@ -24,6 +24,13 @@ def re_referral_window_start(referral_date):
     return _months_before(referral_date, registry.get("RE_REFERRAL_WINDOW").amount)
 
 
+def is_re_referral(referral_date, previous) -> bool:
+    """Whether a referral is a re-referral: the child's latest earlier referral (`previous`, a day before this
+    one, or None) is inside the re-referral window. The one rule the record, the dashboard and the synthetic
+    council use. A child's referrals on the same day are one event, never a re-referral of each other."""
+    return previous is not None and re_referral_window_start(referral_date) <= previous < referral_date
+
+
 @lru_cache(maxsize=4096)
 def _months_before(day, months):
     """Cached: relativedelta is slow, and importing a census asks for the same few hundred dates."""
@@ -96,17 +103,12 @@ class Referral(models.Model):
         return self.closure_date is None
 
     def previous_referral_within_window(self):
-        """The latest earlier referral inside the re-referral window (12 months), if any.
-
-        Referrals on the same day are one event, not a re-referral of each other.
-        """
-        earlier = Referral.objects.filter(
-            person_id=self.person_id, referral_date__gte=re_referral_window_start(self.referral_date),
-            referral_date__lt=self.referral_date,
-        )
+        """The child's latest earlier referral, if it makes this one a re-referral (`is_re_referral`)."""
+        earlier = Referral.objects.filter(person_id=self.person_id, referral_date__lt=self.referral_date)
         if self.pk:
             earlier = earlier.exclude(pk=self.pk)
-        return earlier.order_by("-referral_date").first()
+        latest = earlier.order_by("-referral_date").first()
+        return latest if latest is not None and is_re_referral(self.referral_date, latest.referral_date) else None
 
     def save(self, *args, **kwargs):
         self.is_re_referral = self.previous_referral_within_window() is not None

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from access.allocation import allocate, end_involvements
 from access.models import InvolvementKind, Team, TeamKind
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from familyhelp.models import FamilyHelpEpisode
 from people.editing import new_person
 from people.models import Person

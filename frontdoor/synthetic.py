@@ -13,10 +13,10 @@ from council.synthetic.registry import contributes
 from familyhelp import synthetic as familyhelp
 from people.synthetic import DIED, UNACCOMPANIED, YEAR_DAYS
 from protection import synthetic as protection
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from .codes import REFERRAL_OUTCOMES, ClosureReason, ContactOutcome, PrimaryNeed, ReferralSource
-from .models import Contact, ContactDecision, ManagementOversight, Referral, re_referral_window_start
+from .models import Contact, ContactDecision, ManagementOversight, Referral, is_re_referral
 
 WORKING_HOURS = (8 * 60 + 30, 17 * 60)
 OUT_OF_HOURS = ((17 * 60, 24 * 60), (0, 8 * 60))
@@ -384,11 +384,11 @@ class FrontDoorWriter:
         need = ref.primary_need  # recorded when the referral is accepted, not left until the assessment ends
         for i, child in enumerate(ref.children):
             earlier = referred.setdefault(child, [])
-            window = re_referral_window_start(date(ref.start)).toordinal()
+            previous = max((day for day in earlier if day < ref.start), default=None)
             pk = self.council.insert(
                 Referral, person_id=self.person_ids[child], contact_id=ref.contact.ids[i] if ref.contact else None,
                 referral_date=date(ref.start), source=ref.source, primary_need=need,
-                is_re_referral=any(window <= d < ref.start for d in earlier), no_further_action=ref.nfa,
+                is_re_referral=is_re_referral(date(ref.start), date(previous)), no_further_action=ref.nfa,
                 closure_date=date(ref.end) if closed else None, closure_reason=ref.closure_reason if closed else "",
                 team_id=ref.team.id,
             )

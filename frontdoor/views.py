@@ -10,7 +10,7 @@ from django.urls import reverse
 from access.basis import Work
 from access.classes import AccessClass, page
 from access.parts import Part
-from access.rules import works_at_front_door
+from access.relationships import works_at_front_door
 from people.access_views import casework_read, casework_write, child_write
 from people.casework import done_meanwhile, opened_before, posted, save_form
 

@@ -3,13 +3,13 @@ plan reviews, the personal adviser's visits to accommodation the council provide
 assessment for every former relevant child, and the OC3 birthday information."""
 import datetime
 
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from access.models import Involvement, InvolvementKind
 from people.models import Person
 from timescales import registry
+from timescales.dates import birthday, open_on
 from timescales.due import DueItem, due_source
-from timescales.registry import birthday
 
 from .codes import LeaverStatus
 from .eligibility import eligible_from, status, stays_of
@@ -47,9 +47,8 @@ def advisers_and_plans(person_ids, on):
     former relevant: one source, so who is a care leaver is worked out once."""
     leavers = care_leavers(person_ids, on)
     yield from staying_close(leavers)
-    with_adviser = set(Involvement.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=on), person_id__in=leavers, kind=InvolvementKind.PERSONAL_ADVISER,
-        start_date__lte=on).values_list("person_id", flat=True))
+    with_adviser = set(Involvement.objects.filter(open_on(on), person_id__in=leavers,
+                                                  kind=InvolvementKind.PERSONAL_ADVISER).values_list("person_id", flat=True))
     plans = {plan.person_id: plan for plan in PathwayPlan.objects.filter(person_id__in=leavers, ended_on__isnull=True)}
     assessed = dict(LeavingCareNeedsAssessment.objects.filter(person_id__in=leavers).values("person_id").annotate(
         last=Max("completed_on")).values_list("person_id", "last"))

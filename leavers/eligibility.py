@@ -27,7 +27,7 @@ from dateutil.relativedelta import relativedelta
 from care.codes import ADOPTED, RETURNED_TO_PARENTAL_RESPONSIBILITY, SHORT_BREAKS, PlacementType
 from care.models import Episode
 from timescales import registry
-from timescales.registry import birthday
+from timescales.dates import birthday, is_open_at_end_of
 
 from .codes import LeaverStatus
 
@@ -80,7 +80,7 @@ def had_eligible_care(stays, date_of_birth, until: datetime.date) -> bool:
 
 
 def looked_after_on(stays, on: datetime.date) -> bool:
-    return any(stay.start <= on and (stay.end is None or stay.end > on) for stay in stays)
+    return any(is_open_at_end_of(stay.start, stay.end, on) for stay in stays)
 
 
 def home_for_six_months(stays, on: datetime.date) -> bool:

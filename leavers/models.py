@@ -28,6 +28,12 @@ User = settings.AUTH_USER_MODEL
 OC3_AGES = range(17, 22)
 
 
+def pathway_plan_review_due(started_on, review_dates, due: registry.Due = registry.due):
+    """An open pathway plan's next review: within six months of its start or latest review. The one rule the
+    plan's save() and the synthetic council set `PathwayPlan.next_review_due` with."""
+    return due("PATHWAY_PLAN_REVIEW", max(review_dates, default=started_on))
+
+
 class PathwayPlan(models.Model):
     """The plan for leaving care and after; reviewed at intervals of not more than six months."""
 
@@ -43,8 +49,8 @@ class PathwayPlan(models.Model):
         indexes = [models.Index(fields=["person", "ended_on"])]
 
     def save(self, *args, **kwargs):
-        last = self.reviews.order_by("-reviewed_on").values_list("reviewed_on", flat=True).first() if self.pk else None
-        self.next_review_due = None if self.ended_on else registry.get("PATHWAY_PLAN_REVIEW").due(last or self.started_on)
+        reviews = self.reviews.values_list("reviewed_on", flat=True) if self.pk else []
+        self.next_review_due = None if self.ended_on else pathway_plan_review_due(self.started_on, reviews)
         super().save(*args, **kwargs)
 
 

@@ -9,10 +9,9 @@ import datetime
 from dataclasses import dataclass
 
 from care.codes import ADOPTED, ReasonEpisodeCeased
-from care.rules import collection_year
 from people.models import Person
 from timescales import registry
-from timescales.registry import birthday
+from timescales.dates import birthday, financial_year_of
 
 from .eligibility import had_eligible_care, looked_after_on, stays_of
 from .models import OC3_AGES, BirthdaySnapshot
@@ -43,7 +42,7 @@ def due_birthday(date_of_birth, stays, year_start, year_end) -> tuple[int, datet
 
 def snapshots_due(on: datetime.date, person_ids=None) -> list[SnapshotDue]:
     """Every OC3 birthday in the collection year containing `on`, with the snapshot if it is recorded."""
-    year_start, year_end = collection_year(on)
+    year_start, year_end = financial_year_of(on)
     people = Person.objects.current().filter(
         birth_date__gt=year_start.replace(year=year_start.year - max(OC3_AGES) - 1),
         birth_date__lte=year_end.replace(year=year_end.year - min(OC3_AGES)),

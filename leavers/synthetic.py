@@ -13,13 +13,14 @@ from council.synthetic.casework import Weighted, between, date
 from council.synthetic.registry import contributes
 from access.models import Involvement, InvolvementKind as IK
 from people.synthetic import YEAR_DAYS
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
 from .eligibility import eligible_from, home_for_six_months, status
 from .snapshots import due_birthday
 from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch,
-                     LeavingCareNeedsAssessment, PathwayPlan, PathwayPlanReview, StayingCloseConsideration, StayingPut)
+                     LeavingCareNeedsAssessment, PathwayPlan, PathwayPlanReview, StayingCloseConsideration, StayingPut,
+                     pathway_plan_review_due)
 
 # Accommodation the council does not count as suitable however it is arranged.
 UNSUITABLE = set(NEVER_SUITABLE) | {A.BED_AND_BREAKFAST, A.EMERGENCY, A.NOT_KNOWN}
@@ -126,7 +127,8 @@ class LeaverWriter:
             reviews.append(day)
             due = self.days.due("PATHWAY_PLAN_REVIEW", day)
         plan = self.council.insert(PathwayPlan, person_id=self.person(child), started_on=date(started),
-                                   next_review_due=date(due))
+                                   next_review_due=pathway_plan_review_due(date(started), [date(day) for day in reviews],
+                                                                           self.days.due_on))
         for day in reviews:
             self.council.insert(PathwayPlanReview, plan_id=plan, reviewed_on=date(day))
 

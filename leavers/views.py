@@ -14,13 +14,12 @@ from access.basis import Work
 from access.classes import signed_in
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.parts import Part
-from access.rules import visible_people
+from access.relationships import visible_people
 from care.services import team_of
-from care.views import form_page, recorder
 from care.worklists import LEAVER_TIMESCALES, child_due_rows, record_url, worklist_items
 from people.access_views import child_read, child_write
 from people.duework import WorkFilter, worklist_page
-from people.casework import posted
+from people.casework import form_page, posted, recorder
 
 from . import forms
 from .due import care_leavers

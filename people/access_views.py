@@ -34,7 +34,7 @@ from access.disclosures import page_seen
 from access.forms import BreakGlassForm
 from access.models import Action, BasisKind
 from access.parts import Parts, as_parts, labels, parts_of
-from access.rules import FRONT_DOOR_BASIS, access_basis, may_break_glass, works_at_front_door
+from access.relationships import FRONT_DOOR_BASIS, access_basis, may_break_glass, works_at_front_door
 
 from .drafts import signed_out
 from .merging import merged_ids, survivor_of

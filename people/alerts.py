@@ -7,11 +7,8 @@ record ids (the kept record and any merged into it) and today, and returns the d
 (an empty list when there is none). Apps do not know about each other's pages, as for the timeline.
 """
 import datetime
-import importlib
 from dataclasses import dataclass
-
-from django.conf import settings
-from django.utils.module_loading import module_has_submodule
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -41,8 +38,14 @@ class Alert:
     url: str = ""
 
 
-_raisers = {}
-_discovered = False
+class AlertRaiser(Protocol):
+    """An app's alerts of one declared kind (`<app>/alerts.py`, imported by `PeopleConfig.ready`): the detail of
+    each found, or (detail, url)."""
+
+    def __call__(self, person_ids: list[int], on: datetime.date) -> list[str | tuple[str, str]]: ...
+
+
+_raisers: dict[str, tuple[str, AlertRaiser]] = {}
 
 
 def raises(code: str):
@@ -50,24 +53,14 @@ def raises(code: str):
     if code not in ALERTS:
         raise KeyError(f"{code} is not a declared alert (people.alerts.ALERTS)")
 
-    def register(func):
+    def register(func: AlertRaiser) -> AlertRaiser:
         _raisers[f"{func.__module__}.{func.__qualname__}"] = (code, func)
         return func
     return register
 
 
-def _autodiscover():
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        if module_has_submodule(importlib.import_module(app), "alerts"):
-            importlib.import_module(f"{app}.alerts")
-    _discovered = True
-
-
 def alerts_for(person_ids, on: datetime.date) -> list[Alert]:
     """Every alert on the child's record today, in the order ALERTS declares them."""
-    if not _discovered:
-        _autodiscover()
     order = list(ALERTS)
     found = []
     for code, func in _raisers.values():

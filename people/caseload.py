@@ -4,10 +4,9 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from access.models import Involvement, TeamMembership, User
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
+from timescales.dates import open_on
 from timescales.due import due_items
 
 from .duework import WORKER_KINDS, workers_of
@@ -33,8 +32,7 @@ def staff_managed(manager) -> dict[int, str]:
 
 
 def _held(user_ids, on: datetime.date):
-    return (Involvement.objects.filter(user_id__in=user_ids, kind__in=WORKER_KINDS, start_date__lte=on)
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=on)))
+    return Involvement.objects.filter(open_on(on), user_id__in=user_ids, kind__in=WORKER_KINDS)
 
 
 def caseloads(manager, on: datetime.date) -> list[Caseload]:

@@ -16,22 +16,20 @@ finding them changed since is refused with the worker's entries kept on the page
 saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
 import hashlib
-import importlib
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.shortcuts import redirect, render
-from django.utils.module_loading import module_has_submodule
 
+from access.basis import Work
 from access.parts import as_parts
-from . import drafts as drafts_
 
-_cards = {}
-_panels = {}
-_discovered = False
+from . import drafts as drafts_
+from .access_views import child_write
+
 
 
 @dataclass(frozen=True)
@@ -60,10 +58,20 @@ class Card:
     empty: str = "Nothing recorded."
 
 
+class CardProvider(Protocol):
+    """An app's card in the Casework section of a child's record (`<app>/casework.py`, imported by
+    `PeopleConfig.ready`): None when it has nothing to show. `child` is a people.access_views.Child."""
+
+    def __call__(self, child, user) -> Card | None: ...
+
+
+_cards: dict[str, tuple[int, CardProvider, frozenset]] = {}
+
+
 def card(order: int, part):
     """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
     the record its rows belong to."""
-    def register(func):
+    def register(func: CardProvider) -> CardProvider:
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
     return register
@@ -80,34 +88,31 @@ class Panel:
     person_ids: list = field(default_factory=list)  # the children it names, for the audit log
 
 
+class PanelProvider(Protocol):
+    """An app's section of My work (`<app>/casework.py`): None when it has nothing to show."""
+
+    def __call__(self, user) -> Panel | None: ...
+
+
+_panels: dict[str, tuple[int, PanelProvider]] = {}
+
+
 def panel(order: int):
     """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
-    def register(func):
+    def register(func: PanelProvider) -> PanelProvider:
         _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
         return func
     return register
 
 
 def panels_for(user) -> list[Panel]:
-    if not _discovered:
-        _autodiscover()
     panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
     return [p for p in panels if p is not None]
-
-
-def _autodiscover():
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        if module_has_submodule(importlib.import_module(app), "casework"):
-            importlib.import_module(f"{app}.casework")
-    _discovered = True
 
 
 def cards_for(child, user) -> list[Card]:
     """Every app's card for this child (a people.access_views.Child), in order; for a share's reader, only
     the rows (and cards) of parts shared."""
-    if not _discovered:
-        _autodiscover()
     shown = []
     for _, func, parts in sorted(_cards.values(), key=lambda entry: entry[0]):
         found = func(child, user)
@@ -256,3 +261,24 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
         version = version_of(editing) if conflict or not posted_version else posted_version
     return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
                                       "restored": draft if request.method != "POST" else None})
+
+
+def form_page(request, person, form, save, *, back, title, success, **context):
+    """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
+    def saved(form):
+        save(form)
+        return back
+    return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
+
+
+def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
+    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care.
+    Shared by the journey apps whose pages each record one row (care, leavers, private fostering)."""
+    def view(request, child):
+        person = child.person
+        fields = within(person) | ({made_by: request.user} if made_by else {})
+        form = form_class(posted(request), instance=model(**fields))
+        return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
+                         success=success)
+    view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
+    return child_write(work)(view)

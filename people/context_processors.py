@@ -2,7 +2,7 @@
 (and their managers), the Independent Reviewing Service and the Virtual School; care leavers for the leaving care
 team (and its managers) and personal advisers; caseloads for managers."""
 from access.models import Role, TeamKind
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 
 CARE_TEAMS = {TeamKind.CHILDREN_IN_CARE, TeamKind.IRO, TeamKind.VIRTUAL_SCHOOL}
 LEAVING_CARE_TEAMS = {TeamKind.LEAVING_CARE}

@@ -16,7 +16,7 @@ from django.db.models import Q
 from access.allocation import WORKER_KINDS
 from access.basis import GLASS_ONLY_ROLES
 from access.models import Involvement, TeamMembership
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from timescales.due import DueItem, PersonIds, due_items
 
 from .models import Person
@@ -212,7 +212,7 @@ class DueWork:
             involvements = current.filter(user=self.user)
         else:
             teams = self.managed_teams if scope == "managed" else self.member_teams
-            # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.rules).
+            # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.relationships).
             staff = list(TeamMembership.objects.filter(team_id__in=teams).values_list("user_id", flat=True))
             involvements = current.filter(Q(team_id__in=teams) | Q(user_id__in=staff))
         return set(involvements.values_list("person_id", flat=True))

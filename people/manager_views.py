@@ -16,7 +16,7 @@ from access.basis import Work
 from access.classes import manager_page
 from access.forms import worker_field
 from access.models import DisclosureKind, Involvement, Role, TeamKind, TeamMembership, User
-from access.rules import managed_team_ids
+from access.relationships import managed_team_ids
 from thrive.forms import DateField, GovukForm
 
 from .access_views import child_write

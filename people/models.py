@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from timescales.dates import age_on
+
 from .codes import Disability, Ethnicity, FlagKind, RelationshipKind, Sex, UPNUnknown
 from .identifiers import normalise_nhs_number, validate_nhs_number, validate_upn
 
@@ -103,8 +105,7 @@ class Person(models.Model):
     def age_on(self, on: datetime.date) -> int | None:
         if self.birth_date is None:
             return None
-        before_birthday = (on.month, on.day) < (self.birth_date.month, self.birth_date.day)
-        return on.year - self.birth_date.year - before_birthday
+        return age_on(self.birth_date, on)
 
     def clean(self):
         if self.nhs_number:

@@ -13,7 +13,7 @@ from access.audit import disclose
 from access.models import DisclosureKind, Role
 from access.disclosures import under_shares
 from access.parts import Part
-from access.rules import is_partner, openable, openable_people
+from access.relationships import is_partner, openable, openable_people
 from access.shares import DisclosureChannel
 
 from .matching import Criteria, Found, find

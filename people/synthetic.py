@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from stdnum.gb import nhs
 
 from council.synthetic.registry import contributes
+from timescales.dates import age_on
 
 from .codes import Disability, Ethnicity, RelationshipKind as Kind, Sex, UPNUnknown
 from .identifiers import UPN_LA_NUMBERS, upn_check_letter
@@ -78,8 +79,7 @@ class ChildIndex:
         """Whole years on the date; -1 for an unborn child."""
         if self.flags[child] & UNBORN:
             return -1
-        born = datetime.date.fromordinal(self.birth[child])
-        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+        return age_on(datetime.date.fromordinal(self.birth[child]), on)
 
 
 class NhsNumbers:

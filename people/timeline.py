@@ -7,24 +7,17 @@ Each provider says which part of the record (access.parts) its entries belong to
 otherwise (a plan in force is a current plan too), so a share's reader sees only entries of parts shared.
 """
 import datetime
-import importlib
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import module_has_submodule
 
 from access.parts import Part, as_parts
 
 from .codes import INVERSE_KIND, RelationshipKind
 from .models import Address, Person, PersonMerge, Relationship
-
-_providers = {}
-_parts = {}  # provider name -> the parts of the record its entries belong to
-_discovered = False
-
 
 @dataclass(frozen=True)
 class TimelineEntry:
@@ -53,30 +46,28 @@ class TimelineEntry:
         return isinstance(self.date, datetime.datetime)
 
 
+class TimelineProvider(Protocol):
+    """An app's entries on the children's timeline (`<app>/timeline.py`, imported by `PeopleConfig.ready`)."""
+
+    def __call__(self, person_ids: list[int]) -> list[TimelineEntry]: ...
+
+
+_providers: dict[str, TimelineProvider] = {}
+_parts: dict[str, tuple] = {}  # provider name -> the parts of the record its entries belong to
+
+
 def provider(part):
     """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries belonging to `part`
     (one Part or several) of the record unless an entry says otherwise."""
-    def register(func):
+    def register(func: TimelineProvider) -> TimelineProvider:
         name = f"{func.__module__}.{func.__qualname__}"
         _providers[name], _parts[name] = func, tuple(as_parts(part))
         return func
     return register
 
 
-def autodiscover():
-    """Import `<app>.timeline` for every Thrive app, so their providers register themselves."""
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        package = importlib.import_module(app)
-        if module_has_submodule(package, "timeline"):
-            importlib.import_module(f"{app}.timeline")
-    _discovered = True
-
-
 def entries_for(person_ids) -> list[TimelineEntry]:
     """Every provider's entries for these people, newest first."""
-    if not _discovered:
-        autodiscover()
     person_ids = list(person_ids)
     entries = []
     for name, func in _providers.items():

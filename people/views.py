@@ -27,8 +27,9 @@ from access.classes import reviews_audit, signed_in
 from access.forms import BreakGlassForm
 from access.models import Action, BreakGlass, DisclosureKind, Involvement, RecordView, Role, Share
 from access.parts import Part
-from access.rules import legitimate_basis, may_break_glass, works_at_front_door
+from access.relationships import legitimate_basis, may_break_glass, works_at_front_door
 from thrive.forms import DateForm
+from timescales.dates import open_on
 
 from . import timeline
 from .access_views import casework_write, check_child, child_read, child_write, log_served, refused
@@ -131,7 +132,7 @@ def record(request, child):
         "addresses": addresses,
         "family": family_network(ids) if shows["family"] else [],
         "involvements": Involvement.objects.filter(person_id__in=ids)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today), start_date__lte=today)
+        .filter(open_on(today))
         .select_related("user", "team").order_by("start_date") if shows["workers"] else [],
         "shares": Share.objects.active(today).filter(person_id__in=ids).select_related("agency")
         if council else [],

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Involvement, InvolvementKind, TeamMembership
-from access.rules import managed_team_ids, visible_involvements
+from access.relationships import managed_team_ids, visible_involvements
 
 from .models import Person
 
@@ -37,7 +37,7 @@ def worklist(user) -> list[Group]:
     """Allocated to me; my teams' children; for managers, the children of the teams they manage."""
     managed = managed_team_ids(user)
     member_teams = set(user.memberships.values_list("team_id", flat=True)) - managed
-    # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.rules).
+    # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.relationships).
     colleagues = list(TeamMembership.objects.filter(team_id__in=member_teams).values_list("user_id", flat=True))
 
     visible = visible_involvements(user)

@@ -7,7 +7,9 @@ class PerformanceConfig(AppConfig):
 
     def ready(self):
         from django.core import checks
+        from django.utils.module_loading import autodiscover_modules
 
         from . import registry
 
         checks.register(registry.check_registry)
+        autodiscover_modules("indicators")  # each app's <app>/indicators.py registers its Computations

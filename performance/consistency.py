@@ -8,11 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import benchmarks, periods, registry, rules
+from . import benchmarks, periods, rating, registry
 from .definitions import Frequency, Target
 from .models import IndicatorValue, PublishedDashboard
 from .published import TOPIC_THEME
-from .rules import QUARTILE_NAMES, Dot, Rag
+from .rating import QUARTILE_NAMES, Dot, Rag
 
 # Kinds of finding, with the heading each is listed under.
 KINDS = {
@@ -84,7 +84,7 @@ def printed_dot(trend: str, previous, latest, polarity) -> Dot:
         return PERFORMANCE_WORDS[word]
     if word in MOVEMENT_WORDS:
         moved = {"up": Decimal(1), "down": Decimal(-1), "same": Decimal(0)}[MOVEMENT_WORDS[word]]
-        return rules.direction(Decimal(0), moved, polarity)
+        return rating.direction(Decimal(0), moved, polarity)
     return Dot.NA
 
 
@@ -97,7 +97,7 @@ def _check_trend(checked):
     word = row.trend.strip().lower()
     if not word:
         return
-    moved = rules.movement(row.previous_value, row.latest_value)
+    moved = rating.movement(row.previous_value, row.latest_value)
     values = f"from {_fmt(indicator, row.previous_value)} to {_fmt(indicator, row.latest_value)}"
     if word in MOVEMENT_WORDS:
         if moved and MOVEMENT_WORDS[word] != moved:
@@ -183,7 +183,7 @@ def _check_held_figures(checked_rows, source):
 def check(dashboard: PublishedDashboard) -> list[CheckedRow]:
     """Every printed row beside the rules' reading of it, with its findings."""
     indicators = registry.by_code()
-    policy = rules.current_policy()
+    policy = rating.current_policy()
     rows = list(dashboard.rows.all())
     dashboard_end = periods.parse(dashboard.period_label).end
     found = benchmarks.benchmarks_for([
@@ -202,9 +202,9 @@ def check(dashboard: PublishedDashboard) -> list[CheckedRow]:
         checked = CheckedRow(
             row=row, indicator=indicator,
             printed_dot=printed_dot(row.trend, row.previous_value, row.latest_value, indicator.polarity),
-            dot=rules.direction(row.previous_value, row.latest_value, indicator.polarity,
-                                rules.tolerance(indicator.value_type, policy)),
-            rag=rules.rag(row.latest_value, indicator.target, quartile, indicator.rag_rule, policy),
+            dot=rating.direction(row.previous_value, row.latest_value, indicator.polarity,
+                                rating.tolerance(indicator.value_type, policy)),
+            rag=rating.rag(row.latest_value, indicator.target, quartile, indicator.rag_rule, policy),
             quartile=quartile, quartile_from_benchmarks=from_benchmarks,
         )
         _check_trend(checked)
@@ -233,11 +233,11 @@ class _Counted:
     quartile: int | None
 
 
-def printed_summary(checked_rows) -> rules.Summary:
+def printed_summary(checked_rows) -> rating.Summary:
     """The counters the printed columns give (a blank trend counts as n.a.)."""
-    return rules.summarise(_Counted(c.printed_dot, c.printed_rag, c.row.quartile) for c in checked_rows)
+    return rating.summarise(_Counted(c.printed_dot, c.printed_rag, c.row.quartile) for c in checked_rows)
 
 
-def computed_summary(checked_rows) -> rules.Summary:
+def computed_summary(checked_rows) -> rating.Summary:
     """The counters the rules give for the same figures."""
-    return rules.summarise(_Counted(c.dot, c.rag, c.quartile) for c in checked_rows)
+    return rating.summarise(_Counted(c.dot, c.rag, c.quartile) for c in checked_rows)

@@ -15,11 +15,11 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from . import benchmarks, conf, periods, registry, rules
+from . import benchmarks, conf, periods, rating, registry
 from .definitions import Indicator
 from .models import IndicatorValue, PublishedRow
 from .periods import Period, PeriodError
-from .rules import Dot, Rag
+from .rating import Dot, Rag
 
 FROM_BENCHMARKS = "benchmarks"
 FROM_PUBLISHED = "published"
@@ -77,7 +77,7 @@ class DashboardRow:
 class Dashboard:
     period: Period
     rows: list
-    summary: rules.Summary
+    summary: rating.Summary
     outcomes: list
     areas: list
 
@@ -141,7 +141,7 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
         indicator_code__in=[i.code for i, _, _ in current], latest_period__in={f.period_label for _, f, _ in current}
     ).order_by("dashboard__loaded_at"):
         printed[(row.indicator_code, row.latest_period)] = row
-    policy = rules.current_policy()
+    policy = rating.current_policy()
     rows = []
     for indicator, latest, previous in current:
         benchmark = found.get(indicator.code)
@@ -158,10 +158,10 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
         previous_value = previous.value if previous else None
         rows.append(DashboardRow(
             indicator=indicator, latest=latest, previous=previous,
-            dot=rules.direction(previous_value, latest.value, indicator.polarity,
-                                rules.tolerance(indicator.value_type, policy)),
-            movement=rules.movement(previous_value, latest.value),
-            rag=rules.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
+            dot=rating.direction(previous_value, latest.value, indicator.polarity,
+                                rating.tolerance(indicator.value_type, policy)),
+            movement=rating.movement(previous_value, latest.value),
+            rag=rating.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
             quartile=quartile, quartile_source=source, neighbour_average=neighbours,
             england_average=benchmark.england_average if benchmark else None, benchmark_year=year,
             history=shown_history[indicator.code],
@@ -169,6 +169,6 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
     area_order = list(dict.fromkeys(i.area for i in indicators))
     rows.sort(key=lambda row: area_order.index(row.indicator.area))  # stable: declaration order within an area
     return Dashboard(
-        period=period, rows=rows, summary=rules.summarise(rows),
+        period=period, rows=rows, summary=rating.summarise(rows),
         outcomes=sorted({i.outcome for i in indicators}), areas=sorted({i.area for i in indicators}),
     )

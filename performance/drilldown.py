@@ -1,6 +1,6 @@
 """The children behind a figure, as far as the user may see them.
 
-Only children the user has a legitimate relationship with (access.rules.visible_people; not through a share,
+Only children the user has a legitimate relationship with (access.relationships.visible_people; not through a share,
 which covers parts of a record, not a place in the council's figures) are
 listed; the rest are counted, never named. Each child shows name, council ID and the one date the
 indicator turns on, nothing more, so the list needs no audit entry: opening a child's record from
@@ -8,7 +8,7 @@ it is audited as usual.
 """
 from dataclasses import dataclass
 
-from access.rules import visible_people
+from access.relationships import visible_people
 from people.models import Person
 
 

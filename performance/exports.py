@@ -15,7 +15,7 @@ from typing import Callable
 
 from django.template.loader import render_to_string
 
-from .rules import QUARTILE_NAMES
+from .rating import QUARTILE_NAMES
 
 COLUMNS: tuple[tuple[str, Callable], ...] = (
     ("Outcome", lambda line: line.indicator.outcome),

@@ -13,7 +13,7 @@ import re
 
 from .definitions import ValueType
 from .periods import Span
-from .rules import QUARTILES, Dot, Rag
+from .rating import QUARTILES, Dot, Rag
 
 QUARTILE_WORDS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from timescales.dates import APRIL, financial_year, financial_year_start
+
 
 class YearKind(enum.StrEnum):
     FINANCIAL = "financial"
@@ -37,7 +39,7 @@ class CompareWith(enum.StrEnum):
 
 TERMS = ("Spring", "Summer", "Autumn")  # in calendar order
 _TERM_MONTHS = {"Spring": (1, 3), "Summer": (4, 8), "Autumn": (9, 12)}
-_YEAR_START_MONTH = {YearKind.FINANCIAL: 4, YearKind.ACADEMIC: 9}
+_YEAR_START_MONTH = {YearKind.FINANCIAL: APRIL, YearKind.ACADEMIC: 9}
 
 _QUARTER = re.compile(r"^Q([1-4])\s+(\d{4})/(\d{2})$", re.I)
 _YEAR = re.compile(r"^(\d{4})/(\d{2})$")
@@ -95,7 +97,7 @@ def _check_year_pair(first: int, second_two_digits: int, label: str):
 
 def quarter(q: int, first_year: int) -> Period:
     """Quarter `q` (1-4) of the financial year that starts in April of `first_year`."""
-    start = datetime.date(first_year, 4, 1) + relativedelta(months=3 * (q - 1))
+    start = financial_year(first_year)[0] + relativedelta(months=3 * (q - 1))
     end = start + relativedelta(months=3, days=-1)
     return Period(f"Q{q} {first_year}/{(first_year + 1) % 100:02d}", start, end, "quarter")
 
@@ -124,10 +126,6 @@ def _parse_day(text: str, label: str) -> datetime.date:
         except ValueError:
             continue
     raise PeriodError(f"'{label}': '{text}' is not a date like 31 March 2025")
-
-
-def financial_year_start(day: datetime.date) -> datetime.date:
-    return datetime.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
 
 
 def year_to_date(period_or_day) -> Period:
@@ -184,8 +182,7 @@ def parse(label: str, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
 
 
 def quarter_containing(day: datetime.date) -> Period:
-    first_year = day.year if day.month >= 4 else day.year - 1
-    return quarter((day.month - 4) % 12 // 3 + 1, first_year)
+    return quarter((day.month - APRIL) % 12 // 3 + 1, financial_year_start(day).year)
 
 
 def previous(period: Period) -> Period:

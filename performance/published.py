@@ -26,7 +26,7 @@ from . import periods, registry, tables
 from .definitions import Frequency, Target
 from .models import IndicatorValue, Origin, PublishedDashboard, PublishedRow
 from .periods import PeriodError
-from .rules import Rag
+from .rating import Rag
 from .tables import RowError, TableError
 
 TOPIC_THEME = "topic_theme"

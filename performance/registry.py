@@ -18,18 +18,15 @@ them. Until a function is registered the indicator is "not yet computable": Thri
 value up.
 """
 import datetime
-import importlib
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable
+from typing import Protocol
 
-from django.conf import settings
 from django.core.checks import Error
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.module_loading import module_has_submodule
 
 from . import conf, periods
 from .definitions import Frequency, Indicator, Obtained, Polarity, RagRule, Target, ValueType
@@ -77,8 +74,14 @@ _DECLARED = {i.code: i for i in INDICATORS}
 if len(_DECLARED) != len(INDICATORS):
     raise ImproperlyConfigured("Two indicators share a code")
 
-_computations: dict[str, Callable[[Period], Figure | None]] = {}
-_discovered = False
+class Computation(Protocol):
+    """An indicator's computation from case records, registered by an app's `<app>/indicators.py` (imported by
+    `PerformanceConfig.ready`): the figure for the span the indicator declares, or None."""
+
+    def __call__(self, period: Period) -> Figure | None: ...
+
+
+_computations: dict[str, Computation] = {}
 
 
 def declared_codes() -> set[str]:
@@ -158,7 +161,7 @@ def find(name_or_code: str, indicators=None) -> Indicator | None:
 def register_computation(code: str):
     """Decorator: register `func(period) -> Figure | None` as the computation for indicator `code`."""
 
-    def decorator(func):
+    def decorator(func: Computation) -> Computation:
         indicator = _DECLARED.get(code)
         if indicator is None or indicator.obtained != Obtained.COMPUTED:
             raise ImproperlyConfigured(f"{code} is not an indicator computed from case records")
@@ -178,7 +181,6 @@ def unregister_computation(code: str):
 @contextmanager
 def computation_replaced(code: str, func):
     """For tests: use `func` as the computation for `code` inside the block, then restore the app's own."""
-    computation(code)  # discover first, so the app's own registration is the one restored
     saved = _computations.get(code)
     _computations[code] = func
     try:
@@ -190,19 +192,7 @@ def computation_replaced(code: str, func):
             _computations[code] = saved
 
 
-def autodiscover():
-    """Import `<app>.indicators` for every Thrive app, so their computations register themselves."""
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        package = importlib.import_module(app)
-        if module_has_submodule(package, "indicators"):
-            importlib.import_module(f"{app}.indicators")
-    _discovered = True
-
-
-def computation(code: str) -> Callable[[Period], Figure | None] | None:
-    if not _discovered:
-        autodiscover()
+def computation(code: str) -> Computation | None:
     return _computations.get(code)
 
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from council.models import LocalAuthority
 
 from . import dashboard as dashboards
-from . import narrative, rules
+from . import narrative, rating
 from .definitions import Indicator
 from .periods import Period
-from .rules import Dot, Rag
+from .rating import Dot, Rag
 
 
 REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT = 200, 56
@@ -92,8 +92,8 @@ class Report:
     generated_at: object = field(default_factory=timezone.now)
 
     @property
-    def summary(self) -> rules.Summary:
-        return rules.summarise(self.lines)
+    def summary(self) -> rating.Summary:
+        return rating.summarise(self.lines)
 
     @property
     def introduction(self) -> list[str]:

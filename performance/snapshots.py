@@ -23,7 +23,7 @@ from .definitions import Frequency, Indicator, Obtained, Polarity, Target, Value
 from .models import FigureCases, Origin, Snapshot, SnapshotCases, SnapshotRow
 from .registry import Case, Figure
 from .report import Line, Report
-from .rules import Dot, Rag
+from .rating import Dot, Rag
 
 STORED = [f.name for f in dataclasses.fields(Line) if f.name not in ("indicator", "history")]
 

@@ -1,7 +1,7 @@
 """Private fostering deadlines: the first visit after notification, then the regular visits."""
 from timescales.due import DueItem, due_source
 
-from . import rules
+from . import visiting
 from .models import PrivateFosteringArrangement, PrivateFosteringVisit
 
 
@@ -13,6 +13,6 @@ def private_fostering_visits(person_ids, on):
             "visited_on").values_list("arrangement_id", "visited_on"):
         visits.setdefault(arrangement_id, []).append(day)
     for arrangement in arrangements:
-        found = rules.visit_due(arrangement.notified_on, arrangement.first_year_from, visits.get(arrangement.pk, []))
+        found = visiting.visit_due(arrangement.notified_on, arrangement.first_year_from, visits.get(arrangement.pk, []))
         if found:
             yield DueItem(arrangement.person_id, "Visit the privately fostered child", *found)

@@ -9,7 +9,7 @@ from council.synthetic.casework import date
 from council.synthetic.registry import contributes
 from people.synthetic import DIED, UNBORN, UNACCOMPANIED, YEAR_DAYS
 
-from . import rules
+from . import visiting
 from .models import PrivateFosteringArrangement, PrivateFosteringVisit
 
 NOTIFIED_PER_10K_A_YEAR = 1.5
@@ -53,7 +53,7 @@ def private_fostering(council):
                        team_id=team.id, start_date=date(notified), end_date=date(ended))
         first_year = max(notified, began) if began is not None else None
         stop, made = min(ended, as_at + 1) if ended else as_at + 1, []
-        while (found := rules.visit_due(date(notified), date(first_year), made)) is not None:
+        while (found := visiting.visit_due(date(notified), date(first_year), made)) is not None:
             due = found[0].toordinal()
             day = due - r.randint(0, 5) if r.random() < ON_TIME_SHARE else days.add(due, r.randint(1, 10))
             day = max(day, made[-1].toordinal() + 1 if made else notified)

@@ -12,9 +12,8 @@ from django.utils import timezone
 
 from access.basis import Work
 from access.parts import Part
-from care.views import form_page
 from people.access_views import child_read, child_write
-from people.casework import posted
+from people.casework import form_page, posted
 from people.duework import DueRow, describe_due
 
 from . import forms

@@ -64,12 +64,12 @@ class Section47(models.Model):
         super().save(*args, **kwargs)
 
 
-def next_review_due(start_date, review_dates):
+def next_review_due(start_date, review_dates, due: registry.Due = registry.due):
     """An open plan's next review: the first within 3 months of the plan starting, then at most 6 months
-    apart. A function of the dates, so an import can set it without a query per plan."""
+    apart. A function of the dates, so an import and the synthetic council set it without a query per plan."""
     if not review_dates:
-        return registry.get("CP_REVIEW_FIRST").due(start_date)
-    return registry.get("CP_REVIEW_SUBSEQUENT").due(max(review_dates))
+        return due("CP_REVIEW_FIRST", start_date)
+    return due("CP_REVIEW_SUBSEQUENT", max(review_dates))
 
 
 class ChildProtectionPlan(models.Model):

@@ -24,6 +24,7 @@ from .models import (
     StrategyDiscussion,
     Visit,
     VisitKind,
+    next_review_due,
 )
 
 
@@ -211,12 +212,8 @@ class ProtectionWriter:
     def plan(self, child, referral_id, cp: ProtectionPlan, previous_plans: dict) -> int:
         ended = cp.plan_end is not None and cp.plan_end <= self.as_at
         reviews = [day for day, _ in cp.reviews if day <= self.as_at]
-        if ended:
-            next_due = None
-        elif reviews:
-            next_due = date(self.days.due("CP_REVIEW_SUBSEQUENT", reviews[-1]))
-        else:
-            next_due = date(self.days.due("CP_REVIEW_FIRST", cp.plan_start))
+        next_due = None if ended else next_review_due(date(cp.plan_start), [date(day) for day in reviews],
+                                                      self.days.due_on)
         latest = cp.categories[1] if reviews else cp.categories[0]
         pk = self.council.insert(
             ChildProtectionPlan, referral_id=referral_id, person_id=self.index.person_ids[child],

@@ -16,7 +16,7 @@ from django.utils import timezone
 from access.audit import log_access
 from access.basis import Work, may_record
 from access.models import Action
-from access.rules import access_basis, openable
+from access.relationships import access_basis, openable
 from care.models import Visit as CareVisit
 from access.parts import Part
 from people.access_views import casework_read, check_child, child_read, child_write

@@ -6,3 +6,8 @@ class RetentionConfig(AppConfig):
 
     name = "retention"
     verbose_name = "Retention of records"
+
+    def ready(self):
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("retention")  # each app's <app>/retention.py declares its facts (retention.facts)

@@ -13,15 +13,13 @@ An app declares facts in its own `<app>/retention.py`:
 `rule` is a code in `retention.schedule.RULES`; `on` is the date the rule counts from when it counts
 from a fact (an adoption order), and otherwise only informative. Apps may also register an
 `anonymiser(person_id) -> int` for free text the generic sweep cannot reach (rows not keyed by the child).
+The `retention` modules are imported by `RetentionConfig.ready` (Django's autodiscover_modules).
 """
-import importlib
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 import datetime
-
-from django.conf import settings
-from django.utils.module_loading import module_has_submodule
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -31,36 +29,35 @@ class Fact:
     on: datetime.date | None = None
 
 
-_providers: list[Callable[[], Iterable[Fact]]] = []
-_anonymisers: list[Callable[[int], int]] = []
-_discovered = False
+class FactProvider(Protocol):
+    """An app's facts about children that set how long their records are kept."""
+
+    def __call__(self) -> Iterable[Fact]: ...
 
 
-def provides_facts(fn):
+class Anonymiser(Protocol):
+    """An app's sweep of one child's free text the generic sweep cannot reach; returns the rows changed."""
+
+    def __call__(self, person_id: int) -> int: ...
+
+
+_providers: list[FactProvider] = []
+_anonymisers: list[Anonymiser] = []
+
+
+def provides_facts(fn: FactProvider) -> FactProvider:
     if fn not in _providers:
         _providers.append(fn)
     return fn
 
 
-def anonymiser(fn):
+def anonymiser(fn: Anonymiser) -> Anonymiser:
     if fn not in _anonymisers:
         _anonymisers.append(fn)
     return fn
 
 
-def autodiscover() -> None:
-    """Import `<app>.retention` for every Thrive app that has one."""
-    global _discovered
-    for app in settings.THRIVE_APPS:
-        package = importlib.import_module(app)
-        if app != "retention" and module_has_submodule(package, "retention"):
-            importlib.import_module(f"{app}.retention")
-    _discovered = True
-
-
 def all_facts() -> dict[int, list[Fact]]:
-    if not _discovered:
-        autodiscover()
     found = defaultdict(list)
     for provider in _providers:
         for fact in provider():
@@ -68,7 +65,5 @@ def all_facts() -> dict[int, list[Fact]]:
     return found
 
 
-def anonymisers() -> list[Callable[[int], int]]:
-    if not _discovered:
-        autodiscover()
+def anonymisers() -> list[Anonymiser]:
     return list(_anonymisers)

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from timescales.dates import anniversary
+
 ADULT_AGE = 18
 
 
@@ -47,15 +49,6 @@ class Rule:
             return anniversary(death, self.died_young_years)
         start = birth if self.counted_from == "birth" else fact_date
         return anniversary(start, years) if start else None
-
-
-def anniversary(day: datetime.date, years: int) -> datetime.date:
-    """The day `years` after `day`; for 29 February in a common year, 1 March: a record is never gone a day early
-    (as a person born on 29 February attains an age on 1 March in England and Wales)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return datetime.date(day.year + years, 3, 1)
 
 
 CHILDREN_SOCIAL_CARE = Rule(

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from openpyxl import Workbook
 
 from care.models import Adoption, DentalCheck, Episode, HealthAssessment, MissingEpisode, Review
@@ -22,6 +22,7 @@ from leavers.models import BirthdaySnapshot
 from people.models import Person, PersonDisability
 from protection.codes import ConferenceKind
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
+from timescales.dates import open_during
 
 CHILD = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
          "Does the Child have a Disability"]
@@ -99,9 +100,6 @@ def _rows(as_at):
     def dated(field):
         return {f"{field}{k}": v for k, v in in_window.items()}
 
-    def open_in_window(start, end):
-        return Q(**{f"{start}__lte": as_at}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": since}))
-
     contacts = Contact.objects.filter(received_at__date__gte=since, received_at__date__lte=as_at).select_related("person")
     yield "List 1 Contacts", ((c.person, {"Date of Contact": c.received_at.date(), "Contact Source": c.source})
                               for c in contacts.order_by("received_at"))
@@ -116,7 +114,8 @@ def _rows(as_at):
         "Referral NFA?": "Yes" if r.no_further_action else "No",
         "Number of Referrals in Last 12 Months": counted[r.pk],
         "Allocated Team": r.team.name if r.team else ""}) for r in referrals)
-    assessments = Assessment.objects.filter(open_in_window("start_date", "authorisation_date")).select_related("person")
+    assessments = Assessment.objects.filter(
+        open_during(since, as_at, "start_date", "authorisation_date")).select_related("person")
     yield "List 4 Assessments", ((a.person, {"Continuous Assessment Start Date": a.start_date,
                                              "Continuous Assessment Date of Authorisation": a.authorisation_date})
                                  for a in assessments)
@@ -134,12 +133,13 @@ def _rows(as_at):
         "Date of Initial Child Protection Conference": icpcs.get(s.pk),
         "Number of Section 47 Enquiries in the last 12 months": enquiries_in_year.get(s.person_id, 0)})
         for s in enquiries)
-    cin = Referral.objects.filter(open_in_window("referral_date", "closure_date"), no_further_action=False)
+    cin = Referral.objects.filter(open_during(since, as_at, "referral_date", "closure_date"),
+                                  no_further_action=False)
     yield "List 6 Children in need", ((r.person, {
         "CIN Start Date": r.referral_date, "Primary Need Code": r.primary_need, "CIN Closure Date": r.closure_date,
         "Reason for Closure": r.closure_reason, "Case Status": "Closed" if r.closure_date else "Open"})
         for r in cin.select_related("person"))
-    plans = list(ChildProtectionPlan.objects.filter(open_in_window("start_date", "end_date")).select_related("person"))
+    plans = list(ChildProtectionPlan.objects.filter(open_during(since, as_at)).select_related("person"))
     reviewed = dict(ChildProtectionConference.objects.filter(
         plan_id__in=[p.pk for p in plans], kind=ConferenceKind.REVIEW, date__lte=as_at).values("plan_id").annotate(
         last=Max("date")).values_list("plan_id", "last"))
@@ -155,8 +155,8 @@ def _rows(as_at):
                                               "Suitability of Accommodation": {True: "Suitable", False: "Unsuitable"}.get(
                                                   s.accommodation_suitable, ""),
                                               "Activity Status": s.activity_code}) for s in leavers)
-    adoptions = Adoption.objects.filter(best_interest_decision_on__lte=as_at).filter(
-        Q(adoption_order_on__isnull=True) | Q(adoption_order_on__gte=since)).select_related("person", "period")
+    adoptions = Adoption.objects.filter(open_during(since, as_at, "best_interest_decision_on", "adoption_order_on")
+                                        ).select_related("person", "period")
     yield "List 10 Adoption", ((a.person, {
         "Date the Child Entered Care": a.period.start_date,
         "Date of Decision that Child Should be Placed for Adoption": a.best_interest_decision_on,
@@ -168,7 +168,7 @@ def _rows(as_at):
 
 
 def _in_care(as_at, since, year_ago):
-    latest = Episode.objects.filter(start_date__lte=as_at).filter(Q(end_date__isnull=True) | Q(end_date__gte=since))
+    latest = Episode.objects.filter(open_during(since, as_at))
     current = {}
     for episode in latest.select_related("period", "person").order_by("start_date", "pk"):
         current[episode.period_id] = episode

@@ -5,11 +5,11 @@ worker who holds the case (the allocated worker, lead practitioner or personal a
 in their due work with the rule as a sentence and the values the validator looked at.
 """
 
-from django.db.models import Q
 from django.utils import timezone
 
 from access.models import Involvement, InvolvementKind
 from timescales import registry
+from timescales.dates import open_on
 
 from .models import FixRequest
 from .wording import record, sentence
@@ -31,9 +31,8 @@ def worker_for(person):
             kind__in=CASE_HOLDERS,
             user__isnull=False,
             user__is_active=True,
-            start_date__lte=today,
         )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .filter(open_on(today))
         .select_related("user")
     )
     ranked = sorted(current, key=lambda i: (CASE_HOLDERS.index(i.kind), -i.start_date.toordinal(), -i.pk))

@@ -7,6 +7,10 @@ edit here.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
+
+from timescales.dates import is_open_during, open_during, year_to_31_march
+
 FIRST_YEAR = 2025  # Sex as M/F/U (replacing GenderCurrent and 1/2) from the 2024-25 collections
 LATEST_YEAR = 2027
 
@@ -21,12 +25,12 @@ class CollectionYear:
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.year - 1, 4, 1)
+        return year_to_31_march(self.year)[0]
 
     @property
     def end(self) -> datetime.date:
         """The reference date: 31 March."""
-        return datetime.date(self.year, 3, 31)
+        return year_to_31_march(self.year)[1]
 
     @property
     def label(self) -> str:
@@ -40,7 +44,11 @@ class CollectionYear:
 
     def open_during(self, start: datetime.date | None, end: datetime.date | None) -> bool:
         """A span that was open at any time in the year (no end: still open)."""
-        return start is not None and start <= self.end and (end is None or end >= self.start)
+        return is_open_during(start, end, self.start, self.end)
+
+    def records_open(self, start: str = "start_date", end: str = "end_date") -> Q:
+        """Records open at any time in the year, as a query over their start and end date fields."""
+        return open_during(self.start, self.end, start, end)
 
     @property
     def has_pre_proceedings(self) -> bool:

@@ -62,7 +62,6 @@ def journey():
 
 def test_every_journey_app_adds_to_the_timeline_in_one_query_each(journey):
     child = journey[0]
-    timeline.autodiscover()
     providers = [f for f in timeline._providers.values() if f.__module__.split(".")[0] in JOURNEY_APPS]
     assert {f.__module__ for f in providers} == {f"{app}.timeline" for app in JOURNEY_APPS}
     for provider in providers:

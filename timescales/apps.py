@@ -8,6 +8,7 @@ class TimescalesConfig(AppConfig):
     def ready(self):
         from django.core import checks
         from django.db.models.signals import post_delete, post_save
+        from django.utils.module_loading import autodiscover_modules
 
         from .models import ClosureDay, SchoolHoliday
         from .registry import check_overrides
@@ -18,3 +19,4 @@ class TimescalesConfig(AppConfig):
         for model in (ClosureDay, SchoolHoliday):
             for signal in (post_save, post_delete):
                 signal.connect(reset_default_calendar, sender=model, dispatch_uid=f"timescales-{model.__name__}")
+        autodiscover_modules("due")  # each app's <app>/due.py registers its DueSources (timescales.due)

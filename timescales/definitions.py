@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from .dates import birthday
 from .workdays import Calendar, default_calendar
 
 
@@ -49,18 +50,6 @@ class Basis(enum.StrEnum):
             Basis.DATA: "DfE data definition (a statistic, not a duty)",
             Basis.LOCAL: "Local standard (the council's own)",
         }[self]
-
-
-def birthday(date_of_birth: datetime.date, age: int) -> datetime.date:
-    """The day a person reaches `age`.
-
-    Someone born on 29 February reaches an age on 1 March in a common year, the usual reading of
-    the Family Law Reform Act 1969 s9, so support that lasts "up to 25" is never ended a day early.
-    """
-    try:
-        return date_of_birth.replace(year=date_of_birth.year + age)
-    except ValueError:
-        return datetime.date(date_of_birth.year + age, 3, 1)
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,17 @@
 """What is due and overdue: one list, to which every journey app contributes.
 
-Each app declares `<app>/due.py` with functions decorated `@due_source`; each receives the
-children in scope and the date, and returns DueItems from indexed queries on stored due dates.
+Each app declares `<app>/due.py` with functions decorated `@due_source` (a `DueSource`); each receives
+the children in scope and the date, and returns DueItems from indexed queries on stored due dates.
 Worklists for a worker, a team or a manager are the same list over different sets of children.
+The `due` modules are imported by `TimescalesConfig.ready` (Django's autodiscover_modules).
 """
 import datetime
-import importlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from django.conf import settings
 from django.db.models import BigIntegerField, Expression
-from django.utils.module_loading import module_has_submodule
-
-_sources = {}
 
 
 @dataclass(frozen=True)
@@ -59,23 +57,24 @@ class PersonIds(Expression):
         return "SELECT unnest(%s::bigint[])", [self.ids]
 
 
-def due_source(func):
+class DueSource(Protocol):
+    """An app's contribution to the list of what is due: the items for these children on the day."""
+
+    def __call__(self, person_ids: PersonIds, on: datetime.date) -> Iterable[DueItem]: ...
+
+
+_sources: dict[str, DueSource] = {}
+
+
+def due_source(func: DueSource) -> DueSource:
     """Register `func(person_ids, on) -> Iterable[DueItem]`."""
     _sources[f"{func.__module__}.{func.__qualname__}"] = func
     return func
 
 
-def _autodiscover():
-    for app in settings.THRIVE_APPS:
-        package = importlib.import_module(app)
-        if module_has_submodule(package, "due"):
-            importlib.import_module(f"{app}.due")
-
-
 def due_items(person_ids, on: datetime.date, apps=None) -> list[DueItem]:
     """Every item due for these children, soonest (most overdue) first; `apps` keeps to those apps' sources
     (a worklist showing only their timescales need not run the rest)."""
-    _autodiscover()
     person_ids = PersonIds(person_ids)
     items = []
     if person_ids:

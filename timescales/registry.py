@@ -13,6 +13,7 @@ it, and cannot change anything else set in law, national guidance or a DfE data 
 `manage.py check` reports a bad override.
 """
 import datetime
+from collections.abc import Callable
 from dataclasses import replace
 
 from django.conf import settings
@@ -21,10 +22,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
-from .definitions import UNIT_WORDS, Basis, Timescale, Unit, birthday
+from .dates import birthday
+from .definitions import UNIT_WORDS, Basis, Timescale, Unit
 from .table import TIMESCALES
 
-__all__ = ["Basis", "Timescale", "Unit", "birthday", "TIMESCALES", "get", "all_timescales", "health_review_code"]
+__all__ = ["Basis", "Due", "Timescale", "Unit", "TIMESCALES", "due", "get", "all_timescales", "health_review_code"]
 
 # --- Education and inclusion: their own block, in timescales/education.py (one line here) ---
 from .education import education_timescales  # noqa: E402  (after Timescale, which the block uses)
@@ -93,6 +95,16 @@ def get(code: str) -> Timescale:
         return _table()[code]
     except KeyError:
         raise KeyError(f"No timescale with code {code!r}") from None
+
+
+# A timescale's due date from a start: `due` below for a page, the synthetic council's cached calendar
+# (council.synthetic.casework.Workdays.due_on) for the generator, so both set derived dates with one rule.
+Due = Callable[[str, datetime.date], datetime.date]
+
+
+def due(code: str, start: datetime.date) -> datetime.date:
+    """The last day on time for the timescale `code` counted from `start`, with the council's calendar."""
+    return get(code).due(start)
 
 
 def all_timescales() -> list[Timescale]:

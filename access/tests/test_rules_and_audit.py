@@ -8,7 +8,7 @@ from django.utils import timezone
 from access.audit import record_view
 from access.basis import BasisKind, Work, may_merge, may_record
 from access.models import AgencyKind, BreakGlass, InvolvementKind, RecordView, Role, TeamKind
-from access.rules import access_basis, legitimate_basis, visible_people
+from access.relationships import access_basis, legitimate_basis, visible_people
 from tests.factories import (
     allocated_child, involve, make_agency, make_team, make_user, police_officer, share,
 )

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from frontdoor.codes import PrimaryNeed
 from people import postcodes
 
-from .. import rules
+from .. import timing
 from ..codes import (
     ADOPTION_PLACEMENTS,
     LONG_TERM_PLACEMENTS,
@@ -110,7 +110,7 @@ class PeriodOfCare(models.Model):
 
     def _review_due(self, held, on=None):
         placed, authority = self.adoption_dates()
-        return rules.review_due(self.start_date, held, placed if placed and (on is None or placed <= on) else None,
+        return timing.review_due(self.start_date, held, placed if placed and (on is None or placed <= on) else None,
                                 authority if authority and (on is None or authority <= on) else None)
 
     def save(self, *args, **kwargs):
@@ -240,7 +240,7 @@ class Episode(InCare):
 
     @property
     def far_from_home(self) -> bool:
-        return self.distance_miles is not None and self.distance_miles > rules.FAR_FROM_HOME_MILES
+        return self.distance_miles is not None and self.distance_miles > timing.FAR_FROM_HOME_MILES
 
 
 def placement_facts(home_postcode: str, placement_postcode: str) -> tuple[str, Decimal | None]:

@@ -8,6 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from timescales import registry
+from timescales.dates import is_open_at_end_of
 
 from ..codes import CarePlanningKind, ExtensionReason, TemporaryApprovalOutcome
 from .periods import InCare
@@ -69,7 +70,7 @@ class TemporaryApproval(InCare):
         return self.extended_until or self.expires_on
 
     def active_on(self, day: datetime.date) -> bool:
-        return self.approved_on <= day and (self.ended_on is None or self.ended_on > day)
+        return is_open_at_end_of(self.approved_on, self.ended_on, day)
 
     def clean(self):
         errors = {}

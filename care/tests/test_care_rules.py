@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from care import rules
+from care import timing
 from care.codes import LegalStatus, PlacementType, ReasonNewEpisode, ReviewParticipation
 from care.models import Adoption, AgeAssessment, Review, UnaccompaniedChild
 from care.tests.builders import child_in_care
@@ -30,7 +30,7 @@ def test_first_review_over_christmas_counts_working_days_past_three_bank_holiday
 def test_first_review_over_easter():
     # Looked after Wednesday 1 April 2026: 2 Apr (1); Good Friday 3 and Easter Monday 6 April;
     # 7-10 Apr (5), 13-17 (10), 20-24 (15), 27-30 (19), Friday 1 May (20). (The May bank holiday is 4 May.)
-    assert rules.review_due(D(2026, 4, 1), []) == D(2026, 5, 1)
+    assert timing.review_due(D(2026, 4, 1), []) == D(2026, 5, 1)
 
 
 def test_second_review_three_months_after_the_first_lands_on_29_february():
@@ -95,27 +95,27 @@ def test_the_review_participation_code_follows_the_childs_age():
 
 def test_initial_health_assessment_20_working_days_then_six_monthly_under_five_and_yearly_from_five():
     # Looked after 15 December 2025: initial assessment due 15 January 2026 (same count as the first review).
-    assert rules.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), None) == (D(2026, 1, 15), "CLA_HEALTH_INITIAL")
+    assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), None) == (D(2026, 1, 15), "CLA_HEALTH_INITIAL")
     # Born 10 June 2022; assessed 1 September 2026, before the fifth birthday (10 June 2027): 6 months, 1 March 2027.
-    assert rules.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2026, 9, 1)) == (
+    assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2026, 9, 1)) == (
         D(2027, 3, 1), "CLA_HEALTH_REVIEW_UNDER_5")
     # Assessed on the fifth birthday itself: yearly, 10 June 2028.
-    assert rules.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2027, 6, 10)) == (
+    assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2027, 6, 10)) == (
         D(2028, 6, 10), "CLA_HEALTH_REVIEW")
 
 
 def test_dental_check_twelve_months_on_from_29_february_is_28_february():
-    assert rules.dental_check_due(D(2023, 5, 1), D(2024, 2, 29)) == D(2025, 2, 28)
+    assert timing.dental_check_due(D(2023, 5, 1), D(2024, 2, 29)) == D(2025, 2, 28)
     # No check since coming into care on 1 May 2023: due within 12 months, 1 May 2024.
-    assert rules.dental_check_due(D(2023, 5, 1), None) == D(2024, 5, 1)
+    assert timing.dental_check_due(D(2023, 5, 1), None) == D(2024, 5, 1)
 
 
 def test_pep_from_the_third_birthday_for_a_toddler():
     # Born 1 January 2024, looked after 2 January 2026. The PEP is due 20 working days after the third
     # birthday, Friday 1 January 2027 (a bank holiday): 4-8 Jan (5), 11-15 (10), 18-22 (15), 25-29 (20):
     # Friday 29 January 2027. Then termly: 4 months after a PEP on 29 January 2027 is 29 May 2027.
-    assert rules.pep_due(D(2026, 1, 2), D(2024, 1, 1), None) == (D(2027, 1, 29), "PEP_INITIAL")
-    assert rules.pep_due(D(2026, 1, 2), D(2024, 1, 1), D(2027, 1, 29)) == (D(2027, 5, 29), "PEP_REVIEW")
+    assert timing.pep_due(D(2026, 1, 2), D(2024, 1, 1), None) == (D(2027, 1, 29), "PEP_INITIAL")
+    assert timing.pep_due(D(2026, 1, 2), D(2024, 1, 1), D(2027, 1, 29)) == (D(2027, 5, 29), "PEP_REVIEW")
 
 
 # Unaccompanied children.
@@ -134,7 +134,7 @@ def test_age_assessment_due_28_days_after_referral_and_on_time_on_its_last_day()
 
 
 def test_designated_date_of_birth_is_1_january():
-    assert rules.designated_birth_date(2009) == D(2009, 1, 1)
+    assert timing.designated_birth_date(2009) == D(2009, 1, 1)
 
 
 # The 903's own rules.
@@ -149,23 +149,18 @@ def test_designated_date_of_birth_is_1_january():
     (True, True, False, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS),
 ])
 def test_reason_for_new_episode(legal, placement, carers, code):
-    assert rules.reason_new_episode(legal, placement, carers) == code
-
-
-def test_collection_year_runs_april_to_march():
-    assert rules.collection_year(D(2026, 3, 31)) == (D(2025, 4, 1), D(2026, 3, 31))
-    assert rules.collection_year(D(2026, 4, 1)) == (D(2026, 4, 1), D(2027, 3, 31))
+    assert timing.reason_new_episode(legal, placement, carers) == code
 
 
 def test_oc2_cohort_in_care_from_1_april_to_31_march_without_short_breaks():
     year_end, c2 = D(2026, 3, 31), [(D(2025, 4, 1), None, LegalStatus.FULL_CARE_ORDER)]
-    assert rules.in_oc2_cohort(D(2025, 4, 1), None, c2, year_end)
-    assert not rules.in_oc2_cohort(D(2025, 4, 2), None, c2, year_end)  # in care a day under 12 months
-    assert not rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 31), c2, year_end)  # left care on 31 March
-    assert rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 4, 1), c2, year_end)  # left the next day
-    assert not rules.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 30), c2, year_end)
+    assert timing.in_oc2_cohort(D(2025, 4, 1), None, c2, year_end)
+    assert not timing.in_oc2_cohort(D(2025, 4, 2), None, c2, year_end)  # in care a day under 12 months
+    assert not timing.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 31), c2, year_end)  # left care on 31 March
+    assert timing.in_oc2_cohort(D(2025, 4, 1), D(2026, 4, 1), c2, year_end)  # left the next day
+    assert not timing.in_oc2_cohort(D(2025, 4, 1), D(2026, 3, 30), c2, year_end)
     breaks = c2 + [(D(2025, 8, 1), D(2025, 8, 3), LegalStatus.SHORT_BREAKS_EPISODES)]
-    assert not rules.in_oc2_cohort(D(2025, 4, 1), None, breaks, year_end)
+    assert not timing.in_oc2_cohort(D(2025, 4, 1), None, breaks, year_end)
 
 
 def test_adoption_scorecard_timings():

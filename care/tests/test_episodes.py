@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from access.models import Involvement, InvolvementKind, TeamKind
-from access.rules import legitimate_basis
+from access.relationships import legitimate_basis
 from care import services
 from care.codes import LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode, ReasonPlaceChange, SocialWorkerChangeReason
 from care.models import Episode

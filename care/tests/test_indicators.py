@@ -203,8 +203,8 @@ def test_the_oc2_cohort_and_the_health_and_dental_indicators_agree_on_31_march()
     from_1_april = in_care(D(2024, 4, 1))
     from_2_april = in_care(D(2024, 4, 2))
     periods_ = [left_on_31_march, left_on_1_april, from_1_april, from_2_april]
-    from care import rules
-    in_rule = {key(p) for p in periods_ if rules.in_oc2_cohort(
+    from care import timing
+    in_rule = {key(p) for p in periods_ if timing.in_oc2_cohort(
         p.start_date, p.end_date, list(p.episodes.values_list("start_date", "end_date", "legal_status")),
         D(2025, 3, 31))}
     assert in_rule == {key(left_on_1_april), key(from_1_april)}

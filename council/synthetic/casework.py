@@ -56,6 +56,11 @@ class Workdays:
             self._due[key] = registry.get(code).due(date(day), self.calendar).toordinal()
         return self._due[key]
 
+    def due_on(self, code: str, day: datetime.date) -> datetime.date:
+        """`due` in dates: what the pages' own rules take (`timescales.registry.Due`), so the generator sets a
+        derived date (a plan's next review) with the function the record uses."""
+        return date(self.due(code, day.toordinal()))
+
 
 class Weighted:
     """A weighted choice over a {value: weight} dict, with the cumulative weights worked out once."""

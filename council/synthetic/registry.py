@@ -4,21 +4,25 @@ Each app adds its own part of the synthetic council in `<app>/synthetic.py` with
 `@contributes(order=...)`; the generator runs them all in order. A new journey app therefore
 adds its episodes without any change here: lower orders build what later ones read (people
 before involvements, involvements before shares), and each contribution draws from its own
-random stream, so adding one never changes another's data.
+random stream, so adding one never changes another's data. The `synthetic` modules are imported by
+`CouncilConfig.ready` (Django's autodiscover_modules).
 """
 from dataclasses import dataclass
-from importlib import import_module
-from importlib.util import find_spec
-from typing import Callable
+from typing import Protocol
 
-from django.conf import settings
+
+class Build(Protocol):
+    """An app's part of the synthetic council: writes its rows through `council` (a
+    council.synthetic.context.Council), drawing from its own random streams."""
+
+    def __call__(self, council) -> None: ...
 
 
 @dataclass(frozen=True)
 class Contribution:
     name: str  # "<module>.<function>", also the default random stream's name
     order: int
-    build: Callable
+    build: Build
 
     @property
     def label(self) -> str:
@@ -32,7 +36,7 @@ _contributions: dict[str, Contribution] = {}
 def contributes(order: int):
     """Register `build(council)` to run at this order (ties run by name)."""
 
-    def register(build):
+    def register(build: Build) -> Build:
         name = f"{build.__module__}.{build.__name__}"
         _contributions[name] = Contribution(name, order, build)
         return build
@@ -40,14 +44,5 @@ def contributes(order: int):
     return register
 
 
-def autodiscover() -> None:
-    """Import `<app>.synthetic` for every Thrive app that has one (like admin.autodiscover)."""
-    for app in settings.THRIVE_APPS:
-        module = f"{app}.synthetic"
-        if find_spec(module) is not None:
-            import_module(module)
-
-
 def contributions() -> list[Contribution]:
-    autodiscover()
     return sorted(_contributions.values(), key=lambda c: (c.order, c.name))

@@ -6,15 +6,15 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from access.models import Involvement, InvolvementKind, Role, TeamKind, User
-from access.rules import visible_people, works_at_front_door
-from council.calibration import REFERENCE
-from council.care_calibration import care_measures
+from access.relationships import visible_people, works_at_front_door
 from council.models import LocalAuthority, PopulationCount
 from council.scales import SCALES
 from council.synthetic.registry import _contributions, contributes
 from people.identifiers import validate_nhs_number, validate_upn
 from people.models import Person
 from performance import computed, periods
+from performance.calibration.leicestershire import REFERENCE
+from performance.calibration.leicestershire_care import care_measures
 
 AS_AT = "2025-03-31"
 

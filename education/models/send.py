@@ -4,6 +4,7 @@ Due dates are stored when the record is saved, from the registry: the decision t
 6 weeks of the request, the final plan within 20 weeks, annual reviews within 12 months
 (Special Educational Needs and Disability Regulations 2014).
 """
+import datetime
 
 from django.conf import settings
 from django.db import models
@@ -48,6 +49,12 @@ class EhcRequest(models.Model):
         super().save(*args, **kwargs)
 
 
+def ehc_review_due(issued_on: datetime.date, review_dates) -> datetime.date:
+    """An EHC plan's next annual review: within 12 months of its issue or latest review. The one rule the plan's
+    save() and the synthetic council set `EhcPlan.next_review_due` with."""
+    return registry.get("EHC_ANNUAL_REVIEW").due(max(review_dates, default=issued_on))
+
+
 class EhcPlan(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="ehc_plans")
     request = models.OneToOneField(
@@ -77,10 +84,7 @@ class EhcPlan(models.Model):
         return f"EHC plan from {self.issued_on:%-d %b %Y} ({self.get_primary_need_display()})"
 
     def compute_next_review_due(self):
-        last = (
-            self.reviews.order_by("-held_on").values_list("held_on", flat=True).first() if self.pk else None
-        )
-        return registry.get("EHC_ANNUAL_REVIEW").due(last or self.issued_on)
+        return ehc_review_due(self.issued_on, self.reviews.values_list("held_on", flat=True) if self.pk else [])
 
     def save(self, *args, **kwargs):
         self.next_review_due = self.compute_next_review_due()

@@ -21,7 +21,7 @@ from access.basis import Work
 from access.classes import AccessClass
 from access.models import Action
 from access.parts import Part
-from access.rules import access_basis
+from access.relationships import access_basis
 from people.access_views import casework_write, child_read, child_write
 from people.merging import survivor_of
 from people.models import Person

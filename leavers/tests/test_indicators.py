@@ -15,7 +15,7 @@ from leavers.codes import AccommodationType, Activity, InTouch
 from leavers.indicators import in_education_employment_or_training, suitable_accommodation
 from leavers.models import BirthdaySnapshot
 from performance import periods
-from timescales.registry import birthday
+from timescales.dates import birthday
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

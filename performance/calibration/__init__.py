@@ -1,1 +1,1 @@
-"""A generated council beside published figures: the calibration tables (issue 13)."""
+"""How a generated council compares with published councils' figures, through the dashboard's own computations."""

@@ -7,7 +7,7 @@ re-entry figure is the one issue 13 gives (about 30% of children who return home
 accommodation (94%, the dashboard) bounds its care leavers in touch from below (see docs/calibration.md).
 
 Each figure counts as the DfE's tables do, from the records the 903 is built from: looked after at the
-end of 31 March (`performance.counting.open_at_end_of`), starters by their age on the day care began,
+end of 31 March (`timescales.dates.open_at_end_of`), starters by their age on the day care began,
 the 903's placement council (PL_LA, derived from the placement's postcode) against the council's own,
 and care leavers in touch at their OC3 birthday (the dashboard's own cohort, `leavers.indicators`).
 Printed by `python manage.py england_calibration`.
@@ -23,7 +23,7 @@ from council.models import LocalAuthority
 from frontdoor.models import Referral
 from leavers.codes import InTouch
 from leavers.indicators import _oc3_cohort
-from performance.counting import open_at_end_of
+from timescales.dates import open_at_end_of
 
 from .figures import Figure
 

@@ -2,7 +2,7 @@
 from django import template
 from django.utils.html import format_html
 
-from ..rules import QUARTILE_NAMES, Dot, Rag
+from ..rating import QUARTILE_NAMES, Dot, Rag
 
 register = template.Library()
 

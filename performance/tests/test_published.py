@@ -12,7 +12,7 @@ import pytest
 
 from performance import consistency, dashboard, periods, published
 from performance.models import IndicatorValue, PublishedRow
-from performance.rules import Dot, Rag
+from performance.rating import Dot, Rag
 from performance.tables import TableError
 
 from .conftest import Q4_2024_25

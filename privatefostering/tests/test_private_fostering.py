@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from access.models import RecordView, Role
 from care.tests.builders import cic_team
-from privatefostering import rules
+from privatefostering import visiting
 from privatefostering.models import PrivateFosteringArrangement, PrivateFosteringVisit
 from tests.factories import involve, make_person, make_user, police_officer
 from timescales.due import due_items
@@ -20,7 +20,7 @@ D = datetime.date
 def test_first_visit_within_7_working_days_of_notification_over_easter():
     # Notified Thu 17 Apr 2025. Good Friday and Easter Monday are not working days: 22-25 Apr (4), 28-30 (7):
     # due Wed 30 Apr 2025.
-    assert rules.visit_due(D(2025, 4, 17), D(2025, 4, 17), []) == (D(2025, 4, 30), "PRIVATE_FOSTERING_FIRST_VISIT")
+    assert visiting.visit_due(D(2025, 4, 17), D(2025, 4, 17), []) == (D(2025, 4, 30), "PRIVATE_FOSTERING_FIRST_VISIT")
 
 
 def test_six_weekly_in_the_first_year_then_twelve_weekly():
@@ -28,17 +28,17 @@ def test_six_weekly_in_the_first_year_then_twelve_weekly():
     # 28 Feb 2025. A visit on 27 Feb 2025 is in it: next within 6 weeks, 10 Apr 2025. A visit on 28 Feb 2025
     # is in the second year: within 12 weeks, 23 May 2025.
     aware = D(2024, 2, 29)
-    assert rules.visit_due(aware, aware, [D(2024, 3, 5), D(2025, 2, 27)]) == (D(2025, 4, 10), "PRIVATE_FOSTERING_VISIT")
-    assert rules.visit_due(aware, aware, [D(2024, 3, 5), D(2025, 2, 28)]) == (
+    assert visiting.visit_due(aware, aware, [D(2024, 3, 5), D(2025, 2, 27)]) == (D(2025, 4, 10), "PRIVATE_FOSTERING_VISIT")
+    assert visiting.visit_due(aware, aware, [D(2024, 3, 5), D(2025, 2, 28)]) == (
         D(2025, 5, 23), "PRIVATE_FOSTERING_VISIT_LATER")
 
 
 def test_a_proposal_is_visited_then_visits_run_from_when_it_begins():
     # Notified of a proposal on Mon 3 Mar 2025; visited Fri 7 Mar; the arrangement has not begun: nothing due.
-    assert rules.visit_due(D(2025, 3, 3), None, [D(2025, 3, 7)]) is None
+    assert visiting.visit_due(D(2025, 3, 3), None, [D(2025, 3, 7)]) is None
     # It begins Mon 14 Apr 2025: the next visit is within 6 weeks of that, Mon 26 May 2025 (a bank holiday,
     # not moved).
-    assert rules.visit_due(D(2025, 3, 3), D(2025, 4, 14), [D(2025, 3, 7)]) == (D(2025, 5, 26), "PRIVATE_FOSTERING_VISIT")
+    assert visiting.visit_due(D(2025, 3, 3), D(2025, 4, 14), [D(2025, 3, 7)]) == (D(2025, 5, 26), "PRIVATE_FOSTERING_VISIT")
 
 
 @pytest.mark.django_db

@@ -16,8 +16,9 @@ from people.models import Address, Person
 from retention import review
 from retention.anonymise import anonymise
 from retention.models import Disposal, LegalHold, RetentionReview, ReviewStatus
-from retention.schedule import RULES, anniversary
+from retention.schedule import RULES
 from tests.factories import make_address, make_person, make_team, make_user, relate
+from timescales.dates import anniversary
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ assessments, CIN plans, section 47 enquiries and CP plans that were open in the 
 is as things stood on the reference date: a date after it (a closure, an authorisation) had not
 happened yet, so it is left out.
 """
-from django.db.models import Q
 
 from familyhelp.models import Assessment, AssessmentFactorRecord, CINPlan
 from frontdoor.codes import PrimaryNeed
@@ -18,12 +17,9 @@ from protection.models import ChildProtectionConference, ChildProtectionPlan, Se
 from ..chunks import before_or_on, chunked, grouped
 
 
-def open_in_year(year, start="start_date", end="end_date") -> Q:
-    return Q(**{f"{start}__lte": year.end}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": year.start}))
-
-
 def referrals_in_scope(year):
-    return Referral.objects.filter(open_in_year(year, "referral_date", "closure_date"), person__merged_into__isnull=True)
+    return Referral.objects.filter(year.records_open("referral_date", "closure_date"),
+                                   person__merged_into__isnull=True)
 
 
 def children(year):
@@ -112,7 +108,7 @@ def _modules(year, referral_ids) -> dict:
 
 
 def _assessments(year, referral_ids) -> dict:
-    rows = list(Assessment.objects.filter(open_in_year(year, "start_date", "authorisation_date"),
+    rows = list(Assessment.objects.filter(year.records_open("start_date", "authorisation_date"),
                                           referral_id__in=referral_ids).order_by("start_date", "pk").values(
         "id", "referral_id", "start_date", "authorisation_date"))
     factors = grouped(AssessmentFactorRecord.objects.filter(assessment_id__in=[r["id"] for r in rows]).order_by(
@@ -130,7 +126,7 @@ def _assessments(year, referral_ids) -> dict:
 
 def _cin_plans(year, referral_ids) -> dict:
     result = {}
-    for row in CINPlan.objects.filter(open_in_year(year), referral_id__in=referral_ids).order_by(
+    for row in CINPlan.objects.filter(year.records_open(), referral_id__in=referral_ids).order_by(
             "start_date", "pk").values("referral_id", "start_date", "end_date"):
         result.setdefault(row["referral_id"], []).append({
             "CINPlanStartDate": row["start_date"], "CINPlanEndDate": before_or_on(row["end_date"], year.end)})
@@ -153,7 +149,7 @@ def _section47s(year, referral_ids, icpc_by_s47) -> dict:
 
 
 def _cp_plans(year, referral_ids) -> dict:
-    rows = list(ChildProtectionPlan.objects.filter(open_in_year(year), referral_id__in=referral_ids).order_by(
+    rows = list(ChildProtectionPlan.objects.filter(year.records_open(), referral_id__in=referral_ids).order_by(
         "start_date", "pk").values("id", "referral_id", "start_date", "end_date", "initial_category",
                                    "latest_category", "previous_plans"))
     reviews = grouped(ChildProtectionConference.objects.filter(
@@ -171,7 +167,7 @@ def _cp_plans(year, referral_ids) -> dict:
 
 def _pre_proceedings(year, referral_ids) -> dict:
     end = year.end
-    rows = list(PreProceedings.objects.filter(open_in_year(year, "start_date", "step_decision_on"),
+    rows = list(PreProceedings.objects.filter(year.records_open("start_date", "step_decision_on"),
                                               referral_id__in=referral_ids).order_by("start_date", "pk").values())
     offered = set(FGDMOffer.objects.filter(referral_id__in=referral_ids, offered_on__lte=end).values_list(
         "referral_id", flat=True))

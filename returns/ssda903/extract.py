@@ -18,11 +18,10 @@ from care.models import (Adoption, DentalCheck, DeprivationOfLiberty, Episode, H
 from leavers.models import OC3_AGES, BirthdaySnapshot
 from people.codes import RelationshipKind, Sex, UPNUnknown
 from people.models import Person, Relationship
+from timescales.dates import dfe_anniversary, not_ended_before
 
 from ..chunks import before_or_on, chunked, grouped
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT
-from ..helpers import add_years
-from ..cin.extract import open_in_year
 
 HEADER_UPN_UNKNOWN = {UPNUnknown.NOT_SCHOOL_AGE, UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND,
                       UPNUnknown.EDUCATED_OUTSIDE_ENGLAND, UPNUnknown.NEWLY_ARRIVED, UPNUnknown.DISCREPANCY}
@@ -30,7 +29,7 @@ CONVICTION_AGE, HEALTH_CHECK_UNDER = 10, 5
 
 
 def episodes_in_scope(year):
-    return Episode.objects.filter(open_in_year(year), person__merged_into__isnull=True)
+    return Episode.objects.filter(year.records_open(), person__merged_into__isnull=True)
 
 
 def _birthdays_in_year(year) -> Q:
@@ -123,7 +122,7 @@ def _in_care_on_birthday(dob, episodes, year) -> bool:
     age = (year.end - dob).days / YEAR_DAYS
     if not 17 <= age < 19:
         return False
-    birthday = add_years(dob, int(age))
+    birthday = dfe_anniversary(dob, int(age))
     return any(e["end_date"] and e["end_date"] <= year.end and e["end_date"] >= birthday for e in episodes)
 
 
@@ -149,7 +148,7 @@ def _reviews(year, ids) -> dict:
 
 
 def _uasc(year, ids) -> dict:
-    rows = UnaccompaniedChild.objects.filter(open_in_year(year, "arrived_on", "ceased_on"), person_id__in=ids)
+    rows = UnaccompaniedChild.objects.filter(year.records_open("arrived_on", "ceased_on"), person_id__in=ids)
     return {r["person_id"]: [{"DUC": before_or_on(r["ceased_on"], year.end)}]
             for r in rows.values("person_id", "ceased_on")}
 
@@ -171,7 +170,7 @@ def _ad1(year, ids) -> dict:
 
 
 def _placed(year, ids) -> dict:
-    rows = Adoption.objects.filter(open_in_year(year, "best_interest_decision_on", "decision_reversed_on"),
+    rows = Adoption.objects.filter(year.records_open("best_interest_decision_on", "decision_reversed_on"),
                                    person_id__in=ids).order_by("best_interest_decision_on", "pk")
     result = {}
     for a in rows:
@@ -191,14 +190,14 @@ def _previous_permanence(year, ids) -> dict:
 
 
 def _missing(year, ids) -> dict:
-    rows = MissingEpisode.objects.filter(open_in_year(year, "started_on", "ended_on"), person_id__in=ids).order_by(
+    rows = MissingEpisode.objects.filter(year.records_open("started_on", "ended_on"), person_id__in=ids).order_by(
         "started_on", "pk").values("person_id", "kind", "started_on", "ended_on")
     return {k: [{"MISSING": r["kind"], "MIS_START": r["started_on"], "MIS_END": before_or_on(r["ended_on"], year.end)}
                 for r in v] for k, v in grouped(rows, "person_id").items()}
 
 
 def _dolo(year, ids) -> dict:
-    rows = DeprivationOfLiberty.objects.filter(open_in_year(year), person_id__in=ids).order_by(
+    rows = DeprivationOfLiberty.objects.filter(year.records_open(), person_id__in=ids).order_by(
         "start_date", "pk").values("person_id", "start_date", "end_date")
     return {k: [{"DOLO_START": r["start_date"], "DOLO_END": before_or_on(r["end_date"], year.end)} for r in v]
             for k, v in grouped(rows, "person_id").items()}
@@ -271,7 +270,7 @@ def continuously_looked_after(year, ids) -> dict:
     A period ending on 31 March itself counts: the DfE's checks (rule 191) read a child as leaving care
     in the year only when care ends before the reference date."""
     open_periods = PeriodOfCare.objects.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=year.end), person_id__in=ids,
+        not_ended_before(year.end), person_id__in=ids,
         start_date__lte=year.start)  # from 1 April: twelve months at 31 March, as rule 191 counts
     return {p.person_id: p for p in open_periods.exclude(episodes__legal_status__in=SHORT_BREAKS)}
 

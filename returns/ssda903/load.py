@@ -11,7 +11,7 @@ import datetime
 
 from django.db import transaction
 
-from care import rules
+from care import timing
 from care.codes import (ADOPTED, AdopterLegalStatus, AdopterSex, HealthAssessmentKind, Intervention, LegalStatus,
                         MissingType, PlacementProvider, PlacementType, PreviousPermanence, ReasonEpisodeCeased,
                         ReasonNewEpisode, ReasonPlaceChange, ReasonPlacedCeased, ReviewParticipation, SDQReason,
@@ -25,13 +25,13 @@ from leavers.codes import AccommodationType, Activity, InTouch, NOT_KNOWN
 from leavers.models import BirthdaySnapshot
 from people.codes import RelationshipKind
 from people.models import Person, Relationship
+from timescales.dates import dfe_anniversary
 
 from ..chunks import grouped
 from ..codes import OTHER_PLACEMENT_BEFORE_SPLIT, OTHER_PLACEMENT_IMPORTED_AS
 from ..people import check_upns, existing_people, known_code, new_person, save_people
 from ..problems import ImportFailed, Problem
 from ..records import create_all, update_all
-from ..helpers import add_years
 from .csvio import find_files, read_table
 from . import workers
 from .tables import tables_for
@@ -142,7 +142,7 @@ def _episodes(rows, file, year, user, problems):
     if problems:
         return
     for period in periods:
-        period.next_review_due = None if period.end_date else rules.review_due(period.start_date, [])
+        period.next_review_due = None if period.end_date else timing.review_due(period.start_date, [])
     create_all(PeriodOfCare, periods, user)
     create_all(Episode, episodes, user)
 
@@ -205,12 +205,12 @@ def _refresh_reviews(periods: dict) -> None:
     for period_id, period in periods.items():
         held = []
         for review in reviews.get(period_id, []):
-            due = rules.review_due(period.start_date, held)
+            due = timing.review_due(period.start_date, held)
             if review.due_on != due:
                 review.due_on = due
                 changed.append(review)
             held.append(review.held_on)
-        period.next_review_due = None if period.end_date else rules.review_due(period.start_date, held)
+        period.next_review_due = None if period.end_date else timing.review_due(period.start_date, held)
     update_all(Review, changed, "due_on")
     update_all(PeriodOfCare, list(periods.values()), "next_review_due")
 
@@ -301,7 +301,7 @@ def _oc3(rows, file, year, user, problems):
             activity=known_code(row["ACTIV"] if row["ACTIV"] != NOT_KNOWN else "", Activity, file, where, "ACTIV",
                                 problems, required=False) or "",
             accommodation=kind or "", accommodation_suitable=(accom[1:] == "1") if accom else None,
-            recorded_on=min(year.end, add_years(person.birth_date, age)) if person.birth_date else year.end))
+            recorded_on=min(year.end, dfe_anniversary(person.birth_date, age)) if person.birth_date else year.end))
     if not problems:
         create_all(BirthdaySnapshot, made, user)
 

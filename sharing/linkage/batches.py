@@ -12,9 +12,10 @@ from council.models import LocalAuthority
 from council.scales import SCALES
 from council.synthetic.names import name_pools
 from council.synthetic.places import build_geography
+from timescales.dates import age_on
 
 from ..partners.models import RecordKind
-from ..partners.synthetic import Identity, RecordMaker, age_on
+from ..partners.synthetic import Identity, RecordMaker
 from . import features
 
 CHUNK = 200_000

@@ -19,7 +19,7 @@ from access.audit import disclose, log_access
 from access.basis import Work, may_merge
 from access.classes import front_door_page, manager_page
 from access.models import Action, BasisKind, DisclosureKind
-from access.rules import access_basis
+from access.relationships import access_basis
 from people.access_views import check_child, log_served
 from people.merging import merge_records, survivor_of
 from people.models import Person

@@ -14,6 +14,7 @@ from council.synthetic.casework import moment
 from council.synthetic.registry import contributes
 from people.models import Address, Person
 from people.synthetic import DIED, UNBORN
+from timescales.dates import age_on
 
 from . import errors as err
 from .models import LinkStatus, PartnerRecord, RecordKind, SyntheticTruth
@@ -160,10 +161,6 @@ def known_children(council, chunk: int = CHUNK):
         for person_id in ids:
             pk, forename, surname, sex, born, nhs = found[person_id]
             yield Identity(pk, forename, surname, sex, born, nhs, addresses.get(pk, []))
-
-
-def age_on(born: datetime.date, on: datetime.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 @contributes(order=75)

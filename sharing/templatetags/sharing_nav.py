@@ -2,7 +2,7 @@
 
 from django import template
 
-from access.rules import works_at_front_door
+from access.relationships import works_at_front_door
 
 register = template.Library()
 

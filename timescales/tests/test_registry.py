@@ -5,8 +5,9 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from timescales import legal_table, registry
-from timescales.registry import Basis, Unit, all_timescales, birthday, check_overrides, get, health_review_code
-from timescales.rules import health_needs_education_due
+from timescales.dates import birthday
+from timescales.registry import Basis, Unit, all_timescales, check_overrides, get, health_review_code
+from timescales.health_needs import health_needs_education_due
 from timescales.workdays import Calendar
 
 ENGLAND = Calendar()

@@ -14,14 +14,12 @@ from operator import or_
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from timescales.dates import open_on
+
 from .basis import GLASS_ONLY_ROLES, Basis, BasisKind
 from .models import AgencyKind, BreakGlass, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership
 from .parts import ALWAYS_SHARED, SHAREABLE, Part, labels
 from .shares import Share
-
-
-def _active(on: datetime.date) -> Q:
-    return Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
 
 
 def managed_team_ids(user) -> set[int]:
@@ -43,7 +41,7 @@ def visible_involvements(user, on: datetime.date | None = None):
     # A list, not a subquery: with a subquery in the OR, PostgreSQL reads every involvement (14 ms on large);
     # with a list it combines the (user, end_date) and (team, end_date) indexes (0.4 ms). docs/performance.md
     colleague_ids = list(user.__class__.objects.filter(memberships__team_id__in=team_ids).values_list("id", flat=True))
-    return Involvement.objects.filter(_active(on)).filter(
+    return Involvement.objects.filter(open_on(on)).filter(
         Q(user=user) | Q(team_id__in=team_ids) | Q(user_id__in=colleague_ids)
     )
 
@@ -51,7 +49,7 @@ def visible_involvements(user, on: datetime.date | None = None):
 def _shares(user, on: datetime.date):
     if not user.agency_id or user.role in GLASS_ONLY_ROLES:
         return Share.objects.none()
-    return Share.objects.filter(_active(on), agency_id=user.agency_id)
+    return Share.objects.filter(open_on(on), agency_id=user.agency_id)
 
 
 def visible_people(user, on: datetime.date | None = None, part: Part | None = None) -> set[int]:

@@ -1,7 +1,7 @@
 """python manage.py journey_calibration "Q4 2024/25": the generated journeys beside the reference council."""
 from django.core.management.base import BaseCommand
 
-from council.calibration import report
+from performance.calibration.leicestershire import report
 
 
 class Command(BaseCommand):

@@ -6,8 +6,6 @@ queries. `python manage.py journey_calibration "Q4 2024/25"` prints them beside 
 """
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from familyhelp.indicators import assessments_within_45_working_days_of_referral
 from familyhelp.models import CINPlan, FamilyHelpEpisode
 from frontdoor.models import Contact
@@ -15,8 +13,9 @@ from performance import computed, periods, registry
 from performance.periods import Span
 from proceedings.models import CareProceedings, PreProceedings
 from protection.models import ChildProtectionPlan
+from timescales.dates import open_at_end_of
 
-from .care_calibration import care_figures
+from .leicestershire_care import care_figures
 
 # Leicestershire's figures from the seeds (DOMAIN.md, "Reference scale"), per 150,000 children.
 REFERENCE = {
@@ -59,7 +58,7 @@ def _from_referral(quarter) -> Line:
 def report(label: str) -> list[Line]:
     quarter = periods.parse(label)
     start, end = quarter.start, quarter.end
-    open_at_end = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gt=end))
+    open_at_end = open_at_end_of(end)
     year = periods.rolling_year(end)
     contacts = Contact.objects.filter(received_at__date__range=(start, end)).count()
     return [

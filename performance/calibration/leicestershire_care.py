@@ -3,14 +3,14 @@
 The percentages are the dashboard's own computations (performance.computed.evaluate: health
 assessments, dental checks, three or more placements, care leavers' accommodation and activity), so
 the generator is calibrated against the definition a real council's figures use. The counts around
-them are plain queries: looked after at the end of the day (`performance.counting.open_at_end_of`),
+them are plain queries: looked after at the end of the day (`timescales.dates.open_at_end_of`),
 periods of care started and ended in the 12 months, former relevant children aged 18 to 21. Shown by
 `python manage.py journey_calibration`.
 """
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Avg, Q
+from django.db.models import Avg
 
 from care.codes import PlacementType
 from care.models import Episode, PeriodOfCare, UnaccompaniedChild
@@ -18,8 +18,8 @@ from leavers.codes import LeaverStatus
 from leavers.eligibility import stays_of, status
 from people.models import Person
 from performance import computed
-from performance.counting import open_at_end_of
 from performance.periods import Period
+from timescales.dates import not_ended_by, open_at_end_of
 
 HIGH_COST = 10_000
 # The figures taken from the dashboard's computations: key, indicator code.
@@ -53,7 +53,7 @@ def care_measures(quarter: Period) -> dict:
     year_ago = on - relativedelta(years=1)
     open_on = open_at_end_of(on)
     in_care = set(PeriodOfCare.objects.filter(open_on).values_list("person_id", flat=True))
-    uasc = UnaccompaniedChild.objects.filter(Q(ceased_on__isnull=True) | Q(ceased_on__gt=on), person_id__in=in_care)
+    uasc = UnaccompaniedChild.objects.filter(not_ended_by(on, "ceased_on"), person_id__in=in_care)
     homes = Episode.objects.filter(open_on, placement_type=PlacementType.CHILDRENS_HOME, weekly_cost__isnull=False)
     return {
         "in_care": len(in_care), "uasc": uasc.count(), "care_leavers": len(care_leavers(on)),

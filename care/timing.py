@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from timescales import registry
-from timescales.registry import birthday
+from timescales.dates import birthday, financial_year_start, is_open_at_end_of, is_open_during
 
 from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, SHORT_BREAKS, LegalStatus,
                     PlacementType, ReasonNewEpisode)
@@ -99,7 +99,7 @@ class Placement:
 
     def under_temporary_approval(self, day: datetime.date) -> bool:
         return self.placement_type in KINSHIP_PLACEMENTS and any(
-            approved <= day and (ended is None or ended > day) for approved, ended in self.approvals)
+            is_open_at_end_of(approved, ended, day) for approved, ended in self.approvals)
 
     def agreed_to_fewer_visits(self, by: datetime.date) -> bool:
         """The child's latest answer by `by`: no answer is not agreement."""
@@ -190,12 +190,6 @@ def reason_new_episode(legal_status_changed: bool, placement_changed: bool, care
     return RNE.PLACEMENT_AND_CARERS if carers_changed else RNE.PLACEMENT_SAME_CARERS
 
 
-def collection_year(on: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The SSDA903 year containing `on`: 1 April to 31 March."""
-    start_year = on.year if on.month >= 4 else on.year - 1
-    return datetime.date(start_year, 4, 1), datetime.date(start_year + 1, 3, 31)
-
-
 def in_oc2_cohort(period_start, period_end, episodes, year_end: datetime.date) -> bool:
     """Looked after continuously for 12 months at the end of `year_end` (a 31 March).
 
@@ -204,13 +198,11 @@ def in_oc2_cohort(period_start, period_end, episodes, year_end: datetime.date) -
     day is not, as in every DfE "at 31 March" count and the health and dental indicators), and no
     short breaks (V3, V4) in the year. `episodes` are (start, end, legal status) of the period of care.
     """
-    year_start = datetime.date(year_end.year - 1, 4, 1)
-    if period_start > year_start or (period_end is not None and period_end <= year_end):
+    year_start = financial_year_start(year_end)
+    if period_start > year_start or not is_open_at_end_of(period_start, period_end, year_end):
         return False
-    return not any(
-        status in SHORT_BREAKS and start <= year_end and (end is None or end >= year_start)
-        for start, end, status in episodes
-    )
+    return not any(status in SHORT_BREAKS and is_open_during(start, end, year_start, year_end)
+                   for start, end, status in episodes)
 
 
 def designated_birth_date(estimated_year: int) -> datetime.date:
