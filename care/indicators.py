@@ -42,10 +42,10 @@ from timescales import registry as timescales
 from timescales.registry import Unit, health_review_code
 
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
+from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 # A change of placement with the same carers: a new placement for the 903, not a new carer.
 SAME_CARERS = {ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}
-from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 DAY = datetime.timedelta(days=1)
 THREE_PLACEMENTS = 3
@@ -216,7 +216,7 @@ def long_term_stability(period: Period) -> Figure | None:
     stays = _placements_by_period(day, kept)
     rows = _cohort(_looked_after(day), kept, "person__birth_date")
     cases = []
-    for child, (pk, person_id, start, born) in rows.items():
+    for _child, (pk, person_id, start, born) in rows.items():
         if born is None or under.due(born) <= day or in_care.due(start) > day:
             continue
         _, _, found = stays.get(pk, (None, None, []))

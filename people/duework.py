@@ -55,7 +55,7 @@ def workers_of(person_ids, on: datetime.date) -> dict[int, Worker]:
             .exclude(end_date__lt=on)
             .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username"))
     found = {}
-    for person_id, kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):
+    for person_id, _kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):
         found.setdefault(person_id, Worker(user_id, f"{first} {last}".strip() or username))
     return found
 
@@ -108,7 +108,7 @@ def worklist_page(items, on: datetime.date, chosen: WorkFilter, number, url_of,
     """Filter and page `items` (DueItems, soonest first); rows link with `url_of(kept person id)`."""
     workers = workers_of({item.person_id for item in items}, on)
     kinds = sorted({(item.timescale, item.what) for item in items}, key=lambda kind: kind[1])
-    kinds = list(dict((code, what) for code, what in kinds).items())
+    kinds = list(dict(kinds).items())
     counts = _worker_counts(items, workers, on)
 
     def wanted(item):

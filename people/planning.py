@@ -155,7 +155,8 @@ def print_plan(request, child, *, title: str, sections: list, pdf: bool, filenam
 
     html = render_to_string("casework/plan_print.html", {**context, "for_pdf": True}, request=request)
     disclose(request, DisclosureKind.EXPORT, [child.person.pk], what=title, filename=filename)
-    marking = weasyprint.CSS(string='@page { @top-right { content: "%s" } }' % context["marking"].replace('"', ""))
+    quoted = context["marking"].replace('"', "")
+    marking = weasyprint.CSS(string=f'@page {{ @top-right {{ content: "{quoted}" }} }}')
     css = weasyprint.CSS(filename=finders.find("people/plan-print.css"))
     response = HttpResponse(weasyprint.HTML(string=html).write_pdf(stylesheets=[css, marking]),
                             content_type="application/pdf")

@@ -279,7 +279,7 @@ def test_role_pages_refuse_other_roles_and_audit_it(client, role):
     user = make_user(role=role, agency=agency)
     client.force_login(user)
     assert ROLE_PAGES
-    for name, pattern, callback in ROLE_PAGES:
+    for name, pattern, _callback in ROLE_PAGES:
         url = reverse(name, kwargs=_args(pattern))
         response = client.get(url)
         assert response.status_code in (403, 405), (name, response.status_code)
