@@ -132,8 +132,11 @@ def wrap_source(source: str, limit: int) -> tuple[str, list[int]]:
     docstrings = docstring_lines(ast.parse(source))
     tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     edits: list[tuple[int, int, int, int, str]] = []  # (row, col, end_row, end_col, replacement)
-    significant = [t for t in tokens if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT,
-                                                      tokenize.INDENT, tokenize.DEDENT)]
+    significant = [
+        t
+        for t in tokens
+        if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
+    ]
     position = {id(t): i for i, t in enumerate(significant)}
     for token in tokens:
         row, col = token.start
@@ -158,8 +161,9 @@ def wrap_source(source: str, limit: int) -> tuple[str, list[int]]:
                 continue
             if end_row > row or token.string.lstrip("rRbBuUfF")[:3] in ('"""', "'''"):
                 if row in docstrings:
-                    edits.append((row, col, *token.end, wrap_docstring(token.string, col, indent, lines, row,
-                                                                         limit)))
+                    edits.append(
+                        (row, col, *token.end, wrap_docstring(token.string, col, indent, lines, row, limit))
+                    )
                 continue
             if len(token.string) < 20:
                 continue
@@ -173,9 +177,14 @@ def wrap_source(source: str, limit: int) -> tuple[str, list[int]]:
             following = significant[i + 1] if i + 1 < len(significant) else None
             joined = " ".join(pieces)
             in_concatenation = (prev is not None and prev.type == tokenize.STRING) or (
-                following is not None and following.type == tokenize.STRING)
-            sole_argument = prev is not None and prev.string == "(" and following is not None and (
-                following.string == ")")
+                following is not None and following.type == tokenize.STRING
+            )
+            sole_argument = (
+                prev is not None
+                and prev.string == "("
+                and following is not None
+                and (following.string == ")")
+            )
             if not (in_concatenation or sole_argument):
                 joined = f"({joined})"
             edits.append((row, col, *token.end, joined))

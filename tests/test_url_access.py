@@ -23,7 +23,7 @@ from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
 from access.parts import SHAREABLE, Part, parts_of
 from sharing.api import keys
 from sharing.api.models import ApiCall, Scope
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 from familyhelp import services as familyhelp
 from education.tests.builders import every_education_record
 from frontdoor import services as frontdoor

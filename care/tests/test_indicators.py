@@ -19,7 +19,7 @@ from care.indicators import (
 )
 from care.models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 from council.models import PopulationCount
-from frontdoor.tests.journey_data import child
+from tests.factories.journey import child
 from performance import periods
 
 pytestmark = pytest.mark.django_db
