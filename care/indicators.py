@@ -18,6 +18,7 @@ A placement begins with an episode that moved the child (`PLACEMENT_MOVES`). Tem
 that placement, as the DfE counts placement stability. Long-term stability counts the time living
 with the same carers, so a change of placement type with the same carers (RNE T or U) carries on.
 """
+from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 import datetime
 from collections import defaultdict
 
@@ -42,7 +43,6 @@ from timescales import registry as timescales
 from timescales.registry import Unit, health_review_code
 
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
-from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 # A change of placement with the same carers: a new placement for the 903, not a new carer.
 SAME_CARERS = {ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}

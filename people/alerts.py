@@ -6,6 +6,8 @@ knows about in its own `<app>/alerts.py`, with a function decorated `@raises(cod
 record ids (the kept record and any merged into it) and today, and returns the detail of each alert found
 (an empty list when there is none). Apps do not know about each other's pages, as for the timeline.
 """
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 import datetime
 import importlib
 from dataclasses import dataclass
@@ -41,22 +43,25 @@ class Alert:
     url: str = ""
 
 
-_raisers = {}
+# What an app's `alerts.py` registers: the children's ids and the day, to each alert's detail (and link).
+Raiser = Callable[[list[int], datetime.date], Iterable[str | tuple[str, str]]]
+RaiserT = TypeVar("RaiserT", bound=Raiser)
+_raisers: dict[str, tuple[str, Raiser]] = {}
 _discovered = False
 
 
-def raises(code: str):
+def raises(code: str) -> Callable[[RaiserT], RaiserT]:
     """Register `func(person_ids, on) -> list[str | tuple[str, url]]` as raising alerts of the declared `code`."""
     if code not in ALERTS:
         raise KeyError(f"{code} is not a declared alert (people.alerts.ALERTS)")
 
-    def register(func):
+    def register(func: RaiserT) -> RaiserT:
         _raisers[f"{func.__module__}.{func.__qualname__}"] = (code, func)
         return func
     return register
 
 
-def _autodiscover():
+def _autodiscover() -> None:
     global _discovered
     for app in settings.THRIVE_APPS:
         if module_has_submodule(importlib.import_module(app), "alerts"):
@@ -64,7 +69,7 @@ def _autodiscover():
     _discovered = True
 
 
-def alerts_for(person_ids, on: datetime.date) -> list[Alert]:
+def alerts_for(person_ids: Iterable[int], on: datetime.date) -> list[Alert]:
     """Every alert on the child's record today, in the order ALERTS declares them."""
     if not _discovered:
         _autodiscover()
@@ -80,7 +85,7 @@ def alerts_for(person_ids, on: datetime.date) -> list[Alert]:
 # The people app's own alerts: warnings recorded on the record.
 
 
-def _flags(person_ids, on, kinds):
+def _flags(person_ids: Iterable[int], on: datetime.date, kinds: list[str]) -> list[tuple[str, str]]:
     from .models import PersonFlag
 
     current = PersonFlag.objects.filter(person_id__in=person_ids, kind__in=kinds, start_date__lte=on)
@@ -89,10 +94,10 @@ def _flags(person_ids, on, kinds):
 
 
 @raises("risk_to_staff")
-def risk_to_staff(person_ids, on):
+def risk_to_staff(person_ids: list[int], on: datetime.date) -> list[tuple[str, str]]:
     return _flags(person_ids, on, ["risk_to_staff"])
 
 
 @raises("flag")
-def other_warnings(person_ids, on):
+def other_warnings(person_ids: list[int], on: datetime.date) -> list[tuple[str, str]]:
     return _flags(person_ids, on, ["other"])

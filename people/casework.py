@@ -15,6 +15,11 @@ them (`editing`); the form carries a digest of them as they were when the page w
 finding them changed since is refused with the worker's entries kept on the page, so two workers
 saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.forms import BaseForm
+from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable
+import datetime
 import hashlib
 import importlib
 from dataclasses import dataclass, field, replace
@@ -26,11 +31,15 @@ from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.utils.module_loading import module_has_submodule
 
-from access.parts import as_parts
+from access.parts import Part, as_parts
 from . import drafts as drafts_
 
-_cards = {}
-_panels = {}
+if TYPE_CHECKING:
+    from .access_views import Child
+
+
+_cards: dict[str, tuple[int, "CardSource", frozenset[Part]]] = {}
+_panels: dict[str, tuple[int, "PanelSource"]] = {}
 _discovered = False
 
 
@@ -49,21 +58,27 @@ class Row:
     url: str | None = None
     tag: str = ""
     tag_colour: str = ""
-    parts: tuple = ()  # the parts of the record the row belongs to, when not its card's
+    parts: tuple[Part, ...] = ()  # the parts of the record the row belongs to, when not its card's
 
 
 @dataclass
 class Card:
     title: str
-    rows: list = field(default_factory=list)
-    actions: list = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    actions: list[Link] = field(default_factory=list)
     empty: str = "Nothing recorded."
 
 
-def card(order: int, part):
+# What an app's `casework.py` registers: a card on the child's record (a people.access_views.Child and the
+# user), and a panel on My work (the user).
+CardSource = Callable[[Any, Any], Card | None]
+CardT = TypeVar("CardT", bound=CardSource)
+
+
+def card(order: int, part: Part | tuple[Part, ...]) -> Callable[[CardT], CardT]:
     """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
     the record its rows belong to."""
-    def register(func):
+    def register(func: CardT) -> CardT:
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
     return register
@@ -74,28 +89,32 @@ class Panel:
     """A section of My work an app contributes (e.g. a manager's assessments awaiting authorisation)."""
 
     title: str
-    rows: list = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)
     link: Link | None = None
     empty: str = ""
-    person_ids: list = field(default_factory=list)  # the children it names, for the audit log
+    person_ids: list[int] = field(default_factory=list)  # the children it names, for the audit log
 
 
-def panel(order: int):
+PanelSource = Callable[[Any], Panel | None]
+PanelT = TypeVar("PanelT", bound=PanelSource)
+
+
+def panel(order: int) -> Callable[[PanelT], PanelT]:
     """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
-    def register(func):
+    def register(func: PanelT) -> PanelT:
         _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
         return func
     return register
 
 
-def panels_for(user) -> list[Panel]:
+def panels_for(user: Any) -> list[Panel]:
     if not _discovered:
         _autodiscover()
     panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
     return [p for p in panels if p is not None]
 
 
-def _autodiscover():
+def _autodiscover() -> None:
     global _discovered
     for app in settings.THRIVE_APPS:
         if module_has_submodule(importlib.import_module(app), "casework"):
@@ -103,7 +122,7 @@ def _autodiscover():
     _discovered = True
 
 
-def cards_for(child, user) -> list[Card]:
+def cards_for(child: "Child", user: Any) -> list[Card]:
     """Every app's card for this child (a people.access_views.Child), in order; for a share's reader, only
     the rows (and cards) of parts shared."""
     if not _discovered:
@@ -118,7 +137,7 @@ def cards_for(child, user) -> list[Card]:
     return shown
 
 
-def _within_share(child, found: Card, parts: frozenset) -> Card | None:
+def _within_share(child: "Child", found: Card, parts: frozenset[Part]) -> Card | None:
     """The card as a share's reader may see it: rows of parts shared, links they may follow; none at all if
     the card's own part is not shared and none of its rows is."""
     rows = [row for row in found.rows if child.show(row.parts or parts)]
@@ -128,23 +147,23 @@ def _within_share(child, found: Card, parts: frozenset) -> Card | None:
     return Card(found.title, rows, [a for a in found.actions if child.may_open(a.url)], found.empty)
 
 
-def posted(request):
+def posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST, even an empty one (an empty QueryDict is falsy, so `or None` would lose it)."""
     return request.POST if request.method == "POST" else None
 
 
-def not_before(value, earliest, field: str, what: str) -> None:
+def not_before(value: datetime.date | None, earliest: datetime.date | None, field: str, what: str) -> None:
     """Refuse a date before the one it follows, naming both, e.g. a review before the plan started."""
     if value is not None and earliest is not None and value < earliest:
         raise ValidationError({field: f"The date must be on or after {what} ({earliest:%-d %B %Y})"})
 
 
-def require_manager(user, what: str) -> None:
+def require_manager(user: Any, what: str) -> None:
     if not user.is_manager:
         raise PermissionDenied(f"Only managers can {what}.")
 
 
-def show_refusal(form, error: ValidationError) -> None:
+def show_refusal(form: BaseForm, error: ValidationError) -> None:
     """Put a domain refusal on the form: on its field where the form has one, else above the form."""
     errors = error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.error_list)]
     for name, messages_ in errors:
@@ -160,7 +179,7 @@ class EditConflict(Exception):
     """The rows a page edits changed after the worker opened it."""
 
 
-def version_of(editing) -> str:
+def version_of(editing: Iterable[Any]) -> str:
     """A digest of the rows as the database holds them now: model instances, and querysets (e.g. a plan's
     reviews, or the decision a contact may already have)."""
     digest = hashlib.sha256()
@@ -173,7 +192,7 @@ def version_of(editing) -> str:
     return digest.hexdigest()[:32]
 
 
-def _check_unchanged(request, editing) -> None:
+def _check_unchanged(request: HttpRequest, editing: list[Any]) -> None:
     """Inside the saving transaction: lock the edited rows, then refuse if they changed since the page was
     opened. A POST without a version (not from Thrive's own form) is not checked."""
     opened = request.POST.get(VERSION_FIELD, "")
@@ -186,7 +205,7 @@ def _check_unchanged(request, editing) -> None:
         raise EditConflict
 
 
-def opened_before(request) -> bool:
+def opened_before(request: HttpRequest) -> bool:
     """A POST from a form opened before someone else finished the step (it carries the version it was opened
     at): it goes on to save_form, which says so and keeps what was typed, rather than redirecting away."""
     return request.method == "POST" and bool(request.POST.get(VERSION_FIELD))
@@ -198,7 +217,7 @@ def done_meanwhile(done: bool, what: str) -> None:
         raise ValidationError(f"Someone else has {what} since you opened this page.")
 
 
-def _edited(form, editing) -> list:
+def _edited(form: BaseForm, editing: Any) -> list[Any]:
     """What the page edits: as named, else the row a model form changes (not one it adds)."""
     if isinstance(editing, (models.Model, models.QuerySet)):
         return [editing]
@@ -209,8 +228,9 @@ def _edited(form, editing) -> list:
     return [instance] if held else []
 
 
-def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(),
-              drafts: bool = True, **context):
+def save_form(request: HttpRequest, form: Any, save: Callable[[Any], str], *, success: str,
+              template: str = "casework/form.html", editing: Any = (), drafts: bool = True,
+              **context: Any) -> HttpResponse:
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
@@ -221,15 +241,15 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
     with someone else's save) is kept as the worker's draft, a draft is offered back when they open the
     page again, and saving the form discards it.
     """
-    editing = _edited(form, editing)
+    edited = _edited(form, editing)
     conflict = False
     draft = None
     if request.method == "POST":
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    if editing:
-                        _check_unchanged(request, editing)
+                    if edited:
+                        _check_unchanged(request, edited)
                     url = save(form)
             except ValidationError as error:
                 show_refusal(form, error)
@@ -251,8 +271,8 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
         if draft is not None:
             drafts_.restore(form, draft)
     version = ""
-    if editing:  # the version first opened, kept until the worker has seen a conflicting change
+    if edited:  # the version first opened, kept until the worker has seen a conflicting change
         posted_version = request.POST.get(VERSION_FIELD, "") if request.method == "POST" else ""
-        version = version_of(editing) if conflict or not posted_version else posted_version
+        version = version_of(edited) if conflict or not posted_version else posted_version
     return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
                                       "restored": draft if request.method != "POST" else None})

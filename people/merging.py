@@ -5,6 +5,7 @@ and casework and is only marked as merged into the survivor, so an undo is exact
 records' histories stay readable. Pages follow `merged_into` to the survivor and gather
 the duplicates' entries into its timeline.
 """
+from access.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils import timezone
 from .models import Person, PersonMerge
 
 
-def merged_ids(person) -> list[int]:
+def merged_ids(person: Person) -> list[int]:
     """The person's id and those of every record merged into it, directly or through a chain."""
     ids = [person.pk]
     frontier = [person.pk]
@@ -22,7 +23,7 @@ def merged_ids(person) -> list[int]:
     return ids
 
 
-def survivor_of(person) -> Person:
+def survivor_of(person: Person) -> Person:
     """Follow merges to the record that is kept (duplicates may have been merged in a chain)."""
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
@@ -54,7 +55,7 @@ def check_merge(survivor: Person, duplicate: Person) -> None:
         )
 
 
-def merge_records(survivor: Person, duplicate: Person, user, reason: str) -> PersonMerge:
+def merge_records(survivor: Person, duplicate: Person, user: User, reason: str) -> PersonMerge:
     """Fold `duplicate` into `survivor`, logging who, when and why."""
     reason = _require_reason(reason)
     with transaction.atomic():
@@ -71,7 +72,7 @@ def merge_records(survivor: Person, duplicate: Person, user, reason: str) -> Per
     return merge
 
 
-def undo_merge(merge: PersonMerge, user, reason: str) -> PersonMerge:
+def undo_merge(merge: PersonMerge, user: User, reason: str) -> PersonMerge:
     """Separate the duplicate again; the merge stays in the log marked as undone."""
     reason = _require_reason(reason)
     with transaction.atomic():

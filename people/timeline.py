@@ -6,6 +6,8 @@ ids (the record and any duplicates merged into it) and shows the entries newest 
 Each provider says which part of the record (access.parts) its entries belong to, and an entry may say
 otherwise (a plan in force is a current plan too), so a share's reader sees only entries of parts shared.
 """
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 import datetime
 import importlib
 from dataclasses import dataclass, replace
@@ -21,8 +23,8 @@ from access.parts import Part, as_parts
 from .codes import INVERSE_KIND, RelationshipKind
 from .models import Address, Person, PersonMerge, Relationship
 
-_providers = {}
-_parts = {}  # provider name -> the parts of the record its entries belong to
+_providers: dict[str, "Provider"] = {}
+_parts: dict[str, tuple[Part, ...]] = {}  # provider name -> the parts of the record its entries belong to
 _discovered = False
 
 
@@ -40,7 +42,7 @@ class TimelineEntry:
     kind: str = ""
     url: str | None = None
     person_id: int | None = None
-    parts: tuple = ()  # the parts of the record it belongs to, when not its provider's
+    parts: tuple[Part, ...] = ()  # the parts of the record it belongs to, when not its provider's
 
     @property
     def sort_key(self) -> datetime.datetime:
@@ -53,17 +55,22 @@ class TimelineEntry:
         return isinstance(self.date, datetime.datetime)
 
 
-def provider(part):
+# What an app's `timeline.py` registers: the ids of the child's records, to their entries.
+Provider = Callable[[list[int]], Iterable[TimelineEntry]]
+ProviderT = TypeVar("ProviderT", bound=Provider)
+
+
+def provider(part: Part | tuple[Part, ...]) -> Callable[[ProviderT], ProviderT]:
     """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries belonging to `part`
     (one Part or several) of the record unless an entry says otherwise."""
-    def register(func):
+    def register(func: ProviderT) -> ProviderT:
         name = f"{func.__module__}.{func.__qualname__}"
         _providers[name], _parts[name] = func, tuple(as_parts(part))
         return func
     return register
 
 
-def autodiscover():
+def autodiscover() -> None:
     """Import `<app>.timeline` for every Thrive app, so their providers register themselves."""
     global _discovered
     for app in settings.THRIVE_APPS:
@@ -73,15 +80,15 @@ def autodiscover():
     _discovered = True
 
 
-def entries_for(person_ids) -> list[TimelineEntry]:
+def entries_for(person_ids: Iterable[int]) -> list[TimelineEntry]:
     """Every provider's entries for these people, newest first."""
     if not _discovered:
         autodiscover()
-    person_ids = list(person_ids)
-    entries = []
+    ids = list(person_ids)
+    entries: list[TimelineEntry] = []
     for name, func in _providers.items():
         entries.extend(entry if entry.parts else replace(entry, parts=_parts[name])
-                       for entry in func(person_ids))
+                       for entry in func(ids))
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
 
 
@@ -89,7 +96,7 @@ def entries_for(person_ids) -> list[TimelineEntry]:
 
 
 @provider(Part.IDENTITY)
-def life_events(person_ids):
+def life_events(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for person in Person.objects.filter(pk__in=person_ids).only("birth_date", "expected_birth_date", "death_date"):
         if person.birth_date:
@@ -104,7 +111,7 @@ def life_events(person_ids):
 
 
 @provider(Part.ADDRESS)
-def address_moves(person_ids):
+def address_moves(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for address in Address.objects.filter(person_id__in=person_ids):
         where, whose = str(address), address.person_id
@@ -115,7 +122,7 @@ def address_moves(person_ids):
 
 
 @provider(Part.FAMILY)
-def family_network(person_ids):
+def family_network(person_ids: list[int]) -> list[TimelineEntry]:
     """A relationship starting is an event for both people in it, so read it from both sides."""
     entries = []
     wanted = set(person_ids)
@@ -139,7 +146,7 @@ def family_network(person_ids):
 
 
 @provider(Part.COUNCIL_ONLY)
-def merges(person_ids):
+def merges(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for merge in PersonMerge.objects.filter(Q(survivor_id__in=person_ids) | Q(duplicate_id__in=person_ids)).select_related(
         "survivor", "duplicate", "merged_by", "undone_by"
@@ -192,8 +199,8 @@ class TimelineFilter:
     end: datetime.date | None = None
 
     @classmethod
-    def from_query(cls, query) -> "TimelineFilter":
-        def day(name):
+    def from_query(cls, query: Mapping[str, str]) -> "TimelineFilter":
+        def day(name: str) -> datetime.date | None:
             try:
                 return datetime.date.fromisoformat(query.get(name, ""))
             except ValueError:
@@ -210,11 +217,11 @@ class TimelineFilter:
                 and (not self.kind or entry.kind == self.kind)
                 and (self.start is None or day >= self.start) and (self.end is None or day <= self.end))
 
-    def apply(self, entries: list) -> list:
+    def apply(self, entries: list[TimelineEntry]) -> list[TimelineEntry]:
         return [entry for entry in entries if self.keeps(entry)] if self.active else entries
 
 
-def filter_choices(entries) -> tuple[list, list]:
+def filter_choices(entries: Iterable[TimelineEntry]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The journeys and types the child's entries have, as (value, words), for the filter's selects."""
     kinds = sorted({entry.kind for entry in entries if entry.kind})
     journeys = sorted({journey_of(kind) for kind in kinds}, key=journey_words)

@@ -17,6 +17,7 @@ None when the records cannot give one; `performance.counting` builds figures fro
 them. Until a function is registered the indicator is "not yet computable": Thrive never makes a
 value up.
 """
+from collections.abc import Callable, Iterable, Iterator, Sequence
 import datetime
 import importlib
 import re
@@ -24,7 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Callable
+from typing import Any
+
 
 from django.conf import settings
 from django.core.checks import Error
@@ -77,7 +79,9 @@ _DECLARED = {i.code: i for i in INDICATORS}
 if len(_DECLARED) != len(INDICATORS):
     raise ImproperlyConfigured("Two indicators share a code")
 
-_computations: dict[str, Callable[[Period], Figure | None]] = {}
+# An app's computation of an indicator: a period to its figure (None: no figure for that period).
+Computation = Callable[[Period], Figure | None]
+_computations: dict[str, Computation] = {}
 _discovered = False
 
 
@@ -112,7 +116,7 @@ def all_indicators() -> list[Indicator]:
     return [_with_local_target(i) for i in INDICATORS] + local_indicators()
 
 
-def by_code(indicators=None) -> dict[str, Indicator]:
+def by_code(indicators: Iterable[Indicator] | None = None) -> dict[str, Indicator]:
     return {i.code: i for i in (indicators if indicators is not None else all_indicators())}
 
 
@@ -133,7 +137,7 @@ def normalise_name(name: str) -> str:
     return text
 
 
-def find(name_or_code: str, indicators=None) -> Indicator | None:
+def find(name_or_code: str, indicators: Sequence[Indicator] | None = None) -> Indicator | None:
     """The indicator a printed name, alias or code refers to.
 
     A name cut short with ".." (as the Q4 2024/25 dashboard prints long names) matches the one
@@ -155,10 +159,10 @@ def find(name_or_code: str, indicators=None) -> Indicator | None:
 # Computations supplied by the case-record apps.
 
 
-def register_computation(code: str):
+def register_computation(code: str) -> Callable[[Computation], Computation]:
     """Decorator: register `func(period) -> Figure | None` as the computation for indicator `code`."""
 
-    def decorator(func):
+    def decorator(func: Computation) -> Computation:
         indicator = _DECLARED.get(code)
         if indicator is None or indicator.obtained != Obtained.COMPUTED:
             raise ImproperlyConfigured(f"{code} is not an indicator computed from case records")
@@ -170,13 +174,13 @@ def register_computation(code: str):
     return decorator
 
 
-def unregister_computation(code: str):
+def unregister_computation(code: str) -> None:
     """For tests: forget a registered computation."""
     _computations.pop(code, None)
 
 
 @contextmanager
-def computation_replaced(code: str, func):
+def computation_replaced(code: str, func: Computation) -> Iterator[Computation]:
     """For tests: use `func` as the computation for `code` inside the block, then restore the app's own."""
     computation(code)  # discover first, so the app's own registration is the one restored
     saved = _computations.get(code)
@@ -190,7 +194,7 @@ def computation_replaced(code: str, func):
             _computations[code] = saved
 
 
-def autodiscover():
+def autodiscover() -> None:
     """Import `<app>.indicators` for every Thrive app, so their computations register themselves."""
     global _discovered
     for app in settings.THRIVE_APPS:
@@ -200,7 +204,7 @@ def autodiscover():
     _discovered = True
 
 
-def computation(code: str) -> Callable[[Period], Figure | None] | None:
+def computation(code: str) -> Computation | None:
     if not _discovered:
         autodiscover()
     return _computations.get(code)
@@ -215,10 +219,11 @@ def status(indicator: Indicator) -> str:
     return "Computed from case records"
 
 
-def check_registry(app_configs=None, **kwargs) -> list[Error]:
+def check_registry(app_configs: Any = None, **kwargs: Any) -> list[Error]:
     """Django system check: names must map to one indicator each, and local targets must parse."""
     errors = []
-    seen = {}
+    seen: dict[str, str] = {}
+
     for indicator in INDICATORS:
         for name in indicator.names:
             key = normalise_name(name)

@@ -104,7 +104,8 @@ class Timescale:
         if self.unit in (Unit.WORKING_DAYS, Unit.SCHOOL_DAYS):
             calendar = calendar or default_calendar()
             if self.unit == Unit.WORKING_DAYS:
-                def add(day, n):
+                def add(day: datetime.date, n: int) -> datetime.date:
+
                     return calendar.add_working_days(day, n, council=self.basis == Basis.LOCAL)
             else:
                 add = calendar.add_school_days

@@ -4,6 +4,8 @@ Each app declares `<app>/due.py` with functions decorated `@due_source`; each re
 children in scope and the date, and returns DueItems from indexed queries on stored due dates.
 Worklists for a worker, a team or a manager are the same list over different sets of children.
 """
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 import datetime
 import importlib
 import json
@@ -13,7 +15,7 @@ from django.conf import settings
 from django.db.models import BigIntegerField, Expression
 from django.utils.module_loading import module_has_submodule
 
-_sources = {}
+_sources: dict[str, "DueSource"] = {}
 
 
 @dataclass(frozen=True)
@@ -39,47 +41,53 @@ class PersonIds(Expression):
 
     output_field = BigIntegerField()
 
-    def __init__(self, ids):
+    def __init__(self, ids: Iterable[int | str]) -> None:
         super().__init__()
         self.ids = sorted({int(i) for i in ids})
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return iter(self.ids)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.ids)
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[int]]:
         return ", ".join(["%s"] * len(self.ids)), self.ids
 
-    def as_sqlite(self, compiler, connection):
+    def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[str]]:
         return "SELECT value FROM json_each(%s)", [json.dumps(self.ids)]
 
-    def as_postgresql(self, compiler, connection):
+    def as_postgresql(self, compiler: Any, connection: Any) -> tuple[str, list[list[int]]]:
         return "SELECT unnest(%s::bigint[])", [self.ids]
 
 
-def due_source(func):
+# What an app's `due.py` registers: the children in scope and the date, to the items due.
+DueSource = Callable[[PersonIds, datetime.date], Iterable[DueItem]]
+
+
+def due_source(func: DueSource) -> DueSource:
     """Register `func(person_ids, on) -> Iterable[DueItem]`."""
     _sources[f"{func.__module__}.{func.__qualname__}"] = func
     return func
 
 
-def _autodiscover():
+def _autodiscover() -> None:
     for app in settings.THRIVE_APPS:
         package = importlib.import_module(app)
         if module_has_submodule(package, "due"):
             importlib.import_module(f"{app}.due")
 
 
-def due_items(person_ids, on: datetime.date, apps=None) -> list[DueItem]:
+def due_items(
+    person_ids: Iterable[int | str], on: datetime.date, apps: Iterable[str] | None = None
+) -> list[DueItem]:
     """Every item due for these children, soonest (most overdue) first; `apps` keeps to those apps' sources
     (a worklist showing only their timescales need not run the rest)."""
     _autodiscover()
-    person_ids = PersonIds(person_ids)
-    items = []
-    if person_ids:
+    ids = PersonIds(person_ids)
+    items: list[DueItem] = []
+    if ids:
         for name, source in _sources.items():
             if apps is None or name.split(".")[0] in apps:
-                items.extend(source(person_ids, on))
+                items.extend(source(ids, on))
     return sorted(items, key=lambda item: (item.due, item.person_id, item.what))

@@ -12,6 +12,7 @@ Due dates are computed for hundreds of thousands of records, so each calendar ke
 list of day ordinals and answers "the nth working day after" or "how many working days between"
 with a binary search instead of walking day by day.
 """
+from typing import Any
 import datetime
 import time
 from bisect import bisect_left, bisect_right
@@ -56,7 +57,7 @@ class Calendar:
         self,
         closure_days: Iterable[datetime.date] = (),
         school_holidays: Iterable[tuple[datetime.date, datetime.date]] = (),
-    ):
+    ) -> None:
         self.closure_days = frozenset(closure_days)
         self.school_holidays = tuple(sorted(school_holidays))
         self._closure_ordinals = frozenset(d.toordinal() for d in self.closure_days)
@@ -197,7 +198,7 @@ def default_calendar() -> Calendar:
     return _default
 
 
-def reset_default_calendar(**_signal_kwargs) -> None:
+def reset_default_calendar(**_signal_kwargs: Any) -> None:
     """Forget the cached calendar; called when a closure day or school holiday is saved or deleted."""
     global _default
     _default = None

@@ -6,10 +6,12 @@ adds its episodes without any change here: lower orders build what later ones re
 before involvements, involvements before shares), and each contribution draws from its own
 random stream, so adding one never changes another's data.
 """
+from collections.abc import Callable
+from typing import TypeVar
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
-from typing import Callable
+from typing import Any
 
 from django.conf import settings
 
@@ -18,7 +20,7 @@ from django.conf import settings
 class Contribution:
     name: str  # "<module>.<function>", also the default random stream's name
     order: int
-    build: Callable
+    build: Callable[[Any], None]
 
     @property
     def label(self) -> str:
@@ -27,12 +29,14 @@ class Contribution:
 
 
 _contributions: dict[str, Contribution] = {}
+# A contribution: builds its part of the council (council.synthetic.context.Council).
+Build = TypeVar("Build", bound=Callable[[Any], None])
 
 
-def contributes(order: int):
+def contributes(order: int) -> Callable[[Build], Build]:
     """Register `build(council)` to run at this order (ties run by name)."""
 
-    def register(build):
+    def register(build: Build) -> Build:
         name = f"{build.__module__}.{build.__name__}"
         _contributions[name] = Contribution(name, order, build)
         return build
