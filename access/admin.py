@@ -33,13 +33,13 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class ThriveUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title", "swe_number"]}),)
+    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title", "swe_number"]}),)  # type: ignore[operator]
     list_display = ["username", "first_name", "last_name", "role", "agency", "is_active"]
     list_filter = ["role", "agency", "is_active"]
-    search_fields = UserAdmin.search_fields + ("swe_number",)  # the 903 names workers by it
+    search_fields = UserAdmin.search_fields + ("swe_number",)  # type: ignore[operator]  # the 903 names workers by it
     inlines = [MembershipInline]
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Sequence[str]:
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = super().get_readonly_fields(request, obj)
         if obj is not None and obj.pk == request.user.pk:
             return (*fields, *SELF_LOCKED)

@@ -25,7 +25,7 @@ def log_access(request: HttpRequest, person_ids: Iterable, *, allowed: bool, tex
                action: str = Action.READ) -> None:
     """One row for each child (ids or Person objects); none given, one row about no child."""
     ids = [getattr(p, "pk", p) for p in person_ids] or [None]
-    RecordView.objects.bulk_create(RecordView(
+    RecordView.objects.bulk_create(RecordView(  # type: ignore[misc]  # a signed-in user
         user=request.user, person_id=pk, allowed=allowed, action=action, basis_kind=kind,
         # A break-glass basis quotes the user's reason, which may be longer than the column.
         basis=text[:BASIS_LENGTH], path=_path(request),
@@ -50,7 +50,7 @@ def disclose(request: HttpRequest, kind: str, person_ids: Iterable[int], *, what
              count: int | None = None) -> Disclosure:
     """Log a search, list or file that named these children (each once), with what and how many."""
     ids = list(dict.fromkeys(person_ids))
-    return Disclosure.objects.create(
+    return Disclosure.objects.create(  # type: ignore[misc]  # a signed-in user; `named` is ChainedModel's
         user=request.user, kind=kind, what=what[:200], path=_path(request), filename=filename[:200],
         terms=terms[:500], count=len(ids) if count is None else count, named=ids,
     )

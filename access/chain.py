@@ -57,7 +57,8 @@ class Link:
 
 
 def _field_name(model: Any, attname: str) -> str:
-    return next(f.name for f in model._meta.concrete_fields if f.attname == attname)
+    name: str = next(f.name for f in model._meta.concrete_fields if f.attname == attname)
+    return name
 
 
 @functools.cache
@@ -184,7 +185,7 @@ class AuditQuerySet(models.QuerySet[Any]):
     def _raw_delete(self, using: Any) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self.model.__name__} rows are not deleted.")
 
-    _raw_delete.alters_data = delete.alters_data = update.alters_data = True
+    _raw_delete.alters_data = delete.alters_data = update.alters_data = True  # type: ignore[attr-defined]
 
 
 class ChainedModel(models.Model):

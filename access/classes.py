@@ -72,7 +72,7 @@ def declare_urls(urls: tuple[Any, ...], access_class: AccessClass, **by_name: Ac
             if isinstance(entry, URLResolver):
                 stamp(entry.url_patterns)
             elif isinstance(entry, URLPattern):
-                entry.callback = declare(by_name.get(entry.name, access_class), entry.callback)
+                entry.callback = declare(by_name.get(entry.name or "", access_class), entry.callback)
 
     stamp(patterns)
     return urls

@@ -152,7 +152,7 @@ def export(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
 
 def _values(row: PartnerDisclosure) -> list[str]:
     seen_by = str(row.user) if row.user_id else row.client
-    share = f"{row.share.purpose} (from {row.share.start_date:%-d %B %Y})" if row.share_id else "No share"
+    share = f"{row.share.purpose} (from {row.share.start_date:%-d %B %Y})" if row.share_id else "No share"  # type: ignore[union-attr]
     return [timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"), row.agency.name, row.person.full_name,
             row.person.la_id, row.get_channel_display(), row.what, capfirst(row.part_labels),
             row.get_legal_basis_display(),

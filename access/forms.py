@@ -5,7 +5,7 @@ limited to, sorted by surname, each named with their teams and caseload, which t
 typeahead (accessible-autocomplete, static/thrive/autocomplete.js); without JavaScript it stays a select.
 """
 from django.http import HttpRequest
-from typing import Any
+from typing import Any, cast
 from collections.abc import Iterable
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -31,12 +31,12 @@ class SignInForm(AuthenticationForm):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        limit_length(self.fields["password"], limits.SHORT_TEXT)
+        limit_length(self.fields["password"], limits.SHORT_TEXT)  # type: ignore[arg-type]
         # Django sets the username's max_length after building the field, so nothing checks it: check it here,
         # before an over-long name reaches authenticate() and django-axes' record of failures.
         username = self.fields["username"]
-        limit_length(username, username.max_length)
-        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"
+        limit_length(username, username.max_length)  # type: ignore[arg-type,attr-defined]
+        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"  # type: ignore[attr-defined]
 
 
 class BreakGlassForm(forms.Form):
@@ -68,12 +68,12 @@ class BreakGlassReviewForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]
-        limit_length(self.fields["note"], limits.LONG_TEXT)
+        self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]  # type: ignore[attr-defined]
+        limit_length(self.fields["note"], limits.LONG_TEXT)  # type: ignore[arg-type]
         self.fields["note"].error_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("outcome") == "inappropriate" and not data.get("note", "").strip():
             self.add_error("note", "Enter a note saying what you have done about this access")
         return data

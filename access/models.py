@@ -318,7 +318,7 @@ def _insert_children(disclosure_id: int, person_ids: list[int]) -> None:
     quote = connection.ops.quote_name
     table = quote(DisclosedChild._meta.db_table)
     fields = (DisclosedChild._meta.get_field(name) for name in ("disclosure", "person"))
-    columns = ", ".join(quote(field.column) for field in fields)
+    columns = ", ".join(quote(field.column) for field in fields)  # type: ignore[union-attr,arg-type]
     sql = f"INSERT INTO {table} ({columns}) VALUES (%s, %s)"  # nosec B608: names from the model, values bound
     with connection.cursor() as cursor:
         cursor.executemany(sql, [(disclosure_id, pk) for pk in person_ids])

@@ -28,7 +28,7 @@ class UserCount:
     count: int
 
 
-def _counts(rows: Iterable[dict[str, Any]], field: str) -> list[UserCount]:
+def _counts(rows: Iterable[Any], field: str) -> list[UserCount]:
     users = User.objects.in_bulk([row["user"] for row in rows])
     return [UserCount(users[row["user"]], row[field]) for row in rows]
 

@@ -227,7 +227,7 @@ class Workforce:
 
 
 def _workers_needed(scale: Scale, spec: TeamSpec) -> int:
-    caseloads = scale.rates.caseloads
+    caseloads: dict[str, int] = scale.rates.caseloads
     if spec.key == "iro":
         reviewed = scale.open_children("child_protection") + scale.open_children("children_in_care")
         return math.ceil(reviewed / caseloads["iro"])
@@ -403,7 +403,8 @@ class Caseloads:
         start = self.council.as_at.toordinal() - min(int(self.rng.expovariate(1 / mean)), cap)
         from_age = PERSONAL_ADVISER_FROM_DAYS if service == "care_leavers" else 0
         born = [self.index.birth[c] + from_age for c in children if not self.index.flags[c] & UNBORN]
-        return min(max([start, *born, since or start]), self.council.as_at.toordinal())
+        began: int = min(max([start, *born, since or start]), self.council.as_at.toordinal())
+        return began
 
     def next_iro(self, children: int) -> tuple[int, int]:
         load, n, team, iro = heapq.heappop(self.iros)

@@ -32,7 +32,7 @@ CODE_DIGITS = 6
 
 def needs_two_factor(user: Any) -> bool:
     """Whether settings.TWO_FACTOR_REQUIRED asks this user for a one-time code at sign-in."""
-    rule = settings.TWO_FACTOR_REQUIRED
+    rule: dict[str, Any] = settings.TWO_FACTOR_REQUIRED
     if not user.is_authenticated:
         return False
     if user.is_superuser and rule.get("SUPERUSERS"):

@@ -1,7 +1,6 @@
 """Signing in and out, and managers' review of break-glass accesses by their staff."""
 from .requests import SignedInRequest
 from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.db.models import QuerySet
 from typing import Any
 from django.contrib import messages
@@ -23,7 +22,7 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have signed out.")
         return response

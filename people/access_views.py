@@ -92,7 +92,7 @@ class Child:
             return False
         obj: Any = None
         if callable(part) and not isinstance(part, str):
-            obj = view.child_model.objects.filter(pk=match.kwargs.get("pk")).first()
+            obj = view.child_model.objects.filter(pk=match.kwargs.get("pk")).first()  # type: ignore[attr-defined]
             if obj is None:
                 return False
         return self.basis.sees(parts_of(part, obj))
@@ -230,19 +230,20 @@ SERVICES = {"people": "Child's record", "frontdoor": "Front door", "familyhelp":
 def _page_name(request: HttpRequest) -> str:
     """The page as the disclosure log names it: "Child protection: plan", "Care record"."""
     match = request.resolver_match
-    service = SERVICES.get(match.namespace, match.namespace.capitalize())
-    name = match.url_name.replace("_", " ")
+    service = SERVICES.get(match.namespace, match.namespace.capitalize())  # type: ignore[union-attr]
+    name = match.url_name.replace("_", " ")  # type: ignore[union-attr]
     if name == "record":
-        return service if match.namespace == "people" else f"{service} record"
+        return service if match.namespace == "people" else f"{service} record"  # type: ignore[union-attr]
     return f"{service}: {name}"
 
 
-def _stamp(wrapper: Any, work: Work | None, model: Any, allowed: Allowed | None, part: Parts | None) -> Any:
+def _stamp(wrapper: Any, work: Work | None, model: Any, allowed: Allowed | None, part: Parts | None) -> ChildView:
     """What the URLconf test needs: the class, what the page is keyed by, what it records, its role check,
     and the part of the record it belongs to."""
     wrapper.access_class = AccessClass.CHILD_WRITE if work else AccessClass.CHILD_READ
     wrapper.child_model, wrapper.work, wrapper.role_check, wrapper.part = model, work, allowed, part
-    return wrapper
+    stamped: ChildView = wrapper
+    return stamped
 
 
 def _action(work: Work | None, action: str | None) -> str:
@@ -268,7 +269,7 @@ def child_page(work: Work | None = None, *, part: Parts | None = None, allowed: 
                 survivor = survivor_of(person)
                 messages.info(request,
                               f"Record {person.la_id} was merged into this record, {survivor.la_id}.")
-                return redirect(request.resolver_match.view_name, survivor.pk)
+                return redirect(request.resolver_match.view_name, survivor.pk)  # type: ignore[union-attr]
             child, refusal_page = _open(request, person, [person.pk], work, logged_as, allowed, refusal,
                                         parts_of(part, person))
             if child is None:

@@ -117,7 +117,7 @@ def restore(form: BaseForm, draft: Draft) -> None:
     form.data = MultiValueDict(draft.data)
     form.files = MultiValueDict()
     form.is_bound = True
-    form._errors = ErrorDict()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
 
 
 @signed_in

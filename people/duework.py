@@ -57,7 +57,7 @@ def workers_of(person_ids: Iterable[int], on: datetime.date) -> dict[int, Worker
             .exclude(end_date__lt=on)
             .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username"))
     found: dict[int, Worker] = {}
-    for person_id, _kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):
+    for person_id, _kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):  # type: ignore[index]
         found.setdefault(person_id, Worker(user_id, f"{first} {last}".strip() or username))
     return found
 
@@ -120,7 +120,7 @@ def worklist_page(items: list[DueItem], on: datetime.date, chosen: WorkFilter, n
 
     kept = [item for item in items if wanted(item)] if chosen.active else items
     page = Paginator(kept, per_page or PER_PAGE).get_page(number)
-    page.object_list = _rows(page.object_list, on, workers, url_of)
+    page.object_list = _rows(page.object_list, on, workers, url_of)  # type: ignore[assignment]  # rows shown
     return Worklist(page, len(items), kinds, counts, chosen)
 
 

@@ -6,7 +6,7 @@ who made it and, for identity, why (the record's history page shows both). Addin
 network finds them first (an identity-only search, logged like Find a child) so no duplicate is made,
 and the change is logged against their record too.
 """
-from typing import Any
+from typing import Any, cast
 from access.requests import SignedInRequest
 import datetime
 import uuid
@@ -62,7 +62,7 @@ class IdentityForm(GovukModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["expected_birth_date"].future = True
+        self.fields["expected_birth_date"].future = True  # type: ignore[attr-defined]
         self.word_errors()
         self.fields["nhs_number"].error_messages["unique"] = (
             "Another record already has this NHS number. It may be the same child: ask a manager to merge "
@@ -94,7 +94,7 @@ class AddressForm(GovukModelForm):
         return normalise_postcode(value)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         if data.get("lives_there_now") is False and not data.get("end_date"):
             self.add_error("end_date", "Enter the date they left (a past address)")
         if data.get("lives_there_now"):
@@ -184,7 +184,7 @@ def end_address(request: SignedInRequest, address: Address, child: Child) -> Htt
                      button="Save", facts=[("Address", str(address))])
 
 
-def _found(request: HttpRequest, child: Child) -> tuple[SearchForm | None, list[Person]]:
+def _found(request: SignedInRequest, child: Child) -> tuple[SearchForm | None, list[Person]]:
     """An identity-only search for the person to add: Find a child's forgiving search, logged as it is."""
     if not SearchForm.submitted(request.GET):
         return SearchForm(), []
@@ -244,7 +244,7 @@ def end_relationship(request: SignedInRequest, child: Child) -> HttpResponse:
         raise Http404("That relationship is not in this child's family network.")
     other = relationship.relative if relationship.person_id in child.ids else relationship.person
     kind = (relationship.get_kind_display() if relationship.person_id in child.ids
-            else RelationshipKind(INVERSE_KIND[relationship.kind]).label)
+            else RelationshipKind(INVERSE_KIND[relationship.kind]).label)  # type: ignore[index]
     form = EndForm(posted(request), initial={"date": timezone.localdate()})
 
     def save(form: Any) -> str:

@@ -22,7 +22,7 @@ def family_network(ids: Iterable[int]) -> list[dict[str, Any]]:
         if rel.person_id in wanted:
             other, kind = rel.relative, rel.get_kind_display()
         else:
-            other, kind = rel.person, RelationshipKind(INVERSE_KIND[rel.kind]).label
+            other, kind = rel.person, RelationshipKind(INVERSE_KIND[rel.kind]).label  # type: ignore[index]
         if other.pk in wanted or (other.pk, kind) in seen:
             continue
         seen.add((other.pk, kind))

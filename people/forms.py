@@ -3,7 +3,7 @@
 Error messages follow the GOV.UK Design System wording, because they are shown in an
 error summary that links to each field.
 """
-from typing import Any
+from typing import Any, cast
 from collections.abc import Mapping, Sequence
 import datetime
 import re
@@ -41,11 +41,11 @@ def normalise_postcode(value: str) -> str:
     return f"{match.group(1)} {match.group(2)}" if match else (value or "").strip().upper()
 
 
-def read_box(text: str) -> dict:
+def read_box(text: str) -> dict[str, str]:
     """The header's one search box as the fields it most likely means: an NHS number, a council ID, a
     postcode, a date of birth (27/3/2019), and names ("Maya Okafor", "Okafor, Maya" or just "Okafor")."""
     text = " ".join((text or "").split())
-    fields = {}
+    fields: dict[str, str] = {}
     digits = re.sub(r"\s", "", text)
     if digits.isdigit() and len(digits) == 10:
         return {"nhs_number": text}
@@ -112,7 +112,7 @@ class SearchForm(forms.Form):
         return normalise_nhs_number(value)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         data["dob"] = self._clean_date()
         for name in ("forename", "surname", "name"):
             if data.get(name) and not search_key(data[name]):
@@ -129,7 +129,7 @@ class SearchForm(forms.Form):
         if len(missing) == len(DATE_PARTS):
             return None
         if missing:
-            words = " and ".join(self.fields[name].label.lower() for name in missing)
+            words = " and ".join(self.fields[name].label.lower() for name in missing)  # type: ignore[union-attr]
             return self._date_error(f"Date of birth must include a {words}", missing)
         if not all(value.isdigit() for value in parts.values()):
             return self._date_error("Date of birth must be a real date", DATE_PARTS)
@@ -143,7 +143,7 @@ class SearchForm(forms.Form):
             return self._date_error("Date of birth must be today or in the past", DATE_PARTS)
         return dob
 
-    def _date_error(self, message: str, parts: Sequence[str]) -> None:
+    def _date_error(self, message: str, parts: Sequence[str]) -> datetime.date | None:
         """One message for the date, attached to the first part at fault so the summary links there."""
         self.date_error_parts = tuple(parts)
         self.add_error(parts[0], message)
@@ -153,7 +153,7 @@ class SearchForm(forms.Form):
     def date_error(self) -> str:
         for name in DATE_PARTS:
             if self.errors.get(name):
-                return self.errors[name][0]
+                return str(self.errors[name][0])
         return ""
 
     def criteria(self) -> Criteria:

@@ -7,7 +7,7 @@ with a relationship with the child does it, and the page is audited.
 from access.requests import SignedInRequest
 from django.http import HttpRequest, HttpResponse
 from django.db.models import QuerySet
-from typing import Any
+from typing import Any, cast
 from collections.abc import Iterable
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -60,14 +60,14 @@ class ReallocateForm(GovukForm):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if current is not None:
-            self.fields["involvement"].queryset = current
-        self.fields["involvement"].label_from_instance = lambda inv: f"{inv.get_kind_display()}: {inv.user}" + (
+            self.fields["involvement"].queryset = current  # type: ignore[attr-defined]
+        self.fields["involvement"].label_from_instance = lambda inv: f"{inv.get_kind_display()}: {inv.user}" + (  # type: ignore[attr-defined]
             f" ({inv.team})" if inv.team else "")
-        self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)
+        self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)  # type: ignore[attr-defined]
         self.word_errors()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         involvement, worker = data.get("involvement"), data.get("worker")
         if involvement and worker and involvement.user_id == worker.pk:
             self.add_error("worker", "Select a different worker: the child is already allocated to them")

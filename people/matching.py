@@ -196,7 +196,7 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
         exact = exact.filter(birth_date=criteria.dob)
     shown = list(_ordered(exact)[: limit + 1])
     for person in shown:
-        person.exact, person.reasons = True, []
+        person.exact, person.reasons = True, []  # type: ignore[attr-defined]  # for the results page
     if len(shown) > limit:
         return Found(shown[:limit], exact.count(), True)
 
@@ -219,9 +219,9 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
     for person in _ordered(candidates.exclude(pk__in=seen))[:CLOSE_CANDIDATES]:
         reasons = _reasons(person, criteria, variants)
         if reasons:
-            person.exact, person.reasons = False, reasons
+            person.exact, person.reasons = False, reasons  # type: ignore[attr-defined]
             close.append(person)
-    close.sort(key=lambda p: len(p.reasons))  # stable: by name within as many differences
+    close.sort(key=lambda p: len(p.reasons))  # type: ignore[attr-defined]  # stable: by name within as many differences
     total = len(shown) + len(close)
     return Found((shown + close)[:limit], total, total > limit)
 

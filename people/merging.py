@@ -28,7 +28,7 @@ def survivor_of(person: Person) -> Person:
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
         seen.add(person.merged_into_id)
-        person = person.merged_into
+        person = person.merged_into  # type: ignore[assignment]  # merged_into_id is set
     return person
 
 
@@ -46,12 +46,12 @@ def check_merge(survivor: Person, duplicate: Person) -> None:
     if duplicate.merged_into_id:
         raise ValidationError(
             f"{duplicate.full_name} ({duplicate.la_id}) is already merged into "
-            f"{duplicate.merged_into.full_name} ({duplicate.merged_into.la_id})."
+            f"{duplicate.merged_into.full_name} ({duplicate.merged_into.la_id})."  # type: ignore[union-attr]
         )
     if survivor.merged_into_id:
         raise ValidationError(
             f"The record to keep, {survivor.full_name} ({survivor.la_id}), is itself merged into "
-            f"{survivor.merged_into.full_name} ({survivor.merged_into.la_id}): merge into that record instead."
+            f"{survivor.merged_into.full_name} ({survivor.merged_into.la_id}): merge into that record instead."  # type: ignore[union-attr]
         )
 
 
@@ -66,8 +66,8 @@ def merge_records(survivor: Person, duplicate: Person, user: User, reason: str) 
             survivor=survivor, duplicate=duplicate, reason=reason, merged_by=user, merged_at=timezone.now()
         )
         duplicate.merged_into = survivor
-        duplicate._history_user = user
-        duplicate._change_reason = f"Merged into {survivor.la_id}: {reason}"
+        duplicate._history_user = user  # type: ignore[attr-defined]  # django-simple-history's
+        duplicate._change_reason = f"Merged into {survivor.la_id}: {reason}"  # type: ignore[attr-defined]
         duplicate.save(update_fields=["merged_into"])
     return merge
 
@@ -89,7 +89,7 @@ def undo_merge(merge: PersonMerge, user: User, reason: str) -> PersonMerge:
         merge.undo_reason = reason
         merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
         duplicate.merged_into = None
-        duplicate._history_user = user
-        duplicate._change_reason = f"Merge into {merge.survivor.la_id} undone: {reason}"
+        duplicate._history_user = user  # type: ignore[attr-defined]
+        duplicate._change_reason = f"Merge into {merge.survivor.la_id} undone: {reason}"  # type: ignore[attr-defined]
         duplicate.save(update_fields=["merged_into"])
     return merge

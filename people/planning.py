@@ -156,7 +156,7 @@ def print_plan(request: HttpRequest, child: "Child", *, title: str, sections: li
 
     `sections` are (heading, paragraphs, rows) with rows as (what, who, when) tuples, in plain words.
     """
-    context = {"person": child.person, "title": title, "sections": sections, "intro": intro,
+    context: dict[str, Any] = {"person": child.person, "title": title, "sections": sections, "intro": intro,
                "pdf_url": pdf_url,
                "printed_by": request.user, "printed_at": timezone.localtime(),
                "marking": getattr(settings, "THRIVE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")}

@@ -133,13 +133,15 @@ def family_network(person_ids: list[int]) -> list[TimelineEntry]:
     for rel in relationships:
         if rel.person_id in wanted:
             entries.append(TimelineEntry(
-                rel.start_date, f"{rel.get_kind_display()}: {rel.relative}", "Relationship recorded as starting",
+                rel.start_date,  # type: ignore[arg-type]  # only relationships with a start date
+                f"{rel.get_kind_display()}: {rel.relative}", "Relationship recorded as starting",
                 "people.relationship", reverse("people:record", args=[rel.relative_id]), rel.person_id,
             ))
         if rel.relative_id in wanted:
-            kind = RelationshipKind(INVERSE_KIND[rel.kind]).label
+            kind = RelationshipKind(INVERSE_KIND[rel.kind]).label  # type: ignore[index]
             entries.append(TimelineEntry(
-                rel.start_date, f"{kind}: {rel.person}", "Relationship recorded as starting",
+                rel.start_date,  # type: ignore[arg-type]  # only relationships with a start date
+                f"{kind}: {rel.person}", "Relationship recorded as starting",
                 "people.relationship", reverse("people:record", args=[rel.person_id]), rel.relative_id,
             ))
     return entries
@@ -184,7 +186,7 @@ def journey_words(label: str) -> str:
     from django.apps import apps
 
     try:
-        return apps.get_app_config(label).verbose_name
+        return str(apps.get_app_config(label).verbose_name)
     except LookupError:
         return label
 

@@ -78,11 +78,11 @@ def _group(key: str, title: str, involvements: QuerySet[Involvement], visible: Q
         kept = person.merged_into or person
         rows.setdefault(kept.pk, ChildRow(kept, url_of(kept.pk)))
     survivor_of = {person.pk: (person.merged_into_id or person.pk) for person in shown}
-    involvements = visible.filter(person_id__in=survivor_of).order_by("start_date", "pk").values_list(
+    held = visible.filter(person_id__in=survivor_of).order_by("start_date", "pk").values_list(
         "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"
     )
-    for person_id, *involvement in involvements:  # values, not instances: a manager's page has hundreds
-        rows[survivor_of[person_id]].workers.append(_who(*involvement, user))
+    for person_id, *involvement in held:  # values, not instances: a manager's page has hundreds
+        rows[survivor_of[person_id]].workers.append(_who(*involvement, user))  # type: ignore[arg-type,call-arg]
     group.rows = list(rows.values())
     return group
 
@@ -95,7 +95,7 @@ def working_with(user: User, person_ids: Iterable[int]) -> dict[int, list[str]]:
     found: dict[int, list[str]] = {}
     for person_id, *involvement in rows.order_by("start_date", "pk").values_list(
             "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"):
-        found.setdefault(person_id, []).append(_who(*involvement, user))
+        found.setdefault(person_id, []).append(_who(*involvement, user))  # type: ignore[arg-type,call-arg]
     return found
 
 

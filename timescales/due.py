@@ -51,7 +51,7 @@ class PersonIds(Expression):
     def __len__(self) -> int:
         return len(self.ids)
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[int]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[int]]:  # type: ignore[override]
         return ", ".join(["%s"] * len(self.ids)), self.ids
 
     def as_sqlite(self, compiler: Any, connection: Any) -> tuple[str, list[str]]:

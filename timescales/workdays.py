@@ -141,7 +141,7 @@ class Calendar:
         ordinal = start.toordinal()
         self._cover(start.year, start.year)
         while True:
-            first, last, lists = self._span
+            first, last, lists = self._span  # type: ignore[misc]  # _cover has set it
             days = lists[kind]
             i = bisect_right(days, ordinal) + n - 1 if n > 0 else bisect_left(days, ordinal) + n
             if 0 <= i < len(days):
@@ -152,12 +152,12 @@ class Calendar:
                 self._cover(first, last + years)
             else:
                 self._cover(first - years, last)
-            if self._span[:2] == (first, last):
+            if self._span[:2] == (first, last):  # type: ignore[index]
                 raise OverflowError(f"{n} days from {start} is outside the calendar")
 
     def _between(self, earlier: datetime.date, later: datetime.date, kind: int) -> int:
         self._cover(min(earlier.year, later.year), max(earlier.year, later.year))
-        days = self._span[2][kind]
+        days = self._span[2][kind]  # type: ignore[index]  # _cover has set it
         return bisect_right(days, later.toordinal()) - bisect_right(days, earlier.toordinal())
 
     def _cover(self, first_year: int, last_year: int) -> None:

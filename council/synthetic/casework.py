@@ -115,8 +115,10 @@ class Staff:
     def chair(self, children: int, open_now: bool) -> int:
         """An independent reviewing officer to chair the child's conferences."""
         if not open_now:
-            return self.rng.choice(self.iros)[3]
+            chair: int = self.rng.choice(self.iros)[3]
+            return chair
         load, n, team, iro = heapq.heappop(self.iros)
         heapq.heappush(self.iros, (load + children, n, team, iro))
         team.load[iro] = team.load.get(iro, 0) + children
-        return iro
+        chosen: int = iro
+        return chosen

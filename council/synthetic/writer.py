@@ -5,6 +5,7 @@ Rows arrive either as model instances (convenient for small tables) or as column
 Each batch is one executemany, with values converted only where a driver needs it (dates).
 """
 from typing import Any
+from collections.abc import Callable
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model
 from collections import Counter, defaultdict
@@ -47,7 +48,7 @@ class RowWriter:
         db = connections[DEFAULT_DB_ALIAS]
         fields = model._meta.local_concrete_fields
         table = db.ops.quote_name(model._meta.db_table)
-        names = ", ".join(db.ops.quote_name(f.column) for f in fields)
+        names = ", ".join(db.ops.quote_name(f.column) for f in fields)  # type: ignore[arg-type]
         # bandit B608: quoted model names; values are parameters.
         sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"  # nosec B608
         columns = [_Column(f, db) for f in fields]
@@ -77,7 +78,7 @@ class _Column:
         self.plain = internal in _PLAIN_TYPES and not stamped
         # Dates and (aware) datetimes go straight to the backend's adapter: the generator makes them
         # itself, so the checks get_db_prep_save would run on a user's value cost time for nothing.
-        self.adapt = {"DateField": db.ops.adapt_datefield_value,
+        self.adapt: Callable[[Any], Any] = {"DateField": db.ops.adapt_datefield_value,
                       "DateTimeField": db.ops.adapt_datetimefield_value}.get(internal, self._prep_save)
         # Dates repeat down a batch (and an import stamps every history row alike): each is converted once.
         self.seen: dict[Any, Any] | None = {} if internal in ("DateField", "DateTimeField") else None
