@@ -59,5 +59,6 @@ def page_seen(request: HttpRequest, person_ids: list, parts: Iterable, what: str
     """A page a partner's member of staff was served about a child they see through their agency's shares;
     `person_ids` the kept record first, then any merged into it. Every page names the child: identity too."""
     shown = {person_ids[0]: as_parts(parts) | ALWAYS_SHARED}
-    return under_shares(request.user.agency_id, shown, channel=DisclosureChannel.PAGE, what=what,  # type: ignore[union-attr,arg-type]
+    agency_id: int = request.user.agency_id  # type: ignore[union-attr,assignment]
+    return under_shares(agency_id, shown, channel=DisclosureChannel.PAGE, what=what,
                         user=request.user, path=request.get_full_path(), merged={person_ids[0]: person_ids})

@@ -244,7 +244,7 @@ def end_relationship(request: SignedInRequest, child: Child) -> HttpResponse:
         raise Http404("That relationship is not in this child's family network.")
     other = relationship.relative if relationship.person_id in child.ids else relationship.person
     kind = (relationship.get_kind_display() if relationship.person_id in child.ids
-            else RelationshipKind(INVERSE_KIND[relationship.kind]).label)  # type: ignore[index]
+            else RelationshipKind(INVERSE_KIND[cast(RelationshipKind, relationship.kind)]).label)
     form = EndForm(posted(request), initial={"date": timezone.localdate()})
 
     def save(form: Any) -> str:

@@ -61,8 +61,10 @@ class ReallocateForm(GovukForm):
         super().__init__(*args, **kwargs)
         if current is not None:
             self.fields["involvement"].queryset = current  # type: ignore[attr-defined]
-        self.fields["involvement"].label_from_instance = lambda inv: f"{inv.get_kind_display()}: {inv.user}" + (  # type: ignore[attr-defined]
-            f" ({inv.team})" if inv.team else "")
+        def label(inv: Any) -> str:
+            return f"{inv.get_kind_display()}: {inv.user}" + (f" ({inv.team})" if inv.team else "")
+
+        self.fields["involvement"].label_from_instance = label  # type: ignore[attr-defined]
         self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)  # type: ignore[attr-defined]
         self.word_errors()
 

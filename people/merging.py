@@ -5,6 +5,8 @@ and casework and is only marked as merged into the survivor, so an undo is exact
 records' histories stay readable. Pages follow `merged_into` to the survivor and gather
 the duplicates' entries into its timeline.
 """
+from typing import cast
+
 from access.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -44,14 +46,16 @@ def check_merge(survivor: Person, duplicate: Person) -> None:
     if survivor.pk == duplicate.pk:
         raise ValidationError("A record cannot be merged into itself: choose two different records.")
     if duplicate.merged_into_id:
+        into = cast(Person, duplicate.merged_into)
         raise ValidationError(
             f"{duplicate.full_name} ({duplicate.la_id}) is already merged into "
-            f"{duplicate.merged_into.full_name} ({duplicate.merged_into.la_id})."  # type: ignore[union-attr]
+            f"{into.full_name} ({into.la_id})."
         )
     if survivor.merged_into_id:
+        into = cast(Person, survivor.merged_into)
         raise ValidationError(
             f"The record to keep, {survivor.full_name} ({survivor.la_id}), is itself merged into "
-            f"{survivor.merged_into.full_name} ({survivor.merged_into.la_id}): merge into that record instead."  # type: ignore[union-attr]
+            f"{into.full_name} ({into.la_id}): merge into that record instead."
         )
 
 
