@@ -8,7 +8,7 @@ PORT ?= 8000
 SEED ?= 1
 SCALE ?= demo
 
-.PHONY: demo test test-sqlite test-postgres audit bench setup validators clean system-packages test-prod prod \
+.PHONY: demo test test-sqlite test-postgres audit lint bench setup validators clean system-packages test-prod prod \
 	restore-drill scheduler
 
 setup: system-packages $(VENV)/.installed node_modules/.installed $(VALIDATORS)/.installed
@@ -47,11 +47,18 @@ demo: setup
 	@echo "Thrive is at http://127.0.0.1:$(PORT)/ - sign in as a demo user listed in README.md"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-## The security checks (bandit, pip-audit) first, then every test: on SQLite, then on PostgreSQL,
-## including end-to-end tests in headless Chromium.
+## The linters and type checks first (fail fast), then the security checks (bandit, pip-audit), then every
+## test: on SQLite, then on PostgreSQL, including end-to-end tests in headless Chromium.
 test: setup
 	scripts/ensure-system-packages.sh test
-	$(MAKE) --no-print-directory audit test-sqlite test-postgres test-prod
+	$(MAKE) --no-print-directory lint audit test-sqlite test-postgres test-prod
+
+## Lint, format and type checks (settings in pyproject.toml; the same run by .pre-commit-config.yaml).
+lint: setup
+	@echo "== Lint (ruff), format (ruff format) and types (mypy) =="
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 ## Security checks: bandit over Thrive's code (bandit.yaml), pip-audit over the installed dependencies.
 audit: setup

@@ -5,6 +5,9 @@ not here (involvements are made only by the journeys' allocation steps; the audi
 are read in the app's audit and break-glass review pages, which are themselves logged). An administrator
 cannot change their own role, teams or permissions, so cannot give themselves a relationship with a child.
 """
+from django.http import HttpRequest
+from typing import Any
+from collections.abc import Sequence
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -18,25 +21,25 @@ class MembershipInline(admin.TabularInline):
     model = TeamMembership
     extra = 0
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return obj is None or obj.pk != request.user.pk
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return obj is None or obj.pk != request.user.pk
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return obj is None or obj.pk != request.user.pk
 
 
 @admin.register(User)
 class ThriveUserAdmin(UserAdmin):
-    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title", "swe_number"]}),)
+    fieldsets = UserAdmin.fieldsets + (("Work", {"fields": ["role", "agency", "job_title", "swe_number"]}),)  # type: ignore[operator]
     list_display = ["username", "first_name", "last_name", "role", "agency", "is_active"]
     list_filter = ["role", "agency", "is_active"]
-    search_fields = UserAdmin.search_fields + ("swe_number",)  # the 903 names workers by it
+    search_fields = UserAdmin.search_fields + ("swe_number",)  # type: ignore[operator]  # the 903 names workers by it
     inlines = [MembershipInline]
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = super().get_readonly_fields(request, obj)
         if obj is not None and obj.pk == request.user.pk:
             return (*fields, *SELF_LOCKED)

@@ -1,10 +1,11 @@
+from typing import Any
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 APPEND_ONLY_MIGRATION = ("access", "0006_audit_append_only")
 
 
-def _restore_sqlite_triggers(using, **kwargs) -> None:
+def _restore_sqlite_triggers(using: str, **kwargs: Any) -> None:
     """SQLite drops a table's triggers when a migration rebuilds the table: put the audit's back after
     each migrate."""
     from django.db import connections
@@ -23,7 +24,7 @@ class AccessConfig(AppConfig):
     name = "access"
     verbose_name = "Access and audit"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
         from thrive.middleware import mark_seen

@@ -10,12 +10,13 @@ team, or an analyst's, administrator's or data protection officer's role.
 A basis from a share carries the parts of the record shared (access.parts): the reader sees those and
 nothing else. Every other basis sees the whole record (`parts` None).
 """
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import models
 
-from .models import BasisKind, InvolvementKind, Role
-from .parts import as_parts
+from .models import BasisKind, InvolvementKind, Role, User
+from .parts import Part, as_parts
 
 __all__ = ["Basis", "BasisKind", "Work", "may_record", "may_merge"]
 
@@ -40,8 +41,8 @@ class Basis:
 
     kind: BasisKind
     text: str
-    own: frozenset = frozenset()  # the kinds of the user's own current involvements with the child
-    parts: frozenset | None = None  # the parts of the record a share covers; None: the whole record
+    own: frozenset[str] = frozenset()  # the kinds of the user's own current involvements with the child
+    parts: frozenset[Part] | None = None  # the parts of the record a share covers; None: the whole record
 
     @property
     def legitimate(self) -> bool:
@@ -52,11 +53,11 @@ class Basis:
     def scoped(self) -> bool:
         return self.parts is not None
 
-    def sees(self, parts) -> bool:
+    def sees(self, parts: Part | str | Iterable[Part | str] | None) -> bool:
         """May the reader see something that belongs to these parts (any one of them is enough)?"""
         return self.parts is None or bool(as_parts(parts) & self.parts)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
@@ -75,7 +76,7 @@ REVIEWING = frozenset({InvolvementKind.IRO, InvolvementKind.CONFERENCE_CHAIR})
 EDUCATION_ROLES = frozenset({Role.EDUCATION_OFFICER, Role.VIRTUAL_SCHOOL})
 
 
-def may_record(user, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
+def may_record(user: User, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
     """The write gate: may this user record this kind of work about a child they hold on this basis?"""
     if basis is None or user.role in READ_ONLY_ROLES:
         return False
@@ -98,7 +99,7 @@ def may_record(user, basis: Basis | None, work: Work = Work.CASEWORK) -> bool:
     return False
 
 
-def may_merge(user, basis: Basis | None) -> bool:
+def may_merge(user: User, basis: Basis | None) -> bool:
     """Merging needs a relationship with the record, or a data quality officer's break glass on it."""
     if basis is not None and user.role == Role.DATA_QUALITY:
         return basis.kind == BasisKind.BREAK_GLASS

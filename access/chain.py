@@ -18,6 +18,7 @@ serialise writers), so concurrent writers follow one another. The application ne
 an audit row: the models refuse it (AppendOnlyError), and database triggers refuse it too
 (access/migrations/0006).
 """
+from typing import Any, NoReturn, TypeVar
 import datetime
 import functools
 import hashlib
@@ -33,6 +34,8 @@ GENESIS = "0" * 64
 HEAD_ID = 1
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 MICROSECOND = datetime.timedelta(microseconds=1)
+T = TypeVar("T")
+
 
 
 class AppendOnlyError(Exception):
@@ -48,17 +51,18 @@ class Link:
     fields: tuple[str, ...]
     children: bool = False  # a Disclosure: the hash covers the people it named
 
-    def datetimes(self, model) -> tuple[int, ...]:
+    def datetimes(self, model: Any) -> tuple[int, ...]:
         return tuple(i for i, name in enumerate(self.fields)
                      if isinstance(model._meta.get_field(_field_name(model, name)), models.DateTimeField))
 
 
-def _field_name(model, attname: str) -> str:
-    return next(f.name for f in model._meta.concrete_fields if f.attname == attname)
+def _field_name(model: Any, attname: str) -> str:
+    name: str = next(f.name for f in model._meta.concrete_fields if f.attname == attname)
+    return name
 
 
 @functools.cache
-def _chained_fields(model) -> list:
+def _chained_fields(model: Any) -> list[Any]:
     return [model._meta.get_field(_field_name(model, name)) for name in model.chain_link.fields]
 
 
@@ -88,16 +92,16 @@ def microseconds(moment: datetime.datetime) -> int:
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def link_hash(previous: str, tag: str, seq: int, values: Iterable, named: list[int] | None = None) -> str:
+def link_hash(previous: str, tag: str, seq: int, values: Iterable[Any], named: list[int] | None = None) -> str:
     """The chain hash of one row: SHA-256 of the previous hash and the row's canonical JSON."""
-    row = [tag, seq, *values]
+    row: list[Any] = [tag, seq, *values]
     if named is not None:
         row.append(sorted(named))
     canonical = _encode(row)
     return hashlib.sha256((previous + canonical).encode()).hexdigest()
 
 
-def _canonical(value):
+def _canonical(value: Any) -> Any:
     """A value as written, as it will read back: plain str, int, bool or None; times in microseconds."""
     if isinstance(value, datetime.datetime):
         return microseconds(value)
@@ -125,7 +129,7 @@ def _seed_head() -> str:
             "ON CONFLICT (id) DO NOTHING")
 
 
-def _head(cursor) -> tuple[int, str]:
+def _head(cursor: Any) -> tuple[int, str]:
     """The chain's last (seq, hash), locked until the transaction ends."""
     locked = READ_HEAD + (" FOR UPDATE" if connection.features.has_select_for_update else "")
     cursor.execute(locked)
@@ -134,16 +138,17 @@ def _head(cursor) -> tuple[int, str]:
         cursor.execute(_seed_head())
         cursor.execute(locked)
         row = cursor.fetchone()
-    return row
+    head: tuple[int, str] = row
+    return head
 
 
-def _model(name: str):
+def _model(name: str) -> Any:
     from django.apps import apps
 
     return apps.get_model("access", name)
 
 
-def append(rows: list, insert: Callable):
+def append(rows: list[Any], insert: Callable[[], T]) -> T:
     """Give each new row its place and hash, then `insert()` them, all under the chain's lock."""
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         seq, previous = _head(cursor)
@@ -157,10 +162,10 @@ def append(rows: list, insert: Callable):
     return result
 
 
-class AuditQuerySet(models.QuerySet):
+class AuditQuerySet(models.QuerySet[Any]):
     """Rows are added (create, bulk_create), never updated or deleted."""
 
-    def bulk_create(self, objs, *args, **kwargs):
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
         objs = list(objs)
         if not objs:
             return objs
@@ -168,19 +173,19 @@ class AuditQuerySet(models.QuerySet):
             raise AppendOnlyError(f"{self.model.__name__} rows are written one at a time.")
         return append(objs, lambda: super(AuditQuerySet, self).bulk_create(objs, *args, **kwargs))
 
-    def update(self, **kwargs):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self.model.__name__} rows are not updated.")
 
-    def bulk_update(self, *args, **kwargs):
+    def bulk_update(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self.model.__name__} rows are not updated.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self.model.__name__} rows are not deleted.")
 
-    def _raw_delete(self, using):
+    def _raw_delete(self, using: Any) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self.model.__name__} rows are not deleted.")
 
-    _raw_delete.alters_data = delete.alters_data = update.alters_data = True
+    _raw_delete.alters_data = delete.alters_data = update.alters_data = True  # type: ignore[attr-defined]
 
 
 class ChainedModel(models.Model):
@@ -196,7 +201,7 @@ class ChainedModel(models.Model):
     class Meta:
         abstract = True
 
-    def chained_values(self) -> list:
+    def chained_values(self) -> list[Any]:
         """The row's fields as the hash covers them (as they will read back from the database)."""
         fields = _chained_fields(type(self))
         return [_canonical(field.to_python(getattr(self, field.attname))) for field in fields]
@@ -204,15 +209,15 @@ class ChainedModel(models.Model):
     def chained_children(self) -> list[int] | None:
         return None
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError(f"The audit log is append-only: {self._label()} is not changed.")
         append([self], lambda: self._insert(*args, **kwargs))
 
-    def _insert(self, *args, **kwargs) -> None:
+    def _insert(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError(f"The audit log is append-only: {self._label()} is not deleted.")
 
     def _label(self) -> str:
@@ -229,7 +234,7 @@ class Row:
     id: int
     at: datetime.datetime
     hash: str
-    values: tuple
+    values: list[Any]
     named: list[int] | None
 
 
@@ -240,7 +245,7 @@ class NamedChildren:
     do not (a row inserted by hand) find their children kept aside for them.
     """
 
-    def __init__(self, rows: Iterator[tuple[int, int]]):
+    def __init__(self, rows: Iterator[tuple[int, int]]) -> None:
         self.rows = rows
         self.next = next(rows, None)
         self.aside: dict[int, list[int]] = {}
@@ -249,7 +254,7 @@ class NamedChildren:
     def of(self, disclosure_id: int) -> list[int]:
         if disclosure_id in self.aside:
             return self.aside.pop(disclosure_id)
-        found = []
+        found: list[int] = []
         while self.next is not None and self.next[0] <= disclosure_id:
             owner, person = self.next
             (found if owner == disclosure_id else self.aside.setdefault(owner, [])).append(person)
@@ -258,7 +263,7 @@ class NamedChildren:
         return found
 
 
-def rows(link: Link, get_model: Callable | None = None, up_to: int | None = None,
+def rows(link: Link, get_model: Callable[[str], Any] | None = None, up_to: int | None = None,
          by_time: bool = False, chunk: int = 5000) -> Iterator[Row]:
     """One table's rows in chain order (or, to build the chain afresh, time order), with their values."""
     model = (get_model or _model)(link.model)
@@ -283,12 +288,12 @@ def rows(link: Link, get_model: Callable | None = None, up_to: int | None = None
         yield Row(link, seq, pk, when, stored, values, children.of(pk) if children else None)
 
 
-def _model_for(model, name: str):
+def _model_for(model: Any, name: str) -> Any:
     """A sibling model from the same registry (the app's, or a migration's historical one)."""
     return model._meta.apps.get_model("access", name)
 
 
-def _known(get_model: Callable, name: str) -> bool:
+def _known(get_model: Callable[[str], Any], name: str) -> bool:
     try:
         get_model(name)
     except LookupError:
@@ -296,13 +301,14 @@ def _known(get_model: Callable, name: str) -> bool:
     return True
 
 
-def build(get_model: Callable, connection) -> int:
+def build(get_model: Callable[[str], Any], connection: Any) -> int:
     """Give the rows written before the chain existed their places and hashes, in time order, and set the
     head (migration 0005). Returns how many rows it chained. A table made after that migration (one the
     migration's models do not know yet) is born chained, and left out here."""
     links = [link for link in LINKS.values() if _known(get_model, link.model)]
     streams = [rows(link, get_model, by_time=True) for link in links]
-    seq, previous, placed = 0, GENESIS, {link.tag: [] for link in links}
+    seq, previous = 0, GENESIS
+    placed: dict[str, list[tuple[int, str, int]]] = {link.tag: [] for link in links}
     for row in heapq.merge(*streams, key=lambda r: (r.at, r.link.tag, r.id)):
         seq += 1
         previous = link_hash(previous, row.link.tag, seq, row.values, row.named)

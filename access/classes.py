@@ -7,6 +7,8 @@ tests/test_url_access.py walks the URLconf and fails on any pattern without a cl
 A page with a role check logs every refusal, whichever check refused: the role check here, or a
 PermissionDenied raised later by the view.
 """
+from typing import Any, TypeVar, cast
+from django.http import HttpRequest
 from collections.abc import Callable
 from functools import wraps
 
@@ -16,8 +18,13 @@ from django.db import models
 from django.urls import URLPattern, URLResolver
 
 from .audit import log_refusal
-from .models import Role
+from .models import Role, User
 from .relationships import works_at_front_door
+
+# A view function (or method), kept as it is by the decorators that declare and guard it.
+ViewT = TypeVar("ViewT", bound=Callable[..., Any])
+# A role check: whether this signed-in user may see the page.
+Allowed = Callable[[Any], bool]
 
 
 class AccessClass(models.TextChoices):
@@ -33,49 +40,51 @@ class AccessClass(models.TextChoices):
     API = "api", "Partner agencies' systems: an API key with the scope the call needs"
 
 
-def declare(access_class: AccessClass, view):
+def declare(access_class: AccessClass, view: ViewT) -> ViewT:
     """Stamp a view (e.g. Django's own) with its access class; returns it (or, for a method, a wrapper)."""
     try:
-        view.access_class = access_class
+        view.access_class = access_class  # type: ignore[attr-defined]
     except AttributeError:  # a bound method (Django admin has some) takes no attributes
         method = view
 
         @wraps(method)
-        def view(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             return method(*args, **kwargs)
 
-        view.access_class = access_class
+        wrapper.access_class = access_class  # type: ignore[attr-defined]
+        return cast(ViewT, wrapper)
     return view
 
 
-def access_class_of(view) -> AccessClass | None:
-    return getattr(view, "access_class", None)
+def access_class_of(view: Callable[..., Any]) -> AccessClass | None:
+    found: AccessClass | None = getattr(view, "access_class", None)
+    return found
 
 
-def declare_urls(urls: tuple, access_class: AccessClass, **by_name: AccessClass) -> tuple:
+def declare_urls(urls: tuple[Any, ...], access_class: AccessClass, **by_name: AccessClass) -> tuple[Any, ...]:
     """Declare every pattern of an included URLconf (Django admin's `admin.site.urls`): one class for all,
     except the patterns named in `by_name` (e.g. login="public")."""
     patterns = urls[0]
 
-    def stamp(entries):
+    def stamp(entries: list[Any]) -> None:
         for entry in entries:
             if isinstance(entry, URLResolver):
                 stamp(entry.url_patterns)
             elif isinstance(entry, URLPattern):
-                entry.callback = declare(by_name.get(entry.name, access_class), entry.callback)
+                entry.callback = declare(by_name.get(entry.name or "", access_class), entry.callback)
 
     stamp(patterns)
     return urls
 
 
-def page(access_class: AccessClass, allowed: Callable | None = None, refusal: str = ""):
+def page(access_class: AccessClass, allowed: Allowed | None = None, refusal: str = "") -> Callable[[ViewT], ViewT]:
     """Guard a page about no one child: sign-in unless public; `allowed(user)` for role classes.
 
     Refusals are logged (the role check's, and any PermissionDenied the view raises) before the 403.
     """
-    def decorator(view):
+    def decorator(view: ViewT) -> ViewT:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             if access_class != AccessClass.PUBLIC and not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if allowed is not None and not allowed(request.user):
@@ -87,7 +96,7 @@ def page(access_class: AccessClass, allowed: Callable | None = None, refusal: st
                 if request.user.is_authenticated:
                     log_refusal(request, str(denied) or "not permitted")
                 raise
-        return declare(access_class, wrapper)
+        return declare(access_class, cast(ViewT, wrapper))
     return decorator
 
 
@@ -95,33 +104,33 @@ public = page(AccessClass.PUBLIC)
 signed_in = page(AccessClass.SIGNED_IN)
 
 
-def is_administrator(user) -> bool:
+def is_administrator(user: User) -> bool:
     return user.role == Role.ADMINISTRATOR or user.is_superuser
 
 
-def is_analyst(user) -> bool:
+def is_analyst(user: User) -> bool:
     """Performance analysts and administrators: the roles that load figures and produce returns."""
     return user.role in (Role.ANALYST, Role.ADMINISTRATOR) or user.is_superuser
 
 
-def reviews_audit(user) -> bool:
+def reviews_audit(user: User) -> bool:
     """Managers review their staff's use of records; the data protection officer reviews everyone's."""
     return user.is_manager or user.role == Role.DATA_PROTECTION_OFFICER
 
 
-def manager_page(allowed: Callable = lambda user: user.is_manager,
-                 refusal: str = "This page is for managers."):
+def manager_page(allowed: Allowed = lambda user: user.is_manager,
+                 refusal: str = "This page is for managers.") -> Callable[[ViewT], ViewT]:
     return page(AccessClass.MANAGER, allowed, refusal)
 
 
-def front_door_page(refusal: str = "This page is for front-door staff."):
+def front_door_page(refusal: str = "This page is for front-door staff.") -> Callable[[ViewT], ViewT]:
     """Pages of the front door's own work that name no one child (e.g. matching partners' records)."""
     return page(AccessClass.FRONT_DOOR, works_at_front_door, refusal)
 
 
-def analyst_page(refusal: str):
+def analyst_page(refusal: str) -> Callable[[ViewT], ViewT]:
     return page(AccessClass.ANALYST, is_analyst, refusal)
 
 
-def admin_page(refusal: str = "This page is for system administrators."):
+def admin_page(refusal: str = "This page is for system administrators.") -> Callable[[ViewT], ViewT]:
     return page(AccessClass.ADMIN, is_administrator, refusal)

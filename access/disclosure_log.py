@@ -4,13 +4,17 @@ and exported (CSV or PDF) for a subject access request.
 These pages name children, so each is logged in turn: a search as a list naming the children it found, a
 child's page as an audit review of their record, an export as a download naming the child.
 """
+import datetime
+from collections.abc import Iterable
+from .requests import SignedInRequest
 import csv
 import io
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpResponse
+from django.db.models import Q, QuerySet
+
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,7 +26,7 @@ from thrive.forms import DateField, GovukForm
 
 from .audit import disclose, log_access
 from .classes import manager_page
-from .models import Action, Agency, AgencyKind, DisclosureKind, Role
+from .models import Action, Agency, AgencyKind, DisclosureKind, Role, User
 from .shares import DisclosureChannel, PartnerDisclosure
 
 PER_PAGE = 100
@@ -31,7 +35,7 @@ COLUMNS = ("When", "Agency", "Child", "Council ID", "How", "What", "Parts of the
            "Share", "Seen by")
 
 
-def is_dpo(user) -> bool:
+def is_dpo(user: User) -> bool:
     return user.role == Role.DATA_PROTECTION_OFFICER
 
 
@@ -60,12 +64,12 @@ class SearchForm(GovukForm):
         return survivor_of(found) if found.merged_into_id else found
 
 
-def _rows():
+def _rows() -> QuerySet[PartnerDisclosure]:
     found = PartnerDisclosure.objects.select_related("agency", "person", "share", "user")
     return found.order_by("-at", "-pk")
 
 
-def _filtered(form) -> tuple:
+def _filtered(form: SearchForm) -> tuple[QuerySet[PartnerDisclosure] | None, Person | None]:
     """(disclosures, the child searched for) by the form's filters; None when the form has errors."""
     rows = _rows()
     if not form.is_valid():
@@ -87,14 +91,14 @@ def _filtered(form) -> tuple:
     return rows, person
 
 
-def _terms(form) -> str:
+def _terms(form: SearchForm) -> str:
     data = getattr(form, "cleaned_data", {})
     names = ("child", "agency", "channel", "since", "until")
     return "; ".join(f"{name} {data[name]}" for name in names if data.get(name))
 
 
 @dpo_page
-def search(request):
+def search(request: SignedInRequest) -> HttpResponse:
     """Disclosures to partners, newest first, by child, agency, channel and dates."""
     form = SearchForm(request.GET if request.GET else None)
     rows, person = _filtered(form) if form.is_bound else (_rows(), None)
@@ -112,7 +116,7 @@ def search(request):
 
 
 @dpo_page
-def child(request, pk):
+def child(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every disclosure about a child (and records merged into them) to any agency, with the exports."""
     kept = survivor_of(get_object_or_404(Person, pk=pk))
     if kept.pk != int(pk):
@@ -126,7 +130,7 @@ def child(request, pk):
 
 
 @dpo_page
-def export(request, pk, fmt):
+def export(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
     """A child's disclosures to partner agencies, for a subject access request: CSV or PDF (the export itself
     logged as a download naming the child)."""
     kept = survivor_of(get_object_or_404(Person, pk=pk))
@@ -146,16 +150,16 @@ def export(request, pk, fmt):
     return response
 
 
-def _values(row) -> list[str]:
+def _values(row: PartnerDisclosure) -> list[str]:
     seen_by = str(row.user) if row.user_id else row.client
-    share = f"{row.share.purpose} (from {row.share.start_date:%-d %B %Y})" if row.share_id else "No share"
+    share = f"{row.share.purpose} (from {row.share.start_date:%-d %B %Y})" if row.share_id else "No share"  # type: ignore[union-attr]
     return [timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"), row.agency.name, row.person.full_name,
             row.person.la_id, row.get_channel_display(), row.what, capfirst(row.part_labels),
             row.get_legal_basis_display(),
             share, seen_by]
 
 
-def _csv(rows) -> bytes:
+def _csv(rows: Iterable[PartnerDisclosure]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
@@ -169,11 +173,12 @@ def _safe(value: str) -> str:
     return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def _pdf(person, rows, stamp, user) -> bytes:
+def _pdf(person: Person, rows: Iterable[PartnerDisclosure], stamp: datetime.datetime, user: User) -> bytes:
     import weasyprint  # imported when needed: it loads Pango and fonts
 
     html = render_to_string("access/disclosures_export.html", {
         "person": person, "rows": [_values(row) for row in rows], "columns": COLUMNS, "at": stamp,
         "user": user,
     })
-    return weasyprint.HTML(string=html).write_pdf()
+    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    return pdf

@@ -4,17 +4,21 @@ A disclosure under a share is logged once per share in force that covers what wa
 parts it covered and its lawful basis; a disclosure a rule makes without a share (a notification to a
 child's school and GP when a plan starts) names its lawful basis itself.
 """
-from collections.abc import Iterable
+from typing import Any
+from django.http import HttpRequest
+from collections.abc import Iterable, Mapping
+
 
 from django.utils import timezone
 
-from .parts import ALWAYS_SHARED, as_parts
+from .parts import ALWAYS_SHARED, Part, as_parts
 from .shares import DisclosureChannel, PartnerDisclosure, Share
 
 PATH_LENGTH = PartnerDisclosure._meta.get_field("path").max_length
 
 
-def _rows(agency_id: int, person_id: int, shares, parts: frozenset, **fields) -> list[PartnerDisclosure]:
+def _rows(agency_id: int, person_id: int, shares: Iterable[Share], parts: frozenset[Part],
+          **fields: Any) -> list[PartnerDisclosure]:
     rows = []
     for share in shares:
         covered = parts & share.part_set
@@ -24,15 +28,16 @@ def _rows(agency_id: int, person_id: int, shares, parts: frozenset, **fields) ->
     return rows
 
 
-def under_shares(agency_id: int, disclosed: dict, *, channel: str, what: str, user=None, client: str = "",
-                 path: str = "", merged: dict | None = None) -> list[PartnerDisclosure]:
+def under_shares(agency_id: int, disclosed: Mapping[int, Any], *, channel: str, what: str, user: Any = None,
+                 client: str = "", path: str = "",
+                 merged: Mapping[int, Iterable[int]] | None = None) -> list[PartnerDisclosure]:
     """Log what an agency was shown under its shares: `disclosed` maps each child's id to the parts shown.
     `merged` maps a child's id to the ids of records merged into it (a share on any of them counts)."""
     merged = merged or {}
     ids = {pk: list(merged.get(pk, [pk])) for pk in disclosed}
     holders = {record: pk for pk, records in ids.items() for record in records}
     shares = Share.objects.active().filter(agency_id=agency_id, person_id__in=list(holders))
-    by_child = {}
+    by_child: dict[int, list[Share]] = {}
     for share in shares.order_by("start_date", "pk"):
         by_child.setdefault(holders[share.person_id], []).append(share)
     fields = dict(channel=channel, what=what[:300], user=user, client=client[:200], path=path[:PATH_LENGTH],
@@ -50,9 +55,10 @@ def without_share(agency_id: int, person_id: int, parts: Iterable, *, legal_basi
         channel=channel, what=what[:300], client=client[:200])
 
 
-def page_seen(request, person_ids: list, parts: Iterable, what: str) -> list[PartnerDisclosure]:
+def page_seen(request: HttpRequest, person_ids: list, parts: Iterable, what: str) -> list[PartnerDisclosure]:
     """A page a partner's member of staff was served about a child they see through their agency's shares;
     `person_ids` the kept record first, then any merged into it. Every page names the child: identity too."""
     shown = {person_ids[0]: as_parts(parts) | ALWAYS_SHARED}
-    return under_shares(request.user.agency_id, shown, channel=DisclosureChannel.PAGE, what=what,
+    agency_id: int = request.user.agency_id  # type: ignore[union-attr,assignment]
+    return under_shares(agency_id, shown, channel=DisclosureChannel.PAGE, what=what,
                         user=request.user, path=request.get_full_path(), merged={person_ids[0]: person_ids})

@@ -4,16 +4,19 @@ Staff are chosen with one field (`worker_field`): a select of the staff in the r
 limited to, sorted by surname, each named with their teams and caseload, which the page turns into an accessible
 typeahead (accessible-autocomplete, static/thrive/autocomplete.js); without JavaScript it stays a select.
 """
+from django.http import HttpRequest
+from typing import Any, cast
+from collections.abc import Iterable
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from thrive import limits
 from thrive.forms import limit_length
 
 from .allocation import PRACTITIONER_ROLES, WORKER_KINDS, practitioners
-from .models import BreakGlassReview, Involvement, Team, TeamMembership
+from .models import BreakGlassReview, Involvement, Team, TeamMembership, User
 
 
 class SignInForm(AuthenticationForm):
@@ -24,16 +27,16 @@ class SignInForm(AuthenticationForm):
         "inactive": "This account has been switched off. Ask your system administrator.",
     }
 
-    def __init__(self, request=None, *args, **kwargs):
+    def __init__(self, request: HttpRequest | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(request, *args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        limit_length(self.fields["password"], limits.SHORT_TEXT)
+        limit_length(self.fields["password"], limits.SHORT_TEXT)  # type: ignore[arg-type]
         # Django sets the username's max_length after building the field, so nothing checks it: check it here,
         # before an over-long name reaches authenticate() and django-axes' record of failures.
         username = self.fields["username"]
-        limit_length(username, username.max_length)
-        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"
+        limit_length(username, username.max_length)  # type: ignore[arg-type,attr-defined]
+        username.error_messages["max_length"] = f"Username must be {username.max_length} characters or fewer"  # type: ignore[attr-defined]
 
 
 class BreakGlassForm(forms.Form):
@@ -63,20 +66,20 @@ class BreakGlassReviewForm(forms.ModelForm):
         widgets = {"outcome": forms.RadioSelect, "note": forms.Textarea}
         error_messages = {"outcome": {"required": "Select whether this access was appropriate"}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]
-        limit_length(self.fields["note"], limits.LONG_TEXT)
+        self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]  # type: ignore[attr-defined]
+        limit_length(self.fields["note"], limits.LONG_TEXT)  # type: ignore[arg-type]
         self.fields["note"].error_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
         if data.get("outcome") == "inappropriate" and not data.get("note", "").strip():
             self.add_error("note", "Enter a note saying what you have done about this access")
         return data
 
 
-def with_caseload(staff):
+def with_caseload(staff: QuerySet[User]) -> QuerySet[User]:
     """Staff with `caseload` (the children they are the worker for now) and their teams, in two queries."""
     held = (Involvement.objects.filter(user=OuterRef("pk"), kind__in=WORKER_KINDS, end_date__isnull=True)
             .order_by().values("user").annotate(n=Count("pk")).values("n"))
@@ -90,19 +93,20 @@ class StaffField(forms.ModelChoiceField):
 
     widget = forms.Select(attrs={"data-module": "thrive-autocomplete"})
 
-    def label_from_instance(self, user) -> str:
+    def label_from_instance(self, user: Any) -> str:
         teams = ", ".join(membership.team.name for membership in user.memberships.all())
         caseload = getattr(user, "caseload", None)
         held = "" if caseload is None else f", {caseload} child{'' if caseload == 1 else 'ren'}"
         return f"{user.get_full_name() or user.username}{f' ({teams})' if teams else ''}{held}"
 
 
-def worker_field(label="Allocate to", roles=PRACTITIONER_ROLES, team_kinds=None, **kwargs) -> StaffField:
+def worker_field(label: str = "Allocate to", roles: Iterable[str] = PRACTITIONER_ROLES,
+                 team_kinds: Iterable[str] | None = None, **kwargs: Any) -> StaffField:
     """A choice of staff in these roles (and teams of these kinds): by default, those a case can be
     allocated to."""
     return StaffField(label=label, queryset=with_caseload(practitioners(roles, team_kinds)), **kwargs)
 
 
-def team_field(kinds, label="Team", **kwargs) -> forms.ModelChoiceField:
+def team_field(kinds: Iterable[str], label: str = "Team", **kwargs: Any) -> forms.ModelChoiceField:
     """A choice of the teams of these kinds."""
     return forms.ModelChoiceField(label=label, queryset=Team.objects.filter(kind__in=kinds), **kwargs)

@@ -11,6 +11,7 @@ relationship of the reader's own (education.access).
 Something that belongs to several parts (a child protection plan still in force is both a current plan
 and child protection work) is shown when any of them is shared.
 """
+from typing import Any
 from collections.abc import Callable, Iterable
 
 from django.db import models
@@ -58,10 +59,10 @@ SHAREABLE = tuple(part for part in Part if part != Part.COUNCIL_ONLY)
 
 # A page, card or row declares a Part, several, or (for a page keyed by casework whose part depends on it,
 # e.g. a plan in force or ended) a function of the row giving them.
-Parts = Part | tuple | Callable
+Parts = Part | tuple[Part, ...] | Callable[[Any], Any]
 
 
-def as_parts(parts: Part | Iterable | None) -> frozenset:
+def as_parts(parts: Part | str | Iterable[Part | str] | None) -> frozenset[Part]:
     """A declaration as a set of parts (a single Part, or several)."""
     if parts is None:
         return frozenset()
@@ -70,19 +71,19 @@ def as_parts(parts: Part | Iterable | None) -> frozenset:
     return frozenset(Part(part) for part in parts)
 
 
-def parts_of(declared: Parts | None, obj=None) -> frozenset:
+def parts_of(declared: Parts | None, obj: Any = None) -> frozenset[Part]:
     """The parts a page declared, for the row it shows (when the declaration depends on it)."""
     if callable(declared) and not isinstance(declared, str):
         return as_parts(declared(obj))
     return as_parts(declared)
 
 
-def current_plan(service: Part, in_force: bool) -> tuple:
+def current_plan(service: Part, in_force: bool) -> tuple[Part, ...]:
     """A plan belongs to its service, and while in force to the current plans too."""
     return (Part.PLANS, service) if in_force else (service,)
 
 
-def labels(parts: Iterable) -> str:
+def labels(parts: Iterable[Part | str]) -> str:
     """Parts as a reader would list them, in the registry's order: "identity, current plans"."""
     chosen = set(parts)
     return ", ".join(part.label.lower() for part in Part if part in chosen)

@@ -3,10 +3,14 @@
 The thresholds are declared here, once, so a council changes them in one place:
 a user who opened many records they do not hold themselves, many refusals, and break glass out of hours.
 """
+from collections.abc import Iterable
+from typing import Any
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+
+from django.db.models import Count, Q, QuerySet
+
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django.utils import timezone
 
@@ -24,12 +28,12 @@ class UserCount:
     count: int
 
 
-def _counts(rows, field: str) -> list[UserCount]:
+def _counts(rows: Iterable[Any], field: str) -> list[UserCount]:
     users = User.objects.in_bulk([row["user"] for row in rows])
     return [UserCount(users[row["user"]], row[field]) for row in rows]
 
 
-def not_allocated(views, threshold: int = NOT_ALLOCATED_CHILDREN) -> list[UserCount]:
+def not_allocated(views: QuerySet[RecordView], threshold: int = NOT_ALLOCATED_CHILDREN) -> list[UserCount]:
     """Users who opened at least `threshold` different children they are not themselves involved with."""
     rows = (views.filter(allowed=True, person__isnull=False).exclude(basis_kind=BasisKind.OWN)
             .values("user").annotate(children=Count("person", distinct=True))
@@ -37,13 +41,13 @@ def not_allocated(views, threshold: int = NOT_ALLOCATED_CHILDREN) -> list[UserCo
     return _counts(rows, "children")
 
 
-def refusals(views, threshold: int = REFUSALS) -> list[UserCount]:
+def refusals(views: QuerySet[RecordView], threshold: int = REFUSALS) -> list[UserCount]:
     rows = (views.filter(allowed=False).values("user").annotate(refused=Count("pk"))
             .filter(refused__gte=threshold).order_by("-refused", "user"))
     return _counts(rows, "refused")
 
 
-def break_glass_at_night(accesses):
+def break_glass_at_night(accesses: QuerySet[BreakGlass]) -> QuerySet[BreakGlass]:
     """Break-glass accesses made outside working hours (local time) or at a weekend."""
     zone = timezone.get_current_timezone()
     start, end = WORKING_HOURS
@@ -57,7 +61,7 @@ def since(days: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
 
 
-def patterns(staff_ids: set | None, days: int = WINDOW_DAYS) -> dict:
+def patterns(staff_ids: set[int] | None, days: int = WINDOW_DAYS) -> dict[str, Any]:
     """The three patterns over the last `days` days, for these staff (None: everyone)."""
     views = RecordView.objects.filter(at__gte=since(days))
     accesses = BreakGlass.objects.filter(at__gte=since(days))

@@ -3,6 +3,11 @@
 The data protection officer reviews everyone; a manager reviews the staff of the teams they manage, and
 the log of a child they can open. These pages name children, so they are logged in turn.
 """
+from .requests import SignedInRequest
+from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Page
+from django.db.models import QuerySet
+from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +27,7 @@ PER_PAGE = 100
 reviewer_page = manager_page(reviews_audit, REFUSAL)
 
 
-def staff_in_scope(user) -> set[int] | None:
+def staff_in_scope(user: User) -> set[int] | None:
     """Whose use of records this reviewer reviews: everyone's (None) for the DPO, else their managed staff."""
     if user.role == Role.DATA_PROTECTION_OFFICER:
         return None
@@ -30,20 +35,20 @@ def staff_in_scope(user) -> set[int] | None:
     return set(staff.values_list("user_id", flat=True)) - {user.pk}
 
 
-def _in_scope(scope, user_id) -> bool:
+def _in_scope(scope: set[int] | None, user_id: int | None) -> bool:
     return scope is None or user_id in scope
 
 
-def _forbidden(request, message: str):
+def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "403.html", {"exception": message}, status=403)
 
 
-def _page(queryset, request, name="page"):
+def _page(queryset: QuerySet[Any], request: HttpRequest, name: str = "page") -> Page:
     return Paginator(queryset, PER_PAGE).get_page(request.GET.get(name))
 
 
 @reviewer_page
-def home(request):
+def home(request: SignedInRequest) -> HttpResponse:
     """Find a child's or a user's log; the unusual patterns for the reviewer's scope; the latest downloads."""
     scope = staff_in_scope(request.user)
     la_id, username = request.GET.get("la_id", "").strip(), request.GET.get("username", "").strip()
@@ -69,7 +74,7 @@ def home(request):
 
 
 @reviewer_page
-def child(request, pk):
+def child(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every look at a child's record (and records merged into it), and the lists and files naming them."""
     kept = survivor_of(get_object_or_404(Person, pk=pk))
     if kept.pk != int(pk):
@@ -92,13 +97,12 @@ def child(request, pk):
 
 
 @reviewer_page
-def user_activity(request, pk):
+def user_activity(request: SignedInRequest, pk: int) -> HttpResponse:
     """One user's looks at records, refusals, searches, lists and downloads, and break glasses."""
     target = get_object_or_404(User, pk=pk)
     if not _in_scope(staff_in_scope(request.user), target.pk):
         return _forbidden(request, "You review the use of records by the staff of the teams you manage.")
-    views = RecordView.objects.filter(user=target).select_related("person").order_by("-at", "-pk")
-    views = _page(views, request)
+    views = _page(RecordView.objects.filter(user=target).select_related("person").order_by("-at", "-pk"), request)
     lists = _page(Disclosure.objects.filter(user=target).order_by("-at", "-pk"), request, "lists_page")
     named = [view.person_id for view in views.object_list if view.person_id]
     if named:
@@ -111,7 +115,7 @@ def user_activity(request, pk):
 
 
 @reviewer_page
-def disclosure(request, pk):
+def disclosure(request: SignedInRequest, pk: int) -> HttpResponse:
     """One search, list or download: who, when, what, and the children it named."""
     shown = get_object_or_404(Disclosure.objects.select_related("user"), pk=pk)
     if not _in_scope(staff_in_scope(request.user), shown.user_id):
@@ -125,7 +129,7 @@ def disclosure(request, pk):
 
 
 @reviewer_page
-def unusual_patterns(request):
+def unusual_patterns(request: SignedInRequest) -> HttpResponse:
     """Users opening many records they do not hold, many refusals, and break glass out of hours."""
     try:
         days = min(max(int(request.GET.get("days", unusual.WINDOW_DAYS)), 1), 366)

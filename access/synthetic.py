@@ -7,6 +7,10 @@ gives each demo user something to see. Children in care and care leavers are cho
 here, so caseloads stay even, and handed over (lookup "access.care_handover") to `care` and `leavers`,
 which plan their histories and write their involvements to fit them.
 """
+from collections.abc import Iterable, Sequence
+from typing import Any
+from council.scales import Scale
+from council.synthetic.context import Council
 import datetime
 import heapq
 import math
@@ -113,9 +117,10 @@ class TeamInfo:
     id: int
     name: str
     manager: int
-    workers: list  # user ids holding cases
-    load: dict = field(default_factory=dict)
-    partners: dict = field(default_factory=dict)  # agency key -> member user ids (multi-agency teams)
+    workers: list[int]  # user ids holding cases
+    load: dict[int, int] = field(default_factory=dict)
+    partners: dict[str, list[int]] = field(default_factory=dict)  # agency key -> member user ids (multi-agency teams)
+
 
     def least_loaded(self) -> int:
         return min(self.workers, key=lambda w: self.load.get(w, 0))
@@ -131,12 +136,12 @@ def password_hash() -> str:
 
 
 @contributes(order=30)
-def agencies(council):
+def agencies(council: Council) -> None:
     """The council, its safeguarding partners, and every school (schools receive shares)."""
     county = council.geography.county
-    found = {}
+    found: dict[str, Any] = {}
 
-    def agency(key, name, kind):
+    def agency(key: str, name: str, kind: str) -> None:
         row = Agency(name=name, kind=kind)
         council.add(row)
         found[key] = row.pk
@@ -147,7 +152,7 @@ def agencies(council):
     agency("health_hospitals", f"{county} Hospitals NHS Trust", AgencyKind.HEALTH)
     agency("health_community", f"{county} Partnership NHS Trust", AgencyKind.HEALTH)
     agency("probation", f"Probation Service ({county})", AgencyKind.PROBATION)
-    schools = {}
+    schools: dict[int, int] = {}
     for school in council.lookups["education.schools"]:
         row = Agency(name=school.name, kind=AgencyKind.EDUCATION)
         council.add(row)
@@ -159,7 +164,7 @@ def agencies(council):
 class Workforce:
     """Creates teams and their staff, numbering usernames as a council's directory would."""
 
-    def __init__(self, council):
+    def __init__(self, council: Council) -> None:
         self.council = council
         self.rng = council.rng("access.staff")
         self.agencies = council.lookups["access.agencies"]
@@ -172,12 +177,13 @@ class Workforce:
         self.ethnicities = list(self.rates.ethnicity_weights)
         self.ethnicity_weights = list(self.rates.ethnicity_weights.values())
 
-    def team(self, name, kind, parent=None) -> Team:
+    def team(self, name: str, kind: str, parent: int | None = None) -> Team:
         row = Team(name=name, kind=kind, parent_id=parent)
         self.council.add(row)
         return row
 
-    def user(self, team_id, role, job_title, *, agency="council", manages=False, spec_key=None) -> int:
+    def user(self, team_id: int, role: str, job_title: str, *, agency: str = "council", manages: bool = False,
+             spec_key: str | None = None) -> int:
         r = self.rng
         ethnicity = r.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
         pool = self.council.names.for_ethnicity(ethnicity)
@@ -203,7 +209,7 @@ class Workforce:
             self.demo_ids[username] = user.pk
         return user.pk
 
-    def _demo_username(self, spec_key, role, agency) -> str | None:
+    def _demo_username(self, spec_key: str | None, role: str, agency: str) -> str | None:
         for username, wanted in list(self.unfilled_demo.items()):
             if wanted == (spec_key, role, agency):
                 del self.unfilled_demo[username]
@@ -211,7 +217,7 @@ class Workforce:
                 return username
         return None
 
-    def _username(self, first, last) -> str:
+    def _username(self, first: str, last: str) -> str:
         base = f"{_slug(first)}.{_slug(last)}"
         username, n = base, 1
         while username in self.usernames:
@@ -221,8 +227,8 @@ class Workforce:
         return username
 
 
-def _workers_needed(scale, spec: TeamSpec) -> int:
-    caseloads = scale.rates.caseloads
+def _workers_needed(scale: Scale, spec: TeamSpec) -> int:
+    caseloads: dict[str, int] = scale.rates.caseloads
     if spec.key == "iro":
         reviewed = scale.open_children("child_protection") + scale.open_children("children_in_care")
         return math.ceil(reviewed / caseloads["iro"])
@@ -231,7 +237,7 @@ def _workers_needed(scale, spec: TeamSpec) -> int:
     return scale.support_staff(spec.key)
 
 
-def _team_names(spec: TeamSpec, count: int, localities) -> list[str]:
+def _team_names(spec: TeamSpec, count: int, localities: Sequence[str]) -> list[str]:
     if count == 1:
         return [spec.label]
     names = []
@@ -243,13 +249,13 @@ def _team_names(spec: TeamSpec, count: int, localities) -> list[str]:
 
 
 @contributes(order=31)
-def teams_and_staff(council):
+def teams_and_staff(council: Council) -> None:
     """Department, services, teams; a manager for each; workers and partner members; demo users."""
     scale, rates = council.scale, council.rates
     workforce = Workforce(council)
     department = workforce.team(DEPARTMENT, TeamKind.SERVICE)
     workforce.user(department.pk, Role.SERVICE_MANAGER, "Director of Children and Family Services", manages=True)
-    services = {}
+    services: dict[str, int] = {}
     for key, name in SERVICES.items():
         services[key] = workforce.team(name, TeamKind.SERVICE, department.pk).pk
         workforce.user(services[key], Role.SERVICE_MANAGER, "Head of Service", manages=True)
@@ -285,7 +291,7 @@ def teams_and_staff(council):
     demo_authenticators(council, workforce.demo_ids)
 
 
-def demo_authenticators(council, demo_ids: dict[str, int]) -> None:
+def demo_authenticators(council: Council, demo_ids: dict[str, int]) -> None:
     """Demo users who must sign in with a one-time code share one known authenticator key (README.md).
 
     Only where settings.DEMO_TOTP_KEY is set (development and the demo), never in production.
@@ -310,13 +316,13 @@ class JourneyInvolvements:
     awaiting its decision is held by the front door team, as recording one does.
     """
 
-    def __init__(self, council):
+    def __init__(self, council: Council) -> None:
         self.council = council
         self.as_at = council.as_at.toordinal()
         self.person_ids = council.lookups["people.children"].person_ids
         self.front_door = council.lookups["access.teams"]["front_door"]
         self.open_children: set[int] = set()
-        self.looked_after: list[tuple] = []  # (household, child, court plan) with a final care or placement order
+        self.looked_after: list[tuple[int, int, Any]] = []  # (household, child, court plan) with a final care or placement order
         self.open_cases: dict[str, list[tuple[int, int]]] = {"child_protection": [], "child_in_need": []}
 
     def run(self) -> None:
@@ -330,14 +336,14 @@ class JourneyInvolvements:
             for ref in journey.referrals:
                 self.note_open_cases(journey, ref)
 
-    def hold(self, children, involvements) -> None:
+    def hold(self, children: Iterable[int], involvements: Iterable[tuple[str, int | None, int | None, int]]) -> None:
         for child in children:
             for kind, user, team, start in involvements:
                 self.open_children.add(child)
                 self.council.insert(Involvement, person_id=self.person_ids[child], kind=kind, user_id=user,
                                     team_id=team, start_date=datetime.date.fromordinal(start))
 
-    def note_open_cases(self, journey, ref) -> None:
+    def note_open_cases(self, journey: Any, ref: Any) -> None:
         """Children on CP and CIN plans (sharing draws from them), and children now looked after."""
         cp, cin = ref.protection, ref.cin_plan
         for child in ref.children:
@@ -359,7 +365,7 @@ class Handover:
 
     service: str
     household: int
-    children: tuple
+    children: tuple[int, ...]
     team: TeamInfo
     worker: int
     allocated: int  # ordinal
@@ -375,7 +381,7 @@ class Caseloads:
     from households with no child open to the journey apps.
     """
 
-    def __init__(self, council, journeys: JourneyInvolvements):
+    def __init__(self, council: Council, journeys: JourneyInvolvements) -> None:
         self.council = council
         self.rates = council.rates
         self.rng = council.rng("access.caseloads")
@@ -391,21 +397,22 @@ class Caseloads:
         self.used: set[int] = set(journeys.open_children)
         self.handed_over: list[Handover] = []
 
-    def start(self, service, children, since=None) -> int:
+    def start(self, service: str, children: Iterable[int], since: int | None = None) -> int:
         """When the current allocation began: recent, and never before any of the children was born
         (for a care leaver, never before 16, when a personal adviser is appointed) or `since`."""
         mean, cap = self.rates.allocation_days[service]
         start = self.council.as_at.toordinal() - min(int(self.rng.expovariate(1 / mean)), cap)
         from_age = PERSONAL_ADVISER_FROM_DAYS if service == "care_leavers" else 0
         born = [self.index.birth[c] + from_age for c in children if not self.index.flags[c] & UNBORN]
-        return min(max([start, *born, since or start]), self.council.as_at.toordinal())
+        began: int = min(max([start, *born, since or start]), self.council.as_at.toordinal())
+        return began
 
     def next_iro(self, children: int) -> tuple[int, int]:
         load, n, team, iro = heapq.heappop(self.iros)
         heapq.heappush(self.iros, (load + children, n, team, iro))
         return team, iro
 
-    def open(self, service, household, children, court=None) -> None:
+    def open(self, service: str, household: int, children: list[int], court: Any = None) -> None:
         locality = self.index.household_locality[household]
         teams = self.teams[service]
         team = teams[locality % len(teams)]
@@ -419,7 +426,7 @@ class Caseloads:
         self.handed_over.append(Handover(service, household, tuple(children), team, worker, start, iro_team, iro, court))
         self.remaining[service] -= len(children)
 
-    def eligible(self, household) -> list[int]:
+    def eligible(self, household: int) -> list[int]:
         """Children of the household who could come into care today: alive, born, under 18."""
         index, as_at = self.index, self.council.as_at
         return [
@@ -485,7 +492,7 @@ class Caseloads:
 
 
 @contributes(order=60)
-def caseloads(council):
+def caseloads(council: Council) -> None:
     """Today's involvements from the journeys; children in care and care leavers chosen and handed over."""
     journeys = JourneyInvolvements(council)
     journeys.run()

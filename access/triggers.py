@@ -10,6 +10,8 @@ alone, because Django empties SQLite tables with DELETE (the test flush, `genera
 the models still refuse it, and `verify_audit` finds a deleted row. SQLite drops a table's triggers when
 a migration rebuilds the table, so they are put back after every migrate (access.apps).
 """
+from collections.abc import Iterable
+from django.db.backends.base.base import BaseDatabaseWrapper
 AUDIT_TABLES = ("access_recordview", "access_disclosure", "access_disclosedchild", "access_breakglass",
                 "access_breakglassreview", "access_partnerdisclosure")
 HEAD_TABLE = "access_auditchainhead"
@@ -31,7 +33,7 @@ END $$""",
 ]
 
 
-def postgres_sql(tables=AUDIT_TABLES) -> list[str]:
+def postgres_sql(tables: Iterable[str] = AUDIT_TABLES) -> list[str]:
     statements = list(POSTGRES_FUNCTIONS)
     for table in tables:
         statements.append(f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
@@ -41,7 +43,7 @@ def postgres_sql(tables=AUDIT_TABLES) -> list[str]:
     return statements
 
 
-def sqlite_sql(tables=AUDIT_TABLES) -> list[str]:
+def sqlite_sql(tables: Iterable[str] = AUDIT_TABLES) -> list[str]:
     statements = [
         f"CREATE TRIGGER IF NOT EXISTS {table}_append_only BEFORE UPDATE ON {table} "
         f"BEGIN SELECT RAISE(ABORT, '{REFUSED}: UPDATE on {table} is refused.'); END"
@@ -54,7 +56,7 @@ def sqlite_sql(tables=AUDIT_TABLES) -> list[str]:
     return statements
 
 
-def install(connection) -> None:
+def install(connection: BaseDatabaseWrapper) -> None:
     """On the audit tables present: one made by a later migration (access.PartnerDisclosure, 0009) gets its
     trigger when that migration installs them again."""
     statements = {"postgresql": postgres_sql, "sqlite": sqlite_sql}.get(connection.vendor)
@@ -66,7 +68,7 @@ def install(connection) -> None:
             cursor.execute(sql)
 
 
-def remove(connection) -> None:
+def remove(connection: BaseDatabaseWrapper) -> None:
     with connection.cursor() as cursor:
         for table in (*AUDIT_TABLES, HEAD_TABLE):
             name = f"{table}_{'forward_only' if table == HEAD_TABLE else 'append_only'}"
@@ -77,7 +79,7 @@ def remove(connection) -> None:
             cursor.execute("DROP FUNCTION IF EXISTS access_audit_head_forward()")
 
 
-def installed(connection) -> set[str]:
+def installed(connection: BaseDatabaseWrapper) -> set[str]:
     """The names of the audit triggers present (for tests and checks)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -4,6 +4,11 @@ django-otp does the cryptography, replay protection and throttling; Thrive decid
 (settings.TWO_FACTOR_REQUIRED, one rule for the service) and sends those users, once their password
 is accepted, to set up an authenticator app or to give its code before any other page.
 """
+from .requests import SignedInRequest
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from typing import Any
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import segno
@@ -25,9 +30,9 @@ DEVICE_NAME = "Authenticator app"
 CODE_DIGITS = 6
 
 
-def needs_two_factor(user) -> bool:
+def needs_two_factor(user: Any) -> bool:
     """Whether settings.TWO_FACTOR_REQUIRED asks this user for a one-time code at sign-in."""
-    rule = settings.TWO_FACTOR_REQUIRED
+    rule: dict[str, Any] = settings.TWO_FACTOR_REQUIRED
     if not user.is_authenticated:
         return False
     if user.is_superuser and rule.get("SUPERUSERS"):
@@ -39,11 +44,12 @@ def needs_two_factor(user) -> bool:
     return bool(rule.get("PARTNER_AGENCIES") and partner)
 
 
-def confirmed_device(user) -> TOTPDevice | None:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+def confirmed_device(user: Any) -> TOTPDevice | None:
+    device: TOTPDevice | None = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    return device
 
 
-def _safe_next(request) -> str:
+def _safe_next(request: HttpRequest) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=request.is_secure()):
         return wanted
@@ -53,11 +59,11 @@ def _safe_next(request) -> str:
 class TwoFactorRequiredMiddleware:
     """Until a user who needs two-factor sign-in gives a code, only the set-up, code and sign-out pages open."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
-        user = request.user
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        user: Any = request.user
         if (user.is_authenticated and not user.is_verified() and not self._exempt(request.path_info)
                 and needs_two_factor(user)):
             page = "two_factor:verify" if confirmed_device(user) else "two_factor:setup"
@@ -78,7 +84,7 @@ class CodeForm(GovukForm):
         error_messages={"required": f"Enter the {CODE_DIGITS}-digit code from your authenticator app"},
     )
 
-    def __init__(self, *args, device: TOTPDevice, **kwargs):
+    def __init__(self, *args: Any, device: TOTPDevice, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.device = device
 
@@ -100,12 +106,12 @@ def grouped_secret(device: TOTPDevice) -> str:
     """The key in base32, as authenticator apps ask for it when typed in, in groups of four."""
     from base64 import b32encode
 
-    secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
+    secret: str = b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
 @signed_in
-def setup(request):
+def setup(request: SignedInRequest) -> HttpResponse:
     """Add an authenticator app: scan the QR code (or type the key), then give a code to prove it works."""
     if confirmed_device(request.user):
         return redirect(f"{reverse('two_factor:verify')}?{urlencode({'next': _safe_next(request)})}")
@@ -127,7 +133,7 @@ def setup(request):
 
 
 @signed_in
-def verify(request):
+def verify(request: SignedInRequest) -> HttpResponse:
     """Give the code from the authenticator app set up earlier."""
     device = confirmed_device(request.user)
     if device is None:

@@ -1,4 +1,8 @@
 """Signing in and out, and managers' review of break-glass accesses by their staff."""
+from .requests import SignedInRequest
+from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import IntegrityError, transaction
@@ -7,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from .audit import disclose, log_access
 from .classes import manager_page
 from .forms import BreakGlassReviewForm, SignInForm
-from .models import Action, BreakGlass, DisclosureKind, Role, TeamMembership
+from .models import Action, BreakGlass, DisclosureKind, Role, TeamMembership, User
 from .relationships import managed_team_ids
 
 
@@ -18,17 +22,17 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have signed out.")
         return response
 
 
-def reviews_all(user) -> bool:
+def reviews_all(user: User) -> bool:
     return user.role == Role.ADMINISTRATOR or user.is_superuser
 
 
-def reviewable_break_glass(user):
+def reviewable_break_glass(user: User) -> QuerySet[BreakGlass]:
     """Break-glass accesses this user reviews: all for administrators, else their managed teams' staff, never their own."""
     accesses = BreakGlass.objects.select_related("user", "person", "review__reviewed_by").exclude(user=user)
     if reviews_all(user):
@@ -39,7 +43,7 @@ def reviewable_break_glass(user):
     return accesses.filter(user_id__in=staff)
 
 
-def reviews_break_glass(user) -> bool:
+def reviews_break_glass(user: User) -> bool:
     return user.is_manager or reviews_all(user)
 
 
@@ -48,7 +52,7 @@ break_glass_page = manager_page(reviews_break_glass,
 
 
 @break_glass_page
-def break_glass_list(request):
+def break_glass_list(request: SignedInRequest) -> HttpResponse:
     accesses = reviewable_break_glass(request.user)
     to_review = list(accesses.filter(review__isnull=True).order_by("at"))
     reviewed = list(accesses.filter(review__isnull=False).order_by("-review__at")[:100])
@@ -59,7 +63,7 @@ def break_glass_list(request):
 
 
 @break_glass_page
-def break_glass_review(request, pk):
+def break_glass_review(request: SignedInRequest, pk: int) -> HttpResponse:
     """One access to review (or read once reviewed); it names the child, so the page is logged once served."""
     access = get_object_or_404(reviewable_break_glass(request.user), pk=pk)
     response = _review(request, access)
@@ -68,7 +72,7 @@ def break_glass_review(request, pk):
     return response
 
 
-def _review(request, access):
+def _review(request: SignedInRequest, access: BreakGlass) -> HttpResponse:
     if getattr(access, "review", None):  # a review is part of the audit log, so it is not rewritten
         return render(request, "access/break_glass_review.html", {"access": access})
     form = BreakGlassReviewForm(request.POST if request.method == "POST" else None)

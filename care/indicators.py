@@ -18,6 +18,7 @@ A placement begins with an episode that moved the child (`PLACEMENT_MOVES`). Tem
 that placement, as the DfE counts placement stability. Long-term stability counts the time living
 with the same carers, so a change of placement type with the same carers (RNE T or U) carries on.
 """
+from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 import datetime
 from collections import defaultdict
 
@@ -45,7 +46,6 @@ from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY
 
 # A change of placement with the same carers: a new placement for the 903, not a new carer.
 SAME_CARERS = {ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}
-from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 DAY = datetime.timedelta(days=1)
 THREE_PLACEMENTS = 3
@@ -216,7 +216,7 @@ def long_term_stability(period: Period) -> Figure | None:
     stays = _placements_by_period(day, kept)
     rows = _cohort(_looked_after(day), kept, "person__birth_date")
     cases = []
-    for child, (pk, person_id, start, born) in rows.items():
+    for _child, (pk, person_id, start, born) in rows.items():
         if born is None or under.due(born) <= day or in_care.due(start) > day:
             continue
         _, _, found = stays.get(pk, (None, None, []))

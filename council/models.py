@@ -18,7 +18,7 @@ class LocalAuthority(models.Model):
     class Meta:
         verbose_name_plural = "local authority"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 

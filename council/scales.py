@@ -518,10 +518,12 @@ class Scale:
 
     def open_children(self, service: str) -> int:
         """Children open to a service at the as-at date, from its rate per 10,000."""
-        return round(self.child_population * getattr(self.rates, f"{service}_per_10k") / 10_000)
+        per_10k: float = getattr(self.rates, f"{service}_per_10k")
+        return round(self.child_population * per_10k / 10_000)
 
     def support_staff(self, service: str) -> int:
-        return max(1, round(self.child_population * self.rates.support_staff_per_10k[service] / 10_000))
+        per_10k: float = self.rates.support_staff_per_10k[service]
+        return max(1, round(self.child_population * per_10k / 10_000))
 
     @property
     def localities(self) -> int:

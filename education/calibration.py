@@ -36,6 +36,7 @@ def _percent(figure) -> str:
 
 def lines(on: datetime.date) -> list[Line]:
     day = min(on, REPORT_DAY)
+    autumn = term("Autumn", 2025)
     out = [
         Line("Home educated during 2024/25", f"{report.home_educated_during(2024):,}", "1,424"),
         Line("Home educated during 2023/24", f"{report.home_educated_during(2023):,}", "1,272"),
@@ -54,7 +55,7 @@ def lines(on: datetime.date) -> list[Line]:
         Line("CME referrals, summer term 2025", f"{report.cme_in_term('Summer', 2025):,}", "285"),
         Line(
             "CME referrals, autumn 2025 to 14 October",
-            f"{report.CmeReferral.objects.filter(received_on__range=(term('Autumn', 2025).start, day)).count():,}",
+            f"{report.CmeReferral.objects.filter(received_on__range=(autumn.start, day)).count():,}",
             "324",
         ),
     ]
@@ -158,6 +159,7 @@ def lines(on: datetime.date) -> list[Line]:
         )
     )
     held = HomeEducationNotice.objects.filter(consent_needed=True)
+    school_year_2024 = (datetime.date(2024, 9, 1), datetime.date(2025, 8, 31))
     out.append(
         Line(
             "Home education notices needing consent (s47 or CP plan)",
@@ -168,7 +170,7 @@ def lines(on: datetime.date) -> list[Line]:
     out.append(
         Line(
             "CME referrals 2024/25 of children with a social worker now",
-            f"{_with_social_worker(CmeReferral.objects.filter(received_on__range=(datetime.date(2024, 9, 1), datetime.date(2025, 8, 31)))):,}",
+            f"{_with_social_worker(CmeReferral.objects.filter(received_on__range=school_year_2024)):,}",
             "the link the Virtual School needs",
         )
     )

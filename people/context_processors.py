@@ -1,6 +1,8 @@
 """The worklists in the top menu, for the staff who use them: children in care for the children in care teams
 (and their managers), the Independent Reviewing Service and the Virtual School; care leavers for the leaving care
 team (and its managers) and personal advisers; caseloads for managers."""
+from django.http import HttpRequest
+from typing import Any
 from access.models import Role, TeamKind
 from access.relationships import managed_team_ids
 
@@ -8,12 +10,12 @@ CARE_TEAMS = {TeamKind.CHILDREN_IN_CARE, TeamKind.IRO, TeamKind.VIRTUAL_SCHOOL}
 LEAVING_CARE_TEAMS = {TeamKind.LEAVING_CARE}
 
 
-def worklists(request) -> dict:
-    user = getattr(request, "user", None)
+def worklists(request: HttpRequest) -> dict[str, Any]:
+    user: Any = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
 
-    def menu():
+    def menu() -> dict[str, bool]:
         from access.models import Team
 
         teams = set(user.memberships.values_list("team_id", flat=True))

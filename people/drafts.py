@@ -11,12 +11,17 @@ DRAFT_KEPT_DAYS are not offered and are deleted. The endpoint stores only what t
 returns none of it, so it needs no access to the child; the form page that offers a draft back is behind
 the child's write gate.
 """
+from access.requests import SignedInRequest
+from typing import Any
+from collections.abc import Iterable
+from django.db.models import QuerySet
+from django.forms import BaseForm
 import datetime
 import json
 
 from django.contrib.auth.views import redirect_to_login
 from django.forms.utils import ErrorDict
-from django.http import Http404, JsonResponse
+from django.http import HttpRequest, Http404, HttpResponse, JsonResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
@@ -38,7 +43,7 @@ NOT_TYPED = {"csrfmiddlewaretoken", "draft_path", "draft_title", "record_version
 ECHO_MIN_LENGTH = 20
 
 
-def typed(post) -> dict:
+def typed(post: QueryDict) -> dict[str, list[str]]:
     """What the worker typed, as {field name: [values]}, without the CSRF token and the draft's own fields.
 
     NUL characters are dropped: no one types them, the form refuses them, and PostgreSQL's JSON cannot hold them.
@@ -47,16 +52,16 @@ def typed(post) -> dict:
             for name in post if name not in NOT_TYPED}
 
 
-def _fresh(user):
+def _fresh(user: Any) -> QuerySet[Draft]:
     cutoff = timezone.now() - datetime.timedelta(days=DRAFT_KEPT_DAYS)
     return Draft.objects.filter(user=user, saved_at__gte=cutoff)
 
 
-def find(user, path: str) -> Draft | None:
+def find(user: Any, path: str) -> Draft | None:
     return _fresh(user).filter(path=path).first() if user.is_authenticated else None
 
 
-def for_child(user, person_ids) -> list[Draft]:
+def for_child(user: Any, person_ids: Iterable[int]) -> list[Draft]:
     """The user's own drafts about this child (and records merged into it), newest first."""
     return list(_fresh(user).filter(person_id__in=list(person_ids)).order_by("-saved_at"))
 
@@ -79,7 +84,7 @@ def person_for(path: str) -> tuple[bool, int | None]:
     return True, model.objects.filter(pk=pk).values_list(field, flat=True).first()
 
 
-def keep(user, path: str, data: dict, title: str = "") -> Draft | None:
+def keep(user: Any, path: str, data: dict[str, list[str]], title: str = "") -> Draft | None:
     """Save (or replace) the user's draft of the page at `path`; None if the page takes no drafts."""
     if not user.is_authenticated or not any(v.strip() for values in data.values() for v in values):
         return None
@@ -94,7 +99,7 @@ def keep(user, path: str, data: dict, title: str = "") -> Draft | None:
     return draft
 
 
-def _tidy(user) -> None:
+def _tidy(user: Any) -> None:
     cutoff = timezone.now() - datetime.timedelta(days=DRAFT_KEPT_DAYS)
     Draft.objects.filter(user=user, saved_at__lt=cutoff).delete()
     extra = Draft.objects.filter(user=user).order_by("-saved_at").values_list("pk",
@@ -102,21 +107,21 @@ def _tidy(user) -> None:
     Draft.objects.filter(pk__in=list(extra)).delete()
 
 
-def discard(user, path: str) -> None:
+def discard(user: Any, path: str) -> None:
     if user.is_authenticated:
         Draft.objects.filter(user=user, path=path).delete()
 
 
-def restore(form, draft: Draft) -> None:
+def restore(form: BaseForm, draft: Draft) -> None:
     """Show the draft in the form as typed, without judging it yet: it is checked when the worker saves."""
     form.data = MultiValueDict(draft.data)
     form.files = MultiValueDict()
     form.is_bound = True
-    form._errors = ErrorDict()
+    form._errors = ErrorDict()  # type: ignore[attr-defined]
 
 
 @signed_in
-def draft(request):
+def draft(request: SignedInRequest) -> HttpResponse:
     """POST: keep the draft of the page named by `draft_path`. GET: a fresh CSRF token, for a page whose
     worker signed in again in another tab (signing in changes the token)."""
     path = request.POST.get("draft_path") if request.method == "POST" else request.GET.get("path", "")
@@ -135,7 +140,7 @@ def draft(request):
 
 @signed_in
 @require_POST
-def discard_draft(request):
+def discard_draft(request: SignedInRequest) -> HttpResponse:
     path = request.POST.get("draft_path", "")
     discard(request.user, path)
     if not url_has_allowed_host_and_scheme(path,
@@ -144,7 +149,7 @@ def discard_draft(request):
     return redirect(path)
 
 
-def signed_out(request):
+def signed_out(request: HttpRequest) -> HttpResponse:
     """A page about a child asked for by someone not signed in: sign in. If they were sending a form
     (their session ended while they typed), show them what they typed so they can copy it, then sign in.
 

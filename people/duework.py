@@ -6,6 +6,8 @@ however many children there are. Every worklist (this one, children in care, car
 and filtered the same way (`WorkFilter`: type of work, overdue only, worker), each row naming the
 child's worker, and managers see how much each worker has due and overdue.
 """
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from django.db.models import Q
 
 from access.allocation import WORKER_KINDS
 from access.basis import GLASS_ONLY_ROLES
-from access.models import Involvement, TeamMembership
+from access.models import Involvement, TeamMembership, User
 from access.relationships import managed_team_ids
 from timescales.due import DueItem, PersonIds, due_items
 
@@ -46,7 +48,7 @@ class Worker:
     name: str
 
 
-def workers_of(person_ids, on: datetime.date) -> dict[int, Worker]:
+def workers_of(person_ids: Iterable[int], on: datetime.date) -> dict[int, Worker]:
     """Each child's worker today: the allocated worker, else the lead practitioner, lead CP practitioner or
     personal adviser (one query, however many children)."""
     rank = {kind: n for n, kind in enumerate(WORKER_KINDS)}
@@ -54,8 +56,8 @@ def workers_of(person_ids, on: datetime.date) -> dict[int, Worker]:
                                        user__isnull=False, start_date__lte=on)
             .exclude(end_date__lt=on)
             .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username"))
-    found = {}
-    for person_id, kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):
+    found: dict[int, Worker] = {}
+    for person_id, _kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):  # type: ignore[index]
         found.setdefault(person_id, Worker(user_id, f"{first} {last}".strip() or username))
     return found
 
@@ -69,14 +71,14 @@ class WorkFilter:
     worker: str = ""  # a user id, NO_WORKER, or "" for everyone
 
     @classmethod
-    def from_query(cls, query) -> "WorkFilter":
+    def from_query(cls, query: Mapping[str, str]) -> "WorkFilter":
         return cls(query.get("type", ""), query.get("overdue") == "yes", query.get("worker", ""))
 
     @property
     def active(self) -> bool:
         return bool(self.kind or self.overdue or self.worker)
 
-    def query(self, **extra) -> str:
+    def query(self, **extra: Any) -> str:
         """The filter as a query string, for paging links."""
         from urllib.parse import urlencode
 
@@ -96,34 +98,36 @@ class WorkerCount:
 class Worklist:
     """One page of a worklist, filtered, with what the filters can offer and each worker's counts."""
 
-    page: object
+    page: Any
     total: int  # items before filtering
-    kinds: list = field(default_factory=list)  # (timescale, words)
-    workers: list = field(default_factory=list)  # WorkerCount, most overdue first
+    kinds: list[tuple[str, str]] = field(default_factory=list)  # (timescale, words)
+    workers: list[WorkerCount] = field(default_factory=list)  # most overdue first
     chosen: WorkFilter = field(default_factory=WorkFilter)
 
 
-def worklist_page(items, on: datetime.date, chosen: WorkFilter, number, url_of,
-                  per_page: int | None = None) -> Worklist:
+def worklist_page(items: list[DueItem], on: datetime.date, chosen: WorkFilter, number: int | str | None,
+                  url_of: Callable[[int], str], per_page: int | None = None) -> Worklist:
     """Filter and page `items` (DueItems, soonest first); rows link with `url_of(kept person id)`."""
     workers = workers_of({item.person_id for item in items}, on)
     kinds = sorted({(item.timescale, item.what) for item in items}, key=lambda kind: kind[1])
-    kinds = list(dict((code, what) for code, what in kinds).items())
+    kinds = list(dict(kinds).items())
     counts = _worker_counts(items, workers, on)
 
-    def wanted(item):
+    def wanted(item: DueItem) -> bool:
         worker = workers.get(item.person_id)
         return ((not chosen.kind or item.timescale == chosen.kind) and (not chosen.overdue or item.overdue_on(on))
                 and (not chosen.worker or (str(worker.pk) if worker else NO_WORKER) == chosen.worker))
 
     kept = [item for item in items if wanted(item)] if chosen.active else items
     page = Paginator(kept, per_page or PER_PAGE).get_page(number)
-    page.object_list = _rows(page.object_list, on, workers, url_of)
+    page.object_list = _rows(page.object_list, on, workers, url_of)  # type: ignore[assignment]  # rows shown
     return Worklist(page, len(items), kinds, counts, chosen)
 
 
-def _worker_counts(items, workers, on) -> list[WorkerCount]:
-    overdue, soon, total = Counter(), Counter(), Counter()
+def _worker_counts(items: Iterable[DueItem], workers: dict[int, Worker], on: datetime.date) -> list[WorkerCount]:
+    overdue: Counter[Worker | None] = Counter()
+    soon: Counter[Worker | None] = Counter()
+    total: Counter[Worker | None] = Counter()
     for item in items:
         worker = workers.get(item.person_id)
         total[worker] += 1
@@ -133,7 +137,8 @@ def _worker_counts(items, workers, on) -> list[WorkerCount]:
                   key=lambda count: (-count.overdue, -count.soon, count.worker.name if count.worker else "~"))
 
 
-def _rows(items, on, workers, url_of) -> list[DueRow]:
+def _rows(items: Iterable[DueItem], on: datetime.date, workers: dict[int, Worker],
+          url_of: Callable[[int], str]) -> list[DueRow]:
     people = Person.objects.filter(pk__in={item.person_id for item in items}).select_related("merged_into").only(
         "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"
     )
@@ -164,16 +169,18 @@ def describe_due(due: datetime.date, on: datetime.date) -> tuple[str, str]:
 class ChildDue:
     """A child's due and overdue work as the top of their record shows it: overdue, due soon, and how many later."""
 
-    overdue: list
-    soon: list
+    overdue: list[tuple[DueItem, str, str]]
+    soon: list[tuple[DueItem, str, str]]
     later: int
 
     def __bool__(self) -> bool:
         return bool(self.overdue or self.soon or self.later)
 
 
-def child_due(person_ids, on: datetime.date) -> ChildDue:
-    overdue, soon, later = [], [], 0
+def child_due(person_ids: Iterable[int], on: datetime.date) -> ChildDue:
+    overdue: list[tuple[DueItem, str, str]] = []
+    soon: list[tuple[DueItem, str, str]] = []
+    later = 0
     for item in due_items(person_ids, on):
         status, colour = describe_due(item.due, on)
         if item.overdue_on(on):
@@ -188,7 +195,7 @@ def child_due(person_ids, on: datetime.date) -> ChildDue:
 class DueWork:
     """One user's due work on one day; the user's teams are read once and shared by every scope."""
 
-    def __init__(self, user, on: datetime.date):
+    def __init__(self, user: User, on: datetime.date) -> None:
         self.user, self.on = user, on
         self.member_teams = set(user.memberships.filter(manages=False).values_list("team_id", flat=True))
         self.managed_teams = managed_team_ids(user) if user.is_manager else set()
@@ -217,11 +224,11 @@ class DueWork:
             involvements = current.filter(Q(team_id__in=teams) | Q(user_id__in=staff))
         return set(involvements.values_list("person_id", flat=True))
 
-    def page(self, scope: str, number=1, per_page: int = PER_PAGE):
+    def page(self, scope: str, number: int = 1, per_page: int = PER_PAGE) -> Any:
         """One page of the items due in scope, soonest first, as rows; the page knows the total."""
         return self.worklist(scope, WorkFilter(), number, per_page).page
 
-    def worklist(self, scope: str, chosen: WorkFilter, number=1, per_page: int = PER_PAGE) -> Worklist:
+    def worklist(self, scope: str, chosen: WorkFilter, number: int = 1, per_page: int = PER_PAGE) -> Worklist:
         """The items due in scope, filtered and paged, with each worker's counts."""
         items = due_items(self.people(scope), self.on)
         if not self.user.is_manager:

@@ -6,12 +6,14 @@ who made it and, for identity, why (the record's history page shows both). Addin
 network finds them first (an identity-only search, logged like Find a child) so no duplicate is made,
 and the change is logged against their record too.
 """
+from typing import Any, cast
+from access.requests import SignedInRequest
 import datetime
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import HttpRequest, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +23,7 @@ from access.models import Action
 
 from thrive.forms import DateField, GovukForm, GovukModelForm
 
-from .access_views import casework_write, child_write
+from .access_views import Child, casework_write, child_write
 from .casework import not_before, posted, save_form
 from .codes import INVERSE_KIND, KINDS_ADDED_FROM_A_CHILD, RelationshipKind, Sex
 from .forms import SearchForm
@@ -33,7 +35,7 @@ COUNCIL_ID_START = 1_000_000  # council IDs are 1,000,000 + the record's id, as 
 FOUND_LIMIT = 20
 
 
-def new_person(**identity) -> Person:
+def new_person(**identity: Any) -> Person:
     """A new person record, numbered after it is saved so the council ID is unique."""
     person = Person.objects.create(la_id=f"new-{uuid.uuid4().hex[:16]}", **identity)
     person.la_id = str(COUNCIL_ID_START + person.pk)
@@ -58,15 +60,15 @@ class IdentityForm(GovukModelForm):
                   "gender_identity": "Gender identity, if different", "ethnicity": "Ethnicity"}
         widgets = {"sex": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["expected_birth_date"].future = True
+        self.fields["expected_birth_date"].future = True  # type: ignore[attr-defined]
         self.word_errors()
         self.fields["nhs_number"].error_messages["unique"] = (
             "Another record already has this NHS number. It may be the same child: ask a manager to merge "
             "the records")
 
-    def clean_nhs_number(self):
+    def clean_nhs_number(self) -> str | None:
         value = self.cleaned_data["nhs_number"].strip()
         if not value:
             return None
@@ -86,13 +88,13 @@ class AddressForm(GovukModelForm):
                   "postcode": "Postcode", "start_date": "Date they started living there",
                   "end_date": "Date they left (a past address)"}
 
-    def clean_postcode(self):
+    def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"]
         validate_postcode(value)
         return normalise_postcode(value)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
         if data.get("lives_there_now") is False and not data.get("end_date"):
             self.add_error("end_date", "Enter the date they left (a past address)")
         if data.get("lives_there_now"):
@@ -108,7 +110,7 @@ class RelationshipForm(GovukForm):
     start_date = DateField(label="Date the relationship started (optional)", required=False,
                            help_text="For a parent, the child's date of birth")
 
-    def __init__(self, *args, new=False, **kwargs):
+    def __init__(self, *args: Any, new: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if new:
             extra = {"forename": forms.CharField(label="Their first name", max_length=100),
@@ -124,16 +126,16 @@ class EndForm(GovukForm):
     date = DateField(label="Date it ended")
 
 
-def _record(person) -> str:
+def _record(person: Person) -> str:
     return reverse("people:record", args=[person.pk])
 
 
 @child_write()
-def identity(request, child):
+def identity(request: SignedInRequest, child: Child) -> HttpResponse:
     person = child.person
     form = IdentityForm(posted(request), instance=person)
 
-    def save(form):
+    def save(form: Any) -> str:
         changed = form.save(commit=False)
         changed._change_reason = form.cleaned_data["reason"]
         changed.save()
@@ -145,11 +147,11 @@ def identity(request, child):
 
 
 @child_write()
-def add_address(request, child):
+def add_address(request: SignedInRequest, child: Child) -> HttpResponse:
     person = child.person
     form = AddressForm(posted(request), instance=Address(person=person))
 
-    def save(form):
+    def save(form: Any) -> str:
         address = form.save()
         if form.cleaned_data["lives_there_now"]:
             day_before = address.start_date - datetime.timedelta(days=1)
@@ -166,11 +168,11 @@ def add_address(request, child):
 
 
 @casework_write(Address)
-def end_address(request, address, child):
+def end_address(request: SignedInRequest, address: Address, child: Child) -> HttpResponse:
     form = EndForm(posted(request))
     form.fields["date"].label = "Date they left"
 
-    def save(form):
+    def save(form: Any) -> str:
         not_before(form.cleaned_data["date"], address.start_date, "date",
                    "the date they started living there")
         address.end_date = form.cleaned_data["date"]
@@ -182,7 +184,7 @@ def end_address(request, address, child):
                      button="Save", facts=[("Address", str(address))])
 
 
-def _found(request, child) -> tuple[SearchForm | None, list]:
+def _found(request: SignedInRequest, child: Child) -> tuple[SearchForm | None, list[Person]]:
     """An identity-only search for the person to add: Find a child's forgiving search, logged as it is."""
     if not SearchForm.submitted(request.GET):
         return SearchForm(), []
@@ -195,7 +197,7 @@ def _found(request, child) -> tuple[SearchForm | None, list]:
 
 
 @child_write()
-def add_relative(request, child):
+def add_relative(request: SignedInRequest, child: Child) -> HttpResponse:
     """Find the person first; choose them, or add someone new; then say who they are to the child."""
     person = child.person
     relative = None
@@ -211,7 +213,7 @@ def add_relative(request, child):
             "searched": SearchForm.submitted(request.GET)})
     form = RelationshipForm(posted(request), new=new)
 
-    def save(form):
+    def save(form: Any) -> str:
         data = form.cleaned_data
         other = relative or new_person(forename=data["forename"], surname=data["surname"],
                                        birth_date=data["birth_date"], sex=data["sex"])
@@ -236,16 +238,16 @@ def add_relative(request, child):
 
 
 @child_write()
-def end_relationship(request, child):
+def end_relationship(request: SignedInRequest, child: Child) -> HttpResponse:
     relationship = get_object_or_404(Relationship, pk=request.GET.get("relationship") or 0)
     if relationship.person_id not in child.ids and relationship.relative_id not in child.ids:
         raise Http404("That relationship is not in this child's family network.")
     other = relationship.relative if relationship.person_id in child.ids else relationship.person
     kind = (relationship.get_kind_display() if relationship.person_id in child.ids
-            else RelationshipKind(INVERSE_KIND[relationship.kind]).label)
+            else RelationshipKind(INVERSE_KIND[cast(RelationshipKind, relationship.kind)]).label)
     form = EndForm(posted(request), initial={"date": timezone.localdate()})
 
-    def save(form):
+    def save(form: Any) -> str:
         not_before(form.cleaned_data["date"], relationship.start_date, "date",
                    "the start of the relationship")
         relationship.end_date = form.cleaned_data["date"]

@@ -3,6 +3,8 @@
 Error messages follow the GOV.UK Design System wording, because they are shown in an
 error summary that links to each field.
 """
+from typing import Any, cast
+from collections.abc import Mapping, Sequence
 import datetime
 import re
 
@@ -24,7 +26,7 @@ TYPED_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
 DATE_PARTS = ("dob_day", "dob_month", "dob_year")
 
 
-def _text(label, max_length=100, help_text="", required_message=""):
+def _text(label: str, max_length: int = 100, help_text: str = "", required_message: str = "") -> forms.CharField:
     """A text field; it is required when given the message to show if it is left empty."""
     messages = {"max_length": f"{label} must be {max_length} characters or fewer", "required": required_message}
     return forms.CharField(
@@ -39,11 +41,11 @@ def normalise_postcode(value: str) -> str:
     return f"{match.group(1)} {match.group(2)}" if match else (value or "").strip().upper()
 
 
-def read_box(text: str) -> dict:
+def read_box(text: str) -> dict[str, str]:
     """The header's one search box as the fields it most likely means: an NHS number, a council ID, a
     postcode, a date of birth (27/3/2019), and names ("Maya Okafor", "Okafor, Maya" or just "Okafor")."""
     text = " ".join((text or "").split())
-    fields = {}
+    fields: dict[str, str] = {}
     digits = re.sub(r"\s", "", text)
     if digits.isdigit() and len(digits) == 10:
         return {"nhs_number": text}
@@ -85,31 +87,32 @@ class SearchForm(forms.Form):
     name = forms.CharField(label="Name", max_length=100, required=False,
                            widget=forms.HiddenInput)  # one word typed in the header's box
 
-    date_error_parts = ()
+    date_error_parts: tuple[str, ...] = ()
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
         if data is not None and "q" in data and not any(data.get(name) for name in self.base_fields):
             data = read_box(data["q"])  # the header's box: shown in the fields it was read as
         super().__init__(data, *args, **kwargs)
 
     @classmethod
-    def submitted(cls, data) -> bool:
+    def submitted(cls, data: Mapping[str, Any]) -> bool:
         return "q" in data or any(name in data for name in cls.base_fields)
 
-    def clean_postcode(self):
+    def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data["postcode"]) if self.cleaned_data["postcode"] else ""
 
-    def clean_la_id(self):
-        return self.cleaned_data["la_id"].strip()
+    def clean_la_id(self) -> str:
+        la_id: str = self.cleaned_data["la_id"].strip()
+        return la_id
 
-    def clean_nhs_number(self):
+    def clean_nhs_number(self) -> str:
         value = self.cleaned_data["nhs_number"].strip()
         if value:
             validate_nhs_number(value)
         return normalise_nhs_number(value)
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
         data["dob"] = self._clean_date()
         for name in ("forename", "surname", "name"):
             if data.get(name) and not search_key(data[name]):
@@ -126,7 +129,7 @@ class SearchForm(forms.Form):
         if len(missing) == len(DATE_PARTS):
             return None
         if missing:
-            words = " and ".join(self.fields[name].label.lower() for name in missing)
+            words = " and ".join(self.fields[name].label.lower() for name in missing)  # type: ignore[union-attr]
             return self._date_error(f"Date of birth must include a {words}", missing)
         if not all(value.isdigit() for value in parts.values()):
             return self._date_error("Date of birth must be a real date", DATE_PARTS)
@@ -140,7 +143,7 @@ class SearchForm(forms.Form):
             return self._date_error("Date of birth must be today or in the past", DATE_PARTS)
         return dob
 
-    def _date_error(self, message, parts):
+    def _date_error(self, message: str, parts: Sequence[str]) -> datetime.date | None:
         """One message for the date, attached to the first part at fault so the summary links there."""
         self.date_error_parts = tuple(parts)
         self.add_error(parts[0], message)
@@ -150,7 +153,7 @@ class SearchForm(forms.Form):
     def date_error(self) -> str:
         for name in DATE_PARTS:
             if self.errors.get(name):
-                return self.errors[name][0]
+                return str(self.errors[name][0])
         return ""
 
     def criteria(self) -> Criteria:
@@ -172,8 +175,8 @@ class MergeForm(forms.Form):
                         "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
     )
 
-    def clean_duplicate_la_id(self):
-        la_id = self.cleaned_data["duplicate_la_id"].strip()
+    def clean_duplicate_la_id(self) -> str:
+        la_id: str = self.cleaned_data["duplicate_la_id"].strip()
         self.duplicate = Person.objects.select_related("merged_into").filter(la_id=la_id).first()
         if self.duplicate is None:
             raise forms.ValidationError(f"There is no record with council ID {la_id}")

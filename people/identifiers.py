@@ -53,13 +53,13 @@ def validate_upn(value: str) -> None:
             "Unique Pupil Number %(value)s is not valid: its check letter does not match.",
             code="upn_check",
             params={"value": value},
-        )
+        ) from None
     except StdnumError:
         raise ValidationError(
             "Unique Pupil Number must be 13 characters: a check letter, a known 3-digit LA number, "
             "the school's 4-digit number, the 2-digit year and a 3-character serial.",
             code="upn_format",
-        )
+        ) from None
 
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")

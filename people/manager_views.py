@@ -4,6 +4,11 @@ Reallocation goes through access.allocation (the old involvement ends, a new one
 in the involvement's history with who and why) and the write gate for management oversight, so only a manager
 with a relationship with the child does it, and the page is audited.
 """
+from access.requests import SignedInRequest
+from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from typing import Any, cast
+from collections.abc import Iterable
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -15,11 +20,11 @@ from access.audit import disclose
 from access.basis import Work
 from access.classes import manager_page
 from access.forms import worker_field
-from access.models import DisclosureKind, Involvement, Role, TeamKind, TeamMembership, User
+from access.models import DisclosureKind, Involvement, Role, Team, TeamKind, TeamMembership, User
 from access.relationships import managed_team_ids
 from thrive.forms import DateField, GovukForm
 
-from .access_views import child_write
+from .access_views import Child, child_write
 from .caseload import caseloads, children_of, staff_managed
 from .casework import posted, save_form
 
@@ -27,12 +32,12 @@ REALLOCATING_ROLES = [*PRACTITIONER_ROLES, Role.PERSONAL_ADVISER]
 
 
 @manager_page()
-def caseload_list(request):
+def caseload_list(request: SignedInRequest) -> HttpResponse:
     return render(request, "people/caseloads.html", {"caseloads": caseloads(request.user, timezone.localdate())})
 
 
 @manager_page()
-def worker_caseload(request, user_id):
+def worker_caseload(request: SignedInRequest, user_id: int) -> HttpResponse:
     worker = get_object_or_404(User, pk=user_id)
     if user_id not in staff_managed(request.user):
         raise PermissionDenied("You can see the caseloads only of the staff you manage.")
@@ -51,17 +56,20 @@ class ReallocateForm(GovukForm):
     reason = forms.CharField(label="Why is the child being reallocated?", max_length=100,
                              help_text="Kept in the record's history, for example: worker leaving the team")
 
-    def __init__(self, *args, current=None, staff=(), **kwargs):
+    def __init__(self, *args: Any, current: QuerySet[Involvement] | None = None, staff: Iterable[int] = (),
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if current is not None:
-            self.fields["involvement"].queryset = current
-        self.fields["involvement"].label_from_instance = lambda inv: f"{inv.get_kind_display()}: {inv.user}" + (
-            f" ({inv.team})" if inv.team else "")
-        self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)
+            self.fields["involvement"].queryset = current  # type: ignore[attr-defined]
+        def label(inv: Any) -> str:
+            return f"{inv.get_kind_display()}: {inv.user}" + (f" ({inv.team})" if inv.team else "")
+
+        self.fields["involvement"].label_from_instance = label  # type: ignore[attr-defined]
+        self.fields["worker"].queryset = self.fields["worker"].queryset.filter(pk__in=staff)  # type: ignore[attr-defined]
         self.word_errors()
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = cast(dict[str, Any], super().clean())
         involvement, worker = data.get("involvement"), data.get("worker")
         if involvement and worker and involvement.user_id == worker.pk:
             self.add_error("worker", "Select a different worker: the child is already allocated to them")
@@ -71,7 +79,7 @@ class ReallocateForm(GovukForm):
         return data
 
 
-def _team_for(worker, involvement, managed):
+def _team_for(worker: User, involvement: Involvement, managed: Iterable[int]) -> Team | None:
     """The new worker's team: the involvement's own if they are in it, else their team that the manager manages."""
     teams = set(TeamMembership.objects.filter(user=worker).values_list("team_id", flat=True))
     if involvement.team_id in teams:
@@ -81,7 +89,7 @@ def _team_for(worker, involvement, managed):
 
 
 @child_write(Work.OVERSIGHT)
-def reallocate_child(request, child):
+def reallocate_child(request: SignedInRequest, child: Child) -> HttpResponse:
     person = child.person
     today = timezone.localdate()
     current = (Involvement.objects.filter(person_id__in=child.ids, kind__in=WORKER_KINDS, user__isnull=False,
@@ -93,7 +101,7 @@ def reallocate_child(request, child):
                           initial={"on": today, "involvement": current.first()})
     record_url = reverse("people:record", args=[person.pk])
 
-    def save(form):
+    def save(form: ReallocateForm) -> str:
         data = form.cleaned_data
         involvement = data["involvement"]
         reallocate(involvement, data["worker"], _team_for(data["worker"], involvement, managed), data["on"],

@@ -10,11 +10,12 @@ Candidates come from indexed keys (blocking, as record linkage does), then each 
 Exact matches come first, then close ones, each saying why it is close. The same code runs on SQLite
 and PostgreSQL: the keys are stored columns, the distances worked out in Python.
 """
+from typing import Any
 import datetime
 from dataclasses import dataclass
 
 import jellyfish
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from .models import Address, Person, search_key, sound_key
@@ -130,14 +131,14 @@ def _name_block(part: str, typed: str) -> Q:
     return block
 
 
-def _current_people(within: Q | None):
+def _current_people(within: Q | None) -> QuerySet[Person]:
     # Rather than .current(): without table statistics SQLite would choose the merged_into index, which
     # matches nearly every row; testing a function of the column leaves the other indexes to do the work.
     people = Person.objects.alias(merged=Coalesce("merged_into_id", 0)).filter(merged=0)
     return people.filter(within) if within is not None else people
 
 
-def _exactly(people, criteria: Criteria):
+def _exactly(people: QuerySet[Person], criteria: Criteria) -> QuerySet[Person]:
     """The criteria that are only ever exact: NHS number, council ID, postcode."""
     if criteria.nhs_number:
         people = people.filter(nhs_number=criteria.nhs_number)
@@ -148,13 +149,14 @@ def _exactly(people, criteria: Criteria):
     return people
 
 
-def _ordered(people):
+def _ordered(people: QuerySet[Person]) -> QuerySet[Person]:
     return people.only(*SHOWN_FIELDS).order_by("search_surname", "search_forename", "birth_date", "pk")
 
 
-def _reasons(person, criteria: Criteria, variants: dict) -> list[str] | None:
+def _reasons(person: Person, criteria: Criteria, variants: dict[datetime.date, Any]) -> list[str] | None:
     """Why a candidate is a close match, or None when it is not one."""
-    reasons, loose = [], criteria.dob is not None and person.birth_date in variants
+    reasons: list[str] = []
+    loose = criteria.dob is not None and person.birth_date in variants
     for part, typed in (("forename", criteria.forename_key), ("surname", criteria.surname_key)):
         if not typed:
             continue
@@ -194,7 +196,7 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
         exact = exact.filter(birth_date=criteria.dob)
     shown = list(_ordered(exact)[: limit + 1])
     for person in shown:
-        person.exact, person.reasons = True, []
+        person.exact, person.reasons = True, []  # type: ignore[attr-defined]  # for the results page
     if len(shown) > limit:
         return Found(shown[:limit], exact.count(), True)
 
@@ -217,9 +219,9 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
     for person in _ordered(candidates.exclude(pk__in=seen))[:CLOSE_CANDIDATES]:
         reasons = _reasons(person, criteria, variants)
         if reasons:
-            person.exact, person.reasons = False, reasons
+            person.exact, person.reasons = False, reasons  # type: ignore[attr-defined]
             close.append(person)
-    close.sort(key=lambda p: len(p.reasons))  # stable: by name within as many differences
+    close.sort(key=lambda p: len(p.reasons))  # type: ignore[attr-defined]  # stable: by name within as many differences
     total = len(shown) + len(close)
     return Found((shown + close)[:limit], total, total > limit)
 

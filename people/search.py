@@ -6,6 +6,8 @@ Search shows identity only (name, date of birth, age, council ID), enough to pic
 glass; who works with a child is shown only for records the user may open. Partners and analysts find only
 the records they can open.
 """
+from access.requests import SignedInRequest
+from django.http import HttpRequest
 from django.conf import settings
 from django.utils import timezone
 
@@ -34,7 +36,7 @@ def search_terms(data: dict) -> str:
     return "; ".join(parts)
 
 
-def find_people(request, criteria: Criteria, what: str, terms: str, limit: int | None = None) -> Found:
+def find_people(request: SignedInRequest, criteria: Criteria, what: str, terms: str, limit: int | None = None) -> Found:
     """Forgiving search as `request.user` may do it, logged as a disclosure of every child it lists.
 
     Partners and analysts find only the records they can open; everyone else finds identities to choose

@@ -8,6 +8,7 @@ THRIVE_PERFORMANCE = {"TARGETS": {"CSC_RE_REFERRALS": "<19%"}}.
 Indicators computed from case records say which app is expected to supply the computation
 (`computed_by`); until that app registers it they are shown as "not yet computable".
 """
+from typing import Any
 from .definitions import Frequency, Indicator, Obtained, Polarity, RagRule, Target, ValueType
 from .periods import CompareWith, Span, YearKind
 
@@ -59,8 +60,10 @@ RWM = (
 P8 = "Average Progress 8 score of pupils at the end of key stage 4 in state-funded schools"
 
 
-def _social_care(code, name, definition, source, computed_by, polarity, *, target="", benchmark_key="",
-                 aliases=(), value_type=ValueType.PERCENT, rag_rule=RagRule.TARGET_THEN_QUARTILE, **counting):
+def _social_care(code: str, name: str, definition: str, source: str, computed_by: str, polarity: Polarity, *,
+                 target: str = "", benchmark_key: str = "", aliases: tuple[str, ...] = (),
+                 value_type: ValueType = ValueType.PERCENT, rag_rule: RagRule = RagRule.TARGET_THEN_QUARTILE,
+                 **counting: Any) -> Indicator:
     return Indicator(
         code, name, SAFE_STABLE, SOCIAL_CARE, value_type, polarity, Frequency.QUARTER, definition, source,
         Obtained.COMPUTED, computed_by=computed_by, target=Target.parse(target), benchmark_key=benchmark_key,
@@ -68,8 +71,9 @@ def _social_care(code, name, definition, source, computed_by, polarity, *, targe
     )
 
 
-def _school(code, name, definition, source, *, value_type=ValueType.PERCENT, frequency=Frequency.ANNUAL,
-            benchmark_key="", aliases=(), polarity=Polarity.HIGH_GOOD, decimals=None, phrase=""):
+def _school(code: str, name: str, definition: str, source: str, *, value_type: ValueType = ValueType.PERCENT,
+            frequency: Frequency = Frequency.ANNUAL, benchmark_key: str = "", aliases: tuple[str, ...] = (),
+            polarity: Polarity = Polarity.HIGH_GOOD, decimals: int | None = None, phrase: str = "") -> Indicator:
     return Indicator(
         code, name, EDUCATION, SCHOOLS, value_type, polarity, frequency, definition, source, Obtained.IMPORTED,
         benchmark_key=benchmark_key, aliases=aliases, year_kind=YearKind.ACADEMIC, decimals=decimals, phrase=phrase,

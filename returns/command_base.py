@@ -28,7 +28,7 @@ class ExportCommand(BaseCommand):
         try:
             year = CollectionYear(options["year"])
         except ValueError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         user = None
         if options["override_errors"]:
             if not options["user"]:
@@ -44,9 +44,9 @@ class ExportCommand(BaseCommand):
             for issue in blocked.issues:
                 self.stderr.write(describe(issue, rules[issue.rule_code]["message"]))
             raise CommandError(f"Not exported: {len(blocked.issues)} error(s) need correcting, or a reason given "
-                               "with --override-errors.")
+                               "with --override-errors.") from blocked
         except (ValueError, ValidatorsMissing, ValidatorFailed) as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         if outcome.run is None:
             self.stdout.write(f"Wrote {options['out']}: {outcome.count} children, {year}; NOT checked with "
                               "the DfE-aligned validators.")

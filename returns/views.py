@@ -63,7 +63,7 @@ def _return(kind, year):
     try:
         return RETURNS[kind], CollectionYear(year)
     except ValueError:
-        raise Http404("Thrive does not produce that year's return")
+        raise Http404("Thrive does not produce that year's return") from None
 
 
 def _counts(run) -> dict:

@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from access.models import AgencyKind, BreakGlass, Role, TeamKind
-from care.tests.builders import child_in_care, iro
+from tests.factories.care import child_in_care, iro
 from council.synthetic.tables import thrive_models
 from familyhelp import services as familyhelp
 from frontdoor import services as frontdoor

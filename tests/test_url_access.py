@@ -23,7 +23,7 @@ from access.models import AgencyKind, BreakGlass, RecordView, Role, TeamKind
 from access.parts import SHAREABLE, Part, parts_of
 from sharing.api import keys
 from sharing.api.models import ApiCall, Scope
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 from familyhelp import services as familyhelp
 from education.tests.builders import every_education_record
 from frontdoor import services as frontdoor
@@ -279,7 +279,7 @@ def test_role_pages_refuse_other_roles_and_audit_it(client, role):
     user = make_user(role=role, agency=agency)
     client.force_login(user)
     assert ROLE_PAGES
-    for name, pattern, callback in ROLE_PAGES:
+    for name, pattern, _callback in ROLE_PAGES:
         url = reverse(name, kwargs=_args(pattern))
         response = client.get(url)
         assert response.status_code in (403, 405), (name, response.status_code)

@@ -6,6 +6,7 @@ nothing, so every casework form starts from GovukForm or GovukModelForm, which w
 """
 import datetime
 import re
+from typing import Any
 
 from django import forms
 from django.core import validators
@@ -63,7 +64,7 @@ class DateField(forms.Field):
 
     widget = GovukDateWidget
 
-    def __init__(self, *, future=False, **kwargs):
+    def __init__(self, *, future: bool = False, **kwargs: Any) -> None:
         self.future = future
         super().__init__(**kwargs)
 
@@ -146,11 +147,11 @@ class GovukErrorsMixin:
     Every text field has a length limit: its model's, or else the one thrive.limits sets for its kind.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.word_errors()
 
-    def clean(self):
+    def clean(self) -> Any:
         """A choice ticked twice (a hand-made or replayed POST) counts once."""
         data = super().clean()
         for name, field in self.fields.items():
@@ -158,7 +159,7 @@ class GovukErrorsMixin:
                 data[name] = list(dict.fromkeys(data[name]))
         return data
 
-    def word_errors(self):
+    def word_errors(self) -> None:
         """Word the fields' messages; call again after adding fields in __init__."""
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField) and not isinstance(field, MULTIPLE_CHOICE):
@@ -211,7 +212,7 @@ class DateForm(GovukForm):
 
     date = DateField(label="Date")
 
-    def __init__(self, *args, label="Date", **kwargs):
+    def __init__(self, *args: Any, label: str = "Date", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].label = label
 

@@ -5,7 +5,7 @@ class TimescalesConfig(AppConfig):
     name = "timescales"
     verbose_name = "Statutory timescales"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.core import checks
         from django.db.models.signals import post_delete, post_save
         from django.utils.module_loading import autodiscover_modules

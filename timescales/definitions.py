@@ -93,10 +93,10 @@ class Timescale:
         if self.unit in (Unit.WORKING_DAYS, Unit.SCHOOL_DAYS):
             calendar = calendar or default_calendar()
             if self.unit == Unit.WORKING_DAYS:
-                def add(day, n):
+                def add(day: datetime.date, n: int) -> datetime.date:
                     return calendar.add_working_days(day, n, council=self.basis == Basis.LOCAL)
             else:
-                add = calendar.add_school_days
+                add = calendar.add_school_days  # type: ignore[assignment]  # (start, n), as add
             if self.start_is_day_one:
                 return add(start - datetime.timedelta(days=1), self.amount)
             return add(start, self.amount)

@@ -8,7 +8,7 @@ class ClosureDay(models.Model):
     date = models.DateField(unique=True)
     name = models.CharField(max_length=100)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.date:%d %B %Y})"
 
 

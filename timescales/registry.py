@@ -12,6 +12,7 @@ The amount keeps the timescale's unit. A council may tighten a legal maximum but
 it, and cannot change anything else set in law, national guidance or a DfE data definition;
 `manage.py check` reports a bad override.
 """
+from typing import Any
 import datetime
 from collections.abc import Callable
 from dataclasses import replace
@@ -76,7 +77,7 @@ _effective: dict[str, Timescale] | None = None
 
 
 @receiver(setting_changed)
-def _forget_overrides(setting, **kwargs):
+def _forget_overrides(setting: str, **kwargs: Any) -> None:
     global _effective
     if setting == "THRIVE_TIMESCALE_OVERRIDES":
         _effective = None
@@ -118,6 +119,7 @@ def health_review_code(date_of_birth: datetime.date, last_assessment: datetime.d
     return "CLA_HEALTH_REVIEW_UNDER_5" if last_assessment < birthday(date_of_birth, 5) else "CLA_HEALTH_REVIEW"
 
 
-def check_overrides(app_configs=None, **kwargs) -> list[Error]:
+def check_overrides(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+
     """Django system check: report a bad THRIVE_TIMESCALE_OVERRIDES at start-up, not mid-request."""
     return [Error(message, id="timescales.E001") for message in override_errors(_configured_overrides())]

@@ -3,6 +3,7 @@
 Rule-based rather than random, like a real council's published dates: closure days are the
 working days between Christmas and New Year, holidays follow the usual English pattern.
 """
+from council.synthetic.context import Council
 import datetime
 
 import holidays
@@ -16,7 +17,7 @@ DAY = datetime.timedelta(days=1)
 MONDAY, WEDNESDAY, FRIDAY = 0, 2, 4
 
 
-def _years(council) -> range:
+def _years(council: Council) -> range:
     """From before the oldest history to the year after as-at (timescales run past it)."""
     first = council.as_at.year - council.rates.history_years - 1
     return range(first, council.as_at.year + 2)
@@ -31,7 +32,7 @@ def _on_or_before(day: datetime.date, weekday: int) -> datetime.date:
 
 
 @contributes(order=15)
-def closure_days(council):
+def closure_days(council: Council) -> None:
     for year in _years(council):
         bank = holidays.country_holidays("GB", subdiv="ENG", years=year)
         for day in range(27, 32):
@@ -65,7 +66,7 @@ def academic_year(start_year: int) -> list[tuple[str, datetime.date, datetime.da
 
 
 @contributes(order=16)
-def school_holidays(council):
+def school_holidays(council: Council) -> None:
     for year in _years(council):
         for name, start, end in academic_year(year):
             council.add(SchoolHoliday(name=name, start_date=start, end_date=end))

@@ -12,6 +12,7 @@ Due dates are computed for hundreds of thousands of records, so each calendar ke
 list of day ordinals and answers "the nth working day after" or "how many working days between"
 with a binary search instead of walking day by day.
 """
+from typing import Any
 import datetime
 import time
 from bisect import bisect_left, bisect_right
@@ -56,7 +57,7 @@ class Calendar:
         self,
         closure_days: Iterable[datetime.date] = (),
         school_holidays: Iterable[tuple[datetime.date, datetime.date]] = (),
-    ):
+    ) -> None:
         self.closure_days = frozenset(closure_days)
         self.school_holidays = tuple(sorted(school_holidays))
         self._closure_ordinals = frozenset(d.toordinal() for d in self.closure_days)
@@ -140,7 +141,7 @@ class Calendar:
         ordinal = start.toordinal()
         self._cover(start.year, start.year)
         while True:
-            first, last, lists = self._span
+            first, last, lists = self._span  # type: ignore[misc]  # _cover has set it
             days = lists[kind]
             i = bisect_right(days, ordinal) + n - 1 if n > 0 else bisect_left(days, ordinal) + n
             if 0 <= i < len(days):
@@ -151,12 +152,12 @@ class Calendar:
                 self._cover(first, last + years)
             else:
                 self._cover(first - years, last)
-            if self._span[:2] == (first, last):
+            if self._span[:2] == (first, last):  # type: ignore[index]
                 raise OverflowError(f"{n} days from {start} is outside the calendar")
 
     def _between(self, earlier: datetime.date, later: datetime.date, kind: int) -> int:
         self._cover(min(earlier.year, later.year), max(earlier.year, later.year))
-        days = self._span[2][kind]
+        days = self._span[2][kind]  # type: ignore[index]  # _cover has set it
         return bisect_right(days, later.toordinal()) - bisect_right(days, earlier.toordinal())
 
     def _cover(self, first_year: int, last_year: int) -> None:
@@ -197,7 +198,7 @@ def default_calendar() -> Calendar:
     return _default
 
 
-def reset_default_calendar(**_signal_kwargs) -> None:
+def reset_default_calendar(**_signal_kwargs: Any) -> None:
     """Forget the cached calendar; called when a closure day or school holiday is saved or deleted."""
     global _default
     _default = None

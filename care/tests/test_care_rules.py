@@ -7,7 +7,7 @@ import pytest
 from care import timing
 from care.codes import LegalStatus, PlacementType, ReasonNewEpisode, ReviewParticipation
 from care.models import Adoption, AgeAssessment, Review, UnaccompaniedChild
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

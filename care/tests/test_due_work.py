@@ -9,7 +9,7 @@ from care import services
 from care.codes import ReasonPlaceChange
 from care.models import (AgeAssessment, CarePlanning, DentalCheck, HealthAssessment, NationalTransfer,
                          TemporaryApproval, UnaccompaniedChild, Visit)
-from care.tests.builders import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care
+from tests.factories.care import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care
 from tests.factories import make_user
 from timescales.due import due_items
 

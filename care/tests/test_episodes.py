@@ -9,7 +9,7 @@ from access.relationships import legitimate_basis
 from care import services
 from care.codes import LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode, ReasonPlaceChange, SocialWorkerChangeReason
 from care.models import Episode
-from care.tests.builders import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care, cic_team, iro
+from tests.factories.care import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care, cic_team, iro
 from tests.factories import make_team, make_user
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from care.indicators import (
 )
 from care.models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 from council.models import PopulationCount
-from frontdoor.tests.journey_data import child
+from tests.factories.journey import child
 from performance import periods
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ FOSTER, ADOPTION = PlacementType.FOSTER_OTHER, PlacementType.ADOPTION_ORDER_OTHE
 HOSPITAL = PlacementType.TEMPORARY_HOSPITAL
 
 
-def in_care(start, end=None, person=None, born=D(2015, 6, 1), moves=(), legal_status=LegalStatus.FULL_CARE_ORDER):
+def in_care(start, end=None, person=None, born=datetime.date(2015, 6, 1), moves=(), legal_status=LegalStatus.FULL_CARE_ORDER):
     """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement type]);
     a move to the carers the child already has is a change of placement with the same carers (RNE T)."""
     person = person or child(birth_date=born)

@@ -20,7 +20,7 @@ from care.models import (
     UnaccompaniedChild,
     Visit,
 )
-from care.tests.builders import child_in_care, cic_team, iro
+from tests.factories.care import child_in_care, cic_team, iro
 from tests.factories import involve, make_person, make_team, make_user, police_officer
 
 pytestmark = pytest.mark.django_db

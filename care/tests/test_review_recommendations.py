@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from care.codes import ReviewParticipation
 from care.models import Review
-from care.tests.builders import child_in_care, cic_team
+from tests.factories.care import child_in_care, cic_team
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db

@@ -152,7 +152,7 @@ def test_short_breaks_are_not_visited_under_reg_28():
 # Placed for adoption: Adoption Agencies Regulations 2005 reg 36.
 
 
-def test_placed_for_adoption_visited_within_a_week_weekly_until_the_first_review_then_as_the_council_decides():
+def test_placed_for_adoption_visited_in_a_week_weekly_to_the_first_review_then_as_the_council_decides():
     # Foster carers become adopters: the placement for adoption (A5) starts Mon 1 Jun 2026.
     start = D(2026, 6, 1)
     assert timing.visit_due(placement(start, P.ADOPTION_ORDER_FOSTER_CARER)) == (D(2026, 6, 8), "ADOPTION_VISIT_FIRST")

@@ -5,20 +5,35 @@ dates; due dates come from the timescales registry with the council's calendar (
 closure days generated earlier), so each stored due date is the one the model's save() would store.
 Plans run past the as-at date; writers keep only what had happened by then.
 """
+
+from __future__ import annotations
+
 import datetime
 import heapq
+import random
 import zoneinfo
 from itertools import accumulate
+from typing import TYPE_CHECKING, Any, overload
 
 from django.conf import settings
 
 from timescales import registry
 from timescales.workdays import Calendar
 
+if TYPE_CHECKING:
+    from access.synthetic import TeamInfo
+
+    from .context import Council
+
+
 LOCAL = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 DAY_MINUTES = 24 * 60
 
 
+@overload
+def date(day: int) -> datetime.date: ...
+@overload
+def date(day: None) -> None: ...
 def date(day: int | None) -> datetime.date | None:
     return datetime.date.fromordinal(day) if day is not None else None
 
@@ -36,7 +51,7 @@ class Workdays:
     days too); due dates are the registry's, which count statutory working days as the law does.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.calendar = Calendar.from_database()
         self._due: dict[tuple[str, int], int] = {}
 
@@ -65,15 +80,15 @@ class Workdays:
 class Weighted:
     """A weighted choice over a {value: weight} dict, with the cumulative weights worked out once."""
 
-    def __init__(self, weights: dict):
+    def __init__(self, weights: dict[Any, float]) -> None:
         self.values = list(weights)
         self.cum = list(accumulate(weights.values()))
 
-    def __call__(self, rng):
+    def __call__(self, rng: random.Random) -> Any:
         return rng.choices(self.values, cum_weights=self.cum)[0]
 
 
-def between(rng, bounds: tuple) -> int:
+def between(rng: random.Random, bounds: tuple[int, int]) -> int:
     return rng.randint(*bounds)
 
 
@@ -84,19 +99,20 @@ class Staff:
     and the first workers created (the demo users) hold cases; closed cases went to anyone.
     """
 
-    def __init__(self, council, rng):
+    def __init__(self, council: Council, rng: random.Random) -> None:
         self.rng = rng
-        self.teams = council.lookups["access.teams"]
+        self.teams: dict[str, list[TeamInfo]] = council.lookups["access.teams"]
         self.iros = [(0, n, team, worker) for n, (team, worker) in
                      enumerate((t, w) for t in self.teams["iro"] for w in t.workers)]
 
-    def team(self, service: str, locality: int):
+    def team(self, service: str, locality: int) -> TeamInfo:
         teams = self.teams[service]
         return teams[locality % len(teams)]
 
-    def worker(self, team, children: int, open_now: bool) -> int:
+    def worker(self, team: TeamInfo, children: int, open_now: bool) -> int:
         if not open_now:
-            return self.rng.choice(team.workers)
+            chosen: int = self.rng.choice(team.workers)
+            return chosen
         worker = team.least_loaded()
         team.load[worker] = team.load.get(worker, 0) + children
         return worker
@@ -104,8 +120,10 @@ class Staff:
     def chair(self, children: int, open_now: bool) -> int:
         """An independent reviewing officer to chair the child's conferences."""
         if not open_now:
-            return self.rng.choice(self.iros)[3]
+            chair: int = self.rng.choice(self.iros)[3]
+            return chair
         load, n, team, iro = heapq.heappop(self.iros)
         heapq.heappush(self.iros, (load + children, n, team, iro))
         team.load[iro] = team.load.get(iro, 0) + children
-        return iro
+        chosen: int = iro
+        return chosen

@@ -1,14 +1,16 @@
 """The `Council` every contribution receives: what to build, random streams, ids, lookups."""
+from collections.abc import Callable
 import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
+from typing import Any
 
-from django.db.models import Max
+from django.db.models import Max, Model
 
-from council.scales import Scale
+from council.scales import Rates, Scale
+
 
 from .names import NamePools, name_pools
 from .places import Geography, build_geography
@@ -28,13 +30,13 @@ class Council:
     seed: int
     scale: Scale
     as_at: datetime.date
-    lookups: dict = field(default_factory=dict)
+    lookups: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[str], None] | None = None  # for contributions that run long enough to report
     _writer: RowWriter = field(default_factory=RowWriter)
-    _last_ids: Counter = field(default_factory=Counter)
+    _last_ids: Counter[type[Model]] = field(default_factory=Counter)
 
     @property
-    def rates(self):
+    def rates(self) -> Rates:
         return self.scale.rates
 
     def rng(self, name: str) -> random.Random:
@@ -53,26 +55,27 @@ class Council:
         if self.progress:
             self.progress(message)
 
-    def new_id(self, model) -> int:
+    def new_id(self, model: type[Model]) -> int:
         """The next id for the model's table, counting on from any rows it already holds."""
         if model not in self._last_ids:
             self._last_ids[model] = model._base_manager.aggregate(last=Max("pk"))["last"] or 0
         self._last_ids[model] += 1
         return self._last_ids[model]
 
-    def add(self, obj) -> None:
+    def add(self, obj: Model) -> None:
         """Queue a model instance, giving it the next id."""
         if obj.pk is None:
             obj.pk = self.new_id(type(obj))
         self._writer.add(type(obj), obj)
 
-    def insert(self, model, **columns) -> int:
+    def insert(self, model: type[Model], **columns: Any) -> int:
         """Queue a row by its column values (attnames, e.g. person_id) and return its id."""
         pk = model._meta.pk.attname
         if pk not in columns:
             columns[pk] = self.new_id(model)
         self._writer.add(model, columns)
-        return columns[pk]
+        row_id: int = columns[pk]
+        return row_id
 
     def flush(self) -> None:
         """Write every queued row (at the end of a chunk, so memory stays flat)."""

@@ -1,4 +1,5 @@
 """Run every registered contribution, in order, into an empty set of Thrive tables."""
+from collections.abc import Callable
 import datetime
 import time
 
@@ -9,7 +10,9 @@ from .registry import contributions
 from .tables import reset_sequences
 
 
-def generate(seed: int, scale: Scale, as_at: datetime.date, progress=None) -> Council:
+def generate(
+    seed: int, scale: Scale, as_at: datetime.date, progress: Callable[[str], None] | None = None
+) -> Council:
     """Build the council. The caller owns the transaction and has emptied the tables."""
     council = Council(seed=seed, scale=scale, as_at=as_at, progress=progress)
     for contribution in contributions():

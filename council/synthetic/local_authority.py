@@ -1,4 +1,5 @@
 """The council itself: its LocalAuthority row and child population by single year of age and sex."""
+from .context import Council
 from council.models import LocalAuthority, PopulationCount
 
 from .registry import contributes
@@ -7,7 +8,7 @@ AGES = range(18)
 
 
 @contributes(order=10)
-def local_authority(council):
+def local_authority(council: Council) -> None:
     scale = council.scale
     council.add(LocalAuthority(
         name=scale.council_name, dfe_code=scale.dfe_code, ons_code=council.geography.area.ons_code,
@@ -17,7 +18,7 @@ def local_authority(council):
 
 
 @contributes(order=11)
-def child_population(council):
+def child_population(council: Council) -> None:
     """Mid-year estimates for the last few years: the denominators of rates per 10,000 children."""
     rates, rng = council.rates, council.rng("council.population")
     age_weights = [1 + rates.population_age_slope * (age - 8.5) for age in AGES]

@@ -4,6 +4,8 @@ Calling Faker per person is slow; its lists are plain tuples (or weighted dicts)
 read once and drawn from with each contribution's own random stream. Pools follow heritage so a
 family's names fit its recorded ethnicity.
 """
+from typing import Any
+from collections.abc import Iterable
 import itertools
 import random
 from dataclasses import dataclass
@@ -13,10 +15,10 @@ from importlib import import_module
 
 @dataclass(frozen=True)
 class Pool:
-    male: tuple
-    female: tuple
-    surnames: tuple
-    surname_cum_weights: tuple | None = None
+    male: tuple[str, ...]
+    female: tuple[str, ...]
+    surnames: tuple[str, ...]
+    surname_cum_weights: tuple[float, ...] | None = None
 
     def forename(self, rng: random.Random, sex: str) -> str:
         if sex == "M" or (sex != "F" and rng.random() < 0.5):
@@ -46,11 +48,11 @@ class NamePools:
         return self.british
 
 
-def _provider(locale: str):
+def _provider(locale: str) -> Any:
     return import_module(f"faker.providers.person.{locale}").Provider
 
 
-def _names(*lists) -> tuple:
+def _names(*lists: Iterable[str]) -> tuple[str, ...]:
     """Distinct names in first-seen order (fixed, so draws are reproducible)."""
     return tuple(dict.fromkeys(n for n in itertools.chain(*lists) if n.replace("-", "").replace("'", "").isalpha()))
 

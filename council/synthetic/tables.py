@@ -1,4 +1,6 @@
 """The Thrive tables as a whole: which they are, how to empty them, and a digest of their contents."""
+from collections.abc import Callable
+from django.db.models import Model
 import hashlib
 
 from django.apps import apps
@@ -12,12 +14,12 @@ USER_LINKED_TABLES = ("django_admin_log", "django_session", "otp_totp_totpdevice
 WALL_CLOCK_COLUMNS = {"last_login", "ran_at", "seconds"}  # sign-ins, and when and how long a return check ran
 
 
-def is_historical(model) -> bool:
+def is_historical(model: type[Model]) -> bool:
     """django-simple-history's shadow tables: an audit of edits, not data in their own right."""
     return hasattr(model, "instance_type")
 
 
-def thrive_models(include_historical: bool = False) -> list:
+def thrive_models(include_historical: bool = False) -> list[type[Model]]:
     models = []
     for app_label in settings.THRIVE_APPS:
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
@@ -60,7 +62,7 @@ def reset_sequences() -> None:
             cursor.execute(sql)
 
 
-def digest_columns(model) -> list[str]:
+def digest_columns(model: type[Model]) -> list[str]:
     return [
         f.attname
         for f in model._meta.concrete_fields
@@ -69,7 +71,7 @@ def digest_columns(model) -> list[str]:
     ]
 
 
-def checksum(progress=None) -> str:
+def checksum(progress: Callable[[str, int], None] | None = None) -> str:
     """SHA-256 over every Thrive table's rows in id order, wall-clock columns left out."""
     digest = hashlib.sha256()
     for model in sorted(thrive_models(), key=lambda m: m._meta.db_table):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def notice(person, on=D(2025, 10, 13), **fields):
+def notice(person, on=datetime.date(2025, 10, 13), **fields):
     return services.receive_notice(
         person,
         received_on=on,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Involvement, RecordView, Role, TeamKind
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 from education.models import (
     AttendanceOrderStep,
     CmeReferral,

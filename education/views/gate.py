@@ -101,7 +101,7 @@ def starting(view):
         except Exception:
             try:
                 logged(False, "not served: the page failed")
-            except Exception:  # the database may be what failed: the page's own error matters more  # nosec B110
+            except Exception:  # the database may have failed: the page's own error matters more  # nosec B110
                 pass
             raise
         logged(response.status_code < 400, "" if response.status_code < 400 else

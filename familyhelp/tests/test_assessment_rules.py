@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from familyhelp.models import Assessment
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from familyhelp.models import Assessment
-from frontdoor.tests.journey_data import child, referral, worker
+from tests.factories.journey import child, referral, worker
 from proceedings.models import FGDMOffer, PreProceedings
 from protection.codes import AbuseCategory
 from protection.models import ChildProtectionPlan, Visit, VisitKind

@@ -12,7 +12,7 @@ from familyhelp.indicators import (
 )
 from familyhelp.models import Assessment
 from frontdoor.models import Referral
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 from people.models import Person
 from performance import computed, periods
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from frontdoor.codes import ReferralSource
 from frontdoor.models import Contact
 
-from .journey_data import child, referral
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from frontdoor.indicators import re_referrals
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 from people.models import Person
 from performance import periods
 

@@ -6,7 +6,7 @@ import pytest
 from access.models import TeamKind
 from care import services
 from care.codes import ReasonEpisodeCeased
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 from leavers.due import adviser_visit_due
 from leavers.models import (Accommodation, BirthdaySnapshot, KeepingInTouch, LeavingCareNeedsAssessment, PathwayPlan,
                             PathwayPlanReview, StayingCloseConsideration)

@@ -10,7 +10,7 @@ import pytest
 
 from care.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from care.models import Episode, PeriodOfCare
-from frontdoor.tests.journey_data import child
+from tests.factories.journey import child
 from leavers.codes import AccommodationType, Activity, InTouch
 from leavers.indicators import in_education_employment_or_training, suitable_accommodation
 from leavers.models import BirthdaySnapshot

@@ -7,7 +7,7 @@ from django.urls import reverse
 from access.models import Involvement, InvolvementKind, Role, TeamKind
 from access.relationships import legitimate_basis
 from care import services
-from care.tests.builders import child_in_care, cic_team
+from tests.factories.care import child_in_care, cic_team
 from leavers.models import (
     Accommodation,
     BirthdaySnapshot,

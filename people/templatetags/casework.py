@@ -1,4 +1,5 @@
 """Template tags for casework pages: how a due date stands today, as a GOV.UK tag."""
+from django.utils.safestring import SafeString
 import datetime
 
 from django import template
@@ -10,12 +11,12 @@ from people.duework import days, describe_due
 register = template.Library()
 
 
-def _tag(text, colour):
+def _tag(text: str, colour: str) -> SafeString:
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
 
 
 @register.simple_tag
-def due_status(due, done=None):
+def due_status(due: datetime.date | None, done: datetime.date | datetime.datetime | None = None) -> str:
     """How a due date stands today ("Overdue by 3 days", "Due today"); once done, whether it was on time."""
     if due is None:
         return ""

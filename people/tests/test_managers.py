@@ -124,7 +124,7 @@ def test_worklists_are_in_the_menu_for_the_staff_who_use_them(client):
 
 
 def test_the_care_worklist_is_paged_and_filtered(client):
-    from care.tests.builders import child_in_care, cic_team
+    from tests.factories.care import child_in_care, cic_team
 
     worker = make_user(teams=[cic_team()], first_name="Jo", last_name="Carer")
     child_in_care(start=TODAY() - datetime.timedelta(days=120), worker=worker)

@@ -10,7 +10,7 @@ from access.models import Disclosure, DisclosureKind, RecordView, TeamKind
 from care.codes import MissingType, ReasonPlaceChange
 from care.models import MissingEpisode
 from care.services import change_placement
-from care.tests.builders import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care
+from tests.factories.care import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care
 from frontdoor.codes import ReferralSource
 from frontdoor.models import Referral
 from leavers.codes import AccommodationType

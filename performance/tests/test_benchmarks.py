@@ -87,7 +87,11 @@ def test_benchmark_year_must_have_ended_by_the_period(national):
 
 
 def test_benchmark_errors_name_row_and_column_and_load_nothing(db):
-    bad = "la_code,la_name,indicator,year,value\nA01,Aford,re_referrals,2023/24,18\nA02,,re_referrals,2023,abc\n"
+    bad = (
+        "la_code,la_name,indicator,year,value\n"
+        "A01,Aford,re_referrals,2023/24,18\n"
+        "A02,,re_referrals,2023,abc\n"
+    )
     with pytest.raises(TableError) as caught:
         benchmarks.import_benchmarks(bad.encode(), "bad.csv")
     assert [str(e) for e in caught.value.errors] == [

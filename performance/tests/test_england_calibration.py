@@ -10,7 +10,7 @@ from council.models import PopulationCount
 from familyhelp.models import Assessment, AssessmentFactorRecord
 from frontdoor.codes import ContactOutcome
 from frontdoor.models import Contact, ContactDecision
-from frontdoor.tests.journey_data import child, referral, worker
+from tests.factories.journey import child, referral, worker
 from performance.calibration import england_journey
 from performance.calibration.england_journey import Year, plan_duration_band
 from performance.calibration.figures import Figure

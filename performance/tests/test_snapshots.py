@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from access.models import Disclosure
 from frontdoor.models import Referral
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 from performance import computed, periods, snapshots
 from performance.models import IndicatorValue, Snapshot
 from tests.factories import allocated_child

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import RecordView, Role
-from care.tests.builders import cic_team
 from privatefostering import visiting
+from tests.factories.care import cic_team
 from privatefostering.models import PrivateFosteringArrangement, PrivateFosteringVisit
 from tests.factories import involve, make_person, make_user, police_officer
 from timescales.due import due_items

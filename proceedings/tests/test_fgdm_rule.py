@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from frontdoor.tests.journey_data import child, worker
+from tests.factories.journey import child, worker
 from proceedings.models import CareProceedings, FGDMException, FGDMOffer
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from council.models import PopulationCount
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 from performance import periods
 from protection.codes import AbuseCategory, ConferenceKind, ConferenceOutcome
 from protection.indicators import (

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from frontdoor.tests.journey_data import child, referral
+from tests.factories.journey import child, referral
 from protection.codes import AbuseCategory, ConferenceKind, ConferenceOutcome, StrategyOutcome
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47, StrategyDiscussion
 

@@ -28,7 +28,7 @@ def in_care(person, start, end=None):
     return PeriodOfCare.objects.create(person=person, start_date=start, end_date=end, category_of_need="N1")
 
 
-def care_leaver(born=D(2000, 6, 15)):
+def care_leaver(born=datetime.date(2000, 6, 15)):
     person = make_person(forename="Jordan", surname="Leaver", birth_date=born)
     in_care(person, D(2014, 1, 10), D(2018, 6, 15))
     PathwayPlan.objects.create(person=person, started_on=D(2016, 6, 15))

@@ -167,7 +167,7 @@ def read(path, problems: list):
 
 def _children(path, file, header, problems):
     number = 0
-    for event, element in iterparse(path, events=("end",)):
+    for _event, element in iterparse(path, events=("end",)):
         if element.tag in {"Collection", "Year", "ReferenceDate", "LEA"} and not number:
             header[element.tag] = (element.text or "").strip()
         elif element.tag == "Child":

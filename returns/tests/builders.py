@@ -18,13 +18,13 @@ def council(code="991"):
     return LocalAuthority.objects.create(name="Testshire", dfe_code=code, ons_code="E10000018")
 
 
-def child(la_id, birth_date=D(2015, 6, 1), **fields) -> Person:
+def child(la_id, birth_date=datetime.date(2015, 6, 1), **fields) -> Person:
     fields.setdefault("sex", "F")
     fields.setdefault("ethnicity", "WBRI")
     return Person.objects.create(la_id=la_id, surname="Test", forename="Child", birth_date=birth_date, **fields)
 
 
-def referral(person, on=D(2024, 5, 1), **fields) -> Referral:
+def referral(person, on=datetime.date(2024, 5, 1), **fields) -> Referral:
     fields.setdefault("source", "2A")
     fields.setdefault("primary_need", "N1")
     return Referral.objects.create(person=person, referral_date=on, **fields)

@@ -61,7 +61,7 @@ def write_batch(total: int, folder: Path, seed: int = 1, id_start: int = 0) -> d
         build_geography(random.Random(f"{council.synthetic_seed}:council.geography"), scale),
         name_pools(),
     )
-    kinds = [k for k in rates.kinds]
+    kinds = list(rates.kinds)
     folder.mkdir(parents=True, exist_ok=True)
     rows, truth, written, part = [], [], 0, 0
     for n in range(total):

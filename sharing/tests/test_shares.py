@@ -245,7 +245,7 @@ def test_a_partners_staff_see_no_team_basis_as_scoped(child_on_a_plan):
 
 
 def test_a_worklist_lists_a_shared_child_only_when_the_share_covers_what_it_shows(health):
-    from care.tests.builders import child_in_care
+    from tests.factories.care import child_in_care
     from care.worklists import children_in_care
 
     agency, nurse = health

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from access.models import Involvement, Role, TeamKind
 from care.models import Visit
-from care.tests.builders import child_in_care, cic_team
+from tests.factories.care import child_in_care, cic_team
 from frontdoor.models import ManagementOversight
 from people.models import PersonFlag
 from people.tests.test_due_work import assessment_due

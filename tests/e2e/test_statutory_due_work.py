@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from access.models import TeamKind
-from care.tests.builders import child_in_care
+from tests.factories.care import child_in_care
 from tests.factories import involve, make_person, make_team, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -3,10 +3,11 @@
 Exit code 0 when every row is as written; 1 at the first broken link (a deleted, altered or inserted
 row), naming its place, table, id and time. See access/verify.py and docs/operations.md.
 """
+from typing import Any
 import os
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from access.chain import LINKS
 from access.verify import read_anchors, verify, write_anchor
@@ -15,13 +16,13 @@ from access.verify import read_anchors, verify, write_anchor
 class Command(BaseCommand):
     help = "Verify the audit log's hash chain: report the first deleted, altered or inserted row."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--anchor", type=Path, default=os.environ.get("THRIVE_AUDIT_ANCHOR") or None,
             help="a file, kept off the database server, of the chain's head at each clean run: checked, "
                  "then appended to (default: $THRIVE_AUDIT_ANCHOR; none when unset)")
 
-    def handle(self, *args, anchor, **options):
+    def handle(self, *args: Any, anchor: Path | None, **options: Any) -> None:
         anchors = read_anchors(anchor) if anchor else {}
         report = verify(anchors, progress=self.progress)
         tables = ", ".join(f"{LINKS[tag].model} {count:,}" for tag, count in sorted(report.tables.items()))

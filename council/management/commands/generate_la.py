@@ -1,8 +1,10 @@
 """python manage.py generate_la --seed N --scale demo|la|large|national [--as-at YYYY-MM-DD] [--replace]"""
+from typing import Any
+from collections.abc import Mapping
 import datetime
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -22,7 +24,7 @@ SUMMARY_MODELS = ("people.Person", "people.Address", "people.Relationship", "acc
 class Command(BaseCommand):
     help = "Generate a synthetic council: the same seed, scale and as-at date always give the same data."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--scale", choices=list(SCALES), default="demo",
                             help="; ".join(f"{s.name}: {s.description}" for s in SCALES.values()))
@@ -34,9 +36,18 @@ class Command(BaseCommand):
         existing.add_argument("--keep-existing", action="store_true",
                               help="Do nothing if the database already holds people (for `make demo`).")
 
-    def handle(self, *args, seed, scale, as_at, replace, keep_existing, **options):
-        scale = SCALES[scale]
-        as_at = as_at or timezone.localdate()
+    def handle(
+        self,
+        *args: Any,
+        seed: int,
+        scale: str,
+        as_at: datetime.date | None,
+        replace: bool,
+        keep_existing: bool,
+        **options: Any,
+    ) -> None:
+        chosen = SCALES[scale]
+        day = as_at or timezone.localdate()
         holds_people = Person.objects.exists() or User.objects.exists()
         if holds_people and keep_existing:
             self.stdout.write(f"The database already holds {summary(counts())}; keeping it.")
@@ -46,8 +57,8 @@ class Command(BaseCommand):
                 f"The database already holds {summary(counts())}. "
                 "Run with --replace to delete all Thrive data and users and generate afresh."
             )
-        self.stdout.write(f"Generating {scale.council_name} ({scale.name}: {scale.description}), "
-                          f"seed {seed}, as at {as_at:%d %B %Y}")
+        self.stdout.write(f"Generating {chosen.council_name} ({chosen.name}: {chosen.description}), "
+                          f"seed {seed}, as at {day:%d %B %Y}")
         started = time.perf_counter()
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:  # a bigger page cache for the bulk inserts
@@ -56,7 +67,7 @@ class Command(BaseCommand):
             if replace:
                 flush_thrive_tables()
                 self.stdout.write(f"  deleted all Thrive data and users in {time.perf_counter() - started:.1f}s")
-            council = generate(seed, scale, as_at, progress=lambda line: self.stdout.write(f"  {line}"))
+            council = generate(seed, chosen, day, progress=lambda line: self.stdout.write(f"  {line}"))
         analysed = time.perf_counter()
         with connection.cursor() as cursor:  # fresh statistics, so query plans use the right indexes
             cursor.execute("ANALYZE")
@@ -68,6 +79,6 @@ class Command(BaseCommand):
         ))
 
 
-def summary(rows_by_model) -> str:
+def summary(rows_by_model: Mapping[str, int]) -> str:
     shown = [f"{rows_by_model[label]:,} {label.split('.')[1]}" for label in SUMMARY_MODELS if rows_by_model.get(label)]
     return ", ".join(shown) or "no people"

@@ -46,14 +46,14 @@ class Command(BaseCommand):
             try:
                 year = CollectionYear(year_number)
             except ValueError as problem:
-                raise CommandError(str(problem))
+                raise CommandError(str(problem)) from problem
             for kind in options["kinds"] or sorted(BUILDERS):
                 if options["if_unchecked"] and latest_run(kind, year.year):
                     continue
                 try:
                     outcome = check(BUILDERS[kind], year)
                 except (ValidatorsMissing, ValidatorFailed, ValueError) as problem:
-                    raise CommandError(str(problem))
+                    raise CommandError(str(problem)) from problem
                 counts = Counter((i.kind, i.rule_code) for i in outcome.issues if not i.not_yet_due)
                 waiting = Counter(i.rule_code for i in outcome.issues if i.not_yet_due)
                 found = Counter()

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         try:
             year = CollectionYear(options["year"])
         except ValueError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         results = import_folder(options["folder"], year, importing_user(options["user"]))
         if not results:
             raise CommandError(f"No 903 files found in {options['folder']}.")

@@ -36,7 +36,7 @@ class Command(BaseCommand):
             counts = linking.link_awaiting()
             found = linking.find_duplicates() if duplicates else None
         except linking.NoModel as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         summary = (
             ", ".join(f"{n:,} {label.replace('_', ' ')}" for label, n in sorted(counts.items()))
             or "none waiting"

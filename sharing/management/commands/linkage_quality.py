@@ -27,7 +27,7 @@ class Command(BaseCommand):
         try:
             model = linking.train() if retrain else linking.latest_model()
         except linking.NoModel as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from error
         limits = thresholds.get()
         table = quality.measure(model.splink_json, held_out=not tuning)
         if not table["all"].records:

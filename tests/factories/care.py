@@ -4,7 +4,8 @@ import datetime
 from access.models import Role, TeamKind
 from care import services
 from care.codes import LegalStatus, PlacementProvider, PlacementType
-from tests.factories import make_person, make_team, make_user
+
+from . import make_person, make_team, make_user
 
 FOSTER_PLACEMENT = {
     "placement_type": PlacementType.FOSTER_OTHER, "provider": PlacementProvider.OWN_PROVISION,
