@@ -14,6 +14,8 @@ from django.db import transaction
 from access.models import Involvement, InvolvementKind as IK
 from care import models as care
 from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from care.synthetic_casework import reference_date_from
+from care.synthetic_placements import Placement, as_recorded
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
@@ -126,3 +128,21 @@ def test_care_leavers_are_former_relevant_and_pathway_plans_go_to_entitled_child
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.FORMER_RELEVANT
     for person_id in planned & in_care:
         assert status(people[person_id], stays[person_id], AS_AT) == LeaverStatus.ELIGIBLE
+
+
+def test_supported_accommodation_begun_before_april_2025_is_recorded_as_semi_independent_living():
+    placed = Placement("supported", "K3", "PR4", "Elm Court", "SC765432", "LE4 6AB", None)
+    assert as_recorded(placed, datetime.date(2025, 3, 31).toordinal()).place == "H5"
+    assert as_recorded(placed, datetime.date(2025, 4, 1).toordinal()).place == "K3"
+
+
+def test_the_worker_stays_allocated_after_care_ends_and_no_one_is_missing_or_adopted_on_31_march():
+    ended = care.PeriodOfCare.objects.filter(end_date__isnull=False)
+    stayed = [p for p in ended if Involvement.objects.filter(person_id=p.person_id, kind=IK.ALLOCATED_WORKER,
+                                                             start_date__lte=p.end_date).exclude(
+        end_date__lte=p.end_date).exists()]
+    assert ended and len(stayed) >= 0.9 * len(ended)  # the rest handed on to a worker allocated before care ended
+    for missing in care.MissingEpisode.objects.all():
+        assert missing.ended_on is not None and missing.ended_on <= datetime.date.fromordinal(
+            reference_date_from(missing.started_on.toordinal()))
+    assert not ended.filter(end_date__month=3, end_date__day=31, episodes__reason_ceased__in=["E11", "E12"])
