@@ -208,6 +208,9 @@ class CarePlanner:
             emergency = r.choice((LS.POLICE_PROTECTION, LS.EMERGENCY_PROTECTION_ORDER))
             interim = start + between(r, rates.police_protection_days if emergency == LS.POLICE_PROTECTION
                                       else rates.emergency_days)
+            # the interim order is made by the as-at date: in an in-year 903 the validators read police
+            # protection or an EPO still in force as lasting to 31 March (361, 362)
+            interim = min(interim, max(start, self.as_at))
             steps = [(start, emergency), (interim, LS.INTERIM_CARE_ORDER), (max(order_day, interim + 1),
                                                                            LS.FULL_CARE_ORDER)]
         elif path == "adoption":
