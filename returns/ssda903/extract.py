@@ -212,7 +212,8 @@ SHORTEST_DAYS = 3  # a worker episode shorter than this is read as one that did 
 
 
 def _social_worker_window(year, rows) -> tuple | None:
-    """(the day care began, if in the file; the last day reported), as the DfE's checks read the episodes.
+    """(the day care began, if in the file; the last day reported; whether the child left care by then), as
+    the DfE's checks read the episodes.
 
     Every child looked after in the year (not on short breaks only) is reported. Where care began in
     the file (an RNE S episode) episodes are reported from that day, and where the child left care (an
@@ -225,7 +226,8 @@ def _social_worker_window(year, rows) -> tuple | None:
     left = [before_or_on(e["end_date"], year.end) for e in care
             if before_or_on(e["end_date"], year.end) and (e["reason_ceased"] or "") != "X1"]
     still = any(before_or_on(e["end_date"], year.end) is None for e in care)
-    return (max(starts) if starts else None), (year.end if still or not left else max(left))
+    gone = bool(left) and not still
+    return (max(starts) if starts else None), (max(left) if gone else year.end), gone
 
 
 def _social_worker_episodes(year, episodes: dict) -> dict:
@@ -246,8 +248,7 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
                                    "social_worker_change__reason")
     result = {}
     for person_id, involvements in grouped(rows, "person_id").items():
-        began, ceiling = windows[person_id]  # care began (in the file), and the last day reported
-        left = ceiling < year.end  # the child left care that day
+        began, ceiling, left = windows[person_id]  # care began (in the file), the last day reported, care left
         floor = max(year.start, began or year.start)
         reported, previous_end = [], None
         for row, following in zip(involvements, [*involvements[1:], None]):

@@ -63,3 +63,12 @@ def test_a_worker_who_left_before_31_march_for_a_child_still_in_care_has_their_e
     allocated(person, second, D(2025, 3, 28), reason="MANAGE")
     assert social_worker_episodes("L0105") == [("SW100304", D(2024, 5, 1), D(2025, 3, 28), "FCONTA"),
                                                ("SW100305", D(2025, 3, 28), None, "MANAGE")]
+
+
+def test_a_child_who_left_care_on_31_march_itself_has_the_worker_of_that_day_reported_open():
+    council()
+    person = child("L0106", birth_date=D(2007, 3, 31))  # 18 on the reference date
+    care = period(person, D(2024, 5, 1), end_date=D(2025, 3, 31))
+    episode(care, D(2024, 5, 1), D(2025, 3, 31), reason_ceased="E8")
+    allocated(person, make_user(swe_number="SW100306"), D(2024, 5, 1), D(2025, 3, 31))
+    assert social_worker_episodes("L0106") == [("SW100306", D(2024, 5, 1), None, "FCONTA")]
