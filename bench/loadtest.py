@@ -9,6 +9,7 @@ Every write Locust saw succeed (a contact, a visit) must be a new row in the dat
 The council is copied from the benchmark's `bench_large` (CREATE DATABASE ... TEMPLATE) so the writes
 never touch the cached council; the copy is left as `bench_load` for inspection, and replaced next run.
 """
+import contextlib
 import json
 import os
 import random
@@ -115,6 +116,29 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[max(0, int(round(fraction * len(ordered) + 0.5)) - 1)] if ordered else 0.0
 
 
+@contextlib.contextmanager
+def production_server(url: str):
+    """gunicorn with the production settings (gunicorn.conf.py) over HTTPS on 127.0.0.1:PORT against the
+    database at `url`, until the block ends; its log in var/prod/load-server.log."""
+    cert, key = _certificate()
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "thrive.settings.prod",
+           "THRIVE_SECRET_KEY": "load-test-" + "x" * 60, "THRIVE_ALLOWED_HOSTS": "127.0.0.1,localhost",
+           "THRIVE_TLS_CERT": cert, "THRIVE_TLS_KEY": key, "THRIVE_BIND": f"127.0.0.1:{PORT}",
+           "THRIVE_LOG_LEVEL": "WARNING"}
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT,
+                   env=env, check=True)
+    (ROOT / "var" / "prod").mkdir(parents=True, exist_ok=True)
+    with open(ROOT / "var" / "prod" / "load-server.log", "w") as log:
+        server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
+                                   "thrive.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_healthy(server)
+            yield f"https://127.0.0.1:{PORT}"
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
 def run(large_url: str, django_setup) -> tuple[dict, list[float]]:
     """Both phases: the figures (with `problems`: targets missed, writes lost) and the steady phase's page times."""
     postgres.start()
@@ -128,19 +152,8 @@ def run(large_url: str, django_setup) -> tuple[dict, list[float]]:
     folder = Path(tempfile.mkdtemp(prefix="thrive-load-"))
     plan_file = folder / "plan.json"
     plan_file.write_text(json.dumps(plan(settings.DEMO_PASSWORD)))
-    cert, key = _certificate()
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "thrive.settings.prod",
-           "THRIVE_SECRET_KEY": "load-test-" + "x" * 60, "THRIVE_ALLOWED_HOSTS": "127.0.0.1,localhost",
-           "THRIVE_TLS_CERT": cert, "THRIVE_TLS_KEY": key, "THRIVE_BIND": f"127.0.0.1:{PORT}",
-           "THRIVE_LOG_LEVEL": "WARNING"}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], cwd=ROOT,
-                   env=env, check=True)
-    log = open(ROOT / "var" / "prod" / "load-server.log", "w")
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
-                               "thrive.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     figures, samples = {}, {}
-    try:
-        _wait_healthy(server)
+    with production_server(url):
         for phase, users, minutes, spawn_rate in PHASES:
             before = _write_counts()
             load_before = os.getloadavg()
@@ -171,10 +184,6 @@ def run(large_url: str, django_setup) -> tuple[dict, list[float]]:
                     for v in [[t for n, t, _ in times if n == name]]},
             }
             print(json.dumps({phase: figures[phase]}, indent=1), flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        log.close()
     steady, peak = figures["steady"], figures["peak"]
     problems = []
     if steady["failures"] or peak["failures"]:

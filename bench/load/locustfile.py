@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import time
 
 import urllib3
 from locust import HttpUser, between, events, task
@@ -22,6 +23,7 @@ PASSWORD = PLAN["password"]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 _accounts = {persona: itertools.cycle(people) for persona, people in PLAN["personas"].items()}
 _times: list = []
+TYPING = (20, 60)  # seconds from opening a form to saving it: a short contact or visit note
 
 
 @events.request.add_listener
@@ -38,7 +40,9 @@ def _write(environment, **kwargs):
 class Practitioner(HttpUser):
     abstract = True
     persona = ""
-    wait_time = between(2, 8)  # reading a page, typing, a phone call: a page every 5 s on average
+    # A practitioner's pace: reading a record or a worklist, a phone call, a word with a colleague between
+    # pages; about three pages a minute, and typing time before a form is saved (TYPING).
+    wait_time = between(8, 32)
 
     def on_start(self):
         self.client.verify = False
@@ -81,6 +85,7 @@ class Practitioner(HttpUser):
         token = TOKEN.search(form.text or "")
         if form.status_code != 200 or not token:
             return  # the form never appeared (already counted as a failure): a person would not submit it
+        time.sleep(random.uniform(*TYPING))  # gevent's sleep under Locust: other users go on meanwhile
         with self.client.post(url, name=name, allow_redirects=False, catch_response=True,
                               data={"csrfmiddlewaretoken": token[1], **fields}) as response:
             if response.status_code != 302 or response.headers.get("Location", "").startswith("/access/"):
