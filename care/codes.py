@@ -1,6 +1,7 @@
 """SSDA903 code lists for children looked after, and the few local lists care work needs.
 
-Codes are the DfE's, as the 903 collection for 2026-27 accepts them; labels follow the DfE guide,
+Codes are the DfE's, as the 903 collection for 2026-27 accepts them (and H5, for placements begun
+before 2025-26, as earlier returns had them); labels follow the DfE guide,
 shortened where the guide's wording runs to a paragraph. Category of need (CIN) is the census's
 primary need list, held once in frontdoor.codes.PrimaryNeed.
 """
@@ -31,7 +32,7 @@ SHORT_BREAKS = {LegalStatus.SHORT_BREAKS_EPISODES, LegalStatus.SHORT_BREAKS_AGRE
 
 
 class PlacementType(models.TextChoices):
-    """PLACE: where the child lives. Z1 was split into Z11 to Z14 for 2025-26."""
+    """PLACE: where the child lives. Z1 was split into Z11 to Z14 for 2025-26, and H5 went."""
 
     ADOPTION_CONSENT_FOSTER_CARER = "A3", "Placed for adoption with consent, with current foster carers"
     ADOPTION_CONSENT_OTHER = "A4", "Placed for adoption with consent, not with current foster carers"
@@ -40,6 +41,9 @@ class PlacementType(models.TextChoices):
     SECURE_CHILDRENS_HOME = "K1", "Secure children's home"
     CHILDRENS_HOME = "K2", "Children's home subject to the Children's Homes Regulations"
     SUPPORTED_ACCOMMODATION = "K3", "Registered supported accommodation"
+    # Held for placements begun before 1 April 2025 (care.rules.SEMI_INDEPENDENT_LAST_START); the 2025-26 903
+    # has no H5, and a placement still open then is returned as K3 (returns.years).
+    SEMI_INDEPENDENT = "H5", "Semi-independent living accommodation (placements begun before 1 April 2025)"
     WITH_PARENTS = "P1", "Placed with own parents or other person with parental responsibility"
     RESIDENTIAL_EMPLOYMENT = "P3", "Residential employment"
     RESIDENTIAL_CARE_HOME = "R1", "Residential care home"

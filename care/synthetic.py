@@ -172,7 +172,7 @@ class CarePlanner:
                              and r.random() < rates.long_term_fostering_share)
                 same = placement if same_carers[day] else None
                 placement = self.market.placement(kind, home, long_term or same is not None, carers=same,
-                                                  leaving=None if same else placement)
+                                                  leaving=None if same else placement, day=day)
             if plan.episodes:
                 reason = timing.reason_new_episode(new_status != status, moved, not same_carers.get(day))
                 previous = plan.episodes[-1]
@@ -214,6 +214,9 @@ class CarePlanner:
             emergency = r.choice((LS.POLICE_PROTECTION, LS.EMERGENCY_PROTECTION_ORDER))
             interim = start + between(r, rates.police_protection_days if emergency == LS.POLICE_PROTECTION
                                       else rates.emergency_days)
+            # the interim order is made by the as-at date: in an in-year 903 the validators read police
+            # protection or an EPO still in force as lasting to 31 March (361, 362)
+            interim = min(interim, max(start, self.as_at))
             steps = [(start, emergency), (interim, LS.INTERIM_CARE_ORDER), (max(order_day, interim + 1),
                                                                            LS.FULL_CARE_ORDER)]
         elif path == "adoption":
@@ -411,7 +414,11 @@ class CarePlanner:
         return plans
 
     def ended_period(self, household, children) -> PeriodPlan | None:
-        """A period that ended in the recorded years; adoption is for the family's youngest, taken in young."""
+        """A period that ended in the recorded years; adoption is for the family's youngest, taken in young.
+
+        No adoption order is made on a 31 March: the DfE's checks read a child whose care ended that day as
+        still looked after (191, OC2) and then reject their adoption information (187), so the synthetic
+        council's adoptions fall a day either side; a real council's may not."""
         r, rates = self.rng, self.rates
         outcome = self.why_ended(r)
         if outcome == "adopted":
@@ -421,6 +428,9 @@ class CarePlanner:
             latest = min(self.birthday(child, rates.adoption_before_age) - 1, self.as_at - chain.adopted)
             if earliest <= latest:
                 start = r.randint(earliest, latest)
+                adopted = date(start + chain.adopted)
+                if (adopted.month, adopted.day) == (3, 31):  # not on a 31 March: see above
+                    start += -1 if start > earliest else 1 if start < latest else 0
                 return self.plan((child,), household, start, start + chain.adopted, outcome, path="adoption",
                                  adoption=shifted(chain, start))
             outcome = "home"
@@ -462,6 +472,7 @@ class CareWriter:
         self.iro_teams = {iro: team.id for team in planner.teams["iro"] for iro in team.workers}
         self.casework = Casework(council, planner)
         self.worker_change = Weighted(council.rates.care.social_worker_change_reasons)
+        self.after_care_rng = council.rng("care.worker_after_care")
 
     def period(self, plan: PeriodPlan) -> None:
         insert = self.council.insert
@@ -513,7 +524,7 @@ class CareWriter:
         if handover is None:
             team = staff.team("children_in_care", locality)
             worker, iro = staff.worker(team, 1, False), staff.chair(1, False)
-            involve(IK.ALLOCATED_WORKER, worker, team.id, plan.start)
+            involve(IK.ALLOCATED_WORKER, worker, team.id, plan.start, self.worker_until(plan))
             involve(IK.IRO, iro, self.iro_teams[iro], plan.start)
             return [(plan.start, worker)], iro
         # no worker for under 3 days (903 SW09STG2 reads that as an episode that did not happen)
@@ -536,6 +547,16 @@ class CareWriter:
                 involve(IK.ALLOCATED_WORKER, r.choice(assessment.workers), assessment.id, assessed_from,
                         plan.start - 1)
         return workers, handover.iro
+
+    def worker_until(self, plan) -> int | None:
+        """The social worker stays allocated for a while after care ends, as the care pages leave them, until
+        the case closes or passes on: the child at home under a child in need plan, the care leaver to their
+        personal adviser. Closed by the as-at date, as every case open then has a referral, care or private
+        fostering behind it. The 903 reports the episode open, as it was on the day care ended (SW17STG2)."""
+        if plan.end is None:
+            return None
+        return min(plan.end + between(self.after_care_rng, self.planner.rates.worker_after_care_days),
+                   self.planner.as_at)
 
 
 @contributes(order=61)

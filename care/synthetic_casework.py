@@ -31,6 +31,15 @@ YOUTH_JUSTICE = {YouthJusticeOutcome.CONVICTION: 0.4, YouthJusticeOutcome.YOUTH_
                  YouthJusticeOutcome.CONDITIONAL_CAUTION: 0.25}
 
 
+def reference_date_from(day: int) -> int:
+    """The 31 March on or after `day`. A child who goes missing is back by then: the 903 validators read a
+    missing period still open on 31 March as outlasting the child's placement and care (rules 575 and 577:
+    rule 361 fills every open episode's end with 31 March in the table the later rules share), so the
+    synthetic council avoids that day, which a real council's return may have."""
+    on = datetime.date.fromordinal(day)
+    return datetime.date(on.year + (on.month > 3), 3, 31).toordinal()
+
+
 class Casework:
     def __init__(self, council, planner):
         self.council, self.planner, self.rates = council, planner, planner.rates
@@ -209,6 +218,7 @@ class Casework:
                                          if e.start <= start and e.end and e.end > start), None)
                     if placed_until is not None:
                         back = min(back, placed_until)
+                    back = min(back, reference_date_from(start))  # see reference_date_from
                     ended = back if back <= self.as_at else None
                     offered = accepted = None
                     if ended is not None and r.random() < rates.return_interview_offered_share:

@@ -8,7 +8,7 @@ out of it, one of a neighbouring or further council's, weighted as placements fa
 next city, a few far away), so the placement's council and distance are derived as the DfE does.
 """
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from council.synthetic.casework import Weighted, between
@@ -16,6 +16,7 @@ from council.synthetic.places import drawn_index
 from people import postcodes
 
 from .codes import PlacementProvider as PR, PlacementType as P
+from .rules import SEMI_INDEPENDENT_LAST_START
 
 # Councils the synthetic council places children in, outside its own area, and how often (ONS codes).
 OUT_OF_AREA = {
@@ -70,6 +71,14 @@ class Placement:
     urn: str
     postcode: str
     cost: Decimal | None
+
+
+def as_recorded(placement: Placement, day: int) -> Placement:
+    """Supported accommodation begun before 1 April 2025 recorded as H5, as councils did while the 2024-25 903
+    validator rejected K3 (its code list has "k3"); from then as K3, the only code 2025-26 has."""
+    if placement.place == P.SUPPORTED_ACCOMMODATION and day <= SEMI_INDEPENDENT_LAST_START.toordinal():
+        return replace(placement, place=P.SEMI_INDEPENDENT)
+    return placement
 
 
 class Market:
@@ -144,12 +153,13 @@ class Market:
         return self.weights[band](self.rng)
 
     def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None,
-                  leaving: Placement | None = None) -> Placement:
-        """A placement of this kind; `carers` keeps the carers of an earlier placement (a change of placement
-        with the same carers, as when foster carers adopt). A move from `leaving` goes somewhere else: the
-        903 reads a move to the same home as no move (rule 435)."""
+                  leaving: Placement | None = None, day: int | None = None) -> Placement:
+        """A placement of this kind, begun on `day`; `carers` keeps the carers of an earlier placement (a
+        change of placement with the same carers, as when foster carers adopt). A move from `leaving` goes
+        somewhere else: the 903 reads a move to the same home as no move (rule 435)."""
         for _ in range(20):
             found = self._placement(kind, home_postcode, long_term, carers)
+            found = as_recorded(found, day) if day is not None else found
             if carers is not None or leaving is None or (found.postcode, found.urn, found.place) != (
                     leaving.postcode, leaving.urn, leaving.place):
                 return found

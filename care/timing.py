@@ -17,6 +17,9 @@ from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENT
 RNE = ReasonNewEpisode
 # Ofsted and the DfE read a placement more than 20 miles from home as far away (the 903's PL_DISTANCE).
 FAR_FROM_HOME_MILES = 20
+# The last day a placement may begin as semi-independent living accommodation (H5): the 903 has no H5 from
+# 2025-26, whose placements in supported accommodation are registered (K3) since October 2023.
+SEMI_INDEPENDENT_LAST_START = datetime.date(2025, 3, 31)
 EARLY_EDUCATION_AGE = 3  # the universal early education entitlement starts in the term after the third birthday
 
 

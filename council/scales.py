@@ -330,6 +330,7 @@ class CareRates:
     social_worker_change_reasons: dict = field(default_factory=lambda: {
         "MANAGE": 0.22, "LEFTRL": 0.42, "ORGRST": 0.05, "TSPROC": 0.23, "ABSENC": 0.04, "CHCHAN": 0.02,
         "OTHERS": 0.02})  # never FCONTA, first contact: a change of worker takes over from someone
+    worker_after_care_days: tuple = (7, 56)  # the social worker stays allocated after care ends, to hand over
     staying_put_months: tuple = (6, 36)
     accommodation_moves_per_year: float = 0.6
     accommodation_at_18: dict = field(default_factory=lambda: {"D": 0.35, "E": 0.12, "U": 0.18, "B": 0.12, "T": 0.08,

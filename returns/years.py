@@ -65,6 +65,13 @@ class CollectionYear:
         """Other placements: Z1 until 2024-25, Z11 to Z14 from 2025-26."""
         return self.year >= 2026
 
+    @property
+    def has_semi_independent(self) -> bool:
+        """Placement type H5 until 2024-25. From 2025-26 a placement begun as H5 and still open is returned
+        as registered supported accommodation, K3: the year's code list has no H5, and the DfE's check of
+        the first episode against last year's open one (903 rule 503D) lets H5 become K3."""
+        return self.year <= 2025
+
 
 def current_year(today: datetime.date | None = None) -> int:
     """The latest year whose reference date has passed (the one being returned), within what Thrive produces."""

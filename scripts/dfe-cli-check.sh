@@ -32,7 +32,11 @@ echo "== SSDA903: prpc run lac_validate (collection year $year, council $ons)"
 files=$(ls "$folder"/*.csv | "$python" -c "import json, sys; print(json.dumps([l.strip() for l in sys.stdin]))")
 "$root/.venv-validators/bin/prpc" run lac_validate \
   "{\"lac_data\": {\"This year\": $files}, \"file_metadata\": {\"collectionYear\": \"$year\", \"localAuthority\": \"$ons\"}}" \
-  -a rpc_main:app > out.txt 2> /dev/null
+  -a rpc_main:app > out.txt 2> err.txt || {
+  # its report builder (create_issue_df) concatenates the findings of each rule, and fails when there are none
+  grep -q "No objects to concatenate" err.txt || { tail -5 err.txt >&2; exit 1; }
+  echo "  0 rows flagged (no rule found anything)"; exit 0
+}
 "$python" - <<'PY'
 import json
 text = open("out.txt").read()

@@ -198,6 +198,12 @@ class Episode(InCare):
         if bool(self.end_date) != bool(self.reason_ceased):
             errors["reason_ceased"] = "Give both the date the episode ended and why, or neither."
         errors.update(self._provider_errors())
+        if (self.placement_type == PlacementType.SEMI_INDEPENDENT and self.start_date
+                and self.start_date > rules.SEMI_INDEPENDENT_LAST_START
+                and self.reason_new != ReasonNewEpisode.LEGAL_STATUS):  # a placement begun earlier goes on
+            errors["placement_type"] = ("Semi-independent living accommodation (H5) is not recorded for "
+                                        "placements from 1 April 2025: choose registered supported "
+                                        "accommodation (K3).")
         if self.reason_place_change and (not self.end_date or self.placement_type in TEMPORARY_PLACEMENTS):
             errors["reason_place_change"] = "A reason for the placement change is only given when a placement " \
                                             "that is not temporary ends."

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from access.models import Involvement, InvolvementKind, TeamKind
 from access.relationships import legitimate_basis
 from care import services
-from care.codes import LegalStatus, ReasonEpisodeCeased, ReasonNewEpisode, ReasonPlaceChange, SocialWorkerChangeReason
+from care.codes import (LegalStatus, PlacementProvider, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode,
+                        ReasonPlaceChange, SocialWorkerChangeReason)
 from care.models import Episode
 from tests.factories.care import CHILDRENS_HOME, FOSTER_PLACEMENT, child_in_care, cic_team, iro
 from tests.factories import make_team, make_user
@@ -104,3 +105,17 @@ def test_placement_postcode_is_normalised_and_checked():
                       home_postcode="LE1 1AA", **{**FOSTER_PLACEMENT, "placement_postcode": "NOT A CODE"})
     with pytest.raises(ValidationError, match="real postcode"):
         episode.full_clean()
+
+
+SUPPORTED = {"placement_type": PlacementType.SEMI_INDEPENDENT, "provider": PlacementProvider.PRIVATE,
+             "provider_name": "Elm Court", "urn": "SC765432", "placement_postcode": "LE4 6AB"}
+
+
+def test_semi_independent_living_is_recorded_only_for_placements_begun_before_april_2025():
+    period = child_in_care(start=D(2025, 3, 31), birth_date=D(2008, 6, 1), placement=SUPPORTED)
+    assert period.ordered_episodes()[0].placement_type == "H5"
+    order = services.change_legal_status(period, start_date=D(2025, 5, 6), legal_status=LegalStatus.FULL_CARE_ORDER)
+    assert order.placement_type == "H5"  # the placement begun in March goes on
+    with pytest.raises(ValidationError) as refused:
+        child_in_care(start=D(2025, 4, 1), birth_date=D(2008, 6, 1), placement=SUPPORTED)
+    assert "registered supported accommodation (K3)" in refused.value.message_dict["placement_type"][0]

@@ -15,6 +15,8 @@ from django.db.models import Q
 from access.models import Involvement, InvolvementKind as IK
 from care import models as care
 from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from care.synthetic_casework import reference_date_from
+from care.synthetic_placements import Placement, as_recorded
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
@@ -160,3 +162,21 @@ def test_children_in_care_are_children_in_need_with_one_cin_episode_at_a_time():
         open_then = Referral.objects.filter(person_id=period.person_id, referral_date__lte=last_day).filter(
             Q(closure_date__isnull=True) | Q(closure_date__gt=last_day))
         assert period.end_date == period.start_date or open_then.exists(), period.pk
+
+
+def test_supported_accommodation_begun_before_april_2025_is_recorded_as_semi_independent_living():
+    placed = Placement("supported", "K3", "PR4", "Elm Court", "SC765432", "LE4 6AB", None)
+    assert as_recorded(placed, datetime.date(2025, 3, 31).toordinal()).place == "H5"
+    assert as_recorded(placed, datetime.date(2025, 4, 1).toordinal()).place == "K3"
+
+
+def test_the_worker_stays_allocated_after_care_ends_and_no_one_is_missing_or_adopted_on_31_march():
+    ended = care.PeriodOfCare.objects.filter(end_date__isnull=False)
+    stayed = [p for p in ended if Involvement.objects.filter(person_id=p.person_id, kind=IK.ALLOCATED_WORKER,
+                                                             start_date__lte=p.end_date).exclude(
+        end_date__lte=p.end_date).exists()]
+    assert ended and len(stayed) >= 0.9 * len(ended)  # the rest handed on to a worker allocated before care ended
+    for missing in care.MissingEpisode.objects.all():
+        assert missing.ended_on is not None and missing.ended_on <= datetime.date.fromordinal(
+            reference_date_from(missing.started_on.toordinal()))
+    assert not ended.filter(end_date__month=3, end_date__day=31, episodes__reason_ceased__in=["E11", "E12"])

@@ -6,7 +6,6 @@ They pin pandas and numpy versions Thrive does not use, so they live in their ow
 under their Python, prints what they find as JSON. THRIVE_VALIDATORS_PYTHON names another Python.
 """
 
-import csv
 import json
 import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
 import os
@@ -24,54 +23,13 @@ VALIDATOR_KINDS = {"cin": "cin", "ssda903": "903"}
 # correcting its records: (ruleset, rule) -> (which findings, why). Shown apart from errors and
 # queries, with the reason, and never blocking. Each predicate takes the finding and the return's
 # facts (`Facts`). Checked by returns/tests/test_dfe.py.
-SW17_DEFECT = (
-    lambda finding, facts: finding.child not in facts.looked_after_at_end,
-    "SW17STG2 wants every child's latest social worker episode open on 31 March, but SW12STG2 wants episodes "
-    "reported for children who left care in the year, whose worker may have left when they did: for such a "
-    "child both cannot hold.",
-)
-SW11B_DEFECT = (
-    lambda finding, facts: finding.child not in facts.looked_after_at_end,
-    "SW11bSTG2 wants a next social worker episode after one that ended in the last days of March, but for a "
-    "child who left care then (and so is no longer looked after on 31 March) there is none to report.",
-)
-LEFT_ON_LAST_DAY = (
-    lambda finding, facts: finding.child in facts.left_on_reference_date,
-    "Care ended on 31 March itself: the validator reads a child as still looked after then (so 191 wants OC2), "
-    "and 187 then rejects the adoption or care leaver information the child's leaving calls for.",
-)
 CROSS_EPISODE_REVIEWS = (
     lambda finding, facts: finding.child not in facts.review_in_cin_plan,
     "The validator matches each CP review with every CP plan of the child that has the same number within its "
     "CIN episode, so a review that ended one episode's plan is compared with another episode's plan; no review "
     "was held while a CIN plan was open and its own plan carried on.",
 )
-STILL_MISSING_IN_CARE = (
-    lambda finding, facts: finding.child in facts.looked_after_at_end,
-    "The child is still looked after on 31 March, so a missing or away period still open then is right. The "
-    "validator's rule 361 fills every open episode's end with 31 March in the table the later rules share, so "
-    "575 and 577 then read the child's placement and care as ended.",
-)
-DEFECTS = {
-    **{(f"cin{y}", "4003"): CROSS_EPISODE_REVIEWS for y in ("2024_25", "2025_26", "2026_27")},
-    **{
-        (f"lac{y}", rule): STILL_MISSING_IN_CARE
-        for y in ("2024_25", "2025_26", "2026_27")
-        for rule in ("575", "577")
-    },
-    **{(f"lac{y}", "187"): LEFT_ON_LAST_DAY for y in ("2024_25", "2025_26", "2026_27")},
-    ("lac2025_26", "SW17STG2"): SW17_DEFECT,
-    ("lac2026_27", "SW17STG2"): SW17_DEFECT,
-    ("lac2024_25", "SW11bSTG2"): SW11B_DEFECT,
-    ("lac2025_26", "SW11bSTG2"): SW11B_DEFECT,
-    ("lac2026_27", "SW11bSTG2"): SW11B_DEFECT,
-    ("lac2024_25", "146"): (
-        lambda finding, facts: finding.values.get("PLACE") == "K3",
-        "The 2024-25 validator lists placement type K3 as 'k3', and capitalises what it reads, so it rejects every "
-        "registered supported accommodation placement; its other 2024-25 rules (221, 371) treat K3 as valid, and "
-        "the 2025-26 rule accepts it.",
-    ),
-}
+DEFECTS = {(f"cin{y}", "4003"): CROSS_EPISODE_REVIEWS for y in ("2024_25", "2025_26", "2026_27")}
 
 
 class ValidatorsMissing(Exception):
@@ -91,31 +49,13 @@ class ValidatorFailed(Exception):
 class Facts:
     """What the defect checks need to know about the return besides the finding."""
 
-    looked_after_at_end: set = field(
-        default_factory=set
-    )  # the 903's children with an episode open on 31 March
-    left_on_reference_date: set = field(
-        default_factory=set
-    )  # the 903's children whose care ended on 31 March
     review_in_cin_plan: set = field(default_factory=set)  # the census's children with a true 4003
 
     @classmethod
     def of(cls, kind: str, path: Path, year: int) -> "Facts":
         if kind == "cin":
             return cls(review_in_cin_plan=_reviews_in_cin_plans(Path(path)))
-        episodes = next(
-            (p for p in Path(path).glob("*.csv") if p.read_text(encoding="utf-8").startswith("CHILD,DECOM,")),
-            None,
-        )
-        if episodes is None:
-            return cls()
-        with open(episodes, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-        last_day = f"31/03/{year}"
-        return cls(
-            {r["CHILD"] for r in rows if not (r.get("DEC") or "").strip()},
-            {r["CHILD"] for r in rows if r.get("DEC") == last_day and r.get("REC") != "X1"},
-        )
+        return cls()
 
 
 def _reviews_in_cin_plans(path: Path) -> set:

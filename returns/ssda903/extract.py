@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 
 from access.models import Involvement, InvolvementKind
-from care.codes import ADOPTED, OTHER_PLACEMENTS, SHORT_BREAKS, Intervention
+from care.codes import ADOPTED, OTHER_PLACEMENTS, SHORT_BREAKS, Intervention, PlacementType
 from care.models import (Adoption, DentalCheck, DeprivationOfLiberty, Episode, HealthAssessment, MissingEpisode,
                          PeriodOfCare, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
                          YouthJusticeDisposal)
@@ -102,6 +102,8 @@ def _episode(row, year, unaccompanied: bool) -> dict:
     place = row["placement_type"]
     if place in OTHER_PLACEMENTS and not year.placement_types_split:
         place = OTHER_PLACEMENT_BEFORE_SPLIT
+    if place == PlacementType.SEMI_INDEPENDENT and not year.has_semi_independent:
+        place = PlacementType.SUPPORTED_ACCOMMODATION
     return {"DECOM": row["start_date"], "RNE": row["reason_new"], "LS": row["legal_status"],
             "CIN": row["period__category_of_need"], "PLACE": place, "PLACE_PROVIDER": row["provider"] or None,
             "DEC": ended, "REC": (row["reason_ceased"] or None) if ended else None,
@@ -209,7 +211,8 @@ SHORTEST_DAYS = 3  # a worker episode shorter than this is read as one that did 
 
 
 def _social_worker_window(year, rows) -> tuple | None:
-    """(the day care began, if in the file; the last day reported), as the DfE's checks read the episodes.
+    """(the day care began, if in the file; the last day reported; whether the child left care by then), as
+    the DfE's checks read the episodes.
 
     Every child looked after in the year (not on short breaks only) is reported. Where care began in
     the file (an RNE S episode) episodes are reported from that day, and where the child left care (an
@@ -222,7 +225,8 @@ def _social_worker_window(year, rows) -> tuple | None:
     left = [before_or_on(e["end_date"], year.end) for e in care
             if before_or_on(e["end_date"], year.end) and (e["reason_ceased"] or "") != "X1"]
     still = any(before_or_on(e["end_date"], year.end) is None for e in care)
-    return (max(starts) if starts else None), (year.end if still or not left else max(left))
+    gone = bool(left) and not still
+    return (max(starts) if starts else None), (max(left) if gone else year.end), gone
 
 
 def _social_worker_episodes(year, episodes: dict) -> dict:
@@ -231,7 +235,11 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
     SW_REASON is the reason recorded when the worker changed; a worker who took over from no one (no
     worker ended within a week before) is the child's first contact, FCONTA. A worker whose involvement
     ended the day before the next began ended on the changeover day, as the 903's episodes chain (and as
-    the care pages record a change): a change on 1 April leaves 31 March's worker open in the return."""
+    the care pages record a change): a change on 1 April leaves 31 March's worker open in the return.
+    Episodes are reported to the last day of the window, so for a child who left care the worker allocated
+    on the day they left is reported open, with no SW_DEC: the episode did not end while the child was
+    looked after, and the return describes that time (on the care pages the worker stays allocated when
+    care ends, until the case closes or passes on). 903 rules SW17STG2 and SW11bSTG2 want it open."""
     windows = {p: w for p, rows in episodes.items() if (w := _social_worker_window(year, rows))}
     rows = Involvement.objects.filter(kind=InvolvementKind.ALLOCATED_WORKER, person_id__in=list(windows),
                                       user__isnull=False).order_by(
@@ -239,7 +247,7 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
                                    "social_worker_change__reason")
     result = {}
     for person_id, involvements in grouped(rows, "person_id").items():
-        began, ceiling = windows[person_id]  # care began (in the file), and the last day reported
+        began, ceiling, left = windows[person_id]  # care began (in the file), the last day reported, care left
         floor = max(year.start, began or year.start)
         reported, previous_end = [], None
         for row, following in zip(involvements, [*involvements[1:], None]):
@@ -257,8 +265,11 @@ def _social_worker_episodes(year, episodes: dict) -> dict:
             ended = row["end_date"]
             if ended and following and following["start_date"] == ended + datetime.timedelta(days=1):
                 ended = following["start_date"]
+            handed_on = following is not None and following["start_date"] <= ceiling
+            if left and ended and ended >= ceiling and not handed_on:
+                ended = None  # still allocated on the day the child left care
             reported.append({"SW_ID": row["user__swe_number"] or None, "SW_DECOM": start,
-                             "SW_DEC": before_or_on(ended, year.end), "SW_REASON": reason})
+                             "SW_DEC": before_or_on(ended, ceiling), "SW_REASON": reason})
         if reported:
             result[person_id] = reported
     return result
