@@ -41,7 +41,7 @@ class PlacementType(models.TextChoices):
     SECURE_CHILDRENS_HOME = "K1", "Secure children's home"
     CHILDRENS_HOME = "K2", "Children's home subject to the Children's Homes Regulations"
     SUPPORTED_ACCOMMODATION = "K3", "Registered supported accommodation"
-    # Held for placements begun before 1 April 2025 (care.rules.SEMI_INDEPENDENT_LAST_START); the 2025-26 903
+    # Held for placements begun before 1 April 2025 (care.timing.SEMI_INDEPENDENT_LAST_START); the 2025-26 903
     # has no H5, and a placement still open then is returned as K3 (returns.years).
     SEMI_INDEPENDENT = "H5", "Semi-independent living accommodation (placements begun before 1 April 2025)"
     WITH_PARENTS = "P1", "Placed with own parents or other person with parental responsibility"

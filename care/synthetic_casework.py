@@ -7,6 +7,8 @@ Rows are bulk-written past the models' clean(), so each is drawn within what cle
 exactly for children under 4, a return interview only after the child is back, adoption steps in order.
 """
 
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
 from council.synthetic.casework import Weighted, between, date

@@ -16,7 +16,7 @@ from council.synthetic.places import drawn_index
 from people import postcodes
 
 from .codes import PlacementProvider as PR, PlacementType as P
-from .rules import SEMI_INDEPENDENT_LAST_START
+from .timing import SEMI_INDEPENDENT_LAST_START
 
 # Councils the synthetic council places children in, outside its own area, and how often (ONS codes).
 OUT_OF_AREA = {

@@ -199,7 +199,7 @@ class Episode(InCare):
             errors["reason_ceased"] = "Give both the date the episode ended and why, or neither."
         errors.update(self._provider_errors())
         if (self.placement_type == PlacementType.SEMI_INDEPENDENT and self.start_date
-                and self.start_date > rules.SEMI_INDEPENDENT_LAST_START
+                and self.start_date > timing.SEMI_INDEPENDENT_LAST_START
                 and self.reason_new != ReasonNewEpisode.LEGAL_STATUS):  # a placement begun earlier goes on
             errors["placement_type"] = ("Semi-independent living accommodation (H5) is not recorded for "
                                         "placements from 1 April 2025: choose registered supported "
