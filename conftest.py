@@ -5,6 +5,7 @@ with a one-time code (access.two_factor) is given a confirmed authenticator and 
 given its code, as the real sign-in would leave it. The sign-in itself, with real codes, is tested in
 access/tests/test_two_factor.py and end to end in tests/e2e.
 """
+
 import pytest
 from django.test import Client
 

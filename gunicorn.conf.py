@@ -3,6 +3,7 @@
 Sized for the 2-core server a council is likely to start with; THRIVE_WORKERS and THRIVE_THREADS
 change it without editing this file. Measured under load in docs/performance.md.
 """
+
 import multiprocessing
 import os
 
@@ -60,11 +61,17 @@ logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "ops.logs.ThriveJsonFormatter"}},
-    "filters": {"request_id": {"()": "ops.requestid.RequestIdFilter"},
-                "no_personal_data": {"()": "ops.logs.NoPersonalData"}},
+    "filters": {
+        "request_id": {"()": "ops.requestid.RequestIdFilter"},
+        "no_personal_data": {"()": "ops.logs.NoPersonalData"},
+    },
     "handlers": {
-        "error": {"class": "logging.StreamHandler", "formatter": "json",
-                  "filters": ["request_id", "no_personal_data"], "stream": "ext://sys.stderr"},
+        "error": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id", "no_personal_data"],
+            "stream": "ext://sys.stderr",
+        },
         # The access log line is already JSON (access_log_format): written as it is.
         "access": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stdout"},
     },

@@ -5,11 +5,12 @@ not here (involvements are made only by the journeys' allocation steps; the audi
 are read in the app's audit and break-glass review pages, which are themselves logged). An administrator
 cannot change their own role, teams or permissions, so cannot give themselves a relationship with a child.
 """
-from django.http import HttpRequest
+
 from typing import Any
-from collections.abc import Sequence
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Agency, Team, TeamMembership, User

@@ -1,4 +1,5 @@
 from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 

@@ -10,6 +10,7 @@ team, or an analyst's, administrator's or data protection officer's role.
 A basis from a share carries the parts of the record shared (access.parts): the reader sees those and
 nothing else. Every other basis sees the whole record (`parts` None).
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -62,11 +63,13 @@ class Basis:
 
 
 # Staff whose work is casework: they record for the children they, their team or the team they manage hold.
-CASEWORK_ROLES = frozenset({Role.SOCIAL_WORKER, Role.LEAD_PRACTITIONER, Role.TEAM_MANAGER,
-                            Role.SERVICE_MANAGER})
+CASEWORK_ROLES = frozenset(
+    {Role.SOCIAL_WORKER, Role.LEAD_PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
+)
 # Roles that reach a child's record only by breaking glass: no involvement or team gives them a relationship.
-GLASS_ONLY_ROLES = frozenset({Role.ANALYST, Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER,
-                              Role.DATA_QUALITY})
+GLASS_ONLY_ROLES = frozenset(
+    {Role.ANALYST, Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER, Role.DATA_QUALITY}
+)
 # Roles that never record about a child, whatever their basis.
 READ_ONLY_ROLES = GLASS_ONLY_ROLES | {Role.PARTNER}
 # Bases a worker's right to record can come from.

@@ -18,7 +18,7 @@ serialise writers), so concurrent writers follow one another. The application ne
 an audit row: the models refuse it (AppendOnlyError), and database triggers refuse it too
 (access/migrations/0006).
 """
-from typing import Any, NoReturn, TypeVar
+
 import datetime
 import functools
 import hashlib
@@ -26,16 +26,16 @@ import heapq
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, NoReturn, TypeVar
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 GENESIS = "0" * 64
 HEAD_ID = 1
-EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
 T = TypeVar("T")
-
 
 
 class AppendOnlyError(Exception):
@@ -52,8 +52,11 @@ class Link:
     children: bool = False  # a Disclosure: the hash covers the people it named
 
     def datetimes(self, model: Any) -> tuple[int, ...]:
-        return tuple(i for i, name in enumerate(self.fields)
-                     if isinstance(model._meta.get_field(_field_name(model, name)), models.DateTimeField))
+        return tuple(
+            i
+            for i, name in enumerate(self.fields)
+            if isinstance(model._meta.get_field(_field_name(model, name)), models.DateTimeField)
+        )
 
 
 def _field_name(model: Any, attname: str) -> str:
@@ -67,18 +70,39 @@ def _chained_fields(model: Any) -> list[Any]:
 
 
 LINKS = {
-    "recordview": Link("recordview", "RecordView",
-                       ("user_id", "person_id", "at", "allowed", "action", "basis_kind", "basis", "path")),
-    "disclosure": Link("disclosure", "Disclosure",
-                       ("user_id", "at", "kind", "what", "path", "filename", "terms", "count"),
-                       children=True),
+    "recordview": Link(
+        "recordview",
+        "RecordView",
+        ("user_id", "person_id", "at", "allowed", "action", "basis_kind", "basis", "path"),
+    ),
+    "disclosure": Link(
+        "disclosure",
+        "Disclosure",
+        ("user_id", "at", "kind", "what", "path", "filename", "terms", "count"),
+        children=True,
+    ),
     "breakglass": Link("breakglass", "BreakGlass", ("user_id", "person_id", "reason", "at", "expires_at")),
-    "breakglassreview": Link("breakglassreview", "BreakGlassReview",
-                             ("break_glass_id", "reviewed_by_id", "at", "outcome", "note")),
+    "breakglassreview": Link(
+        "breakglassreview", "BreakGlassReview", ("break_glass_id", "reviewed_by_id", "at", "outcome", "note")
+    ),
     # What a partner agency was shown (access.shares, since migration 0009): its parts as a sorted list.
-    "partnerdisclosure": Link("partnerdisclosure", "PartnerDisclosure",
-                              ("at", "agency_id", "person_id", "share_id", "legal_basis", "parts", "channel",
-                               "what", "user_id", "client", "path")),
+    "partnerdisclosure": Link(
+        "partnerdisclosure",
+        "PartnerDisclosure",
+        (
+            "at",
+            "agency_id",
+            "person_id",
+            "share_id",
+            "legal_basis",
+            "parts",
+            "channel",
+            "what",
+            "user_id",
+            "client",
+            "path",
+        ),
+    ),
 }
 
 
@@ -92,7 +116,9 @@ def microseconds(moment: datetime.datetime) -> int:
 _encode = json.JSONEncoder(separators=(",", ":")).encode
 
 
-def link_hash(previous: str, tag: str, seq: int, values: Iterable[Any], named: list[int] | None = None) -> str:
+def link_hash(
+    previous: str, tag: str, seq: int, values: Iterable[Any], named: list[int] | None = None
+) -> str:
     """The chain hash of one row: SHA-256 of the previous hash and the row's canonical JSON."""
     row: list[Any] = [tag, seq, *values]
     if named is not None:
@@ -123,10 +149,14 @@ def _seed_head() -> str:
     """SQL that makes the head, at the chain's last row (place 0 if none), unless another writer just did."""
     last_of_each = " UNION ALL ".join(
         f"SELECT * FROM (SELECT chain_seq AS seq, chain_hash AS hash FROM access_{tag} "  # nosec B608: constants
-        f"ORDER BY chain_seq DESC LIMIT 1) AS last_{tag}" for tag in LINKS)
-    return (f"INSERT INTO {HEAD_TABLE} (id, seq, hash) SELECT {HEAD_ID}, seq, hash FROM ({last_of_each} "  # nosec B608: constants
-            f"UNION ALL SELECT 0, '{GENESIS}' ORDER BY seq DESC LIMIT 1) AS found WHERE true "
-            "ON CONFLICT (id) DO NOTHING")
+        f"ORDER BY chain_seq DESC LIMIT 1) AS last_{tag}"
+        for tag in LINKS
+    )
+    return (
+        f"INSERT INTO {HEAD_TABLE} (id, seq, hash) SELECT {HEAD_ID}, seq, hash FROM ({last_of_each} "  # nosec B608: constants
+        f"UNION ALL SELECT 0, '{GENESIS}' ORDER BY seq DESC LIMIT 1) AS found WHERE true "
+        "ON CONFLICT (id) DO NOTHING"
+    )
 
 
 def _head(cursor: Any) -> tuple[int, str]:
@@ -155,8 +185,9 @@ def append(rows: list[Any], insert: Callable[[], T]) -> T:
         for row in rows:
             seq += 1
             row.chain_seq = seq
-            row.chain_hash = previous = link_hash(previous, row.chain_link.tag, seq, row.chained_values(),
-                                                  row.chained_children())
+            row.chain_hash = previous = link_hash(
+                previous, row.chain_link.tag, seq, row.chained_values(), row.chained_children()
+            )
         result = insert()
         cursor.execute(MOVE_HEAD, [seq, previous])
     return result
@@ -263,8 +294,13 @@ class NamedChildren:
         return found
 
 
-def rows(link: Link, get_model: Callable[[str], Any] | None = None, up_to: int | None = None,
-         by_time: bool = False, chunk: int = 5000) -> Iterator[Row]:
+def rows(
+    link: Link,
+    get_model: Callable[[str], Any] | None = None,
+    up_to: int | None = None,
+    by_time: bool = False,
+    chunk: int = 5000,
+) -> Iterator[Row]:
     """One table's rows in chain order (or, to build the chain afresh, time order), with their values."""
     model = (get_model or _model)(link.model)
     query = model._base_manager.all()
@@ -278,10 +314,12 @@ def rows(link: Link, get_model: Callable[[str], Any] | None = None, up_to: int |
         if up_to is not None:
             named = named.filter(disclosure__chain_seq__lte=up_to)
         children = NamedChildren(
-            named.values_list("disclosure_id", "person_id").iterator(chunk_size=chunk * 4))
+            named.values_list("disclosure_id", "person_id").iterator(chunk_size=chunk * 4)
+        )
     at = link.fields.index("at")
     for seq, pk, stored, *values in query.values_list("chain_seq", "id", "chain_hash", *link.fields).iterator(
-            chunk_size=chunk):
+        chunk_size=chunk
+    ):
         when = values[at]
         for i in times:
             values[i] = microseconds(values[i])
@@ -319,7 +357,7 @@ def build(get_model: Callable[[str], Any], connection: Any) -> int:
             table = quote(get_model(LINKS[tag].model)._meta.db_table)
             sql = f"UPDATE {table} SET chain_seq = %s, chain_hash = %s WHERE id = %s"  # nosec B608
             for start in range(0, len(updates), 10_000):
-                cursor.executemany(sql, updates[start:start + 10_000])
+                cursor.executemany(sql, updates[start : start + 10_000])
     if seq:  # none: the first audit row written makes the head
         get_model("AuditChainHead").objects.create(id=HEAD_ID, seq=seq, hash=previous)
     return seq

@@ -7,14 +7,15 @@ tests/test_url_access.py walks the URLconf and fails on any pattern without a cl
 A page with a role check logs every refusal, whichever check refused: the role check here, or a
 PermissionDenied raised later by the view.
 """
-from typing import Any, TypeVar, cast
-from django.http import HttpRequest
+
 from collections.abc import Callable
 from functools import wraps
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver
 
 from .audit import log_refusal
@@ -77,11 +78,14 @@ def declare_urls(urls: tuple[Any, ...], access_class: AccessClass, **by_name: Ac
     return urls
 
 
-def page(access_class: AccessClass, allowed: Allowed | None = None, refusal: str = "") -> Callable[[ViewT], ViewT]:
+def page(
+    access_class: AccessClass, allowed: Allowed | None = None, refusal: str = ""
+) -> Callable[[ViewT], ViewT]:
     """Guard a page about no one child: sign-in unless public; `allowed(user)` for role classes.
 
     Refusals are logged (the role check's, and any PermissionDenied the view raises) before the 403.
     """
+
     def decorator(view: ViewT) -> ViewT:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
@@ -96,7 +100,9 @@ def page(access_class: AccessClass, allowed: Allowed | None = None, refusal: str
                 if request.user.is_authenticated:
                     log_refusal(request, str(denied) or "not permitted")
                 raise
+
         return declare(access_class, cast(ViewT, wrapper))
+
     return decorator
 
 
@@ -118,8 +124,9 @@ def reviews_audit(user: User) -> bool:
     return user.is_manager or user.role == Role.DATA_PROTECTION_OFFICER
 
 
-def manager_page(allowed: Allowed = lambda user: user.is_manager,
-                 refusal: str = "This page is for managers.") -> Callable[[ViewT], ViewT]:
+def manager_page(
+    allowed: Allowed = lambda user: user.is_manager, refusal: str = "This page is for managers."
+) -> Callable[[ViewT], ViewT]:
     return page(AccessClass.MANAGER, allowed, refusal)
 
 

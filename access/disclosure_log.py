@@ -4,17 +4,16 @@ and exported (CSV or PDF) for a subject access request.
 These pages name children, so each is logged in turn: a search as a list naming the children it found, a
 child's page as an audit review of their record, an export as a download naming the child.
 """
-import datetime
-from collections.abc import Iterable
-from .requests import SignedInRequest
+
 import csv
+import datetime
 import io
+from collections.abc import Iterable
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -27,12 +26,23 @@ from thrive.forms import DateField, GovukForm
 from .audit import disclose, log_access
 from .classes import manager_page
 from .models import Action, Agency, AgencyKind, DisclosureKind, Role, User
+from .requests import SignedInRequest
 from .shares import DisclosureChannel, PartnerDisclosure
 
 PER_PAGE = 100
 REFUSAL = "The disclosure log is for the data protection officer."
-COLUMNS = ("When", "Agency", "Child", "Council ID", "How", "What", "Parts of the record", "Lawful basis",
-           "Share", "Seen by")
+COLUMNS = (
+    "When",
+    "Agency",
+    "Child",
+    "Council ID",
+    "How",
+    "What",
+    "Parts of the record",
+    "Lawful basis",
+    "Share",
+    "Seen by",
+)
 
 
 def is_dpo(user: User) -> bool:
@@ -43,12 +53,15 @@ dpo_page = manager_page(is_dpo, REFUSAL)
 
 
 class SearchForm(GovukForm):
-    child = forms.CharField(label="Child", required=False, max_length=20,
-                            help_text="Their council ID or NHS number")
-    agency = forms.ModelChoiceField(label="Agency", required=False,
-                                    queryset=Agency.objects.exclude(kind=AgencyKind.LOCAL_AUTHORITY))
-    channel = forms.ChoiceField(label="How", required=False,
-                                choices=[("", "Any way"), *DisclosureChannel.choices])
+    child = forms.CharField(
+        label="Child", required=False, max_length=20, help_text="Their council ID or NHS number"
+    )
+    agency = forms.ModelChoiceField(
+        label="Agency", required=False, queryset=Agency.objects.exclude(kind=AgencyKind.LOCAL_AUTHORITY)
+    )
+    channel = forms.ChoiceField(
+        label="How", required=False, choices=[("", "Any way"), *DisclosureChannel.choices]
+    )
     since = DateField(label="From", required=False)
     until = DateField(label="To", required=False)
 
@@ -103,16 +116,30 @@ def search(request: SignedInRequest) -> HttpResponse:
     form = SearchForm(request.GET if request.GET else None)
     rows, person = _filtered(form) if form.is_bound else (_rows(), None)
     page = Paginator(rows if rows is not None else PartnerDisclosure.objects.none(), PER_PAGE).get_page(
-        request.GET.get("page"))
+        request.GET.get("page")
+    )
     named = [row.person_id for row in page.object_list]
     if named:
-        disclose(request, DisclosureKind.LIST, named, what="Disclosure log: disclosures to partner agencies",
-                 terms=_terms(form), count=page.paginator.count)
+        disclose(
+            request,
+            DisclosureKind.LIST,
+            named,
+            what="Disclosure log: disclosures to partner agencies",
+            terms=_terms(form),
+            count=page.paginator.count,
+        )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "access/disclosures.html", {
-        "form": form, "page": page, "person": person, "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "access/disclosures.html",
+        {
+            "form": form,
+            "page": page,
+            "person": person,
+            "query": query.urlencode(),
+        },
+    )
 
 
 @dpo_page
@@ -124,8 +151,9 @@ def child(request: SignedInRequest, pk: int) -> HttpResponse:
     rows = _rows().filter(person_id__in=merged_ids(kept))
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     response = render(request, "access/disclosures_child.html", {"person": kept, "page": page})
-    log_access(request, [kept], allowed=True, text="disclosure log review of the child's record",
-               action=Action.AUDIT)
+    log_access(
+        request, [kept], allowed=True, text="disclosure log review of the child's record", action=Action.AUDIT
+    )
     return response
 
 
@@ -143,8 +171,13 @@ def export(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
         body, content_type = _csv(rows), "text/csv; charset=utf-8"
     else:
         body, content_type = _pdf(kept, rows, stamp, request.user), "application/pdf"
-    disclose(request, DisclosureKind.EXPORT, [kept.pk],
-             what="Disclosures to partner agencies, for a subject access request", filename=filename)
+    disclose(
+        request,
+        DisclosureKind.EXPORT,
+        [kept.pk],
+        what="Disclosures to partner agencies, for a subject access request",
+        filename=filename,
+    )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -153,10 +186,18 @@ def export(request: SignedInRequest, pk: int, fmt: str) -> HttpResponse:
 def _values(row: PartnerDisclosure) -> list[str]:
     seen_by = str(row.user) if row.user_id else row.client
     share = f"{row.share.purpose} (from {row.share.start_date:%-d %B %Y})" if row.share_id else "No share"  # type: ignore[union-attr]
-    return [timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"), row.agency.name, row.person.full_name,
-            row.person.la_id, row.get_channel_display(), row.what, capfirst(row.part_labels),
-            row.get_legal_basis_display(),
-            share, seen_by]
+    return [
+        timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M"),
+        row.agency.name,
+        row.person.full_name,
+        row.person.la_id,
+        row.get_channel_display(),
+        row.what,
+        capfirst(row.part_labels),
+        row.get_legal_basis_display(),
+        share,
+        seen_by,
+    ]
 
 
 def _csv(rows: Iterable[PartnerDisclosure]) -> bytes:
@@ -176,9 +217,15 @@ def _safe(value: str) -> str:
 def _pdf(person: Person, rows: Iterable[PartnerDisclosure], stamp: datetime.datetime, user: User) -> bytes:
     import weasyprint  # imported when needed: it loads Pango and fonts
 
-    html = render_to_string("access/disclosures_export.html", {
-        "person": person, "rows": [_values(row) for row in rows], "columns": COLUMNS, "at": stamp,
-        "user": user,
-    })
+    html = render_to_string(
+        "access/disclosures_export.html",
+        {
+            "person": person,
+            "rows": [_values(row) for row in rows],
+            "columns": COLUMNS,
+            "at": stamp,
+            "user": user,
+        },
+    )
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf

@@ -1,16 +1,19 @@
 """Forms for signing in, breaking glass and reviewing break-glass accesses; choosing staff and teams.
 
 Staff are chosen with one field (`worker_field`): a select of the staff in the roles (and teams) the choice is
-limited to, sorted by surname, each named with their teams and caseload, which the page turns into an accessible
+limited to, sorted by surname, each named with their teams and caseload, which the page turns into an
+accessible
 typeahead (accessible-autocomplete, static/thrive/autocomplete.js); without JavaScript it stays a select.
 """
-from django.http import HttpRequest
-from typing import Any, cast
+
 from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 
 from thrive import limits
 from thrive.forms import limit_length
@@ -70,7 +73,9 @@ class BreakGlassReviewForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["outcome"].choices = [c for c in self.fields["outcome"].choices if c[0]]  # type: ignore[attr-defined]
         limit_length(self.fields["note"], limits.LONG_TEXT)  # type: ignore[arg-type]
-        self.fields["note"].error_messages["max_length"] = f"Note must be {limits.LONG_TEXT:,} characters or fewer"
+        self.fields["note"].error_messages["max_length"] = (
+            f"Note must be {limits.LONG_TEXT:,} characters or fewer"
+        )
 
     def clean(self) -> dict[str, Any]:
         data = cast(dict[str, Any], super().clean())
@@ -81,11 +86,16 @@ class BreakGlassReviewForm(forms.ModelForm):
 
 def with_caseload(staff: QuerySet[User]) -> QuerySet[User]:
     """Staff with `caseload` (the children they are the worker for now) and their teams, in two queries."""
-    held = (Involvement.objects.filter(user=OuterRef("pk"), kind__in=WORKER_KINDS, end_date__isnull=True)
-            .order_by().values("user").annotate(n=Count("pk")).values("n"))
+    held = (
+        Involvement.objects.filter(user=OuterRef("pk"), kind__in=WORKER_KINDS, end_date__isnull=True)
+        .order_by()
+        .values("user")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return staff.annotate(caseload=Coalesce(Subquery(held, output_field=IntegerField()), 0)).prefetch_related(
-        Prefetch("memberships",
-                 queryset=TeamMembership.objects.select_related("team").order_by("team__name")))
+        Prefetch("memberships", queryset=TeamMembership.objects.select_related("team").order_by("team__name"))
+    )
 
 
 class StaffField(forms.ModelChoiceField):
@@ -100,8 +110,12 @@ class StaffField(forms.ModelChoiceField):
         return f"{user.get_full_name() or user.username}{f' ({teams})' if teams else ''}{held}"
 
 
-def worker_field(label: str = "Allocate to", roles: Iterable[str] = PRACTITIONER_ROLES,
-                 team_kinds: Iterable[str] | None = None, **kwargs: Any) -> StaffField:
+def worker_field(
+    label: str = "Allocate to",
+    roles: Iterable[str] = PRACTITIONER_ROLES,
+    team_kinds: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> StaffField:
     """A choice of staff in these roles (and teams of these kinds): by default, those a case can be
     allocated to."""
     return StaffField(label=label, queryset=with_caseload(practitioners(roles, team_kinds)), **kwargs)

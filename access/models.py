@@ -1,7 +1,8 @@
 """Who works where, who may see which child, and the audit of every look at a child's record."""
-from typing import Any, NoReturn
+
 from collections.abc import Iterable
-from django.conf import settings
+from typing import Any, NoReturn
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import connection, models
@@ -56,7 +57,9 @@ class Team(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=TeamKind.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="subteams")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="subteams"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -86,8 +89,10 @@ class Role(models.TextChoices):
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
 
 
-SWE_NUMBER = RegexValidator(r"^SW\d{1,7}$", "A Social Work England registration number is SW and up to 7 digits, "
-                                              "as on the register: SW123456.")
+SWE_NUMBER = RegexValidator(
+    r"^SW\d{1,7}$",
+    "A Social Work England registration number is SW and up to 7 digits, as on the register: SW123456.",
+)
 
 
 class User(AbstractUser):
@@ -95,8 +100,15 @@ class User(AbstractUser):
     agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
     job_title = models.CharField(max_length=200, blank=True)
     swe_number = models.CharField(
-        "Social Work England registration number", max_length=9, blank=True, validators=[SWE_NUMBER],
-        help_text="For registered social workers: the 903's social worker episodes identify the worker by it (SW_ID).")
+        "Social Work England registration number",
+        max_length=9,
+        blank=True,
+        validators=[SWE_NUMBER],
+        help_text=(
+            "For registered social workers: the 903's social worker episodes identify the worker by it "
+            "(SW_ID)."
+        ),
+    )
     teams = models.ManyToManyField(Team, through="TeamMembership", related_name="members")
 
     @property
@@ -141,8 +153,12 @@ class Involvement(models.Model):
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="involvements")
     kind = models.CharField(max_length=30, choices=InvolvementKind.choices)
-    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements")
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements")
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="involvements"
+    )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     history = HistoricalRecords()
@@ -224,8 +240,9 @@ class RecordView(ChainedModel):
     """
 
     user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="record_views")
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="record_views")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="record_views"
+    )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     allowed = models.BooleanField()
     action = models.CharField(max_length=10, choices=Action.choices, default=Action.READ)

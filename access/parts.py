@@ -11,8 +11,9 @@ relationship of the reader's own (education.access).
 Something that belongs to several parts (a child protection plan still in force is both a current plan
 and child protection work) is shown when any of them is shared.
 """
-from typing import Any
+
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db import models
 
@@ -36,22 +37,22 @@ class Part(models.TextChoices):
 # What each part holds, as the manager choosing a share's scope reads it.
 HINTS = {
     Part.IDENTITY: "Name, date of birth, sex, ethnicity, disabilities, NHS number, UPN and council ID. "
-                   "Always shared.",
+    "Always shared.",
     Part.ADDRESS: "Current and past addresses.",
     Part.FAMILY: "Relatives and connected people, parental responsibility and who the child lives with.",
     Part.WORKERS: "The lead practitioner, allocated worker, teams, IRO and personal adviser.",
     Part.CONTACTS: "Contacts to the front door, their decisions, and referrals.",
     Part.PLANS: "Child in need, child protection and pathway plans now in force: when they started, "
-                "their category and reviews.",
+    "their category and reviews.",
     Part.FAMILY_HELP: "Family Help episodes, assessments and child in need plans, past and present.",
     Part.CHILD_PROTECTION: "Strategy discussions, section 47 enquiries, conferences, plans past and present, "
-                           "and visits.",
+    "and visits.",
     Part.PROCEEDINGS: "Family group decision making, pre-proceedings and care proceedings.",
     Part.CARE: "Periods of care, placements, legal status, reviews, health and education of a child in care.",
     Part.LEAVING_CARE: "Leaving care status, pathway plans, accommodation and activity.",
     Part.PRIVATE_FOSTERING: "Private fostering arrangements notified to the council, and its visits.",
     Part.COUNCIL_ONLY: "Management oversight, merges, the audit log and shares: never shared. Nor is the "
-                       "education record, read only on a relationship of one's own (education.access).",
+    "education record, read only on a relationship of one's own (education.access).",
 }
 
 ALWAYS_SHARED = frozenset({Part.IDENTITY})

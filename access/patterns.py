@@ -3,14 +3,13 @@
 The thresholds are declared here, once, so a council changes them in one place:
 a user who opened many records they do not hold themselves, many refusals, and break glass out of hours.
 """
-from collections.abc import Iterable
-from typing import Any
-import datetime
-from dataclasses import dataclass
 
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
-
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django.utils import timezone
 
@@ -35,15 +34,25 @@ def _counts(rows: Iterable[Any], field: str) -> list[UserCount]:
 
 def not_allocated(views: QuerySet[RecordView], threshold: int = NOT_ALLOCATED_CHILDREN) -> list[UserCount]:
     """Users who opened at least `threshold` different children they are not themselves involved with."""
-    rows = (views.filter(allowed=True, person__isnull=False).exclude(basis_kind=BasisKind.OWN)
-            .values("user").annotate(children=Count("person", distinct=True))
-            .filter(children__gte=threshold).order_by("-children", "user"))
+    rows = (
+        views.filter(allowed=True, person__isnull=False)
+        .exclude(basis_kind=BasisKind.OWN)
+        .values("user")
+        .annotate(children=Count("person", distinct=True))
+        .filter(children__gte=threshold)
+        .order_by("-children", "user")
+    )
     return _counts(rows, "children")
 
 
 def refusals(views: QuerySet[RecordView], threshold: int = REFUSALS) -> list[UserCount]:
-    rows = (views.filter(allowed=False).values("user").annotate(refused=Count("pk"))
-            .filter(refused__gte=threshold).order_by("-refused", "user"))
+    rows = (
+        views.filter(allowed=False)
+        .values("user")
+        .annotate(refused=Count("pk"))
+        .filter(refused__gte=threshold)
+        .order_by("-refused", "user")
+    )
     return _counts(rows, "refused")
 
 
@@ -52,9 +61,12 @@ def break_glass_at_night(accesses: QuerySet[BreakGlass]) -> QuerySet[BreakGlass]
     zone = timezone.get_current_timezone()
     start, end = WORKING_HOURS
     hour, weekday = ExtractHour("at", tzinfo=zone), ExtractIsoWeekDay("at", tzinfo=zone)
-    return (accesses.annotate(hour=hour, weekday=weekday)
-            .filter(Q(hour__lt=start) | Q(hour__gte=end) | Q(weekday__gte=6))
-            .select_related("user", "person").order_by("-at"))
+    return (
+        accesses.annotate(hour=hour, weekday=weekday)
+        .filter(Q(hour__lt=start) | Q(hour__gte=end) | Q(weekday__gte=6))
+        .select_related("user", "person")
+        .order_by("-at")
+    )
 
 
 def since(days: int) -> datetime.datetime:
@@ -68,7 +80,8 @@ def patterns(staff_ids: set[int] | None, days: int = WINDOW_DAYS) -> dict[str, A
     if staff_ids is not None:
         views, accesses = views.filter(user_id__in=staff_ids), accesses.filter(user_id__in=staff_ids)
     return {
-        "not_allocated": not_allocated(views), "refusals": refusals(views),
+        "not_allocated": not_allocated(views),
+        "refusals": refusals(views),
         "night": list(break_glass_at_night(accesses)[:200]),
         "thresholds": {"children": NOT_ALLOCATED_CHILDREN, "refusals": REFUSALS, "hours": WORKING_HOURS},
     }

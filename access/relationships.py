@@ -7,6 +7,7 @@ glass" with a reason that managers review; partners' staff never break glass. An
 the data protection officer have no relationship with any child: they too break glass. Who may *record* is
 decided by access.basis.may_record, from the basis and the role.
 """
+
 import datetime
 from functools import reduce
 from operator import or_
@@ -40,7 +41,9 @@ def visible_involvements(user, on: datetime.date | None = None):
     team_ids = set(user.memberships.values_list("team_id", flat=True)) | managed_team_ids(user)
     # A list, not a subquery: with a subquery in the OR, PostgreSQL reads every involvement (14 ms on large);
     # with a list it combines the (user, end_date) and (team, end_date) indexes (0.4 ms). docs/performance.md
-    colleague_ids = list(user.__class__.objects.filter(memberships__team_id__in=team_ids).values_list("id", flat=True))
+    colleague_ids = list(
+        user.__class__.objects.filter(memberships__team_id__in=team_ids).values_list("id", flat=True)
+    )
     return Involvement.objects.filter(open_on(on)).filter(
         Q(user=user) | Q(team_id__in=team_ids) | Q(user_id__in=colleague_ids)
     )
@@ -92,9 +95,12 @@ def _relationship(user, rows) -> Basis:
         return Basis(BasisKind.OWN, f"{label} for the child", frozenset(row["kind"] for row in own))
     memberships = {m.team_id: m.manages for m in user.memberships.all()}
     member_teams = {team for team, manages in memberships.items() if not manages}
-    colleagues = dict(TeamMembership.objects.filter(
-        team_id__in=member_teams, user_id__in={row["user_id"] for row in rows if row["user_id"]},
-    ).values_list("user_id", "team__name"))
+    colleagues = dict(
+        TeamMembership.objects.filter(
+            team_id__in=member_teams,
+            user_id__in={row["user_id"] for row in rows if row["user_id"]},
+        ).values_list("user_id", "team__name")
+    )
     partner = user.role == Role.PARTNER
     for row in rows:
         if row["team_id"] in member_teams:
@@ -106,8 +112,9 @@ def _relationship(user, rows) -> Basis:
         if row["user_id"] in colleagues:
             team = colleagues[row["user_id"]]
             if partner:
-                return Basis(BasisKind.MULTI_AGENCY,
-                             f"partner member of {team}, the child's allocated worker's team")
+                return Basis(
+                    BasisKind.MULTI_AGENCY, f"partner member of {team}, the child's allocated worker's team"
+                )
             return Basis(BasisKind.TEAM, f"team colleague in {team} of the child's allocated worker")
     if partner:
         return Basis(BasisKind.MULTI_AGENCY, "partner member of a team the child is open to")
@@ -117,8 +124,12 @@ def _relationship(user, rows) -> Basis:
 def legitimate_basis(user, person, on: datetime.date | None = None) -> Basis | None:
     """The relationship on which this user may open this person's record, or None."""
     on = on or timezone.localdate()
-    rows = list(visible_involvements(user, on).filter(person=person).order_by("start_date", "pk")
-                .values("user_id", "team_id", "kind", "team__name"))
+    rows = list(
+        visible_involvements(user, on)
+        .filter(person=person)
+        .order_by("start_date", "pk")
+        .values("user_id", "team_id", "kind", "team__name")
+    )
     if rows:
         return _relationship(user, rows)
     shares = list(_shares(user, on).filter(person=person).order_by("start_date", "pk"))
@@ -187,5 +198,6 @@ def works_at_front_door(user) -> bool:
     return Team.objects.filter(reduce(or_, reach), kind=TeamKind.FRONT_DOOR).exists()
 
 
-FRONT_DOOR_BASIS = Basis(BasisKind.FRONT_DOOR,
-                         "recording a contact about this child at the front door (identity only)")
+FRONT_DOOR_BASIS = Basis(
+    BasisKind.FRONT_DOOR, "recording a contact about this child at the front door (identity only)"
+)

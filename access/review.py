@@ -3,13 +3,13 @@
 The data protection officer reviews everyone; a manager reviews the staff of the teams they manage, and
 the log of a child they can open. These pages name children, so they are logged in turn.
 """
-from .requests import SignedInRequest
-from django.http import HttpRequest, HttpResponse
-from django.core.paginator import Page
-from django.db.models import QuerySet
+
 from typing import Any
+
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from people.merging import merged_ids, survivor_of
@@ -20,6 +20,7 @@ from .audit import disclose, log_access
 from .classes import manager_page, reviews_audit
 from .models import Action, BreakGlass, Disclosure, DisclosureKind, RecordView, Role, TeamMembership, User
 from .relationships import access_basis, managed_team_ids
+from .requests import SignedInRequest
 
 REFUSAL = "The audit log is for managers (their staff's use of records) and the data protection officer."
 PER_PAGE = 100
@@ -66,11 +67,21 @@ def home(request: SignedInRequest) -> HttpResponse:
     if scope is not None:
         exports = exports.filter(user_id__in=scope)
     found = unusual.patterns(scope)
-    return render(request, "access/audit_home.html", {
-        "everyone": scope is None, "la_id": la_id, "username": username, "exports": exports[:20],
-        "not_allocated": found["not_allocated"][:10], "refusals": found["refusals"][:10],
-        "night": len(found["night"]), "thresholds": found["thresholds"], "days": unusual.WINDOW_DAYS,
-    })
+    return render(
+        request,
+        "access/audit_home.html",
+        {
+            "everyone": scope is None,
+            "la_id": la_id,
+            "username": username,
+            "exports": exports[:20],
+            "not_allocated": found["not_allocated"][:10],
+            "refusals": found["refusals"][:10],
+            "night": len(found["night"]),
+            "thresholds": found["thresholds"],
+            "days": unusual.WINDOW_DAYS,
+        },
+    )
 
 
 @reviewer_page
@@ -80,18 +91,31 @@ def child(request: SignedInRequest, pk: int) -> HttpResponse:
     if kept.pk != int(pk):
         return redirect("access:audit_child", kept.pk)
     if request.user.role != Role.DATA_PROTECTION_OFFICER and access_basis(request.user, kept) is None:
-        log_access(request, [kept], allowed=False, action=Action.AUDIT,
-                   text="refused: audit review of a record the manager cannot open")
+        log_access(
+            request,
+            [kept],
+            allowed=False,
+            action=Action.AUDIT,
+            text="refused: audit review of a record the manager cannot open",
+        )
         return _forbidden(request, "You can review the audit log only of records you can open.")
     ids = merged_ids(kept)
     views = RecordView.objects.filter(person_id__in=ids).select_related("user", "person")
     lists = Disclosure.objects.filter(children__person_id__in=ids).distinct().select_related("user")
-    response = render(request, "access/audit_child.html", {
-        "person": kept, "views": _page(views.order_by("-at", "-pk"), request),
-        "lists": _page(lists.order_by("-at"), request, "lists_page"),
-        "glass": (BreakGlass.objects.filter(person_id__in=ids).select_related("user", "review")
-                  .order_by("-at")[:100]),
-    })
+    response = render(
+        request,
+        "access/audit_child.html",
+        {
+            "person": kept,
+            "views": _page(views.order_by("-at", "-pk"), request),
+            "lists": _page(lists.order_by("-at"), request, "lists_page"),
+            "glass": (
+                BreakGlass.objects.filter(person_id__in=ids)
+                .select_related("user", "review")
+                .order_by("-at")[:100]
+            ),
+        },
+    )
     log_access(request, [kept], allowed=True, text="audit review of the child's record", action=Action.AUDIT)
     return response
 
@@ -102,16 +126,25 @@ def user_activity(request: SignedInRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(User, pk=pk)
     if not _in_scope(staff_in_scope(request.user), target.pk):
         return _forbidden(request, "You review the use of records by the staff of the teams you manage.")
-    views = _page(RecordView.objects.filter(user=target).select_related("person").order_by("-at", "-pk"), request)
+    views = _page(
+        RecordView.objects.filter(user=target).select_related("person").order_by("-at", "-pk"), request
+    )
     lists = _page(Disclosure.objects.filter(user=target).order_by("-at", "-pk"), request, "lists_page")
     named = [view.person_id for view in views.object_list if view.person_id]
     if named:
-        disclose(request, DisclosureKind.LIST, named,
-                 what=f"Audit review: use of records by {target.username}")
-    return render(request, "access/audit_user.html", {
-        "target": target, "views": views, "lists": lists,
-        "glass": BreakGlass.objects.filter(user=target).select_related("person").order_by("-at")[:100],
-    })
+        disclose(
+            request, DisclosureKind.LIST, named, what=f"Audit review: use of records by {target.username}"
+        )
+    return render(
+        request,
+        "access/audit_user.html",
+        {
+            "target": target,
+            "views": views,
+            "lists": lists,
+            "glass": BreakGlass.objects.filter(user=target).select_related("person").order_by("-at")[:100],
+        },
+    )
 
 
 @reviewer_page
@@ -123,8 +156,9 @@ def disclosure(request: SignedInRequest, pk: int) -> HttpResponse:
     children = _page(shown.children.select_related("person").order_by("person__la_id", "pk"), request)
     named = [row.person_id for row in children.object_list]
     if named:
-        disclose(request, DisclosureKind.LIST, named,
-                 what=f"Audit review: children in list or file {shown.pk}")
+        disclose(
+            request, DisclosureKind.LIST, named, what=f"Audit review: children in list or file {shown.pk}"
+        )
     return render(request, "access/audit_disclosure.html", {"shown": shown, "children": children})
 
 

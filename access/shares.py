@@ -10,6 +10,7 @@ searches by child and by agency and exports for a subject access request.
 Shares were first the sharing app's; the model lives in this core (its table still `sharing_share`) so
 the access rules need no journey app.
 """
+
 import datetime
 
 from django.conf import settings
@@ -43,21 +44,36 @@ class LawfulBasis(models.TextChoices):
 # What each basis allows, as the manager choosing it reads it.
 LAWFUL_BASIS_HINTS = {
     LawfulBasis.CA1989_S17: "Services for a child in need and their family.",
-    LawfulBasis.CA1989_S47: ("Enquiries where there is reasonable cause to suspect a child is suffering, or "
-                             "likely to suffer, significant harm."),
-    LawfulBasis.CA2004_S10: "Co-operation between the council and its partners to improve children's well-being.",
-    LawfulBasis.CA2004_S11: ("The duty of the council and named partners to safeguard and promote the welfare "
-                             "of children."),
-    LawfulBasis.DPA2018_SCH8: ("The safeguarding of children and individuals at risk: the condition for "
-                               "sensitive processing by a competent authority for law enforcement (police, "
-                               "youth justice)."),
-    LawfulBasis.DPA2018_SCH1: ("The safeguarding of children and individuals at risk: the condition for special "
-                               "category data (health, ethnicity) under the UK GDPR."),
-    LawfulBasis.UK_GDPR_PUBLIC_TASK: ("Processing needed for a task in the public interest or in the council's "
-                                      "official authority (with a statutory function behind it)."),
-    LawfulBasis.CONSENT: ("The family's (or a competent child's) freely given consent, recorded; it can be "
-                          "withdrawn, which ends the share."),
-    LawfulBasis.CRIME_AND_DISORDER: "Sharing with the police, probation or health to prevent crime and disorder.",
+    LawfulBasis.CA1989_S47: (
+        "Enquiries where there is reasonable cause to suspect a child is suffering, or "
+        "likely to suffer, significant harm."
+    ),
+    LawfulBasis.CA2004_S10: (
+        "Co-operation between the council and its partners to improve children's well-being."
+    ),
+    LawfulBasis.CA2004_S11: (
+        "The duty of the council and named partners to safeguard and promote the welfare of children."
+    ),
+    LawfulBasis.DPA2018_SCH8: (
+        "The safeguarding of children and individuals at risk: the condition for "
+        "sensitive processing by a competent authority for law enforcement (police, "
+        "youth justice)."
+    ),
+    LawfulBasis.DPA2018_SCH1: (
+        "The safeguarding of children and individuals at risk: the condition for special "
+        "category data (health, ethnicity) under the UK GDPR."
+    ),
+    LawfulBasis.UK_GDPR_PUBLIC_TASK: (
+        "Processing needed for a task in the public interest or in the council's "
+        "official authority (with a statutory function behind it)."
+    ),
+    LawfulBasis.CONSENT: (
+        "The family's (or a competent child's) freely given consent, recorded; it can be "
+        "withdrawn, which ends the share."
+    ),
+    LawfulBasis.CRIME_AND_DISORDER: (
+        "Sharing with the police, probation or health to prevent crime and disorder."
+    ),
 }
 RETIRED = frozenset({LawfulBasis.DUTY_TO_SHARE})  # names no provision: kept only for shares made with it
 OFFERED = tuple(basis for basis in LawfulBasis if basis not in RETIRED)
@@ -80,15 +96,21 @@ class Share(models.Model):
     start_date = models.DateField()
     review_date = models.DateField(null=True, blank=True, help_text="When a manager next reviews the share.")
     reviewed_on = models.DateField(null=True, blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="+")
-    end_date = models.DateField(null=True, blank=True, help_text=(
-        "The last day shared (the day before it began, for a share stopped before it started)."))
-    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=("The last day shared (the day before it began, for a share stopped before it started)."),
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     end_reason = models.CharField(max_length=500, blank=True)
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords(table_name="sharing_historicalshare")
 
     objects = ShareQuerySet.as_manager()
@@ -130,16 +152,24 @@ class PartnerDisclosure(ChainedModel):
     at = models.DateTimeField(default=timezone.now, db_index=True)
     agency = models.ForeignKey("access.Agency", on_delete=models.PROTECT, related_name="disclosures")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    share = models.ForeignKey(Share, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="disclosures")
+    share = models.ForeignKey(
+        Share, null=True, blank=True, on_delete=models.PROTECT, related_name="disclosures"
+    )
     legal_basis = models.CharField("Lawful basis", max_length=20, choices=LawfulBasis.choices)
     parts = models.JSONField(default=list)
     channel = models.CharField(max_length=20, choices=DisclosureChannel.choices)
     what = models.CharField(max_length=300)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+", help_text="The agency's member of staff who saw it (pages).")
-    client = models.CharField(max_length=200, blank=True,
-                              help_text="The agency's system (API key) it went to.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The agency's member of staff who saw it (pages).",
+    )
+    client = models.CharField(
+        max_length=200, blank=True, help_text="The agency's system (API key) it went to."
+    )
     path = models.CharField(max_length=500, blank=True)
     chain_link = LINKS["partnerdisclosure"]
 

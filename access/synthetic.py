@@ -7,24 +7,26 @@ gives each demo user something to see. Children in care and care leavers are cho
 here, so caseloads stay even, and handed over (lookup "access.care_handover") to `care` and `leavers`,
 which plan their histories and write their involvements to fit them.
 """
-from collections.abc import Iterable, Sequence
-from typing import Any
-from council.scales import Scale
-from council.synthetic.context import Council
+
 import datetime
 import heapq
 import math
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
+from council.scales import Scale
 from council.synthetic.casework import Weighted
+from council.synthetic.context import Council
 from council.synthetic.registry import contributes
 from people.synthetic import DIED, UNACCOMPANIED, UNBORN
 
-from .models import Agency, AgencyKind, Involvement, InvolvementKind as IK, Role, Team, TeamKind, TeamMembership, User
+from .models import Agency, AgencyKind, Involvement, Role, Team, TeamKind, TeamMembership, User
+from .models import InvolvementKind as IK
 
 DEMO_HASH_SALT = "thrivedemosalt01"  # one fixed salt: the same hash every run, computed once
 # Unusable (it starts with "!") when no demo password is configured: a marker, not a password (bandit B105).
@@ -61,31 +63,110 @@ DEPARTMENT = "Children and Family Services"
 
 # Caseload-driven teams are keyed by the open service they hold (see Rates.caseloads).
 TEAM_SPECS = (
-    TeamSpec("front_door", TeamKind.FRONT_DOOR, "front_door", "Front Door (MASH)", Role.SOCIAL_WORKER, "Social Worker"),
-    TeamSpec("family_help", TeamKind.FAMILY_HELP, "front_door", "Family Help Team", Role.LEAD_PRACTITIONER,
-             "Family Help Practitioner"),
-    TeamSpec("child_in_need", TeamKind.ASSESSMENT, "social_work", "Assessment Team", Role.SOCIAL_WORKER,
-             "Social Worker"),
-    TeamSpec("child_protection", TeamKind.MULTI_AGENCY_CP, "social_work", "Multi-Agency Child Protection Team",
-             Role.SOCIAL_WORKER, "Lead Child Protection Practitioner"),
-    TeamSpec("children_in_care", TeamKind.CHILDREN_IN_CARE, "care", "Children in Care Team", Role.SOCIAL_WORKER,
-             "Social Worker"),
-    TeamSpec("care_leavers", TeamKind.LEAVING_CARE, "care", "Leaving Care Team", Role.PERSONAL_ADVISER,
-             "Personal Adviser"),
-    TeamSpec("placements", TeamKind.PLACEMENTS, "care", "Placements and Commissioning", Role.PLACEMENTS_OFFICER,
-             "Placements Officer"),
-    TeamSpec("iro", TeamKind.IRO, "quality", "Independent Reviewing Service", Role.IRO,
-             "Independent Reviewing Officer"),
-    TeamSpec("virtual_school", TeamKind.VIRTUAL_SCHOOL, "education", "Virtual School", Role.VIRTUAL_SCHOOL,
-             "Virtual School Officer"),
-    TeamSpec("education", TeamKind.EDUCATION, "education", "Education Inclusion Team", Role.EDUCATION_OFFICER,
-             "Education Inclusion Officer"),
-    TeamSpec("performance", TeamKind.PERFORMANCE, "business", "Performance and Business Intelligence", Role.ANALYST,
-             "Performance Analyst"),
-    TeamSpec("admin", TeamKind.ADMINISTRATION, "business", "System Administration", Role.ADMINISTRATOR,
-             "Systems Administrator"),
-    TeamSpec("information_governance", TeamKind.INFORMATION_GOVERNANCE, "business", "Information Governance",
-             Role.DATA_PROTECTION_OFFICER, "Data Protection Officer"),
+    TeamSpec(
+        "front_door",
+        TeamKind.FRONT_DOOR,
+        "front_door",
+        "Front Door (MASH)",
+        Role.SOCIAL_WORKER,
+        "Social Worker",
+    ),
+    TeamSpec(
+        "family_help",
+        TeamKind.FAMILY_HELP,
+        "front_door",
+        "Family Help Team",
+        Role.LEAD_PRACTITIONER,
+        "Family Help Practitioner",
+    ),
+    TeamSpec(
+        "child_in_need",
+        TeamKind.ASSESSMENT,
+        "social_work",
+        "Assessment Team",
+        Role.SOCIAL_WORKER,
+        "Social Worker",
+    ),
+    TeamSpec(
+        "child_protection",
+        TeamKind.MULTI_AGENCY_CP,
+        "social_work",
+        "Multi-Agency Child Protection Team",
+        Role.SOCIAL_WORKER,
+        "Lead Child Protection Practitioner",
+    ),
+    TeamSpec(
+        "children_in_care",
+        TeamKind.CHILDREN_IN_CARE,
+        "care",
+        "Children in Care Team",
+        Role.SOCIAL_WORKER,
+        "Social Worker",
+    ),
+    TeamSpec(
+        "care_leavers",
+        TeamKind.LEAVING_CARE,
+        "care",
+        "Leaving Care Team",
+        Role.PERSONAL_ADVISER,
+        "Personal Adviser",
+    ),
+    TeamSpec(
+        "placements",
+        TeamKind.PLACEMENTS,
+        "care",
+        "Placements and Commissioning",
+        Role.PLACEMENTS_OFFICER,
+        "Placements Officer",
+    ),
+    TeamSpec(
+        "iro",
+        TeamKind.IRO,
+        "quality",
+        "Independent Reviewing Service",
+        Role.IRO,
+        "Independent Reviewing Officer",
+    ),
+    TeamSpec(
+        "virtual_school",
+        TeamKind.VIRTUAL_SCHOOL,
+        "education",
+        "Virtual School",
+        Role.VIRTUAL_SCHOOL,
+        "Virtual School Officer",
+    ),
+    TeamSpec(
+        "education",
+        TeamKind.EDUCATION,
+        "education",
+        "Education Inclusion Team",
+        Role.EDUCATION_OFFICER,
+        "Education Inclusion Officer",
+    ),
+    TeamSpec(
+        "performance",
+        TeamKind.PERFORMANCE,
+        "business",
+        "Performance and Business Intelligence",
+        Role.ANALYST,
+        "Performance Analyst",
+    ),
+    TeamSpec(
+        "admin",
+        TeamKind.ADMINISTRATION,
+        "business",
+        "System Administration",
+        Role.ADMINISTRATOR,
+        "Systems Administrator",
+    ),
+    TeamSpec(
+        "information_governance",
+        TeamKind.INFORMATION_GOVERNANCE,
+        "business",
+        "Information Governance",
+        Role.DATA_PROTECTION_OFFICER,
+        "Data Protection Officer",
+    ),
 )
 PARTNER_ROLES = {  # agency key -> (role, job titles)
     "police": (Role.PARTNER, ("Detective Constable", "Police Sergeant")),
@@ -119,8 +200,9 @@ class TeamInfo:
     manager: int
     workers: list[int]  # user ids holding cases
     load: dict[int, int] = field(default_factory=dict)
-    partners: dict[str, list[int]] = field(default_factory=dict)  # agency key -> member user ids (multi-agency teams)
-
+    partners: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # agency key -> member user ids (multi-agency teams)
 
     def least_loaded(self) -> int:
         return min(self.workers, key=lambda w: self.load.get(w, 0))
@@ -182,8 +264,16 @@ class Workforce:
         self.council.add(row)
         return row
 
-    def user(self, team_id: int, role: str, job_title: str, *, agency: str = "council", manages: bool = False,
-             spec_key: str | None = None) -> int:
+    def user(
+        self,
+        team_id: int,
+        role: str,
+        job_title: str,
+        *,
+        agency: str = "council",
+        manages: bool = False,
+        spec_key: str | None = None,
+    ) -> int:
         r = self.rng
         ethnicity = r.choices(self.ethnicities, weights=self.ethnicity_weights)[0]
         pool = self.council.names.for_ethnicity(ethnicity)
@@ -195,12 +285,19 @@ class Workforce:
         pk = self.council.new_id(User)
         registered = agency == "council" and role in REGISTERED_SOCIAL_WORKERS
         user = User(
-            pk=pk, username=username, first_name=first, last_name=last, role=role, job_title=job_title,
+            pk=pk,
+            username=username,
+            first_name=first,
+            last_name=last,
+            role=role,
+            job_title=job_title,
             swe_number=f"SW{SWE_NUMBER_START + pk}" if registered else "",
             email=f"{username}@{_slug(self.council.geography.county)}-{domain}.example",
-            agency_id=self.agencies[agency], password=self.password,
-            is_staff=role == Role.ADMINISTRATOR, is_superuser=role == Role.ADMINISTRATOR,
-            date_joined=datetime.datetime.combine(joined, datetime.time(9), tzinfo=datetime.timezone.utc),
+            agency_id=self.agencies[agency],
+            password=self.password,
+            is_staff=role == Role.ADMINISTRATOR,
+            is_superuser=role == Role.ADMINISTRATOR,
+            date_joined=datetime.datetime.combine(joined, datetime.time(9), tzinfo=datetime.UTC),
         )
         self.council.add(user)
         self.names[user.pk] = f"{first} {last}"
@@ -254,7 +351,9 @@ def teams_and_staff(council: Council) -> None:
     scale, rates = council.scale, council.rates
     workforce = Workforce(council)
     department = workforce.team(DEPARTMENT, TeamKind.SERVICE)
-    workforce.user(department.pk, Role.SERVICE_MANAGER, "Director of Children and Family Services", manages=True)
+    workforce.user(
+        department.pk, Role.SERVICE_MANAGER, "Director of Children and Family Services", manages=True
+    )
     services: dict[str, int] = {}
     for key, name in SERVICES.items():
         services[key] = workforce.team(name, TeamKind.SERVICE, department.pk).pk
@@ -265,14 +364,21 @@ def teams_and_staff(council: Council) -> None:
         workers = _workers_needed(scale, spec)
         per_team = rates.workers_per_team.get(spec.key, rates.workers_per_team["support"])
         count = math.ceil(workers / per_team)
-        partners = rates.macpt_partners if spec.key == "child_protection" else (
-            rates.front_door_partners if spec.key == "front_door" else {})
+        partners = (
+            rates.macpt_partners
+            if spec.key == "child_protection"
+            else (rates.front_door_partners if spec.key == "front_door" else {})
+        )
         teams[spec.key] = []
         for i, name in enumerate(_team_names(spec, count, council.geography.localities)):
             team = workforce.team(name, spec.kind, services[spec.service])
-            manager = workforce.user(team.pk, Role.TEAM_MANAGER, "Team Manager", manages=True, spec_key=spec.key)
+            manager = workforce.user(
+                team.pk, Role.TEAM_MANAGER, "Team Manager", manages=True, spec_key=spec.key
+            )
             size = workers // count + (i < workers % count)
-            held = [workforce.user(team.pk, spec.role, spec.job_title, spec_key=spec.key) for _ in range(size)]
+            held = [
+                workforce.user(team.pk, spec.role, spec.job_title, spec_key=spec.key) for _ in range(size)
+            ]
             members = dict(partners)
             if spec.key == "child_protection" and workforce.rng.random() < rates.macpt_probation_share:
                 members["probation"] = 1
@@ -281,7 +387,9 @@ def teams_and_staff(council: Council) -> None:
                 role, titles = PARTNER_ROLES[agency]
                 agency_key = agency if agency != "education" else "council"
                 info.partners[agency] = [
-                    workforce.user(team.pk, role, workforce.rng.choice(titles), agency=agency_key, spec_key=spec.key)
+                    workforce.user(
+                        team.pk, role, workforce.rng.choice(titles), agency=agency_key, spec_key=spec.key
+                    )
                     for _ in range(number)
                 ]
             teams[spec.key].append(info)
@@ -322,7 +430,9 @@ class JourneyInvolvements:
         self.person_ids = council.lookups["people.children"].person_ids
         self.front_door = council.lookups["access.teams"]["front_door"]
         self.open_children: set[int] = set()
-        self.looked_after: list[tuple[int, int, Any]] = []  # (household, child, court plan) with a final care or placement order
+        self.looked_after: list[
+            tuple[int, int, Any]
+        ] = []  # (household, child, court plan) with a final care or placement order
         self.open_cases: dict[str, list[tuple[int, int]]] = {"child_protection": [], "child_in_need": []}
 
     def run(self) -> None:
@@ -336,12 +446,20 @@ class JourneyInvolvements:
             for ref in journey.referrals:
                 self.note_open_cases(journey, ref)
 
-    def hold(self, children: Iterable[int], involvements: Iterable[tuple[str, int | None, int | None, int]]) -> None:
+    def hold(
+        self, children: Iterable[int], involvements: Iterable[tuple[str, int | None, int | None, int]]
+    ) -> None:
         for child in children:
             for kind, user, team, start in involvements:
                 self.open_children.add(child)
-                self.council.insert(Involvement, person_id=self.person_ids[child], kind=kind, user_id=user,
-                                    team_id=team, start_date=datetime.date.fromordinal(start))
+                self.council.insert(
+                    Involvement,
+                    person_id=self.person_ids[child],
+                    kind=kind,
+                    user_id=user,
+                    team_id=team,
+                    start_date=datetime.date.fromordinal(start),
+                )
 
     def note_open_cases(self, journey: Any, ref: Any) -> None:
         """Children on CP and CIN plans (sharing draws from them), and children now looked after."""
@@ -423,14 +541,17 @@ class Caseloads:
         if service == "children_in_care":
             iro_team, iro = self.next_iro(len(children))
         self.used.update(children)
-        self.handed_over.append(Handover(service, household, tuple(children), team, worker, start, iro_team, iro, court))
+        self.handed_over.append(
+            Handover(service, household, tuple(children), team, worker, start, iro_team, iro, court)
+        )
         self.remaining[service] -= len(children)
 
     def eligible(self, household: int) -> list[int]:
         """Children of the household who could come into care today: alive, born, under 18."""
         index, as_at = self.index, self.council.as_at
         return [
-            c for c in index.children_of(household)
+            c
+            for c in index.children_of(household)
             if not index.flags[c] & (DIED | UNACCOMPANIED | UNBORN) and index.age_on(c, as_at) < 18
         ]
 
@@ -447,7 +568,11 @@ class Caseloads:
                     elif age <= oldest_leaver:
                         self.open("care_leavers", household, [child])
         for household, child, court in self.journeys.looked_after:
-            if self.remaining["children_in_care"] > 0 and child not in self.used and index.age_on(child, as_at) < 18:
+            if (
+                self.remaining["children_in_care"] > 0
+                and child not in self.used
+                and index.age_on(child, as_at) < 18
+            ):
                 self.open("children_in_care", household, [child], court)
         rng.shuffle(households)
         self.open_by_age(households)
@@ -455,8 +580,10 @@ class Caseloads:
             if self.remaining["care_leavers"] <= 0:
                 break
             leavers = [
-                c for c in index.children_of(household)
-                if c not in self.used and not index.flags[c] & (DIED | UNBORN)
+                c
+                for c in index.children_of(household)
+                if c not in self.used
+                and not index.flags[c] & (DIED | UNBORN)
                 and youngest_leaver <= index.age_on(c, as_at) <= oldest_leaver
             ]
             for child in leavers[:1]:
@@ -488,7 +615,11 @@ class Caseloads:
             household, child, children = waiting[band].pop()
             siblings = [c for c in children if c != child]
             taking = rng.randint(1, 2) if siblings and rng.random() < self.rates.multi_child_care_share else 0
-            self.open("children_in_care", household, sorted([child, *rng.sample(siblings, min(taking, len(siblings)))]))
+            self.open(
+                "children_in_care",
+                household,
+                sorted([child, *rng.sample(siblings, min(taking, len(siblings)))]),
+            )
 
 
 @contributes(order=60)

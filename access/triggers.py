@@ -10,10 +10,19 @@ alone, because Django empties SQLite tables with DELETE (the test flush, `genera
 the models still refuse it, and `verify_audit` finds a deleted row. SQLite drops a table's triggers when
 a migration rebuilds the table, so they are put back after every migrate (access.apps).
 """
+
 from collections.abc import Iterable
+
 from django.db.backends.base.base import BaseDatabaseWrapper
-AUDIT_TABLES = ("access_recordview", "access_disclosure", "access_disclosedchild", "access_breakglass",
-                "access_breakglassreview", "access_partnerdisclosure")
+
+AUDIT_TABLES = (
+    "access_recordview",
+    "access_disclosure",
+    "access_disclosedchild",
+    "access_breakglass",
+    "access_breakglassreview",
+    "access_partnerdisclosure",
+)
 HEAD_TABLE = "access_auditchainhead"
 REFUSED = "The audit log is append-only"
 HEAD_BACKWARDS = "The head of the audit chain only moves forward"
@@ -36,10 +45,14 @@ END $$""",
 def postgres_sql(tables: Iterable[str] = AUDIT_TABLES) -> list[str]:
     statements = list(POSTGRES_FUNCTIONS)
     for table in tables:
-        statements.append(f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                          "FOR EACH STATEMENT EXECUTE FUNCTION access_audit_append_only()")
-    statements.append(f"CREATE OR REPLACE TRIGGER {HEAD_TABLE}_forward_only BEFORE UPDATE OR DELETE "
-                      f"ON {HEAD_TABLE} FOR EACH ROW EXECUTE FUNCTION access_audit_head_forward()")
+        statements.append(
+            f"CREATE OR REPLACE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION access_audit_append_only()"
+        )
+    statements.append(
+        f"CREATE OR REPLACE TRIGGER {HEAD_TABLE}_forward_only BEFORE UPDATE OR DELETE "
+        f"ON {HEAD_TABLE} FOR EACH ROW EXECUTE FUNCTION access_audit_head_forward()"
+    )
     return statements
 
 
@@ -52,7 +65,8 @@ def sqlite_sql(tables: Iterable[str] = AUDIT_TABLES) -> list[str]:
     statements.append(
         f"CREATE TRIGGER IF NOT EXISTS {HEAD_TABLE}_forward_only BEFORE UPDATE ON {HEAD_TABLE} "
         "WHEN NEW.seq < OLD.seq OR (NEW.seq = OLD.seq AND NEW.hash <> OLD.hash) "
-        f"BEGIN SELECT RAISE(ABORT, '{HEAD_BACKWARDS}.'); END")
+        f"BEGIN SELECT RAISE(ABORT, '{HEAD_BACKWARDS}.'); END"
+    )
     return statements
 
 

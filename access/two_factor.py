@@ -4,17 +4,17 @@ django-otp does the cryptography, replay protection and throttling; Thrive decid
 (settings.TWO_FACTOR_REQUIRED, one rule for the service) and sends those users, once their password
 is accepted, to set up an authenticator app or to give its code before any other page.
 """
-from .requests import SignedInRequest
-from django.http import HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
-from typing import Any
+
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +25,7 @@ from thrive.forms import GovukForm
 
 from .classes import signed_in
 from .models import AgencyKind
+from .requests import SignedInRequest
 
 DEVICE_NAME = "Authenticator app"
 CODE_DIGITS = 6
@@ -57,29 +58,40 @@ def _safe_next(request: HttpRequest) -> str:
 
 
 class TwoFactorRequiredMiddleware:
-    """Until a user who needs two-factor sign-in gives a code, only the set-up, code and sign-out pages open."""
+    """Until a user who needs two-factor sign-in gives a code, only the set-up, code and sign-out pages
+    open."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user: Any = request.user
-        if (user.is_authenticated and not user.is_verified() and not self._exempt(request.path_info)
-                and needs_two_factor(user)):
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and not self._exempt(request.path_info)
+            and needs_two_factor(user)
+        ):
             page = "two_factor:verify" if confirmed_device(user) else "two_factor:setup"
             return redirect(f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
     @staticmethod
     def _exempt(path: str) -> bool:
-        open_paths = (reverse("two_factor:setup"), reverse("two_factor:verify"), reverse("access:logout"),
-                      reverse("access:login"), settings.STATIC_URL)
+        open_paths = (
+            reverse("two_factor:setup"),
+            reverse("two_factor:verify"),
+            reverse("access:logout"),
+            reverse("access:login"),
+            settings.STATIC_URL,
+        )
         return path.startswith(open_paths)
 
 
 class CodeForm(GovukForm):
     code = forms.CharField(
-        label="Code from your authenticator app", max_length=20,
+        label="Code from your authenticator app",
+        max_length=20,
         help_text=f"The {CODE_DIGITS}-digit code it shows for Thrive now",
         error_messages={"required": f"Enter the {CODE_DIGITS}-digit code from your authenticator app"},
     )
@@ -95,10 +107,13 @@ class CodeForm(GovukForm):
         allowed, _ = self.device.verify_is_allowed()
         if not allowed:
             raise forms.ValidationError(
-                "Too many wrong codes. Wait a minute, then enter the code your app shows now")
+                "Too many wrong codes. Wait a minute, then enter the code your app shows now"
+            )
         if not self.device.verify_token(code):
             raise forms.ValidationError(
-                "The code is not right. Enter the code your app shows now; check the time on your phone is right")
+                "The code is not right. Enter the code your app shows now; check the time on your phone "
+                "is right"
+            )
         return code
 
 
@@ -107,7 +122,7 @@ def grouped_secret(device: TOTPDevice) -> str:
     from base64 import b32encode
 
     secret: str = b32encode(device.bin_key).decode("ascii").rstrip("=")
-    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
 @signed_in
@@ -123,13 +138,22 @@ def setup(request: SignedInRequest) -> HttpResponse:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
-        messages.success(request,
-                         "Two-factor sign-in is set up. You will be asked for a code each time you sign in.")
+        messages.success(
+            request, "Two-factor sign-in is set up. You will be asked for a code each time you sign in."
+        )
         return redirect(_safe_next(request))
-    return render(request, "access/two_factor_setup.html", {
-        "form": form, "secret": grouped_secret(device), "next": _safe_next(request),
-        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for Thrive"),
-    })
+    return render(
+        request,
+        "access/two_factor_setup.html",
+        {
+            "form": form,
+            "secret": grouped_secret(device),
+            "next": _safe_next(request),
+            "qr_svg": segno.make(device.config_url, error="m").svg_inline(
+                scale=4, title="QR code for Thrive"
+            ),
+        },
+    )
 
 
 @signed_in

@@ -10,6 +10,7 @@ could rewrite every hash after a change and the head too. Anchors close that gap
 append the head's place and hash to a file kept off the database server (THRIVE_AUDIT_ANCHOR), and
 every later run checks that those places still carry those hashes.
 """
+
 import datetime
 import heapq
 import json
@@ -35,7 +36,7 @@ class Break:
     def __str__(self) -> str:
         where = f"place {self.seq:,}"
         if self.table:
-            when = f" at {self.at.astimezone(datetime.timezone.utc):%Y-%m-%d %H:%M:%S} UTC" if self.at else ""
+            when = f" at {self.at.astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC" if self.at else ""
             where += f": {LINKS[self.table].model} id {self.id}{when}"
         return f"{where}: {self.problem}"
 
@@ -75,8 +76,11 @@ def _head() -> tuple[int, str] | None:
     return AuditChainHead.objects.filter(pk=HEAD_ID).values_list("seq", "hash").first()
 
 
-def verify(anchors: dict[int, tuple[str, str]] | None = None, progress: Callable | None = None,
-           every: int = 1_000_000) -> Report:
+def verify(
+    anchors: dict[int, tuple[str, str]] | None = None,
+    progress: Callable | None = None,
+    every: int = 1_000_000,
+) -> Report:
     """Walk the chain up to its head; `anchors` maps places to (hash, when anchored) they must still carry."""
     anchors = dict(anchors or {})
     report = Report(head=_head())
@@ -94,8 +98,11 @@ def verify(anchors: dict[int, tuple[str, str]] | None = None, progress: Callable
         else:
             problem = None
             if row.seq > expected:
-                missing = (f"place {expected:,}" if row.seq == expected + 1
-                           else f"places {expected:,} to {row.seq - 1:,}")
+                missing = (
+                    f"place {expected:,}"
+                    if row.seq == expected + 1
+                    else f"places {expected:,} to {row.seq - 1:,}"
+                )
                 problem = f"the row(s) before it, at {missing}, are missing: deleted"
             elif link_hash(previous, row.link.tag, row.seq, row.values, row.named) != row.hash:
                 named = ", the children it named" if row.named is not None else ""
@@ -106,8 +113,9 @@ def verify(anchors: dict[int, tuple[str, str]] | None = None, progress: Callable
         if row.seq in anchors:
             anchored, when = anchors.pop(row.seq)
             if anchored != row.hash:
-                report.add(_break(row, f"not the row anchored at this place on {when}: "
-                                       "the chain was rewritten"))
+                report.add(
+                    _break(row, f"not the row anchored at this place on {when}: the chain was rewritten")
+                )
         if progress and report.rows % every == 0:
             progress(report.rows, time.perf_counter() - started)
     _check_end(report, expected - 1, previous, anchors)
@@ -123,8 +131,13 @@ def _check_end(report: Report, last: int, previous: str, anchors: dict) -> None:
         if report.rows:
             report.add(Break(last, "the chain's head is missing"))
     elif last < head[0]:
-        report.add(Break(last + 1, f"the rows from place {last + 1:,} to the head's {head[0]:,} are missing: "
-                                   "deleted from the end of the chain"))
+        report.add(
+            Break(
+                last + 1,
+                f"the rows from place {last + 1:,} to the head's {head[0]:,} are missing: "
+                "deleted from the end of the chain",
+            )
+        )
     elif previous != head[1]:
         report.add(Break(last, "the chain's head does not carry the last row's hash"))
     for seq, (_, when) in sorted(anchors.items()):
@@ -134,12 +147,18 @@ def _check_end(report: Report, last: int, previous: str, anchors: dict) -> None:
         from .chain import _model
 
         for link in LINKS.values():  # rows written since the walk began are behind the head by now
-            beyond = (_model(link.model)._base_manager.filter(chain_seq__gt=now[0]).order_by("chain_seq")
-                      .values_list("chain_seq", "id", "at").first())
+            beyond = (
+                _model(link.model)
+                ._base_manager.filter(chain_seq__gt=now[0])
+                .order_by("chain_seq")
+                .values_list("chain_seq", "id", "at")
+                .first()
+            )
             if beyond:
                 seq, pk, at = beyond
-                report.add(Break(seq, "beyond the chain's head: not written by the application",
-                                 link.tag, pk, at))
+                report.add(
+                    Break(seq, "beyond the chain's head: not written by the application", link.tag, pk, at)
+                )
 
 
 # Anchors
@@ -165,7 +184,7 @@ def write_anchor(path: Path, report: Report) -> bool:
     known = read_anchors(path)
     if known and max(known) >= seq:
         return False
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     entry = {"seq": seq, "hash": digest, "verified_at": now.isoformat(timespec="seconds")}
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as anchors:

@@ -1,11 +1,12 @@
 """Signing in and out, and managers' review of break-glass accesses by their staff."""
-from .requests import SignedInRequest
-from django.http import HttpRequest, HttpResponse
-from django.db.models import QuerySet
+
 from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from .audit import disclose, log_access
@@ -13,6 +14,7 @@ from .classes import manager_page
 from .forms import BreakGlassReviewForm, SignInForm
 from .models import Action, BreakGlass, DisclosureKind, Role, TeamMembership, User
 from .relationships import managed_team_ids
+from .requests import SignedInRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -33,7 +35,8 @@ def reviews_all(user: User) -> bool:
 
 
 def reviewable_break_glass(user: User) -> QuerySet[BreakGlass]:
-    """Break-glass accesses this user reviews: all for administrators, else their managed teams' staff, never their own."""
+    """Break-glass accesses this user reviews: all for administrators, else their managed teams' staff, never
+    their own."""
     accesses = BreakGlass.objects.select_related("user", "person", "review__reviewed_by").exclude(user=user)
     if reviews_all(user):
         return accesses
@@ -47,8 +50,9 @@ def reviews_break_glass(user: User) -> bool:
     return user.is_manager or reviews_all(user)
 
 
-break_glass_page = manager_page(reviews_break_glass,
-                                "Only managers and administrators review break-glass accesses.")
+break_glass_page = manager_page(
+    reviews_break_glass, "Only managers and administrators review break-glass accesses."
+)
 
 
 @break_glass_page
@@ -67,8 +71,9 @@ def break_glass_review(request: SignedInRequest, pk: int) -> HttpResponse:
     """One access to review (or read once reviewed); it names the child, so the page is logged once served."""
     access = get_object_or_404(reviewable_break_glass(request.user), pk=pk)
     response = _review(request, access)
-    log_access(request, [access.person_id], allowed=True, text="review of a break-glass access",
-               action=Action.AUDIT)
+    log_access(
+        request, [access.person_id], allowed=True, text="review of a break-glass access", action=Action.AUDIT
+    )
     return response
 
 
@@ -84,8 +89,11 @@ def _review(request: SignedInRequest, access: BreakGlass) -> HttpResponse:
                 review.save()
         except IntegrityError:  # someone else's review came first: it stands, and this one is shown back
             yours = review.get_outcome_display() + (f": {review.note}" if review.note else "")
-            messages.warning(request, f"{access.user}'s access to {access.person.la_id} was reviewed by "
-                                      f"someone else while you were writing; theirs is kept. Yours: {yours}")
+            messages.warning(
+                request,
+                f"{access.user}'s access to {access.person.la_id} was reviewed by "
+                f"someone else while you were writing; theirs is kept. Yours: {yours}",
+            )
             return redirect("access:break_glass_review", access.pk)
         messages.success(request, f"Review of {access.user}'s access to {access.person.la_id} saved.")
         return redirect("access:break_glass_list")

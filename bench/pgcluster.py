@@ -5,6 +5,7 @@ running between benchmarks of one `make bench`; `stop()` ends it. A generated co
 database named after its scale (`bench_large`); it is generated into `<name>_partial` first and
 renamed when complete, and ANALYZEd after loading, as autovacuum would do within minutes in production.
 """
+
 import os
 import subprocess
 from pathlib import Path

@@ -16,6 +16,7 @@ To add a benchmark, register a function that takes the number of runs and return
 Work that needs Django can run in a subprocess with `manage(...)`, or in-process after
 `django_setup(database)`.
 """
+
 import argparse
 import contextlib
 import datetime
@@ -25,17 +26,18 @@ import os
 import resource
 import sqlite3
 import statistics
+
 # bandit B404: runs manage.py only.
 import subprocess  # nosec B404
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import pgcluster as postgres  # noqa: E402  bench/pgcluster.py
+import pgcluster as postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -69,6 +71,7 @@ BENCHMARKS: dict[str, Benchmark] = {}
 def benchmark(name: str, runs: int = 1, explicit: bool = False, backends: tuple = ("", "_pg")):
     """Register a benchmark once per database: `name` on SQLite, `name_pg` on PostgreSQL (the `large`
     council in the benchmark cluster). A benchmark for one database only keeps its plain name."""
+
     def register(fn):
         for suffix in backends:
             full = name + suffix if len(backends) > 1 else name
@@ -79,6 +82,7 @@ def benchmark(name: str, runs: int = 1, explicit: bool = False, backends: tuple 
 
 
 # Helpers for benchmarks
+
 
 def sqlite_url(database: Path) -> str:
     return f"sqlite:///{Path(database).resolve()}"
@@ -94,12 +98,21 @@ def manage(*args: str, database: "Path | str") -> tuple[float, int]:
 
     os.wait4 gives that one child's resource usage, so each measurement is its own peak.
     """
-    env = {**os.environ, "DATABASE_URL": database_url(database), "DJANGO_SETTINGS_MODULE": "thrive.settings.dev"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(database),
+        "DJANGO_SETTINGS_MODULE": "thrive.settings.dev",
+    }
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         # bandit B603: a fixed argv.
-        process = subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,  # nosec B603
-                                   stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,  # nosec B603
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -134,7 +147,9 @@ def _generator_changed_since(built_file: Path) -> bool:
 
 def _generate_into(scale: str, database: "Path | str") -> None:
     manage("migrate", "--verbosity", "0", database=database)
-    manage("generate_la", "--seed", str(BENCH_SEED), "--scale", scale, "--as-at", BENCH_AS_AT, database=database)
+    manage(
+        "generate_la", "--seed", str(BENCH_SEED), "--scale", scale, "--as-at", BENCH_AS_AT, database=database
+    )
 
 
 def ensure_db(scale: str, database: Path) -> Path:
@@ -298,19 +313,31 @@ class CpuTimes:
     def notes(self) -> dict:
         if not self.samples:
             return {}
-        return {"cpu_median_s": statistics.median(self.samples), "cpu_p95_s": p95(self.samples),
-                "cpu_samples_s": list(self.samples)}
+        return {
+            "cpu_median_s": statistics.median(self.samples),
+            "cpu_p95_s": p95(self.samples),
+            "cpu_samples_s": list(self.samples),
+        }
 
 
 # Benchmarks
+
 
 def _generate(scale: str, runs: int) -> Result:
     samples, peak, size = [], 0, 0
     for _ in range(runs):
         with DB.fresh(scale) as database:
             manage("migrate", "--verbosity", "0", database=database)
-            seconds, rss = manage("generate_la", "--seed", str(BENCH_SEED), "--scale", scale,
-                                  "--as-at", BENCH_AS_AT, database=database)
+            seconds, rss = manage(
+                "generate_la",
+                "--seed",
+                str(BENCH_SEED),
+                "--scale",
+                scale,
+                "--as-at",
+                BENCH_AS_AT,
+                database=database,
+            )
             samples.append(seconds)
             peak = max(peak, rss)
             size = DB.size_mb(database)
@@ -336,18 +363,22 @@ def generate_national(runs):
 
 
 def _returns_from(database: "Path | str", folder: Path) -> dict:
-    """Both returns for 2024-25 from a council's database, written without the validators: seconds for each."""
+    """Both returns for 2024-25 from a council's database, written without the validators: seconds for
+    each."""
     override = ("--without-validators", "--quiet")  # building only: validate_large times the validators
-    cin_seconds, _ = manage("export_cin_census", "--year", "2025", "--out", str(folder / "cin.xml"), *override,
-                            database=database)
-    ssda903_seconds, _ = manage("export_ssda903", "--year", "2025", "--out", str(folder / "ssda903"), *override,
-                                database=database)
+    cin_seconds, _ = manage(
+        "export_cin_census", "--year", "2025", "--out", str(folder / "cin.xml"), *override, database=database
+    )
+    ssda903_seconds, _ = manage(
+        "export_ssda903", "--year", "2025", "--out", str(folder / "ssda903"), *override, database=database
+    )
     return {"cin": cin_seconds, "ssda903": ssda903_seconds}
 
 
 @benchmark("export_large")
 def export_large(runs):
-    """The CIN census and the SSDA903 for 2024-25 built from the large council (target: under 30 s); validate_large
+    """The CIN census and the SSDA903 for 2024-25 built from the large council (target: under 30 s);
+    validate_large
     times the validators."""
     database = ensure_large_db()
     samples, notes = [], {}
@@ -361,14 +392,19 @@ def export_large(runs):
 
 
 def _validator(*args: str) -> tuple[float, int, float]:
-    """Run the DfE-aligned validators' runner (returns/dfe/runner.py) in their environment: (seconds, peak RSS,
+    """Run the DfE-aligned validators' runner (returns/dfe/runner.py) in their environment: (seconds, peak
+    RSS,
     CPU seconds: on a busy machine the wall time is mostly waiting for a core)."""
     python = ROOT / ".venv-validators" / "bin" / "python"
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        process = subprocess.Popen([str(python), str(ROOT / "returns" / "dfe" / "runner.py"), *args], cwd=ROOT,
-                                   env={**os.environ, "PYTHONHASHSEED": "0"}, stdout=output,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [str(python), str(ROOT / "returns" / "dfe" / "runner.py"), *args],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+            stdout=output,
+            stderr=subprocess.DEVNULL,
+        )
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
         if os.waitstatus_to_exitcode(status):
@@ -387,14 +423,20 @@ def validate_large(runs):
         _returns_from(database, folder)
         for _ in range(runs):
             cin_seconds, cin_rss, cin_cpu = _validator("cin", str(folder / "cin.xml"), "--year", "2025")
-            lac_seconds, lac_rss, lac_cpu = _validator("903", str(folder / "ssda903"), "--year", "2025",
-                                                       "--la", "E10000018")
+            lac_seconds, lac_rss, lac_cpu = _validator(
+                "903", str(folder / "ssda903"), "--year", "2025", "--la", "E10000018"
+            )
             samples.append(cin_seconds + lac_seconds)
             peak = max(peak, cin_rss, lac_rss)
-            notes = {"cin_s": round(cin_seconds, 1), "ssda903_s": round(lac_seconds, 1),
-                     "cin_cpu_s": round(cin_cpu, 1), "ssda903_cpu_s": round(lac_cpu, 1),
-                     "load_average": round(os.getloadavg()[0], 1),
-                     "cin_peak_mb": round(cin_rss / 2**20), "ssda903_peak_mb": round(lac_rss / 2**20)}
+            notes = {
+                "cin_s": round(cin_seconds, 1),
+                "ssda903_s": round(lac_seconds, 1),
+                "cin_cpu_s": round(cin_cpu, 1),
+                "ssda903_cpu_s": round(lac_cpu, 1),
+                "load_average": round(os.getloadavg()[0], 1),
+                "cin_peak_mb": round(cin_rss / 2**20),
+                "ssda903_peak_mb": round(lac_rss / 2**20),
+            }
     return Result(samples, peak, notes)
 
 
@@ -410,8 +452,9 @@ def import_large(runs):
             with DB.fresh("import") as target:
                 manage("migrate", "--verbosity", "0", database=target)
                 cin_seconds, _ = manage("import_cin_census", str(folder / "cin.xml"), database=target)
-                ssda903_seconds, _ = manage("import_ssda903", str(folder / "ssda903"), "--year", "2025",
-                                            database=target)
+                ssda903_seconds, _ = manage(
+                    "import_ssda903", str(folder / "ssda903"), "--year", "2025", database=target
+                )
                 samples.append(cin_seconds + ssda903_seconds)
     return Result(samples)
 
@@ -441,8 +484,9 @@ def _dashboard(database: "Path | str", runs: int) -> Result:
         code = _COMPUTE_ALL_TIMED.format(quarter=DASHBOARD_QUARTER, runs=runs, out=str(out))
         _, peak = manage("shell", "-c", code, database=database)
         samples = json.loads(out.read_text())
-    return Result(samples, peak, {"database_mb": DB.size_mb(database),
-                                  "command_s": round(command_seconds, 1)})
+    return Result(
+        samples, peak, {"database_mb": DB.size_mb(database), "command_s": round(command_seconds, 1)}
+    )
 
 
 @benchmark("dashboard_large", runs=3)
@@ -491,13 +535,17 @@ def _page_timings(pages) -> Result:
 
 @benchmark("worklist_large", runs=30)
 def worklist_large(runs):
-    """Team managers' Due work page (/work/, the teams they manage) on the large council (target: p95 under 300 ms)."""
+    """Team managers' Due work page (/work/, the teams they manage) on the large council (target: p95 under
+    300 ms)."""
     django_setup(ensure_large_db())
     from access.models import TeamKind, TeamMembership
 
     casework = [TeamKind.FRONT_DOOR, TeamKind.FAMILY_HELP, TeamKind.ASSESSMENT, TeamKind.MULTI_AGENCY_CP]
-    managers = list(TeamMembership.objects.filter(manages=True, team__kind__in=casework)
-                    .order_by("team_id").values_list("user_id", flat=True))
+    managers = list(
+        TeamMembership.objects.filter(manages=True, team__kind__in=casework)
+        .order_by("team_id")
+        .values_list("user_id", flat=True)
+    )
     return _page_timings([(managers[n % len(managers)], "/work/") for n in range(runs)])
 
 
@@ -509,14 +557,28 @@ def worklist_lac_large(runs):
     django_setup(ensure_large_db())
     from access.models import Involvement, InvolvementKind, TeamKind, TeamMembership
 
-    managers = list(TeamMembership.objects.filter(manages=True, team__kind=TeamKind.CHILDREN_IN_CARE)
-                    .order_by("team_id").values_list("user_id", flat=True))
+    managers = list(
+        TeamMembership.objects.filter(manages=True, team__kind=TeamKind.CHILDREN_IN_CARE)
+        .order_by("team_id")
+        .values_list("user_id", flat=True)
+    )
     open_now = Involvement.objects.filter(end_date=None, user__isnull=False).order_by("user_id")
-    workers = list(open_now.filter(kind=InvolvementKind.ALLOCATED_WORKER, team__kind=TeamKind.CHILDREN_IN_CARE)
-                   .values_list("user_id", flat=True).distinct())
-    advisers = list(open_now.filter(kind=InvolvementKind.PERSONAL_ADVISER).values_list("user_id", flat=True).distinct())
-    rounds = [(managers, "/work/"), (managers, "/care/"), (workers, "/work/"), (workers, "/care/"),
-              (advisers, "/work/"), (advisers, "/leaving-care/")]
+    workers = list(
+        open_now.filter(kind=InvolvementKind.ALLOCATED_WORKER, team__kind=TeamKind.CHILDREN_IN_CARE)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    advisers = list(
+        open_now.filter(kind=InvolvementKind.PERSONAL_ADVISER).values_list("user_id", flat=True).distinct()
+    )
+    rounds = [
+        (managers, "/work/"),
+        (managers, "/care/"),
+        (workers, "/work/"),
+        (workers, "/care/"),
+        (advisers, "/work/"),
+        (advisers, "/leaving-care/"),
+    ]
     pages = []
     for n in range(runs):
         users, url = rounds[n % len(rounds)]
@@ -527,18 +589,31 @@ def worklist_lac_large(runs):
 @benchmark("inclusion_large", runs=36)
 def inclusion_large(runs):
     """Education's worklists and registers on the large council: education officers' due work, Children Not in
-    School register, missing education, waiting list and sixth-day provision pages, and Virtual School officers'
+    School register, missing education, waiting list and sixth-day provision pages, and Virtual School
+    officers'
     worklist (target: p95 under 300 ms)."""
     django_setup(ensure_large_db())
     from access.models import Role, TeamKind, TeamMembership
 
-    officers = list(TeamMembership.objects.filter(team__kind=TeamKind.EDUCATION, user__role=Role.EDUCATION_OFFICER)
-                    .order_by("user_id").values_list("user_id", flat=True))
-    virtual = list(TeamMembership.objects.filter(team__kind=TeamKind.VIRTUAL_SCHOOL, user__role=Role.VIRTUAL_SCHOOL)
-                   .order_by("user_id").values_list("user_id", flat=True))
-    rounds = [(officers, "/education/"), (officers, "/education/register/"), (officers, "/education/register/?page=5"),
-              (officers, "/education/missing-education/"), (officers, "/education/waiting-list/"),
-              (officers, "/education/exclusions/"), (virtual, "/education/virtual-school/")]
+    officers = list(
+        TeamMembership.objects.filter(team__kind=TeamKind.EDUCATION, user__role=Role.EDUCATION_OFFICER)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+    virtual = list(
+        TeamMembership.objects.filter(team__kind=TeamKind.VIRTUAL_SCHOOL, user__role=Role.VIRTUAL_SCHOOL)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+    rounds = [
+        (officers, "/education/"),
+        (officers, "/education/register/"),
+        (officers, "/education/register/?page=5"),
+        (officers, "/education/missing-education/"),
+        (officers, "/education/waiting-list/"),
+        (officers, "/education/exclusions/"),
+        (virtual, "/education/virtual-school/"),
+    ]
     pages = []
     for n in range(runs):
         users, url = rounds[n % len(rounds)]
@@ -548,7 +623,8 @@ def inclusion_large(runs):
 
 @benchmark("timeline_large", runs=30)
 def timeline_large(runs):
-    """The record page with its timeline for the large council's children with the longest histories, opened by
+    """The record page with its timeline for the large council's children with the longest histories, opened
+    by
     a worker who holds them (target: p95 under 300 ms)."""
     django_setup(ensure_large_db())
     from django.db.models import Count
@@ -558,8 +634,12 @@ def timeline_large(runs):
     from frontdoor.models import Contact
 
     held = Involvement.objects.filter(end_date=None, user__isnull=False)
-    longest = list(Contact.objects.filter(person__in=held.values("person_id")).values("person_id")
-                   .annotate(contacts=Count("id")).order_by("-contacts", "person_id")[:runs])
+    longest = list(
+        Contact.objects.filter(person__in=held.values("person_id"))
+        .values("person_id")
+        .annotate(contacts=Count("id"))
+        .order_by("-contacts", "person_id")[:runs]
+    )
     pages = []
     for row in longest:
         holder = held.filter(person_id=row["person_id"]).order_by("pk").values_list("user_id", flat=True)[0]
@@ -569,7 +649,6 @@ def timeline_large(runs):
     return result
 
 
-
 def _slip(rng, name: str) -> str:
     """A typing slip: a letter dropped, doubled or two swapped (what the forgiving search must forgive)."""
     if len(name) < 5:
@@ -577,10 +656,10 @@ def _slip(rng, name: str) -> str:
     at = rng.randrange(1, len(name) - 2)
     kind = rng.randrange(3)
     if kind == 0:
-        return name[:at] + name[at + 1:]
+        return name[:at] + name[at + 1 :]
     if kind == 1:
         return name[:at] + name[at] + name[at:]
-    return name[:at] + name[at + 1] + name[at] + name[at + 2:]
+    return name[:at] + name[at + 1] + name[at] + name[at + 2 :]
 
 
 @benchmark("search_large", runs=60)
@@ -597,27 +676,39 @@ def search_large(runs):
     from access.models import User
     from people.models import Address, Person
 
-    children = list(Person.objects.filter(birth_date__isnull=False).order_by("id")
-                    .values_list("pk", "forename", "surname", "birth_date", "nhs_number", "la_id")[::97])
-    postcodes = dict(Address.objects.filter(person_id__in=[c[0] for c in children]).values_list("person_id", "postcode"))
+    children = list(
+        Person.objects.filter(birth_date__isnull=False)
+        .order_by("id")
+        .values_list("pk", "forename", "surname", "birth_date", "nhs_number", "la_id")[::97]
+    )
+    postcodes = dict(
+        Address.objects.filter(person_id__in=[c[0] for c in children]).values_list("person_id", "postcode")
+    )
     rng = random.Random(BENCH_SEED)
     queries = []
     for pk, forename, surname, born, nhs, la_id in rng.sample(children, k=min(runs, len(children))):
-        swapped = {"dob_day": born.month, "dob_month": born.day, "dob_year": born.year} if born.day <= 12 else \
-            {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year - 1}
-        queries.append(rng.choice([
-            {"forename": forename, "surname": surname},
-            {"surname": _slip(rng, surname)},
-            {"forename": forename, "surname": _slip(rng, surname)},
-            {"surname": surname[:3]},
-            {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year},
-            {"surname": surname, **swapped},
-            {"nhs_number": nhs or "", "surname": surname},
-            {"la_id": la_id},
-            {"postcode": postcodes.get(pk, "LE1 1AA")},
-            {"q": f"{forename} {_slip(rng, surname)}"},
-            {"q": f"{surname} {born:%d/%m/%Y}"},
-        ]))
+        swapped = (
+            {"dob_day": born.month, "dob_month": born.day, "dob_year": born.year}
+            if born.day <= 12
+            else {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year - 1}
+        )
+        queries.append(
+            rng.choice(
+                [
+                    {"forename": forename, "surname": surname},
+                    {"surname": _slip(rng, surname)},
+                    {"forename": forename, "surname": _slip(rng, surname)},
+                    {"surname": surname[:3]},
+                    {"dob_day": born.day, "dob_month": born.month, "dob_year": born.year},
+                    {"surname": surname, **swapped},
+                    {"nhs_number": nhs or "", "surname": surname},
+                    {"la_id": la_id},
+                    {"postcode": postcodes.get(pk, "LE1 1AA")},
+                    {"q": f"{forename} {_slip(rng, surname)}"},
+                    {"q": f"{surname} {born:%d/%m/%Y}"},
+                ]
+            )
+        )
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username="social.worker"))
     client.get("/people/", queries[0])  # warm the connection and templates
@@ -650,7 +741,9 @@ def audit_write(runs):
     from access.models import DisclosureKind, TeamMembership, User
     from people.models import Person
 
-    user = User.objects.get(pk=TeamMembership.objects.filter(manages=True).order_by("pk").values("user_id")[:1])
+    user = User.objects.get(
+        pk=TeamMembership.objects.filter(manages=True).order_by("pk").values("user_id")[:1]
+    )
     people = list(Person.objects.order_by("pk").values_list("pk", flat=True)[:1500])
     request = _audit_request(user)
     views, lists, big = CpuTimes(), CpuTimes(), CpuTimes()
@@ -659,26 +752,42 @@ def audit_write(runs):
         log_access(request, [people[0]], allowed=True, text="Member of a team working with the child")
         for n in range(runs):
             with views.timed() as timing:
-                log_access(request, [people[n % len(people)]], allowed=True,
-                           text="Member of a team working with the child", kind="team")
+                log_access(
+                    request,
+                    [people[n % len(people)]],
+                    allowed=True,
+                    text="Member of a team working with the child",
+                    kind="team",
+                )
             samples.append(timing.wall)
             if n % 10 == 0:
                 with lists.timed():
-                    disclose(request, DisclosureKind.SEARCH, people[n % 1000:n % 1000 + 50],
-                             what="Find a child", terms="smith")
+                    disclose(
+                        request,
+                        DisclosureKind.SEARCH,
+                        people[n % 1000 : n % 1000 + 50],
+                        what="Find a child",
+                        terms="smith",
+                    )
             if n % 30 == 0:
                 with big.timed():
                     disclose(request, DisclosureKind.LIST, people, what="My work")
         transaction.set_rollback(True)
-    return Result(samples, peak_rss_self(), {
-        **views.notes(), "list_50_cpu_median_s": lists.notes()["cpu_median_s"],
-        "list_1500_cpu_median_s": big.notes()["cpu_median_s"],
-    })
+    return Result(
+        samples,
+        peak_rss_self(),
+        {
+            **views.notes(),
+            "list_50_cpu_median_s": lists.notes()["cpu_median_s"],
+            "list_1500_cpu_median_s": big.notes()["cpu_median_s"],
+        },
+    )
 
 
 @benchmark("verify_audit", runs=3)
 def verify_audit(runs):
-    """manage.py verify_audit over 200,000 audit rows (and 2,000 lists naming 100,000 children) written through
+    """manage.py verify_audit over 200,000 audit rows (and 2,000 lists naming 100,000 children) written
+    through
     the chain into a fresh database: seconds per walk; rows a second of wall and of CPU time in the notes."""
     with DB.fresh("audit") as database:
         manage("migrate", "--verbosity", "0", database=database)
@@ -690,17 +799,32 @@ def verify_audit(runs):
         from people.models import Person
 
         user = User.objects.create(username="audit.filler")
-        people = [Person.objects.create(la_id=f"A{n:07d}", forename="Alex", surname="Smith").pk
-                  for n in range(200)]
+        people = [
+            Person.objects.create(la_id=f"A{n:07d}", forename="Alex", surname="Smith").pk for n in range(200)
+        ]
         now = timezone.now()
         for start in range(0, 200_000, 10_000):
             RecordView.objects.bulk_create(
-                RecordView(user=user, person_id=people[n % 200], allowed=True, basis_kind="team",
-                           basis="Member of a team working with the child", path=f"/people/{n}/", at=now)
-                for n in range(start, start + 10_000))
+                RecordView(
+                    user=user,
+                    person_id=people[n % 200],
+                    allowed=True,
+                    basis_kind="team",
+                    basis="Member of a team working with the child",
+                    path=f"/people/{n}/",
+                    at=now,
+                )
+                for n in range(start, start + 10_000)
+            )
         for n in range(2_000):
-            Disclosure.objects.create(user=user, kind=DisclosureKind.LIST, what="My work", path="/work/",
-                                      count=50, named=people[(n % 4) * 50:(n % 4 + 1) * 50])
+            Disclosure.objects.create(
+                user=user,
+                kind=DisclosureKind.LIST,
+                what="My work",
+                path="/work/",
+                count=50,
+                named=people[(n % 4) * 50 : (n % 4 + 1) * 50],
+            )
         samples, cpu = [], CpuTimes()
         for _ in range(runs):
             with cpu.timed() as timing:
@@ -708,9 +832,16 @@ def verify_audit(runs):
             assert report.ok and report.rows == 202_000, report.breaks
             samples.append(timing.wall)
         rows = report.rows
-        return Result(samples, peak_rss_self(), {
-            "rows": rows, "rows_per_s": rows / statistics.median(samples),
-            "rows_per_cpu_s": rows / statistics.median(cpu.samples), **cpu.notes()})
+        return Result(
+            samples,
+            peak_rss_self(),
+            {
+                "rows": rows,
+                "rows_per_s": rows / statistics.median(samples),
+                "rows_per_cpu_s": rows / statistics.median(cpu.samples),
+                **cpu.notes(),
+            },
+        )
 
 
 # Record linkage and the partner-agency API
@@ -780,8 +911,9 @@ def link_1m_large(runs):
         out = Path(tmp) / "out.json"
         for _ in range(runs):
             before = _loadavg()
-            code = _LINK_DUCKDB.format(folder=str(folder), total=1_000_000, out=str(out), chunks=4,
-                                       memory="8GB")
+            code = _LINK_DUCKDB.format(
+                folder=str(folder), total=1_000_000, out=str(out), chunks=4, memory="8GB"
+            )
             _, rss = manage("shell", "-c", code, database=database)
             figures = json.loads(out.read_text())
             samples.append(figures["link_s"])
@@ -846,8 +978,13 @@ def link_10m_spark(runs):
             figures = json.loads(out.read_text())
             samples.append(figures["link_s"])
             peak = max(figures["peak_rss"], rss)
-            notes = {"records": total, "pairs": figures["pairs"], "driver_memory": memory, "load_before": before,
-                     "load_after": _loadavg()}
+            notes = {
+                "records": total,
+                "pairs": figures["pairs"],
+                "driver_memory": memory,
+                "load_before": before,
+                "load_after": _loadavg(),
+            }
     return Result(samples, peak, notes)
 
 
@@ -857,22 +994,28 @@ WARM_UP = 5  # untimed lookups per client first: each server thread opens its da
 @benchmark("api_lookup_large", runs=2000)
 def api_lookup_large(runs):
     """The partner API's 'is this child known?' lookup under 20 concurrent clients against the production
-    server (gunicorn, production settings, HTTPS) on a copy of the large council (target: p95 under 200 ms)."""
+    server (gunicorn, production settings, HTTPS) on a copy of the large council (target: p95 under 200
+    ms)."""
     import http.client
     import ssl
     import threading
 
     import loadtest
 
-    with DB.copy(ensure_large_db(), "api") as database, tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp:
-        setup = ("import json; from sharing.api import keys; from access.models import Share; "
-                 "from django.utils import timezone; "
-                 "today = timezone.localdate(); active = Share.objects.active(today).filter("
-                 "person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
-                 "for agency in {s.agency for s in active}:\n"
-                 "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
-                 "    out += [(key, s.person.nhs_number) for s in active if s.agency == agency]\n"
-                 f"open({str(Path(tmp) / 'keys.json')!r}, 'w').write(json.dumps(out))")
+    with (
+        DB.copy(ensure_large_db(), "api") as database,
+        tempfile.TemporaryDirectory(prefix="thrive-bench-") as tmp,
+    ):
+        setup = (
+            "import json; from sharing.api import keys; from access.models import Share; "
+            "from django.utils import timezone; "
+            "today = timezone.localdate(); active = Share.objects.active(today).filter("
+            "person__nhs_number__isnull=False).select_related('agency', 'person'); out = []\n"
+            "for agency in {s.agency for s in active}:\n"
+            "    _, key = keys.issue(agency, 'bench', ['children:lookup'], rate_limit=10**6)\n"
+            "    out += [(key, s.person.nhs_number) for s in active if s.agency == agency]\n"
+            f"open({str(Path(tmp) / 'keys.json')!r}, 'w').write(json.dumps(out))"
+        )
         manage("shell", "-c", setup, database=database)
         lookups = json.loads((Path(tmp) / "keys.json").read_text())
         clients = int(os.environ.get("THRIVE_BENCH_API_CLIENTS", 20))
@@ -884,10 +1027,14 @@ def api_lookup_large(runs):
             def client(n):
                 # One connection per client, kept open as a partner's system would keep its connection pool.
                 connection = http.client.HTTPSConnection(host, int(port), timeout=30, context=context)
-                for i in range(n - WARM_UP * clients, runs, clients):  # the first few warm the server, untimed
+                for i in range(
+                    n - WARM_UP * clients, runs, clients
+                ):  # the first few warm the server, untimed
                     key, number = lookups[i % len(lookups)]
                     started = time.perf_counter()
-                    connection.request("GET", f"/api/v1/children/{number}", headers={"Authorization": f"Bearer {key}"})
+                    connection.request(
+                        "GET", f"/api/v1/children/{number}", headers={"Authorization": f"Bearer {key}"}
+                    )
                     answer = connection.getresponse()
                     answer.read()
                     if i < 0:
@@ -903,14 +1050,25 @@ def api_lookup_large(runs):
                 thread.start()
             for thread in threads:
                 thread.join()
-    return Result(samples, None, {"clients": clients, "children": len(lookups), "all_200": set(statuses) == {200},
-                                  "load_before": before, "load_after": _loadavg()})
+    return Result(
+        samples,
+        None,
+        {
+            "clients": clients,
+            "children": len(lookups),
+            "all_200": set(statuses) == {200},
+            "load_before": before,
+            "load_after": _loadavg(),
+        },
+    )
 
 
 @benchmark("load_large", explicit=True, backends=("_pg",))
 def load_large(runs):
-    """Locust against gunicorn (production settings) on PostgreSQL with the large council: 50 practitioners for
-    10 minutes (target: no error, page p95 under 500 ms, median under 150 ms), then 200 for 2 minutes (no error,
+    """Locust against gunicorn (production settings) on PostgreSQL with the large council: 50 practitioners
+    for
+    10 minutes (target: no error, page p95 under 500 ms, median under 150 ms), then 200 for 2 minutes (no
+    error,
     no lost write). Samples: every page's time in the steady phase. Long: only when named."""
     import loadtest
 
@@ -919,6 +1077,7 @@ def load_large(runs):
 
 
 # The harness
+
 
 def machine() -> dict:
     cpu = "unknown"
@@ -930,8 +1089,13 @@ def machine() -> dict:
     with open("/proc/meminfo") as info:
         ram_kb = next(int(line.split()[1]) for line in info if line.startswith("MemTotal"))
     load = " ".join(f"{n:.2f}" for n in os.getloadavg())
-    return {"cores": os.cpu_count(), "ram_gb": round(ram_kb / 2**20, 1), "cpu": cpu, "python": sys.version.split()[0],
-            "load": load}
+    return {
+        "cores": os.cpu_count(),
+        "ram_gb": round(ram_kb / 2**20, 1),
+        "cpu": cpu,
+        "python": sys.version.split()[0],
+        "load": load,
+    }
 
 
 def p95(samples: list[float]) -> float:
@@ -949,7 +1113,9 @@ def run_child(name: str, runs: int, out: Path) -> None:
     bench = BENCHMARKS[name]
     DB = BACKENDS[bench.backend]
     result = bench.run(runs)
-    out.write_text(json.dumps({"samples": result.samples, "peak_rss": result.peak_rss, "notes": result.notes}))
+    out.write_text(
+        json.dumps({"samples": result.samples, "peak_rss": result.peak_rss, "notes": result.notes})
+    )
 
 
 def run_in_child(name: str, runs: int) -> Result:
@@ -957,8 +1123,11 @@ def run_in_child(name: str, runs: int) -> Result:
     and one benchmark's memory does not count towards the next one's peak."""
     with tempfile.TemporaryDirectory(prefix="thrive-bench-") as folder:
         out = Path(folder) / "result.json"
-        subprocess.run([sys.executable, __file__, "--child", name, "--runs", str(runs), "--out", str(out)],
-                       cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, __file__, "--child", name, "--runs", str(runs), "--out", str(out)],
+            cwd=ROOT,
+            check=True,
+        )
         data = json.loads(out.read_text())
     return Result(data["samples"], data["peak_rss"], data["notes"])
 
@@ -978,12 +1147,16 @@ def main(argv=None) -> int:
         parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
     national = os.environ.get("BENCH_NATIONAL") == "1"
     names = args.names or [
-        b.name for b in BENCHMARKS.values() if not b.explicit or (national and b.name.startswith("generate_national"))
+        b.name
+        for b in BENCHMARKS.values()
+        if not b.explicit or (national and b.name.startswith("generate_national"))
     ]
 
     host = machine()
-    print(f"Machine: {host['cores']} cores, {host['ram_gb']} GB RAM, {host['cpu']}, Python {host['python']}, "
-          f"load average {host['load']} at the start")
+    print(
+        f"Machine: {host['cores']} cores, {host['ram_gb']} GB RAM, {host['cpu']}, Python {host['python']}, "
+        f"load average {host['load']} at the start"
+    )
     print(f"{'benchmark':<22} {'runs':>5} {'median':>10} {'p95':>10} {'peak memory':>12}")
     results = {}
     for name in names:
@@ -994,13 +1167,19 @@ def main(argv=None) -> int:
         high = p95(result.samples)
         print(f"{name:<22} {len(result.samples):>5} {_seconds(median):>10} {_seconds(high):>10} {peak:>12}")
         if "cpu_median_s" in result.notes:
-            print(f"{'  CPU time per request':<28} {_seconds(result.notes['cpu_median_s']):>10} "
-                  f"{_seconds(result.notes['cpu_p95_s']):>10}")
+            print(
+                f"{'  CPU time per request':<28} {_seconds(result.notes['cpu_median_s']):>10} "
+                f"{_seconds(result.notes['cpu_p95_s']):>10}"
+            )
         results[name] = {
-            "runs": len(result.samples), "median_s": median, "p95_s": high,
-            "peak_rss_mb": result.peak_rss and round(result.peak_rss / 2**20, 1), "samples_s": result.samples,
+            "runs": len(result.samples),
+            "median_s": median,
+            "p95_s": high,
+            "peak_rss_mb": result.peak_rss and round(result.peak_rss / 2**20, 1),
+            "samples_s": result.samples,
             "at": datetime.datetime.now().isoformat(timespec="seconds"),
-            "database": BACKENDS[bench.backend].name, "load_average": " ".join(f"{n:.2f}" for n in os.getloadavg()),
+            "database": BACKENDS[bench.backend].name,
+            "load_average": " ".join(f"{n:.2f}" for n in os.getloadavg()),
             **result.notes,
         }
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -1011,7 +1190,9 @@ def main(argv=None) -> int:
     failed = {name: r["problems"] for name, r in results.items() if r.get("problems")}
     for name, problems in failed.items():
         print(f"{name} FAILED: {'; '.join(problems)}")
-    if any(BENCHMARKS[name].backend == "_pg" for name in names) and not os.environ.get("THRIVE_BENCH_PG_KEEP"):
+    if any(BENCHMARKS[name].backend == "_pg" for name in names) and not os.environ.get(
+        "THRIVE_BENCH_PG_KEEP"
+    ):
         postgres.stop()  # THRIVE_BENCH_PG_KEEP=1 leaves the benchmark cluster running
     return 1 if failed else 0
 

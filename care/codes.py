@@ -5,6 +5,7 @@ before 2025-26, as earlier returns had them); labels follow the DfE guide,
 shortened where the guide's wording runs to a paragraph. Category of need (CIN) is the census's
 primary need list, held once in frontdoor.codes.PrimaryNeed.
 """
+
 from django.db import models
 
 
@@ -23,7 +24,10 @@ class LegalStatus(models.TextChoices):
     CHILD_ASSESSMENT_ORDER = "L3", "Under a child assessment order and in local authority accommodation"
     REMANDED = "J1", "Remanded to local authority or youth detention accommodation"
     PACE = "J2", "In local authority accommodation under the Police and Criminal Evidence Act 1984"
-    YOUTH_REHABILITATION_ORDER = "J3", "Youth rehabilitation order with residence or intensive fostering requirement"
+    YOUTH_REHABILITATION_ORDER = (
+        "J3",
+        "Youth rehabilitation order with residence or intensive fostering requirement",
+    )
 
 
 # Pre-planned short breaks: the 903 counts them separately, and they do not make a child an
@@ -36,7 +40,10 @@ class PlacementType(models.TextChoices):
 
     ADOPTION_CONSENT_FOSTER_CARER = "A3", "Placed for adoption with consent, with current foster carers"
     ADOPTION_CONSENT_OTHER = "A4", "Placed for adoption with consent, not with current foster carers"
-    ADOPTION_ORDER_FOSTER_CARER = "A5", "Placed for adoption under a placement order, with current foster carers"
+    ADOPTION_ORDER_FOSTER_CARER = (
+        "A5",
+        "Placed for adoption under a placement order, with current foster carers",
+    )
     ADOPTION_ORDER_OTHER = "A6", "Placed for adoption under a placement order, not with current foster carers"
     SECURE_CHILDRENS_HOME = "K1", "Secure children's home"
     CHILDRENS_HOME = "K2", "Children's home subject to the Children's Homes Regulations"
@@ -57,7 +64,10 @@ class PlacementType(models.TextChoices):
     TEMPORARY_CARER_HOLIDAY = "T3", "Temporary accommodation while the usual foster carers are on holiday"
     TEMPORARY_SEVEN_DAYS = "T4", "Temporary accommodation of seven days or less, for another reason"
     KINSHIP_LONG_TERM = "U1", "Foster placement with relatives or friends: long-term fostering"
-    KINSHIP_FOSTERING_FOR_ADOPTION = "U2", "Foster placement with relatives or friends: fostering for adoption"
+    KINSHIP_FOSTERING_FOR_ADOPTION = (
+        "U2",
+        "Foster placement with relatives or friends: fostering for adoption",
+    )
     KINSHIP_OTHER = "U3", "Foster placement with relatives or friends: other"
     FOSTER_LONG_TERM = "U4", "Foster placement with other foster carers: long-term fostering"
     FOSTER_FOR_ADOPTION = "U5", "Foster placement with other foster carers: fostering for adoption"
@@ -69,13 +79,28 @@ class PlacementType(models.TextChoices):
 
 
 P = PlacementType
-TEMPORARY_PLACEMENTS = {P.TEMPORARY_ANY, P.TEMPORARY_HOSPITAL, P.TEMPORARY_HOLIDAY, P.TEMPORARY_CARER_HOLIDAY,
-                        P.TEMPORARY_SEVEN_DAYS}
+TEMPORARY_PLACEMENTS = {
+    P.TEMPORARY_ANY,
+    P.TEMPORARY_HOSPITAL,
+    P.TEMPORARY_HOLIDAY,
+    P.TEMPORARY_CARER_HOLIDAY,
+    P.TEMPORARY_SEVEN_DAYS,
+}
 OTHER_PLACEMENTS = {P.OTHER_Z11, P.OTHER_Z12, P.OTHER_Z13, P.OTHER_Z14}
-ADOPTION_PLACEMENTS = {P.ADOPTION_CONSENT_FOSTER_CARER, P.ADOPTION_CONSENT_OTHER, P.ADOPTION_ORDER_FOSTER_CARER,
-                       P.ADOPTION_ORDER_OTHER}
-FOSTER_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.KINSHIP_FOSTERING_FOR_ADOPTION, P.KINSHIP_OTHER, P.FOSTER_LONG_TERM,
-                     P.FOSTER_FOR_ADOPTION, P.FOSTER_OTHER}
+ADOPTION_PLACEMENTS = {
+    P.ADOPTION_CONSENT_FOSTER_CARER,
+    P.ADOPTION_CONSENT_OTHER,
+    P.ADOPTION_ORDER_FOSTER_CARER,
+    P.ADOPTION_ORDER_OTHER,
+}
+FOSTER_PLACEMENTS = {
+    P.KINSHIP_LONG_TERM,
+    P.KINSHIP_FOSTERING_FOR_ADOPTION,
+    P.KINSHIP_OTHER,
+    P.FOSTER_LONG_TERM,
+    P.FOSTER_FOR_ADOPTION,
+    P.FOSTER_OTHER,
+}
 # Placements intended to last until 18, which may be visited every 3 months after their first year, and
 # every 6 months where the child agrees (long-term foster placements, Care Planning Regulations reg 28(3A)).
 LONG_TERM_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.FOSTER_LONG_TERM}
@@ -84,8 +109,13 @@ KINSHIP_PLACEMENTS = {P.KINSHIP_LONG_TERM, P.KINSHIP_FOSTERING_FOR_ADOPTION, P.K
 # No placement provider is reported for these (903 rules 213 and 526) ...
 NO_PROVIDER_PLACEMENTS = TEMPORARY_PLACEMENTS | OTHER_PLACEMENTS
 # ... and no Ofsted URN (903 rules 218 and 222).
-NO_URN_PLACEMENTS = NO_PROVIDER_PLACEMENTS | {P.WITH_PARENTS, P.RESIDENTIAL_EMPLOYMENT, P.RESIDENTIAL_CARE_HOME,
-                                             P.NHS_OR_HEALTH, P.YOUNG_OFFENDER_INSTITUTION}
+NO_URN_PLACEMENTS = NO_PROVIDER_PLACEMENTS | {
+    P.WITH_PARENTS,
+    P.RESIDENTIAL_EMPLOYMENT,
+    P.RESIDENTIAL_CARE_HOME,
+    P.NHS_OR_HEALTH,
+    P.YOUNG_OFFENDER_INSTITUTION,
+}
 
 
 class PlacementProvider(models.TextChoices):
@@ -104,7 +134,8 @@ PROVIDER_CANNOT_PROVIDE = {
     PlacementProvider.OWN_PROVISION: {P.WITH_PARENTS, P.NHS_OR_HEALTH, P.YOUNG_OFFENDER_INSTITUTION},
     PlacementProvider.OTHER_LA: {P.WITH_PARENTS, P.NHS_OR_HEALTH, P.YOUNG_OFFENDER_INSTITUTION},
     PlacementProvider.OTHER_PUBLIC: {P.WITH_PARENTS, P.SECURE_CHILDRENS_HOME, P.CHILDRENS_HOME}
-    | ADOPTION_PLACEMENTS | FOSTER_PLACEMENTS,
+    | ADOPTION_PLACEMENTS
+    | FOSTER_PLACEMENTS,
     PlacementProvider.PRIVATE: {P.WITH_PARENTS},
     PlacementProvider.VOLUNTARY: {P.WITH_PARENTS},
 }
@@ -118,12 +149,19 @@ class ReasonNewEpisode(models.TextChoices):
     PLACEMENT_AND_CARERS = "P", "Change of placement and carers only"
     PLACEMENT_SAME_CARERS = "T", "Change of placement (but same carers) only"
     LEGAL_PLACEMENT_AND_CARERS = "B", "Change of legal status and placement and carers at the same time"
-    LEGAL_AND_PLACEMENT_SAME_CARERS = "U", "Change of legal status and of placement (but same carers) at the same time"
+    LEGAL_AND_PLACEMENT_SAME_CARERS = (
+        "U",
+        "Change of legal status and of placement (but same carers) at the same time",
+    )
 
 
-PLACEMENT_MOVES = {ReasonNewEpisode.STARTED, ReasonNewEpisode.PLACEMENT_AND_CARERS,
-                   ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_PLACEMENT_AND_CARERS,
-                   ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}
+PLACEMENT_MOVES = {
+    ReasonNewEpisode.STARTED,
+    ReasonNewEpisode.PLACEMENT_AND_CARERS,
+    ReasonNewEpisode.PLACEMENT_SAME_CARERS,
+    ReasonNewEpisode.LEGAL_PLACEMENT_AND_CARERS,
+    ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS,
+}
 
 
 class ReasonEpisodeCeased(models.TextChoices):
@@ -134,16 +172,37 @@ class ReasonEpisodeCeased(models.TextChoices):
     ADOPTED_CONSENT_DISPENSED = "E12", "Adopted: consent dispensed with by the court"
     DIED = "E2", "Died"
     OTHER_LA = "E3", "Care taken over by another local authority in the UK"
-    HOME_PLANNED = "E4A", "Returned home to parents or person with parental responsibility as part of the care plan"
-    HOME_UNPLANNED = "E4B", "Returned home to parents or person with parental responsibility, not part of the care plan"
-    RELATIVES_NO_PR = "E13", "Left care to live with parents, relatives or others with no parental responsibility"
+    HOME_PLANNED = (
+        "E4A",
+        "Returned home to parents or person with parental responsibility as part of the care plan",
+    )
+    HOME_UNPLANNED = (
+        "E4B",
+        "Returned home to parents or person with parental responsibility, not part of the care plan",
+    )
+    RELATIVES_NO_PR = (
+        "E13",
+        "Left care to live with parents, relatives or others with no parental responsibility",
+    )
     CHILD_ARRANGEMENTS_ORDER = "E41", "Residence order or child arrangements order granted"
-    SGO_FORMER_FOSTER_KIN = "E45", "Special guardianship order to former foster carers who are relatives or friends"
-    SGO_FORMER_FOSTER_OTHER = "E46", "Special guardianship order to former foster carers, not relatives or friends"
+    SGO_FORMER_FOSTER_KIN = (
+        "E45",
+        "Special guardianship order to former foster carers who are relatives or friends",
+    )
+    SGO_FORMER_FOSTER_OTHER = (
+        "E46",
+        "Special guardianship order to former foster carers, not relatives or friends",
+    )
     SGO_OTHER_KIN = "E47", "Special guardianship order to other carers who are relatives or friends"
     SGO_OTHER = "E48", "Special guardianship order to other carers, not relatives or friends"
-    INDEPENDENT_SUPPORTED = "E5", "Moved to independent living with formalised support (hostel, foyer, Staying Close)"
-    INDEPENDENT_UNSUPPORTED = "E6", "Moved to independent living without formalised support (own flat, friends)"
+    INDEPENDENT_SUPPORTED = (
+        "E5",
+        "Moved to independent living with formalised support (hostel, foyer, Staying Close)",
+    )
+    INDEPENDENT_UNSUPPORTED = (
+        "E6",
+        "Moved to independent living without formalised support (own flat, friends)",
+    )
     ADULT_SOCIAL_CARE = "E7", "Transferred to residential care funded by adult social care"
     OTHER = "E8", "Ceased for any other reason"
     CUSTODY = "E9", "Sentenced to custody"
@@ -155,12 +214,20 @@ class ReasonEpisodeCeased(models.TextChoices):
 
 REC = ReasonEpisodeCeased
 ADOPTED = {REC.ADOPTED_UNOPPOSED, REC.ADOPTED_CONSENT_DISPENSED}
-SPECIAL_GUARDIANSHIP = {REC.SGO_FORMER_FOSTER_KIN, REC.SGO_FORMER_FOSTER_OTHER, REC.SGO_OTHER_KIN, REC.SGO_OTHER}
+SPECIAL_GUARDIANSHIP = {
+    REC.SGO_FORMER_FOSTER_KIN,
+    REC.SGO_FORMER_FOSTER_OTHER,
+    REC.SGO_OTHER_KIN,
+    REC.SGO_OTHER,
+}
 # Left care to live with a parent or someone with parental responsibility or a child arrangements
 # order: after six months there the young person is not a relevant child (Care Leavers (England)
 # Regulations 2010, reg 3).
-RETURNED_TO_PARENTAL_RESPONSIBILITY = {REC.HOME_PLANNED, REC.HOME_UNPLANNED, REC.CHILD_ARRANGEMENTS_ORDER} \
-    | SPECIAL_GUARDIANSHIP
+RETURNED_TO_PARENTAL_RESPONSIBILITY = {
+    REC.HOME_PLANNED,
+    REC.HOME_UNPLANNED,
+    REC.CHILD_ARRANGEMENTS_ORDER,
+} | SPECIAL_GUARDIANSHIP
 
 
 class ReasonPlaceChange(models.TextChoices):
@@ -237,8 +304,13 @@ class PreviousPermanence(models.TextChoices):
 
 
 # LA_PERM besides a three-digit DfE local authority code.
-PERMANENCE_ELSEWHERE = {"WAL": "Wales", "SCO": "Scotland", "NIR": "Northern Ireland", "NUK": "Outside the UK",
-                        "999": "Information not available"}
+PERMANENCE_ELSEWHERE = {
+    "WAL": "Wales",
+    "SCO": "Scotland",
+    "NIR": "Northern Ireland",
+    "NUK": "Outside the UK",
+    "999": "Information not available",
+}
 
 
 class AdopterSex(models.TextChoices):
@@ -294,7 +366,10 @@ class SocialWorkerChangeReason(models.TextChoices):
 
 class PermanencePlanKind(models.TextChoices):
     RETURN_HOME = "return_home", "Return home to parents"
-    KINSHIP = "kinship", "Kinship care: special guardianship or child arrangements order with family or friends"
+    KINSHIP = (
+        "kinship",
+        "Kinship care: special guardianship or child arrangements order with family or friends",
+    )
     ADOPTION = "adoption", "Adoption"
     LONG_TERM_FOSTERING = "long_term_fostering", "Long-term fostering"
     RESIDENTIAL = "residential", "Long-term residential care"
@@ -319,7 +394,10 @@ class ArrivalRoute(models.TextChoices):
 
     SPONTANEOUS = "spontaneous", "Spontaneous arrival"
     NATIONAL_TRANSFER = "nts", "National Transfer Scheme"
-    ADULT_ACCOMMODATION = "adult_accommodation", "From adult asylum accommodation (dispersal or contingency hotel)"
+    ADULT_ACCOMMODATION = (
+        "adult_accommodation",
+        "From adult asylum accommodation (dispersal or contingency hotel)",
+    )
 
 
 class AgeAssessmentOutcome(models.TextChoices):

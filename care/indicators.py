@@ -18,7 +18,7 @@ A placement begins with an episode that moved the child (`PLACEMENT_MOVES`). Tem
 that placement, as the DfE counts placement stability. Long-term stability counts the time living
 with the same carers, so a change of placement type with the same carers (RNE T or U) carries on.
 """
-from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
+
 import datetime
 from collections import defaultdict
 
@@ -43,6 +43,7 @@ from timescales.dates import is_open_during, not_ended_before, not_ended_by, ope
 from timescales.registry import Unit, health_review_code
 
 from .codes import ADOPTION_PLACEMENTS, PLACEMENT_MOVES, SHORT_BREAKS, TEMPORARY_PLACEMENTS, ReasonNewEpisode
+from .models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 
 # A change of placement with the same carers: a new placement for the 903, not a new carer.
 SAME_CARERS = {ReasonNewEpisode.PLACEMENT_SAME_CARERS, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS}
@@ -56,9 +57,11 @@ def _looked_after(day: datetime.date, since: datetime.date | None = None):
     after the start of `since` (or at the end of `day`)."""
     since = since or day
     short_breaks = Episode.objects.filter(legal_status__in=SHORT_BREAKS, start_date__lte=day).filter(
-        not_ended_by(since))
+        not_ended_by(since)
+    )
     return PeriodOfCare.objects.filter(open_at_end_of(day), start_date__lte=since).exclude(
-        pk__in=short_breaks.values("period_id"))
+        pk__in=short_breaks.values("period_id")
+    )
 
 
 def _case(kept, pk, person_id, start, counted) -> Case:
@@ -88,7 +91,9 @@ def children_looked_after_rate(period: Period) -> Figure | None:
 def _latest_per_child(model, date_field: str, day: datetime.date, kept) -> dict[int, datetime.date]:
     """Each child's latest record on or before `day` (one query; merged records count as the kept one)."""
     latest = {}
-    rows = model.objects.filter(**{f"{date_field}__lte": day}).values("person_id").annotate(last=Max(date_field))
+    rows = (
+        model.objects.filter(**{f"{date_field}__lte": day}).values("person_id").annotate(last=Max(date_field))
+    )
     for person_id, last in rows.values_list("person_id", "last"):
         child = kept(person_id)
         latest[child] = max(last, latest.get(child, last))
@@ -112,8 +117,10 @@ def health_assessments(period: Period) -> Figure | None:
         return last is not None and last >= in_last(code, day)
 
     rows = _cohort(_continuously_for_a_year(day), kept, "person__birth_date")
-    return proportion(_case(kept, pk, person_id, start, in_time(child, born))
-                      for child, (pk, person_id, start, born) in rows.items())
+    return proportion(
+        _case(kept, pk, person_id, start, in_time(child, born))
+        for child, (pk, person_id, start, born) in rows.items()
+    )
 
 
 @register_computation("CLA_DENTAL_CHECKS")
@@ -123,8 +130,10 @@ def dental_checks(period: Period) -> Figure | None:
     day, kept = period.end, kept_records()
     latest, since = _latest_per_child(DentalCheck, "checked_on", day, kept), in_last("CLA_DENTAL", day)
     rows = _cohort(_continuously_for_a_year(day), kept)
-    return proportion(_case(kept, pk, person_id, start, latest.get(child, datetime.date.min) >= since)
-                      for child, (pk, person_id, start) in rows.items())
+    return proportion(
+        _case(kept, pk, person_id, start, latest.get(child, datetime.date.min) >= since)
+        for child, (pk, person_id, start) in rows.items()
+    )
 
 
 def placements(episodes) -> list[tuple[datetime.date, str, bool]]:
@@ -149,16 +158,26 @@ def placements(episodes) -> list[tuple[datetime.date, str, bool]]:
 def _placements_by_period(day: datetime.date, kept) -> dict[int, tuple]:
     """{period id: (child, period end, placements)} for periods of care open at some time in the 12 months
     to the end of `day` (one query, shared by the stability indicators)."""
-    return shared(("placements_by_period", day), lambda: _read_placements(day, periods.rolling_year(day).start, kept))
+    return shared(
+        ("placements_by_period", day), lambda: _read_placements(day, periods.rolling_year(day).start, kept)
+    )
 
 
 def _read_placements(day: datetime.date, since: datetime.date, kept) -> dict[int, tuple]:
-    episodes = Episode.objects.filter(not_ended_before(since, "period__end_date"), start_date__lte=day).order_by(
-        "period_id", "start_date", "pk")
+    episodes = Episode.objects.filter(
+        not_ended_before(since, "period__end_date"), start_date__lte=day
+    ).order_by("period_id", "start_date", "pk")
     by_period, about = defaultdict(list), {}
     for period_id, person_id, end, *episode in episodes.values_list(
-            "period_id", "person_id", "period__end_date", "start_date", "reason_new", "placement_type",
-            "provider_name", "placement_postcode"):
+        "period_id",
+        "person_id",
+        "period__end_date",
+        "start_date",
+        "reason_new",
+        "placement_type",
+        "provider_name",
+        "placement_postcode",
+    ):
         by_period[period_id].append(episode)
         about[period_id] = (kept(person_id), end)
     return {period_id: (*about[period_id], placements(rows)) for period_id, rows in by_period.items()}
@@ -183,8 +202,10 @@ def three_or_more_placements(period: Period) -> Figure | None:
     for child, end, found in _placements_by_period(day, kept).values():
         stays[child].append((end, found))
     rows = _cohort(_looked_after(day), kept)
-    return proportion(_case(kept, pk, person_id, start, placements_in(stays[child], since, day) >= THREE_PLACEMENTS)
-                      for child, (pk, person_id, start) in rows.items())
+    return proportion(
+        _case(kept, pk, person_id, start, placements_in(stays[child], since, day) >= THREE_PLACEMENTS)
+        for child, (pk, person_id, start) in rows.items()
+    )
 
 
 def _with_same_carers(current, last: int) -> int:

@@ -5,6 +5,7 @@ UASC it looks after reach 0.1% of its child population (Home Office, National Tr
 for unaccompanied asylum-seeking children). The population is the latest mid-year estimate held in
 council.PopulationCount, ages 0 to 17.
 """
+
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,7 +18,7 @@ from timescales.dates import open_at_end_of
 from .models import PeriodOfCare, UnaccompaniedChild
 
 THRESHOLD = Decimal("0.001")  # 0.1%
-CHILD_AGES = range(0, 18)
+CHILD_AGES = range(18)
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,12 @@ class NTSPosition:
 
 def nts_position(on: datetime.date) -> NTSPosition:
     year = PopulationCount.objects.filter(year__lte=on.year).aggregate(latest=Max("year"))["latest"]
-    population = PopulationCount.objects.filter(year=year, age__in=CHILD_AGES).aggregate(total=Sum("count"))["total"] or 0
+    population = (
+        PopulationCount.objects.filter(year=year, age__in=CHILD_AGES).aggregate(total=Sum("count"))["total"]
+        or 0
+    )
     in_care = PeriodOfCare.objects.filter(open_at_end_of(on))
-    uasc = UnaccompaniedChild.objects.filter(open_at_end_of(on, "arrived_on", "ceased_on"),
-                                             person__in=in_care.values("person_id"))
+    uasc = UnaccompaniedChild.objects.filter(
+        open_at_end_of(on, "arrived_on", "ceased_on"), person__in=in_care.values("person_id")
+    )
     return NTSPosition(year, population, population * THRESHOLD, uasc.count())

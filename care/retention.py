@@ -1,4 +1,5 @@
 """Care's facts for the retention schedule: being looked after, and adoption orders."""
+
 from retention.facts import Fact, provides_facts
 
 from .models import Adoption, PeriodOfCare

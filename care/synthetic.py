@@ -1,4 +1,5 @@
-"""Children in care in the synthetic council: periods of care and their episodes, with the history behind them.
+"""Children in care in the synthetic council: periods of care and their episodes, with the history behind
+them.
 
 access.synthetic chooses and allocates the children in care and the care leavers (lookup
 "access.care_handover"); this plans each one's period of care so it fits: how they came into care
@@ -9,10 +10,12 @@ a child arrangements order, relatives, another council), so every 903 year has s
 The casework inside each period is written by care.synthetic_casework; care leavers' lives after
 care by leavers.synthetic, from the lookup "care.periods". Rates are in council.scales.CareRates.
 """
+
 import datetime
 from dataclasses import dataclass, field, replace
 
-from access.models import Involvement, InvolvementKind as IK
+from access.models import Involvement
+from access.models import InvolvementKind as IK
 from council.synthetic.casework import Staff, Weighted, between, date
 from council.synthetic.registry import contributes
 from leavers.eligibility import THIRTEEN_WEEKS, Stay
@@ -23,7 +26,10 @@ from proceedings.codes import CourtOrder
 from timescales.dates import birthday
 
 from . import timing
-from .codes import FOSTER_PLACEMENTS, LegalStatus as LS, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from .codes import FOSTER_PLACEMENTS
+from .codes import LegalStatus as LS
+from .codes import ReasonEpisodeCeased as REC
+from .codes import ReasonNewEpisode as RNE
 from .models import Episode, PeriodOfCare, SocialWorkerChange
 from .models.periods import placement_facts
 from .synthetic_casework import Casework
@@ -37,9 +43,13 @@ PREVIOUS_PERMANENCE_COUNCILS = ("855", "856", "857", "891", "892", "830", "831",
 
 WEEK = 7
 QUERY_CHUNK = 5_000
-ENDINGS = {"home": {REC.HOME_PLANNED: 0.85, REC.HOME_UNPLANNED: 0.15}, "cao": {REC.CHILD_ARRANGEMENTS_ORDER: 1},
-           "relatives": {REC.RELATIVES_NO_PR: 1}, "other_la": {REC.OTHER_LA: 1},
-           "adopted": {REC.ADOPTED_UNOPPOSED: 0.85, REC.ADOPTED_CONSENT_DISPENSED: 0.15}}
+ENDINGS = {
+    "home": {REC.HOME_PLANNED: 0.85, REC.HOME_UNPLANNED: 0.15},
+    "cao": {REC.CHILD_ARRANGEMENTS_ORDER: 1},
+    "relatives": {REC.RELATIVES_NO_PR: 1},
+    "other_la": {REC.OTHER_LA: 1},
+    "adopted": {REC.ADOPTED_UNOPPOSED: 0.85, REC.ADOPTED_CONSENT_DISPENSED: 0.15},
+}
 ORDERS = {LS.INTERIM_CARE_ORDER, LS.FULL_CARE_ORDER, LS.PLACEMENT_ORDER}
 
 
@@ -82,7 +92,10 @@ class PeriodPlan:
     handover: object = None
 
     def stays(self) -> list[Stay]:
-        return [Stay(date(e.start), date(e.end), e.legal, e.placement.place, e.reason_ceased) for e in self.episodes]
+        return [
+            Stay(date(e.start), date(e.end), e.legal, e.placement.place, e.reason_ceased)
+            for e in self.episodes
+        ]
 
 
 class CarePlanner:
@@ -124,10 +137,14 @@ class CarePlanner:
         """Each child's addresses (postcode, start, end), for the home postcode and an arrival date."""
         ids = sorted({self.index.person_ids[c] for c in children} - set(self.addresses))
         for n in range(0, len(ids), QUERY_CHUNK):
-            rows = Address.objects.filter(person_id__in=ids[n:n + QUERY_CHUNK]).order_by("start_date", "pk")
-            for person_id, postcode, start, end in rows.values_list("person_id", "postcode", "start_date", "end_date"):
-                self.addresses.setdefault(person_id, []).append((postcode, start.toordinal(), end and end.toordinal()))
-            for person_id in ids[n:n + QUERY_CHUNK]:
+            rows = Address.objects.filter(person_id__in=ids[n : n + QUERY_CHUNK]).order_by("start_date", "pk")
+            for person_id, postcode, start, end in rows.values_list(
+                "person_id", "postcode", "start_date", "end_date"
+            ):
+                self.addresses.setdefault(person_id, []).append(
+                    (postcode, start.toordinal(), end and end.toordinal())
+                )
+            for person_id in ids[n : n + QUERY_CHUNK]:
                 self.addresses.setdefault(person_id, [])
 
     def home_postcode(self, child: int, day: int) -> str:
@@ -146,13 +163,22 @@ class CarePlanner:
 
     # Planning a period
 
-    def plan(self, children, household, start, end, outcome, *, path=None, uasc=False, court=None,
-             adoption=None) -> PeriodPlan:
+    def plan(
+        self, children, household, start, end, outcome, *, path=None, uasc=False, court=None, adoption=None
+    ) -> PeriodPlan:
         """Legal statuses and placements from `start` to `end` (None: on past the as-at date)."""
         r, rates = self.rng, self.rates
         youngest = max(children, key=lambda c: self.index.birth[c])
-        plan = PeriodPlan(tuple(children), household, start, end, outcome, "N8" if uasc else self.needs(r),
-                          uasc=uasc, adoption=adoption)
+        plan = PeriodPlan(
+            tuple(children),
+            household,
+            start,
+            end,
+            outcome,
+            "N8" if uasc else self.needs(r),
+            uasc=uasc,
+            adoption=adoption,
+        )
         stop = min(end if end is not None else self.as_at + 1, self.as_at + 1)
         legal = self.legal_path(plan, path, court, stop)
         moves = self.moves(plan, stop)
@@ -168,11 +194,20 @@ class CarePlanner:
                 kind = kind_on[day] or self.market.kind_for(self.age(youngest, day), uasc)
                 if kind == "parents" and new_status not in ORDERS:
                     kind = "in_house"  # placement with parents needs a care order
-                long_term = (kind in FOSTERING and day - start >= rates.long_term_fostering_after_days
-                             and r.random() < rates.long_term_fostering_share)
+                long_term = (
+                    kind in FOSTERING
+                    and day - start >= rates.long_term_fostering_after_days
+                    and r.random() < rates.long_term_fostering_share
+                )
                 same = placement if same_carers[day] else None
-                placement = self.market.placement(kind, home, long_term or same is not None, carers=same,
-                                                  leaving=None if same else placement, day=day)
+                placement = self.market.placement(
+                    kind,
+                    home,
+                    long_term or same is not None,
+                    carers=same,
+                    leaving=None if same else placement,
+                    day=day,
+                )
             if plan.episodes:
                 reason = timing.reason_new_episode(new_status != status, moved, not same_carers.get(day))
                 previous = plan.episodes[-1]
@@ -198,7 +233,10 @@ class CarePlanner:
             if court.order in (CourtOrder.CARE_ORDER, CourtOrder.PLACEMENT_ORDER) and court.ended < stop:
                 final = LS.FULL_CARE_ORDER
                 if court.order == CourtOrder.PLACEMENT_ORDER:
-                    final, plan.adoption = LS.PLACEMENT_ORDER, self.in_progress(self.adoption_steps(start, court.ended))
+                    final, plan.adoption = (
+                        LS.PLACEMENT_ORDER,
+                        self.in_progress(self.adoption_steps(start, court.ended)),
+                    )
                 if court.ended > start:
                     return [(start, LS.INTERIM_CARE_ORDER), (court.ended, final)]
                 return [(start, final)]
@@ -208,17 +246,23 @@ class CarePlanner:
             steps = [(start, LS.SECTION_20)]
             if path == "s20_then_order":
                 interim = start + WEEK * between(r, rates.s20_weeks)
-                steps += [(interim, LS.INTERIM_CARE_ORDER),
-                          (interim + WEEK * between(r, rates.order_weeks), LS.FULL_CARE_ORDER)]
+                steps += [
+                    (interim, LS.INTERIM_CARE_ORDER),
+                    (interim + WEEK * between(r, rates.order_weeks), LS.FULL_CARE_ORDER),
+                ]
         elif path == "emergency":
             emergency = r.choice((LS.POLICE_PROTECTION, LS.EMERGENCY_PROTECTION_ORDER))
-            interim = start + between(r, rates.police_protection_days if emergency == LS.POLICE_PROTECTION
-                                      else rates.emergency_days)
+            interim = start + between(
+                r, rates.police_protection_days if emergency == LS.POLICE_PROTECTION else rates.emergency_days
+            )
             # the interim order is made by the as-at date: in an in-year 903 the validators read police
             # protection or an EPO still in force as lasting to 31 March (361, 362)
             interim = min(interim, max(start, self.as_at))
-            steps = [(start, emergency), (interim, LS.INTERIM_CARE_ORDER), (max(order_day, interim + 1),
-                                                                           LS.FULL_CARE_ORDER)]
+            steps = [
+                (start, emergency),
+                (interim, LS.INTERIM_CARE_ORDER),
+                (max(order_day, interim + 1), LS.FULL_CARE_ORDER),
+            ]
         elif path == "adoption":
             if plan.adoption is None:
                 plan.adoption = self.in_progress(self.adoption_steps(start))
@@ -239,8 +283,15 @@ class CarePlanner:
         placed = matched + between(r, rates.adoption_move_days)
         adopted = placed + between(r, rates.adoption_order_days)
         adopters = Weighted(rates.adopters)(r)
-        return AdoptionPlan(decision, order, matched, placed, adopted,
-                            r.random() < rates.foster_carer_adoption_share, adopters)
+        return AdoptionPlan(
+            decision,
+            order,
+            matched,
+            placed,
+            adopted,
+            r.random() < rates.foster_carer_adoption_share,
+            adopters,
+        )
 
     def in_progress(self, adoption: AdoptionPlan) -> AdoptionPlan:
         """For a child still in care: the adoption order is not made yet."""
@@ -271,7 +322,11 @@ class CarePlanner:
         r, kind = self.rng, last.placement.kind
         if plan.outcome == "leaver":
             at_18 = plan.end == self.birthday(plan.children[0], 18)
-            if at_18 and last.placement.place in FOSTER_PLACEMENTS and r.random() < self.rates.staying_put_share:
+            if (
+                at_18
+                and last.placement.place in FOSTER_PLACEMENTS
+                and r.random() < self.rates.staying_put_share
+            ):
                 plan.staying_put = True
                 return REC.STAYING_PUT
             return (self.ceased_at_18 if at_18 else self.ceased_before_18)(r)
@@ -331,14 +386,17 @@ class CarePlanner:
         return self.plan(plan.children, plan.household, start, end, "home", path=path)
 
     def re_entry(self, plan: PeriodPlan) -> PeriodPlan | None:
-        """After a return home, now and then a later period of care, ended by the as-at date too (a child still
+        """After a return home, now and then a later period of care, ended by the as-at date too (a child
+        still
         looked after is one of today's children in care, chosen by access.synthetic)."""
         r, rates = self.rng, self.rates
         if r.random() >= rates.re_entry_after_home_share:
             return None
         start = plan.end + max(self.re_entry_gap(), 1)
         if collection_year_start(start) == collection_year_start(plan.end):
-            start = collection_year_start(plan.end) + round(YEAR_DAYS)  # the next 1 April (see collection_year_start)
+            start = collection_year_start(plan.end) + round(
+                YEAR_DAYS
+            )  # the next 1 April (see collection_year_start)
         outcome = self.why_ended(r)
         if outcome == "adopted":
             outcome = "home"
@@ -362,10 +420,19 @@ class CarePlanner:
                 return None  # arrived too close to 18 to be an eligible child: not a care leaver
         else:
             low, high = Weighted(rates.leaver_entry_ages)(r)
-            start = min(self.index.birth[child] + int(r.uniform(low, high) * YEAR_DAYS), end - 2 * THIRTEEN_WEEKS)
+            start = min(
+                self.index.birth[child] + int(r.uniform(low, high) * YEAR_DAYS), end - 2 * THIRTEEN_WEEKS
+            )
         path = "s20" if uasc else self.paths(r)
-        return self.plan((child,), handover.household, start, end, "leaver",
-                         path="interim" if path == "adoption" else path, uasc=uasc)
+        return self.plan(
+            (child,),
+            handover.household,
+            start,
+            end,
+            "leaver",
+            path="interim" if path == "adoption" else path,
+            uasc=uasc,
+        )
 
     def ended_periods(self, used) -> list[PeriodPlan]:
         """Periods that ended in the recorded years: interim care during proceedings that ended in a special
@@ -385,24 +452,32 @@ class CarePlanner:
                         continue
                     taken.add(child)
                     outcome = "sgo" if court.order == CourtOrder.SGO else "cao"
-                    plans.append(self.plan((child,), journey.household, start, court.ended, outcome, court=court))
-        wanted = round(self.council.scale.open_children("children_in_care") * rates.ended_per_year_share
-                       * self.council.rates.history_years) - len(plans)
+                    plans.append(
+                        self.plan((child,), journey.household, start, court.ended, outcome, court=court)
+                    )
+        wanted = round(
+            self.council.scale.open_children("children_in_care")
+            * rates.ended_per_year_share
+            * self.council.rates.history_years
+        ) - len(plans)
         households = list(range(index.households))
         r.shuffle(households)
         candidates = []
         for household in households:
             family = index.children_of(household)
-            children = [c for c in family if not index.flags[c] & (DIED | UNBORN | UNACCOMPANIED)
-                        and index.birth[c] < self.as_at - 60]
+            children = [
+                c
+                for c in family
+                if not index.flags[c] & (DIED | UNBORN | UNACCOMPANIED) and index.birth[c] < self.as_at - 60
+            ]
             if children and not any(c in taken for c in family):
                 candidates.append((household, children))
         batch = max(wanted * 2, 100)  # addresses are read a batch at a time: a query per child is slow
         for n in range(0, len(candidates), batch):
             if wanted <= 0:
                 break
-            self.load_addresses([child for _, children in candidates[n:n + batch] for child in children])
-            for household, children in candidates[n:n + batch]:
+            self.load_addresses([child for _, children in candidates[n : n + batch] for child in children])
+            for household, children in candidates[n : n + batch]:
                 plan = self.ended_period(household, children) if wanted > 0 else None
                 if plan is not None:
                     plans.append(plan)
@@ -431,8 +506,15 @@ class CarePlanner:
                 adopted = date(start + chain.adopted)
                 if (adopted.month, adopted.day) == (3, 31):  # not on a 31 March: see above
                     start += -1 if start > earliest else 1 if start < latest else 0
-                return self.plan((child,), household, start, start + chain.adopted, outcome, path="adoption",
-                                 adoption=shifted(chain, start))
+                return self.plan(
+                    (child,),
+                    household,
+                    start,
+                    start + chain.adopted,
+                    outcome,
+                    path="adoption",
+                    adoption=shifted(chain, start),
+                )
             outcome = "home"
         child = r.choice(children)
         born = self.index.birth[child]
@@ -449,7 +531,8 @@ class CarePlanner:
 
 
 def collection_year_start(day: int) -> int:
-    """The 1 April starting the 903's collection year of `day` (ordinals). A child who left care and came back in
+    """The 1 April starting the 903's collection year of `day` (ordinals). A child who left care and came back
+    in
     one collection year fails the 903 validators' SW12STG2 whatever their social workers were (it wants every
     worker episode to start by the day care ended and on or after the day it began again), so the synthetic
     re-entries come back in a later collection year than they went home (docs/care.md)."""
@@ -458,8 +541,14 @@ def collection_year_start(day: int) -> int:
 
 
 def shifted(adoption: AdoptionPlan, by: int) -> AdoptionPlan:
-    return replace(adoption, decision=adoption.decision + by, order=adoption.order + by,
-                   matched=adoption.matched + by, placed=adoption.placed + by, adopted=adoption.adopted + by)
+    return replace(
+        adoption,
+        decision=adoption.decision + by,
+        order=adoption.order + by,
+        matched=adoption.matched + by,
+        placed=adoption.placed + by,
+        adopted=adoption.adopted + by,
+    )
 
 
 class CareWriter:
@@ -479,21 +568,40 @@ class CareWriter:
         for child in plan.children:
             person_id = self.index.person_ids[child]
             reviews, next_due = self.casework.review_days(plan)
-            period_id = insert(PeriodOfCare, person_id=person_id, start_date=date(plan.start), end_date=date(plan.end),
-                               category_of_need=plan.need, next_review_due=date(next_due),
-                               **self.previous_permanence(child, plan))
+            period_id = insert(
+                PeriodOfCare,
+                person_id=person_id,
+                start_date=date(plan.start),
+                end_date=date(plan.end),
+                category_of_need=plan.need,
+                next_review_due=date(next_due),
+                **self.previous_permanence(child, plan),
+            )
             home = self.planner.home_postcode(child, plan.start)
             for episode in plan.episodes:
                 p = episode.placement
                 placed_at = home if p.kind == "parents" else p.postcode
                 council_of_placement, distance = placement_facts(home, placed_at)
-                insert(Episode, period_id=period_id, person_id=person_id, start_date=date(episode.start),
-                       end_date=date(episode.end), reason_new=episode.reason_new, legal_status=episode.legal,
-                       placement_type=p.place, provider=p.provider, provider_name=p.carers, urn=p.urn,
-                       placement_postcode=placed_at, home_postcode=home,
-                       placement_council=council_of_placement,
-                       distance_miles=distance, weekly_cost=p.cost, reason_ceased=episode.reason_ceased,
-                       reason_place_change=episode.reason_change)
+                insert(
+                    Episode,
+                    period_id=period_id,
+                    person_id=person_id,
+                    start_date=date(episode.start),
+                    end_date=date(episode.end),
+                    reason_new=episode.reason_new,
+                    legal_status=episode.legal,
+                    placement_type=p.place,
+                    provider=p.provider,
+                    provider_name=p.carers,
+                    urn=p.urn,
+                    placement_postcode=placed_at,
+                    home_postcode=home,
+                    placement_council=council_of_placement,
+                    distance_miles=distance,
+                    weekly_cost=p.cost,
+                    reason_ceased=episode.reason_ceased,
+                    reason_place_change=episode.reason_change,
+                )
             workers, iro = self.involvements(plan, child, person_id)
             self.casework.period(plan, child, person_id, period_id, workers, iro, reviews)
 
@@ -502,9 +610,11 @@ class CareWriter:
         r, born = self.rng, self.index.birth[child]
         if plan.uasc or plan.start - born < 400 or r.random() >= self.planner.rates.previous_permanence_share:
             return {}
-        return {"previous_permanence": r.choice(("P1", "P2", "P3")),
-                "previous_permanence_la": r.choice(PREVIOUS_PERMANENCE_COUNCILS),
-                "previous_permanence_date": date(r.randint(born + 180, plan.start - 200))}
+        return {
+            "previous_permanence": r.choice(("P1", "P2", "P3")),
+            "previous_permanence_la": r.choice(PREVIOUS_PERMANENCE_COUNCILS),
+            "previous_permanence_date": date(r.randint(born + 180, plan.start - 200)),
+        }
 
     def involvements(self, plan, child, person_id) -> tuple[list, int]:
         """Allocated workers and the IRO in this period: ([(from day, social worker)], IRO).
@@ -517,8 +627,15 @@ class CareWriter:
         end = date(plan.end)
 
         def involve(kind, user, team, start, until=None):
-            return insert(Involvement, person_id=person_id, kind=kind, user_id=user, team_id=team,
-                          start_date=date(start), end_date=date(until) if until is not None else end)
+            return insert(
+                Involvement,
+                person_id=person_id,
+                kind=kind,
+                user_id=user,
+                team_id=team,
+                start_date=date(start),
+                end_date=date(until) if until is not None else end,
+            )
 
         handover = plan.handover if plan.outcome == "in_care" else None
         if handover is None:
@@ -539,13 +656,25 @@ class CareWriter:
             self.council.insert(SocialWorkerChange, involvement_id=current, reason=self.worker_change(r))
         workers.append((allocated, handover.worker))
         involve(IK.IRO, handover.iro, handover.iro_team, plan.start)
-        if not plan.uasc and handover.court is None and r.random() < self.council.rates.assessed_before_transfer_share:
+        if (
+            not plan.uasc
+            and handover.court is None
+            and r.random() < self.council.rates.assessed_before_transfer_share
+        ):
             assessment = staff.team("child_in_need", locality)
-            assessed_from = max(self.index.birth[child], plan.start - r.randrange(20, 90),
-                                self.planner.left_care.get(child, 0) + 1)  # after an earlier period of care
+            assessed_from = max(
+                self.index.birth[child],
+                plan.start - r.randrange(20, 90),
+                self.planner.left_care.get(child, 0) + 1,
+            )  # after an earlier period of care
             if assessed_from < plan.start - 1:
-                involve(IK.ALLOCATED_WORKER, r.choice(assessment.workers), assessment.id, assessed_from,
-                        plan.start - 1)
+                involve(
+                    IK.ALLOCATED_WORKER,
+                    r.choice(assessment.workers),
+                    assessment.id,
+                    assessed_from,
+                    plan.start - 1,
+                )
         return workers, handover.iro
 
     def worker_until(self, plan) -> int | None:
@@ -555,16 +684,20 @@ class CareWriter:
         fostering behind it. The 903 reports the episode open, as it was on the day care ended (SW17STG2)."""
         if plan.end is None:
             return None
-        return min(plan.end + between(self.after_care_rng, self.planner.rates.worker_after_care_days),
-                   self.planner.as_at)
+        return min(
+            plan.end + between(self.after_care_rng, self.planner.rates.worker_after_care_days),
+            self.planner.as_at,
+        )
 
 
 @contributes(order=61)
 def care_journeys(council):
-    """Periods of care for today's children in care and care leavers, and for those who left in the recorded years.
+    """Periods of care for today's children in care and care leavers, and for those who left in the recorded
+    years.
 
     Today's children in care and care leavers go on to leavers.synthetic (lookup "care.periods"), and the
-    periods that ended (lookup "care.ended_periods") for those who left at 16 or 17 and are due OC3 information.
+    periods that ended (lookup "care.ended_periods") for those who left at 16 or 17 and are due OC3
+    information.
     """
     planner = CarePlanner(council)
     handover = council.lookups["access.care_handover"]
@@ -576,7 +709,8 @@ def care_journeys(council):
             plan.handover = h
             current.append(plan)
     ended = planner.earlier + planner.ended_periods(
-        council.lookups["access.used_children"] | {c for h in handover for c in h.children})
+        council.lookups["access.used_children"] | {c for h in handover for c in h.children}
+    )
     writer = CareWriter(council, planner)
     for n, plan in enumerate(current + ended):
         writer.period(plan)
@@ -598,9 +732,11 @@ def social_worker_handovers(council):
     looked_after = PeriodOfCare.objects.values("person_id")
     one_worker_at_a_time(looked_after)
     previous = {}
-    rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=looked_after).order_by(
-        "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date",
-                                                     "social_worker_change__reason")
+    rows = (
+        Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=looked_after)
+        .order_by("person_id", "start_date", "pk")
+        .values_list("pk", "person_id", "start_date", "end_date", "social_worker_change__reason")
+    )
     for pk, person_id, start, end, reason in rows.iterator(chunk_size=5_000):
         last_end = previous.get(person_id)
         if not reason and last_end is not None and (start - last_end).days <= HANDOVER_DAYS:
@@ -613,8 +749,11 @@ def one_worker_at_a_time(person_ids) -> None:
     earlier one still holds the child (an assessment worker's case open when care began, or one assessing a
     child in care), the earlier hands over the day before, as a change of worker is recorded. The 903 reports
     social worker episodes as a chain (rules SW08STG2, SW10STG2), each after a reason for the change."""
-    rows = Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=person_ids).order_by(
-        "person_id", "start_date", "pk").values_list("pk", "person_id", "start_date", "end_date")
+    rows = (
+        Involvement.objects.filter(kind=IK.ALLOCATED_WORKER, person_id__in=person_ids)
+        .order_by("person_id", "start_date", "pk")
+        .values_list("pk", "person_id", "start_date", "end_date")
+    )
     holding = {}  # person -> (pk, end) of the worker holding them so far
     for pk, person_id, start, end in list(rows):
         earlier = holding.get(person_id)
@@ -635,10 +774,15 @@ def sex_known_in_care(council):
     r = council.rng("care.sex_known_in_care")
     looked_after = PeriodOfCare.objects.values("person_id")
     for model in (Person.objects, Person.history):
-        model.filter(**{"pk__in" if model is Person.objects else "id__in": looked_after},
-                     upn_unknown=UPNUnknown.NEWLY_ARRIVED).update(upn_unknown=UPNUnknown.DISCREPANCY)
-    for pk in Person.objects.filter(pk__in=looked_after, sex=Sex.UNKNOWN, birth_date__isnull=False).order_by(
-            "pk").values_list("pk", flat=True):
+        model.filter(
+            **{"pk__in" if model is Person.objects else "id__in": looked_after},
+            upn_unknown=UPNUnknown.NEWLY_ARRIVED,
+        ).update(upn_unknown=UPNUnknown.DISCREPANCY)
+    for pk in (
+        Person.objects.filter(pk__in=looked_after, sex=Sex.UNKNOWN, birth_date__isnull=False)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    ):
         sex = Sex.MALE if r.random() < council.rates.male_share else Sex.FEMALE
         Person.objects.filter(pk=pk).update(sex=sex)
         Person.history.filter(id=pk).update(sex=sex)  # as recorded from the start, not a later change

@@ -17,20 +17,53 @@ from timescales.dates import financial_year_start, year_to_31_march
 from timescales.registry import health_review_code
 
 from . import synthetic_planning as planning
-from .codes import (AgeAssessmentOutcome, HealthAssessmentKind, Intervention, MissingType, PermanencePlanKind as Plan,
-                    ReviewParticipation, SDQReason, YouthJusticeOutcome)
-from .models import (Adoption, AgeAssessment, DentalCheck, HealthAssessment, MissingEpisode, PermanencePlan,
-                     PersonalEducationPlan, Review, StrengthsAndDifficulties, SubstanceMisuse, UnaccompaniedChild,
-                     YouthJusticeDisposal)
+from .codes import (
+    AgeAssessmentOutcome,
+    HealthAssessmentKind,
+    Intervention,
+    MissingType,
+    ReviewParticipation,
+    SDQReason,
+    YouthJusticeOutcome,
+)
+from .codes import PermanencePlanKind as Plan
+from .models import (
+    Adoption,
+    AgeAssessment,
+    DentalCheck,
+    HealthAssessment,
+    MissingEpisode,
+    PermanencePlan,
+    PersonalEducationPlan,
+    Review,
+    StrengthsAndDifficulties,
+    SubstanceMisuse,
+    UnaccompaniedChild,
+    YouthJusticeDisposal,
+)
 from .models.reviews import PARTICIPATION_AGE
 
-NTS_ENTRY_COUNCILS = ("Kent County Council", "Portsmouth City Council", "London Borough of Croydon",
-                      "London Borough of Hillingdon", "Northamptonshire Children's Trust")
-PLANS_AFTER = {"home": Plan.RETURN_HOME, "sgo": Plan.KINSHIP, "cao": Plan.KINSHIP, "relatives": Plan.KINSHIP,
-               "adopted": Plan.ADOPTION, "other_la": Plan.LONG_TERM_FOSTERING}
+NTS_ENTRY_COUNCILS = (
+    "Kent County Council",
+    "Portsmouth City Council",
+    "London Borough of Croydon",
+    "London Borough of Hillingdon",
+    "Northamptonshire Children's Trust",
+)
+PLANS_AFTER = {
+    "home": Plan.RETURN_HOME,
+    "sgo": Plan.KINSHIP,
+    "cao": Plan.KINSHIP,
+    "relatives": Plan.KINSHIP,
+    "adopted": Plan.ADOPTION,
+    "other_la": Plan.LONG_TERM_FOSTERING,
+}
 INTERVENTIONS = {Intervention.RECEIVED: 0.6, Intervention.REFUSED: 0.2, Intervention.NOT_OFFERED: 0.2}
-YOUTH_JUSTICE = {YouthJusticeOutcome.CONVICTION: 0.4, YouthJusticeOutcome.YOUTH_CAUTION: 0.35,
-                 YouthJusticeOutcome.CONDITIONAL_CAUTION: 0.25}
+YOUTH_JUSTICE = {
+    YouthJusticeOutcome.CONVICTION: 0.4,
+    YouthJusticeOutcome.YOUTH_CAUTION: 0.35,
+    YouthJusticeOutcome.CONDITIONAL_CAUTION: 0.25,
+}
 
 
 def reference_date_from(day: int) -> int:
@@ -50,7 +83,9 @@ class Casework:
         self.visit_rng, self.planning_rng = council.rng("care.visits"), council.rng("care.planning")
         self.days, self.index, self.as_at = planner.days, planner.index, planner.as_at
         schools = council.lookups["education.schools"]
-        self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [s.id for s in schools]
+        self.primary = [s.id for s in schools if s.phase in ("primary", "all_through")] or [
+            s.id for s in schools
+        ]
         self.secondary = [s.id for s in schools if s.phase in ("secondary", "all_through")] or self.primary
         teams = council.lookups["access.teams"]
         self.virtual_school = [w for team in teams["virtual_school"] for w in team.workers]
@@ -78,7 +113,9 @@ class Casework:
             floor = held[-1][0] + 1 if held else plan.start
             dates = [date(day) for day, _ in held]
             due = due_by(dates, due_by(dates, None, placements=False)).toordinal()
-            day = self.when(due, rates.review_on_time_share, rates.review_early_days, rates.review_late_days, floor)
+            day = self.when(
+                due, rates.review_on_time_share, rates.review_early_days, rates.review_late_days, floor
+            )
             if day >= stop:
                 break
             held.append((day, due_by(dates, date(day)).toordinal()))
@@ -90,8 +127,14 @@ class Casework:
         four = self.planner.birthday(child, PARTICIPATION_AGE)
         for held, due in reviews:
             under_4 = held < four
-            insert(Review, **row, held_on=date(held), due_on=date(due), iro_id=iro,
-                   participation=ReviewParticipation.UNDER_4 if under_4 else self.participation(r))
+            insert(
+                Review,
+                **row,
+                held_on=date(held),
+                due_on=date(due),
+                iro_id=iro,
+                participation=ReviewParticipation.UNDER_4 if under_4 else self.participation(r),
+            )
         stop = self.stop(plan)
         planning.visits(self, plan, child, row, workers, stop, reviews)
         planning.plans_and_notices(self, plan, row, stop)
@@ -118,10 +161,16 @@ class Casework:
             if day >= stop:
                 break
             under_5 = day < five
-            insert(HealthAssessment, **row, assessed_on=date(day),
-                   kind=HealthAssessmentKind.REVIEW if last is not None else HealthAssessmentKind.INITIAL,
-                   immunisations_up_to_date=r.random() < rates.immunisations_share,
-                   development_checks_up_to_date=(r.random() < rates.development_checks_share) if under_5 else None)
+            insert(
+                HealthAssessment,
+                **row,
+                assessed_on=date(day),
+                kind=HealthAssessmentKind.REVIEW if last is not None else HealthAssessmentKind.INITIAL,
+                immunisations_up_to_date=r.random() < rates.immunisations_share,
+                development_checks_up_to_date=(r.random() < rates.development_checks_share)
+                if under_5
+                else None,
+            )
             last = day
             due = self.days.due(health_review_code(born, date(day)), day)
 
@@ -130,7 +179,9 @@ class Casework:
         due, last = plan.start + between(r, rates.first_dental_days), None
         while True:
             floor = last + 1 if last is not None else plan.start
-            day = self.when(due, rates.dental_on_time_share, rates.dental_early_days, rates.dental_late_days, floor)
+            day = self.when(
+                due, rates.dental_on_time_share, rates.dental_early_days, rates.dental_late_days, floor
+            )
             if day >= stop:
                 break
             self.council.insert(DentalCheck, **row, checked_on=date(day))
@@ -142,7 +193,9 @@ class Casework:
         turns 4 or 17 in the year and is outside those ages on the day has SDQ1 (903 rule 197B). Now and then
         a substance misuse problem or a youth justice outcome from 10."""
         rates, insert = self.rates, self.council.insert
-        youngest, oldest = (self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1))
+        youngest, oldest = (
+            self.planner.birthday(child, age) for age in (rates.sdq_ages[0], rates.sdq_ages[1] + 1)
+        )
         self.earlier_sdq_draws(plan, youngest, oldest, stop)
         r = self.sdq_rng
         four, seventeen = self.planner.birthday(child, 4), self.planner.birthday(child, 17)
@@ -157,15 +210,26 @@ class Casework:
             if youngest <= day < oldest:
                 scored = r.random() < rates.sdq_score_share
                 score = min(40, max(0, round(r.gauss(*rates.sdq_score)))) if scored else None
-                insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=score,
-                       reason_no_score="" if scored else self.no_score(r))
+                insert(
+                    StrengthsAndDifficulties,
+                    **row,
+                    completed_on=date(day),
+                    score=score,
+                    reason_no_score="" if scored else self.no_score(r),
+                )
             elif begins <= four <= ends or begins <= seventeen <= ends:
-                insert(StrengthsAndDifficulties, **row, completed_on=date(day), score=None,
-                       reason_no_score=SDQReason.AGE)
+                insert(
+                    StrengthsAndDifficulties,
+                    **row,
+                    completed_on=date(day),
+                    score=None,
+                    reason_no_score=SDQReason.AGE,
+                )
         first = max(plan.start, self.planner.birthday(child, 10))
         for share, model, on, field, choices in (
-                (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),
-                (rates.youth_justice_share, YouthJusticeDisposal, "given_on", "outcome", YOUTH_JUSTICE)):
+            (rates.substance_misuse_share, SubstanceMisuse, "identified_on", "intervention", INTERVENTIONS),
+            (rates.youth_justice_share, YouthJusticeDisposal, "given_on", "outcome", YOUTH_JUSTICE),
+        ):
             r = self.rng
             if first < stop and r.random() < share:
                 insert(model, **row, **{on: date(r.randrange(first, stop)), field: Weighted(choices)(r)})
@@ -196,28 +260,42 @@ class Casework:
             day = self.when(due, rates.pep_on_time_share, (0, 20), rates.pep_late_days, floor)
             if day >= end:
                 break
-            school = None if day < four or day >= sixteen else r.choice(self.primary if day < eleven else self.secondary)
-            self.council.insert(PersonalEducationPlan, **row, meeting_on=date(day), school_id=school,
-                                virtual_school_officer_id=r.choice(self.virtual_school) if self.virtual_school else None,
-                                rating=self.ratings(r))
+            school = (
+                None
+                if day < four or day >= sixteen
+                else r.choice(self.primary if day < eleven else self.secondary)
+            )
+            self.council.insert(
+                PersonalEducationPlan,
+                **row,
+                meeting_on=date(day),
+                school_id=school,
+                virtual_school_officer_id=r.choice(self.virtual_school) if self.virtual_school else None,
+                rating=self.ratings(r),
+            )
             last = day
             due = self.days.due("PEP_REVIEW", day)
 
     def missing(self, plan, child, row, stop) -> None:
-        """Some older children go missing several times in a year; each return is followed by an interview offer."""
+        """Some older children go missing several times in a year; each return is followed by an interview
+        offer."""
         r, rates = self.rng, self.rates
         year_start = max(plan.start, self.planner.birthday(child, rates.missing_from_age))
         while year_start < stop:
             if r.random() < rates.missing_child_share:
-                starts = sorted(r.randrange(year_start, year_start + 365) for _ in range(between(r, rates.missing_per_year)))
+                starts = sorted(
+                    r.randrange(year_start, year_start + 365)
+                    for _ in range(between(r, rates.missing_per_year))
+                )
                 back = year_start - 1
                 for start in starts:
                     if start <= back or start >= stop:
                         continue
                     back = min(start + between(r, rates.missing_days), stop - 1)
                     # back by the end of the placement they went missing from (903 rule 575)
-                    placed_until = next((e.end for e in plan.episodes
-                                         if e.start <= start and e.end and e.end > start), None)
+                    placed_until = next(
+                        (e.end for e in plan.episodes if e.start <= start and e.end and e.end > start), None
+                    )
                     if placed_until is not None:
                         back = min(back, placed_until)
                     back = min(back, reference_date_from(start))  # see reference_date_from
@@ -230,8 +308,15 @@ class Casework:
                         else:
                             accepted = r.random() < rates.return_interview_accepted_share
                     kind = MissingType.AWAY if r.random() < rates.missing_away_share else MissingType.MISSING
-                    self.council.insert(MissingEpisode, **row, kind=kind, started_on=date(start), ended_on=date(ended),
-                                        return_interview_offered_on=date(offered), return_interview_accepted=accepted)
+                    self.council.insert(
+                        MissingEpisode,
+                        **row,
+                        kind=kind,
+                        started_on=date(start),
+                        ended_on=date(ended),
+                        return_interview_offered_on=date(offered),
+                        return_interview_accepted=accepted,
+                    )
             year_start += 365
 
     def permanence(self, plan, child, row, stop) -> None:
@@ -245,8 +330,11 @@ class Casework:
             kind = Plan.ADOPTION
         if kind is None:
             placement = [e for e in plan.episodes if e.start <= decided][-1].placement.kind
-            kind = {"residential": Plan.RESIDENTIAL, "supported": Plan.INDEPENDENCE,
-                    "parents": Plan.RETURN_HOME}.get(placement, Plan.LONG_TERM_FOSTERING)
+            kind = {
+                "residential": Plan.RESIDENTIAL,
+                "supported": Plan.INDEPENDENCE,
+                "parents": Plan.RETURN_HOME,
+            }.get(placement, Plan.LONG_TERM_FOSTERING)
         self.council.insert(PermanencePlan, **row, decided_on=date(decided), plan=kind)
         sixteen = self.planner.birthday(child, 16) + r.randint(0, 60)
         if kind != Plan.INDEPENDENCE and decided < sixteen < stop and plan.outcome in ("in_care", "leaver"):
@@ -259,11 +347,17 @@ class Casework:
         matched = a.matched <= cut
         sex, status = a.adopters if matched else ("", "")
         self.council.insert(
-            Adoption, **row, best_interest_decision_on=date(a.decision),
-            placement_order_on=date(a.order) if a.order <= cut else None, matched_on=date(a.matched) if matched else None,
+            Adoption,
+            **row,
+            best_interest_decision_on=date(a.decision),
+            placement_order_on=date(a.order) if a.order <= cut else None,
+            matched_on=date(a.matched) if matched else None,
             placed_on=date(a.placed) if a.placed <= cut else None,
             adoption_order_on=date(a.adopted) if a.adopted <= cut else None,
-            foster_carer_adoption=a.by_foster_carers if matched else None, adopter_sex=sex, adopter_legal_status=status)
+            foster_carer_adoption=a.by_foster_carers if matched else None,
+            adopter_sex=sex,
+            adopter_legal_status=status,
+        )
 
     def unaccompanied(self, plan, child, person_id) -> None:
         """Arrival (route, transferring council), UASC status to 18, and for some an age assessment."""
@@ -271,21 +365,33 @@ class Casework:
         born = date(self.index.birth[child])
         route = self.routes(r)
         ceased = born + relativedelta(years=18)
-        uasc = insert(UnaccompaniedChild, person_id=person_id, arrived_on=date(plan.start), arrival_route=route,
-                      transferred_from=r.choice(NTS_ENTRY_COUNCILS) if route == "nts" else "",
-                      age_undetermined=(born.month, born.day) == (1, 1),
-                      ceased_on=ceased if ceased.toordinal() <= self.as_at else None)
+        uasc = insert(
+            UnaccompaniedChild,
+            person_id=person_id,
+            arrived_on=date(plan.start),
+            arrival_route=route,
+            transferred_from=r.choice(NTS_ENTRY_COUNCILS) if route == "nts" else "",
+            age_undetermined=(born.month, born.day) == (1, 1),
+            ceased_on=ceased if ceased.toordinal() <= self.as_at else None,
+        )
         if r.random() >= rates.age_assessment_share:
             return
         referred = plan.start + between(r, rates.age_assessment_referral_days)
         if referred > self.as_at:
             return
         on_time = r.random() < rates.age_assessment_on_time_share
-        completed = referred + between(r, rates.age_assessment_days if on_time else rates.age_assessment_late_days)
+        completed = referred + between(
+            r, rates.age_assessment_days if on_time else rates.age_assessment_late_days
+        )
         done = completed <= self.as_at
         different = r.random() < rates.age_assessment_different_share
         outcome = AgeAssessmentOutcome.DIFFERENT_AGE if different else AgeAssessmentOutcome.AGE_ACCEPTED
-        insert(AgeAssessment, uasc_id=uasc, referred_on=date(referred),
-               due_on=date(self.days.due("UASC_AGE_ASSESSMENT", referred)),
-               completed_on=date(completed) if done else None, outcome=outcome if done else "",
-               assessed_birth_date=born if done and different else None)
+        insert(
+            AgeAssessment,
+            uasc_id=uasc,
+            referred_on=date(referred),
+            due_on=date(self.days.due("UASC_AGE_ASSESSMENT", referred)),
+            completed_on=date(completed) if done else None,
+            outcome=outcome if done else "",
+            assessed_birth_date=born if done and different else None,
+        )

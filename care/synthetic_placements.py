@@ -7,6 +7,7 @@ Every placement is at a real postcode: in the council, one of the area's (counci
 out of it, one of a neighbouring or further council's, weighted as placements fall (most in the
 next city, a few far away), so the placement's council and distance are derived as the DfE does.
 """
+
 import random
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -15,7 +16,8 @@ from council.synthetic.casework import Weighted, between
 from council.synthetic.places import drawn_index
 from people import postcodes
 
-from .codes import PlacementProvider as PR, PlacementType as P
+from .codes import PlacementProvider as PR
+from .codes import PlacementType as P
 from .timing import SEMI_INDEPENDENT_LAST_START
 
 # Councils the synthetic council places children in, outside its own area, and how often (ONS codes).
@@ -44,7 +46,11 @@ KINDS = {
     "residential": (P.CHILDRENS_HOME, None, {PR.PRIVATE: 0.8, PR.OWN_PROVISION: 0.15, PR.VOLUNTARY: 0.05}),
     "supported": (P.SUPPORTED_ACCOMMODATION, None, {PR.PRIVATE: 0.7, PR.VOLUNTARY: 0.3}),
     "parents": (P.WITH_PARENTS, None, {PR.PARENTS: 1}),
-    "adoption": (P.ADOPTION_ORDER_OTHER, P.ADOPTION_ORDER_FOSTER_CARER, {PR.OWN_PROVISION: 0.7, PR.VOLUNTARY: 0.3}),
+    "adoption": (
+        P.ADOPTION_ORDER_OTHER,
+        P.ADOPTION_ORDER_FOSTER_CARER,
+        {PR.OWN_PROVISION: 0.7, PR.VOLUNTARY: 0.3},
+    ),
 }
 FOSTERING = {"in_house", "kinship", "ifa"}
 HOME_NAMES = ("House", "Lodge", "View", "Court", "Cottage", "Place", "Grange")
@@ -98,11 +104,16 @@ class Market:
         for _ in range(homes):
             for kind, settings in self.homes.items():
                 settings.append(self.setting(self.home_name(), Weighted(KINDS[kind][2])(rng), kind=kind))
-        self.agencies = {provider: [self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider,
-                                                 agency=True) for _ in range(self.rates.foster_agencies)]
-                         for provider in (PR.PRIVATE, PR.VOLUNTARY)}
-        self.adoption_agencies = [self.setting(f"{self.place_word()} Adoption", PR.VOLUNTARY, agency=True)
-                                  for _ in range(3)]
+        self.agencies = {
+            provider: [
+                self.setting(f"{self.place_word()} {rng.choice(AGENCY_NAMES)}", provider, agency=True)
+                for _ in range(self.rates.foster_agencies)
+            ]
+            for provider in (PR.PRIVATE, PR.VOLUNTARY)
+        }
+        self.adoption_agencies = [
+            self.setting(f"{self.place_word()} Adoption", PR.VOLUNTARY, agency=True) for _ in range(3)
+        ]
         self.weights = {band: Weighted(weights) for band, weights in self.rates.placements.items()}
 
     def place_word(self) -> str:
@@ -152,16 +163,26 @@ class Market:
         band = "under_5" if age < 5 else "5_to_11" if age < 12 else "12_to_15" if age < 16 else "16_plus"
         return self.weights[band](self.rng)
 
-    def placement(self, kind: str, home_postcode: str, long_term=False, carers: Placement | None = None,
-                  leaving: Placement | None = None, day: int | None = None) -> Placement:
+    def placement(
+        self,
+        kind: str,
+        home_postcode: str,
+        long_term=False,
+        carers: Placement | None = None,
+        leaving: Placement | None = None,
+        day: int | None = None,
+    ) -> Placement:
         """A placement of this kind, begun on `day`; `carers` keeps the carers of an earlier placement (a
         change of placement with the same carers, as when foster carers adopt). A move from `leaving` goes
         somewhere else: the 903 reads a move to the same home as no move (rule 435)."""
         for _ in range(20):
             found = self._placement(kind, home_postcode, long_term, carers)
             found = as_recorded(found, day) if day is not None else found
-            if carers is not None or leaving is None or (found.postcode, found.urn, found.place) != (
-                    leaving.postcode, leaving.urn, leaving.place):
+            if (
+                carers is not None
+                or leaving is None
+                or (found.postcode, found.urn, found.place) != (leaving.postcode, leaving.urn, leaving.place)
+            ):
                 return found
         return found
 

@@ -6,11 +6,19 @@ period of care, from random streams of their own ("care.visits", "care.planning"
 period's casework is drawn as it would be without them. Rows are bulk-written past clean(), so each
 is drawn within what clean() accepts.
 """
+
 from council.synthetic.casework import between, date
 
 from . import timing
-from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, PLACEMENT_MOVES, CarePlanningKind,
-                    ExtensionReason, TemporaryApprovalOutcome)
+from .codes import (
+    ADOPTION_PLACEMENTS,
+    KINSHIP_PLACEMENTS,
+    LONG_TERM_PLACEMENTS,
+    PLACEMENT_MOVES,
+    CarePlanningKind,
+    ExtensionReason,
+    TemporaryApprovalOutcome,
+)
 from .models import CarePlanning, TemporaryApproval, Visit
 
 ON_TIME_SHARE = 0.9  # plans and notices within their working days
@@ -27,8 +35,11 @@ def review_rule(plan, as_at):
     start = date(plan.start)
     placed = None
     moves = [e for e in plan.episodes if e.reason_new in PLACEMENT_MOVES and e.start <= as_at]
-    if moves and plan.episodes[-1].placement.place in ADOPTION_PLACEMENTS and moves[-1].placement.place in \
-            ADOPTION_PLACEMENTS:
+    if (
+        moves
+        and plan.episodes[-1].placement.place in ADOPTION_PLACEMENTS
+        and moves[-1].placement.place in ADOPTION_PLACEMENTS
+    ):
         placed = date(moves[-1].start)
     cut = min(plan.end or as_at, as_at)
     adoption = plan.adoption
@@ -37,8 +48,13 @@ def review_rule(plan, as_at):
     def due(held, on, placements=True):
         if not placements:
             return timing.review_due(start, held)
-        return timing.review_due(start, held, placed if placed and (on is None or placed <= on) else None,
-                                authority if authority and (on is None or authority <= on) else None)
+        return timing.review_due(
+            start,
+            held,
+            placed if placed and (on is None or placed <= on) else None,
+            authority if authority and (on is None or authority <= on) else None,
+        )
+
     return due
 
 
@@ -59,7 +75,11 @@ def plans_and_notices(casework, plan, row, stop) -> None:
 
     def done(code, start):
         due = days.due(code, start)
-        day = due - r.randint(0, 4) if r.random() < ON_TIME_SHARE else days.add(due, r.randint(*LATE_WORKING_DAYS))
+        day = (
+            due - r.randint(0, 4)
+            if r.random() < ON_TIME_SHARE
+            else days.add(due, r.randint(*LATE_WORKING_DAYS))
+        )
         return max(day, start)
 
     day = done("CARE_PLAN", plan.start)
@@ -68,12 +88,15 @@ def plans_and_notices(casework, plan, row, stop) -> None:
     for start, _, episodes in placements(plan, stop):
         if episodes[-1].placement.place in ADOPTION_PLACEMENTS:
             continue
-        for kind, code in ((CarePlanningKind.PLACEMENT_PLAN, "PLACEMENT_PLAN"),
-                           (CarePlanningKind.PLACEMENT_NOTICE, "PLACEMENT_NOTICE")):
+        for kind, code in (
+            (CarePlanningKind.PLACEMENT_PLAN, "PLACEMENT_PLAN"),
+            (CarePlanningKind.PLACEMENT_NOTICE, "PLACEMENT_NOTICE"),
+        ):
             day = done(code, start)
             if day < stop:
-                casework.council.insert(CarePlanning, **row, kind=kind, completed_on=date(day),
-                                        placement_from=date(start))
+                casework.council.insert(
+                    CarePlanning, **row, kind=kind, completed_on=date(day), placement_from=date(start)
+                )
 
 
 def temporary_approval(casework, row, start, end, placement, stop) -> tuple:
@@ -94,10 +117,19 @@ def temporary_approval(casework, row, start, end, placement, stop) -> tuple:
         ended, outcome = None, ""
     extension = {}
     if (ended if ended is not None else stop - 1) > expires:
-        extension = {"extended_until": date(casework.days.due("CONNECTED_PERSON_EXTENSION", expires)),
-                     "extension_reason": ExtensionReason.ASSESSMENT}
-    casework.council.insert(TemporaryApproval, **row, carers=placement.carers or "Connected person", approved_on=approved,
-                            ended_on=date(ended), outcome=outcome, **extension)
+        extension = {
+            "extended_until": date(casework.days.due("CONNECTED_PERSON_EXTENSION", expires)),
+            "extension_reason": ExtensionReason.ASSESSMENT,
+        }
+    casework.council.insert(
+        TemporaryApproval,
+        **row,
+        carers=placement.carers or "Connected person",
+        approved_on=approved,
+        ended_on=date(ended),
+        outcome=outcome,
+        **extension,
+    )
     return ((approved, date(ended)),)
 
 
@@ -108,8 +140,9 @@ def visits(casework, plan, child, row, workers, stop, reviews) -> None:
     held = tuple(date(day) for day, _ in reviews)
     for start, end, episodes in placements(plan, stop):
         place = episodes[-1].placement.place
-        statuses = [(date(e.start), e.legal) for e in episodes if e.start <= start][-1:] + \
-                   [(date(e.start), e.legal) for e in episodes if e.start > start]
+        statuses = [(date(e.start), e.legal) for e in episodes if e.start <= start][-1:] + [
+            (date(e.start), e.legal) for e in episodes if e.start > start
+        ]
         approvals = temporary_approval(casework, row, start, end, episodes[-1].placement, stop)
         made = []
         while True:
@@ -119,16 +152,30 @@ def visits(casework, plan, child, row, workers, stop, reviews) -> None:
                 break
             floor = made[-1][0].toordinal() + 1 if made else start
             due = found[0].toordinal()
-            day = max(due - between(r, rates.visit_early_days) if r.random() < rates.visit_on_time_share
-                      else due + between(r, rates.visit_late_days), floor)
+            day = max(
+                due - between(r, rates.visit_early_days)
+                if r.random() < rates.visit_on_time_share
+                else due + between(r, rates.visit_late_days),
+                floor,
+            )
             if day >= end:
                 break
             worker = [user for since, user in workers if since <= day] or [workers[0][1]]
             agrees = None
-            if place in LONG_TERM_PLACEMENTS and day >= asked_from and day - start >= 366 and \
-                    not any(answer is not None for _, answer in made):
+            if (
+                place in LONG_TERM_PLACEMENTS
+                and day >= asked_from
+                and day - start >= 366
+                and not any(answer is not None for _, answer in made)
+            ):
                 agrees = r.random() < AGREES_SHARE
-            casework.council.insert(Visit, **row, visited_on=date(day), visited_by_id=worker[-1], child_seen=True,
-                                    seen_alone=day >= five and r.random() < rates.seen_alone_share,
-                                    child_agrees_to_fewer_visits=agrees)
+            casework.council.insert(
+                Visit,
+                **row,
+                visited_on=date(day),
+                visited_by_id=worker[-1],
+                child_seen=True,
+                seen_alone=day >= five and r.random() < rates.seen_alone_share,
+                child_agrees_to_fewer_visits=agrees,
+            )
             made.append((date(day), agrees))

@@ -3,6 +3,7 @@
 Every amount comes from the timescales registry; the models store what these return, and the
 due-work sources read the stored dates.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -11,8 +12,15 @@ from dateutil.relativedelta import relativedelta
 from timescales import registry
 from timescales.dates import birthday, financial_year_start, is_open_at_end_of, is_open_during
 
-from .codes import (ADOPTION_PLACEMENTS, KINSHIP_PLACEMENTS, LONG_TERM_PLACEMENTS, SHORT_BREAKS, LegalStatus,
-                    PlacementType, ReasonNewEpisode)
+from .codes import (
+    ADOPTION_PLACEMENTS,
+    KINSHIP_PLACEMENTS,
+    LONG_TERM_PLACEMENTS,
+    SHORT_BREAKS,
+    LegalStatus,
+    PlacementType,
+    ReasonNewEpisode,
+)
 
 RNE = ReasonNewEpisode
 # Ofsted and the DfE read a placement more than 20 miles from home as far away (the 903's PL_DISTANCE).
@@ -20,23 +28,31 @@ FAR_FROM_HOME_MILES = 20
 # The last day a placement may begin as semi-independent living accommodation (H5): the 903 has no H5 from
 # 2025-26, whose placements in supported accommodation are registered (K3) since October 2023.
 SEMI_INDEPENDENT_LAST_START = datetime.date(2025, 3, 31)
-EARLY_EDUCATION_AGE = 3  # the universal early education entitlement starts in the term after the third birthday
+EARLY_EDUCATION_AGE = (
+    3  # the universal early education entitlement starts in the term after the third birthday
+)
 
 
 def _due(code: str, start: datetime.date) -> tuple[datetime.date, str]:
     return registry.get(code).due(start), code
 
 
-def review_due(became_looked_after: datetime.date, earlier_reviews: list[datetime.date],
-               placed_for_adoption: datetime.date | None = None,
-               authority_to_place: datetime.date | None = None) -> datetime.date:
+def review_due(
+    became_looked_after: datetime.date,
+    earlier_reviews: list[datetime.date],
+    placed_for_adoption: datetime.date | None = None,
+    authority_to_place: datetime.date | None = None,
+) -> datetime.date:
     """When the next looked-after review is due (`next_review` without the timescale code)."""
     return next_review(became_looked_after, earlier_reviews, placed_for_adoption, authority_to_place)[0]
 
 
-def next_review(became_looked_after: datetime.date, earlier_reviews: list[datetime.date],
-                placed_for_adoption: datetime.date | None = None,
-                authority_to_place: datetime.date | None = None) -> tuple[datetime.date, str]:
+def next_review(
+    became_looked_after: datetime.date,
+    earlier_reviews: list[datetime.date],
+    placed_for_adoption: datetime.date | None = None,
+    authority_to_place: datetime.date | None = None,
+) -> tuple[datetime.date, str]:
     """(due date, timescale code) of the next looked-after review, given the reviews held in the period.
 
     First within 20 working days of becoming looked after, second within 3 months of the first, then
@@ -94,15 +110,19 @@ class Placement:
             return None
         previous = None
         for since, status in self.legal_statuses:
-            if status == LegalStatus.FULL_CARE_ORDER and previous != LegalStatus.FULL_CARE_ORDER \
-                    and since >= self.start:
+            if (
+                status == LegalStatus.FULL_CARE_ORDER
+                and previous != LegalStatus.FULL_CARE_ORDER
+                and since >= self.start
+            ):
                 return since
             previous = status
         return None
 
     def under_temporary_approval(self, day: datetime.date) -> bool:
         return self.placement_type in KINSHIP_PLACEMENTS and any(
-            is_open_at_end_of(approved, ended, day) for approved, ended in self.approvals)
+            is_open_at_end_of(approved, ended, day) for approved, ended in self.approvals
+        )
 
     def agreed_to_fewer_visits(self, by: datetime.date) -> bool:
         """The child's latest answer by `by`: no answer is not agreement."""
@@ -116,7 +136,10 @@ def visit_due(placement: Placement) -> tuple[datetime.date, str] | None:
 
     Children placed for adoption are visited under the Adoption Agencies Regulations reg 36(4) instead.
     """
-    if placement.status_on(placement.start) in SHORT_BREAKS or placement.legal_statuses[-1][1] in SHORT_BREAKS:
+    if (
+        placement.status_on(placement.start) in SHORT_BREAKS
+        or placement.legal_statuses[-1][1] in SHORT_BREAKS
+    ):
         return None
     if placement.placement_type in ADOPTION_PLACEMENTS:
         return _adoption_visit_due(placement)
@@ -132,7 +155,8 @@ def _after(placement: Placement, last: datetime.date) -> tuple[datetime.date, st
     """When the visit after one on `last` is due (reg 28(2) to (5), with (3A))."""
     at_home = placement.placement_type == PlacementType.WITH_PARENTS
     every_four_weeks = placement.under_temporary_approval(last) or (
-        at_home and placement.status_on(last) == LegalStatus.INTERIM_CARE_ORDER)  # reg 28(4)
+        at_home and placement.status_on(last) == LegalStatus.INTERIM_CARE_ORDER
+    )  # reg 28(4)
     if every_four_weeks or at_home:  # at home on any other order: placed under reg 19 (reg 28(3))
         weekly = _due("CLA_VISIT_WEEKLY", last)
         review = placement.first_review()
@@ -161,7 +185,9 @@ def health_assessment_due(became_looked_after, date_of_birth, last_assessment) -
     """(due date, timescale code): the initial assessment, then 6-monthly under 5 and yearly after."""
     if last_assessment is None:
         return registry.get("CLA_HEALTH_INITIAL").due(became_looked_after), "CLA_HEALTH_INITIAL"
-    code = registry.health_review_code(date_of_birth, last_assessment) if date_of_birth else "CLA_HEALTH_REVIEW"
+    code = (
+        registry.health_review_code(date_of_birth, last_assessment) if date_of_birth else "CLA_HEALTH_REVIEW"
+    )
     return registry.get(code).due(last_assessment), code
 
 
@@ -204,8 +230,10 @@ def in_oc2_cohort(period_start, period_end, episodes, year_end: datetime.date) -
     year_start = financial_year_start(year_end)
     if period_start > year_start or not is_open_at_end_of(period_start, period_end, year_end):
         return False
-    return not any(status in SHORT_BREAKS and is_open_during(start, end, year_start, year_end)
-                   for start, end, status in episodes)
+    return not any(
+        status in SHORT_BREAKS and is_open_during(start, end, year_start, year_end)
+        for start, end, status in episodes
+    )
 
 
 def designated_birth_date(estimated_year: int) -> datetime.date:

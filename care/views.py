@@ -5,14 +5,15 @@ forms use its write gate, which decides the right to record (looked-after review
 IRO, Personal Education Plans also for the Virtual School). Every form is saved by
 people.casework.save_form, in one transaction.
 """
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from access.audit import disclose
 from access.basis import Work
 from access.classes import signed_in
-from access.audit import disclose
 from access.models import DisclosureKind, Involvement, InvolvementKind, TeamKind
 from access.parts import Part
 from people import planning
@@ -44,8 +45,16 @@ from .models import (
 from .models.placements import PER_PLACEMENT
 from .nts import nts_position
 from .timing import FAR_FROM_HOME_MILES, designated_birth_date
-from .worklists import (CARE_TIMESCALES, child_due_rows, children_in_care, own_council,
-                        placed_far_from_home, record_url, worklist_items)
+from .worklists import (
+    CARE_TIMESCALES,
+    child_due_rows,
+    children_in_care,
+    own_council,
+    placed_far_from_home,
+    record_url,
+    worklist_items,
+)
+
 
 def care_url(person) -> str:
     return reverse("care:record", args=[person.pk])
@@ -61,8 +70,12 @@ def _period(person):
 
 def _current(person, kind):
     """The child's current worker of this kind (their social worker, their IRO), to preselect in a picker."""
-    return Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False).order_by(
-        "-start_date").values_list("user_id", flat=True).first()
+    return (
+        Involvement.objects.filter(person=person, kind=kind, end_date__isnull=True, user__isnull=False)
+        .order_by("-start_date")
+        .values_list("user_id", flat=True)
+        .first()
+    )
 
 
 def _form(request, person, form, save, **context):
@@ -80,35 +93,51 @@ def record(request, child):
     episode = current.current_episode() if current else None
     today = timezone.localdate()
     adoption = Adoption.objects.filter(period__in=periods).order_by("-pk").first()
-    return render(request, "care/record.html", {
-        "person": person, "periods": periods, "current": current, "episode": episode,
-        "placement_start": current.placement_start() if current else None,
-        "in_council": bool(episode and episode.placement_council)
-        and episode.placement_council == own_council(),
-        "far_miles": FAR_FROM_HOME_MILES,
-        "workers": Involvement.objects.filter(person_id__in=ids, end_date__isnull=True, kind__in=[
-            InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO]).select_related("user", "team"),
-        "due": child_due_rows(ids, today, CARE_TIMESCALES),
-        "reviews": Review.objects.filter(person_id__in=ids).select_related("iro").order_by("-held_on"),
-        "visits": Visit.objects.filter(person_id__in=ids).select_related("visited_by").order_by("-visited_on")[:10],
-        "health": HealthAssessment.objects.filter(person_id__in=ids).order_by("-assessed_on"),
-        "dental": DentalCheck.objects.filter(person_id__in=ids).order_by("-checked_on"),
-        "sdqs": StrengthsAndDifficulties.objects.filter(person_id__in=ids).order_by("-completed_on"),
-        "substance": SubstanceMisuse.objects.filter(person_id__in=ids).order_by("-identified_on"),
-        "youth_justice": YouthJusticeDisposal.objects.filter(person_id__in=ids).order_by("-given_on"),
-        "peps": PersonalEducationPlan.objects.filter(person_id__in=ids).select_related("school").order_by("-meeting_on"),
-        "missing": MissingEpisode.objects.filter(person_id__in=ids).order_by("-started_on"),
-        "plans": PermanencePlan.objects.filter(person_id__in=ids).order_by("-decided_on"),
-        "adoption": adoption, "measures": adoption.measures() if adoption else None,
-        "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
-        "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
-        "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
-        "planning": CarePlanning.objects.filter(person_id__in=ids).order_by("-completed_on", "-pk"),
-        "approvals": TemporaryApproval.objects.filter(person_id__in=ids).order_by("-approved_on"),
-        "transfers": NationalTransfer.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
-        "may_record": child.may_record, "may_review": child.may(Work.REVIEW),
-        "may_pep": child.may(Work.EDUCATION),
-    })
+    return render(
+        request,
+        "care/record.html",
+        {
+            "person": person,
+            "periods": periods,
+            "current": current,
+            "episode": episode,
+            "placement_start": current.placement_start() if current else None,
+            "in_council": bool(episode and episode.placement_council)
+            and episode.placement_council == own_council(),
+            "far_miles": FAR_FROM_HOME_MILES,
+            "workers": Involvement.objects.filter(
+                person_id__in=ids,
+                end_date__isnull=True,
+                kind__in=[InvolvementKind.ALLOCATED_WORKER, InvolvementKind.IRO],
+            ).select_related("user", "team"),
+            "due": child_due_rows(ids, today, CARE_TIMESCALES),
+            "reviews": Review.objects.filter(person_id__in=ids).select_related("iro").order_by("-held_on"),
+            "visits": Visit.objects.filter(person_id__in=ids)
+            .select_related("visited_by")
+            .order_by("-visited_on")[:10],
+            "health": HealthAssessment.objects.filter(person_id__in=ids).order_by("-assessed_on"),
+            "dental": DentalCheck.objects.filter(person_id__in=ids).order_by("-checked_on"),
+            "sdqs": StrengthsAndDifficulties.objects.filter(person_id__in=ids).order_by("-completed_on"),
+            "substance": SubstanceMisuse.objects.filter(person_id__in=ids).order_by("-identified_on"),
+            "youth_justice": YouthJusticeDisposal.objects.filter(person_id__in=ids).order_by("-given_on"),
+            "peps": PersonalEducationPlan.objects.filter(person_id__in=ids)
+            .select_related("school")
+            .order_by("-meeting_on"),
+            "missing": MissingEpisode.objects.filter(person_id__in=ids).order_by("-started_on"),
+            "plans": PermanencePlan.objects.filter(person_id__in=ids).order_by("-decided_on"),
+            "adoption": adoption,
+            "measures": adoption.measures() if adoption else None,
+            "uasc": UnaccompaniedChild.objects.filter(person_id__in=ids).first(),
+            "age_assessments": AgeAssessment.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
+            "orders": DeprivationOfLiberty.objects.filter(person_id__in=ids).order_by("-start_date"),
+            "planning": CarePlanning.objects.filter(person_id__in=ids).order_by("-completed_on", "-pk"),
+            "approvals": TemporaryApproval.objects.filter(person_id__in=ids).order_by("-approved_on"),
+            "transfers": NationalTransfer.objects.filter(uasc__person_id__in=ids).order_by("-referred_on"),
+            "may_record": child.may_record,
+            "may_review": child.may(Work.REVIEW),
+            "may_pep": child.may(Work.EDUCATION),
+        },
+    )
 
 
 # Coming into care, moving, new orders, leaving care, and who works with the child.
@@ -128,15 +157,30 @@ def start(request, child):
         data = form.cleaned_data
         worker = data["worker"]
         services.start_care(
-            person, start_date=data["start_date"], legal_status=data["legal_status"], placement=form.placement(),
-            home_postcode=data["home_postcode"], category_of_need=data["category_of_need"], worker=worker,
+            person,
+            start_date=data["start_date"],
+            legal_status=data["legal_status"],
+            placement=form.placement(),
+            home_postcode=data["home_postcode"],
+            category_of_need=data["category_of_need"],
+            worker=worker,
             team=services.team_of(worker, TeamKind.CHILDREN_IN_CARE),
-            iro=data["iro"], virtual_school=data["virtual_school"], previous_permanence=form.permanence_before(),
-            worker_change_reason=data["worker_change_reason"])
+            iro=data["iro"],
+            virtual_school=data["virtual_school"],
+            previous_permanence=form.permanence_before(),
+            worker_change_reason=data["worker_change_reason"],
+        )
 
-    return _form(request, person, form, save, title="Start a period of care", button="Start the period of care",
-                 editing=person.periods_of_care.all(),
-                 success="The child is now looked after. Their first review is due within 20 working days.")
+    return _form(
+        request,
+        person,
+        form,
+        save,
+        title="Start a period of care",
+        button="Start the period of care",
+        editing=person.periods_of_care.all(),
+        success="The child is now looked after. Their first review is due within 20 working days.",
+    )
 
 
 @child_write()
@@ -147,14 +191,26 @@ def change_placement(request, child):
 
     def save(form):
         data = form.cleaned_data
-        services.change_placement(period, start_date=data["start_date"], placement=form.placement(),
-                                  reason_place_change=data["reason_place_change"],
-                                  carers_changed=data["carers_changed"], legal_status=data["legal_status"] or None)
+        services.change_placement(
+            period,
+            start_date=data["start_date"],
+            placement=form.placement(),
+            reason_place_change=data["reason_place_change"],
+            carers_changed=data["carers_changed"],
+            legal_status=data["legal_status"] or None,
+        )
 
-    return _form(request, person, form, save, title="Change placement", button="Record the move",
-                 editing=[period, period.episodes.all()],
-                 success="Placement change recorded. Visit the child within a week of the move.",
-                 facts=[("Current placement", str(period.current_episode()))])
+    return _form(
+        request,
+        person,
+        form,
+        save,
+        title="Change placement",
+        button="Record the move",
+        editing=[period, period.episodes.all()],
+        success="Placement change recorded. Visit the child within a week of the move.",
+        facts=[("Current placement", str(period.current_episode()))],
+    )
 
 
 @child_write()
@@ -166,9 +222,16 @@ def change_legal_status(request, child):
     def save(form):
         services.change_legal_status(period, **form.cleaned_data)
 
-    return _form(request, person, form, save, title="Change legal status", success="Legal status changed.",
-                 editing=[period, period.episodes.all()],
-                 facts=[("Current legal status", period.current_episode().get_legal_status_display())])
+    return _form(
+        request,
+        person,
+        form,
+        save,
+        title="Change legal status",
+        success="Legal status changed.",
+        editing=[period, period.episodes.all()],
+        facts=[("Current legal status", period.current_episode().get_legal_status_display())],
+    )
 
 
 @child_write()
@@ -180,67 +243,123 @@ def end(request, child):
     def save(form):
         services.end_care(period, **form.cleaned_data)
 
-    return _form(request, person, form, save, title="End the period of care", button="End the period of care",
-                 editing=[period, period.episodes.all()],
-                 success="The period of care has ended.",
-                 intro="If the young person is a care leaver, allocate a personal adviser from their leaving care page.")
+    return _form(
+        request,
+        person,
+        form,
+        save,
+        title="End the period of care",
+        button="End the period of care",
+        editing=[period, period.episodes.all()],
+        success="The period of care has ended.",
+        intro=(
+            "If the young person is a care leaver, allocate a personal adviser from their leaving care page."
+        ),
+    )
 
 
 @child_write()
 def social_worker(request, child):
     person = child.person
-    form = forms.SocialWorkerForm(posted(request), initial={
-        "on": timezone.localdate(), "worker": _current(person, InvolvementKind.ALLOCATED_WORKER)})
+    form = forms.SocialWorkerForm(
+        posted(request),
+        initial={"on": timezone.localdate(), "worker": _current(person, InvolvementKind.ALLOCATED_WORKER)},
+    )
 
     def save(form):
         data = form.cleaned_data
         worker = data["worker"]
-        services.allocate_social_worker(person, worker, services.team_of(worker, TeamKind.CHILDREN_IN_CARE), data["on"],
-                                        data["worker_change_reason"])
+        services.allocate_social_worker(
+            person,
+            worker,
+            services.team_of(worker, TeamKind.CHILDREN_IN_CARE),
+            data["on"],
+            data["worker_change_reason"],
+        )
 
-    return _form(request, person, form, save, title="Change social worker", success="Social worker allocated.")
+    return _form(
+        request, person, form, save, title="Change social worker", success="Social worker allocated."
+    )
 
 
 @child_write()
 def iro(request, child):
     person = child.person
-    form = forms.IROForm(posted(request), initial={"on": timezone.localdate(),
-                                                   "iro": _current(person, InvolvementKind.IRO)})
+    form = forms.IROForm(
+        posted(request), initial={"on": timezone.localdate(), "iro": _current(person, InvolvementKind.IRO)}
+    )
 
     def save(form):
         services.allocate_iro(person, form.cleaned_data["iro"], form.cleaned_data["on"])
 
-    return _form(request, person, form, save, title="Allocate an independent reviewing officer",
-                 success="Independent reviewing officer allocated.")
+    return _form(
+        request,
+        person,
+        form,
+        save,
+        title="Allocate an independent reviewing officer",
+        success="Independent reviewing officer allocated.",
+    )
 
 
 # Things recorded while in care: one form each, saved into the period of care.
 
 
 def _recorder(form_class, model, title, success, made_by=None, work=Work.CASEWORK):
-    return recorder(form_class, model, title=title, success=success, made_by=made_by, back=care_url,
-                    within=lambda person: {"period": _period(person)}, work=work)
+    return recorder(
+        form_class,
+        model,
+        title=title,
+        success=success,
+        made_by=made_by,
+        back=care_url,
+        within=lambda person: {"period": _period(person)},
+        work=work,
+    )
 
 
-review = _recorder(forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.",
-                   work=Work.REVIEW)
+review = _recorder(
+    forms.ReviewForm, Review, "Record a looked-after review", "Review recorded.", work=Work.REVIEW
+)
 visit = _recorder(forms.VisitForm, Visit, "Record a statutory visit", "Visit recorded.", made_by="visited_by")
-health = _recorder(forms.HealthAssessmentForm, HealthAssessment, "Record a health assessment",
-                   "Health assessment recorded.")
+health = _recorder(
+    forms.HealthAssessmentForm, HealthAssessment, "Record a health assessment", "Health assessment recorded."
+)
 dental = _recorder(forms.DentalCheckForm, DentalCheck, "Record a dental check", "Dental check recorded.")
-sdq = _recorder(forms.SDQForm, StrengthsAndDifficulties, "Record a strengths and difficulties questionnaire",
-                "Questionnaire recorded.")
-substance = _recorder(forms.SubstanceMisuseForm, SubstanceMisuse, "Record a substance misuse problem",
-                      "Substance misuse recorded.")
-youth_justice = _recorder(forms.YouthJusticeForm, YouthJusticeDisposal, "Record a conviction or youth caution",
-                          "Recorded.")
-pep = _recorder(forms.PEPForm, PersonalEducationPlan, "Record a Personal Education Plan meeting",
-                "PEP recorded.", work=Work.EDUCATION)
-missing = _recorder(forms.MissingForm, MissingEpisode, "Record a missing or away episode", "Missing episode recorded.")
-permanence = _recorder(forms.PermanencePlanForm, PermanencePlan, "Record the permanence plan",
-                       "Permanence plan recorded.")
-deprivation_of_liberty = _recorder(forms.DeprivationOfLibertyForm, DeprivationOfLiberty,
-                                   "Record a deprivation of liberty order", "Order recorded.")
+sdq = _recorder(
+    forms.SDQForm,
+    StrengthsAndDifficulties,
+    "Record a strengths and difficulties questionnaire",
+    "Questionnaire recorded.",
+)
+substance = _recorder(
+    forms.SubstanceMisuseForm,
+    SubstanceMisuse,
+    "Record a substance misuse problem",
+    "Substance misuse recorded.",
+)
+youth_justice = _recorder(
+    forms.YouthJusticeForm, YouthJusticeDisposal, "Record a conviction or youth caution", "Recorded."
+)
+pep = _recorder(
+    forms.PEPForm,
+    PersonalEducationPlan,
+    "Record a Personal Education Plan meeting",
+    "PEP recorded.",
+    work=Work.EDUCATION,
+)
+missing = _recorder(
+    forms.MissingForm, MissingEpisode, "Record a missing or away episode", "Missing episode recorded."
+)
+permanence = _recorder(
+    forms.PermanencePlanForm, PermanencePlan, "Record the permanence plan", "Permanence plan recorded."
+)
+deprivation_of_liberty = _recorder(
+    forms.DeprivationOfLibertyForm,
+    DeprivationOfLiberty,
+    "Record a deprivation of liberty order",
+    "Order recorded.",
+)
 
 
 @child_write()
@@ -255,13 +374,21 @@ def care_planning(request, child):
         record.placement_from = placement_from if record.kind in PER_PLACEMENT else None
         record.save()
 
-    return _form(request, person, forms.CarePlanningForm(posted(request), instance=CarePlanning(period=period)), save,
-                 title="Record a care plan, placement plan or notice", success="Recorded.",
-                 facts=[("Looked after since", f"{period.start_date:%-d %B %Y}"),
-                        ("Current placement since", f"{placement_from:%-d %B %Y}")],
-                 intro="A placement plan or notice is recorded for the current placement. The care plan is due within "
-                       "10 working days of the first placement; the placement plan and, after an emergency "
-                       "placement, the written notice within 5 working days of the placement.")
+    return _form(
+        request,
+        person,
+        forms.CarePlanningForm(posted(request), instance=CarePlanning(period=period)),
+        save,
+        title="Record a care plan, placement plan or notice",
+        success="Recorded.",
+        facts=[
+            ("Looked after since", f"{period.start_date:%-d %B %Y}"),
+            ("Current placement since", f"{placement_from:%-d %B %Y}"),
+        ],
+        intro="A placement plan or notice is recorded for the current placement. The care plan is due within "
+        "10 working days of the first placement; the placement plan and, after an emergency "
+        "placement, the written notice within 5 working days of the placement.",
+    )
 
 
 @child_write()
@@ -269,13 +396,21 @@ def temporary_approval(request, child):
     """A connected person's temporary approval as foster carer: give it, extend it, or record how it ended."""
     person = child.person
     period = _period(person)
-    instance = TemporaryApproval.objects.filter(period=period, ended_on__isnull=True).first() or \
-        TemporaryApproval(period=period)
+    instance = TemporaryApproval.objects.filter(
+        period=period, ended_on__isnull=True
+    ).first() or TemporaryApproval(period=period)
     facts = [("Approved until", f"{instance.ends_on:%-d %B %Y}")] if instance.pk else []
-    return _form(request, person, forms.TemporaryApprovalForm(posted(request), instance=instance),
-                 lambda form: form.save(), title="Connected person's temporary approval", success="Approval saved.",
-                 facts=facts, intro="Temporary approval lasts up to 16 weeks from the day it is given, and may be "
-                                    "extended once by up to 8 weeks, or until a review of a refusal is decided.")
+    return _form(
+        request,
+        person,
+        forms.TemporaryApprovalForm(posted(request), instance=instance),
+        lambda form: form.save(),
+        title="Connected person's temporary approval",
+        success="Approval saved.",
+        facts=facts,
+        intro="Temporary approval lasts up to 16 weeks from the day it is given, and may be "
+        "extended once by up to 8 weeks, or until a review of a refusal is decided.",
+    )
 
 
 @child_write()
@@ -285,11 +420,18 @@ def national_transfer(request, child):
     uasc = UnaccompaniedChild.objects.filter(person=person).first()
     if uasc is None:
         return redirect("care:unaccompanied", person.pk)
-    instance = uasc.national_transfers.filter(transferred_on__isnull=True, withdrawn_on__isnull=True).first() or \
-        NationalTransfer(uasc=uasc)
-    return _form(request, person, forms.NationalTransferForm(posted(request), instance=instance),
-                 lambda form: form.save(), title="National Transfer Scheme", success="Transfer saved.",
-                 intro="Once a receiving council is allocated, the child should move within 10 working days.")
+    instance = uasc.national_transfers.filter(
+        transferred_on__isnull=True, withdrawn_on__isnull=True
+    ).first() or NationalTransfer(uasc=uasc)
+    return _form(
+        request,
+        person,
+        forms.NationalTransferForm(posted(request), instance=instance),
+        lambda form: form.save(),
+        title="National Transfer Scheme",
+        success="Transfer saved.",
+        intro="Once a receiving council is allocated, the child should move within 10 working days.",
+    )
 
 
 @child_write()
@@ -299,9 +441,15 @@ def missing_return(request, child):
     episode = MissingEpisode.objects.filter(person=person).order_by("-started_on", "-pk").first()
     if episode is None:
         raise Http404("No missing episode is recorded.")
-    return _form(request, person, forms.MissingReturnForm(posted(request), instance=episode), lambda form: form.save(),
-                 title="Record the return and return interview", success="Return recorded.",
-                 facts=[("Missing or away since", f"{episode.started_on:%-d %B %Y}")])
+    return _form(
+        request,
+        person,
+        forms.MissingReturnForm(posted(request), instance=episode),
+        lambda form: form.save(),
+        title="Record the return and return interview",
+        success="Return recorded.",
+        facts=[("Missing or away since", f"{episode.started_on:%-d %B %Y}")],
+    )
 
 
 @child_write()
@@ -309,9 +457,15 @@ def adoption(request, child):
     person = child.person
     period = _period(person)
     instance = Adoption.objects.filter(period=period).first() or Adoption(period=period)
-    return _form(request, person, forms.AdoptionForm(posted(request), instance=instance), lambda form: form.save(),
-                 title="Adoption steps", success="Adoption steps saved.",
-                 intro="Record each step on the day it happens; the adoption measures are worked out from them.")
+    return _form(
+        request,
+        person,
+        forms.AdoptionForm(posted(request), instance=instance),
+        lambda form: form.save(),
+        title="Adoption steps",
+        success="Adoption steps saved.",
+        intro="Record each step on the day it happens; the adoption measures are worked out from them.",
+    )
 
 
 @child_write()
@@ -327,8 +481,9 @@ def unaccompanied(request, child):
             person.birth_date = designated_birth_date(year)
             person.save(update_fields=["birth_date"])
 
-    return _form(request, person, form, save, title="Unaccompanied asylum-seeking child",
-                 success="Arrival recorded.")
+    return _form(
+        request, person, form, save, title="Unaccompanied asylum-seeking child", success="Arrival recorded."
+    )
 
 
 @child_write()
@@ -341,12 +496,24 @@ def age_assessment(request, child):
     open_ = uasc.age_assessments.filter(completed_on__isnull=True).first()
     if open_:
         form = forms.AgeAssessmentOutcomeForm(posted(request), instance=open_)
-        return _form(request, person, form, lambda form: form.save(), title="Record the age assessment outcome",
-                     success="Age assessment outcome recorded.",
-                     facts=[("Referred", f"{open_.referred_on:%-d %B %Y}"), ("Due", f"{open_.due_on:%-d %B %Y}")])
+        return _form(
+            request,
+            person,
+            form,
+            lambda form: form.save(),
+            title="Record the age assessment outcome",
+            success="Age assessment outcome recorded.",
+            facts=[("Referred", f"{open_.referred_on:%-d %B %Y}"), ("Due", f"{open_.due_on:%-d %B %Y}")],
+        )
     form = forms.AgeAssessmentReferralForm(posted(request), instance=AgeAssessment(uasc=uasc))
-    return _form(request, person, form, lambda form: form.save(), title="Refer for an age assessment",
-                 success="Referral recorded. The assessment is due within 28 days.")
+    return _form(
+        request,
+        person,
+        form,
+        lambda form: form.save(),
+        title="Refer for an age assessment",
+        success="Referral recorded. The assessment is due within 28 days.",
+    )
 
 
 # A looked-after review and its recommendations, and the recommendations printed for the child and family.
@@ -358,39 +525,60 @@ def _review_url(review) -> str:
 
 @casework_read(Review, part=Part.CARE)
 def review_page(request, review, child):
-    return render(request, "care/review.html", {
-        "person": child.person, "review": review,
-        "recommendations": review.recommendations.order_by("pk"),
-        "may_review": child.may(Work.REVIEW),
-    })
+    return render(
+        request,
+        "care/review.html",
+        {
+            "person": child.person,
+            "review": review,
+            "recommendations": review.recommendations.order_by("pk"),
+            "may_review": child.may(Work.REVIEW),
+        },
+    )
 
 
 @casework_write(Review, Work.REVIEW)
 def add_recommendation(request, review, child):
-    return planning.add_action(request, child, back_url=_review_url(review), what="looked-after review",
-                               create=lambda **fields: ReviewRecommendation.objects.create(review=review,
-                                                                                           **fields))
+    return planning.add_action(
+        request,
+        child,
+        back_url=_review_url(review),
+        what="looked-after review",
+        create=lambda **fields: ReviewRecommendation.objects.create(review=review, **fields),
+    )
 
 
 @casework_write(Review, Work.REVIEW)
 def recommendations_done(request, review, child):
-    return planning.mark_done(request, child, actions=review.recommendations.order_by("pk"),
-                              back_url=_review_url(review), what="looked-after review")
+    return planning.mark_done(
+        request,
+        child,
+        actions=review.recommendations.order_by("pk"),
+        back_url=_review_url(review),
+        what="looked-after review",
+    )
 
 
 def _print_review(request, review, child, pdf):
     name = child.person.forename or "the child"
-    sections = [("What the review recommended", [],
-                 planning.action_rows(review.recommendations.order_by("pk")))]
+    sections = [
+        ("What the review recommended", [], planning.action_rows(review.recommendations.order_by("pk")))
+    ]
     due = review.period.next_review_due
     if due and review.period.is_open:
         sections.append(("When the next review will be", [f"By {due:%-d %B %Y}."], []))
     return planning.print_plan(
-        request, child, title="Looked-after review: recommendations", sections=sections, pdf=pdf,
+        request,
+        child,
+        title="Looked-after review: recommendations",
+        sections=sections,
+        pdf=pdf,
         pdf_url=reverse("care:review_pdf", args=[review.pk]),
         filename=f"review-recommendations-{child.person.la_id}.pdf",
         intro=f"{name}'s review was held on {review.held_on:%-d %B %Y}"
-              + (f", chaired by {review.iro}" if review.iro else "") + ".")
+        + (f", chaired by {review.iro}" if review.iro else "")
+        + ".",
+    )
 
 
 @casework_read(Review, part=Part.CARE)
@@ -413,15 +601,31 @@ def worklist(request):
     today = timezone.localdate()
     children = children_in_care(request.user, today)
     items = worklist_items(children, today, CARE_TIMESCALES)
-    listed = worklist_page(items, today, WorkFilter.from_query(request.GET), request.GET.get("page"),
-                           record_url("care"))
+    listed = worklist_page(
+        items, today, WorkFilter.from_query(request.GET), request.GET.get("page"), record_url("care")
+    )
     rows = listed.page.object_list
     far = placed_far_from_home(children)
     shown = {row.person.pk for row in rows} | {episode.person_id for episode in far}
     if shown:
-        disclose(request, DisclosureKind.LIST, sorted(shown),
-                 what=f"Children in care: due work, page {listed.page.number}")
-    return render(request, "care/worklist.html", {
-        "listed": listed, "page": listed.page, "rows": rows, "total": listed.total, "nts": nts_position(today),
-        "show_workers": True, "paging": listed.chosen.query(), "far": far, "far_miles": FAR_FROM_HOME_MILES,
-    })
+        disclose(
+            request,
+            DisclosureKind.LIST,
+            sorted(shown),
+            what=f"Children in care: due work, page {listed.page.number}",
+        )
+    return render(
+        request,
+        "care/worklist.html",
+        {
+            "listed": listed,
+            "page": listed.page,
+            "rows": rows,
+            "total": listed.total,
+            "nts": nts_position(today),
+            "show_workers": True,
+            "paging": listed.chosen.query(),
+            "far": far,
+            "far_miles": FAR_FROM_HOME_MILES,
+        },
+    )

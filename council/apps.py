@@ -8,4 +8,6 @@ class CouncilConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        autodiscover_modules("synthetic")  # each app's <app>/synthetic.py contributes (council.synthetic.registry)
+        autodiscover_modules(
+            "synthetic"
+        )  # each app's <app>/synthetic.py contributes (council.synthetic.registry)

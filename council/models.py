@@ -1,4 +1,5 @@
 """The local authority Thrive serves: its identity and child population."""
+
 from django.db import models
 
 
@@ -8,9 +9,12 @@ class LocalAuthority(models.Model):
     name = models.CharField(max_length=200)
     dfe_code = models.CharField("DfE LA code", max_length=3)
     ons_code = models.CharField(
-        "ONS area code", max_length=9, blank=True,
+        "ONS area code",
+        max_length=9,
+        blank=True,
         help_text="The council's upper-tier area, e.g. E10000018: the SSDA903 places a child in or out of "
-                  "the council by it, from the placement's postcode.")
+        "the council by it, from the placement's postcode.",
+    )
     synthetic_seed = models.IntegerField(null=True, blank=True, help_text="Set when the data are synthetic.")
     synthetic_scale = models.CharField(max_length=20, blank=True)
     synthetic_as_at = models.DateField(null=True, blank=True)

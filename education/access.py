@@ -99,7 +99,8 @@ def open_to_team(person, team, on: datetime.date) -> None:
 
 
 def held_children(user, on: datetime.date | None = None):
-    """The children this user may list on education worklists, as a subquery of person ids: those open to a team
+    """The children this user may list on education worklists, as a subquery of person ids: those open to a
+    team
     they belong to or manage, or held by them. Two indexed lookups rather than every colleague's caseload: an
     education team holds tens of thousands of children on a large council."""
     on = on or timezone.localdate()

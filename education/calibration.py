@@ -29,9 +29,7 @@ def _month(year: int, month: int) -> Period:
 
 
 def _percent(figure) -> str:
-    return (
-        f"{figure.value:.2f}% ({figure.numerator:,.0f} of {figure.denominator:,.0f})" if figure else "n.a."
-    )
+    return f"{figure.value:.2f}% ({figure.numerator:,.0f} of {figure.denominator:,.0f})" if figure else "n.a."
 
 
 def lines(on: datetime.date) -> list[Line]:
@@ -101,9 +99,7 @@ def lines(on: datetime.date) -> list[Line]:
         kind=ExclusionKind.SUSPENSION,
         start_date__range=(datetime.date(2024, 9, 1), datetime.date(2025, 3, 31)),
     )
-    by_phase = {
-        p: autumn_spring.filter(school__phase=p).count() for p in ("primary", "secondary", "special")
-    }
+    by_phase = {p: autumn_spring.filter(school__phase=p).count() for p in ("primary", "secondary", "special")}
     out.append(
         Line(
             "Suspensions 2024/25, autumn and spring (primary, secondary, special)",

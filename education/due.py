@@ -13,7 +13,6 @@ from timescales import registry
 from timescales.due import DueItem, PersonIds, due_source
 
 from .access import EDUCATION_TEAMS
-
 from .codes import EnquiryKind, ExclusionKind
 from .models import (
     AnnualReview,

@@ -45,7 +45,7 @@ def record_form(model, fields, labels=None, selects=(), booleans=()):
             "model": model,
             "fields": fields,
             "labels": labels or {},
-            "widgets": {name: SELECT for name in selects},
+            "widgets": dict.fromkeys(selects, SELECT),
         },
     )
     attrs = {"Meta": meta}
@@ -92,8 +92,7 @@ class NoticeForm(GovukModelForm):
 
     def register_fields(self) -> dict:
         return {
-            name: self.cleaned_data.get(name)
-            or ("" if name not in ("parent_hours", "other_hours") else None)
+            name: self.cleaned_data.get(name) or ("" if name not in ("parent_hours", "other_hours") else None)
             for name in REGISTER_FIELDS
         }
 

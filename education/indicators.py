@@ -1,4 +1,5 @@
-"""Education figures for the performance dashboard, computed from the education records (see performance.registry).
+"""Education figures for the performance dashboard, computed from the education records (see
+performance.registry).
 
 - Home educated at the end of a day: a register entry as home educated opened on or before it and not
   closed on or before it.
@@ -29,7 +30,8 @@ PLACES = Decimal("0.0001")
 
 
 def _count(cases) -> Figure | None:
-    """A count of the cases; None when there are none, as with no records Thrive cannot tell zero from unrecorded."""
+    """A count of the cases; None when there are none, as with no records Thrive cannot tell zero from
+    unrecorded."""
     cases = tuple(cases)
     if not cases:
         return None
@@ -72,7 +74,8 @@ def academic_age_16_17(day: datetime.date) -> tuple[datetime.date, datetime.date
 
 
 def latest_activities(day: datetime.date) -> dict[int, tuple]:
-    """{child: (record id, date, activity)}: each young person of academic age 16-17's latest record by `day`."""
+    """{child: (record id, date, activity)}: each young person of academic age 16-17's latest record by
+    `day`."""
     kept, born = kept_records(), academic_age_16_17(day)
     latest = {}
     rows = ActivityRecord.objects.filter(recorded_on__lte=day, person__birth_date__range=born).values_list(

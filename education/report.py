@@ -43,8 +43,9 @@ def home_educated_during(first_year: int) -> int:
     """Children home educated at any time in the academic year."""
     y = academic_year(first_year)
     return (
-        RegisterEntry.objects.filter(open_during(y.start, y.end, "opened_on", "closed_on"),
-                                     basis=RegisterBasis.HOME_EDUCATED)
+        RegisterEntry.objects.filter(
+            open_during(y.start, y.end, "opened_on", "closed_on"), basis=RegisterBasis.HOME_EDUCATED
+        )
         .values("person_id")
         .distinct()
         .count()
@@ -53,8 +54,9 @@ def home_educated_during(first_year: int) -> int:
 
 def home_educated_on(day: datetime.date) -> int:
     return (
-        RegisterEntry.objects.filter(open_at_end_of(day, "opened_on", "closed_on"),
-                                     basis=RegisterBasis.HOME_EDUCATED)
+        RegisterEntry.objects.filter(
+            open_at_end_of(day, "opened_on", "closed_on"), basis=RegisterBasis.HOME_EDUCATED
+        )
         .values("person_id")
         .distinct()
         .count()
@@ -83,11 +85,9 @@ def cme_by_reason(first_year: int) -> Counter:
 
 def home_education_by_reason(day: datetime.date) -> Counter:
     """Reasons of the children home educated on the day (each child's latest notice)."""
-    open_people = (
-        RegisterEntry.objects.filter(open_at_end_of(day, "opened_on", "closed_on"),
-                                     basis=RegisterBasis.HOME_EDUCATED)
-        .values("person_id")
-    )
+    open_people = RegisterEntry.objects.filter(
+        open_at_end_of(day, "opened_on", "closed_on"), basis=RegisterBasis.HOME_EDUCATED
+    ).values("person_id")
     latest = {}
     for person_id, reason in (
         HomeEducationNotice.objects.filter(person_id__in=open_people, received_on__lte=day)
@@ -105,9 +105,8 @@ def pme_in(first_year: int) -> int:
 
 def pme_waiting(day: datetime.date) -> tuple[int, float | None]:
     """Referrals waiting for an education officer on the day, and their average wait in days."""
-    waiting = (
-        PmeReferral.objects.filter(open_at_end_of(day, "waiting_since", "allocated_on"))
-        .filter(not_ended_by(day, "closed_on"))
+    waiting = PmeReferral.objects.filter(open_at_end_of(day, "waiting_since", "allocated_on")).filter(
+        not_ended_by(day, "closed_on")
     )
     days = [(day - since).days for since in waiting.values_list("waiting_since", flat=True)]
     return len(days), (round(sum(days) / len(days), 1) if days else None)

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+
 from access.models import InvolvementKind, TeamKind
 from care.codes import ADOPTED, SPECIAL_GUARDIANSHIP, ReasonEpisodeCeased
 from timescales.dates import open_at_end_of
@@ -90,7 +91,8 @@ def open_entry(person, on, basis, **fields) -> RegisterEntry:
 def receive_notice(
     person, *, received_on, reason, school=None, officer=None, home_address="", parents="", **register_fields
 ) -> HomeEducationNotice:
-    """A parent's notice of home education: held for consent if child protection work is open, else registered."""
+    """A parent's notice of home education: held for consent if child protection work is open, else
+    registered."""
     status = protection_status(_ids(person), received_on)
     notice = HomeEducationNotice(
         person=person,
@@ -118,7 +120,8 @@ def receive_notice(
 def decide_consent(
     notice, *, decision, decided_on, decided_by, reasons, home_address="", parents="", school=None
 ) -> ConsentDecision:
-    """Record the decision; consent opens the register entry, refusal or withdrawal starts the route back to school."""
+    """Record the decision; consent opens the register entry, refusal or withdrawal starts the route back to
+    school."""
     if decided_on < notice.received_on:
         raise ValidationError(
             {
@@ -208,7 +211,6 @@ def virtual_school_cohort(on: datetime.date, person_ids=None) -> dict[str, set[i
     """The Virtual School's children on a day: {why: person ids}, each child once (in care first)."""
     from access.models import Involvement
     from care.models import Episode, PeriodOfCare
-
     from timescales.due import PersonIds
 
     wanted = PersonIds(person_ids) if person_ids is not None else None

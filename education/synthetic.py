@@ -96,7 +96,7 @@ def schools(council):
     phases = rng.choices(list(PHASE_WEIGHTS), weights=list(PHASE_WEIGHTS.values()), k=count)
     phases[: min(2, count)] = [Phase.PRIMARY, Phase.SECONDARY][: min(2, count)]  # every council has both
     urns = rng.sample(range(FIRST_URN, FIRST_URN + 100_000), count)
-    numbered = {phase: 0 for phase in PHASE_WEIGHTS}
+    numbered = dict.fromkeys(PHASE_WEIGHTS, 0)
     names: set[str] = set()
     infos = []
     for i, (phase, urn) in enumerate(zip(phases, urns)):

@@ -72,7 +72,8 @@ def weighted(rng, weights: dict):
 
 
 def school_age_end(born: datetime.date) -> datetime.date:
-    """The last Friday in June of the school year in which the child turns 16 (end of compulsory school age)."""
+    """The last Friday in June of the school year in which the child turns 16 (end of compulsory school
+    age)."""
     year = born.year + 16 + (1 if born.month >= 9 else 0)
     day = datetime.date(year, 6, 30)
     return day - datetime.timedelta(days=(day.weekday() - 4) % 7)
@@ -137,7 +138,7 @@ class Inclusion:
 
     def days_in_year(self, rng, first_year: int, month_weights=None) -> datetime.date:
         """A random day of the academic year, by month weight, never after the as-at date."""
-        months = month_weights or {m: 1 for m in range(1, 13)}
+        months = month_weights or dict.fromkeys(range(1, 13), 1)
         month = weighted(rng, months)
         year = first_year if month >= 9 else first_year + 1
         start = datetime.date(year, month, 1)
@@ -162,7 +163,8 @@ class Inclusion:
         return rng.choice(self.education_officers) if self.education_officers else None
 
     def years(self, table: dict):
-        """(academic year, figure) from the table's first year to the as-at date; later years keep the last figure."""
+        """(academic year, figure) from the table's first year to the as-at date; later years keep the last
+        figure."""
         for first_year in range(min(table), academic_year_of(self.as_at) + 1):
             yield first_year, rate(table, first_year)
 
@@ -189,19 +191,13 @@ class Inclusion:
             "person_id", "start_date", "end_date"
         ):
             self.protected[person_id].append((start, end or datetime.date.max))
-        for person_id, start, end in Section47.objects.values_list(
-            "person_id", "start_date", "completed_on"
-        ):
+        for person_id, start, end in Section47.objects.values_list("person_id", "start_date", "completed_on"):
             self.protected[person_id].append((start, end or datetime.date.max))
         workers = Involvement.objects.filter(
             kind=InvolvementKind.ALLOCATED_WORKER, user__role="social_worker"
         )
         self.with_social_worker = sorted(
-            set(
-                workers.filter(not_ended_before(self.as_at)).values_list(
-                    "person_id", flat=True
-                )
-            )
+            set(workers.filter(not_ended_before(self.as_at)).values_list("person_id", flat=True))
             & set(self.birth_of)
         )
         self.social_worker_ids = set(self.with_social_worker)
@@ -251,9 +247,7 @@ class Inclusion:
         now = [
             p
             for p, spans in self.protected.items()
-            if p in self.birth_of
-            and self.protection_on(p, self.as_at)
-            and 5 <= self.age(p, self.as_at) <= 15
+            if p in self.birth_of and self.protection_on(p, self.as_at) and 5 <= self.age(p, self.as_at) <= 15
         ]
         for person in rng.sample(now, min(self.n(R.HELD_NOW), len(now))):
             day = self.calendar.add_school_days(self.as_at, -rng.randint(1, 12))
@@ -382,7 +376,8 @@ class Inclusion:
         return end if end[0] <= self.as_at else (None, "")
 
     def plan_enquiries(self, rng, day):
-        """The first enquiry's date and the suitability decision (kind, date), as far as they fall by as-at."""
+        """The first enquiry's date and the suitability decision (kind, date), as far as they fall by
+        as-at."""
         late = rng.random() >= R.FIRST_ENQUIRY_ON_TIME
         first = self.calendar.add_working_days(day, rng.randint(11, 30) if late else rng.randint(2, 9))
         if first > self.as_at:

@@ -105,7 +105,8 @@ TARGET_RESULTS = {"achieved": 82.7, "partly": 10.3, "not_achieved": 7.0}
 ATTENDANCE_IN_CARE = 0.905  # sessions attended
 PERSISTENT_ABSENCE_IN_CARE = 0.12
 
-# EHC needs assessments: requests a calendar year; decisions; plans within 20 weeks (below the national average).
+# EHC needs assessments: requests a calendar year; decisions; plans within 20 weeks (below the national
+# average).
 EHC_REQUESTS = {2019: 900, 2020: 1000, 2021: 1200, 2022: 1400, 2023: 1600, 2024: 1800, 2025: 1900}
 EHC_ASSESS_SHARE = 0.75
 EHC_ISSUE_SHARE = 0.9
@@ -133,5 +134,6 @@ NOT_KNOWN_RESOLVED_BY = {9: 0.10, 10: 0.25, 11: 0.72, 12: 0.93, 1: 0.96}
 STILL_NOT_KNOWN = 0.04
 NEET_SHARE = 0.006
 NEET_LATER_IN_YEAR = 0.008
-NEET_KNOWN_IN_SEPTEMBER = 0.006  # NEET at the reset already (known to the service from the year before)  # leave education in January to March
+# NEET at the reset already (known to the service from the year before)  # leave education in January to March
+NEET_KNOWN_IN_SEPTEMBER = 0.006
 SEPTEMBER_GUARANTEE = 0.963

@@ -1,4 +1,5 @@
 """Family Help's card on a child's record: episodes, assessments and child in need plans."""
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,8 +13,16 @@ from .models import Assessment, CINPlan, FamilyHelpEpisode
 
 
 def _episode_row(episode) -> Row:
-    status = f"Ended {episode.end_date:%-d %b %Y}" if episode.end_date else f"Open, led by {episode.lead_practitioner}"
-    return Row(f"Family Help from {episode.start_date:%-d %b %Y}", status, reverse("familyhelp:episode", args=[episode.pk]))
+    status = (
+        f"Ended {episode.end_date:%-d %b %Y}"
+        if episode.end_date
+        else f"Open, led by {episode.lead_practitioner}"
+    )
+    return Row(
+        f"Family Help from {episode.start_date:%-d %b %Y}",
+        status,
+        reverse("familyhelp:episode", args=[episode.pk]),
+    )
 
 
 def _assessment_row(assessment, today) -> Row:
@@ -31,8 +40,14 @@ def _cin_plan_row(plan, today) -> Row:
     if plan.end_date:
         return Row(key, f"Ended {plan.end_date:%-d %b %Y}", url)
     status, colour = describe_due(plan.next_review_due, today) if plan.next_review_due else ("", "")
-    return Row(key, "Open", url, f"Review {status.lower()}" if status else "", colour,
-               current_plan(Part.FAMILY_HELP, in_force=True))
+    return Row(
+        key,
+        "Open",
+        url,
+        f"Review {status.lower()}" if status else "",
+        colour,
+        current_plan(Part.FAMILY_HELP, in_force=True),
+    )
 
 
 @card(20, Part.FAMILY_HELP)
@@ -45,8 +60,17 @@ def family_help(child, user):
     rows += [_assessment_row(a, today) for a in assessments.order_by("-start_date", "-pk")]
     rows += [_cin_plan_row(p, today) for p in plans.order_by("-start_date", "-pk")]
     referral = current_referral(child.ids)
-    actions = [
-        Link("Start an assessment", reverse("familyhelp:start_assessment", args=[referral.pk])),
-        Link("Start a child in need plan", reverse("familyhelp:start_cin_plan", args=[referral.pk])),
-    ] if referral and child.may_record else []
-    return Card("Family Help, assessments and child in need", rows, actions, empty="No Family Help, assessments or plans.")
+    actions = (
+        [
+            Link("Start an assessment", reverse("familyhelp:start_assessment", args=[referral.pk])),
+            Link("Start a child in need plan", reverse("familyhelp:start_cin_plan", args=[referral.pk])),
+        ]
+        if referral and child.may_record
+        else []
+    )
+    return Card(
+        "Family Help, assessments and child in need",
+        rows,
+        actions,
+        empty="No Family Help, assessments or plans.",
+    )

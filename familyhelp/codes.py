@@ -1,4 +1,5 @@
 """CIN census factors identified at assessment, and Family Help step decisions."""
+
 from django.db import models
 
 
@@ -20,7 +21,10 @@ class AssessmentFactor(models.TextChoices):
     LEARNING_DISABILITY_OTHER = "5C", "Learning disability: concerns about another person in the household"
     PHYSICAL_DISABILITY_CHILD = "6A", "Physical disability or illness: concerns about the child"
     PHYSICAL_DISABILITY_PARENT = "6B", "Physical disability or illness: concerns about the parent or carer"
-    PHYSICAL_DISABILITY_OTHER = "6C", "Physical disability or illness: concerns about another person in the household"
+    PHYSICAL_DISABILITY_OTHER = (
+        "6C",
+        "Physical disability or illness: concerns about another person in the household",
+    )
     YOUNG_CARER = "7A", "Young carer"
     PRIVATE_FOSTERING_OVERSEAS_RETURNING = "8B", "Privately fostered: overseas child who intends to return"
     PRIVATE_FOSTERING_OVERSEAS_REMAINING = "8C", "Privately fostered: overseas child who intends to stay"

@@ -1,4 +1,5 @@
 """Family Help, assessment and child in need plan forms."""
+
 from django import forms
 
 from access.allocation import CASEWORK_TEAM_KINDS
@@ -18,7 +19,10 @@ class FamilyPlanForm(GovukModelForm):
     class Meta(GovukModelForm.Meta):
         model = FamilyPlan
         fields = ["agreed_on", "goals", "next_review_due"]
-        labels = {"agreed_on": "Date agreed with the family", "goals": "What the family and practitioners will do"}
+        labels = {
+            "agreed_on": "Date agreed with the family",
+            "goals": "What the family and practitioners will do",
+        }
 
 
 class StepForm(GovukForm):
@@ -46,8 +50,10 @@ class EndEpisodeForm(GovukModelForm):
         self.fields["closure_reason"].required = True
 
 
-NO_FACTORS_ALONE = ("Factors identified at assessment: select “No factors identified” on its own, or the factors "
-                    "that were identified")
+NO_FACTORS_ALONE = (
+    "Factors identified at assessment: select “No factors identified” on its own, or the factors "
+    "that were identified"
+)
 
 
 class StartAssessmentForm(GovukForm):
@@ -57,8 +63,10 @@ class StartAssessmentForm(GovukForm):
 
 class FactorsForm(GovukForm):
     factors = forms.MultipleChoiceField(
-        label="Factors identified at assessment", choices=AssessmentFactor.choices,
-        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply",
+        label="Factors identified at assessment",
+        choices=AssessmentFactor.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
     )
 
     def clean_factors(self):
@@ -86,24 +94,29 @@ class AssessmentOutcomeForm(GovukModelForm):
 class AssessmentContentForm(GovukForm):
     """The assessment written under the framework's headings; any heading may be left for later."""
 
-    child_seen_on = DateField(label="Date the child was seen", required=False,
-                              help_text="The day the assessing worker saw the child. For example, 27 3 2025")
+    child_seen_on = DateField(
+        label="Date the child was seen",
+        required=False,
+        help_text="The day the assessing worker saw the child. For example, 27 3 2025",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, heading in SECTIONS.items():
-            self.fields[key] = forms.CharField(label=heading, required=False,
-                                               widget=forms.Textarea(attrs={"rows": 4}))
-        self.fields[CHILD_VIEWS[0]].help_text = ("In the child's own words where you can: what they told "
-                                                 "you, "
-                                                 "showed you or how they seemed")
+            self.fields[key] = forms.CharField(
+                label=heading, required=False, widget=forms.Textarea(attrs={"rows": 4})
+            )
+        self.fields[CHILD_VIEWS[0]].help_text = (
+            "In the child's own words where you can: what they told you, showed you or how they seemed"
+        )
         self.word_errors()
 
     def groups(self):
         """(heading, fields) for the template: the child seen and the views first, then each domain."""
         views = [self["child_seen_on"], self[CHILD_VIEWS[0]], self[FAMILY_VIEWS[0]]]
         return [("The child and family's voice", views)] + [
-            (domain.title, [self[key] for key, _ in domain.dimensions]) for domain in DOMAINS]
+            (domain.title, [self[key] for key, _ in domain.dimensions]) for domain in DOMAINS
+        ]
 
     def sections(self) -> dict[str, str]:
         return {key: self.cleaned_data[key] for key in SECTIONS}
@@ -121,5 +134,6 @@ class CommentForm(GovukForm):
 
 class AuthoriseForm(GovukForm):
     date = DateField(label="Date authorised")
-    comment = forms.CharField(label="Comments for the worker (optional)", widget=forms.Textarea,
-                              required=False)
+    comment = forms.CharField(
+        label="Comments for the worker (optional)", widget=forms.Textarea, required=False
+    )

@@ -3,6 +3,7 @@
 Under the reforms targeted early help and child in need (s17) work are one Family Help offer;
 the single child-and-family assessment and the CIN plan hang off the referral (CIN episode).
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,7 +20,11 @@ User = settings.AUTH_USER_MODEL
 class FamilyHelpEpisode(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="family_help_episodes")
     referral = models.ForeignKey(
-        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="family_help_episodes",
+        "frontdoor.Referral",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="family_help_episodes",
         help_text="Set when the child is supported as a child in need under s17.",
     )
     start_date = models.DateField()
@@ -56,8 +61,12 @@ class StepDecision(models.Model):
     decided_on = models.DateField()
     decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField()
-    family_help_episode = models.ForeignKey(FamilyHelpEpisode, null=True, blank=True, on_delete=models.PROTECT, related_name="step_decisions")
-    referral = models.ForeignKey("frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="step_decisions")
+    family_help_episode = models.ForeignKey(
+        FamilyHelpEpisode, null=True, blank=True, on_delete=models.PROTECT, related_name="step_decisions"
+    )
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="step_decisions"
+    )
     history = HistoricalRecords()
 
 
@@ -74,7 +83,9 @@ class Assessment(models.Model):
 
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="assessments")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="assessments")
-    worker = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments")
+    worker = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
     start_date = models.DateField(help_text="AssessmentActualStartDate in the CIN census.")
     internal_review_date = models.DateField(null=True, blank=True)
     authorisation_date = models.DateField(
@@ -85,13 +96,17 @@ class Assessment(models.Model):
     summary = models.TextField(blank=True)
     child_seen_on = models.DateField("date the child was seen", null=True, blank=True)
     sent_for_authorisation_at = models.DateTimeField(
-        null=True, blank=True,
-        help_text="Set while the assessment waits for a manager to authorise or return it.")
+        null=True,
+        blank=True,
+        help_text="Set while the assessment waits for a manager to authorise or return it.",
+    )
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["authorisation_date", "due_date"]),
-                   models.Index(fields=["sent_for_authorisation_at"])]
+        indexes = [
+            models.Index(fields=["authorisation_date", "due_date"]),
+            models.Index(fields=["sent_for_authorisation_at"]),
+        ]
 
     @property
     def status(self) -> str:
@@ -112,7 +127,9 @@ class Assessment(models.Model):
 
     def clean(self):
         if self.authorisation_date and self.authorisation_date < self.start_date:
-            raise ValidationError({"authorisation_date": "An assessment cannot be completed before it started."})
+            raise ValidationError(
+                {"authorisation_date": "An assessment cannot be completed before it started."}
+            )
 
     def save(self, *args, **kwargs):
         self.due_date = registry.get("ASSESSMENT").due(self.referral.referral_date)
@@ -156,7 +173,9 @@ class AssessmentFactorRecord(models.Model):
     code = models.CharField(max_length=3, choices=AssessmentFactor.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["assessment", "code"], name="one_factor_code_per_assessment")]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "code"], name="one_factor_code_per_assessment")
+        ]
 
 
 def cin_plan_review_due(start_date, review_dates, due: registry.Due = registry.due):
@@ -190,5 +209,6 @@ class CINPlanAction(Action):
     """Who will do what by when under a child in need plan."""
 
     plan = models.ForeignKey(CINPlan, on_delete=models.CASCADE, related_name="actions")
-    objective = models.ForeignKey(CINPlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="actions")
+    objective = models.ForeignKey(
+        CINPlanObjective, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )

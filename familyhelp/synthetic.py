@@ -4,6 +4,7 @@ The front door's planner (frontdoor.synthetic) asks this module how long each st
 the contribution below writes the rows for every planned journey, keeping what had happened by
 the as-at date: an assessment authorised later is still open, a plan reviewed later is still due.
 """
+
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
@@ -67,8 +68,13 @@ class CinPlanPlan:
 def plan_family_help(planner, start, locality, *, contact=None, stepped_down_from=None) -> FamilyHelpPlan:
     r, j = planner.rng, planner.rates
     return FamilyHelpPlan(
-        start, start + between(r, j.family_help_days), start + between(r, j.family_plan_agreed_days),
-        r.random() < j.family_help_step_up_share, locality, contact=contact, stepped_down_from=stepped_down_from,
+        start,
+        start + between(r, j.family_help_days),
+        start + between(r, j.family_plan_agreed_days),
+        r.random() < j.family_help_step_up_share,
+        locality,
+        contact=contact,
+        stepped_down_from=stepped_down_from,
     )
 
 
@@ -121,7 +127,9 @@ GOALS = (
     "Young person attends the youth group weekly and has a trusted adult at school.",
 )
 SUMMARIES = {
-    AssessmentOutcome.NO_FURTHER_ACTION: "Needs met within the family and universal services; no further action.",
+    AssessmentOutcome.NO_FURTHER_ACTION: (
+        "Needs met within the family and universal services; no further action."
+    ),
     AssessmentOutcome.FAMILY_HELP: "Needs can be met by Family Help with a lead practitioner; stepped down.",
     AssessmentOutcome.CIN_PLAN: "The child is in need; a child in need plan will be agreed with the family.",
     AssessmentOutcome.STRATEGY: "Risk of significant harm identified; strategy discussion held.",
@@ -166,23 +174,42 @@ class FamilyHelpWriter:
         if ended:
             closure = "Stepped up to children's social care" if episode.step_up else "Family plan goals met"
         for child in episode.children:
-            pk = insert(FamilyHelpEpisode, person_id=self.person_ids[child], start_date=date(episode.start),
-                        end_date=date(episode.end) if ended else None, lead_practitioner_id=episode.worker,
-                        team_id=episode.team.id, reason=reason, closure_reason=closure)
+            pk = insert(
+                FamilyHelpEpisode,
+                person_id=self.person_ids[child],
+                start_date=date(episode.start),
+                end_date=date(episode.end) if ended else None,
+                lead_practitioner_id=episode.worker,
+                team_id=episode.team.id,
+                reason=reason,
+                closure_reason=closure,
+            )
             episode.ids.append(pk)
             if episode.agreed <= as_at:
                 agreed = date(episode.agreed)
-                insert(FamilyPlan, episode_id=pk, agreed_on=agreed, goals=r.choice(GOALS),
-                       next_review_due=agreed + self.review_interval)
+                insert(
+                    FamilyPlan,
+                    episode_id=pk,
+                    agreed_on=agreed,
+                    goals=r.choice(GOALS),
+                    next_review_due=agreed + self.review_interval,
+                )
         if episode.stepped_down_from is not None:
             self.step(StepDirection.DOWN, episode.start, episode, episode.stepped_down_from)
 
     def step(self, direction, day, episode, ref) -> None:
         manager = (ref.team if direction == StepDirection.DOWN else episode.team).manager
         for episode_id, referral_id, child in zip(episode.ids, ref.ids, ref.children):
-            self.council.insert(StepDecision, person_id=self.person_ids[child], direction=direction,
-                                decided_on=date(day), decided_by_id=manager, reason=STEP_REASONS[direction],
-                                family_help_episode_id=episode_id, referral_id=referral_id)
+            self.council.insert(
+                StepDecision,
+                person_id=self.person_ids[child],
+                direction=direction,
+                decided_on=date(day),
+                decided_by_id=manager,
+                reason=STEP_REASONS[direction],
+                family_help_episode_id=episode_id,
+                referral_id=referral_id,
+            )
 
     def assessment(self, ref) -> None:
         r, insert, plan = self.rng, self.council.insert, ref.assessment
@@ -196,10 +223,17 @@ class FamilyHelpWriter:
         if no_factors and ref.protection is None:
             codes = [AssessmentFactor.NO_FACTORS]
         for child, referral_id in zip(ref.children, ref.ids):
-            pk = insert(Assessment, referral_id=referral_id, person_id=self.person_ids[child], worker_id=ref.worker,
-                        start_date=date(plan.start), authorisation_date=date(plan.authorised) if authorised else None,
-                        due_date=due, outcome=plan.outcome if authorised else "",
-                        summary=SUMMARIES[plan.outcome] if authorised else "")
+            pk = insert(
+                Assessment,
+                referral_id=referral_id,
+                person_id=self.person_ids[child],
+                worker_id=ref.worker,
+                start_date=date(plan.start),
+                authorisation_date=date(plan.authorised) if authorised else None,
+                due_date=due,
+                outcome=plan.outcome if authorised else "",
+                summary=SUMMARIES[plan.outcome] if authorised else "",
+            )
             for code in codes:
                 insert(AssessmentFactorRecord, assessment_id=pk, code=code)
 
@@ -207,12 +241,20 @@ class FamilyHelpWriter:
         plan, as_at, workdays = ref.cin_plan, self.as_at, self.council.lookups["frontdoor.workdays"]
         reviews = [day for day in plan.reviews if day <= as_at]
         ended = plan.end <= as_at
-        next_due = None if ended else cin_plan_review_due(date(plan.start), [date(day) for day in reviews],
-                                                          workdays.due_on)
+        next_due = (
+            None
+            if ended
+            else cin_plan_review_due(date(plan.start), [date(day) for day in reviews], workdays.due_on)
+        )
         for child, referral_id in zip(ref.children, ref.ids):
-            pk = self.council.insert(CINPlan, referral_id=referral_id, person_id=self.person_ids[child],
-                                     start_date=date(plan.start), end_date=date(plan.end) if ended else None,
-                                     next_review_due=next_due)
+            pk = self.council.insert(
+                CINPlan,
+                referral_id=referral_id,
+                person_id=self.person_ids[child],
+                start_date=date(plan.start),
+                end_date=date(plan.end) if ended else None,
+                next_review_due=next_due,
+            )
             for day in reviews:
                 self.council.insert(CINPlanReview, plan_id=pk, review_date=date(day))
 

@@ -1,4 +1,5 @@
 """CIN census code lists for the front door: who referred, why, and why a case closed."""
+
 from django.db import models
 
 

@@ -1,4 +1,6 @@
-"""Front-door forms: a contact (for a known or a new child), the decision on it, closing a referral, oversight."""
+"""Front-door forms: a contact (for a known or a new child), the decision on it, closing a referral,
+oversight."""
+
 import datetime
 
 from django import forms
@@ -23,7 +25,9 @@ class ContactForm(GovukForm):
 
     source = forms.ChoiceField(label="Source of the contact", choices=ReferralSource.choices)
     referrer = forms.CharField(label="Referrer's name, role and organisation", max_length=200, required=False)
-    received_on = DateField(label="Date received", help_text="When the contact reached the council. For example, 27 3 2025")
+    received_on = DateField(
+        label="Date received", help_text="When the contact reached the council. For example, 27 3 2025"
+    )
     received_time = TimeField(label="Time received", help_text="24-hour clock, for example 09:30 or 14:05")
     summary = forms.CharField(label="Summary of the concern", widget=forms.Textarea)
 
@@ -67,31 +71,48 @@ class NewChildContactForm(ContactForm):
         if not (all(names) and data.get("birth_date")):
             return data
         criteria = Criteria(forename=names[0], surname=names[1], dob=data["birth_date"])
-        self.matches = find_people(self.request, criteria, "Front door: records like a new child",
-                                   search_terms({**data, "dob": data["birth_date"]}), limit=MATCHES_SHOWN).people
-        same = [p for p in self.matches if p.exact and p.search_forename == search_key(names[0])
-                and p.search_surname == search_key(names[1])]
+        self.matches = find_people(
+            self.request,
+            criteria,
+            "Front door: records like a new child",
+            search_terms({**data, "dob": data["birth_date"]}),
+            limit=MATCHES_SHOWN,
+        ).people
+        same = [
+            p
+            for p in self.matches
+            if p.exact
+            and p.search_forename == search_key(names[0])
+            and p.search_surname == search_key(names[1])
+        ]
         if same:
             existing = same[0]
-            self.add_error("surname", (
-                f"{existing.full_name}, born {existing.birth_date:%-d %B %Y}, already has a record "
-                f"(council ID {existing.la_id}). Record the contact on that record."
-            ))
+            self.add_error(
+                "surname",
+                (
+                    f"{existing.full_name}, born {existing.birth_date:%-d %B %Y}, already has a record "
+                    f"(council ID {existing.la_id}). Record the contact on that record."
+                ),
+            )
         elif self.matches and not data.get("none_match"):
             count = len(self.matches)
-            self.add_error("none_match", (
-                f"{count} record{'s are' if count > 1 else ' is'} like this child: record the contact on "
-                f"{'one of them' if count > 1 else 'it'}, or confirm none of them is the child"
-            ))
+            self.add_error(
+                "none_match",
+                (
+                    f"{count} record{'s are' if count > 1 else ' is'} like this child: record the contact on "
+                    f"{'one of them' if count > 1 else 'it'}, or confirm none of them is the child"
+                ),
+            )
         return data
 
 
 class DecisionForm(GovukForm):
     outcome = forms.ChoiceField(label="Decision", choices=ContactOutcome.choices, widget=forms.RadioSelect)
     rationale = forms.CharField(label="Rationale for the decision", widget=forms.Textarea)
-    worker = worker_field(required=False, help_text=(
-        "For a referral, the allocated social worker; for Family Help, the lead practitioner"
-    ))
+    worker = worker_field(
+        required=False,
+        help_text=("For a referral, the allocated social worker; for Family Help, the lead practitioner"),
+    )
     team = team_field(CASEWORK_TEAM_KINDS, required=False)
 
     def clean(self):
@@ -106,7 +127,9 @@ class DecisionForm(GovukForm):
 
 class CloseReferralForm(GovukForm):
     closure_date = DateField(label="Date closed")
-    closure_reason = forms.ChoiceField(label="Reason for closure", choices=ClosureReason.choices, widget=forms.RadioSelect)
+    closure_reason = forms.ChoiceField(
+        label="Reason for closure", choices=ClosureReason.choices, widget=forms.RadioSelect
+    )
 
 
 class OversightForm(GovukModelForm):
@@ -114,9 +137,11 @@ class OversightForm(GovukModelForm):
         model = ManagementOversight
         fields = ["direction", "follow_up_by"]
         labels = {"direction": "Management direction", "follow_up_by": "Follow up by"}
-        help_texts = {"direction": "What you reviewed, what you decided and by when it should happen",
-                      "follow_up_by": "When you will look at the case again. It shows as due work until you "
-                                      "record your next oversight. For example, 27 3 2026"}
+        help_texts = {
+            "direction": "What you reviewed, what you decided and by when it should happen",
+            "follow_up_by": "When you will look at the case again. It shows as due work until you "
+            "record your next oversight. For example, 27 3 2026",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,4 +152,3 @@ class OversightForm(GovukModelForm):
         if day and day < timezone.localdate():
             raise forms.ValidationError("Follow up by must be today or in the future")
         return day
-

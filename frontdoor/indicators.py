@@ -1,4 +1,5 @@
 """Front-door figures for the performance dashboard (the hook is described in performance.registry)."""
+
 from performance.counting import kept_records, proportion, record_key
 from performance.periods import Period
 from performance.registry import Case, Figure, register_computation
@@ -16,7 +17,9 @@ def re_referrals(period: Period) -> Figure | None:
     """
     kept = kept_records()
     rows = (
-        Referral.objects.filter(referral_date__gte=re_referral_window_start(period.start), referral_date__lte=period.end)
+        Referral.objects.filter(
+            referral_date__gte=re_referral_window_start(period.start), referral_date__lte=period.end
+        )
         .order_by("referral_date", "id")
         .values_list("id", "person_id", "referral_date")
     )

@@ -4,6 +4,7 @@ A contact keeps two times: when it *reached* the council and when it was *record
 systems that stamped only the recording time, which hid delay; the decision's 1 working day runs
 from receipt.
 """
+
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -20,7 +21,8 @@ User = settings.AUTH_USER_MODEL
 
 
 def re_referral_window_start(referral_date):
-    """The earliest date an earlier referral can have for a referral on `referral_date` to be a re-referral."""
+    """The earliest date an earlier referral can have for a referral on `referral_date` to be a
+    re-referral."""
     return _months_before(referral_date, registry.get("RE_REFERRAL_WINDOW").amount)
 
 
@@ -40,8 +42,12 @@ def _months_before(day, months):
 class Contact(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="contacts")
     source = models.CharField(max_length=2, choices=ReferralSource.choices)
-    referrer = models.CharField(max_length=200, blank=True, help_text="Who made contact: name, role and organisation.")
-    received_at = models.DateTimeField(help_text="When the contact reached the council, not when it was typed in.")
+    referrer = models.CharField(
+        max_length=200, blank=True, help_text="Who made contact: name, role and organisation."
+    )
+    received_at = models.DateTimeField(
+        help_text="When the contact reached the council, not when it was typed in."
+    )
     recorded_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     summary = models.TextField()
@@ -73,26 +79,34 @@ class Referral(models.Model):
     """A CIN episode (the census's CINdetails): from the referral date to closure."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="referrals")
-    contact = models.OneToOneField(Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="referral")
+    contact = models.OneToOneField(
+        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="referral"
+    )
     referral_date = models.DateField()
     source = models.CharField(max_length=2, choices=ReferralSource.choices)
     primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, default=PrimaryNeed.NOT_STATED)
     is_re_referral = models.BooleanField(
-        default=False, editable=False, help_text="Another referral of this child in the 12 months before this one."
+        default=False,
+        editable=False,
+        help_text="Another referral of this child in the 12 months before this one.",
     )
     no_further_action = models.BooleanField(
         default=False, help_text="Referral closed with no further action (the census's ReferralNFA)."
     )
     closure_date = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=4, choices=ClosureReason.choices, blank=True)
-    team = models.ForeignKey("access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="referrals")
+    team = models.ForeignKey(
+        "access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"
+    )
     history = HistoricalRecords()
 
     class Meta:
         indexes = [
             models.Index(fields=["person", "referral_date"]),
             models.Index(fields=["referral_date"]),
-            models.Index(fields=["closure_date", "referral_date"]),  # open at the end of a day (children in need)
+            models.Index(
+                fields=["closure_date", "referral_date"]
+            ),  # open at the end of a day (children in need)
         ]
 
     def __str__(self):
@@ -108,7 +122,11 @@ class Referral(models.Model):
         if self.pk:
             earlier = earlier.exclude(pk=self.pk)
         latest = earlier.order_by("-referral_date").first()
-        return latest if latest is not None and is_re_referral(self.referral_date, latest.referral_date) else None
+        return (
+            latest
+            if latest is not None and is_re_referral(self.referral_date, latest.referral_date)
+            else None
+        )
 
     def save(self, *args, **kwargs):
         self.is_re_referral = self.previous_referral_within_window() is not None
@@ -122,12 +140,20 @@ class ManagementOversight(models.Model):
     """
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="oversight")
-    referral = models.ForeignKey(Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="oversight")
+    referral = models.ForeignKey(
+        Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="oversight"
+    )
     recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     direction = models.TextField(help_text="What the manager reviewed and decided, and by when.")
-    follow_up_by = models.DateField("follow up by", null=True, blank=True, help_text=(
-        "When the manager will look at the case again: due work until the next oversight is recorded."))
+    follow_up_by = models.DateField(
+        "follow up by",
+        null=True,
+        blank=True,
+        help_text=(
+            "When the manager will look at the case again: due work until the next oversight is recorded."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -1,5 +1,6 @@
 """The front door's part in anonymising a record: the referrer's name is a short text, not a TextField,
 so the generic sweep (retention.anonymise) leaves it; this blanks it."""
+
 from retention.facts import anonymiser
 
 from .models import Contact

@@ -3,6 +3,7 @@
 Shared with Family Help (step-up opens a referral, step-down opens an episode) so a case is
 always opened, allocated and closed the same way.
 """
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -50,10 +51,19 @@ def record_contact(person, user, **fields) -> Contact:
 def decide(contact, user, *, outcome, rationale, worker=None, team=None) -> ContactDecision:
     """Record the decision and open what it calls for; the front door's hold on the child ends, whoever
     recorded the contact, once no other contact about the child awaits a decision."""
-    decision = ContactDecision.objects.create(contact=contact, outcome=outcome, rationale=rationale, decided_by=user)
+    decision = ContactDecision.objects.create(
+        contact=contact, outcome=outcome, rationale=rationale, decided_by=user
+    )
     today = timezone.localdate(decision.decided_at)
     if outcome in REFERRAL_OUTCOMES:
-        open_referral(contact.person, timezone.localdate(contact.received_at), contact.source, worker, team, contact=contact)
+        open_referral(
+            contact.person,
+            timezone.localdate(contact.received_at),
+            contact.source,
+            worker,
+            team,
+            contact=contact,
+        )
     elif outcome == ContactOutcome.FAMILY_HELP:
         open_family_help(contact.person, today, worker, team, reason=rationale)
     if not Contact.objects.filter(person=contact.person, decision__isnull=True).exists():
@@ -67,21 +77,32 @@ def episode_opened_by(decision) -> FamilyHelpEpisode | None:
     """The Family Help episode a decision opened (same child, started that day)."""
     if decision.outcome != ContactOutcome.FAMILY_HELP:
         return None
-    episodes = FamilyHelpEpisode.objects.filter(person=decision.contact.person, start_date=timezone.localdate(decision.decided_at))
+    episodes = FamilyHelpEpisode.objects.filter(
+        person=decision.contact.person, start_date=timezone.localdate(decision.decided_at)
+    )
     return episodes.order_by("-pk").first()
 
 
 def open_referral(person, on: datetime.date, source, worker, team, contact=None) -> Referral:
     """A referral (CIN episode) from `on`, allocated to the worker in the team."""
-    referral = Referral.objects.create(person=person, contact=contact, referral_date=on, source=source, team=team)
+    referral = Referral.objects.create(
+        person=person, contact=contact, referral_date=on, source=source, team=team
+    )
     allocate(person, InvolvementKind.ALLOCATED_WORKER, on, user=worker, team=team)
     return referral
 
 
-def open_family_help(person, on: datetime.date, lead_practitioner, team, reason, referral=None) -> FamilyHelpEpisode:
+def open_family_help(
+    person, on: datetime.date, lead_practitioner, team, reason, referral=None
+) -> FamilyHelpEpisode:
     """A Family Help episode led by the lead practitioner, who (with the team) can then open the record."""
     episode = FamilyHelpEpisode.objects.create(
-        person=person, referral=referral, start_date=on, lead_practitioner=lead_practitioner, team=team, reason=reason
+        person=person,
+        referral=referral,
+        start_date=on,
+        lead_practitioner=lead_practitioner,
+        team=team,
+        reason=reason,
     )
     allocate(person, InvolvementKind.LEAD_PRACTITIONER, on, user=lead_practitioner, team=team)
     return episode
@@ -101,4 +122,8 @@ def close_referral(referral, on: datetime.date, reason) -> Referral:
 
 def current_referral(person_ids) -> Referral | None:
     """The child's latest open referral: the CIN episode new casework hangs off."""
-    return Referral.objects.filter(person_id__in=person_ids, closure_date__isnull=True).order_by("-referral_date", "-pk").first()
+    return (
+        Referral.objects.filter(person_id__in=person_ids, closure_date__isnull=True)
+        .order_by("-referral_date", "-pk")
+        .first()
+    )

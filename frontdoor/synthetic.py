@@ -6,6 +6,7 @@ and court stages are planned by `familyhelp`, `protection` and `proceedings`. Th
 contributions write those rows from the lookup "frontdoor.journeys". Families are planned one at a
 time from one random stream; each contribution draws its details (names, times, texts) from its own.
 """
+
 from dataclasses import dataclass, field
 
 from council.synthetic.casework import Staff, Weighted, Workdays, between, date, moment
@@ -20,9 +21,13 @@ from .models import Contact, ContactDecision, ManagementOversight, Referral, is_
 
 WORKING_HOURS = (8 * 60 + 30, 17 * 60)
 OUT_OF_HOURS = ((17 * 60, 24 * 60), (0, 8 * 60))
-CLOSURE_AFTER = {"nfa": ClosureReason.NFA_AFTER_ASSESSMENT, "close": ClosureReason.CEASED,
-                 "family_help": ClosureReason.FAMILY_HELP_AFTER_ASSESSMENT, "sgo": ClosureReason.SGO,
-                 "cao": ClosureReason.CHILD_ARRANGEMENTS}
+CLOSURE_AFTER = {
+    "nfa": ClosureReason.NFA_AFTER_ASSESSMENT,
+    "close": ClosureReason.CEASED,
+    "family_help": ClosureReason.FAMILY_HELP_AFTER_ASSESSMENT,
+    "sgo": ClosureReason.SGO,
+    "cao": ClosureReason.CHILD_ARRANGEMENTS,
+}
 LOOKED_AFTER = "looked_after"
 
 
@@ -129,7 +134,8 @@ class FrontDoor:
         index, r, j = self.index, self.rng, self.rates
         kids = [
             (c, index.birth[c], birthday(date(index.birth[c]), 18).toordinal())
-            for c in index.children_of(household) if not index.flags[c] & (DIED | UNACCOMPANIED)
+            for c in index.children_of(household)
+            if not index.flags[c] & (DIED | UNACCOMPANIED)
         ]
         if not kids:
             return None
@@ -166,10 +172,19 @@ class FrontDoor:
         chain = []
         if contact.decided[0] <= self.as_at:
             if contact.outcome in REFERRAL_OUTCOMES:
-                chain.append(self.referral(day, contact.source, journey.locality, contact=contact,
-                                           strategy=contact.outcome == ContactOutcome.STRATEGY_DISCUSSION))
+                chain.append(
+                    self.referral(
+                        day,
+                        contact.source,
+                        journey.locality,
+                        contact=contact,
+                        strategy=contact.outcome == ContactOutcome.STRATEGY_DISCUSSION,
+                    )
+                )
             elif contact.outcome == ContactOutcome.FAMILY_HELP:
-                chain.append(familyhelp.plan_family_help(self, contact.decided[0], journey.locality, contact=contact))
+                chain.append(
+                    familyhelp.plan_family_help(self, contact.decided[0], journey.locality, contact=contact)
+                )
             while chain and chain[-1].end is not None and chain[-1].end <= self.as_at:
                 following = self.following(chain[-1], journey.locality)
                 if following is None:
@@ -180,8 +195,9 @@ class FrontDoor:
         children = [c for c, born, adult in kids if born - j.prebirth_days <= day and adult > last_day]
         if not children:
             return None
-        journey.had_plan |= any(isinstance(x, ReferralPlan) and x.protection and x.protection.plan_start
-                                for x in chain)
+        journey.had_plan |= any(
+            isinstance(x, ReferralPlan) and x.protection and x.protection.plan_start for x in chain
+        )
         if contact.received[0] < self.first_day:
             return end  # before the recorded years: it shapes what follows but is not kept
         if len(children) > 1 and r.random() >= j.whole_family_share:
@@ -246,10 +262,14 @@ class FrontDoor:
             decided_day = max(recorded[0], r.choice((day, due)) if days.on_or_after(day) == day else due)
         else:
             decided_day = max(recorded[0], days.add(due, between(r, j.decision_late_working_days)))
-        decided = max((decided_day, r.randrange(*WORKING_HOURS)), _later(*recorded, between(r, j.decision_minutes)))
+        decided = max(
+            (decided_day, r.randrange(*WORKING_HOURS)), _later(*recorded, between(r, j.decision_minutes))
+        )
         return ContactPlan((day, minute), recorded, decided, self.sources(r), outcome, locality)
 
-    def referral(self, start, source, locality, *, contact=None, strategy=False, stepped_up_from=None) -> ReferralPlan:
+    def referral(
+        self, start, source, locality, *, contact=None, strategy=False, stepped_up_from=None
+    ) -> ReferralPlan:
         r, j = self.rng, self.rates
         ref = ReferralPlan(start, source, locality, contact=contact, stepped_up_from=stepped_up_from)
         if not strategy and r.random() < j.referral_nfa_share:
@@ -306,11 +326,24 @@ def _later(day: int, minute: int, minutes: int) -> tuple:
 
 REFERRERS = {  # first characters of the source code -> who made contact
     "1": ("a relative", "a neighbour", "the child's mother", "the child's father", "a family friend"),
-    "2": ("the designated safeguarding lead at the child's school", "the head teacher", "an education welfare officer"),
-    "3": ("the family's GP", "the health visitor", "the school nurse", "the emergency department", "a midwife"),
-    "4": ("the housing officer",), "5": ("an adult social care worker", "the youth service", "another council"),
+    "2": (
+        "the designated safeguarding lead at the child's school",
+        "the head teacher",
+        "an education welfare officer",
+    ),
+    "3": (
+        "the family's GP",
+        "the health visitor",
+        "the school nurse",
+        "the emergency department",
+        "a midwife",
+    ),
+    "4": ("the housing officer",),
+    "5": ("an adult social care worker", "the youth service", "another council"),
     "6": ("the police public protection unit", "a response officer"),
-    "7": ("a probation officer", "Cafcass"), "8": ("a voluntary organisation",), "9": ("an anonymous caller",),
+    "7": ("a probation officer", "Cafcass"),
+    "8": ("a voluntary organisation",),
+    "9": ("an anonymous caller",),
     "10": ("not recorded",),
 }
 SUMMARIES = (
@@ -329,13 +362,21 @@ SUMMARIES = (
 )
 RATIONALES = {
     ContactOutcome.NO_FURTHER_ACTION: "Needs met by universal services; no further action by the front door.",
-    ContactOutcome.ADVICE: "Advice and information given to the referrer and family; signposted to local support.",
+    ContactOutcome.ADVICE: (
+        "Advice and information given to the referrer and family; signposted to local support."
+    ),
     ContactOutcome.FAMILY_HELP: "Needs below the threshold for social care; family agree to Family Help.",
-    ContactOutcome.REFERRAL: "The child may be in need under s17; referred for a child and family assessment.",
-    ContactOutcome.STRATEGY_DISCUSSION: "Reasonable cause to suspect significant harm; strategy discussion today.",
+    ContactOutcome.REFERRAL: (
+        "The child may be in need under s17; referred for a child and family assessment."
+    ),
+    ContactOutcome.STRATEGY_DISCUSSION: (
+        "Reasonable cause to suspect significant harm; strategy discussion today."
+    ),
 }
 OVERSIGHT = {
-    "allocation": "Referral reviewed and allocated; assessment to start within 3 working days, child seen alone.",
+    "allocation": (
+        "Referral reviewed and allocated; assessment to start within 3 working days, child seen alone."
+    ),
     "authorisation": "Assessment read and authorised; outcome and plan agreed, case direction recorded.",
     "plan_start": "Child protection plan agreed at conference; core group within 10 working days.",
     "plan_end": "Plan ended at review; step-down arrangements checked and family informed.",
@@ -370,13 +411,27 @@ class FrontDoorWriter:
         decided = moment(*c.decided) if c.decided[0] <= self.as_at else None
         due = date(self.days.due("CONTACT_DECISION", c.received[0]))
         for child in c.children:
-            pk = insert(Contact, person_id=self.person_ids[child], source=c.source, referrer=referrer,
-                        received_at=received, recorded_at=recorded, recorded_by_id=recorder, summary=summary,
-                        decision_due=due)
+            pk = insert(
+                Contact,
+                person_id=self.person_ids[child],
+                source=c.source,
+                referrer=referrer,
+                received_at=received,
+                recorded_at=recorded,
+                recorded_by_id=recorder,
+                summary=summary,
+                decision_due=due,
+            )
             c.ids.append(pk)
             if decided:
-                insert(ContactDecision, contact_id=pk, outcome=c.outcome, decided_at=decided, decided_by_id=decider,
-                       rationale=RATIONALES[c.outcome])
+                insert(
+                    ContactDecision,
+                    contact_id=pk,
+                    outcome=c.outcome,
+                    decided_at=decided,
+                    decided_by_id=decider,
+                    rationale=RATIONALES[c.outcome],
+                )
 
     def referral(self, ref: ReferralPlan, referred: dict) -> None:
         as_at, r = self.as_at, self.rng
@@ -386,10 +441,16 @@ class FrontDoorWriter:
             earlier = referred.setdefault(child, [])
             previous = max((day for day in earlier if day < ref.start), default=None)
             pk = self.council.insert(
-                Referral, person_id=self.person_ids[child], contact_id=ref.contact.ids[i] if ref.contact else None,
-                referral_date=date(ref.start), source=ref.source, primary_need=need,
-                is_re_referral=is_re_referral(date(ref.start), date(previous)), no_further_action=ref.nfa,
-                closure_date=date(ref.end) if closed else None, closure_reason=ref.closure_reason if closed else "",
+                Referral,
+                person_id=self.person_ids[child],
+                contact_id=ref.contact.ids[i] if ref.contact else None,
+                referral_date=date(ref.start),
+                source=ref.source,
+                primary_need=need,
+                is_re_referral=is_re_referral(date(ref.start), date(previous)),
+                no_further_action=ref.nfa,
+                closure_date=date(ref.end) if closed else None,
+                closure_reason=ref.closure_reason if closed else "",
                 team_id=ref.team.id,
             )
             earlier.append(ref.start)
@@ -398,8 +459,14 @@ class FrontDoorWriter:
             if when <= as_at:
                 at = moment(when, r.randrange(*WORKING_HOURS))
                 for child, pk in zip(ref.children, ref.ids):
-                    self.council.insert(ManagementOversight, person_id=self.person_ids[child], referral_id=pk,
-                                        recorded_by_id=manager, recorded_at=at, direction=OVERSIGHT[kind])
+                    self.council.insert(
+                        ManagementOversight,
+                        person_id=self.person_ids[child],
+                        referral_id=pk,
+                        recorded_by_id=manager,
+                        recorded_at=at,
+                        direction=OVERSIGHT[kind],
+                    )
 
     def oversight(self, ref):
         r, j = self.rng, self.rates

@@ -4,6 +4,7 @@ Recording a contact about a child the user cannot yet open is for front-door sta
 identity only (what Find a child shows); every page goes through the gate in people.access_views, and
 the pages that record use its write gate.
 """
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -19,7 +20,9 @@ from .forms import CloseReferralForm, ContactForm, DecisionForm, NewChildContact
 from .models import Contact, ContactDecision, ManagementOversight, Referral
 
 CONTACT_RECORDED = "Contact recorded. The decision is due within 1 working day."
-DRAFT = "frontdoor.contact_draft"  # what was typed about a contact, kept while the worker picks a matching record
+DRAFT = (
+    "frontdoor.contact_draft"  # what was typed about a contact, kept while the worker picks a matching record
+)
 DRAFT_FIELDS = ("source", "referrer", "received_time", "summary")
 
 
@@ -34,20 +37,30 @@ def _contact_url(contact):
     return reverse("frontdoor:contact", args=[contact.pk])
 
 
-@page(AccessClass.CHILD_WRITE, works_at_front_door,
-      "Only front-door staff record a contact about a new child.")
+@page(
+    AccessClass.CHILD_WRITE, works_at_front_door, "Only front-door staff record a contact about a new child."
+)
 def new_child_contact(request):
     form = NewChildContactForm(posted(request), request=request)
 
     def save(form):
         data = form.cleaned_data
-        child = services.new_child(forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"])
+        child = services.new_child(
+            forename=data["forename"], surname=data["surname"], birth_date=data["birth_date"]
+        )
         request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(child, request.user, **form.contact_fields()))
 
-    response = save_form(request, form, save, success=CONTACT_RECORDED,
-                         template="frontdoor/new_child_contact.html", title="Record a contact about a new child",
-                         back_url=reverse("people:search"), button="Record the contact")
+    response = save_form(
+        request,
+        form,
+        save,
+        success=CONTACT_RECORDED,
+        template="frontdoor/new_child_contact.html",
+        title="Record a contact about a new child",
+        back_url=reverse("people:search"),
+        button="Record the contact",
+    )
     if form.matches:
         _keep_draft(request)
     return response
@@ -62,45 +75,78 @@ def contact_for_person(request, child):
         request.session.pop(DRAFT, None)
         return _contact_url(services.record_contact(person, request.user, **form.contact_fields()))
 
-    return save_form(request, form, save, success=CONTACT_RECORDED,
-                     person=person, title="Record a contact", back_url=reverse("people:search"),
-                     button="Record the contact")
+    return save_form(
+        request,
+        form,
+        save,
+        success=CONTACT_RECORDED,
+        person=person,
+        title="Record a contact",
+        back_url=reverse("people:search"),
+        button="Record the contact",
+    )
 
 
 @casework_read(Contact, part=Part.CONTACTS)
 def contact(request, contact, child):
-    contact = Contact.objects.select_related("recorded_by", "decision__decided_by", "referral").get(pk=contact.pk)
+    contact = Contact.objects.select_related("recorded_by", "decision__decided_by", "referral").get(
+        pk=contact.pk
+    )
     decision = getattr(contact, "decision", None)
-    return render(request, "frontdoor/contact.html", {
-        "person": child.person, "contact": contact, "decision": decision,
-        "referral": getattr(contact, "referral", None),
-        "episode": services.episode_opened_by(decision) if decision else None, "may_record": child.may_record,
-    })
+    return render(
+        request,
+        "frontdoor/contact.html",
+        {
+            "person": child.person,
+            "contact": contact,
+            "decision": decision,
+            "referral": getattr(contact, "referral", None),
+            "episode": services.episode_opened_by(decision) if decision else None,
+            "may_record": child.may_record,
+        },
+    )
 
 
 @casework_write(Contact)
 def decide(request, contact, child):
     if hasattr(contact, "decision") and not opened_before(request):
         return redirect(_contact_url(contact))
-    form = DecisionForm(posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)})
+    form = DecisionForm(
+        posted(request), initial={"worker": request.user, "team": services.front_door_team(request.user)}
+    )
 
     def save(form):
         done_meanwhile(ContactDecision.objects.filter(contact=contact).exists(), "decided this contact")
         services.decide(contact, request.user, **form.cleaned_data)
         return _contact_url(contact)
 
-    return save_form(request, form, save, success="Decision recorded.", person=child.person,
-                     editing=[contact, ContactDecision.objects.filter(contact=contact)],
-                     title="Decide the response to the contact", back_url=_contact_url(contact),
-                     button="Record the decision", template="frontdoor/decide.html", contact=contact)
+    return save_form(
+        request,
+        form,
+        save,
+        success="Decision recorded.",
+        person=child.person,
+        editing=[contact, ContactDecision.objects.filter(contact=contact)],
+        title="Decide the response to the contact",
+        back_url=_contact_url(contact),
+        button="Record the decision",
+        template="frontdoor/decide.html",
+        contact=contact,
+    )
 
 
 @casework_read(Referral, part=Part.CONTACTS)
 def referral(request, referral, child):
-    return render(request, "frontdoor/referral.html", {
-        "person": child.person, "referral": referral, "may_record": child.may_record,
-        "previous": referral.previous_referral_within_window() if referral.is_re_referral else None,
-    })
+    return render(
+        request,
+        "frontdoor/referral.html",
+        {
+            "person": child.person,
+            "referral": referral,
+            "may_record": child.may_record,
+            "previous": referral.previous_referral_within_window() if referral.is_re_referral else None,
+        },
+    )
 
 
 @casework_write(Referral)
@@ -113,25 +159,47 @@ def close_referral(request, referral, child):
     def save(form):
         closed = Referral.objects.filter(pk=referral.pk, closure_date__isnull=False).exists()
         done_meanwhile(closed, "closed the referral")
-        services.close_referral(referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"])
+        services.close_referral(
+            referral, form.cleaned_data["closure_date"], form.cleaned_data["closure_reason"]
+        )
         return url
 
-    return save_form(request, form, save, success="Referral closed.", person=child.person, title="Close the referral",
-                     editing=referral,
-                     back_url=url, button="Close the referral",
-                     facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")])
+    return save_form(
+        request,
+        form,
+        save,
+        success="Referral closed.",
+        person=child.person,
+        title="Close the referral",
+        editing=referral,
+        back_url=url,
+        button="Close the referral",
+        facts=[("Referral date", f"{referral.referral_date:%-d %B %Y}")],
+    )
 
 
 @child_write(Work.OVERSIGHT)
 def add_oversight(request, child):
     person = child.person
-    form = OversightForm(posted(request), instance=ManagementOversight(person=person, recorded_by=request.user))
+    form = OversightForm(
+        posted(request), instance=ManagementOversight(person=person, recorded_by=request.user)
+    )
     record_url = reverse("people:record", args=[person.pk])
 
     def save(form):
-        form.instance.referral = person.referrals.filter(closure_date__isnull=True).order_by("-referral_date").first()
+        form.instance.referral = (
+            person.referrals.filter(closure_date__isnull=True).order_by("-referral_date").first()
+        )
         form.save()
         return f"{record_url}#casework"
 
-    return save_form(request, form, save, success="Management oversight recorded.", person=person,
-                     title="Add management oversight", back_url=record_url, button="Save oversight")
+    return save_form(
+        request,
+        form,
+        save,
+        success="Management oversight recorded.",
+        person=person,
+        title="Add management oversight",
+        back_url=record_url,
+        button="Save oversight",
+    )

@@ -1,4 +1,5 @@
 """The Leaving care card on a young person's record: their status, personal adviser and pathway plan."""
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,14 +19,35 @@ def leaving_care(child, user):
     if leaver_status is None:
         return None
     url = reverse("leavers:record", args=[child.person.pk])
-    adviser = Involvement.objects.filter(person_id__in=child.ids, kind=InvolvementKind.PERSONAL_ADVISER,
-                                         end_date__isnull=True).select_related("user").first()
-    rows = [Row("Status", leaver_status.label, url),
-            Row("Personal adviser", str(adviser.user) if adviser else "None allocated",
-                parts=(Part.LEAVING_CARE, Part.WORKERS))]
-    plan = PathwayPlan.objects.filter(person_id__in=child.ids, ended_on__isnull=True).order_by("-started_on").first()
+    adviser = (
+        Involvement.objects.filter(
+            person_id__in=child.ids, kind=InvolvementKind.PERSONAL_ADVISER, end_date__isnull=True
+        )
+        .select_related("user")
+        .first()
+    )
+    rows = [
+        Row("Status", leaver_status.label, url),
+        Row(
+            "Personal adviser",
+            str(adviser.user) if adviser else "None allocated",
+            parts=(Part.LEAVING_CARE, Part.WORKERS),
+        ),
+    ]
+    plan = (
+        PathwayPlan.objects.filter(person_id__in=child.ids, ended_on__isnull=True)
+        .order_by("-started_on")
+        .first()
+    )
     if plan:
         review, colour = describe_due(plan.next_review_due, today)
-        rows.append(Row("Pathway plan review", f"{plan.next_review_due:%-d %B %Y}", tag=review, tag_colour=colour,
-                        parts=current_plan(Part.LEAVING_CARE, in_force=True)))
+        rows.append(
+            Row(
+                "Pathway plan review",
+                f"{plan.next_review_due:%-d %B %Y}",
+                tag=review,
+                tag_colour=colour,
+                parts=current_plan(Part.LEAVING_CARE, in_force=True),
+            )
+        )
     return Card("Leaving care", rows, [Link("Open the leaving care record", url)])

@@ -1,4 +1,5 @@
 """SSDA903 OC3 code lists for care leavers, and the statuses the Children (Leaving Care) Act 2000 created."""
+
 from django.db import models
 
 NOT_KNOWN = "0"  # ACTIV and ACCOM when the council is not in touch, or the young person died or returned home
@@ -12,7 +13,10 @@ class InTouch(models.TextChoices):
     DIED = "DIED", "Died after leaving care"
     REFUSED = "REFU", "Young person refuses contact"
     NOT_REQUIRED = "NREQ", "Young person no longer requires children's social care services"
-    RETURNED_HOME = "RHOM", "Returned to live with parents or someone with parental responsibility for 6 months or more"
+    RETURNED_HOME = (
+        "RHOM",
+        "Returned to live with parents or someone with parental responsibility for 6 months or more",
+    )
 
 
 # In touch, so activity and accommodation are known (903 rule 345); died or home, so they are 0 (rule 344).

@@ -19,6 +19,7 @@ nights, so 13 weeks is 91 nights and "after reaching 16" means at least one nigh
 birthday. Being detained or in hospital at 16 (reg 3(2)) is not recorded here and must be judged by
 the worker.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -50,8 +51,11 @@ class Stay:
 def stays_of(person_ids) -> dict[int, list[Stay]]:
     """Each person's episodes, oldest first, in one query."""
     stays = {}
-    episodes = Episode.objects.filter(person_id__in=person_ids).order_by("start_date", "pk").values_list(
-        "person_id", "start_date", "end_date", "legal_status", "placement_type", "reason_ceased")
+    episodes = (
+        Episode.objects.filter(person_id__in=person_ids)
+        .order_by("start_date", "pk")
+        .values_list("person_id", "start_date", "end_date", "legal_status", "placement_type", "reason_ceased")
+    )
     for person_id, *fields in episodes:
         stays.setdefault(person_id, []).append(Stay(*fields))
     return stays
@@ -75,8 +79,10 @@ def _nights(stays, since: datetime.date, until: datetime.date) -> int:
 
 def had_eligible_care(stays, date_of_birth, until: datetime.date) -> bool:
     """13 weeks looked after since the 14th birthday, at least a night of it after the 16th, by `until`."""
-    return (_nights(stays, birthday(date_of_birth, 14), until) >= THIRTEEN_WEEKS
-            and _nights(stays, birthday(date_of_birth, 16), until) >= 1)
+    return (
+        _nights(stays, birthday(date_of_birth, 14), until) >= THIRTEEN_WEEKS
+        and _nights(stays, birthday(date_of_birth, 16), until) >= 1
+    )
 
 
 def looked_after_on(stays, on: datetime.date) -> bool:
@@ -89,7 +95,11 @@ def home_for_six_months(stays, on: datetime.date) -> bool:
     Time placed with parents (P1) just before leaving counts towards the six months (reg 3(4)).
     """
     ended = [stay for stay in stays if stay.end is not None and stay.end <= on]
-    if not ended or looked_after_on(stays, on) or ended[-1].reason_ceased not in RETURNED_TO_PARENTAL_RESPONSIBILITY:
+    if (
+        not ended
+        or looked_after_on(stays, on)
+        or ended[-1].reason_ceased not in RETURNED_TO_PARENTAL_RESPONSIBILITY
+    ):
         return False
     home_from = ended[-1].end
     for stay in reversed(ended):
@@ -123,8 +133,11 @@ def status(date_of_birth, stays, on: datetime.date) -> str | None:
 
 def _qualifying(date_of_birth, stays, on) -> bool:
     """Looked after at some time after 16, no longer, and under 21 (s24(1B))."""
-    return (on < birthday(date_of_birth, 21) and not looked_after_on(stays, on)
-            and _nights(stays, birthday(date_of_birth, 16), on) >= 1)
+    return (
+        on < birthday(date_of_birth, 21)
+        and not looked_after_on(stays, on)
+        and _nights(stays, birthday(date_of_birth, 16), on) >= 1
+    )
 
 
 def eligible_from(date_of_birth, stays) -> datetime.date | None:
@@ -144,5 +157,6 @@ def eligible_from(date_of_birth, stays) -> datetime.date | None:
 
 def staying_close_eligible(date_of_birth, stays, on: datetime.date) -> bool:
     """A former relevant child under 25: the council must consider Staying Close support for them."""
-    return (status(date_of_birth, stays, on) == LeaverStatus.FORMER_RELEVANT
-            and on < registry.get("STAYING_CLOSE_TO_25").due(date_of_birth))
+    return status(date_of_birth, stays, on) == LeaverStatus.FORMER_RELEVANT and on < registry.get(
+        "STAYING_CLOSE_TO_25"
+    ).due(date_of_birth)

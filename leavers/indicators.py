@@ -13,9 +13,10 @@ birthday, or not in touch, is in the denominator and not the numerator: the DfE 
 their parents for 6 months or more has no accommodation or activity to report (903 rule 344) and
 is left out.
 """
+
 import datetime
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,7 +38,11 @@ def _care_leavers(day: datetime.date, counted: Callable[[BirthdaySnapshot], bool
         if snapshot is None:
             cases.append(Case(child, birthday, False, record_key(Person, child)))
         else:
-            cases.append(Case(child, snapshot.recorded_on, counted(snapshot), record_key(BirthdaySnapshot, snapshot.pk)))
+            cases.append(
+                Case(
+                    child, snapshot.recorded_on, counted(snapshot), record_key(BirthdaySnapshot, snapshot.pk)
+                )
+            )
     return proportion(cases)
 
 
@@ -58,12 +63,15 @@ def _oc3_cohort(day: datetime.date) -> list[tuple]:
         stays[kept(person_id)].extend(person_stays)
     recorded = {}  # (child, age) -> the latest record for that birthday, by the end of the period
     snapshots = BirthdaySnapshot.objects.filter(person__in=of_age.values("id"), recorded_on__lte=day).only(
-        "person_id", "age", "recorded_on", "in_touch", "accommodation", "accommodation_suitable", "activity")
+        "person_id", "age", "recorded_on", "in_touch", "accommodation", "accommodation_suitable", "activity"
+    )
     for snapshot in snapshots.order_by("recorded_on", "pk"):
         recorded[kept(snapshot.person_id), snapshot.age] = snapshot
     cohort = []
     for child, birth_date in born.items():
-        found = due_birthday(birth_date, sorted(stays[child], key=lambda stay: stay.start), year.start, year.end)
+        found = due_birthday(
+            birth_date, sorted(stays[child], key=lambda stay: stay.start), year.start, year.end
+        )
         if found is None:
             continue
         snapshot = recorded.get((child, found[0]))
@@ -76,10 +84,14 @@ def _oc3_cohort(day: datetime.date) -> list[tuple]:
 @register_computation("CL_SUITABLE_ACCOMMODATION")
 def suitable_accommodation(period: Period) -> Figure | None:
     """Care leavers aged 17 to 21 whose accommodation was suitable at this birthday's contact."""
-    return _care_leavers(period.end, lambda snapshot: bool(snapshot.accommodation and snapshot.accommodation_suitable))
+    return _care_leavers(
+        period.end, lambda snapshot: bool(snapshot.accommodation and snapshot.accommodation_suitable)
+    )
 
 
 @register_computation("CL_EET")
 def in_education_employment_or_training(period: Period) -> Figure | None:
     """Care leavers aged 17 to 21 in education, employment or training at this birthday's contact."""
-    return _care_leavers(period.end, lambda snapshot: bool(snapshot.activity) and snapshot.activity not in NEET)
+    return _care_leavers(
+        period.end, lambda snapshot: bool(snapshot.activity) and snapshot.activity not in NEET
+    )

@@ -5,6 +5,7 @@ Whether someone is an eligible, relevant or former relevant child follows from t
 (leavers.eligibility), so it is worked out rather than typed in; the personal adviser is an
 access.Involvement, so the adviser can open the record.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -105,9 +106,14 @@ class KeepingInTouch(LeaverRecord):
     contacted_on = models.DateField()
     in_touch = models.CharField(max_length=4, choices=InTouch.choices)
     visit_at_accommodation = models.BooleanField(
-        "the personal adviser visited them at their accommodation", default=False, help_text=(
-            "Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, "
-            "before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2))."))
+        "the personal adviser visited them at their accommodation",
+        default=False,
+        help_text=(
+            "Where the council provides the accommodation, the personal adviser visits it within 7 days "
+            "of a move, "
+            "before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2))."
+        ),
+    )
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -127,9 +133,12 @@ class Accommodation(LeaverRecord):
     kind = models.CharField("type of accommodation", max_length=1, choices=AccommodationType.choices)
     suitable = models.BooleanField()
     provided_by_council = models.BooleanField(
-        "the council provides this accommodation", default=False,
-        help_text="Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or "
-                  "further education, out of term).")
+        "the council provides this accommodation",
+        default=False,
+        help_text="Under Children Act 1989 s23B (a relevant child) or s24B "
+        "(a former relevant child in higher or "
+        "further education, out of term).",
+    )
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -139,8 +148,10 @@ class Accommodation(LeaverRecord):
 
     def __str__(self):
         provided = ", provided by the council" if self.provided_by_council else ""
-        return f"From {self.from_date:%-d %b %Y}: {self.get_kind_display()} " \
-               f"({'suitable' if self.suitable else 'not suitable'}{provided})"
+        return (
+            f"From {self.from_date:%-d %b %Y}: {self.get_kind_display()} "
+            f"({'suitable' if self.suitable else 'not suitable'}{provided})"
+        )
 
     @property
     def code(self) -> str:
@@ -148,7 +159,9 @@ class Accommodation(LeaverRecord):
 
     def clean(self):
         if self.suitable and self.kind in NEVER_SUITABLE:
-            raise ValidationError({"suitable": f"{AccommodationType(self.kind).label} is never counted as suitable."})
+            raise ValidationError(
+                {"suitable": f"{AccommodationType(self.kind).label} is never counted as suitable."}
+            )
 
 
 class EducationEmployment(LeaverRecord):
@@ -188,13 +201,19 @@ class StayingPut(LeaverRecord):
 
 
 class StayingCloseConsideration(LeaverRecord):
-    """The council's consideration of Staying Close support for a former relevant child, and what it decided."""
+    """The council's consideration of Staying Close support for a former relevant child, and what it
+    decided."""
 
     considered_on = models.DateField()
     considered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     decision = models.CharField(max_length=15, choices=StayingCloseDecision.choices)
-    support = models.TextField("support decided", blank=True, help_text=(
-        "What the young person will get: help to find and keep a home, and the support around it."))
+    support = models.TextField(
+        "support decided",
+        blank=True,
+        help_text=(
+            "What the young person will get: help to find and keep a home, and the support around it."
+        ),
+    )
     reasons = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -203,7 +222,9 @@ class StayingCloseConsideration(LeaverRecord):
 
     def __str__(self):
         support = f": {self.support}" if self.support else ""
-        return f"{self.considered_on:%-d %b %Y}, by {self.considered_by}: {self.get_decision_display()}{support}"
+        return (
+            f"{self.considered_on:%-d %b %Y}, by {self.considered_by}: {self.get_decision_display()}{support}"
+        )
 
     def clean(self):
         if self.decision == StayingCloseDecision.PROVIDED and not self.support.strip():
@@ -223,7 +244,9 @@ class BirthdaySnapshot(LeaverRecord):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "age"], name="one_oc3_snapshot_per_birthday")
+        ]
 
     def __str__(self):
         """In words, for the record page; the 903's codes are activity_code and accommodation_code."""
@@ -232,8 +255,10 @@ class BirthdaySnapshot(LeaverRecord):
         if self.accommodation:
             suitable = "suitable" if self.accommodation_suitable else "not suitable"
             home = f"{self.get_accommodation_display()} ({suitable})"
-        return (f"At {self.age}: {self.get_in_touch_display()}; {activity}; {home} "
-                f"(recorded {self.recorded_on:%-d %b %Y})")
+        return (
+            f"At {self.age}: {self.get_in_touch_display()}; {activity}; {home} "
+            f"(recorded {self.recorded_on:%-d %b %Y})"
+        )
 
     @property
     def activity_code(self) -> str:
@@ -253,7 +278,9 @@ class BirthdaySnapshot(LeaverRecord):
         if self.in_touch in KNOWN_CIRCUMSTANCES and not (self.activity and self.accommodation):
             errors["activity"] = "In touch: enter what the young person is doing and where they live."
         if self.in_touch in NO_CIRCUMSTANCES and known:
-            errors["activity"] = "Leave activity and accommodation blank for a young person who died or returned home."
+            errors["activity"] = (
+                "Leave activity and accommodation blank for a young person who died or returned home."
+            )
         if self.accommodation and self.accommodation_suitable is None:
             errors["accommodation_suitable"] = "Select whether the accommodation is suitable."
         if self.accommodation_suitable and self.accommodation in NEVER_SUITABLE:

@@ -1,4 +1,5 @@
 """Leaving care's facts for the retention schedule."""
+
 from retention.facts import Fact, provides_facts
 
 from .models import KeepingInTouch, PathwayPlan

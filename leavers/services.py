@@ -1,4 +1,5 @@
 """Allocating a personal adviser: the involvement that lets them open the young person's record."""
+
 from access.models import InvolvementKind
 from care.services import replace_involvement
 

@@ -5,6 +5,7 @@ The SSDA903 asks about care leavers whose 17th, 18th, 19th, 20th or 21st birthda
 after their 16th (903 rule 1001). Young people still looked after on their birthday are left out
 (rule 1007), as are those adopted, whose care passed to another council (rule 1011) or who died in care.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -43,11 +44,15 @@ def due_birthday(date_of_birth, stays, year_start, year_end) -> tuple[int, datet
 def snapshots_due(on: datetime.date, person_ids=None) -> list[SnapshotDue]:
     """Every OC3 birthday in the collection year containing `on`, with the snapshot if it is recorded."""
     year_start, year_end = financial_year_of(on)
-    people = Person.objects.current().filter(
-        birth_date__gt=year_start.replace(year=year_start.year - max(OC3_AGES) - 1),
-        birth_date__lte=year_end.replace(year=year_end.year - min(OC3_AGES)),
-        periods_of_care__isnull=False,
-    ).distinct()
+    people = (
+        Person.objects.current()
+        .filter(
+            birth_date__gt=year_start.replace(year=year_start.year - max(OC3_AGES) - 1),
+            birth_date__lte=year_end.replace(year=year_end.year - min(OC3_AGES)),
+            periods_of_care__isnull=False,
+        )
+        .distinct()
+    )
     if person_ids is not None:
         people = people.filter(pk__in=person_ids)
     people = list(people)

@@ -9,18 +9,31 @@ education, employment or training (CL_SUITABLE_ACCOMMODATION, CL_EET); each row 
 models' clean() accepts. Every OC3 birthday the SSDA903 asks about has its record (a few are missed),
 including those of young people who left care at 16 or 17 to family (lookup "care.ended_periods").
 """
+
+from access.models import Involvement
+from access.models import InvolvementKind as IK
 from council.synthetic.casework import Weighted, between, date
 from council.synthetic.registry import contributes
-from access.models import Involvement, InvolvementKind as IK
 from people.synthetic import YEAR_DAYS
 from timescales.dates import birthday
 
-from .codes import NEVER_SUITABLE, AccommodationType as A, InTouch, LeaverStatus
+from .codes import NEVER_SUITABLE, InTouch, LeaverStatus
+from .codes import AccommodationType as A
 from .eligibility import eligible_from, home_for_six_months, status
+from .models import (
+    OC3_AGES,
+    Accommodation,
+    BirthdaySnapshot,
+    EducationEmployment,
+    KeepingInTouch,
+    LeavingCareNeedsAssessment,
+    PathwayPlan,
+    PathwayPlanReview,
+    StayingCloseConsideration,
+    StayingPut,
+    pathway_plan_review_due,
+)
 from .snapshots import due_birthday
-from .models import (OC3_AGES, Accommodation, BirthdaySnapshot, EducationEmployment, KeepingInTouch,
-                     LeavingCareNeedsAssessment, PathwayPlan, PathwayPlanReview, StayingCloseConsideration, StayingPut,
-                     pathway_plan_review_due)
 
 # Accommodation the council does not count as suitable however it is arranged.
 UNSUITABLE = set(NEVER_SUITABLE) | {A.BED_AND_BREAKFAST, A.EMERGENCY, A.NOT_KNOWN}
@@ -32,7 +45,9 @@ STAYING_CLOSE_SUPPORT = (
     "Help to find and keep a home near the residential home, with staff from the home staying in touch.",
 )
 STAYING_CLOSE_REASONS = {
-    "not_required": "Settled with Staying Put carers; the young person's welfare does not require Staying Close.",
+    "not_required": (
+        "Settled with Staying Put carers; the young person's welfare does not require Staying Close."
+    ),
     "declined": "Offered Staying Close support; the young person chose to move to a tenancy near family.",
 }
 
@@ -70,7 +85,9 @@ class LeaverWriter:
         elif period.outcome == "in_care" and status(born, stays, as_at) == LeaverStatus.ELIGIBLE:
             self.eligible_child(period, child, stays)
         elif period.outcome in ENDED_TO_FAMILY:
-            for each in [c for c in period.children if c not in self.left_to_family_done]:  # once, if they came back
+            for each in [
+                c for c in period.children if c not in self.left_to_family_done
+            ]:  # once, if they came back
                 self.left_to_family_done.add(each)
                 self.left_to_family(period, each)
 
@@ -83,7 +100,8 @@ class LeaverWriter:
                 yield age, day.toordinal()
 
     def left_to_family(self, period, child) -> None:
-        """Left care at 16 or 17 to their parents or on an order to carers: still due OC3 birthday information.
+        """Left care at 16 or 17 to their parents or on an order to carers: still due OC3 birthday
+        information.
         Home for 6 months or more by the birthday is RHOM; otherwise in touch and living with family."""
         r, rates = self.rng, self.rates
         stays = self.stays[child]
@@ -92,14 +110,30 @@ class LeaverWriter:
             recorded = day + between(r, rates.snapshot_recorded_days)
             if recorded > self.as_at or r.random() < rates.snapshot_missed_share:
                 continue
-            row = dict(person_id=self.person(child), age=age, recorded_on=date(recorded),
-                       recorded_by_id=r.choice(team.workers))
+            row = dict(
+                person_id=self.person(child),
+                age=age,
+                recorded_on=date(recorded),
+                recorded_by_id=r.choice(team.workers),
+            )
             if home_for_six_months(stays, date(day)):  # RHOM
-                self.council.insert(BirthdaySnapshot, **row, in_touch=InTouch.RETURNED_HOME, activity="",
-                                    accommodation="", accommodation_suitable=None)
+                self.council.insert(
+                    BirthdaySnapshot,
+                    **row,
+                    in_touch=InTouch.RETURNED_HOME,
+                    activity="",
+                    accommodation="",
+                    accommodation_suitable=None,
+                )
             else:
-                self.council.insert(BirthdaySnapshot, **row, in_touch=InTouch.YES, activity=self.activities(r),
-                                    accommodation=A.PARENTS_RELATIVES, accommodation_suitable=True)
+                self.council.insert(
+                    BirthdaySnapshot,
+                    **row,
+                    in_touch=InTouch.YES,
+                    activity=self.activities(r),
+                    accommodation=A.PARENTS_RELATIVES,
+                    accommodation_suitable=True,
+                )
 
     def person(self, child) -> int:
         return self.index.person_ids[child]
@@ -109,9 +143,13 @@ class LeaverWriter:
         r, rates = self.rng, self.rates
         eligible = eligible_from(date(self.index.birth[child]), stays)
         started = eligible.toordinal() + between(r, rates.pathway_plan_days)
-        assessed = max(eligible.toordinal(), started - r.randint(0, 10))  # the plan follows the needs assessment
+        assessed = max(
+            eligible.toordinal(), started - r.randint(0, 10)
+        )  # the plan follows the needs assessment
         if assessed <= self.as_at:
-            self.council.insert(LeavingCareNeedsAssessment, person_id=self.person(child), completed_on=date(assessed))
+            self.council.insert(
+                LeavingCareNeedsAssessment, person_id=self.person(child), completed_on=date(assessed)
+            )
         if started > self.as_at:
             return
         reviews, due = [], self.days.due("PATHWAY_PLAN_REVIEW", started)
@@ -126,15 +164,26 @@ class LeaverWriter:
                 break
             reviews.append(day)
             due = self.days.due("PATHWAY_PLAN_REVIEW", day)
-        plan = self.council.insert(PathwayPlan, person_id=self.person(child), started_on=date(started),
-                                   next_review_due=pathway_plan_review_due(date(started), [date(day) for day in reviews],
-                                                                           self.days.due_on))
+        plan = self.council.insert(
+            PathwayPlan,
+            person_id=self.person(child),
+            started_on=date(started),
+            next_review_due=pathway_plan_review_due(
+                date(started), [date(day) for day in reviews], self.days.due_on
+            ),
+        )
         for day in reviews:
             self.council.insert(PathwayPlanReview, plan_id=plan, reviewed_on=date(day))
 
     def adviser(self, child, start, team, worker) -> None:
-        self.council.insert(Involvement, person_id=self.person(child), kind=IK.PERSONAL_ADVISER, user_id=worker,
-                            team_id=team.id, start_date=date(start))
+        self.council.insert(
+            Involvement,
+            person_id=self.person(child),
+            kind=IK.PERSONAL_ADVISER,
+            user_id=worker,
+            team_id=team.id,
+            start_date=date(start),
+        )
 
     def eligible_child(self, period, child, stays) -> None:
         """A 16 or 17-year-old in care: a pathway plan, and most have their personal adviser already."""
@@ -163,8 +212,13 @@ class LeaverWriter:
         while day <= self.as_at:
             answer = self.in_touch(r)
             by = handover.worker if day >= handover.allocated else r.choice(handover.team.workers)
-            self.council.insert(KeepingInTouch, person_id=self.person(child), contacted_on=date(day), in_touch=answer,
-                                recorded_by_id=by)
+            self.council.insert(
+                KeepingInTouch,
+                person_id=self.person(child),
+                contacted_on=date(day),
+                in_touch=answer,
+                recorded_by_id=by,
+            )
             found.append((day, answer))
             day += between(r, rates.keeping_in_touch_days)
         return found
@@ -177,8 +231,13 @@ class LeaverWriter:
         if period.staying_put:
             carers = period.episodes[-1].placement.carers
             until = left + int(between(r, rates.staying_put_months) * YEAR_DAYS / 12)
-            self.council.insert(StayingPut, person_id=self.person(child), started_on=date(left),
-                                ended_on=date(until) if until <= self.as_at else None, carers=carers)
+            self.council.insert(
+                StayingPut,
+                person_id=self.person(child),
+                started_on=date(left),
+                ended_on=date(until) if until <= self.as_at else None,
+                carers=carers,
+            )
             homes.append((left, A.FORMER_FOSTER_CARERS, True))
             day = until
         else:
@@ -190,8 +249,9 @@ class LeaverWriter:
             homes.append((day, kind, self.suitable(kind)))
             day += 1 + int(r.expovariate(rates.accommodation_moves_per_year / YEAR_DAYS))
         for day, kind, suitable in homes:
-            self.council.insert(Accommodation, person_id=self.person(child), from_date=date(day), kind=kind,
-                                suitable=suitable)
+            self.council.insert(
+                Accommodation, person_id=self.person(child), from_date=date(day), kind=kind, suitable=suitable
+            )
         return homes
 
     def suitable(self, kind) -> bool:
@@ -203,8 +263,9 @@ class LeaverWriter:
         while day <= self.as_at:
             activity = self.activities(r)
             if not found or activity != found[-1][1]:
-                self.council.insert(EducationEmployment, person_id=self.person(child), from_date=date(day),
-                                    activity=activity)
+                self.council.insert(
+                    EducationEmployment, person_id=self.person(child), from_date=date(day), activity=activity
+                )
                 found.append((day, activity))
             day += 1 + int(r.expovariate(rates.activity_changes_per_year / YEAR_DAYS))
         return found
@@ -217,12 +278,19 @@ class LeaverWriter:
         day = min(self.as_at, max(handover.allocated, eighteen + between(r, rates.staying_close_days)))
         decision = self.staying_close(r)
         support = r.choice(STAYING_CLOSE_SUPPORT) if decision == "provided" else ""
-        self.council.insert(StayingCloseConsideration, person_id=self.person(child), considered_on=date(day),
-                            considered_by_id=handover.team.manager, decision=decision, support=support,
-                            reasons=STAYING_CLOSE_REASONS.get(decision, ""))
+        self.council.insert(
+            StayingCloseConsideration,
+            person_id=self.person(child),
+            considered_on=date(day),
+            considered_by_id=handover.team.manager,
+            decision=decision,
+            support=support,
+            reasons=STAYING_CLOSE_REASONS.get(decision, ""),
+        )
 
     def birthdays(self, child, stays, touch, homes, activities, handover) -> None:
-        """OC3: circumstances at each birthday the 903 asks about since leaving care, recorded around the day."""
+        """OC3: circumstances at each birthday the 903 asks about since leaving care, recorded around the
+        day."""
         r, rates = self.rng, self.rates
         for age, day in self.due_ages(child, stays):
             recorded = day + between(r, rates.snapshot_recorded_days)
@@ -233,10 +301,17 @@ class LeaverWriter:
             known = answer == InTouch.YES and home is not None and activity is not None
             if answer == InTouch.YES and not known:
                 answer = InTouch.NO
-            self.council.insert(BirthdaySnapshot, person_id=self.person(child), age=age, in_touch=answer,
-                                activity=activity if known else "", accommodation=home[1] if known else "",
-                                accommodation_suitable=home[2] if known else None, recorded_on=date(recorded),
-                                recorded_by_id=handover.worker)
+            self.council.insert(
+                BirthdaySnapshot,
+                person_id=self.person(child),
+                age=age,
+                in_touch=answer,
+                activity=activity if known else "",
+                accommodation=home[1] if known else "",
+                accommodation_suitable=home[2] if known else None,
+                recorded_on=date(recorded),
+                recorded_by_id=handover.worker,
+            )
 
 
 def _latest(rows, day):

@@ -7,6 +7,7 @@
   by the returns' own writers with their creation time fixed (the CIN header carries it), so that two
   runs can be compared at all.
 """
+
 import datetime
 import hashlib
 import tempfile

@@ -4,6 +4,7 @@ Public (no sign-in: probes have no account) and free of personal data: it says o
 database answered and every migration is applied. It answers over plain HTTP too (prod settings
 exempt it from the HTTPS redirect), because probes call the container directly.
 """
+
 import time
 
 from django.db import DatabaseError, connection
@@ -47,5 +48,3 @@ def healthz(request):
         "database_ms": round((time.perf_counter() - started) * 1000, 1),
     }
     return JsonResponse(body, status=503 if pending else 200)
-
-

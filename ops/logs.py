@@ -8,6 +8,7 @@ is kept out:
   database error can quote the row (`Key (nhs_number)=(...) already exists`);
 - Thrive's own log calls name records by id, never by name (see docs/operations.md).
 """
+
 import logging
 import traceback
 

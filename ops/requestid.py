@@ -4,6 +4,7 @@ the request is served, and in gunicorn's access log, so one request can be follo
 A trusted proxy may send its own X-Request-ID; it is kept only if it looks like an id (letters, digits,
 dashes, at most 64), so nothing a client types reaches the logs through it.
 """
+
 import contextvars
 import logging
 import re

@@ -16,15 +16,16 @@ any check (no basis, a read-only basis, a part not shared, a role, a PermissionD
 page that failed is written as refused. A view of casework on a record since merged into another is logged
 against both records. Refusal pages do not name the child.
 """
-from typing import Any, cast
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import wraps
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve
 
@@ -55,7 +56,9 @@ class Child:
     ids: list[int]
     basis: Basis
     user: Any = field(repr=False, compare=False, default=None)
-    shown: set[Part] = field(default_factory=set, repr=False, compare=False)  # parts a share's reader was shown
+    shown: set[Part] = field(
+        default_factory=set, repr=False, compare=False
+    )  # parts a share's reader was shown
 
     def may(self, work: Work = Work.CASEWORK) -> bool:
         """May the user record this kind of work about the child? (Pages hide what they may not do.)"""
@@ -113,26 +116,48 @@ def _basis(user: Any, person: Person, ids: list[int]) -> Basis | None:
     return basis
 
 
-def refused(request: HttpRequest, person: Person, form: BreakGlassForm | None = None,
-            status: int = 403) -> HttpResponse:
+def refused(
+    request: HttpRequest, person: Person, form: BreakGlassForm | None = None, status: int = 403
+) -> HttpResponse:
     """The refusal page: no name, no identifiers; the break-glass form, and the front door for its staff."""
-    return render(request, "people/no_access.html", {
-        "person": person, "form": form or BreakGlassForm(),
-        "front_door": works_at_front_door(request.user), "may_break_glass": may_break_glass(request.user),
-    }, status=status)
+    return render(
+        request,
+        "people/no_access.html",
+        {
+            "person": person,
+            "form": form or BreakGlassForm(),
+            "front_door": works_at_front_door(request.user),
+            "may_break_glass": may_break_glass(request.user),
+        },
+        status=status,
+    )
 
 
 def not_shared(request: HttpRequest, person: Person, basis: Basis, parts: frozenset[Part]) -> HttpResponse:
     """A share's reader asked for a part of the record the share does not cover."""
-    return render(request, "people/not_shared.html", {
-        "person": person, "basis": basis, "parts": labels(parts) or "this page",
-    }, status=403)
+    return render(
+        request,
+        "people/not_shared.html",
+        {
+            "person": person,
+            "basis": basis,
+            "parts": labels(parts) or "this page",
+        },
+        status=403,
+    )
 
 
 def read_only(request: HttpRequest, person: Person, basis: Basis, work: Work) -> HttpResponse:
-    return render(request, "people/read_only.html", {
-        "person": person, "basis": basis, "work": work.label.lower(),
-    }, status=403)
+    return render(
+        request,
+        "people/read_only.html",
+        {
+            "person": person,
+            "basis": basis,
+            "work": work.label.lower(),
+        },
+        status=403,
+    )
 
 
 def _allowed_to(user: Any, basis: Basis, work: Work) -> bool:
@@ -144,8 +169,9 @@ def _no_right(work: Work, basis: Basis) -> str:
     return f"no right to record {work.label.lower()} on this basis: {basis.text}"
 
 
-def check_child(request: HttpRequest, person: Person, work: Work | None = None,
-                action: str = Action.READ) -> Child | None:
+def check_child(
+    request: HttpRequest, person: Person, work: Work | None = None, action: str = Action.READ
+) -> Child | None:
     """The access check for one more record a page shows (e.g. the duplicate in a merge): a refusal is logged
     here; an allowed view is for the caller to log once the page is served (`log_served`)."""
     ids = merged_ids(person)
@@ -159,14 +185,29 @@ def check_child(request: HttpRequest, person: Person, work: Work | None = None,
     return Child(person, ids, basis, request.user)
 
 
-def log_served(request: HttpRequest, child: Child, action: str = Action.READ,
-               person_ids: Iterable[Any] | None = None) -> None:
-    log_access(request, person_ids or [child.person], allowed=True, text=child.basis.text,
-               kind=child.basis.kind, action=action)
+def log_served(
+    request: HttpRequest, child: Child, action: str = Action.READ, person_ids: Iterable[Any] | None = None
+) -> None:
+    log_access(
+        request,
+        person_ids or [child.person],
+        allowed=True,
+        text=child.basis.text,
+        kind=child.basis.kind,
+        action=action,
+    )
 
 
-def _open(request: HttpRequest, person: Person, logged: list[int], work: Work | None, action: str,
-          allowed: Allowed | None, refusal: str, parts: frozenset[Part]) -> tuple[Child | None, HttpResponse | None]:
+def _open(
+    request: HttpRequest,
+    person: Person,
+    logged: list[int],
+    work: Work | None,
+    action: str,
+    allowed: Allowed | None,
+    refusal: str,
+    parts: frozenset[Part],
+) -> tuple[Child | None, HttpResponse | None]:
     """(Child, None) when the page may be served; (None, refusal response) otherwise, the refusal logged.
     `parts`: the parts of the record the page belongs to."""
     user = request.user
@@ -184,17 +225,29 @@ def _open(request: HttpRequest, person: Person, logged: list[int], work: Work | 
         log_refusal(request, _no_right(work, basis), logged, action, basis.kind)
         return None, read_only(request, person, basis, work)
     if not basis.sees(parts):
-        log_refusal(request, f"the share does not cover {labels(parts) or 'this page'}: {basis.text}", logged,
-                    action, basis.kind)
+        log_refusal(
+            request,
+            f"the share does not cover {labels(parts) or 'this page'}: {basis.text}",
+            logged,
+            action,
+            basis.kind,
+        )
         return None, not_shared(request, person, basis, parts)
     child = Child(person, ids, basis, user)
     child.show(parts)
     return child, None
 
 
-def _serve(request: HttpRequest, child: Child, logged: list[int], action: str, view: Callable[..., HttpResponse],
-           *args: Any) -> HttpResponse:
+def _serve(
+    request: HttpRequest,
+    child: Child,
+    logged: list[int],
+    action: str,
+    view: Callable[..., HttpResponse],
+    *args: Any,
+) -> HttpResponse:
     """Run the view; log it as served only if it answered below 400, else as refused or failed."""
+
     def failed(text: str) -> None:
         log_access(request, logged, allowed=False, text=text, kind=child.basis.kind, action=action)
 
@@ -221,10 +274,18 @@ def _serve(request: HttpRequest, child: Child, logged: list[int], action: str, v
     return response
 
 
-SERVICES = {"people": "Child's record", "frontdoor": "Front door", "familyhelp": "Family Help",
-            "protection": "Child protection", "proceedings": "Proceedings", "care": "Care",
-            "leavers": "Leaving care", "sharing": "Information sharing",
-            "privatefostering": "Private fostering", "education": "Education"}
+SERVICES = {
+    "people": "Child's record",
+    "frontdoor": "Front door",
+    "familyhelp": "Family Help",
+    "protection": "Child protection",
+    "proceedings": "Proceedings",
+    "care": "Care",
+    "leavers": "Leaving care",
+    "sharing": "Information sharing",
+    "privatefostering": "Private fostering",
+    "education": "Education",
+}
 
 
 def _page_name(request: HttpRequest) -> str:
@@ -237,7 +298,9 @@ def _page_name(request: HttpRequest) -> str:
     return f"{service}: {name}"
 
 
-def _stamp(wrapper: Any, work: Work | None, model: Any, allowed: Allowed | None, part: Parts | None) -> ChildView:
+def _stamp(
+    wrapper: Any, work: Work | None, model: Any, allowed: Allowed | None, part: Parts | None
+) -> ChildView:
     """What the URLconf test needs: the class, what the page is keyed by, what it records, its role check,
     and the part of the record it belongs to."""
     wrapper.access_class = AccessClass.CHILD_WRITE if work else AccessClass.CHILD_READ
@@ -250,8 +313,14 @@ def _action(work: Work | None, action: str | None) -> str:
     return action or (Action.MERGE if work == Work.MERGE else Action.RECORD if work else Action.READ)
 
 
-def child_page(work: Work | None = None, *, part: Parts | None = None, allowed: Allowed | None = None,
-               refusal: str = "", action: str | None = None) -> Callable[[ChildView], ChildView]:
+def child_page(
+    work: Work | None = None,
+    *,
+    part: Parts | None = None,
+    allowed: Allowed | None = None,
+    refusal: str = "",
+    action: str | None = None,
+) -> Callable[[ChildView], ChildView]:
     """For views taking the child's pk: `view(request, child)`; a merged record redirects to the kept one.
 
     `work` makes it a write gate; `part` is the part of the record the page belongs to (a share's reader
@@ -267,21 +336,32 @@ def child_page(work: Work | None = None, *, part: Parts | None = None, allowed: 
             person = get_object_or_404(Person.objects.select_related("merged_into"), pk=pk)
             if person.merged_into_id:
                 survivor = survivor_of(person)
-                messages.info(request,
-                              f"Record {person.la_id} was merged into this record, {survivor.la_id}.")
+                messages.info(
+                    request, f"Record {person.la_id} was merged into this record, {survivor.la_id}."
+                )
                 return redirect(request.resolver_match.view_name, survivor.pk)  # type: ignore[union-attr]
-            child, refusal_page = _open(request, person, [person.pk], work, logged_as, allowed, refusal,
-                                        parts_of(part, person))
+            child, refusal_page = _open(
+                request, person, [person.pk], work, logged_as, allowed, refusal, parts_of(part, person)
+            )
             if child is None:
                 return cast(HttpResponse, refusal_page)
             return _serve(request, child, [person.pk], logged_as, view, child)
+
         return _stamp(wrapper, work, Person, allowed, part)
+
     return decorator
 
 
-def casework_page(model: Any, work: Work | None = None, *, part: Parts | None = None, person_field: str = "person",
-                  allowed: Allowed | None = None, refusal: str = "",
-                  action: str | None = None) -> Callable[[ChildView], ChildView]:
+def casework_page(
+    model: Any,
+    work: Work | None = None,
+    *,
+    part: Parts | None = None,
+    person_field: str = "person",
+    allowed: Allowed | None = None,
+    refusal: str = "",
+    action: str | None = None,
+) -> Callable[[ChildView], ChildView]:
     """For views taking the pk of a `model` row about a child: `view(request, obj, child)`.
 
     Casework on a record since merged into another is shown as part of the kept record, and logged
@@ -298,13 +378,16 @@ def casework_page(model: Any, work: Work | None = None, *, part: Parts | None = 
             own = getattr(obj, person_field)
             person = survivor_of(own) if own.merged_into_id else own
             logged = list(dict.fromkeys([person.pk, own.pk]))
-            child, refusal_page = _open(request, person, logged, work, logged_as, allowed, refusal,
-                                        parts_of(part, obj))
+            child, refusal_page = _open(
+                request, person, logged, work, logged_as, allowed, refusal, parts_of(part, obj)
+            )
             if child is None:
                 return cast(HttpResponse, refusal_page)
             return _serve(request, child, logged, logged_as, view, obj, child)
+
         wrapper.person_field = person_field  # type: ignore[attr-defined]
         return _stamp(wrapper, work, model, allowed, part)
+
     return decorator
 
 
@@ -322,5 +405,7 @@ def casework_read(model: Any, **options: Any) -> Callable[[ChildView], ChildView
     return casework_page(model, **options)
 
 
-def casework_write(model: Any, work: Work = Work.CASEWORK, **options: Any) -> Callable[[ChildView], ChildView]:
+def casework_write(
+    model: Any, work: Work = Work.CASEWORK, **options: Any
+) -> Callable[[ChildView], ChildView]:
     return casework_page(model, work, **options)

@@ -6,6 +6,7 @@ knows about in its own `<app>/alerts.py`, with a function decorated `@raises(cod
 record ids (the kept record and any merged into it) and today, and returns the detail of each alert found
 (an empty list when there is none). Apps do not know about each other's pages, as for the timeline.
 """
+
 import datetime
 from dataclasses import dataclass
 from typing import Protocol
@@ -15,20 +16,26 @@ from typing import Protocol
 class AlertKind:
     code: str
     title: str
-    colour: str  # GOV.UK tag colour: red for danger to the child or staff, orange for instability, blue for status
+    # GOV.UK tag colour: red for danger to the child or staff, orange for instability, blue for status
+    colour: str
     months: int = 0  # a look-back, for alerts counted over a period
     threshold: int = 0  # a count, for alerts raised at a number of events
 
 
-ALERTS = {kind.code: kind for kind in (
-    AlertKind("risk_to_staff", "Risk to staff", "red"),
-    AlertKind("missing", "Missing now", "red"),
-    AlertKind("cp_plan", "On a child protection plan", "red"),
-    AlertKind("placement_instability", "3 or more placements in 12 months", "orange", months=12, threshold=3),
-    AlertKind("unsuitable_accommodation", "Living in unsuitable accommodation", "orange"),
-    AlertKind("looked_after", "Looked after", "blue"),
-    AlertKind("flag", "Warning", "orange"),  # other flags a worker records
-)}
+ALERTS = {
+    kind.code: kind
+    for kind in (
+        AlertKind("risk_to_staff", "Risk to staff", "red"),
+        AlertKind("missing", "Missing now", "red"),
+        AlertKind("cp_plan", "On a child protection plan", "red"),
+        AlertKind(
+            "placement_instability", "3 or more placements in 12 months", "orange", months=12, threshold=3
+        ),
+        AlertKind("unsuitable_accommodation", "Living in unsuitable accommodation", "orange"),
+        AlertKind("looked_after", "Looked after", "blue"),
+        AlertKind("flag", "Warning", "orange"),  # other flags a worker records
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,8 @@ class Alert:
 
 
 class AlertRaiser(Protocol):
-    """An app's alerts of one declared kind (`<app>/alerts.py`, imported by `PeopleConfig.ready`): the detail of
+    """An app's alerts of one declared kind (`<app>/alerts.py`, imported by `PeopleConfig.ready`): the detail
+    of
     each found, or (detail, url)."""
 
     def __call__(self, person_ids: list[int], on: datetime.date) -> list[str | tuple[str, str]]: ...
@@ -49,13 +57,15 @@ _raisers: dict[str, tuple[str, AlertRaiser]] = {}
 
 
 def raises(code: str):
-    """Register `func(person_ids, on) -> list[str | tuple[str, url]]` as raising alerts of the declared `code`."""
+    """Register `func(person_ids, on) -> list[str | tuple[str, url]]` as raising alerts of the declared
+    `code`."""
     if code not in ALERTS:
         raise KeyError(f"{code} is not a declared alert (people.alerts.ALERTS)")
 
     def register(func: AlertRaiser) -> AlertRaiser:
         _raisers[f"{func.__module__}.{func.__qualname__}"] = (code, func)
         return func
+
     return register
 
 
@@ -77,8 +87,10 @@ def _flags(person_ids, on, kinds):
     from .models import PersonFlag
 
     current = PersonFlag.objects.filter(person_id__in=person_ids, kind__in=kinds, start_date__lte=on)
-    return [(f"{flag.detail} (since {flag.start_date:%-d %B %Y})", "")
-            for flag in current.exclude(end_date__lte=on).order_by("start_date", "pk")]
+    return [
+        (f"{flag.detail} (since {flag.start_date:%-d %B %Y})", "")
+        for flag in current.exclude(end_date__lte=on).order_by("start_date", "pk")
+    ]
 
 
 @raises("risk_to_staff")

@@ -1,5 +1,7 @@
-"""Caseloads for managers: each worker in the teams a manager manages, how many children they hold and how much
+"""Caseloads for managers: each worker in the teams a manager manages, how many children they hold and how
+much
 of their work is due and overdue, and the children behind each count (for reallocation)."""
+
 import datetime
 from collections import Counter
 from dataclasses import dataclass
@@ -25,8 +27,12 @@ def staff_managed(manager) -> dict[int, str]:
     """{user id: team names} for the staff of the teams the manager manages (the manager excluded)."""
     teams = managed_team_ids(manager)
     staff = {}
-    for user_id, team in (TeamMembership.objects.filter(team_id__in=teams).exclude(user=manager)
-                          .order_by("team__name").values_list("user_id", "team__name")):
+    for user_id, team in (
+        TeamMembership.objects.filter(team_id__in=teams)
+        .exclude(user=manager)
+        .order_by("team__name")
+        .values_list("user_id", "team__name")
+    ):
         staff[user_id] = f"{staff[user_id]}, {team}" if user_id in staff else team
     return staff
 
@@ -50,12 +56,19 @@ def caseloads(manager, on: datetime.date) -> list[Caseload]:
             overdue[worker.pk] += item.overdue_on(on)
             soon[worker.pk] += 0 <= (item.due - on).days <= 5
     users = User.objects.filter(pk__in=staff, is_active=True).order_by("last_name", "first_name")
-    rows = [Caseload(user, staff[user.pk], len(held.get(user.pk, ())), overdue[user.pk], soon[user.pk])
-            for user in users]
-    return sorted(rows, key=lambda row: (-row.overdue, -row.soon, row.worker.last_name, row.worker.first_name))
+    rows = [
+        Caseload(user, staff[user.pk], len(held.get(user.pk, ())), overdue[user.pk], soon[user.pk])
+        for user in users
+    ]
+    return sorted(
+        rows, key=lambda row: (-row.overdue, -row.soon, row.worker.last_name, row.worker.first_name)
+    )
 
 
 def children_of(worker, on: datetime.date) -> list[Involvement]:
     """The involvements through which `worker` holds children today, by the child's name."""
-    return list(_held([worker.pk], on).select_related("person", "team")
-                .order_by("person__search_surname", "person__search_forename", "pk"))
+    return list(
+        _held([worker.pk], on)
+        .select_related("person", "team")
+        .order_by("person__search_surname", "person__search_forename", "pk")
+    )

@@ -3,7 +3,8 @@
 Apps do not know about each other's pages, so each journey app registers a card for the
 record page in its own `<app>.casework` module (its episodes, with links and the actions that
 make sense now), as they do for the timeline; and, the same way, panels for My work. Each card says which part
-of the record (access.parts) its rows belong to, and a row may say otherwise (a plan in force is a current plan
+of the record (access.parts) its rows belong to, and a row may say otherwise (a plan in force is a current
+plan
 too): a reader whose basis is a share sees only rows of parts shared, and links only to pages they may open.
 
 `save_form` is how every casework page handles a POST: valid input is saved in one transaction;
@@ -15,6 +16,7 @@ them (`editing`); the form carries a digest of them as they were when the page w
 finding them changed since is refused with the worker's entries kept on the page, so two workers
 saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
+
 import hashlib
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -29,7 +31,6 @@ from access.parts import as_parts
 
 from . import drafts as drafts_
 from .access_views import child_write
-
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,11 @@ _cards: dict[str, tuple[int, CardProvider, frozenset]] = {}
 def card(order: int, part):
     """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
     the record its rows belong to."""
+
     def register(func: CardProvider) -> CardProvider:
         _cards[f"{func.__module__}.{func.__qualname__}"] = (order, func, as_parts(part))
         return func
+
     return register
 
 
@@ -99,9 +102,11 @@ _panels: dict[str, tuple[int, PanelProvider]] = {}
 
 def panel(order: int):
     """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
+
     def register(func: PanelProvider) -> PanelProvider:
         _panels[f"{func.__module__}.{func.__qualname__}"] = (order, func)
         return func
+
     return register
 
 
@@ -134,7 +139,8 @@ def _within_share(child, found: Card, parts: frozenset) -> Card | None:
 
 
 def posted(request):
-    """The form data of a POST, even an empty one (an empty QueryDict is falsy, so `or None` would lose it)."""
+    """The form data of a POST, even an empty one (an empty QueryDict is falsy, so `or None` would lose
+    it)."""
     return request.POST if request.method == "POST" else None
 
 
@@ -157,8 +163,10 @@ def show_refusal(form, error: ValidationError) -> None:
 
 
 VERSION_FIELD = "record_version"
-CONFLICT = ("Someone else changed this record since you opened this page. What you entered is kept below: "
-            "check the record, then save again to record it.")
+CONFLICT = (
+    "Someone else changed this record since you opened this page. What you entered is kept below: "
+    "check the record, then save again to record it."
+)
 
 
 class EditConflict(Exception):
@@ -214,8 +222,17 @@ def _edited(form, editing) -> list:
     return [instance] if held else []
 
 
-def save_form(request, form, save, *, success: str, template="casework/form.html", editing=(),
-              drafts: bool = True, **context):
+def save_form(
+    request,
+    form,
+    save,
+    *,
+    success: str,
+    template="casework/form.html",
+    editing=(),
+    drafts: bool = True,
+    **context,
+):
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
@@ -247,8 +264,9 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
                 return redirect(url)
         if drafts:
             try:
-                draft = drafts_.keep(request.user, request.path, drafts_.typed(request.POST),
-                                     context.get("title", ""))
+                draft = drafts_.keep(
+                    request.user, request.path, drafts_.typed(request.POST), context.get("title", "")
+                )
             except ValueError:  # too long to keep as a draft: the form's own errors say what to shorten
                 draft = None
     elif drafts:
@@ -259,26 +277,43 @@ def save_form(request, form, save, *, success: str, template="casework/form.html
     if editing:  # the version first opened, kept until the worker has seen a conflicting change
         posted_version = request.POST.get(VERSION_FIELD, "") if request.method == "POST" else ""
         version = version_of(editing) if conflict or not posted_version else posted_version
-    return render(request, template, {**context, "form": form, "record_version": version, "drafts": drafts,
-                                      "restored": draft if request.method != "POST" else None})
+    return render(
+        request,
+        template,
+        {
+            **context,
+            "form": form,
+            "record_version": version,
+            "drafts": drafts,
+            "restored": draft if request.method != "POST" else None,
+        },
+    )
 
 
 def form_page(request, person, form, save, *, back, title, success, **context):
     """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
+
     def saved(form):
         save(form)
         return back
-    return save_form(request, form, saved, success=success, person=person, title=title, back_url=back, **context)
+
+    return save_form(
+        request, form, saved, success=success, person=person, title=title, back_url=back, **context
+    )
 
 
 def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
-    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of care.
+    """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of
+    care.
     Shared by the journey apps whose pages each record one row (care, leavers, private fostering)."""
+
     def view(request, child):
         person = child.person
         fields = within(person) | ({made_by: request.user} if made_by else {})
         form = form_class(posted(request), instance=model(**fields))
-        return form_page(request, person, form, lambda form: form.save(), back=back(person), title=title,
-                         success=success)
+        return form_page(
+            request, person, form, lambda form: form.save(), back=back(person), title=title, success=success
+        )
+
     view.__name__ = view.__qualname__ = f"record_{model.__name__.lower()}"
     return child_write(work)(view)

@@ -2,6 +2,7 @@
 
 Held once here so forms, the generator and the returns agree on them.
 """
+
 from django.db import models
 
 
@@ -53,7 +54,8 @@ class Disability(models.TextChoices):
 
 
 class UPNUnknown(models.TextChoices):
-    """Why a child has no UPN (UPNunknown in the CIN census, UPN in the 903 header); the 903 takes UN1 to UN5."""
+    """Why a child has no UPN (UPNunknown in the CIN census, UPN in the 903 header); the 903 takes UN1 to
+    UN5."""
 
     NOT_SCHOOL_AGE = "UN1", "Child is not of school age and has not yet been given a UPN"
     NEVER_IN_SCHOOL_IN_ENGLAND = "UN2", "Child has never attended a school in England"
@@ -106,9 +108,18 @@ INVERSE_KIND = {
 }
 
 # The kinds a worker adds from a child's record (what the other person is to the child).
-KINDS_ADDED_FROM_A_CHILD = [kind for kind in RelationshipKind if kind not in (
-    RelationshipKind.CHILD, RelationshipKind.GRANDCHILD, RelationshipKind.NIECE_NEPHEW,
-    RelationshipKind.CARED_FOR)]
+KINDS_ADDED_FROM_A_CHILD = [
+    kind
+    for kind in RelationshipKind
+    if kind
+    not in (
+        RelationshipKind.CHILD,
+        RelationshipKind.GRANDCHILD,
+        RelationshipKind.NIECE_NEPHEW,
+        RelationshipKind.CARED_FOR,
+    )
+]
+
 
 class FlagKind(models.TextChoices):
     """Warnings a worker records on a person's record, shown as alerts at the top of it."""

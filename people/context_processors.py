@@ -1,8 +1,12 @@
 """The worklists in the top menu, for the staff who use them: children in care for the children in care teams
-(and their managers), the Independent Reviewing Service and the Virtual School; care leavers for the leaving care
+(and their managers), the Independent Reviewing Service and the Virtual School; care leavers for the leaving
+care
 team (and its managers) and personal advisers; caseloads for managers."""
-from django.http import HttpRequest
+
 from typing import Any
+
+from django.http import HttpRequest
+
 from access.models import Role, TeamKind
 from access.relationships import managed_team_ids
 
@@ -27,4 +31,5 @@ def worklists(request: HttpRequest) -> dict[str, Any]:
             "leavers": bool(kinds & LEAVING_CARE_TEAMS) or user.role == Role.PERSONAL_ADVISER,
             "caseloads": user.is_manager,
         }
+
     return {"worklist_menu": menu}  # called only when a page's menu asks: lazily, once

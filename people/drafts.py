@@ -11,17 +11,17 @@ DRAFT_KEPT_DAYS are not offered and are deleted. The endpoint stores only what t
 returns none of it, so it needs no access to the child; the form page that offers a draft back is behind
 the child's write gate.
 """
-from access.requests import SignedInRequest
-from typing import Any
-from collections.abc import Iterable
-from django.db.models import QuerySet
-from django.forms import BaseForm
+
 import datetime
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
+from django.forms import BaseForm
 from django.forms.utils import ErrorDict
-from django.http import HttpRequest, Http404, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
@@ -31,6 +31,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from access.classes import AccessClass, signed_in
+from access.requests import SignedInRequest
 
 from .models import Draft, Person
 
@@ -46,10 +47,14 @@ ECHO_MIN_LENGTH = 20
 def typed(post: QueryDict) -> dict[str, list[str]]:
     """What the worker typed, as {field name: [values]}, without the CSRF token and the draft's own fields.
 
-    NUL characters are dropped: no one types them, the form refuses them, and PostgreSQL's JSON cannot hold them.
+    NUL characters are dropped: no one types them, the form refuses them, and PostgreSQL's JSON cannot hold
+    them.
     """
-    return {name: [value.replace("\x00", "") for value in post.getlist(name)]
-            for name in post if name not in NOT_TYPED}
+    return {
+        name: [value.replace("\x00", "") for value in post.getlist(name)]
+        for name in post
+        if name not in NOT_TYPED
+    }
 
 
 def _fresh(user: Any) -> QuerySet[Draft]:
@@ -94,7 +99,8 @@ def keep(user: Any, path: str, data: dict[str, list[str]], title: str = "") -> D
     if not recording:
         return None
     draft, _ = Draft.objects.update_or_create(
-        user=user, path=path, defaults={"data": data, "title": title[:200], "person_id": person_id})
+        user=user, path=path, defaults={"data": data, "title": title[:200], "person_id": person_id}
+    )
     _tidy(user)
     return draft
 
@@ -102,8 +108,9 @@ def keep(user: Any, path: str, data: dict[str, list[str]], title: str = "") -> D
 def _tidy(user: Any) -> None:
     cutoff = timezone.now() - datetime.timedelta(days=DRAFT_KEPT_DAYS)
     Draft.objects.filter(user=user, saved_at__lt=cutoff).delete()
-    extra = Draft.objects.filter(user=user).order_by("-saved_at").values_list("pk",
-                                                                              flat=True)[DRAFTS_PER_USER:]
+    extra = (
+        Draft.objects.filter(user=user).order_by("-saved_at").values_list("pk", flat=True)[DRAFTS_PER_USER:]
+    )
     Draft.objects.filter(pk__in=list(extra)).delete()
 
 
@@ -134,8 +141,9 @@ def draft(request: SignedInRequest) -> HttpResponse:
     except ValueError as error:
         return JsonResponse({"error": str(error)}, status=413)
     saved = timezone.localtime(kept.saved_at if kept else timezone.now())
-    return JsonResponse({"saved_at": f"{saved:%H:%M}", "csrf": get_token(request)},
-                        headers={"Cache-Control": "no-store"})
+    return JsonResponse(
+        {"saved_at": f"{saved:%H:%M}", "csrf": get_token(request)}, headers={"Cache-Control": "no-store"}
+    )
 
 
 @signed_in
@@ -143,8 +151,9 @@ def draft(request: SignedInRequest) -> HttpResponse:
 def discard_draft(request: SignedInRequest) -> HttpResponse:
     path = request.POST.get("draft_path", "")
     discard(request.user, path)
-    if not url_has_allowed_host_and_scheme(path,
-                                           allowed_hosts={request.get_host()}) or not path.startswith("/"):
+    if not url_has_allowed_host_and_scheme(path, allowed_hosts={request.get_host()}) or not path.startswith(
+        "/"
+    ):
         path = "/"
     return redirect(path)
 
@@ -157,8 +166,18 @@ def signed_out(request: HttpRequest) -> HttpResponse:
     """
     if request.method != "POST":
         return redirect_to_login(request.get_full_path())
-    fields = [(name, value) for name, values in typed(request.POST).items() for value in values
-              if len(value.strip()) >= ECHO_MIN_LENGTH and not name.endswith(("_day", "_month", "_year"))]
-    return render(request, "people/signed_out.html", {
-        "fields": fields, "next": request.get_full_path(),
-    }, status=401)
+    fields = [
+        (name, value)
+        for name, values in typed(request.POST).items()
+        for value in values
+        if len(value.strip()) >= ECHO_MIN_LENGTH and not name.endswith(("_day", "_month", "_year"))
+    ]
+    return render(
+        request,
+        "people/signed_out.html",
+        {
+            "fields": fields,
+            "next": request.get_full_path(),
+        },
+        status=401,
+    )

@@ -6,11 +6,12 @@ however many children there are. Every worklist (this one, children in care, car
 and filtered the same way (`WorkFilter`: type of work, overdue only, worker), each row naming the
 child's worker, and managers see how much each worker has due and overdue.
 """
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+
 import datetime
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -52,10 +53,13 @@ def workers_of(person_ids: Iterable[int], on: datetime.date) -> dict[int, Worker
     """Each child's worker today: the allocated worker, else the lead practitioner, lead CP practitioner or
     personal adviser (one query, however many children)."""
     rank = {kind: n for n, kind in enumerate(WORKER_KINDS)}
-    rows = (Involvement.objects.filter(person_id__in=PersonIds(person_ids), kind__in=WORKER_KINDS,
-                                       user__isnull=False, start_date__lte=on)
-            .exclude(end_date__lt=on)
-            .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username"))
+    rows = (
+        Involvement.objects.filter(
+            person_id__in=PersonIds(person_ids), kind__in=WORKER_KINDS, user__isnull=False, start_date__lte=on
+        )
+        .exclude(end_date__lt=on)
+        .values_list("person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username")
+    )
     found: dict[int, Worker] = {}
     for person_id, _kind, user_id, first, last, username in sorted(rows, key=lambda row: rank[row[1]]):  # type: ignore[index]
         found.setdefault(person_id, Worker(user_id, f"{first} {last}".strip() or username))
@@ -105,8 +109,14 @@ class Worklist:
     chosen: WorkFilter = field(default_factory=WorkFilter)
 
 
-def worklist_page(items: list[DueItem], on: datetime.date, chosen: WorkFilter, number: int | str | None,
-                  url_of: Callable[[int], str], per_page: int | None = None) -> Worklist:
+def worklist_page(
+    items: list[DueItem],
+    on: datetime.date,
+    chosen: WorkFilter,
+    number: int | str | None,
+    url_of: Callable[[int], str],
+    per_page: int | None = None,
+) -> Worklist:
     """Filter and page `items` (DueItems, soonest first); rows link with `url_of(kept person id)`."""
     workers = workers_of({item.person_id for item in items}, on)
     kinds = sorted({(item.timescale, item.what) for item in items}, key=lambda kind: kind[1])
@@ -115,8 +125,11 @@ def worklist_page(items: list[DueItem], on: datetime.date, chosen: WorkFilter, n
 
     def wanted(item: DueItem) -> bool:
         worker = workers.get(item.person_id)
-        return ((not chosen.kind or item.timescale == chosen.kind) and (not chosen.overdue or item.overdue_on(on))
-                and (not chosen.worker or (str(worker.pk) if worker else NO_WORKER) == chosen.worker))
+        return (
+            (not chosen.kind or item.timescale == chosen.kind)
+            and (not chosen.overdue or item.overdue_on(on))
+            and (not chosen.worker or (str(worker.pk) if worker else NO_WORKER) == chosen.worker)
+        )
 
     kept = [item for item in items if wanted(item)] if chosen.active else items
     page = Paginator(kept, per_page or PER_PAGE).get_page(number)
@@ -124,7 +137,9 @@ def worklist_page(items: list[DueItem], on: datetime.date, chosen: WorkFilter, n
     return Worklist(page, len(items), kinds, counts, chosen)
 
 
-def _worker_counts(items: Iterable[DueItem], workers: dict[int, Worker], on: datetime.date) -> list[WorkerCount]:
+def _worker_counts(
+    items: Iterable[DueItem], workers: dict[int, Worker], on: datetime.date
+) -> list[WorkerCount]:
     overdue: Counter[Worker | None] = Counter()
     soon: Counter[Worker | None] = Counter()
     total: Counter[Worker | None] = Counter()
@@ -133,21 +148,40 @@ def _worker_counts(items: Iterable[DueItem], workers: dict[int, Worker], on: dat
         total[worker] += 1
         overdue[worker] += item.overdue_on(on)
         soon[worker] += 0 <= (item.due - on).days <= 5
-    return sorted((WorkerCount(worker, overdue[worker], soon[worker], total[worker]) for worker in total),
-                  key=lambda count: (-count.overdue, -count.soon, count.worker.name if count.worker else "~"))
+    return sorted(
+        (WorkerCount(worker, overdue[worker], soon[worker], total[worker]) for worker in total),
+        key=lambda count: (-count.overdue, -count.soon, count.worker.name if count.worker else "~"),
+    )
 
 
-def _rows(items: Iterable[DueItem], on: datetime.date, workers: dict[int, Worker],
-          url_of: Callable[[int], str]) -> list[DueRow]:
-    people = Person.objects.filter(pk__in={item.person_id for item in items}).select_related("merged_into").only(
-        "forename", "surname", "la_id", "merged_into__forename", "merged_into__surname", "merged_into__la_id"
+def _rows(
+    items: Iterable[DueItem], on: datetime.date, workers: dict[int, Worker], url_of: Callable[[int], str]
+) -> list[DueRow]:
+    people = (
+        Person.objects.filter(pk__in={item.person_id for item in items})
+        .select_related("merged_into")
+        .only(
+            "forename",
+            "surname",
+            "la_id",
+            "merged_into__forename",
+            "merged_into__surname",
+            "merged_into__la_id",
+        )
     )
     kept = {person.pk: person.merged_into or person for person in people}
     rows = []
     for item in items:
         worker = workers.get(item.person_id)
-        rows.append(DueRow(item, kept[item.person_id], url_of(kept[item.person_id].pk),
-                           *describe_due(item.due, on), worker.name if worker else ""))
+        rows.append(
+            DueRow(
+                item,
+                kept[item.person_id],
+                url_of(kept[item.person_id].pk),
+                *describe_due(item.due, on),
+                worker.name if worker else "",
+            )
+        )
     return rows
 
 
@@ -167,7 +201,8 @@ def describe_due(due: datetime.date, on: datetime.date) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class ChildDue:
-    """A child's due and overdue work as the top of their record shows it: overdue, due soon, and how many later."""
+    """A child's due and overdue work as the top of their record shows it: overdue, due soon, and how many
+    later."""
 
     overdue: list[tuple[DueItem, str, str]]
     soon: list[tuple[DueItem, str, str]]
@@ -219,7 +254,8 @@ class DueWork:
             involvements = current.filter(user=self.user)
         else:
             teams = self.managed_teams if scope == "managed" else self.member_teams
-            # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.relationships).
+            # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see
+            # access.relationships).
             staff = list(TeamMembership.objects.filter(team_id__in=teams).values_list("user_id", flat=True))
             involvements = current.filter(Q(team_id__in=teams) | Q(user_id__in=staff))
         return set(involvements.values_list("person_id", flat=True))

@@ -1,21 +1,22 @@
-"""Forms for finding a person (the Find a child page and the header's one box) and for merging duplicate records.
+"""Forms for finding a person (the Find a child page and the header's one box) and for merging duplicate
+records.
 
 Error messages follow the GOV.UK Design System wording, because they are shown in an
 error summary that links to each field.
 """
-from typing import Any, cast
-from collections.abc import Mapping, Sequence
+
 import datetime
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
 
 from thrive import limits
-
-from .identifiers import normalise_nhs_number, validate_nhs_number
 from thrive.forms import GovukModelForm
 
+from .identifiers import normalise_nhs_number, validate_nhs_number
 from .matching import Criteria
 from .models import Person, PersonFlag, search_key
 
@@ -26,11 +27,20 @@ TYPED_DATE = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
 DATE_PARTS = ("dob_day", "dob_month", "dob_year")
 
 
-def _text(label: str, max_length: int = 100, help_text: str = "", required_message: str = "") -> forms.CharField:
+def _text(
+    label: str, max_length: int = 100, help_text: str = "", required_message: str = ""
+) -> forms.CharField:
     """A text field; it is required when given the message to show if it is left empty."""
-    messages = {"max_length": f"{label} must be {max_length} characters or fewer", "required": required_message}
+    messages = {
+        "max_length": f"{label} must be {max_length} characters or fewer",
+        "required": required_message,
+    }
     return forms.CharField(
-        label=label, max_length=max_length, required=bool(required_message), help_text=help_text, error_messages=messages
+        label=label,
+        max_length=max_length,
+        required=bool(required_message),
+        help_text=help_text,
+        error_messages=messages,
     )
 
 
@@ -62,7 +72,7 @@ def read_box(text: str) -> dict[str, str]:
             words.append(word)
     if "," in words:  # "Okafor, Maya"
         at = words.index(",")
-        surname, forename = " ".join(words[:at]), " ".join(w for w in words[at + 1:] if w != ",")
+        surname, forename = " ".join(words[:at]), " ".join(w for w in words[at + 1 :] if w != ",")
     elif len(words) > 1:
         forename, surname = words[0], " ".join(words[1:])
     else:
@@ -84,8 +94,9 @@ class SearchForm(forms.Form):
     nhs_number = _text("NHS number", max_length=20, help_text="For example, 943 476 5919")
     la_id = _text("Council ID", max_length=20)
     postcode = _text("Postcode", max_length=10, help_text="Of any address, now or in the past")
-    name = forms.CharField(label="Name", max_length=100, required=False,
-                           widget=forms.HiddenInput)  # one word typed in the header's box
+    name = forms.CharField(
+        label="Name", max_length=100, required=False, widget=forms.HiddenInput
+    )  # one word typed in the header's box
 
     date_error_parts: tuple[str, ...] = ()
 
@@ -119,7 +130,8 @@ class SearchForm(forms.Form):
                 self.add_error(name, f"{self.fields[name].label} must include letters")
         if not any(data.get(name) for name in CRITERIA) and not self.errors:
             raise forms.ValidationError(
-                "Enter a name, date of birth, NHS number, council ID or postcode to search for")
+                "Enter a name, date of birth, NHS number, council ID or postcode to search for"
+            )
         return data
 
     def _clean_date(self) -> datetime.date | None:
@@ -158,21 +170,33 @@ class SearchForm(forms.Form):
 
     def criteria(self) -> Criteria:
         data = self.cleaned_data
-        return Criteria(forename=data["forename"], surname=data["surname"], name=data["name"], dob=data["dob"],
-                        nhs_number=data["nhs_number"], la_id=data["la_id"], postcode=data["postcode"])
+        return Criteria(
+            forename=data["forename"],
+            surname=data["surname"],
+            name=data["name"],
+            dob=data["dob"],
+            nhs_number=data["nhs_number"],
+            la_id=data["la_id"],
+            postcode=data["postcode"],
+        )
 
 
 class MergeForm(forms.Form):
     duplicate_la_id = _text(
-        "Council ID of the duplicate record", max_length=20,
+        "Council ID of the duplicate record",
+        max_length=20,
         help_text="The record to fold into this one. Find a child shows each record's council ID.",
         required_message="Enter the council ID of the duplicate record",
     )
     reason = forms.CharField(
-        label="Why are these the same person?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
+        label="Why are these the same person?",
+        widget=forms.Textarea,
+        max_length=limits.LONG_TEXT,
         help_text="For example, the evidence that they are one child. This is kept in both records' history.",
-        error_messages={"required": "Enter why these records are the same person",
-                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
+        error_messages={
+            "required": "Enter why these records are the same person",
+            "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer",
+        },
     )
 
     def clean_duplicate_la_id(self) -> str:
@@ -185,9 +209,13 @@ class MergeForm(forms.Form):
 
 class UndoMergeForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you undoing this merge?", widget=forms.Textarea, max_length=limits.LONG_TEXT,
-        error_messages={"required": "Enter why you are undoing this merge",
-                        "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer"},
+        label="Why are you undoing this merge?",
+        widget=forms.Textarea,
+        max_length=limits.LONG_TEXT,
+        error_messages={
+            "required": "Enter why you are undoing this merge",
+            "max_length": f"Reason must be {limits.LONG_TEXT:,} characters or fewer",
+        },
     )
 
 
@@ -196,5 +224,7 @@ class FlagForm(GovukModelForm):
         model = PersonFlag
         fields = ["kind", "detail", "start_date"]
         widgets = {"kind": forms.RadioSelect, "detail": forms.Textarea}
-        help_texts = {"detail": "For example, a parent threatened a worker: visit in pairs and meet away from home"}
+        help_texts = {
+            "detail": "For example, a parent threatened a worker: visit in pairs and meet away from home"
+        }
         labels = {"kind": "Type of warning"}

@@ -4,10 +4,12 @@ The check arithmetic comes from python-stdnum; this module turns its verdicts in
 worker can act on, so a mistyped identifier is caught at the door rather than linking records
 of two different children.
 """
+
 import re
 
 from django.core.exceptions import ValidationError
-from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.gb import nhs, upn
 
 upn_check_letter = upn.calc_check_digit  # the letter for the 12 characters after it

@@ -4,13 +4,14 @@ Reallocation goes through access.allocation (the old involvement ends, a new one
 in the involvement's history with who and why) and the write gate for management oversight, so only a manager
 with a relationship with the child does it, and the page is audited.
 """
-from access.requests import SignedInRequest
-from django.http import HttpRequest, HttpResponse
-from django.db.models import QuerySet
-from typing import Any, cast
+
 from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from access.classes import manager_page
 from access.forms import worker_field
 from access.models import DisclosureKind, Involvement, Role, Team, TeamKind, TeamMembership, User
 from access.relationships import managed_team_ids
+from access.requests import SignedInRequest
 from thrive.forms import DateField, GovukForm
 
 from .access_views import Child, child_write
@@ -33,7 +35,9 @@ REALLOCATING_ROLES = [*PRACTITIONER_ROLES, Role.PERSONAL_ADVISER]
 
 @manager_page()
 def caseload_list(request: SignedInRequest) -> HttpResponse:
-    return render(request, "people/caseloads.html", {"caseloads": caseloads(request.user, timezone.localdate())})
+    return render(
+        request, "people/caseloads.html", {"caseloads": caseloads(request.user, timezone.localdate())}
+    )
 
 
 @manager_page()
@@ -43,24 +47,38 @@ def worker_caseload(request: SignedInRequest, user_id: int) -> HttpResponse:
         raise PermissionDenied("You can see the caseloads only of the staff you manage.")
     held = children_of(worker, timezone.localdate())
     if held:
-        disclose(request, DisclosureKind.LIST, [involvement.person_id for involvement in held],
-                 what=f"Caseload of {worker}")
+        disclose(
+            request,
+            DisclosureKind.LIST,
+            [involvement.person_id for involvement in held],
+            what=f"Caseload of {worker}",
+        )
     return render(request, "people/worker_caseload.html", {"worker": worker, "held": held})
 
 
 class ReallocateForm(GovukForm):
-    involvement = forms.ModelChoiceField(label="Which involvement?", queryset=Involvement.objects.none(),
-                                         widget=forms.RadioSelect)
+    involvement = forms.ModelChoiceField(
+        label="Which involvement?", queryset=Involvement.objects.none(), widget=forms.RadioSelect
+    )
     worker = worker_field(label="Reallocate to", roles=REALLOCATING_ROLES)
     on = DateField(label="Date from")
-    reason = forms.CharField(label="Why is the child being reallocated?", max_length=100,
-                             help_text="Kept in the record's history, for example: worker leaving the team")
+    reason = forms.CharField(
+        label="Why is the child being reallocated?",
+        max_length=100,
+        help_text="Kept in the record's history, for example: worker leaving the team",
+    )
 
-    def __init__(self, *args: Any, current: QuerySet[Involvement] | None = None, staff: Iterable[int] = (),
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        current: QuerySet[Involvement] | None = None,
+        staff: Iterable[int] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if current is not None:
             self.fields["involvement"].queryset = current  # type: ignore[attr-defined]
+
         def label(inv: Any) -> str:
             return f"{inv.get_kind_display()}: {inv.user}" + (f" ({inv.team})" if inv.team else "")
 
@@ -74,13 +92,16 @@ class ReallocateForm(GovukForm):
         if involvement and worker and involvement.user_id == worker.pk:
             self.add_error("worker", "Select a different worker: the child is already allocated to them")
         if involvement and data.get("on") and data["on"] < involvement.start_date:
-            self.add_error("on", f"The date must be on or after the involvement started "
-                                 f"({involvement.start_date:%-d %B %Y})")
+            self.add_error(
+                "on",
+                f"The date must be on or after the involvement started ({involvement.start_date:%-d %B %Y})",
+            )
         return data
 
 
 def _team_for(worker: User, involvement: Involvement, managed: Iterable[int]) -> Team | None:
-    """The new worker's team: the involvement's own if they are in it, else their team that the manager manages."""
+    """The new worker's team: the involvement's own if they are in it, else their team that the manager
+    manages."""
     teams = set(TeamMembership.objects.filter(user=worker).values_list("team_id", flat=True))
     if involvement.team_id in teams:
         return involvement.team
@@ -92,23 +113,52 @@ def _team_for(worker: User, involvement: Involvement, managed: Iterable[int]) ->
 def reallocate_child(request: SignedInRequest, child: Child) -> HttpResponse:
     person = child.person
     today = timezone.localdate()
-    current = (Involvement.objects.filter(person_id__in=child.ids, kind__in=WORKER_KINDS, user__isnull=False,
-                                          start_date__lte=today, end_date__isnull=True)
-               .select_related("user", "team").order_by("start_date"))
+    current = (
+        Involvement.objects.filter(
+            person_id__in=child.ids,
+            kind__in=WORKER_KINDS,
+            user__isnull=False,
+            start_date__lte=today,
+            end_date__isnull=True,
+        )
+        .select_related("user", "team")
+        .order_by("start_date")
+    )
     in_care = current.filter(kind="allocated_worker", team__kind=TeamKind.CHILDREN_IN_CARE).exists()
     managed = managed_team_ids(request.user)
-    form = ReallocateForm(posted(request), current=current, staff=staff_managed(request.user),
-                          initial={"on": today, "involvement": current.first()})
+    form = ReallocateForm(
+        posted(request),
+        current=current,
+        staff=staff_managed(request.user),
+        initial={"on": today, "involvement": current.first()},
+    )
     record_url = reverse("people:record", args=[person.pk])
 
     def save(form: ReallocateForm) -> str:
         data = form.cleaned_data
         involvement = data["involvement"]
-        reallocate(involvement, data["worker"], _team_for(data["worker"], involvement, managed), data["on"],
-                   data["reason"])
+        reallocate(
+            involvement,
+            data["worker"],
+            _team_for(data["worker"], involvement, managed),
+            data["on"],
+            data["reason"],
+        )
         return record_url
 
-    return save_form(request, form, save, success="Reallocated. The record's history keeps who and why.",
-                     person=person, title="Reallocate", back_url=record_url, button="Reallocate",
-                     intro=("For a child in care, change the social worker from the care record: the SSDA903 "
-                            "needs the reason." if in_care else ""))
+    return save_form(
+        request,
+        form,
+        save,
+        success="Reallocated. The record's history keeps who and why.",
+        person=person,
+        title="Reallocate",
+        back_url=record_url,
+        button="Reallocate",
+        intro=(
+            "For a child in care, change the social worker from the care record: the SSDA903 "
+            "needs the reason."
+            if in_care
+            else ""
+        ),
+    )

@@ -10,9 +10,10 @@ Candidates come from indexed keys (blocking, as record linkage does), then each 
 Exact matches come first, then close ones, each saying why it is close. The same code runs on SQLite
 and PostgreSQL: the keys are stored columns, the distances worked out in Python.
 """
-from typing import Any
+
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 import jellyfish
 from django.db.models import Q, QuerySet
@@ -21,8 +22,17 @@ from django.db.models.functions import Coalesce
 from .models import Address, Person, search_key, sound_key
 
 CLOSE_CANDIDATES = 400  # close matches scored at most: enough for any real search, bounded for speed
-SHOWN_FIELDS = ("forename", "surname", "birth_date", "expected_birth_date", "la_id", "search_forename",
-                "search_surname", "sound_forename", "sound_surname")
+SHOWN_FIELDS = (
+    "forename",
+    "surname",
+    "birth_date",
+    "expected_birth_date",
+    "la_id",
+    "search_forename",
+    "search_surname",
+    "sound_forename",
+    "sound_surname",
+)
 SOUND_FROM = 4  # letters typed before a name is matched by sound: fewer are the start of a name
 NAME_SIMILARITY = 0.85  # Jaro-Winkler, for names beside a date of birth that matched
 
@@ -56,8 +66,17 @@ class Criteria:
         return max(len(self.forename_key), len(self.surname_key), len(self.name_key))
 
     def __bool__(self) -> bool:
-        return any((self.forename_key, self.surname_key, self.name_key, self.dob, self.nhs_number, self.la_id,
-                    self.postcode))
+        return any(
+            (
+                self.forename_key,
+                self.surname_key,
+                self.name_key,
+                self.dob,
+                self.nhs_number,
+                self.la_id,
+                self.postcode,
+            )
+        )
 
 
 @dataclass
@@ -87,7 +106,7 @@ def dob_variants(dob: datetime.date) -> dict[datetime.date, str]:
 
 
 def name_closeness(typed: str, key: str, sound: str, loose: bool = False) -> str | None:
-    """"" when the name starts with what was typed; why it is close; None when it is not."""
+    """ "" when the name starts with what was typed; why it is close; None when it is not."""
     if key.startswith(typed):
         return ""
     if len(typed) >= SOUND_FROM and sound and sound == sound_key(typed):
@@ -101,7 +120,8 @@ def name_closeness(typed: str, key: str, sound: str, loose: bool = False) -> str
 
 
 def _next_key(prefix: str) -> str:
-    """The first key after every key starting with `prefix`: a range the B-tree index answers on both databases."""
+    """The first key after every key starting with `prefix`: a range the B-tree index answers on both
+    databases."""
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
@@ -114,10 +134,17 @@ def _close_keys(field_name: str, typed: str) -> list[str]:
     allowed = typo_allowance(typed)
     if not allowed:
         return []
-    stored = (Person.objects.filter(_prefix(field_name, typed[:2])).order_by()
-              .values_list(field_name, flat=True).distinct())
-    return [key for key in stored
-            if not key.startswith(typed) and jellyfish.damerau_levenshtein_distance(typed, key) <= allowed]
+    stored = (
+        Person.objects.filter(_prefix(field_name, typed[:2]))
+        .order_by()
+        .values_list(field_name, flat=True)
+        .distinct()
+    )
+    return [
+        key
+        for key in stored
+        if not key.startswith(typed) and jellyfish.damerau_levenshtein_distance(typed, key) <= allowed
+    ]
 
 
 def _name_block(part: str, typed: str) -> Q:
@@ -160,15 +187,21 @@ def _reasons(person: Person, criteria: Criteria, variants: dict[datetime.date, A
     for part, typed in (("forename", criteria.forename_key), ("surname", criteria.surname_key)):
         if not typed:
             continue
-        why = name_closeness(typed, getattr(person, f"search_{part}"), getattr(person, f"sound_{part}"), loose)
+        why = name_closeness(
+            typed, getattr(person, f"search_{part}"), getattr(person, f"sound_{part}"), loose
+        )
         if why is None:
             return None
         if why:
             label = "first name" if part == "forename" else "last name"
             reasons.append(f"{label} {why} {getattr(criteria, part)}")
     if criteria.name_key:
-        either = [name_closeness(criteria.name_key, getattr(person, f"search_{part}"),
-                                 getattr(person, f"sound_{part}"), loose) for part in ("forename", "surname")]
+        either = [
+            name_closeness(
+                criteria.name_key, getattr(person, f"search_{part}"), getattr(person, f"sound_{part}"), loose
+            )
+            for part in ("forename", "surname")
+        ]
         found = [why for why in either if why is not None]
         if not found:
             return None
@@ -190,8 +223,9 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
         if typed:
             exact = exact.filter(_prefix(f"search_{part}", typed))
     if criteria.name_key:
-        exact = exact.filter(_prefix("search_forename", criteria.name_key)
-                             | _prefix("search_surname", criteria.name_key))
+        exact = exact.filter(
+            _prefix("search_forename", criteria.name_key) | _prefix("search_surname", criteria.name_key)
+        )
     if criteria.dob:
         exact = exact.filter(birth_date=criteria.dob)
     shown = list(_ordered(exact)[: limit + 1])
@@ -210,8 +244,9 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
             if typed:
                 candidates = candidates.filter(_name_block(part, typed))
         if criteria.name_key:
-            candidates = candidates.filter(_name_block("forename", criteria.name_key)
-                                           | _name_block("surname", criteria.name_key))
+            candidates = candidates.filter(
+                _name_block("forename", criteria.name_key) | _name_block("surname", criteria.name_key)
+            )
         if criteria.longest_name < SOUND_FROM:
             return Found(shown, len(shown), False)  # nothing to be forgiving about
     seen = {person.pk for person in shown}
@@ -224,4 +259,3 @@ def find(criteria: Criteria, limit: int, within: Q | None = None) -> Found:
     close.sort(key=lambda p: len(p.reasons))  # type: ignore[attr-defined]  # stable: by name within as many differences
     total = len(shown) + len(close)
     return Found((shown + close)[:limit], total, total > limit)
-

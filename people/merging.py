@@ -5,12 +5,14 @@ and casework and is only marked as merged into the survivor, so an undo is exact
 records' histories stay readable. Pages follow `merged_into` to the survivor and gather
 the duplicates' entries into its timeline.
 """
+
 from typing import cast
 
-from access.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from access.models import User
 
 from .models import Person, PersonMerge
 
@@ -63,7 +65,11 @@ def merge_records(survivor: Person, duplicate: Person, user: User, reason: str) 
     """Fold `duplicate` into `survivor`, logging who, when and why."""
     reason = _require_reason(reason)
     with transaction.atomic():
-        locked = Person.objects.select_for_update(of=("self",)).select_related("merged_into").in_bulk([survivor.pk, duplicate.pk])
+        locked = (
+            Person.objects.select_for_update(of=("self",))
+            .select_related("merged_into")
+            .in_bulk([survivor.pk, duplicate.pk])
+        )
         survivor, duplicate = locked[survivor.pk], locked[duplicate.pk]
         check_merge(survivor, duplicate)
         merge = PersonMerge.objects.create(
@@ -80,14 +86,21 @@ def undo_merge(merge: PersonMerge, user: User, reason: str) -> PersonMerge:
     """Separate the duplicate again; the merge stays in the log marked as undone."""
     reason = _require_reason(reason)
     with transaction.atomic():
-        merge = PersonMerge.objects.select_for_update(of=("self",)).select_related("survivor", "undone_by").get(pk=merge.pk)
+        merge = (
+            PersonMerge.objects.select_for_update(of=("self",))
+            .select_related("survivor", "undone_by")
+            .get(pk=merge.pk)
+        )
         if merge.undone_at:
             raise ValidationError(
-                f"This merge was already undone by {merge.undone_by} on {timezone.localtime(merge.undone_at):%d %B %Y}."
+                f"This merge was already undone by {merge.undone_by} on "
+                f"{timezone.localtime(merge.undone_at):%d %B %Y}."
             )
         duplicate = Person.objects.select_for_update().get(pk=merge.duplicate_id)
         if duplicate.merged_into_id != merge.survivor_id:
-            raise ValidationError(f"{duplicate.full_name} ({duplicate.la_id}) is no longer merged into {merge.survivor.la_id}.")
+            raise ValidationError(
+                f"{duplicate.full_name} ({duplicate.la_id}) is no longer merged into {merge.survivor.la_id}."
+            )
         merge.undone_by = user
         merge.undone_at = timezone.now()
         merge.undo_reason = reason

@@ -1,10 +1,10 @@
 """A person known to the council: children (born or unborn) and the adults around them."""
+
 import datetime
 import unicodedata
 
 import jellyfish
 from dateutil.relativedelta import relativedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,8 +35,12 @@ def sound_key(key: str) -> str:
 def search_fields(forename: str, surname: str) -> dict:
     """The indexed search columns for a name, for code that writes people without save()."""
     forename_key, surname_key = search_key(forename), search_key(surname)
-    return {"search_forename": forename_key, "search_surname": surname_key,
-            "sound_forename": sound_key(forename_key), "sound_surname": sound_key(surname_key)}
+    return {
+        "search_forename": forename_key,
+        "search_surname": surname_key,
+        "sound_forename": sound_key(forename_key),
+        "sound_surname": sound_key(surname_key),
+    }
 
 
 class PersonQuerySet(models.QuerySet):
@@ -70,13 +74,28 @@ class Person(models.Model):
     nhs_number = models.CharField(
         "NHS number", max_length=10, unique=True, null=True, blank=True, validators=[validate_nhs_number]
     )
-    upn = models.CharField("Unique Pupil Number", max_length=13, unique=True, null=True, blank=True, validators=[validate_upn])
-    upn_unknown = models.CharField("why there is no UPN", max_length=3, choices=UPNUnknown.choices, blank=True,
-                                   help_text="UPNunknown in the CIN census; the 903 header reports it in place of the UPN.")
-    former_upn = models.CharField("former UPN", max_length=13, blank=True,
-                                  help_text="An earlier UPN the child had (FormerUPN in the CIN census).")
+    upn = models.CharField(
+        "Unique Pupil Number", max_length=13, unique=True, null=True, blank=True, validators=[validate_upn]
+    )
+    upn_unknown = models.CharField(
+        "why there is no UPN",
+        max_length=3,
+        choices=UPNUnknown.choices,
+        blank=True,
+        help_text="UPNunknown in the CIN census; the 903 header reports it in place of the UPN.",
+    )
+    former_upn = models.CharField(
+        "former UPN",
+        max_length=13,
+        blank=True,
+        help_text="An earlier UPN the child had (FormerUPN in the CIN census).",
+    )
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_records",
         help_text="Set while this record is merged into another; the merge log keeps who, when and why.",
     )
     search_forename = models.CharField(max_length=100, editable=False, db_index=True)
@@ -113,7 +132,9 @@ class Person(models.Model):
         if self.upn:
             self.upn = self.upn.strip().upper()
         if self.birth_date is None and self.expected_birth_date is None:
-            raise ValidationError({"birth_date": "Enter a date of birth, or an expected date of birth for an unborn child."})
+            raise ValidationError(
+                {"birth_date": "Enter a date of birth, or an expected date of birth for an unborn child."}
+            )
         if self.birth_date and self.death_date and self.death_date < self.birth_date:
             raise ValidationError({"death_date": "Date of death must be on or after the date of birth."})
         if self.merged_into_id and self.merged_into_id == self.pk:
@@ -131,7 +152,9 @@ class PersonDisability(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["person", "code"], name="one_disability_code_per_person")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "code"], name="one_disability_code_per_person")
+        ]
 
 
 class Address(models.Model):
@@ -183,7 +206,9 @@ class PersonMerge(models.Model):
     reason = models.TextField()
     merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     merged_at = models.DateTimeField()
-    undone_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     undone_at = models.DateTimeField(null=True, blank=True)
     undo_reason = models.TextField(blank=True)
 

@@ -5,15 +5,17 @@ Child protection plans, child in need plans and looked-after review recommendati
 tables (in their apps); this core gives them the same shape, forms, pages and print, so a family reads
 every plan the same way. PDFs come from the same HTML through WeasyPrint.
 """
-from typing import TYPE_CHECKING, Any
-from collections.abc import Callable, Iterable
-from django.db.models import QuerySet
+
 import datetime
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
 
 
 class Objective(models.Model):
-
     """Something that needs to change for the child, in words the family can read."""
 
     text = models.TextField()
@@ -60,24 +61,32 @@ class Action(models.Model):
 
 
 class ObjectiveForm(GovukForm):
-    text = forms.CharField(label="What needs to change", widget=forms.Textarea(attrs={"rows": 3}),
-                           help_text="In words the family will understand, for example: Mia gets to school "
-                                     "every day, on time")
+    text = forms.CharField(
+        label="What needs to change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="In words the family will understand, for example: Mia gets to school every day, on time",
+    )
 
 
 class ActionForm(GovukForm):
     text = forms.CharField(label="What will be done", widget=forms.Textarea(attrs={"rows": 3}))
-    owner = forms.CharField(label="Who will do it", max_length=200,
-                            help_text="A name and role, for example: Kim Hart (mum) or Sam Lee, school nurse")
+    owner = forms.CharField(
+        label="Who will do it",
+        max_length=200,
+        help_text="A name and role, for example: Kim Hart (mum) or Sam Lee, school nurse",
+    )
     due_on = DateField(label="By when", required=False, future=True, help_text="For example, 27 3 2026")
 
     def __init__(self, *args: Any, objectives: QuerySet[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if objectives is not None:
             self.fields["objective"] = forms.ModelChoiceField(
-                label="Which change is it for?", queryset=objectives, required=False,
+                label="Which change is it for?",
+                queryset=objectives,
+                required=False,
                 widget=forms.RadioSelect,
-                empty_label=None)
+                empty_label=None,
+            )
             self.order_fields(["objective", "text", "owner", "due_on"])
         self.word_errors()
 
@@ -90,15 +99,18 @@ class DoneForm(GovukForm):
     def __init__(self, *args: Any, actions: Iterable[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["done"] = forms.MultipleChoiceField(
-            label="Actions done", widget=forms.CheckboxSelectMultiple,
-            choices=[(str(a.pk), f"{a.text} ({a.owner})") for a in actions])
+            label="Actions done",
+            widget=forms.CheckboxSelectMultiple,
+            choices=[(str(a.pk), f"{a.text} ({a.owner})") for a in actions],
+        )
         self.order_fields(["done", "date"])
         self.word_errors()
         self.fields["done"].error_messages["required"] = "Select the actions that are done"
 
 
-def add_objective(request: HttpRequest, child: "Child", *, create: Callable[..., Any], back_url: str,
-                  what: str) -> HttpResponse:
+def add_objective(
+    request: HttpRequest, child: "Child", *, create: Callable[..., Any], back_url: str, what: str
+) -> HttpResponse:
     """A page adding one thing that needs to change; `create(text=..., added_on=...)` stores it."""
     form = ObjectiveForm(posted(request))
 
@@ -106,12 +118,28 @@ def add_objective(request: HttpRequest, child: "Child", *, create: Callable[...,
         create(text=form.cleaned_data["text"], added_on=timezone.localdate())
         return back_url
 
-    return save_form(request, form, save, success="Added.", person=child.person, back_url=back_url,
-                     title=f"Add what needs to change ({what})", button="Add")
+    return save_form(
+        request,
+        form,
+        save,
+        success="Added.",
+        person=child.person,
+        back_url=back_url,
+        title=f"Add what needs to change ({what})",
+        button="Add",
+    )
 
 
-def add_action(request: HttpRequest, child: "Child", *, create: Callable[..., Any], back_url: str, what: str,
-               objectives: QuerySet[Any] | None = None, start: datetime.date | None = None) -> HttpResponse:
+def add_action(
+    request: HttpRequest,
+    child: "Child",
+    *,
+    create: Callable[..., Any],
+    back_url: str,
+    what: str,
+    objectives: QuerySet[Any] | None = None,
+    start: datetime.date | None = None,
+) -> HttpResponse:
     """A page adding one action; `create(text, owner, due_on[, objective])` stores it."""
     form = ActionForm(posted(request), objectives=objectives)
 
@@ -121,12 +149,21 @@ def add_action(request: HttpRequest, child: "Child", *, create: Callable[..., An
         create(**data)
         return back_url
 
-    return save_form(request, form, save, success="Action added.", person=child.person, back_url=back_url,
-                     title=f"Add an action ({what})", button="Add the action")
+    return save_form(
+        request,
+        form,
+        save,
+        success="Action added.",
+        person=child.person,
+        back_url=back_url,
+        title=f"Add an action ({what})",
+        button="Add the action",
+    )
 
 
-def mark_done(request: HttpRequest, child: "Child", *, actions: QuerySet[Any], back_url: str,
-              what: str) -> HttpResponse:
+def mark_done(
+    request: HttpRequest, child: "Child", *, actions: QuerySet[Any], back_url: str, what: str
+) -> HttpResponse:
     """Record the day open actions were done; actions already done are not offered."""
     open_actions = list(actions.filter(done_on__isnull=True))
     form = DoneForm(posted(request), actions=open_actions, initial={"date": timezone.localdate()})
@@ -141,8 +178,16 @@ def mark_done(request: HttpRequest, child: "Child", *, actions: QuerySet[Any], b
 
     if not open_actions and request.method != "POST":
         form.fields["done"].help_text = "Every action is done."
-    return save_form(request, form, save, success="Actions updated.", person=child.person, back_url=back_url,
-                     title=f"Record actions done ({what})", button="Save")
+    return save_form(
+        request,
+        form,
+        save,
+        success="Actions updated.",
+        person=child.person,
+        back_url=back_url,
+        title=f"Record actions done ({what})",
+        button="Save",
+    )
 
 
 def refuse_if_ended(end_date: datetime.date | None, what: str) -> None:
@@ -150,16 +195,31 @@ def refuse_if_ended(end_date: datetime.date | None, what: str) -> None:
         raise ValidationError(f"The {what} has ended: nothing more can be added to it.")
 
 
-def print_plan(request: HttpRequest, child: "Child", *, title: str, sections: list[Any], pdf: bool, filename: str,
-               intro: str = "", pdf_url: str = "") -> HttpResponse:
+def print_plan(
+    request: HttpRequest,
+    child: "Child",
+    *,
+    title: str,
+    sections: list[Any],
+    pdf: bool,
+    filename: str,
+    intro: str = "",
+    pdf_url: str = "",
+) -> HttpResponse:
     """The plan for the family: an HTML page to print, or the same as a PDF, marked and dated, logged.
 
     `sections` are (heading, paragraphs, rows) with rows as (what, who, when) tuples, in plain words.
     """
-    context: dict[str, Any] = {"person": child.person, "title": title, "sections": sections, "intro": intro,
-               "pdf_url": pdf_url,
-               "printed_by": request.user, "printed_at": timezone.localtime(),
-               "marking": getattr(settings, "THRIVE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE")}
+    context: dict[str, Any] = {
+        "person": child.person,
+        "title": title,
+        "sections": sections,
+        "intro": intro,
+        "pdf_url": pdf_url,
+        "printed_by": request.user,
+        "printed_at": timezone.localtime(),
+        "marking": getattr(settings, "THRIVE_PROTECTIVE_MARKING", "OFFICIAL-SENSITIVE"),
+    }
     if not pdf:
         return render(request, "casework/plan_print.html", context)
     import weasyprint  # imported when needed: it loads Pango and fonts
@@ -169,8 +229,9 @@ def print_plan(request: HttpRequest, child: "Child", *, title: str, sections: li
     quoted = context["marking"].replace('"', "")
     marking = weasyprint.CSS(string=f'@page {{ @top-right {{ content: "{quoted}" }} }}')
     css = weasyprint.CSS(filename=finders.find("people/plan-print.css"))
-    response = HttpResponse(weasyprint.HTML(string=html).write_pdf(stylesheets=[css, marking]),
-                            content_type="application/pdf")
+    response = HttpResponse(
+        weasyprint.HTML(string=html).write_pdf(stylesheets=[css, marking]), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store, private"
     return response
@@ -180,7 +241,12 @@ def action_rows(actions: Iterable[Any]) -> list[tuple[str, str, str]]:
     """(what, who, by when or done) for the print."""
     rows = []
     for action in actions:
-        when = (f"Done {action.done_on:%-d %B %Y}" if action.done_on else
-                f"By {action.due_on:%-d %B %Y}" if action.due_on else "")
+        when = (
+            f"Done {action.done_on:%-d %B %Y}"
+            if action.done_on
+            else f"By {action.due_on:%-d %B %Y}"
+            if action.due_on
+            else ""
+        )
         rows.append((action.text, action.owner, when))
     return rows

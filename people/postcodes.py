@@ -10,16 +10,16 @@ The packages' own readers need pandas; the data files are brotli-compressed msgp
 the two libraries the package itself depends on. One file per first letter, read when first asked.
 """
 
-from typing import Any
-from collections.abc import Iterable
 import functools
 import importlib.util
 import json
 import math
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import brotli
 import msgpack

@@ -6,16 +6,16 @@ Search shows identity only (name, date of birth, age, council ID), enough to pic
 glass; who works with a child is shown only for records the user may open. Partners and analysts find only
 the records they can open.
 """
-from access.requests import SignedInRequest
-from django.http import HttpRequest
+
 from django.conf import settings
 from django.utils import timezone
 
 from access.audit import disclose
-from access.models import DisclosureKind, Role
 from access.disclosures import under_shares
+from access.models import DisclosureKind, Role
 from access.parts import Part
 from access.relationships import is_partner, openable, openable_people
+from access.requests import SignedInRequest
 from access.shares import DisclosureChannel
 
 from .matching import Criteria, Found, find
@@ -24,8 +24,14 @@ from .worklist import working_with
 # Partners and analysts find only the records they can open; everyone else finds identities to choose from.
 SEARCH_OPEN_RECORDS_ONLY = {Role.PARTNER, Role.ANALYST}
 
-SEARCH_TERMS = (("forename", "first name"), ("surname", "last name"), ("name", "name"),
-                ("nhs_number", "NHS number"), ("la_id", "council ID"), ("postcode", "postcode"))
+SEARCH_TERMS = (
+    ("forename", "first name"),
+    ("surname", "last name"),
+    ("name", "name"),
+    ("nhs_number", "NHS number"),
+    ("la_id", "council ID"),
+    ("postcode", "postcode"),
+)
 
 
 def search_terms(data: dict) -> str:
@@ -36,7 +42,9 @@ def search_terms(data: dict) -> str:
     return "; ".join(parts)
 
 
-def find_people(request: SignedInRequest, criteria: Criteria, what: str, terms: str, limit: int | None = None) -> Found:
+def find_people(
+    request: SignedInRequest, criteria: Criteria, what: str, terms: str, limit: int | None = None
+) -> Found:
     """Forgiving search as `request.user` may do it, logged as a disclosure of every child it lists.
 
     Partners and analysts find only the records they can open; everyone else finds identities to choose
@@ -51,10 +59,18 @@ def find_people(request: SignedInRequest, criteria: Criteria, what: str, terms: 
     partner = is_partner(request.user)
     for person in found.people:
         person.openable = person.pk in may_open
-        person.working = [] if partner else working.get(person.pk, [])  # a share may not cover who works there
+        person.working = (
+            [] if partner else working.get(person.pk, [])
+        )  # a share may not cover who works there
         person.age = person.age_on(today)
     disclose(request, DisclosureKind.SEARCH, ids, what=what, terms=terms, count=found.total)
     if ids and partner and request.user.agency_id:  # identities disclosed through the agency's shares
-        under_shares(request.user.agency_id, {pk: Part.IDENTITY for pk in ids}, channel=DisclosureChannel.PAGE,
-                     what=f"{what}: search results", user=request.user, path=request.get_full_path())
+        under_shares(
+            request.user.agency_id,
+            dict.fromkeys(ids, Part.IDENTITY),
+            channel=DisclosureChannel.PAGE,
+            what=f"{what}: search results",
+            user=request.user,
+            path=request.get_full_path(),
+        )
     return found

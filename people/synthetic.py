@@ -4,6 +4,7 @@ Households are made one at a time from a single random stream and written in chu
 national scale streams through in flat memory. What later contributions need is kept compact in
 `ChildIndex` (lookup "people.children"): every child's id, date of birth and flags, by household.
 """
+
 import datetime
 from array import array
 from dataclasses import dataclass
@@ -13,20 +14,31 @@ from stdnum.gb import nhs
 from council.synthetic.registry import contributes
 from timescales.dates import age_on
 
-from .codes import Disability, Ethnicity, RelationshipKind as Kind, Sex, UPNUnknown
+from .codes import Disability, Ethnicity, Sex, UPNUnknown
+from .codes import RelationshipKind as Kind
 from .identifiers import UPN_LA_NUMBERS, upn_check_letter
 from .models import Address, Person, PersonDisability, Relationship, search_fields
 
 YEAR_DAYS = 365.25
 UNBORN, DIED, UNACCOMPANIED = 1, 2, 4
 MIXED_HERITAGE = {  # a White British parent and a parent of this heritage: the child's code
-    "BCRB": "MWBC", "BAFR": "MWBA", "AIND": "MWAS", "APKN": "MWAS", "ABAN": "MWAS", "AOTH": "MWAS",
+    "BCRB": "MWBC",
+    "BAFR": "MWBA",
+    "AIND": "MWAS",
+    "APKN": "MWAS",
+    "ABAN": "MWAS",
+    "AOTH": "MWAS",
 }
 LA_ID_START = 1_000_000
 # Why a child at school has no UPN on the council's record: the census asks for a reason (query 8770Q). Only
-# UN2 to UN5, which the 903 header takes too (UN6 is the census's alone: query 442 if the child comes into care).
-UPN_MISSING_REASONS = {UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND: 0.35, UPNUnknown.EDUCATED_OUTSIDE_ENGLAND: 0.15,
-                       UPNUnknown.NEWLY_ARRIVED: 0.15, UPNUnknown.DISCREPANCY: 0.35}
+# UN2 to UN5, which the 903 header takes too (UN6 is the census's alone: query 442 if the child comes into
+# care).
+UPN_MISSING_REASONS = {
+    UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND: 0.35,
+    UPNUnknown.EDUCATED_OUTSIDE_ENGLAND: 0.15,
+    UPNUnknown.NEWLY_ARRIVED: 0.15,
+    UPNUnknown.DISCREPANCY: 0.35,
+}
 
 
 @dataclass(slots=True)
@@ -177,13 +189,39 @@ class Households:
 
     # People
 
-    def person(self, forename, surname, sex, ethnicity, birth=None, *, expected=None,
-               death=None, nhs=None, upn=None, upn_unknown="", middle="", preferred="") -> Member:
+    def person(
+        self,
+        forename,
+        surname,
+        sex,
+        ethnicity,
+        birth=None,
+        *,
+        expected=None,
+        death=None,
+        nhs=None,
+        upn=None,
+        upn_unknown="",
+        middle="",
+        preferred="",
+    ) -> Member:
         pk = self.council.new_id(Person)
         self.council.insert(
-            Person, id=pk, la_id=str(LA_ID_START + pk), forename=forename, middle_names=middle, surname=surname,
-            preferred_name=preferred, birth_date=_date(birth), expected_birth_date=_date(expected),
-            death_date=_date(death), sex=sex, ethnicity=ethnicity, nhs_number=nhs, upn=upn, upn_unknown=upn_unknown,
+            Person,
+            id=pk,
+            la_id=str(LA_ID_START + pk),
+            forename=forename,
+            middle_names=middle,
+            surname=surname,
+            preferred_name=preferred,
+            birth_date=_date(birth),
+            expected_birth_date=_date(expected),
+            death_date=_date(death),
+            sex=sex,
+            ethnicity=ethnicity,
+            nhs_number=nhs,
+            upn=upn,
+            upn_unknown=upn_unknown,
             **search_fields(forename, surname),
         )
         return Member(pk, forename, surname, sex, birth, death)
@@ -194,8 +232,9 @@ class Households:
         if may_die and r.random() < self.rates.grandparent_death_share:
             death = self.today - r.randrange(1, 5 * 365)
         nhs = self.nhs.next() if r.random() < self.rates.adult_nhs_number_share else None
-        return self.person(pool.forename(r, sex), surname or pool.surname(r), sex, ethnicity, birth,
-                           death=death, nhs=nhs)
+        return self.person(
+            pool.forename(r, sex), surname or pool.surname(r), sex, ethnicity, birth, death=death, nhs=nhs
+        )
 
     def child(self, pool, surname, ethnicity, birth, town) -> Member:
         r, rates = self.rng, self.rates
@@ -214,10 +253,26 @@ class Households:
         upn, at_school = None, school_start(born) <= self.as_at
         if at_school and r.random() < rates.upn_share:
             upn = self.upns.issue(born, town, r.random() < rates.upn_issued_elsewhere_share)
-        upn_unknown = "" if upn else weighted(self.upn_reasons, UPN_MISSING_REASONS) if at_school else \
-            UPNUnknown.NOT_SCHOOL_AGE
-        person = self.person(forename, surname, sex, ethnicity, birth, death=death, nhs=nhs, upn=upn,
-                             upn_unknown=upn_unknown, middle=middle, preferred=preferred)
+        upn_unknown = (
+            ""
+            if upn
+            else weighted(self.upn_reasons, UPN_MISSING_REASONS)
+            if at_school
+            else UPNUnknown.NOT_SCHOOL_AGE
+        )
+        person = self.person(
+            forename,
+            surname,
+            sex,
+            ethnicity,
+            birth,
+            death=death,
+            nhs=nhs,
+            upn=upn,
+            upn_unknown=upn_unknown,
+            middle=middle,
+            preferred=preferred,
+        )
         self.index.add(person.pk, birth, DIED if death else 0)
         self.disabilities_for(person)
         return person
@@ -258,8 +313,11 @@ class Households:
         end = None
         start = self.today - r.randrange(30, rates.current_address_max_years * 365)
         for move in range(weighted(r, rates.previous_addresses) + 1):
-            town = self.towns[town_index if move == 0 or r.random() < rates.moved_within_town_share
-                              else r.randrange(len(self.towns))]
+            town = self.towns[
+                town_index
+                if move == 0 or r.random() < rates.moved_within_town_share
+                else r.randrange(len(self.towns))
+            ]
             line1, line2 = self.geography.street_address(r, town)
             history.append((line1, line2, town.name, self.geography.postcode(r, town), start, end))
             end = start - 1
@@ -277,8 +335,14 @@ class Households:
                     continue
                 end = min(end or person.death, person.death)
             self.council.insert(
-                Address, person_id=person.pk, line1=line1, line2=line2, town=town, postcode=postcode,
-                start_date=_date(max(start, since or 0)), end_date=_date(end),
+                Address,
+                person_id=person.pk,
+                line1=line1,
+                line2=line2,
+                town=town,
+                postcode=postcode,
+                start_date=_date(max(start, since or 0)),
+                end_date=_date(end),
             )
 
     def live_elsewhere(self, person: Member) -> None:
@@ -286,8 +350,13 @@ class Households:
 
     def relate(self, person, relative, kind, *, pr=False, lives_with=False, start=None) -> None:
         self.council.insert(
-            Relationship, person_id=person.pk, relative_id=relative.pk, kind=kind, parental_responsibility=pr,
-            lives_with=lives_with, start_date=_date(start),
+            Relationship,
+            person_id=person.pk,
+            relative_id=relative.pk,
+            kind=kind,
+            parental_responsibility=pr,
+            lives_with=lives_with,
+            start_date=_date(start),
         )
 
     # The household
@@ -317,7 +386,7 @@ class Households:
         wanted = weighted(r, rates.children_per_household)
         while len(ages) < wanted and ages[-1] - 1 >= 0:
             ages.append(max(0, ages[-1] - weighted(r, rates.sibling_gap_years)))
-        births = sorted((self.today - int((age + r.random()) * YEAR_DAYS) for age in ages))
+        births = sorted(self.today - int((age + r.random()) * YEAR_DAYS) for age in ages)
         eldest_birth = births[0]
         mother_birth = eldest_birth - int(r.triangular(*rates.mother_age_at_first_birth) * YEAR_DAYS)
         father_birth = mother_birth - int(r.randint(*rates.father_age_difference) * YEAR_DAYS)
@@ -328,8 +397,12 @@ class Households:
         father_pool = self.names.for_ethnicity(other_heritage)
         father = None
         if kind != "lone_mother" or r.random() < rates.absent_father_recorded_share:
-            same_name = kind in ("two_parents", "lone_father") and r.random() < rates.father_shares_surname_share
-            father = self.adult(father_pool, Sex.MALE, other_heritage, father_birth, surname if same_name else None)
+            same_name = (
+                kind in ("two_parents", "lone_father") and r.random() < rates.father_shares_surname_share
+            )
+            father = self.adult(
+                father_pool, Sex.MALE, other_heritage, father_birth, surname if same_name else None
+            )
         mother_home = kind not in ("lone_father", "kinship")
         father_home = kind in ("two_parents", "lone_father")
         step = second_father = None
@@ -342,13 +415,27 @@ class Households:
         carers = []
         if kind == "kinship" or r.random() < rates.grandparents_share:
             gap = int(r.randint(*rates.grandparent_generation_gap) * YEAR_DAYS)
-            carers.append(self.adult(pool, Sex.FEMALE, heritage, mother_birth - gap, may_die=kind != "kinship"))
+            carers.append(
+                self.adult(pool, Sex.FEMALE, heritage, mother_birth - gap, may_die=kind != "kinship")
+            )
             if r.random() < rates.second_grandparent_share:
-                carers.append(self.adult(pool, Sex.MALE, heritage, mother_birth - gap - r.randrange(0, 2000),
-                                         carers[0].surname, may_die=kind != "kinship"))
+                carers.append(
+                    self.adult(
+                        pool,
+                        Sex.MALE,
+                        heritage,
+                        mother_birth - gap - r.randrange(0, 2000),
+                        carers[0].surname,
+                        may_die=kind != "kinship",
+                    )
+                )
         kinship = kind == "kinship"
 
-        for adult, home, since in ((mother, mother_home, None), (father, father_home, None), (step, True, step_since)):
+        for adult, home, since in (
+            (mother, mother_home, None),
+            (father, father_home, None),
+            (step, True, step_since),
+        ):
             if adult is None:
                 continue
             if home:
@@ -364,7 +451,9 @@ class Households:
         children, fathers = [], []
         for position, birth in enumerate(births):
             own_father = second_father if second_father and position == len(births) - 1 else father
-            takes_step_name = step is not None and own_father is step and r.random() < rates.step_child_surname_share
+            takes_step_name = (
+                step is not None and own_father is step and r.random() < rates.step_child_surname_share
+            )
             child_surname = step.surname if takes_step_name else surname
             child = self.child(pool, child_surname, child_heritage, birth, town_index)
             children.append(child)
@@ -380,25 +469,35 @@ class Households:
         extras = []
         if r.random() < rates.aunt_uncle_share:
             sex = r.choice((Sex.FEMALE, Sex.MALE))
-            extras.append((Kind.AUNT_UNCLE, self.adult(pool, sex, heritage, mother_birth + r.randrange(-3000, 3000))))
+            extras.append(
+                (Kind.AUNT_UNCLE, self.adult(pool, sex, heritage, mother_birth + r.randrange(-3000, 3000)))
+            )
         if r.random() < rates.connected_person_share:
             sex = r.choice((Sex.FEMALE, Sex.MALE))
             friend_heritage = r.choices(self.ethnicities, cum_weights=self.ethnicity_cum)[0]
-            friend = self.adult(self.names.for_ethnicity(friend_heritage), sex, friend_heritage,
-                                mother_birth + r.randrange(-4000, 4000))
+            friend = self.adult(
+                self.names.for_ethnicity(friend_heritage),
+                sex,
+                friend_heritage,
+                mother_birth + r.randrange(-4000, 4000),
+            )
             extras.append((Kind.CONNECTED_PERSON, friend))
         for _, extra in extras:
             self.live_elsewhere(extra)
 
         for position, (child, own_father) in enumerate(zip(children, fathers)):
             born = child.birth
-            self.relate(child, mother, Kind.MOTHER, pr=True, lives_with=mother_home and bool(born), start=born)
+            self.relate(
+                child, mother, Kind.MOTHER, pr=True, lives_with=mother_home and bool(born), start=born
+            )
             if own_father is not None:
                 at_home = (own_father is step or father_home) and bool(born)
                 pr = at_home or r.random() < rates.absent_father_parental_responsibility_share
                 self.relate(child, own_father, Kind.FATHER, pr=pr, lives_with=at_home, start=born)
             if step is not None and own_father is not step:
-                self.relate(child, step, Kind.STEP_PARENT, lives_with=bool(born), start=max(step_since, born or 0))
+                self.relate(
+                    child, step, Kind.STEP_PARENT, lives_with=bool(born), start=max(step_since, born or 0)
+                )
             for elder, elder_father in zip(children[:position], fathers[:position]):
                 kind_ = Kind.SIBLING if elder_father is own_father else Kind.HALF_SIBLING
                 self.relate(child, elder, kind_, lives_with=bool(born))
@@ -427,7 +526,9 @@ class Households:
         # No UPN: never in a school in England (most go to college). Not UN4, "newly looked after": the 903
         # allows it only in a child's first week in care (rule 210), and these children are in care longer.
         unknown = UPNUnknown.NEVER_IN_SCHOOL_IN_ENGLAND
-        person = self.person(pool.forename(r, sex), pool.surname(r), sex, ethnicity, birth, nhs=nhs, upn_unknown=unknown)
+        person = self.person(
+            pool.forename(r, sex), pool.surname(r), sex, ethnicity, birth, nhs=nhs, upn_unknown=unknown
+        )
         self.index.add(person.pk, birth, UNACCOMPANIED)
         town = self.towns[town_index]
         line1, line2 = self.geography.street_address(r, town)

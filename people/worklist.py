@@ -4,6 +4,7 @@ Each group is worked out in the database: count the children, fetch the first GR
 by name, then fetch only their involvements (with worker and team names joined, as values).
 The page costs a dozen queries whether a worker has five children or a head of service has thousands.
 """
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -39,7 +40,9 @@ def worklist(user: User) -> list[Group]:
     managed = managed_team_ids(user)
     member_teams = set(user.memberships.values_list("team_id", flat=True)) - managed
     # A list rather than a subquery, so PostgreSQL can use the involvement indexes (see access.relationships).
-    colleagues = list(TeamMembership.objects.filter(team_id__in=member_teams).values_list("user_id", flat=True))
+    colleagues = list(
+        TeamMembership.objects.filter(team_id__in=member_teams).values_list("user_id", flat=True)
+    )
 
     visible = visible_involvements(user)
     mine = visible.filter(user=user)
@@ -57,8 +60,9 @@ def worklist(user: User) -> list[Group]:
     return [g for g in groups if g.rows]
 
 
-def _group(key: str, title: str, involvements: QuerySet[Involvement], visible: QuerySet[Involvement],
-           user: User) -> Group:
+def _group(
+    key: str, title: str, involvements: QuerySet[Involvement], visible: QuerySet[Involvement], user: User
+) -> Group:
     """The group's children by name, each with every involvement the user can see."""
     people = (
         Person.objects.filter(pk__in=involvements.values("person_id"))
@@ -78,8 +82,18 @@ def _group(key: str, title: str, involvements: QuerySet[Involvement], visible: Q
         kept = person.merged_into or person
         rows.setdefault(kept.pk, ChildRow(kept, url_of(kept.pk)))
     survivor_of = {person.pk: (person.merged_into_id or person.pk) for person in shown}
-    held = visible.filter(person_id__in=survivor_of).order_by("start_date", "pk").values_list(
-        "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"
+    held = (
+        visible.filter(person_id__in=survivor_of)
+        .order_by("start_date", "pk")
+        .values_list(
+            "person_id",
+            "kind",
+            "user_id",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+            "team__name",
+        )
     )
     for person_id, *involvement in held:  # values, not instances: a manager's page has hundreds
         rows[survivor_of[person_id]].workers.append(_who(*involvement, user))  # type: ignore[arg-type,call-arg]
@@ -94,7 +108,8 @@ def working_with(user: User, person_ids: Iterable[int]) -> dict[int, list[str]]:
     rows = current.exclude(end_date__lt=timezone.localdate()).exclude(kind=InvolvementKind.CONTACT)
     found: dict[int, list[str]] = {}
     for person_id, *involvement in rows.order_by("start_date", "pk").values_list(
-            "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"):
+        "person_id", "kind", "user_id", "user__first_name", "user__last_name", "user__username", "team__name"
+    ):
         found.setdefault(person_id, []).append(_who(*involvement, user))  # type: ignore[arg-type,call-arg]
     return found
 
@@ -106,11 +121,20 @@ def record_urls() -> Callable[[int], str]:
     return lambda pk: f"{start}/{pk}/{end}"
 
 
-def _who(kind: str, user_id: int | None, first_name: str, last_name: str, username: str, team: str | None,
-         user: User) -> str:
+def _who(
+    kind: str,
+    user_id: int | None,
+    first_name: str,
+    last_name: str,
+    username: str,
+    team: str | None,
+    user: User,
+) -> str:
     """Worked out here rather than in the template: a head of service's page has hundreds of rows."""
     label = InvolvementKind(kind).label
     if user_id is None:
         return f"{label}: {team}"
-    name = "you" if user_id == user.id else (f"{first_name} {last_name}".strip() or username)  # as User.__str__
+    name = (
+        "you" if user_id == user.id else (f"{first_name} {last_name}".strip() or username)
+    )  # as User.__str__
     return f"{label}: {name}" + (f" ({team})" if team else "")

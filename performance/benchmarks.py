@@ -12,6 +12,7 @@ How the quartile is worked out (docs/performance.md says why):
    the 1st (top) quartile, up to n/2 the 2nd, up to 3n/4 the 3rd, the rest the 4th.
 An indicator with no polarity has no quartile.
 """
+
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -85,7 +86,9 @@ def benchmarks_for(items, la_code: str | None = None) -> dict:
     keys = {i.benchmark_key for i, _, _ in items}
     years = defaultdict(list)
     for key, label, year_end in (
-        BenchmarkValue.objects.filter(indicator_key__in=keys).values_list("indicator_key", "year", "year_end").distinct()
+        BenchmarkValue.objects.filter(indicator_key__in=keys)
+        .values_list("indicator_key", "year", "year_end")
+        .distinct()
     ):
         years[key].append((year_end, label))
     chosen = {}
@@ -104,7 +107,9 @@ def benchmarks_for(items, la_code: str | None = None) -> dict:
         "indicator_key", "year", "la_code", "value"
     ):
         national[(key, label)][code] = value
-    neighbours = set(StatisticalNeighbour.objects.filter(la_code=la_code).values_list("neighbour_code", flat=True))
+    neighbours = set(
+        StatisticalNeighbour.objects.filter(la_code=la_code).values_list("neighbour_code", flat=True)
+    )
     answer = {}
     for indicator, value, _ in items:
         if indicator.code not in chosen:
@@ -116,7 +121,10 @@ def benchmarks_for(items, la_code: str | None = None) -> dict:
         q, rank, n = quartile(value, others, indicator.polarity)
         england = next((by_la[c] for c in ENGLAND_CODES if by_la.get(c) is not None), None)
         answer[indicator.code] = Benchmark(
-            year=label, quartile=q, rank=rank, out_of=n,
+            year=label,
+            quartile=q,
+            rank=rank,
+            out_of=n,
             england_average=england if england is not None else _mean(las.values()),
             neighbour_average=_mean(las.get(code) for code in neighbours),
         )
@@ -131,11 +139,14 @@ def averages_beside(indicator, period_ends, la_code: str | None = None) -> tuple
     la_code = council_code() if la_code is None else la_code
     by_year = defaultdict(dict)
     ends = {}
-    for label, year_end, code, value in BenchmarkValue.objects.filter(indicator_key=indicator.benchmark_key) \
-            .values_list("year", "year_end", "la_code", "value"):
+    for label, year_end, code, value in BenchmarkValue.objects.filter(
+        indicator_key=indicator.benchmark_key
+    ).values_list("year", "year_end", "la_code", "value"):
         by_year[label][code] = value
         ends[label] = year_end
-    neighbours = set(StatisticalNeighbour.objects.filter(la_code=la_code).values_list("neighbour_code", flat=True))
+    neighbours = set(
+        StatisticalNeighbour.objects.filter(la_code=la_code).values_list("neighbour_code", flat=True)
+    )
     england, beside = [], []
     for end in period_ends:
         usable = sorted((year_end, label) for label, year_end in ends.items() if year_end <= end)
@@ -215,18 +226,31 @@ def import_benchmarks(data: bytes, filename: str) -> BenchmarkImport:
         if len(errors) > before:
             continue
         key = (indicator.benchmark_key, year.label, tables.text(record["la_code"]))
-        if not tables.check_fits(BenchmarkValue, row, {
-                "la_code": ("la_code", key[2]), "la_name": ("la_name", tables.text(record["la_name"])),
-                "value": ("value", value)}, errors):
+        if not tables.check_fits(
+            BenchmarkValue,
+            row,
+            {
+                "la_code": ("la_code", key[2]),
+                "la_name": ("la_name", tables.text(record["la_name"])),
+                "value": ("value", value),
+            },
+            errors,
+        ):
             continue
         if key in seen:
             errors.append(RowError(row, None, f"{' '.join(key)} is already given on row {seen[key]}"))
             continue
         seen[key] = row
-        records.append(BenchmarkValue(
-            indicator_key=key[0], year=key[1], year_end=year.end, la_code=key[2],
-            la_name=tables.text(record["la_name"]), value=value,
-        ))
+        records.append(
+            BenchmarkValue(
+                indicator_key=key[0],
+                year=key[1],
+                year_end=year.end,
+                la_code=key[2],
+                la_name=tables.text(record["la_name"]),
+                value=value,
+            )
+        )
     if errors:
         raise TableError(errors)
     with transaction.atomic():
@@ -246,20 +270,28 @@ def import_neighbours(data: bytes, filename: str) -> int:
         for column, text in (("la_code", la), ("neighbour_code", neighbour)):
             if not text:
                 errors.append(RowError(row, column, "is blank"))
-        tables.check_fits(StatisticalNeighbour, row, {"la_code": ("la_code", la),
-                                                      "neighbour_code": ("neighbour_code", neighbour)}, errors)
+        tables.check_fits(
+            StatisticalNeighbour,
+            row,
+            {"la_code": ("la_code", la), "neighbour_code": ("neighbour_code", neighbour)},
+            errors,
+        )
         if la and la == neighbour:
             errors.append(RowError(row, "neighbour_code", f"{la} cannot be its own neighbour"))
         try:
             rank = tables.number(record["rank"])
             if rank != int(rank) or not 1 <= rank <= MAX_NEIGHBOURS:
-                raise ValueError(f"'{tables.text(record['rank'])}' is not a whole number from 1 to {MAX_NEIGHBOURS}")
+                raise ValueError(
+                    f"'{tables.text(record['rank'])}' is not a whole number from 1 to {MAX_NEIGHBOURS}"
+                )
         except ValueError as error:
             errors.append(RowError(row, "rank", str(error)))
         if len(errors) > before:
             continue
         if (la, neighbour) in seen:
-            errors.append(RowError(row, None, f"{la} -> {neighbour} is already given on row {seen[(la, neighbour)]}"))
+            errors.append(
+                RowError(row, None, f"{la} -> {neighbour} is already given on row {seen[(la, neighbour)]}")
+            )
             continue
         seen[(la, neighbour)] = row
         counts[la] += 1

@@ -5,6 +5,7 @@ year each figure falls in, and the target), and a sparkline per indicator for th
 report's summary. A chart only shows the shape of the history; the tables beside it carry every figure, so
 a chart is decorative for screen readers apart from its one-sentence description.
 """
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -71,9 +72,14 @@ def sparkline(indicator, figures, width: int = SPARK_WIDTH, height: int = SPARK_
 
     points = [(round(SPARK_PAD + i * step, 1), y_of(value)) for i, value in enumerate(values)]
     first, last = figures[0], figures[-1]
-    return Sparkline(width, height, " ".join(f"{x},{y}" for x, y in points), points[-1],
-                     f"{indicator.name}: {indicator.format(first.value)} in {first.period_label}, "
-                     f"{indicator.format(last.value)} in {last.period_label}.")
+    return Sparkline(
+        width,
+        height,
+        " ".join(f"{x},{y}" for x, y in points),
+        points[-1],
+        f"{indicator.name}: {indicator.format(first.value)} in {first.period_label}, "
+        f"{indicator.format(last.value)} in {last.period_label}.",
+    )
 
 
 def _nice_bounds(values):
@@ -85,8 +91,10 @@ def _nice_bounds(values):
     return low - pad, high + pad
 
 
-COMPARISONS = (("England average", "performance-chart__england"),
-               ("Statistical neighbour average", "performance-chart__neighbours"))
+COMPARISONS = (
+    ("England average", "performance-chart__england"),
+    ("Statistical neighbour average", "performance-chart__neighbours"),
+)
 
 
 def trend(indicator, figures, target=None, england=None, neighbours=None) -> Chart | None:
@@ -94,8 +102,11 @@ def trend(indicator, figures, target=None, england=None, neighbours=None) -> Cha
     (None where there is none); None if there is nothing to draw."""
     if not figures:
         return None
-    lines = [(name, css, series) for (name, css), series in zip(COMPARISONS, (england, neighbours))
-             if series and any(v is not None for v in series)]
+    lines = [
+        (name, css, series)
+        for (name, css), series in zip(COMPARISONS, (england, neighbours))
+        if series and any(v is not None for v in series)
+    ]
     values = [f.value for f in figures] + ([target.value] if target else [])
     values += [v for _, _, series in lines for v in series if v is not None]
     low, high = _nice_bounds(values)
@@ -107,20 +118,35 @@ def trend(indicator, figures, target=None, england=None, neighbours=None) -> Cha
 
     step = plot_w / max(len(figures) - 1, 1)
     points = [
-        Point(round(LEFT + (i * step if len(figures) > 1 else plot_w / 2), 1), y_of(f.value), f.period_label,
-              indicator.format(f.value))
+        Point(
+            round(LEFT + (i * step if len(figures) > 1 else plot_w / 2), 1),
+            y_of(f.value),
+            f.period_label,
+            indicator.format(f.value),
+        )
         for i, f in enumerate(figures)
     ]
     axis = [(y_of(v), indicator.format(v)) for v in (high, (high + low) / 2, low)]
     first, last = figures[0], figures[-1]
     description = (
-        f"{indicator.name}: {len(figures)} figures from {first.period_label} ({indicator.format(first.value)}) "
+        f"{indicator.name}: {len(figures)} figures from {first.period_label} "
+        f"({indicator.format(first.value)}) "
         f"to {last.period_label} ({indicator.format(last.value)})"
-        + "".join(f", with the {name.lower()}" for name, _, _ in lines) + "."
+        + "".join(f", with the {name.lower()}" for name, _, _ in lines)
+        + "."
     )
-    comparisons = [Comparison(name, css, " ".join(f"{p.x},{y_of(v)}" for p, v in zip(points, series)
-                                                    if v is not None)) for name, css, series in lines]
+    comparisons = [
+        Comparison(name, css, " ".join(f"{p.x},{y_of(v)}" for p, v in zip(points, series) if v is not None))
+        for name, css, series in lines
+    ]
     return Chart(
-        WIDTH, HEIGHT, points, " ".join(f"{p.x},{p.y}" for p in points), axis,
-        y_of(target.value) if target else None, HEIGHT - BOTTOM, description, comparisons,
+        WIDTH,
+        HEIGHT,
+        points,
+        " ".join(f"{p.x},{p.y}" for p in points),
+        axis,
+        y_of(target.value) if target else None,
+        HEIGHT - BOTTOM,
+        description,
+        comparisons,
     )

@@ -8,6 +8,7 @@ The computation gets the span its indicator declares (`Indicator.span`). For a y
 figure the report also gives the period alone ("83.6% in the year; within Quarter 4, 1,268 of
 1,608"): those are the year's cases dated within the period.
 """
+
 from django.db import transaction
 
 from . import counting, periods, registry
@@ -44,13 +45,18 @@ def compute(code: str, period: Period, user=None) -> IndicatorValue | None:
     year_to_date = span == Span.YEAR_TO_DATE
     with transaction.atomic():
         value, _ = IndicatorValue.objects.update_or_create(
-            indicator_code=code, period_label=period.label,
+            indicator_code=code,
+            period_label=period.label,
             defaults={
-                "period_start": measured.start, "period_end": measured.end, "value": figure.value,
-                "numerator": figure.numerator, "denominator": figure.denominator,
+                "period_start": measured.start,
+                "period_end": measured.end,
+                "value": figure.value,
+                "numerator": figure.numerator,
+                "denominator": figure.denominator,
                 "in_period_numerator": sum(case.counted for case in in_period) if year_to_date else None,
                 "in_period_denominator": len(in_period) if year_to_date else None,
-                "origin": Origin.COMPUTED, "loaded_by": user,
+                "origin": Origin.COMPUTED,
+                "loaded_by": user,
                 "source": f"Computed from case records by {func.__module__}.{func.__qualname__}",
             },
         )
@@ -66,7 +72,9 @@ def ended_within(indicator, quarter: Period) -> Period | None:
     if indicator.frequency == Frequency.TERM:
         candidates = [periods.term(name, quarter.end.year) for name in periods.TERMS]
     elif indicator.frequency == Frequency.ANNUAL:
-        candidates = [periods.year(first, indicator.year_kind) for first in (quarter.end.year - 1, quarter.end.year)]
+        candidates = [
+            periods.year(first, indicator.year_kind) for first in (quarter.end.year - 1, quarter.end.year)
+        ]
     else:
         return None
     return next((p for p in candidates if quarter.start <= p.end <= quarter.end), None)

@@ -6,6 +6,7 @@ A council changes any of these in its settings without editing code, e.g.
 
 Why each default is what it is: docs/performance.md, "RAG and direction of travel".
 """
+
 from django.conf import settings
 
 DEFAULTS = {

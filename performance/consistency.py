@@ -4,6 +4,7 @@ A printed dashboard typed or assembled by hand can say "Decline" on a rising val
 row's previous value on the next row too, or show a RAG with no target. Thrive computes these
 columns from the figures, so they cannot disagree; this module shows where the printed ones did.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,8 +30,13 @@ KINDS = {
 }
 MOVEMENT_WORDS = {"increase": "up", "decrease": "down", "no change": "same"}
 PERFORMANCE_WORDS = {
-    "improve": Dot.IMPROVE, "improved": Dot.IMPROVE, "improving": Dot.IMPROVE,
-    "decline": Dot.WORSE, "declined": Dot.WORSE, "worse": Dot.WORSE, "deteriorated": Dot.WORSE,
+    "improve": Dot.IMPROVE,
+    "improved": Dot.IMPROVE,
+    "improving": Dot.IMPROVE,
+    "decline": Dot.WORSE,
+    "declined": Dot.WORSE,
+    "worse": Dot.WORSE,
+    "deteriorated": Dot.WORSE,
 }
 MOVED = {"up": "rose", "down": "fell", "same": "did not change"}
 COMPARISON_WORDS = {
@@ -104,8 +110,12 @@ def _check_trend(checked):
             _add(checked, "trend", f"Printed '{row.trend}' but the value {MOVED[moved]} {values}.")
     elif word in PERFORMANCE_WORDS:
         if PERFORMANCE_WORDS[word] != checked.dot:
-            _add(checked, "trend", f"Printed '{row.trend}' but the value {MOVED.get(moved, 'is missing')} {values}, "
-                         f"which the rules call {checked.dot.label.lower()}.")
+            _add(
+                checked,
+                "trend",
+                f"Printed '{row.trend}' but the value {MOVED.get(moved, 'is missing')} {values}, "
+                f"which the rules call {checked.dot.label.lower()}.",
+            )
     else:
         _add(checked, "trend", f"'{row.trend}' is not a trend Thrive recognises.")
 
@@ -114,29 +124,55 @@ def _check_rag_and_target(checked):
     row, indicator = checked.row, checked.indicator
     printed_target = Target.parse(row.target)
     if printed_target != indicator.target:
-        _add(checked, "target", f"Printed target {row.target or 'none'}; the indicator's target is "
-                      f"{indicator.target_text or 'none'}.")
+        _add(
+            checked,
+            "target",
+            f"Printed target {row.target or 'none'}; the indicator's target is "
+            f"{indicator.target_text or 'none'}.",
+        )
     if checked.printed_rag != checked.rag:
         against = f"target {indicator.target_text}" if indicator.target else "no target"
         quartile = f", quartile {checked.quartile}" if checked.quartile else ", no quartile"
-        _add(checked, "rag", f"Printed {checked.printed_rag.label}; the rules give {checked.rag.label} "
-                   f"({_fmt(indicator, row.latest_value)} against {against}{quartile}).")
+        _add(
+            checked,
+            "rag",
+            f"Printed {checked.printed_rag.label}; the rules give {checked.rag.label} "
+            f"({_fmt(indicator, row.latest_value)} against {against}{quartile}).",
+        )
     if checked.printed_rag != Rag.NA and printed_target is None:
-        basis = f"the national quartile ({QUARTILE_NAMES[row.quartile]})" if row.quartile else "no printed quartile"
-        _add(checked, "rag_without_target", f"{checked.printed_rag.label} printed with no target: it follows {basis}.")
+        basis = (
+            f"the national quartile ({QUARTILE_NAMES[row.quartile]})"
+            if row.quartile
+            else "no printed quartile"
+        )
+        _add(
+            checked,
+            "rag_without_target",
+            f"{checked.printed_rag.label} printed with no target: it follows {basis}.",
+        )
 
 
 def _check_periods(checked, dashboard_end, layout):
     row, indicator = checked.row, checked.indicator
     latest = registry.period_of(indicator, row.latest_period)
-    if indicator.frequency in (Frequency.QUARTER, Frequency.LAST_MONTH_OF_QUARTER) and latest.end < dashboard_end:
-        _add(checked, "stale_period", f"Latest period {row.latest_period} is earlier than the dashboard's quarter.")
+    if (
+        indicator.frequency in (Frequency.QUARTER, Frequency.LAST_MONTH_OF_QUARTER)
+        and latest.end < dashboard_end
+    ):
+        _add(
+            checked,
+            "stale_period",
+            f"Latest period {row.latest_period} is earlier than the dashboard's quarter.",
+        )
     if layout == TOPIC_THEME and row.previous_period:  # the other layout does not print the previous period
         expected = periods.comparison(latest, indicator.compare_with)
         if expected.label != row.previous_period:
             rule = COMPARISON_WORDS[indicator.compare_with]
-            _add(checked, "previous_period",
-                 f"Compared with {row.previous_period}; the indicator compares with {rule}, {expected.label}.")
+            _add(
+                checked,
+                "previous_period",
+                f"Compared with {row.previous_period}; the indicator compares with {rule}, {expected.label}.",
+            )
 
 
 def _check_polarity(checked):
@@ -145,8 +181,11 @@ def _check_polarity(checked):
         return
     meaning = PRINTED_POLARITY.get(printed.strip().lower())
     if meaning and meaning != checked.indicator.polarity.value:
-        _add(checked, "polarity",
-             f"Printed '{printed}'; the indicator's polarity is {checked.indicator.polarity.label.lower()}.")
+        _add(
+            checked,
+            "polarity",
+            f"Printed '{printed}'; the indicator's polarity is {checked.indicator.polarity.label.lower()}.",
+        )
 
 
 def _check_repeated_previous(checked_rows):
@@ -160,24 +199,35 @@ def _check_repeated_previous(checked_rows):
             continue
         for checked in group[1:]:
             others = ", ".join(f"'{c.row.printed['Indicator']}'" for c in group if c is not checked)
-            _add(checked, "repeated_previous",
-                    f"Previous value {_fmt(checked.indicator, checked.row.previous_value)} for {period} is also "
-                    f"printed for {others}.")
+            _add(
+                checked,
+                "repeated_previous",
+                f"Previous value {_fmt(checked.indicator, checked.row.previous_value)} for {period} is also "
+                f"printed for {others}.",
+            )
 
 
 def _check_held_figures(checked_rows, source):
-    wanted = {(c.indicator.code, c.row.previous_period) for c in checked_rows if c.row.previous_value is not None}
+    wanted = {
+        (c.indicator.code, c.row.previous_period) for c in checked_rows if c.row.previous_value is not None
+    }
     held = {
         (v.indicator_code, v.period_label): v
-        for v in IndicatorValue.objects.filter(indicator_code__in={code for code, _ in wanted}).exclude(source=source)
+        for v in IndicatorValue.objects.filter(indicator_code__in={code for code, _ in wanted}).exclude(
+            source=source
+        )
         if (v.indicator_code, v.period_label) in wanted
     }
     for checked in checked_rows:
         figure = held.get((checked.indicator.code, checked.row.previous_period))
         if figure and figure.value != checked.row.previous_value:
-            _add(checked, "differs_from_record",
-                    f"Printed {_fmt(checked.indicator, checked.row.previous_value)} for {checked.row.previous_period}; "
-                    f"the figure held is {_fmt(checked.indicator, figure.value)} ({figure.source}).")
+            _add(
+                checked,
+                "differs_from_record",
+                f"Printed {_fmt(checked.indicator, checked.row.previous_value)} for "
+                f"{checked.row.previous_period}; "
+                f"the figure held is {_fmt(checked.indicator, figure.value)} ({figure.source}).",
+            )
 
 
 def check(dashboard: PublishedDashboard) -> list[CheckedRow]:
@@ -186,11 +236,17 @@ def check(dashboard: PublishedDashboard) -> list[CheckedRow]:
     policy = rating.current_policy()
     rows = list(dashboard.rows.all())
     dashboard_end = periods.parse(dashboard.period_label).end
-    found = benchmarks.benchmarks_for([
-        (indicators[r.indicator_code], r.latest_value,
-         registry.period_of(indicators[r.indicator_code], r.latest_period).end)
-        for r in rows if r.indicator_code in indicators
-    ])
+    found = benchmarks.benchmarks_for(
+        [
+            (
+                indicators[r.indicator_code],
+                r.latest_value,
+                registry.period_of(indicators[r.indicator_code], r.latest_period).end,
+            )
+            for r in rows
+            if r.indicator_code in indicators
+        ]
+    )
     checked_rows = []
     for row in rows:
         indicator = indicators.get(row.indicator_code)
@@ -200,20 +256,30 @@ def check(dashboard: PublishedDashboard) -> list[CheckedRow]:
         from_benchmarks = bool(benchmark and benchmark.quartile)
         quartile = benchmark.quartile if from_benchmarks else row.quartile
         checked = CheckedRow(
-            row=row, indicator=indicator,
+            row=row,
+            indicator=indicator,
             printed_dot=printed_dot(row.trend, row.previous_value, row.latest_value, indicator.polarity),
-            dot=rating.direction(row.previous_value, row.latest_value, indicator.polarity,
-                                rating.tolerance(indicator.value_type, policy)),
+            dot=rating.direction(
+                row.previous_value,
+                row.latest_value,
+                indicator.polarity,
+                rating.tolerance(indicator.value_type, policy),
+            ),
             rag=rating.rag(row.latest_value, indicator.target, quartile, indicator.rag_rule, policy),
-            quartile=quartile, quartile_from_benchmarks=from_benchmarks,
+            quartile=quartile,
+            quartile_from_benchmarks=from_benchmarks,
         )
         _check_trend(checked)
         _check_rag_and_target(checked)
         _check_periods(checked, dashboard_end, dashboard.layout)
         _check_polarity(checked)
         if from_benchmarks and row.quartile and row.quartile != quartile:
-            _add(checked, "quartile", f"Printed quartile {QUARTILE_NAMES[row.quartile]}; national data for "
-                                      f"{benchmark.year} give {QUARTILE_NAMES[quartile]}.")
+            _add(
+                checked,
+                "quartile",
+                f"Printed quartile {QUARTILE_NAMES[row.quartile]}; national data for "
+                f"{benchmark.year} give {QUARTILE_NAMES[quartile]}.",
+            )
         checked_rows.append(checked)
 
     _check_repeated_previous(checked_rows)

@@ -10,12 +10,13 @@
 - The child population for a rate is the latest ONS mid-year estimate (30 June) on or before
   the day, children aged under 18.
 """
+
 import contextvars
 import datetime
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from functools import cache
 from decimal import Decimal
-from typing import Callable, Iterable
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Max, Q, Sum
@@ -32,7 +33,7 @@ MID_YEAR = (6, 30)  # ONS mid-year population estimates are for 30 June
 
 
 def record_key(model, pk) -> str:
-    """"frontdoor.referral:12": which record a case comes from."""
+    """ "frontdoor.referral:12": which record a case comes from."""
     return f"{_label(model)}:{pk}"
 
 
@@ -112,8 +113,9 @@ def children_on(day: datetime.date, person: str = "person") -> Q:
     builds that subquery's whole list first, 12 million children on an England-sized council (13 s
     for each rate, even with no records to count).
     """
-    return (Q(**{f"{person}__birth_date__gt": day - relativedelta(years=ADULT_AGE)})
-            | Q(**{f"{person}__birth_date__isnull": True, f"{person}__expected_birth_date__isnull": False}))
+    return Q(**{f"{person}__birth_date__gt": day - relativedelta(years=ADULT_AGE)}) | Q(
+        **{f"{person}__birth_date__isnull": True, f"{person}__expected_birth_date__isnull": False}
+    )
 
 
 def child_population(day: datetime.date) -> int | None:

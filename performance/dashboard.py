@@ -9,6 +9,7 @@ leave off indicators with no new data.
 The quartile and neighbour average come from national benchmark data where Thrive holds it;
 otherwise from a published dashboard that printed them for the same figure (marked as such).
 """
+
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -91,7 +92,9 @@ def quarters_held() -> list[Period]:
 def _comparison_figure(indicator, latest, history):
     """The figure for the indicator's comparison period, else the most recent one before the latest."""
     try:
-        wanted = periods.comparison(registry.period_of(indicator, latest.period_label), indicator.compare_with).label
+        wanted = periods.comparison(
+            registry.period_of(indicator, latest.period_label), indicator.compare_with
+        ).label
     except PeriodError:
         wanted = None
     for figure in history:
@@ -125,9 +128,14 @@ def _matches(indicator, outcome, area, search) -> bool:
 def build(period: Period, outcome: str = "", area: str = "", search: str = "") -> Dashboard:
     indicators = registry.all_indicators()
     history = defaultdict(list)
-    for figure in IndicatorValue.objects.filter(
-        period_end__lte=period.end, period_end__gt=period.end - relativedelta(months=_months_of_history()),
-    ).defer("source", "loaded_at", "loaded_by").order_by("period_end", "period_start"):
+    for figure in (
+        IndicatorValue.objects.filter(
+            period_end__lte=period.end,
+            period_end__gt=period.end - relativedelta(months=_months_of_history()),
+        )
+        .defer("source", "loaded_at", "loaded_by")
+        .order_by("period_end", "period_start")
+    ):
         history[figure.indicator_code].append(figure)
     current = []
     for indicator in indicators:
@@ -138,7 +146,8 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
     found = benchmarks.benchmarks_for([(i, latest.value, latest.period_end) for i, latest, _ in current])
     printed = {}
     for row in PublishedRow.objects.filter(
-        indicator_code__in=[i.code for i, _, _ in current], latest_period__in={f.period_label for _, f, _ in current}
+        indicator_code__in=[i.code for i, _, _ in current],
+        latest_period__in={f.period_label for _, f, _ in current},
     ).order_by("dashboard__loaded_at"):
         printed[(row.indicator_code, row.latest_period)] = row
     policy = rating.current_policy()
@@ -149,26 +158,45 @@ def build(period: Period, outcome: str = "", area: str = "", search: str = "") -
         quartile, source, neighbours, year = None, "", None, ""
         if benchmark and benchmark.quartile:
             quartile, source, neighbours, year = (
-                benchmark.quartile, FROM_BENCHMARKS, benchmark.neighbour_average, benchmark.year
+                benchmark.quartile,
+                FROM_BENCHMARKS,
+                benchmark.neighbour_average,
+                benchmark.year,
             )
         elif published and published.quartile:
             quartile, source = published.quartile, FROM_PUBLISHED
         if neighbours is None and published:
             neighbours = published.neighbour_average
         previous_value = previous.value if previous else None
-        rows.append(DashboardRow(
-            indicator=indicator, latest=latest, previous=previous,
-            dot=rating.direction(previous_value, latest.value, indicator.polarity,
-                                rating.tolerance(indicator.value_type, policy)),
-            movement=rating.movement(previous_value, latest.value),
-            rag=rating.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
-            quartile=quartile, quartile_source=source, neighbour_average=neighbours,
-            england_average=benchmark.england_average if benchmark else None, benchmark_year=year,
-            history=shown_history[indicator.code],
-        ))
+        rows.append(
+            DashboardRow(
+                indicator=indicator,
+                latest=latest,
+                previous=previous,
+                dot=rating.direction(
+                    previous_value,
+                    latest.value,
+                    indicator.polarity,
+                    rating.tolerance(indicator.value_type, policy),
+                ),
+                movement=rating.movement(previous_value, latest.value),
+                rag=rating.rag(latest.value, indicator.target, quartile, indicator.rag_rule, policy),
+                quartile=quartile,
+                quartile_source=source,
+                neighbour_average=neighbours,
+                england_average=benchmark.england_average if benchmark else None,
+                benchmark_year=year,
+                history=shown_history[indicator.code],
+            )
+        )
     area_order = list(dict.fromkeys(i.area for i in indicators))
-    rows.sort(key=lambda row: area_order.index(row.indicator.area))  # stable: declaration order within an area
+    rows.sort(
+        key=lambda row: area_order.index(row.indicator.area)
+    )  # stable: declaration order within an area
     return Dashboard(
-        period=period, rows=rows, summary=rating.summarise(rows),
-        outcomes=sorted({i.outcome for i in indicators}), areas=sorted({i.area for i in indicators}),
+        period=period,
+        rows=rows,
+        summary=rating.summarise(rows),
+        outcomes=sorted({i.outcome for i in indicators}),
+        areas=sorted({i.area for i in indicators}),
     )

@@ -3,6 +3,7 @@
 Kept apart from the data (`indicators.py`) and the lookups (`registry.py`) so that a council's own
 indicators (`LocalIndicator`) can be turned into the same shape.
 """
+
 import enum
 import re
 from dataclasses import dataclass
@@ -41,14 +42,20 @@ class Frequency(enum.StrEnum):
     @property
     def label(self):
         return {
-            "quarter": "Quarter", "term": "Term", "annual": "Annual",
+            "quarter": "Quarter",
+            "term": "Term",
+            "annual": "Annual",
             "last_month_of_quarter": "Last month of quarter",
         }[self]
 
     @property
     def adjective(self):
-        return {"quarter": "quarterly", "term": "termly", "annual": "annual",
-                "last_month_of_quarter": "last-month-of-quarter"}[self]
+        return {
+            "quarter": "quarterly",
+            "term": "termly",
+            "annual": "annual",
+            "last_month_of_quarter": "last-month-of-quarter",
+        }[self]
 
 
 class Obtained(enum.StrEnum):
@@ -81,7 +88,7 @@ class Target:
 
     @classmethod
     def parse(cls, text) -> "Target | None":
-        """">97.2%" -> Target(">", 97.2); "N/A" or blank -> None; anything else -> ValueError."""
+        """ ">97.2%" -> Target(">", 97.2); "N/A" or blank -> None; anything else -> ValueError."""
         text = str(text or "").strip()
         if text.upper() in _NO_TARGET:
             return None
@@ -100,8 +107,10 @@ class Target:
 
     def met(self, value: Decimal) -> bool:
         return {
-            ">": value > self.value, ">=": value >= self.value,
-            "<": value < self.value, "<=": value <= self.value,
+            ">": value > self.value,
+            ">=": value >= self.value,
+            "<": value < self.value,
+            "<=": value <= self.value,
         }[self.comparator]
 
     def text(self, value_type: ValueType = ValueType.NUMBER) -> str:
@@ -140,7 +149,7 @@ class Indicator:
     phrase: str = ""  # how a report's narrative names it, if not by its printed name
 
     def counted(self, number) -> str:
-        """"1 referral", "1,682 referrals"."""
+        """ "1 referral", "1,682 referrals"."""
         number = Decimal(number)
         singular, plural = self.counts
         return f"{number:,.0f} {singular if number == 1 else plural}"

@@ -1,11 +1,13 @@
 """The children behind a figure, as far as the user may see them.
 
-Only children the user has a legitimate relationship with (access.relationships.visible_people; not through a share,
+Only children the user has a legitimate relationship with (access.relationships.visible_people; not through a
+share,
 which covers parts of a record, not a place in the council's figures) are
 listed; the rest are counted, never named. Each child shows name, council ID and the one date the
 indicator turns on, nothing more, so the list needs no audit entry: opening a child's record from
 it is audited as usual.
 """
+
 from dataclasses import dataclass
 
 from access.relationships import visible_people
@@ -41,9 +43,17 @@ def for_user(cases, user) -> DrillDown:
     hidden = [case for case in cases if case.person_id not in allowed]
     people = Person.objects.only("forename", "surname", "la_id").in_bulk({case.person_id for case in shown})
     children = sorted(
-        (Child(case.person_id, people[case.person_id].full_name, people[case.person_id].la_id, case.date, case.counted,
-               getattr(case, "reason", ""))
-         for case in shown),
+        (
+            Child(
+                case.person_id,
+                people[case.person_id].full_name,
+                people[case.person_id].la_id,
+                case.date,
+                case.counted,
+                getattr(case, "reason", ""),
+            )
+            for case in shown
+        ),
         key=lambda child: (child.date, child.name, child.la_id),
     )
     return DrillDown(children, len(hidden), sum(1 for case in hidden if case.counted))

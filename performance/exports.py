@@ -3,15 +3,16 @@
 The table's columns are declared once (`COLUMNS`) for every format. CSV, Excel and JSON carry the
 figures as numbers at the precision held; HTML and PDF print them as the dashboard does.
 """
+
 import base64
 import csv
 import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from django.template.loader import render_to_string
 
@@ -60,10 +61,26 @@ def to_csv(report) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # with a BOM, so Excel opens it as UTF-8
 
 
-WIDTHS = {"Outcome": 28, "Area": 24, "Indicator": 48, "Code": 24, "Value type": 11, "Polarity": 11, "Period": 14,
-          "Value": 10, "Numerator": 11, "Denominator": 12, "Previous period": 15, "Previous value": 14,
-          "Direction of travel": 18, "Target": 10, "RAG": 8, "National quartile": 16,
-          "Statistical neighbour average": 16, "Origin": 20}
+WIDTHS = {
+    "Outcome": 28,
+    "Area": 24,
+    "Indicator": 48,
+    "Code": 24,
+    "Value type": 11,
+    "Polarity": 11,
+    "Period": 14,
+    "Value": 10,
+    "Numerator": 11,
+    "Denominator": 12,
+    "Previous period": 15,
+    "Previous value": 14,
+    "Direction of travel": 18,
+    "Target": 10,
+    "RAG": 8,
+    "National quartile": 16,
+    "Statistical neighbour average": 16,
+    "Origin": 20,
+}
 COUNT_COLUMNS = {"Numerator", "Denominator"}
 VALUE_COLUMNS = {"Value", "Previous value", "Statistical neighbour average"}
 RAG_FILLS = {"Green": "C6EFCE", "Amber": "FFEB9C", "Red": "FFC7CE"}  # Excel's own good, neutral, bad
@@ -71,7 +88,8 @@ HEADER_FILL = "DEE0E2"
 
 
 def value_format(indicator) -> str:
-    """How Excel shows the indicator's values: "26.4%" for a percentage held as 26.4, whole counts with commas."""
+    """How Excel shows the indicator's values: "26.4%" for a percentage held as 26.4, whole counts with
+    commas."""
     places = "0" if indicator.places == 0 else "0." + "0" * indicator.places
     if indicator.value_type == "percent":
         return f'{places}"%"'
@@ -129,10 +147,22 @@ def _history_sheet(sheet, report) -> None:
     indicators = {line.indicator.code: line.indicator for line in report.lines}
     figures = IndicatorValue.objects.filter(indicator_code__in=indicators, period_end__lte=report.period.end)
     order = list(indicators)
-    for figure in sorted(figures, key=lambda f: (order.index(f.indicator_code), f.period_end, f.period_start)):
+    for figure in sorted(
+        figures, key=lambda f: (order.index(f.indicator_code), f.period_end, f.period_start)
+    ):
         indicator = indicators[figure.indicator_code]
-        sheet.append([indicator.name, indicator.code, figure.period_label, figure.period_end, figure.value,
-                      figure.numerator, figure.denominator, figure.get_origin_display()])
+        sheet.append(
+            [
+                indicator.name,
+                indicator.code,
+                figure.period_label,
+                figure.period_end,
+                figure.value,
+                figure.numerator,
+                figure.denominator,
+                figure.get_origin_display(),
+            ]
+        )
         row = sheet[sheet.max_row]
         row[3].number_format = "d mmm yyyy"
         row[4].number_format = value_format(indicator)
@@ -151,14 +181,25 @@ def to_json(report) -> bytes:
         "period": report.period.label,
         "period_start": report.period.start.isoformat(),
         "period_end": report.period.end.isoformat(),
-        "snapshot": {"id": report.snapshot.pk, "frozen_at": report.snapshot.frozen_at.isoformat(),
-                     "frozen_by": str(report.snapshot.frozen_by)} if report.snapshot else None,
+        "snapshot": {
+            "id": report.snapshot.pk,
+            "frozen_at": report.snapshot.frozen_at.isoformat(),
+            "frozen_by": str(report.snapshot.frozen_by),
+        }
+        if report.snapshot
+        else None,
         "summary": report.summary.as_tuples(),
         "introduction": report.introduction,
-        "sections": [{"outcome": section.outcome, "paragraphs": [{"number": n, "text": text} for n, text in
-                                                                  section.paragraphs]}
-                     for section in report.sections],
-        "table": [{heading: _json_value(cell) for (heading, _), cell in zip(COLUMNS, row)} for row in table(report)],
+        "sections": [
+            {
+                "outcome": section.outcome,
+                "paragraphs": [{"number": n, "text": text} for n, text in section.paragraphs],
+            }
+            for section in report.sections
+        ],
+        "table": [
+            {heading: _json_value(cell) for (heading, _), cell in zip(COLUMNS, row)} for row in table(report)
+        ],
     }
     return json.dumps(document, indent=2).encode("utf-8")
 
@@ -197,7 +238,7 @@ FORMATS = {
 
 
 def filename(report, extension: str) -> str:
-    """"performance-report-Q4-2024-25.pdf", with the snapshot's number when it is a frozen one."""
+    """ "performance-report-Q4-2024-25.pdf", with the snapshot's number when it is a frozen one."""
     stem = "performance-report-" + report.period.label.replace(" ", "-").replace("/", "-")
     if report.snapshot:
         stem += f"-snapshot-{report.snapshot.pk}"

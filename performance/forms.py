@@ -38,10 +38,13 @@ def ended_quarters(today: datetime.date, count: int = QUARTERS_OFFERED) -> list[
 class ComputeForm(forms.Form):
     """Which quarter to compute from the case records."""
 
-    period = forms.ChoiceField(label="Quarter", error_messages={
-        "required": "Select the quarter to compute",
-        "invalid_choice": "Select a quarter that has ended, from the list",
-    })
+    period = forms.ChoiceField(
+        label="Quarter",
+        error_messages={
+            "required": "Select the quarter to compute",
+            "invalid_choice": "Select a quarter that has ended, from the list",
+        },
+    )
 
     def __init__(self, *args, today: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ Columns (headings in the first row, any order, case and spacing ignored):
 Every row is checked before anything is saved; one bad row and nothing is loaded. A figure for an
 indicator and period that is already held is replaced.
 """
+
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -92,7 +93,9 @@ def _check_counts(indicator, value, numerator, denominator, row, errors):
     if denominator is not None and denominator == 0:
         errors.append(RowError(row, "denominator", "is 0"))
     if (
-        indicator.value_type == ValueType.PERCENT and numerator is not None and denominator
+        indicator.value_type == ValueType.PERCENT
+        and numerator is not None
+        and denominator
         and numerator > denominator
     ):
         errors.append(RowError(row, "numerator", f"{numerator} is more than the denominator {denominator}"))
@@ -109,7 +112,9 @@ def validate(table: tables.Table, filename: str) -> list[dict]:
         if not name:
             errors.append(RowError(row, "indicator", "is blank"))
         elif indicator is None:
-            errors.append(RowError(row, "indicator", f"'{name}' is not an indicator code or name Thrive knows"))
+            errors.append(
+                RowError(row, "indicator", f"'{name}' is not an indicator code or name Thrive knows")
+            )
         period = _period(indicator, record, row, errors) if indicator else None
         value = _number(record, "value", row, errors, required=True)
         numerator = _number(record, "numerator", row, errors)
@@ -120,19 +125,36 @@ def validate(table: tables.Table, filename: str) -> list[dict]:
             continue
         key = (indicator.code, period.label)
         if key in seen:
-            errors.append(RowError(row, None, f"{indicator.code} {period.label} is already given on row {seen[key]}"))
+            errors.append(
+                RowError(row, None, f"{indicator.code} {period.label} is already given on row {seen[key]}")
+            )
             continue
         seen[key] = row
         source = tables.text(record.get("source")) or f"File {filename}"
-        if not tables.check_fits(IndicatorValue, row, {
-                "value": ("value", value), "numerator": ("numerator", numerator),
-                "denominator": ("denominator", denominator), "source": ("source", source)}, errors):
+        if not tables.check_fits(
+            IndicatorValue,
+            row,
+            {
+                "value": ("value", value),
+                "numerator": ("numerator", numerator),
+                "denominator": ("denominator", denominator),
+                "source": ("source", source),
+            },
+            errors,
+        ):
             continue
-        figures.append({
-            "indicator_code": indicator.code, "period_label": period.label, "period_start": period.start,
-            "period_end": period.end, "value": value, "numerator": numerator, "denominator": denominator,
-            "source": source,
-        })
+        figures.append(
+            {
+                "indicator_code": indicator.code,
+                "period_label": period.label,
+                "period_start": period.start,
+                "period_end": period.end,
+                "value": value,
+                "numerator": numerator,
+                "denominator": denominator,
+                "source": source,
+            }
+        )
     if errors:
         raise TableError(errors)
     if not figures:
@@ -152,10 +174,13 @@ def save(figures: list[dict], user=None, origin=Origin.IMPORTED) -> ImportResult
             key = {"indicator_code": figure["indicator_code"], "period_label": figure["period_label"]}
             defaults = {k: v for k, v in figure.items() if k not in key}
             value, was_created = IndicatorValue.objects.update_or_create(
-                **key, defaults={**defaults, **_NOT_COMPUTED, "origin": origin, "loaded_by": user},
+                **key,
+                defaults={**defaults, **_NOT_COMPUTED, "origin": origin, "loaded_by": user},
             )
             if not was_created:
-                FigureCases.objects.filter(figure=value).delete()  # behind a computed figure this one replaces
+                FigureCases.objects.filter(
+                    figure=value
+                ).delete()  # behind a computed figure this one replaces
             created += was_created
             updated += not was_created
     return ImportResult(created, updated)

@@ -3,6 +3,7 @@
 Indicators themselves are declared as data (`indicators.py`); only a council's own indicators are
 rows (`LocalIndicator`), so adding one needs no code. Figures refer to indicators by code.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -30,7 +31,10 @@ class IndicatorValue(models.Model):
     numerator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     in_period_numerator = models.DecimalField(
-        max_digits=16, decimal_places=4, null=True, blank=True,
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text="For a year-to-date figure: the numerator within the period alone (the quarter).",
     )
     in_period_denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
@@ -69,7 +73,9 @@ class FigureCases(CaseList):
 class LocalIndicator(models.Model):
     """An indicator a council adds for itself. Its figures are imported like any other."""
 
-    code = models.CharField(max_length=60, unique=True, help_text="Capitals and underscores, e.g. LOCAL_MISSING_EPISODES.")
+    code = models.CharField(
+        max_length=60, unique=True, help_text="Capitals and underscores, e.g. LOCAL_MISSING_EPISODES."
+    )
     name = models.CharField(max_length=300, unique=True, help_text="The name as the dashboard prints it.")
     aliases = models.TextField(blank=True, help_text="Other printed names, one a line.")
     outcome = models.CharField(max_length=300)
@@ -81,17 +87,22 @@ class LocalIndicator(models.Model):
     source = models.CharField(max_length=300)
     target = models.CharField(max_length=20, blank=True, help_text='e.g. ">90%" or "<20.8%"; blank for none.')
     rag_rule = models.CharField(
-        max_length=30, choices=[(r.value, r.value.replace("_", " ")) for r in RagRule],
+        max_length=30,
+        choices=[(r.value, r.value.replace("_", " ")) for r in RagRule],
         default=RagRule.TARGET_THEN_QUARTILE,
     )
     benchmark_key = models.CharField(max_length=100, blank=True)
     compare_with = models.CharField(
-        max_length=20, default=CompareWith.PREVIOUS_PERIOD,
-        choices=[(CompareWith.PREVIOUS_PERIOD.value, "Previous period"),
-                 (CompareWith.SAME_PERIOD_LAST_YEAR.value, "Same period last year")],
+        max_length=20,
+        default=CompareWith.PREVIOUS_PERIOD,
+        choices=[
+            (CompareWith.PREVIOUS_PERIOD.value, "Previous period"),
+            (CompareWith.SAME_PERIOD_LAST_YEAR.value, "Same period last year"),
+        ],
     )
     year_kind = models.CharField(
-        max_length=20, default=YearKind.FINANCIAL,
+        max_length=20,
+        default=YearKind.FINANCIAL,
         choices=[(YearKind.FINANCIAL.value, "Financial year"), (YearKind.ACADEMIC.value, "Academic year")],
     )
 
@@ -120,7 +131,9 @@ class BenchmarkValue(models.Model):
     year_end = models.DateField()
     la_code = models.CharField(max_length=12)
     la_name = models.CharField(max_length=200)
-    value = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True, help_text="Blank if suppressed.")
+    value = models.DecimalField(
+        max_digits=16, decimal_places=4, null=True, blank=True, help_text="Blank if suppressed."
+    )
     loaded_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -188,7 +201,9 @@ class Snapshot(models.Model):
     period_end = models.DateField()
     frozen_at = models.DateTimeField(default=timezone.now)
     frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    note = models.CharField(max_length=300, blank=True, help_text='e.g. "As reported to scrutiny committee, 3 June 2025"')
+    note = models.CharField(
+        max_length=300, blank=True, help_text='e.g. "As reported to scrutiny committee, 3 June 2025"'
+    )
 
     class Meta:
         ordering = ["-frozen_at"]

@@ -9,6 +9,7 @@ Every number and word of judgement comes from a report line (value, counts, prev
 direction of travel, quartile, target and RAG from the rules), so the text cannot disagree with
 the table beneath it.
 """
+
 import re
 
 from .definitions import ValueType
@@ -19,15 +20,17 @@ QUARTILE_WORDS = {1: "top", 2: "second", 3: "third", 4: "bottom"}
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 COMPARATOR_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 SUBJECTS = {
-    ValueType.PERCENT: "The percentage of {}", ValueType.NUMBER: "The number of {}",
-    ValueType.RATE: "The {}", ValueType.SCORE: "The {} score",
+    ValueType.PERCENT: "The percentage of {}",
+    ValueType.NUMBER: "The number of {}",
+    ValueType.RATE: "The {}",
+    ValueType.SCORE: "The {} score",
 }
 DOT_WORDS = {Dot.IMPROVE: ", an improvement", Dot.WORSE: ", a deterioration"}
 _QUARTER = re.compile(r"^Q([1-4]) (\d{4}/\d{2})$")
 
 
 def spoken(label: str) -> str:
-    """"Q4 2024/25" -> "Quarter 4 2024/25"; other labels as they are."""
+    """ "Q4 2024/25" -> "Quarter 4 2024/25"; other labels as they are."""
     m = _QUARTER.match(label)
     return f"Quarter {m[1]} {m[2]}" if m else label
 
@@ -49,19 +52,23 @@ def listed(items: list[str]) -> str:
 
 
 def _of(indicator, numerator, denominator) -> str:
-    """"294 of 334 children"."""
+    """ "294 of 334 children"."""
     return f"{numerator:,.0f} of {indicator.counted(denominator)}"
 
 
 def _latest(line) -> str:
     indicator = line.indicator
-    text = (f"{SUBJECTS[indicator.value_type].format(indicator.described_as)} was {indicator.format(line.value)} "
-            f"{when(line.period_label, indicator.span)}")
+    text = (
+        f"{SUBJECTS[indicator.value_type].format(indicator.described_as)} was {indicator.format(line.value)} "
+        f"{when(line.period_label, indicator.span)}"
+    )
     if line.numerator is not None and line.denominator is not None:
         if indicator.value_type == ValueType.PERCENT:
             text += f", with {_of(indicator, line.numerator, line.denominator)}"
         elif indicator.value_type == ValueType.RATE:
-            text += f": {indicator.counted(line.numerator)} in a population of {line.denominator:,.0f} children"
+            text += (
+                f": {indicator.counted(line.numerator)} in a population of {line.denominator:,.0f} children"
+            )
     return text + "."
 
 
@@ -87,12 +94,17 @@ def _in_period(line) -> str:
     indicator = line.indicator
     if indicator.span != Span.YEAR_TO_DATE or not line.in_period_denominator:
         return ""
-    text = (f"Within {spoken(line.period_label)} alone it was "
-            f"{indicator.format(100 * line.in_period_numerator / line.in_period_denominator)} "
-            f"({_of(indicator, line.in_period_numerator, line.in_period_denominator)})")
+    text = (
+        f"Within {spoken(line.period_label)} alone it was "
+        f"{indicator.format(100 * line.in_period_numerator / line.in_period_denominator)} "
+        f"({_of(indicator, line.in_period_numerator, line.in_period_denominator)})"
+    )
     if line.previous_in_period_denominator:
-        text += (f", compared with {_of(indicator, line.previous_in_period_numerator, line.previous_in_period_denominator)}"
-                 f" within {spoken(line.previous_label)}")
+        text += (
+            ", compared with "
+            f"{_of(indicator, line.previous_in_period_numerator, line.previous_in_period_denominator)}"
+            f" within {spoken(line.previous_label)}"
+        )
     return text + "."
 
 
@@ -105,10 +117,14 @@ def _benchmarks(line, council: str) -> str:
         elif line.quartile_source == "published":
             text += ", as printed on the published dashboard"
         sentences.append(text + ".")
-    averages = [f"{name} {indicator.format(value)}" for name, value in (
-        ("the England average is", line.england_average),
-        ("the statistical neighbour average is", line.neighbour_average),
-    ) if value is not None]
+    averages = [
+        f"{name} {indicator.format(value)}"
+        for name, value in (
+            ("the England average is", line.england_average),
+            ("the statistical neighbour average is", line.neighbour_average),
+        )
+        if value is not None
+    ]
     if averages:
         text = listed(averages)
         sentences.append(text[0].upper() + text[1:] + ".")
@@ -122,12 +138,20 @@ def _target(line) -> str:
     rated = f"rated {line.rag.label.lower()}"
     if indicator.target:
         target = indicator.target
-        return f"The target is {COMPARATOR_WORDS[target.comparator]} {indicator.format(target.value)}: {rated}."
+        return (
+            f"The target is {COMPARATOR_WORDS[target.comparator]} {indicator.format(target.value)}: {rated}."
+        )
     return f"There is no target: {rated} by the national quartile."
 
 
 def paragraph(line, report) -> str:
-    sentences = (_latest(line), _compared(line), _in_period(line), _benchmarks(line, report.council), _target(line))
+    sentences = (
+        _latest(line),
+        _compared(line),
+        _in_period(line),
+        _benchmarks(line, report.council),
+        _target(line),
+    )
     return " ".join(sentence for sentence in sentences if sentence)
 
 
@@ -136,21 +160,37 @@ def introduction(report) -> list[str]:
     period, summary = report.period, report.summary
     paragraphs = [
         f"This report presents the Children and Family Services Department's performance for "
-        f"{spoken(period.label)} ({period.start.day} {period.start:%B %Y} to {period.end.day} {period.end:%B %Y}), "
-        f"covering the {in_words(len(report.lines))} indicator{'' if len(report.lines) == 1 else 's'} with figures "
+        f"{spoken(period.label)} ({period.start.day} {period.start:%B %Y} to {period.end.day} "
+        f"{period.end:%B %Y}), "
+        f"covering the {in_words(len(report.lines))} indicator{'' if len(report.lines) == 1 else 's'} "
+        "with figures "
         "for the period."
     ]
     if summary.benchmarked:
         placed = [
             f"{in_words(summary.quartile[q])} {'is' if summary.quartile[q] == 1 else 'are'} in the "
-            f"{QUARTILE_WORDS[q]} quartile" for q in QUARTILES if summary.quartile[q]
+            f"{QUARTILE_WORDS[q]} quartile"
+            for q in QUARTILES
+            if summary.quartile[q]
         ]
-        paragraphs.append(f"From {in_words(summary.benchmarked)} measures reported that have a national benchmark, "
-                          f"{listed(placed)}.")
-    rated = [f"{in_words(summary.rag[rag])} {rag.label.lower()}" for rag in (Rag.GREEN, Rag.AMBER, Rag.RED)
-             if summary.rag[rag]]
-    moved = [f"{in_words(summary.dot[dot])} {words}" for dot, words in (
-        (Dot.IMPROVE, "improved"), (Dot.NO_CHANGE, "showed no change"), (Dot.WORSE, "were worse")) if summary.dot[dot]]
+        paragraphs.append(
+            f"From {in_words(summary.benchmarked)} measures reported that have a national benchmark, "
+            f"{listed(placed)}."
+        )
+    rated = [
+        f"{in_words(summary.rag[rag])} {rag.label.lower()}"
+        for rag in (Rag.GREEN, Rag.AMBER, Rag.RED)
+        if summary.rag[rag]
+    ]
+    moved = [
+        f"{in_words(summary.dot[dot])} {words}"
+        for dot, words in (
+            (Dot.IMPROVE, "improved"),
+            (Dot.NO_CHANGE, "showed no change"),
+            (Dot.WORSE, "were worse"),
+        )
+        if summary.dot[dot]
+    ]
     sentences = []
     if rated:
         sentences.append(f"Against targets and national quartiles, the ratings are {listed(rated)}.")

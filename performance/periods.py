@@ -15,6 +15,7 @@ events in the period, events in the financial year to its end, or the position a
 besides the printed labels there are "2024/25 to 31 December 2024" (financial year to date),
 "12 months to 31 December 2024" (a rolling year) and "As at 31 December 2024".
 """
+
 import datetime
 import enum
 import re
@@ -61,8 +62,11 @@ class Span(enum.StrEnum):
 
     @property
     def label(self):
-        return {"period": "In the period", "year_to_date": "Financial year to date",
-                "at_end": "At the end of the period"}[self]
+        return {
+            "period": "In the period",
+            "year_to_date": "Financial year to date",
+            "at_end": "At the end of the period",
+        }[self]
 
 
 class PeriodError(ValueError):
@@ -111,7 +115,10 @@ def year(first_year: int, year_kind: YearKind = YearKind.FINANCIAL) -> Period:
 def term(name: str, calendar_year: int) -> Period:
     first, last = _TERM_MONTHS[name]
     return Period(
-        f"{name} {calendar_year}", datetime.date(calendar_year, first, 1), _month_end(calendar_year, last), "term"
+        f"{name} {calendar_year}",
+        datetime.date(calendar_year, first, 1),
+        _month_end(calendar_year, last),
+        "term",
     )
 
 
@@ -132,13 +139,19 @@ def year_to_date(period_or_day) -> Period:
     """From 1 April of the financial year to the end of the period (or the day)."""
     end = getattr(period_or_day, "end", period_or_day)
     start = financial_year_start(end)
-    return Period(f"{start.year}/{(start.year + 1) % 100:02d} to {_day_text(end)}", start, end, "year_to_date")
+    return Period(
+        f"{start.year}/{(start.year + 1) % 100:02d} to {_day_text(end)}", start, end, "year_to_date"
+    )
 
 
 def rolling_year(end: datetime.date) -> Period:
     """The 12 months ending on `end`: 1 April 2024 to 31 March 2025, 1 March 2024 to 28 February 2025."""
-    return Period(f"12 months to {_day_text(end)}", end - relativedelta(years=1) + datetime.timedelta(days=1), end,
-                  "rolling_year")
+    return Period(
+        f"12 months to {_day_text(end)}",
+        end - relativedelta(years=1) + datetime.timedelta(days=1),
+        end,
+        "rolling_year",
+    )
 
 
 def as_at(day: datetime.date) -> Period:

@@ -14,6 +14,7 @@ Two printed layouts are known (tab-separated text, as extracted from the committ
 Each row's figures are also filed as IndicatorValues (origin "published") unless a figure for that
 indicator and period is already held from a file, a computation or another dashboard.
 """
+
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,22 +36,42 @@ AREA_LATEST = "area_latest"
 # Printed heading -> what it holds, per layout.
 LAYOUTS = {
     TOPIC_THEME: {
-        "Topic": "outcome", "Theme": "area", "Indicator": "indicator", "Value Type": "value_type",
-        "Polarity": "polarity", "Reporting Frequency": "frequency", "Previous Period": "previous_period",
-        "Previous Value": "previous_value", "Latest Period": "latest_period", "Latest Value": "latest_value",
-        "Trend": "trend", "Target": "target", "Status RAG": "rag",
+        "Topic": "outcome",
+        "Theme": "area",
+        "Indicator": "indicator",
+        "Value Type": "value_type",
+        "Polarity": "polarity",
+        "Reporting Frequency": "frequency",
+        "Previous Period": "previous_period",
+        "Previous Value": "previous_value",
+        "Latest Period": "latest_period",
+        "Latest Value": "latest_value",
+        "Trend": "trend",
+        "Target": "target",
+        "Status RAG": "rag",
         "National benchmark (quartile 1 = top)": "quartile",
         "Most recent Statistical Neighbour average": "neighbour_average",
     },
     AREA_LATEST: {
-        "Area": "area", "Indicator": "indicator", "Latest Data": "latest_value", "Period": "latest_period",
-        "Previous Data": "previous_value", "Perform. DOT": "trend", "Target": "target", "RAG": "rag",
+        "Area": "area",
+        "Indicator": "indicator",
+        "Latest Data": "latest_value",
+        "Period": "latest_period",
+        "Previous Data": "previous_value",
+        "Perform. DOT": "trend",
+        "Target": "target",
+        "RAG": "rag",
         "Quartiles": "quartile",
     },
 }
 _NOT_GIVEN = {"", "N/A", "NA", "N.A.", "-"}
 _RAG_WORDS = {
-    "green": Rag.GREEN, "g": Rag.GREEN, "amber": Rag.AMBER, "a": Rag.AMBER, "red": Rag.RED, "r": Rag.RED,
+    "green": Rag.GREEN,
+    "g": Rag.GREEN,
+    "amber": Rag.AMBER,
+    "a": Rag.AMBER,
+    "red": Rag.RED,
+    "r": Rag.RED,
 }
 _QUARTILE_WORDS = {"1": 1, "1st": 1, "2": 2, "2nd": 2, "3": 3, "3rd": 3, "4": 4, "4th": 4}
 _QUARTERLY = {Frequency.QUARTER, Frequency.LAST_MONTH_OF_QUARTER}
@@ -108,7 +129,9 @@ def _parse_row(layout, number, record, indicators, errors):
     before = len(errors)
     indicator = registry.find(fields["indicator"], indicators)
     if indicator is None:
-        errors.append(RowError(number, "Indicator", f"'{fields['indicator']}' is not an indicator Thrive knows"))
+        errors.append(
+            RowError(number, "Indicator", f"'{fields['indicator']}' is not an indicator Thrive knows")
+        )
         return None
     parsed = {"indicator": indicator}
     for field in ("latest_value", "previous_value", "neighbour_average"):
@@ -135,11 +158,19 @@ def _parse_row(layout, number, record, indicators, errors):
     if len(errors) > before:
         return None
     parsed.update(
-        rag=printed_rag(fields["rag"]), quartile=printed_quartile(fields["quartile"]), trend=fields["trend"].strip(),
+        rag=printed_rag(fields["rag"]),
+        quartile=printed_quartile(fields["quartile"]),
+        trend=fields["trend"].strip(),
     )
-    if not tables.check_fits(PublishedRow, number, {
+    if not tables.check_fits(
+        PublishedRow,
+        number,
+        {
             field: (heading.get(field, field), parsed[field])
-            for field in ("latest_value", "previous_value", "neighbour_average", "trend")}, errors):
+            for field in ("latest_value", "previous_value", "neighbour_average", "trend")
+        },
+        errors,
+    ):
         return None
     return parsed
 
@@ -158,9 +189,18 @@ def _file_figure(indicator, period, value, source, user, counts):
         counts["kept"] += 1
         return
     IndicatorValue.objects.update_or_create(
-        indicator_code=indicator.code, period_label=period.label,
-        defaults={"period_start": period.start, "period_end": period.end, "value": value, "numerator": None,
-                  "denominator": None, "origin": Origin.PUBLISHED, "source": source, "loaded_by": user},
+        indicator_code=indicator.code,
+        period_label=period.label,
+        defaults={
+            "period_start": period.start,
+            "period_end": period.end,
+            "value": value,
+            "numerator": None,
+            "denominator": None,
+            "origin": Origin.PUBLISHED,
+            "source": source,
+            "loaded_by": user,
+        },
     )
     counts["added"] += 1
 
@@ -183,19 +223,30 @@ def load(text: str, source_name: str, period_label: str | None = None, user=None
     counts = {"added": 0, "kept": 0}
     with transaction.atomic():
         dashboard, _ = PublishedDashboard.objects.update_or_create(
-            period_label=period_label, defaults={"layout": layout, "source_name": source_name, "loaded_by": user},
+            period_label=period_label,
+            defaults={"layout": layout, "source_name": source_name, "loaded_by": user},
         )
         dashboard.rows.all().delete()
-        PublishedRow.objects.bulk_create([
-            PublishedRow(
-                dashboard=dashboard, position=position, indicator_code=p["indicator"].code, printed=record,
-                previous_period=p["previous_period"].label, previous_value=p["previous_value"],
-                latest_period=p["latest_period"].label, latest_value=p["latest_value"], trend=p["trend"],
-                target=p["target"].text(p["indicator"].value_type) if p["target"] else "", rag=p["rag"].value,
-                quartile=p["quartile"], neighbour_average=p["neighbour_average"],
-            )
-            for position, (_, record, p) in enumerate(parsed_rows, start=1)
-        ])
+        PublishedRow.objects.bulk_create(
+            [
+                PublishedRow(
+                    dashboard=dashboard,
+                    position=position,
+                    indicator_code=p["indicator"].code,
+                    printed=record,
+                    previous_period=p["previous_period"].label,
+                    previous_value=p["previous_value"],
+                    latest_period=p["latest_period"].label,
+                    latest_value=p["latest_value"],
+                    trend=p["trend"],
+                    target=p["target"].text(p["indicator"].value_type) if p["target"] else "",
+                    rag=p["rag"].value,
+                    quartile=p["quartile"],
+                    neighbour_average=p["neighbour_average"],
+                )
+                for position, (_, record, p) in enumerate(parsed_rows, start=1)
+            ]
+        )
         for _, _, p in parsed_rows:
             _file_figure(p["indicator"], p["latest_period"], p["latest_value"], source, user, counts)
             _file_figure(p["indicator"], p["previous_period"], p["previous_value"], source, user, counts)

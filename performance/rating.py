@@ -10,6 +10,7 @@ What the published dashboards show (docs/performance.md has the evidence):
 - Direction of travel compares with the previous figure by polarity; a change no bigger than the
   tolerance for the value type is "no change". Without polarity it is "n.a.".
 """
+
 import enum
 from collections import Counter
 from dataclasses import dataclass
@@ -77,8 +78,13 @@ def within_amber_band(value: Decimal, target: Target, band_percent: Decimal) -> 
     return abs(value - target.value) <= abs(target.value) * band_percent / 100
 
 
-def rag(value, target: Target | None, quartile: int | None, rule=RagRule.TARGET_THEN_QUARTILE,
-        policy: Policy | None = None) -> Rag:
+def rag(
+    value,
+    target: Target | None,
+    quartile: int | None,
+    rule=RagRule.TARGET_THEN_QUARTILE,
+    policy: Policy | None = None,
+) -> Rag:
     """The RAG rating of `value` against its target, else its national quartile."""
     policy = policy or current_policy()
     if rule == RagRule.NONE or value is None:

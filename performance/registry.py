@@ -17,6 +17,7 @@ None when the records cannot give one; `performance.counting` builds figures fro
 them. Until a function is registered the indicator is "not yet computable": Thrive never makes a
 value up.
 """
+
 import datetime
 import re
 from contextlib import contextmanager
@@ -74,6 +75,7 @@ _DECLARED = {i.code: i for i in INDICATORS}
 if len(_DECLARED) != len(INDICATORS):
     raise ImproperlyConfigured("Two indicators share a code")
 
+
 class Computation(Protocol):
     """An indicator's computation from case records, registered by an app's `<app>/indicators.py` (imported by
     `PerformanceConfig.ready`): the figure for the span the indicator declares, or None."""
@@ -100,11 +102,23 @@ def local_indicators() -> list[Indicator]:
 
     return [
         Indicator(
-            row.code, row.name, row.outcome, row.area, ValueType(row.value_type), Polarity(row.polarity),
-            Frequency(row.frequency), row.definition, row.source, Obtained.IMPORTED,
-            target=Target.parse(row.target), rag_rule=RagRule(row.rag_rule), benchmark_key=row.benchmark_key,
+            row.code,
+            row.name,
+            row.outcome,
+            row.area,
+            ValueType(row.value_type),
+            Polarity(row.polarity),
+            Frequency(row.frequency),
+            row.definition,
+            row.source,
+            Obtained.IMPORTED,
+            target=Target.parse(row.target),
+            rag_rule=RagRule(row.rag_rule),
+            benchmark_key=row.benchmark_key,
             aliases=tuple(line.strip() for line in row.aliases.splitlines() if line.strip()),
-            compare_with=CompareWith(row.compare_with), year_kind=YearKind(row.year_kind), local=True,
+            compare_with=CompareWith(row.compare_with),
+            year_kind=YearKind(row.year_kind),
+            local=True,
         )
         for row in LocalIndicator.objects.all()
     ]
@@ -213,11 +227,15 @@ def check_registry(app_configs=None, **kwargs) -> list[Error]:
         for name in indicator.names:
             key = normalise_name(name)
             if key in seen and seen[key] != indicator.code:
-                errors.append(Error(f"'{name}' names both {seen[key]} and {indicator.code}", id="performance.E001"))
+                errors.append(
+                    Error(f"'{name}' names both {seen[key]} and {indicator.code}", id="performance.E001")
+                )
             seen[key] = indicator.code
     for code, text in (conf.get("TARGETS") or {}).items():
         if code not in _DECLARED:
-            errors.append(Error(f"THRIVE_PERFORMANCE TARGETS: {code} is not an indicator code", id="performance.E002"))
+            errors.append(
+                Error(f"THRIVE_PERFORMANCE TARGETS: {code} is not an indicator code", id="performance.E002")
+            )
             continue
         try:
             Target.parse(text)
@@ -227,10 +245,16 @@ def check_registry(app_configs=None, **kwargs) -> list[Error]:
 
 
 _PERIOD_KINDS = {
-    Frequency.QUARTER: "quarter", Frequency.LAST_MONTH_OF_QUARTER: "quarter",
-    Frequency.TERM: "term", Frequency.ANNUAL: "year",
+    Frequency.QUARTER: "quarter",
+    Frequency.LAST_MONTH_OF_QUARTER: "quarter",
+    Frequency.TERM: "term",
+    Frequency.ANNUAL: "year",
 }
-_KIND_EXAMPLES = {"quarter": "a quarter like Q4 2024/25", "term": "a term like Autumn 2023", "year": "a year like 2023/24"}
+_KIND_EXAMPLES = {
+    "quarter": "a quarter like Q4 2024/25",
+    "term": "a term like Autumn 2023",
+    "year": "a year like 2023/24",
+}
 
 
 def period_of(indicator: Indicator, label: str) -> Period:

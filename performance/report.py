@@ -4,6 +4,7 @@ A report is a list of `Line`s: the dashboard's rows for a quarter as they stand 
 as a snapshot froze them (`snapshots.report`). Both have the same shape, so the narrative, the
 table and every export read one thing, and a frozen report reads exactly as it was reported.
 """
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,7 +17,6 @@ from . import narrative, rating
 from .definitions import Indicator
 from .periods import Period
 from .rating import Dot, Rag
-
 
 REPORT_CHART_WIDTH, REPORT_CHART_HEIGHT = 200, 56
 
@@ -61,19 +61,30 @@ class Line:
     def from_dashboard_row(cls, row: dashboards.DashboardRow) -> "Line":
         latest, previous = row.latest, row.previous
         return cls(
-            indicator=row.indicator, period_label=latest.period_label, value=latest.value,
-            numerator=latest.numerator, denominator=latest.denominator,
-            in_period_numerator=latest.in_period_numerator, in_period_denominator=latest.in_period_denominator,
+            indicator=row.indicator,
+            period_label=latest.period_label,
+            value=latest.value,
+            numerator=latest.numerator,
+            denominator=latest.denominator,
+            in_period_numerator=latest.in_period_numerator,
+            in_period_denominator=latest.in_period_denominator,
             previous_label=previous.period_label if previous else "",
             previous_value=previous.value if previous else None,
             previous_numerator=previous.numerator if previous else None,
             previous_denominator=previous.denominator if previous else None,
             previous_in_period_numerator=previous.in_period_numerator if previous else None,
             previous_in_period_denominator=previous.in_period_denominator if previous else None,
-            dot=row.dot, movement=row.movement, rag=row.rag, quartile=row.quartile,
-            quartile_source=row.quartile_source, benchmark_year=row.benchmark_year,
-            neighbour_average=row.neighbour_average, england_average=row.england_average,
-            origin=latest.origin, source=latest.source, history=row.history,
+            dot=row.dot,
+            movement=row.movement,
+            rag=row.rag,
+            quartile=row.quartile,
+            quartile_source=row.quartile_source,
+            benchmark_year=row.benchmark_year,
+            neighbour_average=row.neighbour_average,
+            england_average=row.england_average,
+            origin=latest.origin,
+            source=latest.source,
+            history=row.history,
         )
 
 
@@ -107,7 +118,9 @@ class Report:
             by_outcome.setdefault(line.indicator.outcome, []).append(line)
         number, sections = len(self.introduction), []
         for outcome, lines in by_outcome.items():
-            numbered = [(number + i, narrative.paragraph(line, self)) for i, line in enumerate(lines, start=1)]
+            numbered = [
+                (number + i, narrative.paragraph(line, self)) for i, line in enumerate(lines, start=1)
+            ]
             number += len(lines)
             sections.append(Section(outcome, numbered))
         return sections

@@ -7,6 +7,7 @@ each computed figure from the records held now and lists the children added to o
 its denominator and numerator, with the reason read from the record's history, instead of
 silently rewriting what the committee saw.
 """
+
 import dataclasses
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -21,9 +22,9 @@ from . import computed, periods, registry
 from . import report as reports
 from .definitions import Frequency, Indicator, Obtained, Polarity, Target, ValueType
 from .models import FigureCases, Origin, Snapshot, SnapshotCases, SnapshotRow
+from .rating import Dot, Rag
 from .registry import Case, Figure
 from .report import Line, Report
-from .rating import Dot, Rag
 
 STORED = [f.name for f in dataclasses.fields(Line) if f.name not in ("indicator", "history")]
 
@@ -33,16 +34,25 @@ def freeze(period: periods.Period, user, note: str = "") -> Snapshot:
     built = reports.build(period)
     with transaction.atomic():
         snapshot = Snapshot.objects.create(
-            period_label=period.label, period_start=period.start, period_end=period.end, frozen_by=user, note=note,
+            period_label=period.label,
+            period_start=period.start,
+            period_end=period.end,
+            frozen_by=user,
+            note=note,
         )
-        rows = SnapshotRow.objects.bulk_create(_row(snapshot, position, line) for position, line in enumerate(built.lines))
+        rows = SnapshotRow.objects.bulk_create(
+            _row(snapshot, position, line) for position, line in enumerate(built.lines)
+        )
         row_for = {(row.indicator_code, row.period_label): row for row in rows}
         held = FigureCases.objects.filter(
-            figure__origin=Origin.COMPUTED, figure__indicator_code__in={code for code, _ in row_for},
+            figure__origin=Origin.COMPUTED,
+            figure__indicator_code__in={code for code, _ in row_for},
             figure__period_label__in={label for _, label in row_for},
         ).values_list("figure__indicator_code", "figure__period_label", "cases")
         SnapshotCases.objects.bulk_create(
-            SnapshotCases(row=row_for[code, label], cases=cases) for code, label, cases in held if (code, label) in row_for
+            SnapshotCases(row=row_for[code, label], cases=cases)
+            for code, label, cases in held
+            if (code, label) in row_for
         )
     return snapshot
 
@@ -50,21 +60,39 @@ def freeze(period: periods.Period, user, note: str = "") -> Snapshot:
 def _row(snapshot, position, line: Line) -> SnapshotRow:
     indicator = line.indicator
     return SnapshotRow(
-        snapshot=snapshot, position=position, indicator_code=indicator.code, name=indicator.name,
-        outcome=indicator.outcome, area=indicator.area, value_type=indicator.value_type, target=indicator.target_text,
+        snapshot=snapshot,
+        position=position,
+        indicator_code=indicator.code,
+        name=indicator.name,
+        outcome=indicator.outcome,
+        area=indicator.area,
+        value_type=indicator.value_type,
+        target=indicator.target_text,
         **{name: getattr(line, name) for name in STORED},
     )
 
 
 def _indicator(row: SnapshotRow) -> Indicator:
     """The indicator as it was reported: its name, grouping and target then, not as they are now."""
-    frozen = {"name": row.name, "outcome": row.outcome, "area": row.area, "value_type": ValueType(row.value_type),
-              "target": Target.parse(row.target)}
+    frozen = {
+        "name": row.name,
+        "outcome": row.outcome,
+        "area": row.area,
+        "value_type": ValueType(row.value_type),
+        "target": Target.parse(row.target),
+    }
     try:
         return replace(registry.get(row.indicator_code), **frozen)
     except KeyError:  # a council indicator deleted since
-        return Indicator(row.indicator_code, polarity=Polarity.NONE, frequency=Frequency.QUARTER, definition="",
-                         source="", obtained=Obtained.IMPORTED, **frozen)
+        return Indicator(
+            row.indicator_code,
+            polarity=Polarity.NONE,
+            frequency=Frequency.QUARTER,
+            definition="",
+            source="",
+            obtained=Obtained.IMPORTED,
+            **frozen,
+        )
 
 
 def line_of(row: SnapshotRow) -> Line:
@@ -75,8 +103,13 @@ def line_of(row: SnapshotRow) -> Line:
 def report(snapshot: Snapshot) -> Report:
     """The report exactly as it was frozen."""
     period = periods.Period(snapshot.period_label, snapshot.period_start, snapshot.period_end, "quarter")
-    return Report(period, [line_of(row) for row in snapshot.rows.all()], reports.council_name(), snapshot=snapshot,
-                  generated_at=snapshot.frozen_at)
+    return Report(
+        period,
+        [line_of(row) for row in snapshot.rows.all()],
+        reports.council_name(),
+        snapshot=snapshot,
+        generated_at=snapshot.frozen_at,
+    )
 
 
 # What changed since.
@@ -113,7 +146,8 @@ class Change:
     def changed(self) -> bool:
         now = (self.now.value, self.now.numerator, self.now.denominator) if self.now else (None, None, None)
         return now != (self.line.value, self.line.numerator, self.line.denominator) or any(
-            (self.added, self.removed, self.into_numerator, self.out_of_numerator))
+            (self.added, self.removed, self.into_numerator, self.out_of_numerator)
+        )
 
 
 def changes(snapshot: Snapshot) -> list[Change]:
@@ -127,15 +161,22 @@ def changes(snapshot: Snapshot) -> list[Change]:
         then = {case.record: case for case in _cases_of(row)}
         current = {case.record: case for case in (now.cases if now else ())}
         both = current.keys() & then.keys()
-        found.append(Change(
-            line, now,
-            added=_explained((current[key] for key in current.keys() - then.keys()), snapshot.frozen_at),
-            removed=_explained((then[key] for key in then.keys() - current.keys()), snapshot.frozen_at),
-            into_numerator=_explained(
-                (current[key] for key in both if current[key].counted and not then[key].counted), snapshot.frozen_at),
-            out_of_numerator=_explained(
-                (current[key] for key in both if then[key].counted and not current[key].counted), snapshot.frozen_at),
-        ))
+        found.append(
+            Change(
+                line,
+                now,
+                added=_explained((current[key] for key in current.keys() - then.keys()), snapshot.frozen_at),
+                removed=_explained((then[key] for key in then.keys() - current.keys()), snapshot.frozen_at),
+                into_numerator=_explained(
+                    (current[key] for key in both if current[key].counted and not then[key].counted),
+                    snapshot.frozen_at,
+                ),
+                out_of_numerator=_explained(
+                    (current[key] for key in both if then[key].counted and not current[key].counted),
+                    snapshot.frozen_at,
+                ),
+            )
+        )
     return found
 
 
@@ -147,8 +188,10 @@ def _cases_of(row: SnapshotRow) -> list[Case]:
 
 
 def _explained(cases, since) -> list[CaseChange]:
-    return sorted((CaseChange(case.person_id, case.date, case.counted, case.record, since) for case in cases),
-                  key=lambda change: (change.date, change.record))
+    return sorted(
+        (CaseChange(case.person_id, case.date, case.counted, case.record, since) for case in cases),
+        key=lambda change: (change.date, change.record),
+    )
 
 
 def _day(moment) -> str:
@@ -173,10 +216,21 @@ def why(case: Case, since) -> str:
         changed = last.diff_against(before).changed_fields if before else []
         fields = ", ".join(str(model._meta.get_field(name).verbose_name) for name in changed)
         return f"The {noun} was changed on {_day(last.history_date)}" + (f": {fields}." if fields else ".")
-    merge = PersonMerge.objects.filter(survivor_id=case.person_id, merged_at__gt=since).order_by("merged_at").first()
+    merge = (
+        PersonMerge.objects.filter(survivor_id=case.person_id, merged_at__gt=since)
+        .order_by("merged_at")
+        .first()
+    )
     if merge:
-        return f"Another record of the child ({merge.duplicate.la_id}) was merged into theirs on {_day(merge.merged_at)}."
-    other = model.history.filter(person_id=case.person_id, history_date__gt=since).exclude(id=pk).order_by("history_date")
+        return (
+            f"Another record of the child ({merge.duplicate.la_id}) was merged into theirs on "
+            f"{_day(merge.merged_at)}."
+        )
+    other = (
+        model.history.filter(person_id=case.person_id, history_date__gt=since)
+        .exclude(id=pk)
+        .order_by("history_date")
+    )
     if other.exists():
         return f"Another {noun} of the child was recorded or changed on {_day(other.last().history_date)}."
     return f"The {noun} is unchanged; another of the child's records changed."

@@ -4,6 +4,7 @@ Rows are numbered as a spreadsheet shows them: the heading row is row 1, so the 
 on row 2. Every problem is reported with its row and column, e.g.
 "row 7, column 'value': 'abc' is not a number", so the person who made the file can fix it.
 """
+
 import datetime
 import io
 from dataclasses import dataclass
@@ -11,7 +12,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from thrive import textfiles
-
 
 MAX_ROWS = 100_000  # far more than any table of figures; a bigger sheet is the wrong file (or a zip bomb)
 
@@ -71,19 +71,37 @@ def _read_excel(data: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise TableError([RowError(None, None, "The file could not be read as an Excel workbook (.xlsx).")]) from None
+        raise TableError(
+            [RowError(None, None, "The file could not be read as an Excel workbook (.xlsx).")]
+        ) from None
     try:
         rows = []
         for row in workbook.worksheets[0].iter_rows():
             rows.append([_excel_cell(cell) for cell in row])
             if len(rows) > MAX_ROWS:
-                raise TableError([RowError(None, None, f"The workbook has more than {MAX_ROWS:,} rows: "
-                                                       "Thrive reads one table of figures per file.")])
+                raise TableError(
+                    [
+                        RowError(
+                            None,
+                            None,
+                            f"The workbook has more than {MAX_ROWS:,} rows: "
+                            "Thrive reads one table of figures per file.",
+                        )
+                    ]
+                )
     except TableError:
         raise
     except Exception:  # a damaged sheet inside a workbook that opened, or no sheet at all
-        raise TableError([RowError(None, None, "The workbook's first sheet could not be read. Open it in Excel, "
-                                               "save it again as .xlsx and try again.")]) from None
+        raise TableError(
+            [
+                RowError(
+                    None,
+                    None,
+                    "The workbook's first sheet could not be read. Open it in Excel, "
+                    "save it again as .xlsx and try again.",
+                )
+            ]
+        ) from None
     finally:
         workbook.close()
     return rows
@@ -97,7 +115,9 @@ def read(data: bytes, filename: str, required: tuple[str, ...], optional: tuple[
     elif suffix in (".xlsx", ".xlsm"):
         grid = _read_excel(data)
     else:
-        raise TableError([RowError(None, None, "The file must be a CSV file (.csv) or an Excel workbook (.xlsx).")])
+        raise TableError(
+            [RowError(None, None, "The file must be a CSV file (.csv) or an Excel workbook (.xlsx).")]
+        )
     if not grid:
         raise TableError([RowError(None, None, "The file is empty.")])
     columns = [_column(h) for h in grid[0]]
@@ -105,7 +125,8 @@ def read(data: bytes, filename: str, required: tuple[str, ...], optional: tuple[
     allowed = set(required) | set(optional)
     errors += [
         RowError(1, c, f"is not a column Thrive knows (expected {', '.join((*required, *optional))})")
-        for c in columns if c and c not in allowed
+        for c in columns
+        if c and c not in allowed
     ]
     if errors:
         raise TableError(errors)
@@ -173,6 +194,10 @@ def check_fits(model, row: int, values: dict, errors: list) -> bool:
         if isinstance(value, str) and max_length and len(value) > max_length:
             errors.append(RowError(row, column, f"is longer than {max_length} characters"))
         digits = getattr(field, "max_digits", None)
-        if isinstance(value, Decimal) and digits and abs(value) >= Decimal(10) ** (digits - field.decimal_places):
+        if (
+            isinstance(value, Decimal)
+            and digits
+            and abs(value) >= Decimal(10) ** (digits - field.decimal_places)
+        ):
             errors.append(RowError(row, column, f"'{text(value)}' is too large a number"))
     return len(errors) == before

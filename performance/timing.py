@@ -8,6 +8,7 @@ names worth reading and no history rows, and the synthetic council generator rem
 of demo data. `time_dashboard` runs every registered computation for a quarter and files the
 figures, as `compute_indicators` does.
 """
+
 import datetime
 import random
 import statistics
@@ -53,35 +54,68 @@ def build_case_records(referrals: int, end: datetime.date, seed: int = 1) -> Non
     start = end - datetime.timedelta(days=365 * YEARS)
     with transaction.atomic():
         children = Person.objects.bulk_create(
-            [Person(la_id=f"T{seed}-{n:07d}", surname="Timing", birth_date=end - datetime.timedelta(days=rng.randrange(6570)))
-             for n in range(int(referrals * (1 - RE_REFERRED)))], batch_size=BATCH,
+            [
+                Person(
+                    la_id=f"T{seed}-{n:07d}",
+                    surname="Timing",
+                    birth_date=end - datetime.timedelta(days=rng.randrange(6570)),
+                )
+                for n in range(int(referrals * (1 - RE_REFERRED)))
+            ],
+            batch_size=BATCH,
         )
         made = []
         for n in range(referrals):
-            child = children[n] if n < len(children) else rng.choice(children)  # the rest: children referred again
+            child = (
+                children[n] if n < len(children) else rng.choice(children)
+            )  # the rest: children referred again
             day = start + datetime.timedelta(rng.randrange((end - start).days))
-            made.append(Referral(person=child, referral_date=day, closure_date=_closed(rng, day, end, 120), source="01"))
+            made.append(
+                Referral(
+                    person=child, referral_date=day, closure_date=_closed(rng, day, end, 120), source="01"
+                )
+            )
         Referral.objects.bulk_create(made, batch_size=BATCH)
         Assessment.objects.bulk_create(
-            [Assessment(referral=r, person_id=r.person_id, start_date=r.referral_date, due_date=r.referral_date,
-                        authorisation_date=_by(r.referral_date + datetime.timedelta(rng.randrange(20, 100)), end))
-             for r in made if rng.random() < ASSESSED], batch_size=BATCH,
+            [
+                Assessment(
+                    referral=r,
+                    person_id=r.person_id,
+                    start_date=r.referral_date,
+                    due_date=r.referral_date,
+                    authorisation_date=_by(r.referral_date + datetime.timedelta(rng.randrange(20, 100)), end),
+                )
+                for r in made
+                if rng.random() < ASSESSED
+            ],
+            batch_size=BATCH,
         )
         plans = []
         for r in made:
             begun = r.referral_date + datetime.timedelta(30)
             if rng.random() < ON_A_PLAN and begun <= end:
-                plans.append(ChildProtectionPlan(
-                    referral=r, person_id=r.person_id, start_date=begun, end_date=_closed(rng, begun, end, 270),
-                    initial_category=AbuseCategory.NEGLECT, latest_category=AbuseCategory.NEGLECT,
-                ))
+                plans.append(
+                    ChildProtectionPlan(
+                        referral=r,
+                        person_id=r.person_id,
+                        start_date=begun,
+                        end_date=_closed(rng, begun, end, 270),
+                        initial_category=AbuseCategory.NEGLECT,
+                        latest_category=AbuseCategory.NEGLECT,
+                    )
+                )
         ChildProtectionPlan.objects.bulk_create(plans, batch_size=BATCH)
         ChildProtectionConference.objects.bulk_create(_reviews(rng, plans, end), batch_size=BATCH)
         per_age = round(referrals / YEARS * CHILD_POPULATION_PER_REFERRAL / 36)  # 18 ages, two sexes
-        PopulationCount.objects.bulk_create((
-            PopulationCount(year=year, age=age, sex=sex, count=per_age)
-            for year in range(start.year, end.year + 1) for age in range(19) for sex in "MF"
-        ), ignore_conflicts=True)  # estimates already held stay
+        PopulationCount.objects.bulk_create(
+            (
+                PopulationCount(year=year, age=age, sex=sex, count=per_age)
+                for year in range(start.year, end.year + 1)
+                for age in range(19)
+                for sex in "MF"
+            ),
+            ignore_conflicts=True,
+        )  # estimates already held stay
 
 
 def _closed(rng, opened, end, mean_days):
@@ -98,10 +132,16 @@ def _reviews(rng, plans, end):
     first_review, later_review = timescales.get("CP_REVIEW_FIRST"), timescales.get("CP_REVIEW_SUBSEQUENT")
     for plan in plans:
         due = first_review.due(plan.start_date)
-        while (held := due + datetime.timedelta(rng.choice((-14, -3, 0, 0, 0, 2, 9)))) <= (plan.end_date or end):
+        while (held := due + datetime.timedelta(rng.choice((-14, -3, 0, 0, 0, 2, 9)))) <= (
+            plan.end_date or end
+        ):
             yield ChildProtectionConference(
-                referral_id=plan.referral_id, person_id=plan.person_id, plan=plan, kind=ConferenceKind.REVIEW,
-                date=held, outcome=ConferenceOutcome.CONTINUE,
+                referral_id=plan.referral_id,
+                person_id=plan.person_id,
+                plan=plan,
+                kind=ConferenceKind.REVIEW,
+                date=held,
+                outcome=ConferenceOutcome.CONTINUE,
             )
             due = later_review.due(held)
 

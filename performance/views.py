@@ -1,5 +1,6 @@
 """Pages: the dashboard, an indicator and the children behind it, the indicator list, uploading figures,
 published dashboards, the quarterly report and its snapshots."""
+
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -16,7 +17,18 @@ from access.classes import AccessClass, page, signed_in
 from access.models import DisclosureKind, Role
 from thrive import limits
 
-from . import benchmarks, charts, computed, consistency, drilldown, exports, importer, periods, registry, snapshots
+from . import (
+    benchmarks,
+    charts,
+    computed,
+    consistency,
+    drilldown,
+    exports,
+    importer,
+    periods,
+    registry,
+    snapshots,
+)
 from . import dashboard as dashboards
 from . import report as reports
 from .forms import ComputeForm, FiguresUploadForm
@@ -33,8 +45,11 @@ def can_load_figures(user) -> bool:
     return user.is_superuser or user.role in LOADER_ROLES or user.has_perm("performance.add_indicatorvalue")
 
 
-analyst_page = page(AccessClass.ANALYST, can_load_figures,
-                    "Only performance analysts and administrators can load or compute figures.")
+analyst_page = page(
+    AccessClass.ANALYST,
+    can_load_figures,
+    "Only performance analysts and administrators can load or compute figures.",
+)
 
 
 def _chosen_quarter(request, choices):
@@ -50,11 +65,20 @@ def dashboard(request):
     filters = {key: request.GET.get(key, "").strip() for key in ("outcome", "area", "q")}
     board = dashboards.build(period, filters["outcome"], filters["area"], filters["q"]) if period else None
     can_load = can_load_figures(request.user)
-    return render(request, "performance/dashboard.html", {
-        "board": board, "choices": choices, "filters": filters, "can_load": can_load,
-        "compute_form": ComputeForm(today=timezone.localdate()) if can_load else None,
-        "published": PublishedDashboard.objects.filter(period_label=period.label).first() if period else None,
-    })
+    return render(
+        request,
+        "performance/dashboard.html",
+        {
+            "board": board,
+            "choices": choices,
+            "filters": filters,
+            "can_load": can_load,
+            "compute_form": ComputeForm(today=timezone.localdate()) if can_load else None,
+            "published": PublishedDashboard.objects.filter(period_label=period.label).first()
+            if period
+            else None,
+        },
+    )
 
 
 @signed_in
@@ -78,25 +102,44 @@ def indicator_detail(request, code):
         benchmark = benchmarks.benchmarks_for([(indicator, latest.value, latest.period_end)]).get(code)
     chosen = next((f for f in history if f.period_label == request.GET.get("period")), latest)
     children = page = None
-    held = FigureCases.objects.filter(figure=chosen, figure__origin=Origin.COMPUTED).first() if chosen else None
+    held = (
+        FigureCases.objects.filter(figure=chosen, figure__origin=Origin.COMPUTED).first() if chosen else None
+    )
     if held:
         children = drilldown.for_user(held.as_cases(), request.user)
         page = Paginator(children.children, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
         if page.object_list:  # the page names these children
-            disclose(request, DisclosureKind.LIST, [child.person_id for child in page.object_list],
-                     what=f"Children behind {indicator.code} {chosen.period_label}, page {page.number}")
-    return render(request, "performance/indicator_detail.html", {
-        "indicator": indicator, "status": registry.status(indicator), "history": list(reversed(history)),
-        "latest": latest,
-        "chart": charts.trend(indicator, history, indicator.target,
-                              *benchmarks.averages_beside(indicator, [f.period_end for f in history])),
-        "benchmark": benchmark,
-        "printed": sorted(
-            PublishedRow.objects.filter(indicator_code=code).select_related("dashboard"),
-            key=lambda row: periods.parse(row.dashboard.period_label).end, reverse=True,
-        ),
-        "chosen": chosen, "children": children, "page": page,
-    })
+            disclose(
+                request,
+                DisclosureKind.LIST,
+                [child.person_id for child in page.object_list],
+                what=f"Children behind {indicator.code} {chosen.period_label}, page {page.number}",
+            )
+    return render(
+        request,
+        "performance/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "status": registry.status(indicator),
+            "history": list(reversed(history)),
+            "latest": latest,
+            "chart": charts.trend(
+                indicator,
+                history,
+                indicator.target,
+                *benchmarks.averages_beside(indicator, [f.period_end for f in history]),
+            ),
+            "benchmark": benchmark,
+            "printed": sorted(
+                PublishedRow.objects.filter(indicator_code=code).select_related("dashboard"),
+                key=lambda row: periods.parse(row.dashboard.period_label).end,
+                reverse=True,
+            ),
+            "chosen": chosen,
+            "children": children,
+            "page": page,
+        },
+    )
 
 
 @analyst_page
@@ -112,10 +155,16 @@ def upload(request):
         else:
             messages.success(request, f"{upload_file.name}: {result}.")
             return redirect("performance:dashboard")
-    return render(request, "performance/upload.html", {
-        "form": form, "row_errors": row_errors[:ERRORS_SHOWN], "more_errors": max(len(row_errors) - ERRORS_SHOWN, 0),
-        "columns": importer.REQUIRED + importer.OPTIONAL,
-    })
+    return render(
+        request,
+        "performance/upload.html",
+        {
+            "form": form,
+            "row_errors": row_errors[:ERRORS_SHOWN],
+            "more_errors": max(len(row_errors) - ERRORS_SHOWN, 0),
+            "columns": importer.REQUIRED + importer.OPTIONAL,
+        },
+    )
 
 
 @analyst_page
@@ -135,22 +184,31 @@ def compute(request):
 
 @signed_in
 def published_list(request):
-    return render(request, "performance/published_list.html", {
-        "dashboards": PublishedDashboard.objects.order_by("-loaded_at"),
-    })
+    return render(
+        request,
+        "performance/published_list.html",
+        {
+            "dashboards": PublishedDashboard.objects.order_by("-loaded_at"),
+        },
+    )
 
 
 @signed_in
 def published_detail(request, pk):
     published = get_object_or_404(PublishedDashboard, pk=pk)
     checked = consistency.check(published)
-    return render(request, "performance/published_detail.html", {
-        "published": published, "checked": checked,
-        "findings": sorted((f for c in checked for f in c.findings), key=lambda f: f.position),
-        "printed_summary": consistency.printed_summary(checked),
-        "computed_summary": consistency.computed_summary(checked),
-        "hide_printed_dot": not any(c.row.trend for c in checked),
-    })
+    return render(
+        request,
+        "performance/published_detail.html",
+        {
+            "published": published,
+            "checked": checked,
+            "findings": sorted((f for c in checked for f in c.findings), key=lambda f: f.position),
+            "printed_summary": consistency.printed_summary(checked),
+            "computed_summary": consistency.computed_summary(checked),
+            "hide_printed_dot": not any(c.row.trend for c in checked),
+        },
+    )
 
 
 @signed_in
@@ -165,7 +223,11 @@ def report(request):
         choices = dashboards.quarters_held()
         period = _chosen_quarter(request, choices)
         if period is None:
-            return render(request, "performance/dashboard.html", {"board": None, "can_load": can_load_figures(request.user)})
+            return render(
+                request,
+                "performance/dashboard.html",
+                {"board": None, "can_load": can_load_figures(request.user)},
+            )
         built = reports.build(period)
     wanted = request.GET.get("format")
     if wanted:
@@ -178,10 +240,16 @@ def report(request):
         else:
             response["Content-Disposition"] = f'attachment; filename="{exports.filename(built, wanted)}"'
         return response
-    return render(request, "performance/report.html", {
-        "report": built, "choices": choices, "formats": list(exports.FORMATS),
-        "can_freeze": can_load_figures(request.user),
-    })
+    return render(
+        request,
+        "performance/report.html",
+        {
+            "report": built,
+            "choices": choices,
+            "formats": list(exports.FORMATS),
+            "can_freeze": can_load_figures(request.user),
+        },
+    )
 
 
 @signed_in
@@ -197,12 +265,18 @@ def snapshot_list(request):
             period = None
         if period is None or period.kind != "quarter":
             return HttpResponseBadRequest("Freeze a quarter's report, e.g. Q4 2024/25.")
-        snapshot = snapshots.freeze(period, request.user, limits.plain_text(request.POST.get("note", ""))[:300])
+        snapshot = snapshots.freeze(
+            period, request.user, limits.plain_text(request.POST.get("note", ""))[:300]
+        )
         messages.success(request, f"The {period.label} report is frozen as reported.")
         return redirect("performance:snapshot", snapshot.pk)
-    return render(request, "performance/snapshot_list.html", {
-        "snapshots": Snapshot.objects.select_related("frozen_by"),
-    })
+    return render(
+        request,
+        "performance/snapshot_list.html",
+        {
+            "snapshots": Snapshot.objects.select_related("frozen_by"),
+        },
+    )
 
 
 @signed_in
@@ -211,19 +285,38 @@ def snapshot_detail(request, pk):
     snapshot = get_object_or_404(Snapshot.objects.select_related("frozen_by"), pk=pk)
     found = snapshots.changes(snapshot)
     moved = [
-        {"change": change, "lists": [
-            (title, drilldown.for_user(cases, request.user)) for title, cases in (
-                ("Added to the denominator", change.added), ("Removed from the denominator", change.removed),
-                ("Moved into the numerator", change.into_numerator), ("Moved out of the numerator", change.out_of_numerator),
-            ) if cases
-        ]}
-        for change in found if change.changed
+        {
+            "change": change,
+            "lists": [
+                (title, drilldown.for_user(cases, request.user))
+                for title, cases in (
+                    ("Added to the denominator", change.added),
+                    ("Removed from the denominator", change.removed),
+                    ("Moved into the numerator", change.into_numerator),
+                    ("Moved out of the numerator", change.out_of_numerator),
+                )
+                if cases
+            ],
+        }
+        for change in found
+        if change.changed
     ]
-    named = [child.person_id for change in moved for _, listed in change["lists"]
-             for child in listed.children]
+    named = [
+        child.person_id for change in moved for _, listed in change["lists"] for child in listed.children
+    ]
     if named:
-        disclose(request, DisclosureKind.LIST, named,
-                 what=f"Changes to the {snapshot.period_label} report since it was frozen")
-    return render(request, "performance/snapshot_detail.html", {
-        "snapshot": snapshot, "moved": moved, "unchanged": [c for c in found if not c.changed],
-    })
+        disclose(
+            request,
+            DisclosureKind.LIST,
+            named,
+            what=f"Changes to the {snapshot.period_label} report since it was frozen",
+        )
+    return render(
+        request,
+        "performance/snapshot_detail.html",
+        {
+            "snapshot": snapshot,
+            "moved": moved,
+            "unchanged": [c for c in found if not c.changed],
+        },
+    )

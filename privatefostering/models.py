@@ -1,6 +1,7 @@
 """Private fostering: a child under 16 (18 if disabled) cared for by someone who is not a parent or close
 relative, by private arrangement, for 28 days or more (Children Act 1989 s66). The council is notified
 and must visit (Children (Private Arrangements for Fostering) Regulations 2005, regs 4, 7 and 8)."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -8,10 +9,16 @@ from simple_history.models import HistoricalRecords
 
 class PrivateFosteringArrangement(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="private_fostering")
-    notified_on = models.DateField("date the council was notified",
-                                   help_text="Or the date the council otherwise became aware of the arrangement.")
-    began_on = models.DateField("date the arrangement began", null=True, blank=True,
-                                help_text="Leave blank for a proposed arrangement that has not begun.")
+    notified_on = models.DateField(
+        "date the council was notified",
+        help_text="Or the date the council otherwise became aware of the arrangement.",
+    )
+    began_on = models.DateField(
+        "date the arrangement began",
+        null=True,
+        blank=True,
+        help_text="Leave blank for a proposed arrangement that has not begun.",
+    )
     carer = models.CharField("private foster carer", max_length=200)
     ended_on = models.DateField("date the arrangement ended", null=True, blank=True)
     notes = models.TextField(blank=True)
@@ -38,12 +45,18 @@ class PrivateFosteringArrangement(models.Model):
 
 
 class PrivateFosteringVisit(models.Model):
-    arrangement = models.ForeignKey(PrivateFosteringArrangement, on_delete=models.PROTECT, related_name="visits")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="private_fostering_visits",
-                               editable=False)
+    arrangement = models.ForeignKey(
+        PrivateFosteringArrangement, on_delete=models.PROTECT, related_name="visits"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="private_fostering_visits", editable=False
+    )
     visited_on = models.DateField()
-    seen_alone = models.BooleanField("the child was spoken to alone", default=True,
-                                     help_text="Unless the officer considers it inappropriate (reg 8(3)).")
+    seen_alone = models.BooleanField(
+        "the child was spoken to alone",
+        default=True,
+        help_text="Unless the officer considers it inappropriate (reg 8(3)).",
+    )
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 

@@ -1,4 +1,5 @@
 """Family group decision making, the Public Law Outline and court orders."""
+
 from django.db import models
 
 

@@ -3,6 +3,7 @@
 The reforms oblige the council to offer every family an FGDM meeting before it starts care
 proceedings. CareProceedings.save() enforces that, so no form, import or script can skip it.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,7 +18,9 @@ User = settings.AUTH_USER_MODEL
 
 class FGDMOffer(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="fgdm_offers")
-    referral = models.ForeignKey("frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="fgdm_offers")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="fgdm_offers"
+    )
     offered_on = models.DateField()
     offered_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     response = models.CharField(max_length=10, choices=FGDMResponse.choices, default=FGDMResponse.PENDING)
@@ -32,7 +35,9 @@ class FGDMOffer(models.Model):
 class FGDMMeeting(models.Model):
     offer = models.ForeignKey(FGDMOffer, on_delete=models.PROTECT, related_name="meetings")
     held_on = models.DateField()
-    facilitated = models.BooleanField(default=True, help_text="Run by an independent coordinator (FGDMMeetingFac).")
+    facilitated = models.BooleanField(
+        default=True, help_text="Run by an independent coordinator (FGDMMeetingFac)."
+    )
     family_plan = models.TextField(blank=True)
     plan_agreed = models.BooleanField(default=False)
     history = HistoricalRecords()
@@ -47,7 +52,8 @@ class FGDMParticipant(models.Model):
 
 
 class FGDMException(models.Model):
-    """The council decided an FGDM offer was not in the child's best interests, and said why to court and family."""
+    """The council decided an FGDM offer was not in the child's best interests, and said why to court and
+    family."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="fgdm_exceptions")
     reason = models.TextField()
@@ -83,16 +89,23 @@ def fgdm_requirement_problem(person, issued_on) -> str | None:
 class PreProceedings(models.Model):
     """The Public Law Outline stage (PreProceedingsandFGDM in the CIN census from 2026-27)."""
 
-    referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="pre_proceedings")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", on_delete=models.PROTECT, related_name="pre_proceedings"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pre_proceedings")
     start_date = models.DateField(help_text="Decision to enter pre-proceedings (PPStartDate).")
     letter_before_proceedings_sent_on = models.DateField(null=True, blank=True)
     initial_meeting_on = models.DateField(null=True, blank=True)
-    step_decision_on = models.DateField(null=True, blank=True, help_text="Decision to end pre-proceedings (StepDecisionDate).")
+    step_decision_on = models.DateField(
+        null=True, blank=True, help_text="Decision to end pre-proceedings (StepDecisionDate)."
+    )
     outcome = models.CharField(max_length=1, choices=PreProceedingsOutcome.choices, blank=True)
     court_application_on = models.DateField(null=True, blank=True)
     letter_initiating_proceedings_sent_on = models.DateField(
-        null=True, blank=True, help_text="Letter to initiate care proceedings sent to the parents (LetterInitCPDate).")
+        null=True,
+        blank=True,
+        help_text="Letter to initiate care proceedings sent to the parents (LetterInitCPDate).",
+    )
     history = HistoricalRecords()
 
     @property
@@ -108,7 +121,9 @@ class PLOMeeting(models.Model):
 
 class CareProceedings(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_proceedings")
-    referral = models.ForeignKey("frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="care_proceedings")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="care_proceedings"
+    )
     issued_on = models.DateField()
     court = models.CharField(max_length=200, blank=True)
     case_number = models.CharField(max_length=50, blank=True)
@@ -121,7 +136,11 @@ class CareProceedings(models.Model):
         verbose_name_plural = "care proceedings"
 
     def clean(self):
-        problem = fgdm_requirement_problem(self.person, self.issued_on) if self.person_id and self.issued_on else None
+        problem = (
+            fgdm_requirement_problem(self.person, self.issued_on)
+            if self.person_id and self.issued_on
+            else None
+        )
         if problem and self._state.adding:
             raise ValidationError({"issued_on": problem})
 

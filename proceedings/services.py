@@ -4,35 +4,63 @@ Issuing care proceedings goes through CareProceedings.save(), which refuses when
 decision making meeting was offered (or the exception is incomplete); the refusal rolls back the
 transaction the page saves in, and the page shows its message.
 """
+
 from django.core.exceptions import ValidationError
 
 from frontdoor.services import current_referral
 from people.casework import not_before
 
-from .models import CareProceedings, FGDMException, FGDMMeeting, FGDMOffer, FGDMParticipant, PLOMeeting, PreProceedings
+from .models import (
+    CareProceedings,
+    FGDMException,
+    FGDMMeeting,
+    FGDMOffer,
+    FGDMParticipant,
+    PLOMeeting,
+    PreProceedings,
+)
 
 
 def record_offer(person, user, *, offered_on, response, responded_on) -> FGDMOffer:
-    return FGDMOffer.objects.create(person=person, referral=current_referral([person.pk]), offered_on=offered_on,
-                                    offered_by=user, response=response, responded_on=responded_on)
+    return FGDMOffer.objects.create(
+        person=person,
+        referral=current_referral([person.pk]),
+        offered_on=offered_on,
+        offered_by=user,
+        response=response,
+        responded_on=responded_on,
+    )
 
 
 def record_meeting(offer, *, held_on, facilitated, family_plan, plan_agreed, participants) -> FGDMMeeting:
     """The meeting and who from the family network came; `participants` are (person, role) pairs."""
     not_before(held_on, offer.offered_on, "held_on", "the offer")
-    meeting = FGDMMeeting.objects.create(offer=offer, held_on=held_on, facilitated=facilitated,
-                                         family_plan=family_plan, plan_agreed=plan_agreed)
-    FGDMParticipant.objects.bulk_create(FGDMParticipant(meeting=meeting, person=person, role=role)
-                                        for person, role in participants)
+    meeting = FGDMMeeting.objects.create(
+        offer=offer,
+        held_on=held_on,
+        facilitated=facilitated,
+        family_plan=family_plan,
+        plan_agreed=plan_agreed,
+    )
+    FGDMParticipant.objects.bulk_create(
+        FGDMParticipant(meeting=meeting, person=person, role=role) for person, role in participants
+    )
     return meeting
 
 
-def record_exception(person, user, *, reason, decided_on, explained_to_court_on, explained_to_family_on) -> FGDMException:
+def record_exception(
+    person, user, *, reason, decided_on, explained_to_court_on, explained_to_family_on
+) -> FGDMException:
     not_before(explained_to_court_on, decided_on, "explained_to_court_on", "the decision")
     not_before(explained_to_family_on, decided_on, "explained_to_family_on", "the decision")
-    return FGDMException.objects.create(person=person, decided_by=user, reason=reason, decided_on=decided_on,
-                                        explained_to_court_on=explained_to_court_on,
-                                        explained_to_family_on=explained_to_family_on)
+    return FGDMException.objects.create(
+        person=person,
+        decided_by=user,
+        reason=reason,
+        decided_on=decided_on,
+        explained_to_court_on=explained_to_court_on,
+        explained_to_family_on=explained_to_family_on,
+    )
 
 
 def start_pre_proceedings(person, *, start_date) -> PreProceedings:
@@ -67,8 +95,13 @@ def end_pre_proceedings(stage, *, step_decision_on, outcome) -> None:
 
 def issue_proceedings(person, *, issued_on, court, case_number) -> CareProceedings:
     """Raises ValidationError (from the model) when the FGDM duty has not been met."""
-    return CareProceedings.objects.create(person=person, referral=current_referral([person.pk]), issued_on=issued_on,
-                                          court=court, case_number=case_number)
+    return CareProceedings.objects.create(
+        person=person,
+        referral=current_referral([person.pk]),
+        issued_on=issued_on,
+        court=court,
+        case_number=case_number,
+    )
 
 
 def record_proceedings_outcome(case, *, ended_on, outcome) -> None:
@@ -81,5 +114,8 @@ def record_explained(exception, *, explained_to_court_on, explained_to_family_on
     """Complete an exception with when it was explained to the court and to the family."""
     not_before(explained_to_court_on, exception.decided_on, "explained_to_court_on", "the decision")
     not_before(explained_to_family_on, exception.decided_on, "explained_to_family_on", "the decision")
-    exception.explained_to_court_on, exception.explained_to_family_on = explained_to_court_on, explained_to_family_on
+    exception.explained_to_court_on, exception.explained_to_family_on = (
+        explained_to_court_on,
+        explained_to_family_on,
+    )
     exception.save()

@@ -6,6 +6,7 @@ offer made before pre-proceedings start, or, for the few urgent cases, a recorde
 explained to the court and the family by the day of issue: CareProceedings.save() refuses anything
 else, and these rows are bulk-written past it, so the plan itself keeps the rule.
 """
+
 from dataclasses import dataclass, field
 
 from council.synthetic.casework import Weighted, between, date
@@ -28,12 +29,22 @@ from .models import (
 WEEK = 7
 # What the referral does after a final order (frontdoor.synthetic reads these routes).
 AFTER_ORDER = {
-    CourtOrder.CARE_ORDER: "looked_after", CourtOrder.PLACEMENT_ORDER: "looked_after", CourtOrder.SGO: "sgo",
-    CourtOrder.CHILD_ARRANGEMENTS: "cao", CourtOrder.SUPERVISION_ORDER: "cin_plan", CourtOrder.NO_ORDER: "cin_plan",
+    CourtOrder.CARE_ORDER: "looked_after",
+    CourtOrder.PLACEMENT_ORDER: "looked_after",
+    CourtOrder.SGO: "sgo",
+    CourtOrder.CHILD_ARRANGEMENTS: "cao",
+    CourtOrder.SUPERVISION_ORDER: "cin_plan",
+    CourtOrder.NO_ORDER: "cin_plan",
     CourtOrder.WITHDRAWN: "close",
 }
-FAMILY_NETWORK = (RelationshipKind.MOTHER, RelationshipKind.FATHER, RelationshipKind.STEP_PARENT,
-                  RelationshipKind.GRANDPARENT, RelationshipKind.AUNT_UNCLE, RelationshipKind.CONNECTED_PERSON)
+FAMILY_NETWORK = (
+    RelationshipKind.MOTHER,
+    RelationshipKind.FATHER,
+    RelationshipKind.STEP_PARENT,
+    RelationshipKind.GRANDPARENT,
+    RelationshipKind.AUNT_UNCLE,
+    RelationshipKind.CONNECTED_PERSON,
+)
 QUERY_CHUNK = 5_000
 
 
@@ -117,8 +128,14 @@ def _issue(planner, court: CourtPlan, day: int) -> None:
 # Writing the rows
 
 FAMILY_PLANS = (
-    "Grandparents to provide respite every weekend; aunt to take the children to school; family to meet monthly.",
-    "Maternal grandmother to move in for three months; father to have supervised contact at the family centre.",
+    (
+        "Grandparents to provide respite every weekend; aunt to take the children to school; family to meet "
+        "monthly."
+    ),
+    (
+        "Maternal grandmother to move in for three months; father to have supervised contact at the family "
+        "centre."
+    ),
     "Family network agreed a safety plan and who the children go to in a crisis.",
 )
 EXCEPTION_REASONS = (
@@ -141,14 +158,23 @@ class ProceedingsWriter:
 
     def family_networks(self, journeys) -> dict[int, list[tuple[int, str]]]:
         """Each child's relatives and connected people who could join a family meeting (few children)."""
-        children = sorted({
-            self.index.person_ids[child] for journey in journeys for ref in journey.referrals
-            if _court(ref) is not None and _court(ref).meeting is not None for child in ref.children
-        })
+        children = sorted(
+            {
+                self.index.person_ids[child]
+                for journey in journeys
+                for ref in journey.referrals
+                if _court(ref) is not None and _court(ref).meeting is not None
+                for child in ref.children
+            }
+        )
         network = {}
         for n in range(0, len(children), QUERY_CHUNK):
-            rows = Relationship.objects.filter(person_id__in=children[n:n + QUERY_CHUNK], kind__in=FAMILY_NETWORK)
-            for person_id, relative_id, kind in rows.order_by("pk").values_list("person_id", "relative_id", "kind"):
+            rows = Relationship.objects.filter(
+                person_id__in=children[n : n + QUERY_CHUNK], kind__in=FAMILY_NETWORK
+            )
+            for person_id, relative_id, kind in rows.order_by("pk").values_list(
+                "person_id", "relative_id", "kind"
+            ):
                 network.setdefault(person_id, []).append((relative_id, RelationshipKind(kind).label.lower()))
         return network
 
@@ -171,37 +197,61 @@ class ProceedingsWriter:
         for child, referral_id in zip(ref.children, ref.ids):
             person_id = self.index.person_ids[child]
             if court.offer is not None and court.offer <= as_at:
-                offer = insert(FGDMOffer, person_id=person_id, referral_id=referral_id, offered_on=date(court.offer),
-                               offered_by_id=worker, response=response,
-                               responded_on=date(court.responded) if responded else None)
+                offer = insert(
+                    FGDMOffer,
+                    person_id=person_id,
+                    referral_id=referral_id,
+                    offered_on=date(court.offer),
+                    offered_by_id=worker,
+                    response=response,
+                    responded_on=date(court.responded) if responded else None,
+                )
                 if court.meeting is not None and court.meeting <= as_at:
                     self.meeting(offer, court, child)
             if court.exception is not None:
                 decided_on, to_court, to_family = court.exception
-                insert(FGDMException, person_id=person_id, reason=r.choice(EXCEPTION_REASONS),
-                       decided_on=date(decided_on), decided_by_id=ref.protection.team.manager,
-                       explained_to_court_on=date(to_court), explained_to_family_on=date(to_family))
+                insert(
+                    FGDMException,
+                    person_id=person_id,
+                    reason=r.choice(EXCEPTION_REASONS),
+                    decided_on=date(decided_on),
+                    decided_by_id=ref.protection.team.manager,
+                    explained_to_court_on=date(to_court),
+                    explained_to_family_on=date(to_family),
+                )
             if court.plo_start is not None:
                 self.pre_proceedings(court, person_id, referral_id, decided)
             if court.issued is not None and court.issued <= as_at:
                 ended = court.ended <= as_at
                 issued = date(court.issued)
-                insert(CareProceedings, person_id=person_id, referral_id=referral_id, issued_on=issued,
-                       court=self.court, case_number=f"SX{issued:%y}C{self.cases:05d}",
-                       target_end=date(self.days.due("CARE_PROCEEDINGS", court.issued)),
-                       ended_on=date(court.ended) if ended else None, outcome=court.order if ended else "")
+                insert(
+                    CareProceedings,
+                    person_id=person_id,
+                    referral_id=referral_id,
+                    issued_on=issued,
+                    court=self.court,
+                    case_number=f"SX{issued:%y}C{self.cases:05d}",
+                    target_end=date(self.days.due("CARE_PROCEEDINGS", court.issued)),
+                    ended_on=date(court.ended) if ended else None,
+                    outcome=court.order if ended else "",
+                )
 
     def pre_proceedings(self, court: CourtPlan, person_id, referral_id, decided: bool) -> None:
         as_at = self.as_at
         applied = court.issued is not None and court.issued <= as_at
         stage = self.council.insert(
-            PreProceedings, referral_id=referral_id, person_id=person_id, start_date=date(court.plo_start),
+            PreProceedings,
+            referral_id=referral_id,
+            person_id=person_id,
+            start_date=date(court.plo_start),
             letter_before_proceedings_sent_on=date(court.letter) if court.letter <= as_at else None,
             initial_meeting_on=date(court.plo_meetings[0]) if court.plo_meetings[0] <= as_at else None,
-            step_decision_on=date(court.decided) if decided else None, outcome=court.plo_outcome if decided else "",
+            step_decision_on=date(court.decided) if decided else None,
+            outcome=court.plo_outcome if decided else "",
             court_application_on=date(court.issued) if applied else None,
             letter_initiating_proceedings_sent_on=date(court.letter_initiating)
-            if court.letter_initiating is not None and court.letter_initiating <= as_at else None,
+            if court.letter_initiating is not None and court.letter_initiating <= as_at
+            else None,
         )
         for n, day in enumerate(court.plo_meetings):
             if day <= as_at:
@@ -210,8 +260,12 @@ class ProceedingsWriter:
     def meeting(self, offer: int, court: CourtPlan, child: int) -> None:
         person_id = self.index.person_ids[child]
         meeting = self.council.insert(
-            FGDMMeeting, offer_id=offer, held_on=date(court.meeting), facilitated=True,
-            family_plan=self.rng.choice(FAMILY_PLANS) if court.plan_agreed else "", plan_agreed=court.plan_agreed,
+            FGDMMeeting,
+            offer_id=offer,
+            held_on=date(court.meeting),
+            facilitated=True,
+            family_plan=self.rng.choice(FAMILY_PLANS) if court.plan_agreed else "",
+            plan_agreed=court.plan_agreed,
         )
         people = list(self.network.get(person_id, []))
         if court.meeting - self.index.birth[child] >= self.rates.fgdm_child_takes_part_from_age * YEAR_DAYS:
@@ -229,4 +283,3 @@ def courts(council):
     writer = ProceedingsWriter(council)
     for journey in council.lookups["frontdoor.journeys"]:
         writer.journey(journey)
-

@@ -1,4 +1,6 @@
-"""Child protection's card on a child's record: strategy discussions, enquiries, plans and the latest visit."""
+"""Child protection's card on a child's record: strategy discussions, enquiries, plans and the latest
+visit."""
+
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +17,11 @@ from .models import ChildProtectionConference, ChildProtectionPlan, Section47, S
 def _enquiry_row(enquiry, today) -> Row:
     url = reverse("protection:section47", args=[enquiry.pk])
     key = f"Section 47 enquiry from {enquiry.start_date:%-d %b %Y}"
-    waiting = not enquiry.icpc_not_required and enquiry.outcome in ("", Section47Outcome.ICPC) and not enquiry.has_icpc
+    waiting = (
+        not enquiry.icpc_not_required
+        and enquiry.outcome in ("", Section47Outcome.ICPC)
+        and not enquiry.has_icpc
+    )
     if waiting:
         status, colour = describe_due(enquiry.icpc_due, today)
         return Row(key, f"Initial conference due {enquiry.icpc_due:%-d %b %Y}", url, status, colour)
@@ -28,7 +34,9 @@ def _plan_row(plan, today) -> Row:
     if plan.end_date:
         return Row(key, f"{plan.get_latest_category_display()}; ended {plan.end_date:%-d %b %Y}", url)
     status, colour = describe_due(plan.next_review_due, today)
-    value = plan.get_latest_category_display() + ("; second or subsequent plan" if plan.is_second_or_subsequent else "")
+    value = plan.get_latest_category_display() + (
+        "; second or subsequent plan" if plan.is_second_or_subsequent else ""
+    )
     return Row(key, value, url, f"Review {status.lower()}", colour, current_plan(Part.CHILD_PROTECTION, True))
 
 
@@ -40,14 +48,37 @@ def child_protection(child, user):
     enquiries = Section47.objects.filter(person_id__in=child.ids).annotate(has_icpc=Exists(initial))
     enquiries = enquiries.order_by("-start_date", "-pk")
     plans = ChildProtectionPlan.objects.filter(person_id__in=child.ids).order_by("-start_date", "-pk")
-    last_visit = Visit.objects.filter(person_id__in=child.ids).select_related("visited_by").order_by("-visited_on").first()
-    rows = [Row(f"Strategy discussion {d.held_on:%-d %b %Y}", d.get_outcome_display(),
-                reverse("protection:strategy_discussion", args=[d.pk])) for d in discussions]
+    last_visit = (
+        Visit.objects.filter(person_id__in=child.ids)
+        .select_related("visited_by")
+        .order_by("-visited_on")
+        .first()
+    )
+    rows = [
+        Row(
+            f"Strategy discussion {d.held_on:%-d %b %Y}",
+            d.get_outcome_display(),
+            reverse("protection:strategy_discussion", args=[d.pk]),
+        )
+        for d in discussions
+    ]
     rows += [_enquiry_row(e, today) for e in enquiries] + [_plan_row(p, today) for p in plans]
     if last_visit:
-        rows.append(Row("Last visit", f"{last_visit.visited_on:%-d %b %Y}: {last_visit.get_kind_display()} by {last_visit.visited_by}"))
+        rows.append(
+            Row(
+                "Last visit",
+                (
+                    f"{last_visit.visited_on:%-d %b %Y}: {last_visit.get_kind_display()} by "
+                    f"{last_visit.visited_by}"
+                ),
+            )
+        )
     referral = current_referral(child.ids)
-    actions = [Link("Record a strategy discussion", reverse("protection:strategy", args=[referral.pk]))] if referral else []
+    actions = (
+        [Link("Record a strategy discussion", reverse("protection:strategy", args=[referral.pk]))]
+        if referral
+        else []
+    )
     actions.append(Link("Record a visit", reverse("protection:record_visit", args=[child.person.pk])))
     actions = actions if child.may_record else []
     return Card("Child protection", rows, actions, empty="No child protection work recorded.")

@@ -1,4 +1,5 @@
 """Child protection code lists (CIN census categories of abuse) and conference outcomes."""
+
 from django.db import models
 
 
@@ -58,18 +59,20 @@ class CoreGroupAgency(models.TextChoices):
     OTHER = "other", "Other"
 
 
-QUORATE_AGENCIES = 3  # a conference is quorate with at least three agencies, one of them children's social care
+QUORATE_AGENCIES = (
+    3  # a conference is quorate with at least three agencies, one of them children's social care
+)
 
 
 # The category of a plan in words a family can read, for the plan printed for them.
 PLAIN_CATEGORY = {
     AbuseCategory.NEGLECT: "We are worried that the child's needs for care, safety and health are not being "
-                           "met "
-                           "(neglect).",
+    "met "
+    "(neglect).",
     AbuseCategory.PHYSICAL: "We are worried that the child has been or could be physically hurt (physical "
-                            "abuse).",
+    "abuse).",
     AbuseCategory.EMOTIONAL: "We are worried about the child's feelings and how they are being treated "
-                             "(emotional abuse).",
+    "(emotional abuse).",
     AbuseCategory.SEXUAL: "We are worried that the child has been or could be sexually abused.",
     AbuseCategory.MULTIPLE: "We are worried that the child has been or could be harmed in more than one way.",
 }

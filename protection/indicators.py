@@ -1,4 +1,5 @@
 """Child protection figures for the performance dashboard (see performance.registry)."""
+
 from collections import defaultdict
 
 from django.db.models import Min
@@ -74,7 +75,9 @@ def reviews_on_time(period: Period) -> Figure | None:
     first_review = timescales.get("CP_REVIEW_FIRST")
     open_plans = _plans_open_at_end_of(day)
     held = defaultdict(list)
-    reviews = ChildProtectionConference.objects.filter(kind=ConferenceKind.REVIEW, plan__in=open_plans, date__lte=day)
+    reviews = ChildProtectionConference.objects.filter(
+        kind=ConferenceKind.REVIEW, plan__in=open_plans, date__lte=day
+    )
     for plan_id, date in reviews.order_by("date").values_list("plan_id", "date"):
         held[plan_id].append(date)
     return proportion(

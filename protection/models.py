@@ -3,6 +3,7 @@
 Under the reforms this work sits with a multi-agency child protection team (an access.Team of
 kind MACPT) and a lead child protection practitioner per child.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,9 +16,9 @@ from .codes import (
     QUORATE_AGENCIES,
     AbuseCategory,
     Agency,
-    CoreGroupAgency,
     ConferenceKind,
     ConferenceOutcome,
+    CoreGroupAgency,
     Section47Outcome,
     StrategyOutcome,
 )
@@ -26,7 +27,9 @@ User = settings.AUTH_USER_MODEL
 
 
 class StrategyDiscussion(models.Model):
-    referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="strategy_discussions")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", on_delete=models.PROTECT, related_name="strategy_discussions"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="strategy_discussions")
     held_on = models.DateField()
     chaired_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -47,7 +50,9 @@ class Section47(models.Model):
 
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="section47s")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="section47s")
-    strategy_discussion = models.ForeignKey(StrategyDiscussion, on_delete=models.PROTECT, related_name="section47s")
+    strategy_discussion = models.ForeignKey(
+        StrategyDiscussion, on_delete=models.PROTECT, related_name="section47s"
+    )
     start_date = models.DateField(help_text="S47ActualStartDate in the CIN census.")
     icpc_due = models.DateField(editable=False, help_text="InitialCPCtarget in the CIN census.")
     outcome = models.CharField(max_length=10, choices=Section47Outcome.choices, blank=True)
@@ -80,12 +85,28 @@ class ChildProtectionPlan(models.Model):
     initial_category = models.CharField(max_length=3, choices=AbuseCategory.choices)
     latest_category = models.CharField(max_length=3, choices=AbuseCategory.choices)
     previous_plans = models.PositiveSmallIntegerField(
-        default=0, editable=False, help_text="Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan."
+        default=0,
+        editable=False,
+        help_text=(
+            "Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan."
+        ),
     )
-    team = models.ForeignKey("access.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="cp_plans",
-                             help_text="The multi-agency child protection team.")
-    lead_practitioner = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="cp_plans_led",
-                                          help_text="The lead child protection practitioner.")
+    team = models.ForeignKey(
+        "access.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cp_plans",
+        help_text="The multi-agency child protection team.",
+    )
+    lead_practitioner = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cp_plans_led",
+        help_text="The lead child protection practitioner.",
+    )
     next_review_due = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
@@ -102,7 +123,9 @@ class ChildProtectionPlan(models.Model):
 
     def review_dates(self):
         return list(
-            self.conferences.filter(kind=ConferenceKind.REVIEW).order_by("date").values_list("date", flat=True)
+            self.conferences.filter(kind=ConferenceKind.REVIEW)
+            .order_by("date")
+            .values_list("date", flat=True)
         )
 
     def compute_next_review_due(self):
@@ -122,11 +145,17 @@ class ChildProtectionPlan(models.Model):
 class ChildProtectionConference(models.Model):
     referral = models.ForeignKey("frontdoor.Referral", on_delete=models.PROTECT, related_name="conferences")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="conferences")
-    section47 = models.ForeignKey(Section47, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences")
-    plan = models.ForeignKey(ChildProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences")
+    section47 = models.ForeignKey(
+        Section47, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences"
+    )
+    plan = models.ForeignKey(
+        ChildProtectionPlan, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences"
+    )
     kind = models.CharField(max_length=12, choices=ConferenceKind.choices)
     date = models.DateField()
-    chair = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences_chaired")
+    chair = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences_chaired"
+    )
     outcome = models.CharField(max_length=10, choices=ConferenceOutcome.choices)
     history = HistoricalRecords()
 
@@ -148,7 +177,9 @@ class ChildProtectionConference(models.Model):
 
 
 class ConferenceAttendee(models.Model):
-    conference = models.ForeignKey(ChildProtectionConference, on_delete=models.CASCADE, related_name="attendees")
+    conference = models.ForeignKey(
+        ChildProtectionConference, on_delete=models.CASCADE, related_name="attendees"
+    )
     name = models.CharField(max_length=200)
     agency = models.CharField(max_length=20, choices=Agency.choices)
     user = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -183,8 +214,9 @@ class PlanAction(Action):
     """Who will do what by when under a child protection plan; the core group checks progress."""
 
     plan = models.ForeignKey(ChildProtectionPlan, on_delete=models.CASCADE, related_name="actions")
-    objective = models.ForeignKey(PlanObjective, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="actions")
+    objective = models.ForeignKey(
+        PlanObjective, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
 
 
 class CoreGroupMember(models.Model):

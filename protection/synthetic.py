@@ -6,6 +6,7 @@ then between reviews, or when proceedings are issued), so plan lengths and revie
 from the review schedule the registry sets: first within 3 months, then at most 6 months apart; a
 review brought forward (the plan's aims met early) ends the plan, unless the family is in proceedings.
 """
+
 from dataclasses import dataclass, field
 
 from council.synthetic.casework import Weighted, between, date
@@ -18,8 +19,8 @@ from .models import (
     ChildProtectionConference,
     ChildProtectionPlan,
     ConferenceAttendee,
-    Section47,
     CoreGroupMeeting,
+    Section47,
     StrategyAttendee,
     StrategyDiscussion,
     Visit,
@@ -52,7 +53,11 @@ class ProtectionPlan:
     plan_ids: list = field(default_factory=list)
 
     def plan_open_on(self, day: int) -> bool:
-        return self.plan_start is not None and self.plan_start <= day and (self.plan_end is None or self.plan_end > day)
+        return (
+            self.plan_start is not None
+            and self.plan_start <= day
+            and (self.plan_end is None or self.plan_end > day)
+        )
 
     def involvements(self, day: int):
         if self.plan_open_on(day):
@@ -74,7 +79,9 @@ def plan_protection(planner, day: int, repeat: bool) -> ProtectionPlan:
     cp.section47_start = day
     if r.random() >= (j.repeat_section47_to_icpc_share if repeat else j.section47_to_icpc_share):
         cp.section47_done = cp.end = days.add(day, between(r, j.section47_working_days))
-        cp.section47_outcome = r.choice((Section47Outcome.CONCERNS_NOT_ICPC, Section47Outcome.NOT_SUBSTANTIATED))
+        cp.section47_outcome = r.choice(
+            (Section47Outcome.CONCERNS_NOT_ICPC, Section47Outcome.NOT_SUBSTANTIATED)
+        )
         return cp
     on_time = r.random() < j.icpc_on_time_share
     cp.icpc = days.add(day, between(r, j.icpc_working_days if on_time else j.icpc_late_working_days))
@@ -173,8 +180,15 @@ class ProtectionWriter:
             if cp is not None and cp.strategy <= self.as_at:
                 self.protection(ref, cp, previous_plans)
             if ref.cin_plan is not None and ref.cin_plan.start <= self.as_at:
-                self.visits(ref.children, VisitKind.CHILD_IN_NEED, ref.cin_plan.start, ref.cin_plan.end, ref.worker,
-                            self.council.rates.journeys.cin_visit_days, calendar_days=True)
+                self.visits(
+                    ref.children,
+                    VisitKind.CHILD_IN_NEED,
+                    ref.cin_plan.start,
+                    ref.cin_plan.end,
+                    ref.worker,
+                    self.council.rates.journeys.cin_visit_days,
+                    calendar_days=True,
+                )
 
     def protection(self, ref, cp: ProtectionPlan, previous_plans: dict) -> None:
         as_at, insert, person_ids = self.as_at, self.council.insert, self.index.person_ids
@@ -183,43 +197,84 @@ class ProtectionWriter:
         s47_done = cp.section47_done is not None and cp.section47_done <= as_at
         for child, referral_id in zip(ref.children, ref.ids):
             person_id = person_ids[child]
-            discussion = insert(StrategyDiscussion, referral_id=referral_id, person_id=person_id,
-                                held_on=date(cp.strategy), chaired_by_id=chair_of_strategy,
-                                outcome=cp.strategy_outcome, notes=self.rng.choice(STRATEGY_NOTES))
+            discussion = insert(
+                StrategyDiscussion,
+                referral_id=referral_id,
+                person_id=person_id,
+                held_on=date(cp.strategy),
+                chaired_by_id=chair_of_strategy,
+                outcome=cp.strategy_outcome,
+                notes=self.rng.choice(STRATEGY_NOTES),
+            )
             for name, agency, user in attendees:
                 insert(StrategyAttendee, discussion_id=discussion, name=name, agency=agency, user_id=user)
             if cp.section47_start is None:
                 continue
-            enquiry = insert(Section47, referral_id=referral_id, person_id=person_id, strategy_discussion_id=discussion,
-                             start_date=date(cp.section47_start), icpc_due=date(self.days.due("ICPC", cp.strategy)),
-                             outcome=cp.section47_outcome if s47_done else "",
-                             completed_on=date(cp.section47_done) if s47_done else None,
-                             icpc_not_required=s47_done and cp.section47_outcome != Section47Outcome.ICPC)
+            enquiry = insert(
+                Section47,
+                referral_id=referral_id,
+                person_id=person_id,
+                strategy_discussion_id=discussion,
+                start_date=date(cp.section47_start),
+                icpc_due=date(self.days.due("ICPC", cp.strategy)),
+                outcome=cp.section47_outcome if s47_done else "",
+                completed_on=date(cp.section47_done) if s47_done else None,
+                icpc_not_required=s47_done and cp.section47_outcome != Section47Outcome.ICPC,
+            )
             if cp.icpc is not None and cp.icpc <= as_at:
-                plan = self.plan(child, referral_id, cp, previous_plans) if cp.plan_start is not None else None
-                self.conference(ref, cp, referral_id, person_id, ConferenceKind.INITIAL, cp.icpc, cp.icpc_outcome,
-                                section47_id=enquiry, plan_id=plan)
+                plan = (
+                    self.plan(child, referral_id, cp, previous_plans) if cp.plan_start is not None else None
+                )
+                self.conference(
+                    ref,
+                    cp,
+                    referral_id,
+                    person_id,
+                    ConferenceKind.INITIAL,
+                    cp.icpc,
+                    cp.icpc_outcome,
+                    section47_id=enquiry,
+                    plan_id=plan,
+                )
                 for day, outcome in cp.reviews:
                     if day <= as_at:
-                        self.conference(ref, cp, referral_id, person_id, ConferenceKind.REVIEW, day, outcome,
-                                        plan_id=plan)
+                        self.conference(
+                            ref, cp, referral_id, person_id, ConferenceKind.REVIEW, day, outcome, plan_id=plan
+                        )
         if cp.plan_start is not None and cp.plan_start <= as_at:
             lead_late = cp.lead == self.demo_worker and not self.demo_overdue_shown and cp.plan_open_on(as_at)
             self.demo_overdue_shown |= lead_late
-            self.visits(ref.children, VisitKind.CHILD_PROTECTION, cp.plan_start, cp.plan_end, cp.lead,
-                        self.council.rates.journeys.cp_visit_working_days, last_late=lead_late)
+            self.visits(
+                ref.children,
+                VisitKind.CHILD_PROTECTION,
+                cp.plan_start,
+                cp.plan_end,
+                cp.lead,
+                self.council.rates.journeys.cp_visit_working_days,
+                last_late=lead_late,
+            )
 
     def plan(self, child, referral_id, cp: ProtectionPlan, previous_plans: dict) -> int:
         ended = cp.plan_end is not None and cp.plan_end <= self.as_at
         reviews = [day for day, _ in cp.reviews if day <= self.as_at]
-        next_due = None if ended else next_review_due(date(cp.plan_start), [date(day) for day in reviews],
-                                                      self.days.due_on)
+        next_due = (
+            None
+            if ended
+            else next_review_due(date(cp.plan_start), [date(day) for day in reviews], self.days.due_on)
+        )
         latest = cp.categories[1] if reviews else cp.categories[0]
         pk = self.council.insert(
-            ChildProtectionPlan, referral_id=referral_id, person_id=self.index.person_ids[child],
-            start_date=date(cp.plan_start), end_date=date(cp.plan_end) if ended else None,
-            initial_category=cp.categories[0], latest_category=latest, previous_plans=previous_plans.get(child, 0),
-            team_id=cp.team.id, lead_practitioner_id=cp.lead, next_review_due=next_due,
+            ChildProtectionPlan,
+            referral_id=referral_id,
+            person_id=self.index.person_ids[child],
+            start_date=date(cp.plan_start),
+            end_date=date(cp.plan_end) if ended else None,
+            initial_category=cp.categories[0],
+            latest_category=latest,
+            previous_plans=previous_plans.get(child, 0),
+            team_id=cp.team.id,
+            lead_practitioner_id=cp.lead,
+            next_review_due=next_due,
         )
         previous_plans[child] = previous_plans.get(child, 0) + 1
         cp.plan_ids.append(pk)
@@ -230,20 +285,35 @@ class ProtectionWriter:
         """Within 10 working days of the initial conference, nine times in ten (its own random stream, so the
         rest of the council is drawn as before)."""
         r = self.core_group_rng
-        gap = r.randint(*CORE_GROUP_WORKING_DAYS) if r.random() < CORE_GROUP_ON_TIME_SHARE else \
-            r.randint(*CORE_GROUP_LATE_WORKING_DAYS)
+        gap = (
+            r.randint(*CORE_GROUP_WORKING_DAYS)
+            if r.random() < CORE_GROUP_ON_TIME_SHARE
+            else r.randint(*CORE_GROUP_LATE_WORKING_DAYS)
+        )
         day = self.days.add(cp.plan_start, gap)
         if day <= self.as_at and (cp.plan_end is None or day <= cp.plan_end):
-            self.council.insert(CoreGroupMeeting, plan_id=plan_id, person_id=self.index.person_ids[child],
-                                held_on=date(day))
+            self.council.insert(
+                CoreGroupMeeting, plan_id=plan_id, person_id=self.index.person_ids[child], held_on=date(day)
+            )
 
     def conference(self, ref, cp, referral_id, person_id, kind, day, outcome, **links) -> None:
-        conference = self.council.insert(ChildProtectionConference, referral_id=referral_id, person_id=person_id,
-                                         kind=kind, date=date(day), chair_id=cp.chair, outcome=outcome, **links)
+        conference = self.council.insert(
+            ChildProtectionConference,
+            referral_id=referral_id,
+            person_id=person_id,
+            kind=kind,
+            date=date(day),
+            chair_id=cp.chair,
+            outcome=outcome,
+            **links,
+        )
         social_worker = cp.lead if kind == ConferenceKind.REVIEW else ref.worker
-        for name, agency, user in self.attendees(ref, cp, self.council.rates.journeys.conference_agencies,
-                                                 social_worker):
-            self.council.insert(ConferenceAttendee, conference_id=conference, name=name, agency=agency, user_id=user)
+        for name, agency, user in self.attendees(
+            ref, cp, self.council.rates.journeys.conference_agencies, social_worker
+        ):
+            self.council.insert(
+                ConferenceAttendee, conference_id=conference, name=name, agency=agency, user_id=user
+            )
 
     def attendees(self, ref, cp, agencies: dict, social_worker) -> list[tuple]:
         """Children's social care and the police always (strategy) or usually (conference), then partners."""
@@ -262,11 +332,17 @@ class ProtectionWriter:
 
     def _outsider(self, agency: str) -> str:
         name = f"{self.pool.forename(self.rng, '')} {self.pool.surname(self.rng)}"
-        role = {"education": "designated safeguarding lead", "health": "health visitor",
-                "probation": "probation officer", "police": "detective constable"}[agency]
+        role = {
+            "education": "designated safeguarding lead",
+            "health": "health visitor",
+            "probation": "probation officer",
+            "police": "detective constable",
+        }[agency]
         return f"{name} ({role})"
 
-    def visits(self, children, kind, start, end, worker, gaps, *, calendar_days=False, last_late=False) -> None:
+    def visits(
+        self, children, kind, start, end, worker, gaps, *, calendar_days=False, last_late=False
+    ) -> None:
         """Visits over the last months of a plan: mostly at the local interval, sometimes late."""
         r, j, as_at = self.rng, self.council.rates.journeys, self.as_at
         stop = as_at if end is None else min(end, as_at)
@@ -291,8 +367,16 @@ class ProtectionWriter:
                 child_seen = seen and born <= day  # an unborn child cannot be seen
                 old_enough = day - born >= j.seen_alone_from_age * YEAR_DAYS
                 alone = child_seen and old_enough and r.random() < j.seen_alone_share
-                self.council.insert(Visit, person_id=self.index.person_ids[child], kind=kind, visited_on=date(day),
-                                    visited_by_id=worker, child_seen=child_seen, seen_alone=alone, notes="")
+                self.council.insert(
+                    Visit,
+                    person_id=self.index.person_ids[child],
+                    kind=kind,
+                    visited_on=date(day),
+                    visited_by_id=worker,
+                    child_seen=child_seen,
+                    seen_alone=alone,
+                    notes="",
+                )
 
 
 @contributes(order=52)

@@ -6,6 +6,7 @@ A file is accepted when its name ends in an allowed extension **and** its conten
 and refused if they carry macros). The content type sent back is the one for the extension, never the
 uploader's.
 """
+
 import hashlib
 import io
 import secrets
@@ -93,8 +94,9 @@ def _check_package(content: bytes, extension: str) -> None:
     if not any(name.startswith(ZIP_MEMBERS[extension]) for name in names):
         raise ValidationError(_not_real(extension))
     if any("vbaproject" in name.lower() or name.lower().startswith("basic/") for name in names):
-        raise ValidationError("The file contains macros: save it without macros (or as a PDF) and upload "
-                              "that")
+        raise ValidationError(
+            "The file contains macros: save it without macros (or as a PDF) and upload that"
+        )
 
 
 def store(person, upload, *, title, kind, dated, user) -> Document:
@@ -110,9 +112,17 @@ def store(person, upload, *, title, kind, dated, user) -> Document:
     (folder / stored).write_bytes(content)
     try:
         return Document.objects.create(
-            person=person, title=title, kind=kind, dated=dated, original_name=Path(upload.name).name[:255],
-            stored_name=stored, content_type=TYPES[extension][0], size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(), uploaded_by=user)
+            person=person,
+            title=title,
+            kind=kind,
+            dated=dated,
+            original_name=Path(upload.name).name[:255],
+            stored_name=stored,
+            content_type=TYPES[extension][0],
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=user,
+        )
     except Exception:
         (folder / stored).unlink(missing_ok=True)  # no file without its record
         raise
@@ -126,13 +136,29 @@ def upload(request, child):
 
     def save(form):
         data = form.cleaned_data
-        store(person, data["file"], title=data["title"], kind=data["kind"], dated=data["dated"],
-              user=request.user)
+        store(
+            person,
+            data["file"],
+            title=data["title"],
+            kind=data["kind"],
+            dated=data["dated"],
+            user=request.user,
+        )
         return back
 
-    return save_form(request, form, save, success="Document uploaded.", template="recording/upload.html",
-                     person=person, title="Upload a document", back_url=back, button="Upload the document",
-                     intro=f"{ALLOWED_WORDS}, up to {max_bytes() // MEGABYTE} MB.", drafts=False)
+    return save_form(
+        request,
+        form,
+        save,
+        success="Document uploaded.",
+        template="recording/upload.html",
+        person=person,
+        title="Upload a document",
+        back_url=back,
+        button="Upload the document",
+        intro=f"{ALLOWED_WORDS}, up to {max_bytes() // MEGABYTE} MB.",
+        drafts=False,
+    )
 
 
 @casework_read(Document, part=Part.COUNCIL_ONLY)
@@ -140,20 +166,36 @@ def download(request, document, child):
     path = root() / document.stored_name
     if not path.is_file():
         raise Http404("The file is missing.")
-    disclose(request, DisclosureKind.EXPORT, [document.person_id], what=f"Document: {document.title}",
-             filename=document.original_name)
-    response = FileResponse(path.open("rb"), as_attachment=True, filename=document.original_name,
-                            content_type=document.content_type)
+    disclose(
+        request,
+        DisclosureKind.EXPORT,
+        [document.person_id],
+        what=f"Document: {document.title}",
+        filename=document.original_name,
+    )
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
     response["Cache-Control"] = "no-store, private"
     return response
 
 
 @child_read(part=Part.COUNCIL_ONLY)
 def documents(request, child):
-    return render(request, "recording/documents.html", {
-        "person": child.person, "may_record": child.may_record,
-        "documents": Document.objects.filter(person_id__in=child.ids).select_related("uploaded_by")
-        .order_by("-uploaded_at", "-pk"),
-        "letters": Letter.objects.filter(person_id__in=child.ids).select_related("written_by")
-        .order_by("-written_on", "-pk"),
-    })
+    return render(
+        request,
+        "recording/documents.html",
+        {
+            "person": child.person,
+            "may_record": child.may_record,
+            "documents": Document.objects.filter(person_id__in=child.ids)
+            .select_related("uploaded_by")
+            .order_by("-uploaded_at", "-pk"),
+            "letters": Letter.objects.filter(person_id__in=child.ids)
+            .select_related("written_by")
+            .order_by("-written_on", "-pk"),
+        },
+    )

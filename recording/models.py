@@ -5,6 +5,7 @@ child, shown on each child's record and opened through that child's record, so a
 child. Documents are uploaded files kept outside the web server's static files; letters are written
 from templates the council edits (recording.letters).
 """
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -114,8 +115,9 @@ class Letter(models.Model):
     """A letter as sent: the text the worker approved, to whom, and from which template."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="letters")
-    template = models.ForeignKey(LetterTemplate, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="letters")
+    template = models.ForeignKey(
+        LetterTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="letters"
+    )
     recipient_name = models.CharField(max_length=200)
     recipient_address = models.TextField()
     subject = models.CharField(max_length=200)

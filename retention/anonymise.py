@@ -9,6 +9,7 @@ nothing in it or around it identifies the child any more:
 - the history rows (django-simple-history) of those rows are deleted, as they hold the old values;
 - anonymisers registered by journey apps (retention.facts.anonymiser) do what the sweep cannot reach.
 """
+
 import datetime
 
 from django.apps import apps
@@ -50,11 +51,21 @@ def _history_of(model):
 def anonymise(review: RetentionReview, by, note: str) -> Disposal:
     person = Person.objects.select_for_update().get(pk=review.person_id)
     removed = {"identity_fields": 0, "addresses": 0, "free_text_fields": 0, "history_rows": 0, "by_apps": 0}
-    identity = dict(forename="", middle_names="", surname="Anonymised", preferred_name="", search_forename="",
-                    search_surname="anonymised", nhs_number=None, upn=None, former_upn="", gender_identity="",
-                    birth_date=_year_only(person.birth_date),
-                    expected_birth_date=_year_only(person.expected_birth_date),
-                    death_date=_year_only(person.death_date))
+    identity = dict(
+        forename="",
+        middle_names="",
+        surname="Anonymised",
+        preferred_name="",
+        search_forename="",
+        search_surname="anonymised",
+        nhs_number=None,
+        upn=None,
+        former_upn="",
+        gender_identity="",
+        birth_date=_year_only(person.birth_date),
+        expected_birth_date=_year_only(person.expected_birth_date),
+        death_date=_year_only(person.death_date),
+    )
     removed["identity_fields"] = sum(1 for name, value in identity.items() if getattr(person, name) != value)
     Person.objects.filter(pk=person.pk).update(**identity)  # update(): no new history row with the old values
     removed["addresses"] = Address.objects.filter(person_id=person.pk).delete()[0]
@@ -76,5 +87,12 @@ def anonymise(review: RetentionReview, by, note: str) -> Disposal:
     review.status = ReviewStatus.ANONYMISED
     review.decided_by, review.decided_at, review.note = by, timezone.now(), note
     review.save()
-    return Disposal.objects.create(person=person, review=review, done_by=by, rules=review.rules,
-                                   keep_until=review.keep_until, note=note, removed=removed)
+    return Disposal.objects.create(
+        person=person,
+        review=review,
+        done_by=by,
+        rules=review.rules,
+        keep_until=review.keep_until,
+        note=note,
+        removed=removed,
+    )

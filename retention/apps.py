@@ -10,4 +10,6 @@ class RetentionConfig(AppConfig):
     def ready(self):
         from django.utils.module_loading import autodiscover_modules
 
-        autodiscover_modules("retention")  # each app's <app>/retention.py declares its facts (retention.facts)
+        autodiscover_modules(
+            "retention"
+        )  # each app's <app>/retention.py declares its facts (retention.facts)

@@ -15,6 +15,7 @@ from a fact (an adoption order), and otherwise only informative. Apps may also r
 `anonymiser(person_id) -> int` for free text the generic sweep cannot reach (rows not keyed by the child).
 The `retention` modules are imported by `RetentionConfig.ready` (Django's autodiscover_modules).
 """
+
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable

@@ -1,4 +1,5 @@
 """Legal holds, the list of records due for review, and the log of what was done to them."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -8,7 +9,8 @@ User = settings.AUTH_USER_MODEL
 
 
 class LegalHold(models.Model):
-    """Keeps a record whatever the schedule says: litigation, an inquiry, a complaint, a subject access request."""
+    """Keeps a record whatever the schedule says: litigation, an inquiry, a complaint, a subject access
+    request."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="legal_holds")
     reason = models.TextField(max_length=1000)
@@ -39,7 +41,9 @@ class RetentionReview(models.Model):
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="retention_reviews")
     keep_until = models.DateField(help_text="The day the longest rule that applies to the record ended.")
-    rules = models.CharField(max_length=200, help_text="Codes of the rules that applied (retention.schedule).")
+    rules = models.CharField(
+        max_length=200, help_text="Codes of the rules that applied (retention.schedule)."
+    )
     status = models.CharField(max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.DUE)
     listed_on = models.DateField()
     decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -49,8 +53,11 @@ class RetentionReview(models.Model):
     class Meta:
         ordering = ["keep_until", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["person"], condition=~models.Q(status="anonymised"),
-                                    name="one_open_retention_review_per_person"),
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=~models.Q(status="anonymised"),
+                name="one_open_retention_review_per_person",
+            ),
         ]
 
 

@@ -4,6 +4,7 @@ A person's record is kept until the latest date of every rule that applies to th
 long as the records linked to theirs: a parent named in a child's family network, or a duplicate merged
 into a kept record, goes with the record it belongs to. One query per table, however many people.
 """
+
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,7 +35,9 @@ def keep_until(on_facts: dict | None = None, person_ids=None) -> dict[int, Keep]
     if person_ids is not None:
         people = people.filter(pk__in=person_ids)
     found = {}
-    for pk, birth, expected, death in people.values_list("pk", "birth_date", "expected_birth_date", "death_date"):
+    for pk, birth, expected, death in people.values_list(
+        "pk", "birth_date", "expected_birth_date", "death_date"
+    ):
         born = birth or expected
         dates = {CHILDREN_SOCIAL_CARE.code: CHILDREN_SOCIAL_CARE.keep_until(born, death, None)}
         for fact in on_facts.get(pk, ()):
@@ -61,7 +64,9 @@ def due(on: datetime.date) -> dict[int, Keep]:
     """People whose record may go on `on`: their own date and every linked record's date have passed."""
     own = keep_until()
     linked = _links()
-    anonymised = set(RetentionReview.objects.filter(status=ReviewStatus.ANONYMISED).values_list("person_id", flat=True))
+    anonymised = set(
+        RetentionReview.objects.filter(status=ReviewStatus.ANONYMISED).values_list("person_id", flat=True)
+    )
     result = {}
     for pk, keep in own.items():
         if pk in anonymised or keep.until is None or keep.until > on:
@@ -84,14 +89,18 @@ def list_due(on: datetime.date) -> tuple[int, int]:
     held = held_person_ids()
     open_reviews = {r.person_id: r for r in RetentionReview.objects.exclude(status=ReviewStatus.ANONYMISED)}
     # No longer due (a new fact, a new link): off the list.
-    RetentionReview.objects.filter(pk__in=[r.pk for pid, r in open_reviews.items() if pid not in now_due]).delete()
+    RetentionReview.objects.filter(
+        pk__in=[r.pk for pid, r in open_reviews.items() if pid not in now_due]
+    ).delete()
     new, changed = [], []
     for pk, keep in now_due.items():
         status = ReviewStatus.HELD if pk in held else ReviewStatus.DUE
         rules = ",".join(keep.rules)
         review = open_reviews.get(pk)
         if review is None:
-            new.append(RetentionReview(person_id=pk, keep_until=keep.until, rules=rules, status=status, listed_on=on))
+            new.append(
+                RetentionReview(person_id=pk, keep_until=keep.until, rules=rules, status=status, listed_on=on)
+            )
         elif (review.keep_until, review.rules, review.status) != (keep.until, rules, status):
             review.keep_until, review.rules, review.status = keep.until, rules, status
             changed.append(review)

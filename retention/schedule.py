@@ -22,6 +22,7 @@ A council changes a period through settings, never here: THRIVE_RETENTION = {"ch
 - Independent Inquiry into Child Sexual Abuse: its moratorium on destruction ended with its Judicial
   Review period (20 January 2023); a council still under another inquiry's order places legal holds.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -41,9 +42,11 @@ class Rule:
     died_young_years: int | None  # if the child died before 18: this many years from the death instead
     source: str
 
-    def keep_until(self, birth: datetime.date | None, death: datetime.date | None,
-                   fact_date: datetime.date | None) -> datetime.date | None:
-        """The first day the record may go: the anniversary itself. None when the dates needed are not known."""
+    def keep_until(
+        self, birth: datetime.date | None, death: datetime.date | None, fact_date: datetime.date | None
+    ) -> datetime.date | None:
+        """The first day the record may go: the anniversary itself. None when the dates needed are not
+        known."""
         years = configured_years(self)
         if self.died_young_years and birth and death and death < anniversary(birth, ADULT_AGE):
             return anniversary(death, self.died_young_years)
@@ -52,17 +55,37 @@ class Rule:
 
 
 CHILDREN_SOCIAL_CARE = Rule(
-    "children_social_care", "Children's social care record (child in need, child protection)", 25, "birth", None,
-    "IRMS Retention Guidelines for Local Authorities; council policy (no statutory period)")
+    "children_social_care",
+    "Children's social care record (child in need, child protection)",
+    25,
+    "birth",
+    None,
+    "IRMS Retention Guidelines for Local Authorities; council policy (no statutory period)",
+)
 LOOKED_AFTER = Rule(
-    "looked_after", "Looked after child's case record", 75, "birth", 15,
-    "Care Planning, Placement and Case Review (England) Regulations 2010, reg 50")
+    "looked_after",
+    "Looked after child's case record",
+    75,
+    "birth",
+    15,
+    "Care Planning, Placement and Case Review (England) Regulations 2010, reg 50",
+)
 CARE_LEAVER = Rule(
-    "care_leaver", "Care leaver's record (pathway plans)", 75, "birth", 15,
-    "Care Leavers (England) Regulations 2010, reg 10")
+    "care_leaver",
+    "Care leaver's record (pathway plans)",
+    75,
+    "birth",
+    15,
+    "Care Leavers (England) Regulations 2010, reg 10",
+)
 ADOPTION = Rule(
-    "adoption", "Adoption case record", 100, "fact", None,
-    "Disclosure of Adoption Information (Post-Commencement Adoptions) Regulations 2005, reg 6")
+    "adoption",
+    "Adoption case record",
+    100,
+    "fact",
+    None,
+    "Disclosure of Adoption Information (Post-Commencement Adoptions) Regulations 2005, reg 6",
+)
 
 RULES = {rule.code: rule for rule in (CHILDREN_SOCIAL_CARE, LOOKED_AFTER, CARE_LEAVER, ADOPTION)}
 

@@ -5,6 +5,7 @@ only, and each list shown is logged as a disclosure; opening one goes through th
 and audits access as usual. Every
 decision is kept: holds with their history, anonymisations in the disposal log.
 """
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -47,17 +48,30 @@ def reviews(request):
                 anonymise(item, request.user, form.cleaned_data["note"])
                 done += 1
         if done:
-            messages.success(request, f"{done} record{'s' if done != 1 else ''} anonymised. The log lists what was removed.")
+            messages.success(
+                request,
+                f"{done} record{'s' if done != 1 else ''} anonymised. The log lists what was removed.",
+            )
         if skipped:
-            messages.warning(request, f"Not anonymised, as they are on legal hold or no longer due: {', '.join(skipped)}.")
+            messages.warning(
+                request, f"Not anonymised, as they are on legal hold or no longer due: {', '.join(skipped)}."
+            )
         return redirect("retention:reviews")
     listed = RetentionReview.objects.exclude(status=ReviewStatus.ANONYMISED).select_related("person")
     rows = [(r, _rule_names(r.rules)) for r in listed]
-    disclose(request, DisclosureKind.LIST, [r.person_id for r, _ in rows], what="Records due for retention review")
-    return render(request, "retention/reviews.html", {
-        "form": form, "due": [(r, n) for r, n in rows if r.status == ReviewStatus.DUE],
-        "held": [(r, n) for r, n in rows if r.status == ReviewStatus.HELD], "rules": RULES.values(),
-    })
+    disclose(
+        request, DisclosureKind.LIST, [r.person_id for r, _ in rows], what="Records due for retention review"
+    )
+    return render(
+        request,
+        "retention/reviews.html",
+        {
+            "form": form,
+            "due": [(r, n) for r, n in rows if r.status == ReviewStatus.DUE],
+            "held": [(r, n) for r, n in rows if r.status == ReviewStatus.HELD],
+            "rules": RULES.values(),
+        },
+    )
 
 
 @manager_required
@@ -65,12 +79,18 @@ def holds(request):
     form = HoldForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            LegalHold.objects.create(person=form.person, reason=form.cleaned_data["reason"], placed_by=request.user)
-            RetentionReview.objects.filter(person=form.person, status=ReviewStatus.DUE).update(status=ReviewStatus.HELD)
+            LegalHold.objects.create(
+                person=form.person, reason=form.cleaned_data["reason"], placed_by=request.user
+            )
+            RetentionReview.objects.filter(person=form.person, status=ReviewStatus.DUE).update(
+                status=ReviewStatus.HELD
+            )
         messages.success(request, f"Legal hold placed on {form.person.la_id}.")
         return redirect("retention:holds")
     active = list(LegalHold.objects.filter(lifted_at__isnull=True).select_related("person", "placed_by"))
-    lifted = list(LegalHold.objects.filter(lifted_at__isnull=False).select_related("person", "lifted_by")[:50])
+    lifted = list(
+        LegalHold.objects.filter(lifted_at__isnull=False).select_related("person", "lifted_by")[:50]
+    )
     disclose(request, DisclosureKind.LIST, [h.person_id for h in [*active, *lifted]], what="Legal holds")
     return render(request, "retention/holds.html", {"form": form, "active": active, "lifted": lifted})
 
@@ -86,7 +106,8 @@ def lift_hold(request, pk):
             hold.save()
             if not LegalHold.objects.filter(person=hold.person, lifted_at__isnull=True).exists():
                 RetentionReview.objects.filter(person=hold.person, status=ReviewStatus.HELD).update(
-                    status=ReviewStatus.DUE)
+                    status=ReviewStatus.DUE
+                )
         messages.success(request, f"Legal hold on {hold.person.la_id} lifted.")
         return redirect("retention:holds")
     return render(request, "retention/lift_hold.html", {"form": form, "hold": hold})

@@ -1,4 +1,5 @@
 """Working through a large council a slice of children at a time, so memory and query size stay flat."""
+
 from collections import defaultdict
 
 CHILDREN_PER_CHUNK = 2000
@@ -6,7 +7,7 @@ CHILDREN_PER_CHUNK = 2000
 
 def chunked(items: list, size: int = CHILDREN_PER_CHUNK):
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def grouped(rows, key: str) -> dict:

@@ -3,6 +3,7 @@
 Everything else in the returns is the apps' own code lists (people.codes, frontdoor.codes,
 care.codes...), which already hold the DfE's codes.
 """
+
 from care.codes import PlacementType
 
 # Sex before 2024-25: the census's GenderCurrent and the 903's SEX were numbers. Read in old files.

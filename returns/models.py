@@ -3,6 +3,7 @@
 The DfE accepts a return with errors only with an explanation, so the explanation is kept here,
 with who gave it and when, and an error with an override no longer blocks the export.
 """
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -15,16 +16,23 @@ class ReturnKind(models.TextChoices):
 
 class ValidationOverride(models.Model):
     return_kind = models.CharField(max_length=10, choices=ReturnKind.choices)
-    year = models.PositiveSmallIntegerField(help_text="The collection year, named by its reference date (2025 for 2024-25).")
+    year = models.PositiveSmallIntegerField(
+        help_text="The collection year, named by its reference date (2025 for 2024-25)."
+    )
     rule_code = models.CharField(max_length=12)
-    child = models.CharField("LA child ID", max_length=20, blank=True, help_text="Blank for a rule about the whole return.")
+    child = models.CharField(
+        "LA child ID", max_length=20, blank=True, help_text="Blank for a rule about the whole return."
+    )
     reason = models.TextField()
     overridden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     overridden_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["return_kind", "year", "rule_code", "child"],
-                                               name="one_override_per_rule_and_child")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["return_kind", "year", "rule_code", "child"], name="one_override_per_rule_and_child"
+            )
+        ]
 
     def __str__(self):
         return f"{self.rule_code} for {self.child or 'the return'}: {self.reason}"
@@ -39,14 +47,16 @@ class ValidationRun(models.Model):
     return_kind = models.CharField(max_length=10, choices=ReturnKind.choices)
     year = models.PositiveSmallIntegerField()
     ran_at = models.DateTimeField(default=timezone.now)
-    ran_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    ran_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     validator = models.CharField(max_length=60, help_text="The validator package and version.")
     ruleset = models.CharField(max_length=20, help_text="The collection year's rules, e.g. cin2024_25.")
     children = models.PositiveIntegerField()
     seconds = models.FloatField(default=0)
-    rules = models.JSONField(default=dict,
-                             help_text="Code to message and kind, for the rules that found something.")
+    rules = models.JSONField(
+        default=dict, help_text="Code to message and kind, for the rules that found something."
+    )
 
     class Meta:
         indexes = [models.Index(fields=["return_kind", "year", "-ran_at"])]
@@ -68,14 +78,16 @@ class ValidationIssue(models.Model):
     rule_code = models.CharField(max_length=12)
     kind = models.CharField(max_length=6, choices=IssueKind.choices)
     child = models.CharField("LA child ID", max_length=20, blank=True)
-    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     table = models.CharField(max_length=40, blank=True)
     row = models.IntegerField(null=True, blank=True)
     fields = models.JSONField(default=list)
     values = models.JSONField(default=dict)
     not_yet_due = models.BooleanField(
-        default=False, help_text="An in-year check: the query is about a timescale that has not yet run out.")
+        default=False, help_text="An in-year check: the query is about a timescale that has not yet run out."
+    )
 
     class Meta:
         indexes = [models.Index(fields=["run", "kind", "rule_code"]), models.Index(fields=["run", "child"])]
@@ -94,14 +106,21 @@ class FixRequest(models.Model):
     detail = models.TextField(blank=True, help_text="The record and the values the rule looked at.")
     note = models.TextField(blank=True, help_text="What the analyst adds.")
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="fix_requests")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="fix_requests"
+    )
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(default=timezone.now)
     due_on = models.DateField()
     closed_at = models.DateTimeField(null=True, blank=True)
-    closed_how = models.CharField(max_length=20, blank=True, choices=[
-        ("done", "Marked done by the worker"), ("resolved", "No longer found when the return was checked")])
+    closed_how = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=[
+            ("done", "Marked done by the worker"),
+            ("resolved", "No longer found when the return was checked"),
+        ],
+    )
 
     class Meta:
         indexes = [models.Index(fields=["person", "closed_at"]), models.Index(fields=["worker", "closed_at"])]

@@ -1,4 +1,5 @@
 """What an import could not place: which file, where in it, which field, and why in plain words."""
+
 from dataclasses import dataclass
 
 

@@ -1,4 +1,5 @@
 """Saving imported records many at a time, with the history row each would have had from save()."""
+
 import datetime
 
 from django.db import connection
@@ -9,7 +10,11 @@ from council.synthetic.writer import RowWriter
 
 BATCH = 2000
 CHANGE_REASON = "Imported from a statutory return"
-AS_THEY_ARE = {str, int, bool}  # what every backend takes unconverted; dates and the rest go through their field
+AS_THEY_ARE = {
+    str,
+    int,
+    bool,
+}  # what every backend takes unconverted; dates and the rest go through their field
 
 
 class Rows:
@@ -24,8 +29,12 @@ class Rows:
 
     def __init__(self, user):
         self.now = timezone.now()
-        self._stamps = {"history_date": self.now, "history_change_reason": CHANGE_REASON, "history_type": "+",
-                        "history_user_id": user.pk if user else None}
+        self._stamps = {
+            "history_date": self.now,
+            "history_change_reason": CHANGE_REASON,
+            "history_type": "+",
+            "history_user_id": user.pk if user else None,
+        }
         self._last_ids, self._histories = {}, {}
         self._pending = []
         self._writer = RowWriter()
@@ -50,7 +59,9 @@ class Rows:
                 self._histories[model] = model.history.model if hasattr(model, "history") else None
             history = self._histories[model]
             if history:
-                self._writer.add(history, {**columns, **self._stamps, history._meta.pk.attname: self.new_id(history)})
+                self._writer.add(
+                    history, {**columns, **self._stamps, history._meta.pk.attname: self.new_id(history)}
+                )
         self._pending.clear()
         self._writer.flush()
 
@@ -74,10 +85,16 @@ def _created_history(history, objects: list, user) -> None:
 
     simple_history's bulk_create_with_history builds a model instance per row and compiles every
     INSERT through the ORM: half the time of importing a large council. The rows are the same."""
-    stamps = {"history_date": timezone.now(), "history_change_reason": CHANGE_REASON, "history_type": "+",
-              "history_user_id": user.pk if user else None}
+    stamps = {
+        "history_date": timezone.now(),
+        "history_change_reason": CHANGE_REASON,
+        "history_type": "+",
+        "history_user_id": user.pk if user else None,
+    }
     fields = [f for f in history._meta.concrete_fields if f.attname != history._meta.pk.attname]
-    stamped = {f.attname: f.get_db_prep_save(stamps[f.attname], connection) for f in fields if f.attname in stamps}
+    stamped = {
+        f.attname: f.get_db_prep_save(stamps[f.attname], connection) for f in fields if f.attname in stamps
+    }
     copied = [(f.attname, f.get_db_prep_save, {}) for f in fields if f.attname not in stamps]
     rows = []
     for obj in objects:
@@ -94,8 +111,10 @@ def _created_history(history, objects: list, user) -> None:
         rows.append([row[f.attname] for f in fields])
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     # bandit B608: quoted model names; values are parameters.
-    sql = (f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "  # nosec B608
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(history._meta.db_table)} ({columns}) "  # nosec B608
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -109,8 +128,15 @@ def update_all(model, objects: list, *field_names: str) -> None:
     quote = connection.ops.quote_name
     # bandit B608: quoted model names; values are parameters.
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "  # nosec B608
-           f"WHERE {quote(model._meta.pk.column)} = %s")
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "  # nosec B608
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk]
-                                 for obj in objects])
+        cursor.executemany(
+            sql,
+            [
+                [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk]
+                for obj in objects
+            ],
+        )

@@ -35,7 +35,8 @@ def not_yet_due(finding, year, today: datetime.date) -> bool:
     started = _day(finding.values.get(item, ""))
     ended = _day(finding.values.get("DEC", ""))
     if started is None or (ended is not None and ended < year.end):
-        return False  # an episode that has ended has had its time (the validator fills an open one's end with 31 March)
+        # an episode that has ended has had its time (the validator fills an open one's end with 31 March)
+        return False
     if isinstance(timescale, int):
         return started + datetime.timedelta(days=timescale) >= today
     return registry.get(timescale).due(started) >= today

@@ -231,8 +231,6 @@ def run_check(request, kind, year):
     return redirect("returns:issues", kind=kind, year=year)
 
 
-
-
 @returns_page
 @require_POST
 def override(request, kind, year):
@@ -353,8 +351,9 @@ def download(request, kind, year):
         response = HttpResponse(buffer.getvalue(), content_type="application/zip")
         name += ".zip"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    disclose(request, DisclosureKind.EXPORT, builder.person_ids, what=f"{TITLES[kind]} {collection}",
-             filename=name)
+    disclose(
+        request, DisclosureKind.EXPORT, builder.person_ids, what=f"{TITLES[kind]} {collection}", filename=name
+    )
     return response
 
 
@@ -363,13 +362,17 @@ def annex_a_download(request):
     try:
         as_at = limits.within_dates(datetime.date.fromisoformat(request.GET.get("as_at", "")))
     except ValueError:
-        messages.error(request, f"Enter the as-at date as YYYY-MM-DD, from {limits.EARLIEST_DATE.year} to "
-                                f"{limits.LATEST_DATE.year}.")
+        messages.error(
+            request,
+            f"Enter the as-at date as YYYY-MM-DD, from {limits.EARLIEST_DATE.year} to "
+            f"{limits.LATEST_DATE.year}.",
+        )
         return redirect("returns:index")
     buffer, listed = io.BytesIO(), []
     annex_a.write(buffer, as_at, listed=listed)
     buffer.seek(0)
     name = f"annex_a_{as_at.isoformat()}.xlsx"
-    disclose(request, DisclosureKind.EXPORT, listed, what=f"Ofsted Annex A as at {as_at:%-d %B %Y}",
-             filename=name)
+    disclose(
+        request, DisclosureKind.EXPORT, listed, what=f"Ofsted Annex A as at {as_at:%-d %B %Y}", filename=name
+    )
     return FileResponse(buffer, as_attachment=True, filename=name)

@@ -4,6 +4,7 @@ The DfE names a year by the one its reference date falls in: the 2025 census run
 to 31 March 2025. Everything year-specific is asked of CollectionYear, so a new year's change is one
 edit here.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -21,7 +22,9 @@ class CollectionYear:
 
     def __post_init__(self):
         if not FIRST_YEAR <= self.year <= LATEST_YEAR:
-            raise ValueError(f"Thrive produces the {FIRST_YEAR} to {LATEST_YEAR} returns; {self.year} is not one of them.")
+            raise ValueError(
+                f"Thrive produces the {FIRST_YEAR} to {LATEST_YEAR} returns; {self.year} is not one of them."
+            )
 
     @property
     def start(self) -> datetime.date:
@@ -74,7 +77,8 @@ class CollectionYear:
 
 
 def current_year(today: datetime.date | None = None) -> int:
-    """The latest year whose reference date has passed (the one being returned), within what Thrive produces."""
+    """The latest year whose reference date has passed (the one being returned), within what Thrive
+    produces."""
     today = today or datetime.date.today()
     year = today.year if today >= datetime.date(today.year, 3, 31) else today.year - 1
     return max(FIRST_YEAR, min(LATEST_YEAR, year))

@@ -4,6 +4,7 @@ lawful basis, a scope and a review date.
 Never with the police: their officers see children through the multi-agency team they sit in,
 which is what the `police.officer` demo user shows.
 """
+
 import datetime
 
 from access.parts import Part
@@ -15,14 +16,38 @@ from .partners import synthetic as partners  # noqa: F401  registers partner age
 
 # (agency key, weight, lawful basis on a CP plan, lawful basis on a CIN plan, purpose, parts shared)
 RECIPIENTS = (
-    ("health", 0.35, LawfulBasis.CA1989_S47, LawfulBasis.DPA2018_SCH1,
-     "Health information for the child's plan", [Part.IDENTITY, Part.WORKERS, Part.PLANS, Part.FAMILY]),
-    ("health_community", 0.25, LawfulBasis.CA2004_S11, LawfulBasis.CONSENT,
-     "Health visiting and school nursing", [Part.IDENTITY, Part.ADDRESS, Part.WORKERS, Part.PLANS]),
-    ("probation", 0.10, LawfulBasis.CRIME_AND_DISORDER, LawfulBasis.CRIME_AND_DISORDER,
-     "Risk posed by an adult in the household", [Part.IDENTITY, Part.WORKERS, Part.PLANS]),
-    ("school", 0.30, LawfulBasis.CA2004_S11, LawfulBasis.CA1989_S17,
-     "The designated safeguarding lead's support", [Part.IDENTITY, Part.WORKERS, Part.PLANS, Part.CONTACTS]),
+    (
+        "health",
+        0.35,
+        LawfulBasis.CA1989_S47,
+        LawfulBasis.DPA2018_SCH1,
+        "Health information for the child's plan",
+        [Part.IDENTITY, Part.WORKERS, Part.PLANS, Part.FAMILY],
+    ),
+    (
+        "health_community",
+        0.25,
+        LawfulBasis.CA2004_S11,
+        LawfulBasis.CONSENT,
+        "Health visiting and school nursing",
+        [Part.IDENTITY, Part.ADDRESS, Part.WORKERS, Part.PLANS],
+    ),
+    (
+        "probation",
+        0.10,
+        LawfulBasis.CRIME_AND_DISORDER,
+        LawfulBasis.CRIME_AND_DISORDER,
+        "Risk posed by an adult in the household",
+        [Part.IDENTITY, Part.WORKERS, Part.PLANS],
+    ),
+    (
+        "school",
+        0.30,
+        LawfulBasis.CA2004_S11,
+        LawfulBasis.CA1989_S17,
+        "The designated safeguarding lead's support",
+        [Part.IDENTITY, Part.WORKERS, Part.PLANS, Part.CONTACTS],
+    ),
 )
 
 REVIEWS_LATE_BY = 14  # days: a review due before then was done; the latest may be overdue
@@ -52,10 +77,18 @@ def shares(council):
             reviewed, due = None, review.due(started)
             while due.toordinal() < today - REVIEWS_LATE_BY:  # reviewed on time until lately
                 reviewed, due = due, review.due(due)
-            council.add(Share(
-                person_id=person_id, agency_id=agency, purpose=purpose, parts=list(parts),
-                legal_basis=on_plan if service == "child_protection" else in_need,
-                start_date=started, end_date=end and datetime.date.fromordinal(end),
-                review_date=due, reviewed_on=reviewed, reviewed_by_id=reviewed and managers[team_id],
-                granted_by_id=managers[team_id],
-            ))
+            council.add(
+                Share(
+                    person_id=person_id,
+                    agency_id=agency,
+                    purpose=purpose,
+                    parts=list(parts),
+                    legal_basis=on_plan if service == "child_protection" else in_need,
+                    start_date=started,
+                    end_date=end and datetime.date.fromordinal(end),
+                    review_date=due,
+                    reviewed_on=reviewed,
+                    reviewed_by_id=reviewed and managers[team_id],
+                    granted_by_id=managers[team_id],
+                )
+            )

@@ -1,5 +1,6 @@
 """Pages for matching partner records, checking duplicates, and sharing a child's record with a partner
-agency. Each view is stamped with its access class by its decorator (the partner-agency API has its own URLs, in
+agency. Each view is stamped with its access class by its decorator (the partner-agency API has its own URLs,
+in
 sharing/api)."""
 
 from django.urls import path

@@ -1,5 +1,7 @@
-"""A plan's next review due has one home, a function of its dates, which the record, the imports and the synthetic
+"""A plan's next review due has one home, a function of its dates, which the record, the imports and the
+synthetic
 council call alike; here with a due-date function that shows which timescale it counts from which day."""
+
 import datetime
 
 from education.models.send import ehc_review_due

@@ -1,4 +1,5 @@
 """The error pages are GOV.UK pages, and the 500 page renders without a request or database."""
+
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse

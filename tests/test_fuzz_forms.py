@@ -11,6 +11,7 @@ from the same records.
 Examples per form come from the Hypothesis profile (tests/hypothesis_profiles.py): a few in `make
 test`, many with HYPOTHESIS_PROFILE=thorough.
 """
+
 import datetime
 import re
 from html.parser import HTMLParser
@@ -18,15 +19,14 @@ from html.parser import HTMLParser
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import given
 from hypothesis import strategies as st
 
 from access.models import AgencyKind, BreakGlass, Role, TeamKind
-from tests.factories.care import child_in_care, iro
 from council.synthetic.tables import thrive_models
 from familyhelp import services as familyhelp
 from frontdoor import services as frontdoor
@@ -35,19 +35,28 @@ from proceedings import services as proceedings
 from protection import services as protection
 from sharing.models import DuplicatePair, LinkCandidate, LinkStatus, PartnerRecord, RecordKind
 from tests.factories import allocated_child, involve, make_agency, make_person, make_team, make_user, share
+from tests.factories.care import child_in_care, iro
 from thrive import limits
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 # Rows written whether or not the input was accepted: the audit of who opened which record (and what partners
-# were shown), and the worker's own draft of what they typed (people.drafts: kept when a form is refused, never
+# were shown), and the worker's own draft of what they typed (people.drafts: kept when a form is refused,
+# never
 # part of a child's record).
-AUDIT_LOGS = {"access.RecordView", "access.Disclosure", "access.DisclosedChild", "access.AuditChainHead",
-              "access.PartnerDisclosure", "people.Draft"}
+AUDIT_LOGS = {
+    "access.RecordView",
+    "access.Disclosure",
+    "access.DisclosedChild",
+    "access.AuditChainHead",
+    "access.PartnerDisclosure",
+    "people.Draft",
+}
 SKIPPED_PREFIXES = ("/django-admin/", "/access/sign-out/")  # Django's own admin forms; signing out
 NAMESPACED_KWARGS = {  # URL arguments other than a pk, by URL name
     "performance:indicator": {"code": "CSC_RE_REFERRALS"},
-    "returns:issues": {"kind": "cin", "year": 2025}, "returns:override": {"kind": "cin", "year": 2025},
+    "returns:issues": {"kind": "cin", "year": 2025},
+    "returns:override": {"kind": "cin", "year": 2025},
     "returns:download": {"kind": "cin", "year": 2025},
 }
 
@@ -57,50 +66,122 @@ def journey():
     the pk each URL takes, by the words before it in the URL."""
     child, worker, manager, team = allocated_child(forename="Mia", surname="Fuzz")
     received = timezone.make_aware(datetime.datetime(2025, 3, 3, 9, 15))
-    contact = frontdoor.record_contact(child, worker, source=ReferralSource.POLICE, referrer="PC Shah",
-                                       received_at=received, summary="Domestic incident")
-    frontdoor.decide(contact, worker, outcome=ContactOutcome.STRATEGY_DISCUSSION, rationale="Injury", worker=worker,
-                     team=team)
-    undecided = frontdoor.record_contact(child, worker, source=ReferralSource.SCHOOLS, referrer="Head",
-                                         received_at=received, summary="Late again")
+    contact = frontdoor.record_contact(
+        child,
+        worker,
+        source=ReferralSource.POLICE,
+        referrer="PC Shah",
+        received_at=received,
+        summary="Domestic incident",
+    )
+    frontdoor.decide(
+        contact,
+        worker,
+        outcome=ContactOutcome.STRATEGY_DISCUSSION,
+        rationale="Injury",
+        worker=worker,
+        team=team,
+    )
+    undecided = frontdoor.record_contact(
+        child,
+        worker,
+        source=ReferralSource.SCHOOLS,
+        referrer="Head",
+        received_at=received,
+        summary="Late again",
+    )
     referral = contact.referral
     assessment = familyhelp.start_assessment(referral, worker=worker, start_date=D(2025, 3, 4))
     cin = familyhelp.start_cin_plan(referral, start_date=D(2025, 3, 10))
     episode = frontdoor.open_family_help(child, D(2025, 3, 5), worker, team, "Support")
-    discussion = protection.record_strategy_discussion(referral, held_on=D(2025, 3, 4), outcome="s47", notes="",
-                                                       chaired_by=worker, attendees=[("Jo", "social_care")])
+    discussion = protection.record_strategy_discussion(
+        referral,
+        held_on=D(2025, 3, 4),
+        outcome="s47",
+        notes="",
+        chaired_by=worker,
+        attendees=[("Jo", "social_care")],
+    )
     enquiry = protection.start_section47(discussion, start_date=D(2025, 3, 4))
     macpt = make_team(kind=TeamKind.MULTI_AGENCY_CP)
-    conference = protection.initial_conference(enquiry, date=D(2025, 3, 20), chair=manager, outcome="plan",
-                                               category="NEG", team=macpt, lead_practitioner=worker,
-                                               attendees=[("Jo", "social_care")])
-    offer = proceedings.record_offer(child, worker, offered_on=D(2025, 5, 1), response="accepted", responded_on=None)
-    exception = proceedings.record_exception(child, worker, reason="r", decided_on=D(2025, 5, 2),
-                                             explained_to_court_on=None, explained_to_family_on=None)
+    conference = protection.initial_conference(
+        enquiry,
+        date=D(2025, 3, 20),
+        chair=manager,
+        outcome="plan",
+        category="NEG",
+        team=macpt,
+        lead_practitioner=worker,
+        attendees=[("Jo", "social_care")],
+    )
+    offer = proceedings.record_offer(
+        child, worker, offered_on=D(2025, 5, 1), response="accepted", responded_on=None
+    )
+    exception = proceedings.record_exception(
+        child,
+        worker,
+        reason="r",
+        decided_on=D(2025, 5, 2),
+        explained_to_court_on=None,
+        explained_to_family_on=None,
+    )
     stage = proceedings.start_pre_proceedings(child, start_date=D(2025, 5, 12))
     case = proceedings.issue_proceedings(child, issued_on=D(2025, 6, 2), court="Leicester", case_number="")
     period = child_in_care(start=D(2025, 1, 6), birth_date=D(2008, 2, 1), iro=iro())
     in_care = period.person
-    glass = BreakGlass.objects.create(user=make_user(teams=[team]), person=child, reason="Incident",
-                                      expires_at=timezone.now())
+    glass = BreakGlass.objects.create(
+        user=make_user(teams=[team]), person=child, reason="Incident", expires_at=timezone.now()
+    )
     involve(in_care, user=worker, team=team)
     record = PartnerRecord.objects.create(
-        agency=make_agency("Fuzz Police", AgencyKind.POLICE), kind=RecordKind.DOMESTIC_ABUSE, forename="Mia",
-        surname="Fuzz", received_at=received, status=LinkStatus.REVIEW, summary="Officers attended")
-    LinkCandidate.objects.create(record=record, person=child, match_weight=4.0, match_probability=0.9, evidence=[])
-    pair = DuplicatePair.objects.create(first=child, second=make_person(forename="Mia", surname="Fuzz"),
-                                        match_weight=9.0, match_probability=0.99, evidence=[])
+        agency=make_agency("Fuzz Police", AgencyKind.POLICE),
+        kind=RecordKind.DOMESTIC_ABUSE,
+        forename="Mia",
+        surname="Fuzz",
+        received_at=received,
+        status=LinkStatus.REVIEW,
+        summary="Officers attended",
+    )
+    LinkCandidate.objects.create(
+        record=record, person=child, match_weight=4.0, match_probability=0.9, evidence=[]
+    )
+    pair = DuplicatePair.objects.create(
+        first=child,
+        second=make_person(forename="Mia", surname="Fuzz"),
+        match_weight=9.0,
+        match_probability=0.99,
+        evidence=[],
+    )
     shared = share(child, make_agency("Fuzz Health", AgencyKind.HEALTH))
     pks = {
-        "people": child.pk, "contacts": undecided.pk, "referrals": referral.pk, "episodes": episode.pk,
-        "assessments": assessment.pk, "cin-plans": cin.pk, "strategy-discussions": discussion.pk,
-        "section-47": enquiry.pk, "conferences": conference.pk, "plans": conference.plan_id, "fgdm-offers": offer.pk,
-        "fgdm-exceptions": exception.pk, "pre-proceedings": stage.pk, "care-proceedings": case.pk,
-        "care": in_care.pk, "leaving-care": in_care.pk, "break-glass": glass.pk,
-        "partner-records": record.pk, "duplicates": pair.pk, "shares": shared.pk,
+        "people": child.pk,
+        "contacts": undecided.pk,
+        "referrals": referral.pk,
+        "episodes": episode.pk,
+        "assessments": assessment.pk,
+        "cin-plans": cin.pk,
+        "strategy-discussions": discussion.pk,
+        "section-47": enquiry.pk,
+        "conferences": conference.pk,
+        "plans": conference.plan_id,
+        "fgdm-offers": offer.pk,
+        "fgdm-exceptions": exception.pk,
+        "pre-proceedings": stage.pk,
+        "care-proceedings": case.pk,
+        "care": in_care.pk,
+        "leaving-care": in_care.pk,
+        "break-glass": glass.pk,
+        "partner-records": record.pk,
+        "duplicates": pair.pk,
+        "shares": shared.pk,
     }
-    users = [worker, manager, make_user(teams=[make_team(kind=TeamKind.FRONT_DOOR)]),
-             make_user(role=Role.ANALYST), make_user(role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True)]
+    users = [
+        worker,
+        manager,
+        make_user(teams=[make_team(kind=TeamKind.FRONT_DOOR)]),
+        make_user(role=Role.ANALYST),
+        make_user(role=Role.ADMINISTRATOR, is_superuser=True, is_staff=True),
+    ]
     return pks, users
 
 
@@ -166,12 +247,53 @@ class Forms(HTMLParser):
 
 HOSTILE_TEXT = st.one_of(
     st.text(st.characters(exclude_categories=("Cs",)), max_size=40),
-    st.sampled_from(["", " ", "\x00", "a\x00b", "0", "-1", "99999999999999999999999", "1e400", "NaN", "∞",
-                     "<script>alert(1)</script>", "' OR 1=1 --", "\u202eevil", "🙂" * 20, "\r\n\t", "١٢٣"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "a\x00b",
+            "0",
+            "-1",
+            "99999999999999999999999",
+            "1e400",
+            "NaN",
+            "∞",
+            "<script>alert(1)</script>",
+            "' OR 1=1 --",
+            "\u202eevil",
+            "🙂" * 20,
+            "\r\n\t",
+            "١٢٣",
+        ]
+    ),
     st.integers(min_value=1, max_value=4).map(lambda n: "x" * (limits.LONG_TEXT * n // 2 + 1)),
 )
-DATE_PARTS = st.sampled_from(["", "0", "1", "29", "30", "31", "32", "2", "12", "13", "0001", "1899", "1900", "2024",
-                              "2099", "2100", "9999", "2200000000", "-1", "1.5", "２０２４"])
+DATE_PARTS = st.sampled_from(
+    [
+        "",
+        "0",
+        "1",
+        "29",
+        "30",
+        "31",
+        "32",
+        "2",
+        "12",
+        "13",
+        "0001",
+        "1899",
+        "1900",
+        "2024",
+        "2099",
+        "2100",
+        "9999",
+        "2200000000",
+        "-1",
+        "1.5",
+        "２０２４",
+    ]
+)
 
 
 def value_strategy(name: str, field: dict):
@@ -187,8 +309,14 @@ def value_strategy(name: str, field: dict):
 
 FILE_CONTENT = st.one_of(
     st.binary(max_size=300),
-    st.sampled_from([b"indicator,period,value\r\nCSC_RE_REFERRALS,Q4 2024/25,12\r\n", b"\xff\xfe\x00\x00",
-                     b'a,"' + b"x" * 140_000 + b'"\r\n', "indicator,period,value\r\n£,Q4,½\r\n".encode("cp1252")]),
+    st.sampled_from(
+        [
+            b"indicator,period,value\r\nCSC_RE_REFERRALS,Q4 2024/25,12\r\n",
+            b"\xff\xfe\x00\x00",
+            b'a,"' + b"x" * 140_000 + b'"\r\n',
+            "indicator,period,value\r\n£,Q4,½\r\n".encode("cp1252"),
+        ]
+    ),
 )
 
 
@@ -207,14 +335,23 @@ def posted_counts() -> dict:
 
 
 def fuzz_form(client, form: dict):
-    fields = {name: value_strategy(name, field) for name, field in form["fields"].items() if field["kind"] != "file"}
+    fields = {
+        name: value_strategy(name, field) for name, field in form["fields"].items() if field["kind"] != "file"
+    }
     files = [name for name, field in form["fields"].items() if field["kind"] == "file"]
-    file_values = st.fixed_dictionaries({name: st.tuples(st.sampled_from(["f.csv", "f.xlsx", "f.txt", "..csv"]),
-                                                         FILE_CONTENT) for name in files})
+    file_values = st.fixed_dictionaries(
+        {
+            name: st.tuples(st.sampled_from(["f.csv", "f.xlsx", "f.txt", "..csv"]), FILE_CONTENT)
+            for name in files
+        }
+    )
 
     @given(values=st.fixed_dictionaries(fields), uploads=file_values)
     def post_anything(values, uploads):
-        data = {**values, **{name: SimpleUploadedFile(file, content) for name, (file, content) in uploads.items()}}
+        data = {
+            **values,
+            **{name: SimpleUploadedFile(file, content) for name, (file, content) in uploads.items()},
+        }
         with transaction.atomic():
             before = posted_counts()
             response = client.post(form["action"], data)  # a server error raises here
@@ -239,7 +376,7 @@ def pages_with_forms(pks, users):
         url = url_for(route, name, pks)
         if url is None or url.startswith(SKIPPED_PREFIXES):
             continue
-        for client in (clients if name != "access:login" else [anonymous]):
+        for client in clients if name != "access:login" else [anonymous]:
             response = client.get(url)
             if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
                 continue
@@ -259,32 +396,56 @@ def test_no_form_gives_a_server_error_or_keeps_half_of_what_it_refused():
     forms = pages_with_forms(pks, users)
     actions = {form["action"] for _, form in forms}
     # The walk reaches the forms of every journey app, the uploads and the returns.
-    for expected in ("/front-door/contacts/new/", f"/front-door/referrals/{pks['referrals']}/close/",
-                     f"/family-help/assessments/{pks['assessments']}/outcome/",
-                     f"/child-protection/plans/{pks['plans']}/end/", f"/care/{pks['care']}/placement/",
-                     "/performance/upload/", "/access/sign-in/",
-                     f"/partner-records/{pks['partner-records']}/", f"/data-quality/duplicates/{pks['duplicates']}/",
-                     f"/shares/people/{pks['people']}/new/", f"/shares/{pks['shares']}/review/",
-                     f"/shares/{pks['shares']}/end/"):
+    for expected in (
+        "/front-door/contacts/new/",
+        f"/front-door/referrals/{pks['referrals']}/close/",
+        f"/family-help/assessments/{pks['assessments']}/outcome/",
+        f"/child-protection/plans/{pks['plans']}/end/",
+        f"/care/{pks['care']}/placement/",
+        "/performance/upload/",
+        "/access/sign-in/",
+        f"/partner-records/{pks['partner-records']}/",
+        f"/data-quality/duplicates/{pks['duplicates']}/",
+        f"/shares/people/{pks['people']}/new/",
+        f"/shares/{pks['shares']}/review/",
+        f"/shares/{pks['shares']}/end/",
+    ):
         assert expected in actions, expected
     # The override form is offered only beside a check's errors, which need the validators' run: posted as the
     # analyst's page would post it.
     if "/returns/cin/2025/override/" not in actions:
         analyst = Client()
         analyst.force_login(next(user for user in users if user.role == Role.ANALYST))
-        forms.append((analyst, {"action": "/returns/cin/2025/override/",
-                                "fields": {"reason": {"kind": "textarea", "options": []}}}))
+        forms.append(
+            (
+                analyst,
+                {
+                    "action": "/returns/cin/2025/override/",
+                    "fields": {"reason": {"kind": "textarea", "options": []}},
+                },
+            )
+        )
     for client, form in forms:
         fuzz_form(client, form)
 
 
 def test_the_walk_finds_forms_by_their_own_markup():
     parser = Forms("/here/")
-    parser.feed('<form method="post"><input name="csrfmiddlewaretoken" value="x"><input name="a">'
-                '<select name="b"><option value="1">One</option><option value="2">Two</option></select>'
-                '<input type="radio" name="c" value="y"><input type="radio" name="c" value="n"></form>'
-                '<form method="get"><input name="q"></form>')
-    assert parser.forms == [{"action": "/here/", "files": False, "fields": {
-        "a": {"kind": "text", "options": []}, "b": {"kind": "select", "options": ["1", "2"]},
-        "c": {"kind": "radio", "options": ["y", "n"]}}}]
+    parser.feed(
+        '<form method="post"><input name="csrfmiddlewaretoken" value="x"><input name="a">'
+        '<select name="b"><option value="1">One</option><option value="2">Two</option></select>'
+        '<input type="radio" name="c" value="y"><input type="radio" name="c" value="n"></form>'
+        '<form method="get"><input name="q"></form>'
+    )
+    assert parser.forms == [
+        {
+            "action": "/here/",
+            "files": False,
+            "fields": {
+                "a": {"kind": "text", "options": []},
+                "b": {"kind": "select", "options": ["1", "2"]},
+                "c": {"kind": "radio", "options": ["y", "n"]},
+            },
+        }
+    ]
     assert re.match(r"^/", url_for("people/<int:pk>/", "people:record", {"people": 7})) is not None

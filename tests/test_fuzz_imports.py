@@ -6,6 +6,7 @@ with hostile values in every cell. Whatever they hold, an import either loads th
 with its problems listed (TableError, or the returns' problem list), and a refused file leaves every
 table as it was.
 """
+
 import datetime
 import io
 import tempfile
@@ -32,10 +33,39 @@ pytestmark = pytest.mark.django_db
 YEAR = CollectionYear(2025)
 
 CELL = st.one_of(
-    st.sampled_from(["", "CSC_RE_REFERRALS", "SEN_EHCP_MAINSTREAM", "Q4 2024/25", "2023/24", "Autumn 2023",
-                     "82.6", "82.6%", "1,247", "-0.09", "1e20", "NaN", "x", "c", "2025-03-31", "2025-02-30",
-                     "0001-01-01", "31/03/2025", "01/01/0001", "E10000018", "WBRI", "1", "0", "N1", "RC8", "1A",
-                     "LE1 1AA", "SW123456", "99999999999999999999"]),
+    st.sampled_from(
+        [
+            "",
+            "CSC_RE_REFERRALS",
+            "SEN_EHCP_MAINSTREAM",
+            "Q4 2024/25",
+            "2023/24",
+            "Autumn 2023",
+            "82.6",
+            "82.6%",
+            "1,247",
+            "-0.09",
+            "1e20",
+            "NaN",
+            "x",
+            "c",
+            "2025-03-31",
+            "2025-02-30",
+            "0001-01-01",
+            "31/03/2025",
+            "01/01/0001",
+            "E10000018",
+            "WBRI",
+            "1",
+            "0",
+            "N1",
+            "RC8",
+            "1A",
+            "LE1 1AA",
+            "SW123456",
+            "99999999999999999999",
+        ]
+    ),
     st.text(st.characters(exclude_categories=("Cs",)), max_size=30),
     st.integers(min_value=1, max_value=3).map(lambda n: "y" * 150 * n),
 )
@@ -43,8 +73,11 @@ ENCODING = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1",
 
 
 def csv_file(columns):
-    """A CSV laid out with these columns (some dropped, some junk added) and hostile cells, in an odd encoding."""
-    headings = st.lists(st.one_of(st.sampled_from(list(columns)), st.text(max_size=8)), min_size=1, max_size=12)
+    """A CSV laid out with these columns (some dropped, some junk added) and hostile cells, in an odd
+    encoding."""
+    headings = st.lists(
+        st.one_of(st.sampled_from(list(columns)), st.text(max_size=8)), min_size=1, max_size=12
+    )
     return st.tuples(headings, st.lists(st.lists(CELL, max_size=12), max_size=5), ENCODING).map(_encode_csv)
 
 
@@ -59,10 +92,18 @@ def _quoted(cell: str) -> str:
 
 
 def xlsx_file(columns):
-    values = st.one_of(CELL, st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.none(),
-                       st.dates(), st.booleans())
-    return st.tuples(st.lists(st.sampled_from(list(columns)), min_size=1, max_size=8),
-                     st.lists(st.lists(values, max_size=8), max_size=4)).map(_workbook)
+    values = st.one_of(
+        CELL,
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.integers(),
+        st.none(),
+        st.dates(),
+        st.booleans(),
+    )
+    return st.tuples(
+        st.lists(st.sampled_from(list(columns)), min_size=1, max_size=8),
+        st.lists(st.lists(values, max_size=8), max_size=4),
+    ).map(_workbook)
 
 
 def _workbook(parts) -> bytes:
@@ -81,11 +122,14 @@ def _workbook(parts) -> bytes:
 
 
 def any_file(columns):
-    return st.one_of(st.binary(max_size=400), csv_file(columns).map(lambda b: (b, ".csv")).map(lambda t: t[0]))
+    return st.one_of(
+        st.binary(max_size=400), csv_file(columns).map(lambda b: (b, ".csv")).map(lambda t: t[0])
+    )
 
 
 def refused_or_loaded(load):
-    """Run one import in a savepoint rolled back after it: TableError or success, and nothing kept on refusal."""
+    """Run one import in a savepoint rolled back after it: TableError or success, and nothing kept on
+    refusal."""
     with transaction.atomic():
         before = posted_counts()
         try:
@@ -96,8 +140,10 @@ def refused_or_loaded(load):
         transaction.set_rollback(True)
 
 
-@given(data=st.one_of(csv_file(importer.REQUIRED + importer.OPTIONAL), st.binary(max_size=400)),
-       name=st.sampled_from(["figures.csv", "FIGURES.CSV", "figures.txt"]))
+@given(
+    data=st.one_of(csv_file(importer.REQUIRED + importer.OPTIONAL), st.binary(max_size=400)),
+    name=st.sampled_from(["figures.csv", "FIGURES.CSV", "figures.txt"]),
+)
 def test_figures_from_any_csv(data, name):
     refused_or_loaded(lambda: importer.import_file(data, name))
 
@@ -118,8 +164,14 @@ def test_neighbours_from_any_file(data):
     refused_or_loaded(lambda: benchmarks.import_neighbours(data, "neighbours.csv"))
 
 
-@given(data=st.one_of(st.binary(max_size=400), st.lists(st.lists(CELL, max_size=10), max_size=5).map(
-    lambda rows: "\n".join("\t".join(r) for r in rows).encode())))
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.lists(st.lists(CELL, max_size=10), max_size=5).map(
+            lambda rows: "\n".join("\t".join(r) for r in rows).encode()
+        ),
+    )
+)
 def test_printed_dashboards_from_any_file(data):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "dashboard.tsv"
@@ -129,29 +181,47 @@ def test_printed_dashboards_from_any_file(data):
 
 def census_child():
     """A <Child> laid out as the census schema says, with hostile values in its items."""
+
     def items(layout):
         parts = []
         for item in layout:
             if isinstance(item, Flat):
                 parts.append(items(item.items).map(lambda inner, tag=item.tag: f"<{tag}>{inner}</{tag}>"))
             elif isinstance(item, Wrapped):
-                parts.append(st.lists(CELL, max_size=2).map(lambda vs, i=item: f"<{i.tag}>" + "".join(
-                    f"<{i.item}>{escape(v)}</{i.item}>" for v in vs) + f"</{i.tag}>"))
+                parts.append(
+                    st.lists(CELL, max_size=2).map(
+                        lambda vs, i=item: (
+                            f"<{i.tag}>"
+                            + "".join(f"<{i.item}>{escape(v)}</{i.item}>" for v in vs)
+                            + f"</{i.tag}>"
+                        )
+                    )
+                )
             elif isinstance(item, Repeated):
-                parts.append(st.lists(items(item.items), max_size=2).map(
-                    lambda ms, tag=item.tag: "".join(f"<{tag}>{m}</{tag}>" for m in ms)))
+                parts.append(
+                    st.lists(items(item.items), max_size=2).map(
+                        lambda ms, tag=item.tag: "".join(f"<{tag}>{m}</{tag}>" for m in ms)
+                    )
+                )
             else:
-                parts.append(st.one_of(st.just(""), CELL.map(lambda v, tag=item: f"<{tag}>{escape(v)}</{tag}>")))
+                parts.append(
+                    st.one_of(st.just(""), CELL.map(lambda v, tag=item: f"<{tag}>{escape(v)}</{tag}>"))
+                )
         return st.tuples(*parts).map("".join)
+
     return items(CHILD).map(lambda inner: f"<Child>{inner}</Child>")
 
 
 CENSUS = st.one_of(
     st.binary(max_size=300),
     st.lists(census_child(), min_size=1, max_size=3).map(
-        lambda children: ('<?xml version="1.0" encoding="utf-8"?><Message><Header><CollectionDetails>'
-                          "<Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header><Children>"
-                          + "".join(children) + "</Children></Message>").encode()),
+        lambda children: (
+            '<?xml version="1.0" encoding="utf-8"?><Message><Header><CollectionDetails>'
+            "<Collection>CIN</Collection><Year>2025</Year></CollectionDetails></Header><Children>"
+            + "".join(children)
+            + "</Children></Message>"
+        ).encode()
+    ),
 )
 
 
@@ -172,8 +242,11 @@ def test_census_files_of_any_shape(data, cut):
 ssda903_columns = {name: (file, columns) for name, file, columns in tables_for(YEAR.year)}
 
 
-@given(header=csv_file(ssda903_columns["Header"][1]), episodes=csv_file(ssda903_columns["Episodes"][1]),
-       reviews=st.one_of(st.none(), csv_file(ssda903_columns["Reviews"][1])))
+@given(
+    header=csv_file(ssda903_columns["Header"][1]),
+    episodes=csv_file(ssda903_columns["Episodes"][1]),
+    reviews=st.one_of(st.none(), csv_file(ssda903_columns["Reviews"][1])),
+)
 def test_903_folders_of_any_content(header, episodes, reviews):
     user = make_user(role=Role.ANALYST)
     with tempfile.TemporaryDirectory() as folder, transaction.atomic():
@@ -189,7 +262,9 @@ def test_903_folders_of_any_content(header, episodes, reviews):
 
 def test_the_strategies_make_files_the_readers_take():
     """A sanity check on the generators: a well-formed figures file made the same way loads."""
-    data = _encode_csv((["indicator", "period", "value"], [["CSC_RE_REFERRALS", "Q4 2024/25", "21.5"]], "utf-16"))
+    data = _encode_csv(
+        (["indicator", "period", "value"], [["CSC_RE_REFERRALS", "Q4 2024/25", "21.5"]], "utf-16")
+    )
     with transaction.atomic():
         assert str(importer.import_file(data, "figures.csv")) == "1 figures added, 0 replaced"
         transaction.set_rollback(True)

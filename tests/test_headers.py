@@ -1,4 +1,5 @@
 """Security headers on every page: Content-Security-Policy, Permissions-Policy and no caching of pages."""
+
 import pytest
 from django.urls import reverse
 
@@ -17,7 +18,9 @@ def test_a_child_record_is_never_cached_and_has_a_strict_policy(client):
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "style-src 'self'" in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
-    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    assert (
+        "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+    )
 
 
 @pytest.mark.parametrize("name", ["home", "work", "people:search", "performance:dashboard"])

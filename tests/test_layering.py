@@ -1,6 +1,9 @@
-"""The layers of docs/architecture.md: a core (people, timescales, access, council, retention) imports no journey
-app, anywhere in its code (inside functions too; its tests may use journey apps to build their data). A journey
+"""The layers of docs/architecture.md: a core (people, timescales, access, council, retention) imports no
+journey
+app, anywhere in its code (inside functions too; its tests may use journey apps to build their data). A
+journey
 app contributes to a core through the hooks (tests/test_hooks.py) instead of the core calling it by name."""
+
 import ast
 from pathlib import Path
 
@@ -13,7 +16,8 @@ JOURNEY_APPS = set(settings.THRIVE_APPS) - CORES - RUNNING
 
 
 def _imported(tree: ast.AST):
-    """(line, module) for every import, and every import_module("...") or apps.get_model("app", ...) by name."""
+    """(line, module) for every import, and every import_module("...") or apps.get_model("app", ...) by
+    name."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             yield from ((node.lineno, alias.name) for alias in node.names)
@@ -42,5 +46,7 @@ def test_the_cores_import_no_journey_app():
 
 
 def test_the_check_sees_an_import_inside_a_function():
-    tree = ast.parse("def f():\n    from care.models import Episode\n    apps.get_model('frontdoor', 'Referral')\n")
+    tree = ast.parse(
+        "def f():\n    from care.models import Episode\n    apps.get_model('frontdoor', 'Referral')\n"
+    )
     assert [module for _, module in _imported(tree)] == ["care.models", "frontdoor"]

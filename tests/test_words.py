@@ -1,21 +1,25 @@
 """Words, not codes: generated error messages read as sentences, codes are shown as words, and the glossary
 explains the words of the trade where they appear."""
+
 import pytest
 from django import forms
 from django.urls import reverse
 
 from care.codes import ReviewParticipation
 from care.forms import ChangePlacementForm
+from tests.factories import make_user
 from thrive.forms import GovukForm
 from thrive.glossary import TERMS
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
 
 class Questions(GovukForm):
-    moved = forms.TypedChoiceField(label="Does the child have new carers?", choices=[("True", "Yes"), ("False", "No")],
-                                   widget=forms.RadioSelect)
+    moved = forms.TypedChoiceField(
+        label="Does the child have new carers?",
+        choices=[("True", "Yes"), ("False", "No")],
+        widget=forms.RadioSelect,
+    )
     how = forms.ChoiceField(label="How did the child take part?", choices=ReviewParticipation.choices)
     source = forms.ChoiceField(label="Source of the contact", choices=[("a", "A")])
 
@@ -25,7 +29,9 @@ def test_a_question_label_makes_a_sentence_not_select_the_does():
     assert errors["moved"] == ["Select yes or no: Does the child have new carers?"]
     assert errors["how"] == ["Answer the question: How did the child take part?"]
     assert errors["source"] == ["Select the source of the contact"]
-    assert Questions({"how": "PN9"}).errors["how"] == ["Select an answer from the list: How did the child take part?"]
+    assert Questions({"how": "PN9"}).errors["how"] == [
+        "Select an answer from the list: How did the child take part?"
+    ]
 
 
 def test_the_placement_move_asks_yes_or_no_in_words():
@@ -43,4 +49,4 @@ def test_the_glossary_explains_the_words_of_the_trade(client):
     for key in ("s47", "fgdm", "drift", "pn0"):
         assert f'id="{key}"' in page and TERMS[key].words in page
     due = client.get(reverse("work")).content.decode()
-    assert f'{reverse("glossary")}#drift' in due
+    assert f"{reverse('glossary')}#drift" in due

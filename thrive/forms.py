@@ -4,6 +4,7 @@ The GOV.UK Design System asks for error messages that say which field is wrong a
 in an error summary that links to the field. Django's defaults ("This field is required.") name
 nothing, so every casework form starts from GovukForm or GovukModelForm, which word them.
 """
+
 import datetime
 import re
 from typing import Any
@@ -32,7 +33,7 @@ class GovukDateWidget(forms.MultiWidget):
     """Three boxes named <field>_day, <field>_month and <field>_year (rendered by govuk/date_input.html)."""
 
     def __init__(self, attrs=None):
-        super().__init__({part: forms.TextInput for part in DATE_PARTS}, attrs)
+        super().__init__(dict.fromkeys(DATE_PARTS, forms.TextInput), attrs)
 
     def decompress(self, value):
         return [value.day, value.month, value.year] if value else [None, None, None]
@@ -49,9 +50,14 @@ class DateBoundField(forms.BoundField):
         errors = self.errors.as_data()
         at_fault = (errors[0].params or {}).get("parts", DATE_PARTS) if errors else ()
         return [
-            {"name": f"{self.html_name}_{part}", "label": capfirst(part), "value": value[i] or "",
-             "width": 4 if part == "year" else 2, "error": part in at_fault,
-             "id": self.auto_id if i == 0 else f"{self.auto_id}_{part}"}
+            {
+                "name": f"{self.html_name}_{part}",
+                "label": capfirst(part),
+                "value": value[i] or "",
+                "width": 4 if part == "year" else 2,
+                "error": part in at_fault,
+                "id": self.auto_id if i == 0 else f"{self.auto_id}_{part}",
+            }
             for i, part in enumerate(DATE_PARTS)
         ]
 
@@ -107,7 +113,8 @@ class DateField(forms.Field):
 
 
 class TimeField(forms.Field):
-    """A 24-hour time typed as 14:05 (also 1405 or 14.05): GOV.UK has no time pattern, so keep it to one box."""
+    """A 24-hour time typed as 14:05 (also 1405 or 14.05): GOV.UK has no time pattern, so keep it to one
+    box."""
 
     widget = forms.TextInput(attrs={"class": "govuk-input--width-5"})
 
@@ -118,21 +125,30 @@ class TimeField(forms.Field):
         match = TIME_PATTERN.match(value)
         hour, minute = (int(n) for n in match.groups()) if match else (99, 99)
         if hour > 23 or minute > 59:
-            raise ValidationError(f"{capfirst(self.label)} must be a real time in 24-hour format, like 09:30 or 14:05")
+            raise ValidationError(
+                f"{capfirst(self.label)} must be a real time in 24-hour format, like 09:30 or 14:05"
+            )
         return datetime.time(hour, minute)
 
 
 def _choice_or_text(field) -> str:
-    return "Select" if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField)) else "Enter"
+    return (
+        "Select"
+        if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField))
+        else "Enter"
+    )
 
 
 def _is_yes_no(field) -> bool:
-    choices = [str(label).lower() for value, label in getattr(field, "choices", ()) if value not in ("", None)]
+    choices = [
+        str(label).lower() for value, label in getattr(field, "choices", ()) if value not in ("", None)
+    ]
     return choices == ["yes", "no"]
 
 
 def required_message(field) -> str:
-    """"Select the source of the contact"; for a question, "Select yes or no: Does the child have new carers?"
+    """ "Select the source of the contact"; for a question, "Select yes or no: Does the child have new
+    carers?"
     or "Answer the question: How did the child take part?" (never "Select the does the child ...")."""
     label = str(field.label or "")
     if label.endswith("?"):
@@ -173,7 +189,8 @@ class GovukErrorsMixin:
                 messages["required"] = required_message(field)
             # bandit B608: words for a person that begin "Select", not SQL.
             listed = (
-                f"Select an answer from the list: {field.label}" if question  # nosec B608
+                f"Select an answer from the list: {field.label}"
+                if question  # nosec B608
                 else f"Select the {label} from the list"  # nosec B608
             )
             if "invalid_choice" in messages:
@@ -181,7 +198,9 @@ class GovukErrorsMixin:
             if "invalid_list" in messages:
                 messages["invalid_list"] = listed
             if getattr(field, "max_length", None):
-                messages.setdefault("max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer")
+                messages.setdefault(
+                    "max_length", f"{capfirst(label)} must be {field.max_length:,} characters or fewer"
+                )
 
 
 def limit_length(field: forms.CharField, max_length: int) -> None:
@@ -221,13 +240,15 @@ def govuk_formfield(db_field, **kwargs):
     """Model fields as GOV.UK fields: dates as the date input; model help texts (census names) left out."""
     kwargs.setdefault("help_text", "")
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
-        return DateField(label=kwargs.pop("label", capfirst(db_field.verbose_name)),
-                         required=not db_field.blank, **kwargs)
+        return DateField(
+            label=kwargs.pop("label", capfirst(db_field.verbose_name)), required=not db_field.blank, **kwargs
+        )
     return db_field.formfield(**kwargs)
 
 
 class GovukModelForm(GovukErrorsMixin, forms.ModelForm):
-    """Subclasses declare `class Meta(GovukModelForm.Meta)`, so their model dates use the GOV.UK date input."""
+    """Subclasses declare `class Meta(GovukModelForm.Meta)`, so their model dates use the GOV.UK date
+    input."""
 
     class Meta:
         formfield_callback = govuk_formfield

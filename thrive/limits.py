@@ -4,6 +4,7 @@ Forms take their text limits from here (thrive.forms gives every text field with
 one of these), dates their range, and imports their item length, so a limit is changed in one place
 and every page says the same thing about it.
 """
+
 import datetime
 
 # Free text typed into a form. A long box (a textarea: a summary, reasons, an analysis) holds about

@@ -6,6 +6,7 @@
 - `IdleTimeoutMiddleware`: a session unused for `SESSION_IDLE_TIMEOUT` seconds is signed out, with a
   message on the sign-in page, so a screen left open does not stay open to the next person.
 """
+
 import time
 
 from django.conf import settings
@@ -34,7 +35,9 @@ def mark_seen(sender, request, user, **kwargs) -> None:
 
 
 def idle_message(minutes: int) -> str:
-    return f"You were signed out because Thrive was not used for {minutes} minutes. Sign in again to carry on."
+    return (
+        f"You were signed out because Thrive was not used for {minutes} minutes. Sign in again to carry on."
+    )
 
 
 class IdleTimeoutMiddleware:

@@ -8,6 +8,7 @@ load misspelt names or codes without anyone noticing.
 CSV fields longer than csv.field_size_limit() (131,072 characters) are refused too, naming the row:
 no field of a return or a table of figures is anywhere near that long.
 """
+
 import codecs
 import csv
 import io
@@ -65,11 +66,15 @@ def csv_dicts(text: str, name: str) -> tuple[list[str], list[dict]]:
     if not rows:
         return [], []
     headings = rows[0]
-    return headings, [dict(zip(headings, row + [None] * (len(headings) - len(row)))) for row in rows[1:] if row]
+    return headings, [
+        dict(zip(headings, row + [None] * (len(headings) - len(row)))) for row in rows[1:] if row
+    ]
 
 
 def _csv_problem(error: csv.Error, name: str, line: int) -> str:
     if "field larger than field limit" in str(error):
-        return (f"Row {line} of {name} has a cell longer than {csv.field_size_limit():,} characters, far longer "
-                "than any field Thrive reads. Check it is the right file and its quotation marks are paired.")
+        return (
+            f"Row {line} of {name} has a cell longer than {csv.field_size_limit():,} characters, far longer "
+            "than any field Thrive reads. Check it is the right file and its quotation marks are paired."
+        )
     return f"Row {line} of {name} cannot be read as CSV ({error}). {SAVE_AS}"

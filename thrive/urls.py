@@ -1,7 +1,9 @@
 """The URLconf. Every pattern has an access class (access.classes): the apps' views are stamped by their
 decorators; Django admin's are declared here, and the partner-agency API's by sharing.api.urls (API: an
-agency's key with the scope each call needs; its OpenAPI description public). tests/test_url_access.py fails on
+agency's key with the scope each call needs; its OpenAPI description public). tests/test_url_access.py fails
+on
 any undeclared pattern."""
+
 from django.contrib import admin
 from django.urls import include, path
 
@@ -35,8 +37,10 @@ urlpatterns = [
     path("returns/", include("returns.urls")),
     path("", include("sharing.urls")),
     path("api/v1/", partner_api_urls()),
-    path("django-admin/", declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC,
-                                       logout=AccessClass.PUBLIC)),
+    path(
+        "django-admin/",
+        declare_urls(admin.site.urls, AccessClass.ADMIN, login=AccessClass.PUBLIC, logout=AccessClass.PUBLIC),
+    ),
     path("retention/", include("retention.urls")),
     path("healthz", healthz, name="healthz"),
 ]

@@ -18,5 +18,7 @@ class TimescalesConfig(AppConfig):
         # A new closure day or school holiday moves every due date counted across it.
         for model in (ClosureDay, SchoolHoliday):
             for signal in (post_save, post_delete):
-                signal.connect(reset_default_calendar, sender=model, dispatch_uid=f"timescales-{model.__name__}")
+                signal.connect(
+                    reset_default_calendar, sender=model, dispatch_uid=f"timescales-{model.__name__}"
+                )
         autodiscover_modules("due")  # each app's <app>/due.py registers its DueSources (timescales.due)

@@ -26,6 +26,7 @@ Ages and birthdays, for someone born on 29 February, in a year with no 29 Februa
   information was recorded), so the return and the validators agree. A child born 29 February 2004 is 17 on
   28 February 2022 by the law's convention and 18 by the validators'.
 """
+
 import datetime
 
 from django.db.models import Q
@@ -35,6 +36,7 @@ APRIL = 4  # the financial and collection year starts on 1 April
 
 # Open records, as queries over fields (`start`, `end`: the names of the start and end date fields) and as
 # tests of dates already read.
+
 
 def open_on(day: datetime.date, start: str = "start_date", end: str = "end_date") -> Q:
     """Records started on or before `day` and not ended before it (open that day, the end day included)."""
@@ -70,18 +72,22 @@ def not_ended_by(day: datetime.date, end: str = "end_date") -> Q:
     return Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gt": day})
 
 
-def open_during(first: datetime.date, last: datetime.date, start: str = "start_date",
-                end: str = "end_date") -> Q:
-    """Records open at any time from `first` to `last`: started by the last day, not ended before the first."""
+def open_during(
+    first: datetime.date, last: datetime.date, start: str = "start_date", end: str = "end_date"
+) -> Q:
+    """Records open at any time from `first` to `last`: started by the last day, not ended before the
+    first."""
     return Q(**{f"{start}__lte": last}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": first}))
 
 
-def is_open_during(start: datetime.date | None, end: datetime.date | None, first: datetime.date,
-                   last: datetime.date) -> bool:
+def is_open_during(
+    start: datetime.date | None, end: datetime.date | None, first: datetime.date, last: datetime.date
+) -> bool:
     return start is not None and start <= last and (end is None or end >= first)
 
 
 # The year from 1 April.
+
 
 def financial_year_start(day: datetime.date) -> datetime.date:
     """The 1 April on or before `day`."""
@@ -90,7 +96,9 @@ def financial_year_start(day: datetime.date) -> datetime.date:
 
 def financial_year(first_year: int) -> tuple[datetime.date, datetime.date]:
     """1 April of `first_year` to 31 March of the next ("2024/25")."""
-    return datetime.date(first_year, APRIL, 1), datetime.date(first_year + 1, APRIL, 1) - datetime.timedelta(days=1)
+    return datetime.date(first_year, APRIL, 1), datetime.date(first_year + 1, APRIL, 1) - datetime.timedelta(
+        days=1
+    )
 
 
 def financial_year_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -104,6 +112,7 @@ def year_to_31_march(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 # Ages and birthdays.
+
 
 def anniversary(day: datetime.date, years: int) -> datetime.date:
     """The day `years` after `day`, by the law's convention: 29 February's anniversary in a common year is

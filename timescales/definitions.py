@@ -5,6 +5,7 @@ national guidance counts working days as the regulations define them (weekends, 
 Good Friday and bank holidays in England left out, nothing else), so a council's closure days never
 extend it; only the council's own standards also leave out its closure days.
 """
+
 import datetime
 import enum
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ class Timescale:
         if self.unit in (Unit.WORKING_DAYS, Unit.SCHOOL_DAYS):
             calendar = calendar or default_calendar()
             if self.unit == Unit.WORKING_DAYS:
+
                 def add(day: datetime.date, n: int) -> datetime.date:
                     return calendar.add_working_days(day, n, council=self.basis == Basis.LOCAL)
             else:

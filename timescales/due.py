@@ -5,6 +5,7 @@ the children in scope and the date, and returns DueItems from indexed queries on
 Worklists for a worker, a team or a manager are the same list over different sets of children.
 The `due` modules are imported by `TimescalesConfig.ready` (Django's autodiscover_modules).
 """
+
 import datetime
 import json
 from collections.abc import Iterable

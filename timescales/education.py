@@ -5,7 +5,8 @@ change to the central registry and a change here do not touch the same lines. Ea
 a local standard (no national figure) says so and can be overridden by the council.
 
 The permanently excluded pupil's sixth school day (EXCLUDED_PUPIL_EDUCATION) and education for a
-child kept from school by ill health (HEALTH_NEEDS_EDUCATION) are in the central registry, declared before this block.
+child kept from school by ill health (HEALTH_NEEDS_EDUCATION) are in the central registry, declared before
+this block.
 """
 
 EDUCATION_ACT = "Education Act 1996"
@@ -28,8 +29,10 @@ def education_timescales() -> tuple:
             15,
             Unit.SCHOOL_DAYS,
             "parent's request to withdraw the child to home educate",
-            f"The council's standard: {EDUCATION_ACT} s434A (inserted by {CWSA} s37) requires the council's consent where "
-            "the child is subject to a section 47 enquiry or on a child protection plan, and leaves the procedure "
+            f"The council's standard: {EDUCATION_ACT} s434A (inserted by {CWSA} s37) requires the "
+            "council's consent where "
+            "the child is subject to a section 47 enquiry or on a child protection plan, and leaves the "
+            "procedure "
             "to regulations not yet made; the child stays on the school roll meanwhile",
             basis=Basis.LOCAL,
         ),
@@ -39,7 +42,8 @@ def education_timescales() -> tuple:
             15,
             Unit.CALENDAR_DAYS,
             "notice served on the parent",
-            f"{EDUCATION_ACT} s437(1) and (2): not less than 15 days beginning with the day the notice is served "
+            f"{EDUCATION_ACT} s437(1) and (2): not less than 15 days beginning with the day the notice "
+            "is served "
             f"({CWSA} s39 replaces this with a preliminary notice when commenced)",
             start_is_day_one=True,
             basis=Basis.LAW,
@@ -61,7 +65,8 @@ def education_timescales() -> tuple:
             10,
             Unit.WORKING_DAYS,
             "home education notice or referral",
-            f"The council's standard: {EHE_GUIDANCE}, sections 6 and 7 (informal enquiries of parents as soon as the "
+            f"The council's standard: {EHE_GUIDANCE}, sections 6 and 7 (informal enquiries of parents "
+            "as soon as the "
             f"council knows of the child); {EDUCATION_ACT} s436A",
             basis=Basis.LOCAL,
         ),
@@ -81,7 +86,8 @@ def education_timescales() -> tuple:
             Unit.WORKING_DAYS,
             "referral of a child missing education",
             f"The council's standard: {CME_GUIDANCE} (establish the child's whereabouts as soon as possible; "
-            f"{EDUCATION_ACT} s436A); Leicestershire's education officers visit first (inclusion report, 2025)",
+            f"{EDUCATION_ACT} s436A); Leicestershire's education officers visit first (inclusion "
+            "report, 2025)",
             basis=Basis.LOCAL,
         ),
         Timescale(
@@ -90,8 +96,10 @@ def education_timescales() -> tuple:
             20,
             Unit.SCHOOL_DAYS,
             "referral of a child missing education",
-            f"The council's standard: {CME_GUIDANCE}, making reasonable enquiries (other councils, HMRC, health, Border "
-            "Force); 20 school days follows the School Attendance (Pupil Registration) (England) Regulations 2024, "
+            f"The council's standard: {CME_GUIDANCE}, making reasonable enquiries (other councils, "
+            "HMRC, health, Border "
+            "Force); 20 school days follows the School Attendance (Pupil Registration) (England) "
+            "Regulations 2024, "
             "under which a pupil absent for 20 consecutive school days may leave the roll only after joint "
             "reasonable enquiries",
             basis=Basis.LOCAL,
@@ -103,7 +111,8 @@ def education_timescales() -> tuple:
             5,
             Unit.WORKING_DAYS,
             "school's referral",
-            "The council's standard: Working together to improve school attendance (DfE, August 2024), the council's "
+            "The council's standard: Working together to improve school attendance (DfE, August 2024), "
+            "the council's "
             "support for schools with pupils who are not attending",
             basis=Basis.LOCAL,
         ),
@@ -113,7 +122,8 @@ def education_timescales() -> tuple:
             40,
             Unit.SCHOOL_DAYS,
             "joining the waiting list",
-            f"The council's standard for the waiting list; {EDUCATION_ACT} s19 once the pupil misses 15 school days "
+            f"The council's standard for the waiting list; {EDUCATION_ACT} s19 once the pupil misses 15 "
+            "school days "
             "(HEALTH_NEEDS_EDUCATION)",
             basis=Basis.LOCAL,
         ),
@@ -161,7 +171,10 @@ def education_timescales() -> tuple:
             4,
             Unit.WEEKS,
             "review meeting",
-            f"{SEND_REGS}, reg 22 (notify the decision within 4 weeks of the review meeting); {SEND_CODE}, 9.176",
+            (
+                f"{SEND_REGS}, reg 22 (notify the decision within 4 weeks of the review meeting); "
+                f"{SEND_CODE}, 9.176"
+            ),
             basis=Basis.LAW,
         ),
     )

@@ -5,6 +5,7 @@ soon as it is clear the child will be away for 15 school days or more, consecuti
 So the duty arises on the earlier of the day the absence was known to reach 15 days (a consultant's
 letter, a planned operation) and the day the 15th school day was actually missed.
 """
+
 import datetime
 from collections.abc import Iterable
 
@@ -12,8 +13,11 @@ from .registry import get
 from .workdays import Calendar, default_calendar
 
 
-def health_needs_education_due(days_missed: Iterable[datetime.date], known_on: datetime.date | None = None,
-                               calendar: Calendar | None = None) -> datetime.date | None:
+def health_needs_education_due(
+    days_missed: Iterable[datetime.date],
+    known_on: datetime.date | None = None,
+    calendar: Calendar | None = None,
+) -> datetime.date | None:
     """The day education is due for a child missing school through ill health, or None if not yet.
 
     `days_missed` are the days absent through ill health in the school year (days that are not school

@@ -1,4 +1,5 @@
 """Days the council is closed beyond bank holidays, and school holidays for school-day timescales."""
+
 from django.db import models
 
 

@@ -12,10 +12,11 @@ The amount keeps the timescale's unit. A council may tighten a legal maximum but
 it, and cannot change anything else set in law, national guidance or a DfE data definition;
 `manage.py check` reports a bad override.
 """
-from typing import Any
+
 import datetime
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from django.conf import settings
 from django.core.checks import Error
@@ -27,10 +28,20 @@ from .dates import birthday
 from .definitions import UNIT_WORDS, Basis, Timescale, Unit
 from .table import TIMESCALES
 
-__all__ = ["Basis", "Due", "Timescale", "Unit", "TIMESCALES", "due", "get", "all_timescales", "health_review_code"]
+__all__ = [
+    "Basis",
+    "Due",
+    "Timescale",
+    "Unit",
+    "TIMESCALES",
+    "due",
+    "get",
+    "all_timescales",
+    "health_review_code",
+]
 
 # --- Education and inclusion: their own block, in timescales/education.py (one line here) ---
-from .education import education_timescales  # noqa: E402  (after Timescale, which the block uses)
+from .education import education_timescales
 
 TIMESCALES = TIMESCALES + education_timescales()
 # --- end of the education block ---
@@ -48,7 +59,9 @@ def override_errors(overrides: dict) -> list[str]:
         if timescale is None:
             errors.append(f"{code} is not a timescale code.")
         elif not timescale.local_standard:
-            errors.append(f"{code} is set in law, national guidance or a DfE data definition, not a local standard.")
+            errors.append(
+                f"{code} is set in law, national guidance or a DfE data definition, not a local standard."
+            )
         elif isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
             errors.append(f"{code} must be a positive whole number of {UNIT_WORDS[timescale.unit][1]}.")
         elif timescale.statutory_limit is not None and amount > timescale.statutory_limit:
@@ -116,10 +129,11 @@ def all_timescales() -> list[Timescale]:
 
 def health_review_code(date_of_birth: datetime.date, last_assessment: datetime.date) -> str:
     """Which health review timescale applies: 6-monthly before the fifth birthday, then yearly."""
-    return "CLA_HEALTH_REVIEW_UNDER_5" if last_assessment < birthday(date_of_birth, 5) else "CLA_HEALTH_REVIEW"
+    return (
+        "CLA_HEALTH_REVIEW_UNDER_5" if last_assessment < birthday(date_of_birth, 5) else "CLA_HEALTH_REVIEW"
+    )
 
 
 def check_overrides(app_configs: Any = None, **kwargs: Any) -> list[Error]:
-
     """Django system check: report a bad THRIVE_TIMESCALE_OVERRIDES at start-up, not mid-request."""
     return [Error(message, id="timescales.E001") for message in override_errors(_configured_overrides())]

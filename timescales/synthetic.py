@@ -3,12 +3,13 @@
 Rule-based rather than random, like a real council's published dates: closure days are the
 working days between Christmas and New Year, holidays follow the usual English pattern.
 """
-from council.synthetic.context import Council
+
 import datetime
 
 import holidays
 from dateutil.easter import easter
 
+from council.synthetic.context import Council
 from council.synthetic.registry import contributes
 
 from .models import ClosureDay, SchoolHoliday

@@ -12,12 +12,13 @@ Due dates are computed for hundreds of thousands of records, so each calendar ke
 list of day ordinals and answers "the nth working day after" or "how many working days between"
 with a binary search instead of walking day by day.
 """
-from typing import Any
+
 import datetime
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 import holidays
 
@@ -30,7 +31,7 @@ _MARGIN_YEARS = 5
 WORKING, COUNCIL, SCHOOL = 0, 1, 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def bank_holidays(year: int) -> frozenset[datetime.date]:
     """England and Wales bank holidays in a year, including substitute days and one-off holidays."""
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
@@ -82,8 +83,11 @@ class Calendar:
 
     def is_working_day(self, day: datetime.date, council: bool = False) -> bool:
         """A working day as the regulations define it; with `council`, also a day the council is open."""
-        return (day.weekday() < 5 and day not in bank_holidays(day.year)
-                and not (council and day in self.closure_days))
+        return (
+            day.weekday() < 5
+            and day not in bank_holidays(day.year)
+            and not (council and day in self.closure_days)
+        )
 
     def is_school_day(self, day: datetime.date) -> bool:
         return (
@@ -103,7 +107,9 @@ class Calendar:
         """
         return self._add(start, n, COUNCIL if council else WORKING)
 
-    def working_days_between(self, earlier: datetime.date, later: datetime.date, council: bool = False) -> int:
+    def working_days_between(
+        self, earlier: datetime.date, later: datetime.date, council: bool = False
+    ) -> int:
         """Working days after `earlier`, up to and including `later` (negative if `later` is before).
 
         An assessment authorised on add_working_days(referral, 45) took exactly 45 working days.

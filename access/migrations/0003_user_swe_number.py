@@ -5,15 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0002_initial'),
+        ("access", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='swe_number',
-            field=models.CharField(blank=True, help_text="For registered social workers: the 903's social worker episodes identify the worker by it (SW_ID).", max_length=9, validators=[django.core.validators.RegexValidator('^SW\\d{1,7}$', 'A Social Work England registration number is SW and up to 7 digits, as on the register: SW123456.')], verbose_name='Social Work England registration number'),
+            model_name="user",
+            name="swe_number",
+            field=models.CharField(
+                blank=True,
+                help_text="For registered social workers: the 903's social worker episodes identify the worker by it (SW_ID).",
+                max_length=9,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^SW\\d{1,7}$",
+                        "A Social Work England registration number is SW and up to 7 digits, as on the register: SW123456.",
+                    )
+                ],
+                verbose_name="Social Work England registration number",
+            ),
         ),
     ]

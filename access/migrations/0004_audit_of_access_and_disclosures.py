@@ -7,100 +7,234 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0003_user_swe_number'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("access", "0003_user_swe_number"),
+        ("people", "0002_upn_unknown_and_former_upn"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DisclosedChild',
+            name="DisclosedChild",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Disclosure',
+            name="Disclosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('kind', models.CharField(choices=[('search', 'Search'), ('list', 'List of children'), ('export', 'File downloaded')], max_length=10)),
-                ('what', models.CharField(max_length=200)),
-                ('path', models.CharField(max_length=500)),
-                ('filename', models.CharField(blank=True, max_length=200)),
-                ('terms', models.CharField(blank=True, help_text='What was searched for.', max_length=500)),
-                ('count', models.PositiveIntegerField(help_text='Results found, or children in the file.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("search", "Search"),
+                            ("list", "List of children"),
+                            ("export", "File downloaded"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("what", models.CharField(max_length=200)),
+                ("path", models.CharField(max_length=500)),
+                ("filename", models.CharField(blank=True, max_length=200)),
+                ("terms", models.CharField(blank=True, help_text="What was searched for.", max_length=500)),
+                ("count", models.PositiveIntegerField(help_text="Results found, or children in the file.")),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.AddField(
-            model_name='recordview',
-            name='action',
-            field=models.CharField(choices=[('read', 'Read'), ('record', 'Record'), ('merge', 'Merge'), ('audit', 'Audit review'), ('page', 'Other page')], default='read', max_length=10),
+            model_name="recordview",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("read", "Read"),
+                    ("record", "Record"),
+                    ("merge", "Merge"),
+                    ("audit", "Audit review"),
+                    ("page", "Other page"),
+                ],
+                default="read",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='recordview',
-            name='basis_kind',
-            field=models.CharField(blank=True, choices=[('own', 'Own involvement with the child'), ('team', 'Member of a team working with the child'), ('manager', 'Manager of a team working with the child'), ('multi_agency', 'Partner member of a multi-agency team working with the child'), ('share', "Information share with the user's agency"), ('break_glass', 'Break glass'), ('front_door', 'Front door: recording a contact (identity only)')], max_length=20),
+            model_name="recordview",
+            name="basis_kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("own", "Own involvement with the child"),
+                    ("team", "Member of a team working with the child"),
+                    ("manager", "Manager of a team working with the child"),
+                    ("multi_agency", "Partner member of a multi-agency team working with the child"),
+                    ("share", "Information share with the user's agency"),
+                    ("break_glass", "Break glass"),
+                    ("front_door", "Front door: recording a contact (identity only)"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalinvolvement',
-            name='kind',
-            field=models.CharField(choices=[('allocated_worker', 'Allocated worker'), ('lead_practitioner', 'Family Help lead practitioner'), ('lead_cp_practitioner', 'Lead child protection practitioner'), ('team', 'Open to team'), ('iro', 'Independent reviewing officer'), ('chair', 'Child protection conference chair'), ('personal_adviser', 'Personal adviser'), ('contact', "Contact awaiting the front door's decision")], max_length=30),
+            model_name="historicalinvolvement",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("allocated_worker", "Allocated worker"),
+                    ("lead_practitioner", "Family Help lead practitioner"),
+                    ("lead_cp_practitioner", "Lead child protection practitioner"),
+                    ("team", "Open to team"),
+                    ("iro", "Independent reviewing officer"),
+                    ("chair", "Child protection conference chair"),
+                    ("personal_adviser", "Personal adviser"),
+                    ("contact", "Contact awaiting the front door's decision"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalteam',
-            name='kind',
-            field=models.CharField(choices=[('service', 'Service (a group of teams)'), ('front_door', 'Front door (MASH / First Response)'), ('family_help', 'Family Help'), ('assessment', 'Assessment'), ('macpt', 'Multi-agency child protection team'), ('cic', 'Children in care'), ('leaving_care', 'Leaving care'), ('iro', 'Independent reviewing service'), ('virtual_school', 'Virtual School'), ('education', 'Education inclusion'), ('placements', 'Placements and commissioning'), ('performance', 'Performance and business intelligence'), ('admin', 'System administration'), ('info_governance', 'Information governance')], max_length=20),
+            model_name="historicalteam",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("service", "Service (a group of teams)"),
+                    ("front_door", "Front door (MASH / First Response)"),
+                    ("family_help", "Family Help"),
+                    ("assessment", "Assessment"),
+                    ("macpt", "Multi-agency child protection team"),
+                    ("cic", "Children in care"),
+                    ("leaving_care", "Leaving care"),
+                    ("iro", "Independent reviewing service"),
+                    ("virtual_school", "Virtual School"),
+                    ("education", "Education inclusion"),
+                    ("placements", "Placements and commissioning"),
+                    ("performance", "Performance and business intelligence"),
+                    ("admin", "System administration"),
+                    ("info_governance", "Information governance"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='involvement',
-            name='kind',
-            field=models.CharField(choices=[('allocated_worker', 'Allocated worker'), ('lead_practitioner', 'Family Help lead practitioner'), ('lead_cp_practitioner', 'Lead child protection practitioner'), ('team', 'Open to team'), ('iro', 'Independent reviewing officer'), ('chair', 'Child protection conference chair'), ('personal_adviser', 'Personal adviser'), ('contact', "Contact awaiting the front door's decision")], max_length=30),
+            model_name="involvement",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("allocated_worker", "Allocated worker"),
+                    ("lead_practitioner", "Family Help lead practitioner"),
+                    ("lead_cp_practitioner", "Lead child protection practitioner"),
+                    ("team", "Open to team"),
+                    ("iro", "Independent reviewing officer"),
+                    ("chair", "Child protection conference chair"),
+                    ("personal_adviser", "Personal adviser"),
+                    ("contact", "Contact awaiting the front door's decision"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='recordview',
-            name='person',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='record_views', to='people.person'),
+            model_name="recordview",
+            name="person",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="record_views",
+                to="people.person",
+            ),
         ),
         migrations.AlterField(
-            model_name='team',
-            name='kind',
-            field=models.CharField(choices=[('service', 'Service (a group of teams)'), ('front_door', 'Front door (MASH / First Response)'), ('family_help', 'Family Help'), ('assessment', 'Assessment'), ('macpt', 'Multi-agency child protection team'), ('cic', 'Children in care'), ('leaving_care', 'Leaving care'), ('iro', 'Independent reviewing service'), ('virtual_school', 'Virtual School'), ('education', 'Education inclusion'), ('placements', 'Placements and commissioning'), ('performance', 'Performance and business intelligence'), ('admin', 'System administration'), ('info_governance', 'Information governance')], max_length=20),
+            model_name="team",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("service", "Service (a group of teams)"),
+                    ("front_door", "Front door (MASH / First Response)"),
+                    ("family_help", "Family Help"),
+                    ("assessment", "Assessment"),
+                    ("macpt", "Multi-agency child protection team"),
+                    ("cic", "Children in care"),
+                    ("leaving_care", "Leaving care"),
+                    ("iro", "Independent reviewing service"),
+                    ("virtual_school", "Virtual School"),
+                    ("education", "Education inclusion"),
+                    ("placements", "Placements and commissioning"),
+                    ("performance", "Performance and business intelligence"),
+                    ("admin", "System administration"),
+                    ("info_governance", "Information governance"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('social_worker', 'Social worker'), ('lead_practitioner', 'Family Help lead practitioner'), ('team_manager', 'Team manager'), ('service_manager', 'Service manager'), ('iro', 'Independent reviewing officer / conference chair'), ('personal_adviser', 'Personal adviser'), ('partner', 'Partner agency practitioner'), ('education_officer', 'Education officer'), ('virtual_school', 'Virtual School officer'), ('placements_officer', 'Placements officer'), ('analyst', 'Performance analyst'), ('administrator', 'System administrator'), ('dpo', 'Data protection officer'), ('data_quality', 'Data quality officer')], default='social_worker', max_length=30),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("social_worker", "Social worker"),
+                    ("lead_practitioner", "Family Help lead practitioner"),
+                    ("team_manager", "Team manager"),
+                    ("service_manager", "Service manager"),
+                    ("iro", "Independent reviewing officer / conference chair"),
+                    ("personal_adviser", "Personal adviser"),
+                    ("partner", "Partner agency practitioner"),
+                    ("education_officer", "Education officer"),
+                    ("virtual_school", "Virtual School officer"),
+                    ("placements_officer", "Placements officer"),
+                    ("analyst", "Performance analyst"),
+                    ("administrator", "System administrator"),
+                    ("dpo", "Data protection officer"),
+                    ("data_quality", "Data quality officer"),
+                ],
+                default="social_worker",
+                max_length=30,
+            ),
         ),
         migrations.AddIndex(
-            model_name='recordview',
-            index=models.Index(fields=['user', 'at'], name='access_reco_user_id_05fdc5_idx'),
+            model_name="recordview",
+            index=models.Index(fields=["user", "at"], name="access_reco_user_id_05fdc5_idx"),
         ),
         migrations.AddField(
-            model_name='disclosedchild',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person'),
+            model_name="disclosedchild",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to="people.person"
+            ),
         ),
         migrations.AddField(
-            model_name='disclosure',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to=settings.AUTH_USER_MODEL),
+            model_name="disclosure",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="disclosures",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='disclosedchild',
-            name='disclosure',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='children', to='access.disclosure'),
+            model_name="disclosedchild",
+            name="disclosure",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="children", to="access.disclosure"
+            ),
         ),
         migrations.AddIndex(
-            model_name='disclosure',
-            index=models.Index(fields=['user', 'at'], name='access_disc_user_id_91105f_idx'),
+            model_name="disclosure",
+            index=models.Index(fields=["user", "at"], name="access_disc_user_id_91105f_idx"),
         ),
         migrations.AddIndex(
-            model_name='disclosedchild',
-            index=models.Index(fields=['person', 'disclosure'], name='access_disc_person__1e6de3_idx'),
+            model_name="disclosedchild",
+            index=models.Index(fields=["person", "disclosure"], name="access_disc_person__1e6de3_idx"),
         ),
     ]

@@ -1,5 +1,6 @@
 """The audit log append-only: the review fields leave BreakGlass (its reviews are BreakGlassReview rows now),
 every audit row has its place in the chain, and database triggers refuse changes (access.triggers)."""
+
 from django.db import migrations, models
 
 from access import triggers
@@ -16,7 +17,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("access", "0005_audit_chain"),
     ]
@@ -31,12 +31,15 @@ class Migration(migrations.Migration):
             for name in CHAINED
             for operation in (
                 migrations.AlterField(
-                    model_name=name, name="chain_seq",
-                    field=models.BigIntegerField(editable=False, unique=True,
-                                                 verbose_name="place in the audit chain"),
+                    model_name=name,
+                    name="chain_seq",
+                    field=models.BigIntegerField(
+                        editable=False, unique=True, verbose_name="place in the audit chain"
+                    ),
                 ),
                 migrations.AlterField(
-                    model_name=name, name="chain_hash",
+                    model_name=name,
+                    name="chain_hash",
                     field=models.CharField(editable=False, max_length=64, verbose_name="audit chain hash"),
                 ),
             )

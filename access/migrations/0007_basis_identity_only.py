@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0006_audit_append_only'),
+        ("access", "0006_audit_append_only"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='recordview',
-            name='basis_kind',
-            field=models.CharField(blank=True, choices=[('own', 'Own involvement with the child'), ('team', 'Member of a team working with the child'), ('manager', 'Manager of a team working with the child'), ('multi_agency', 'Partner member of a multi-agency team working with the child'), ('share', "Information share with the user's agency"), ('break_glass', 'Break glass'), ('front_door', 'Front door: recording a contact (identity only)'), ('identity', "Identity only: matching a partner's record or checking possible duplicates")], max_length=20),
+            model_name="recordview",
+            name="basis_kind",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("own", "Own involvement with the child"),
+                    ("team", "Member of a team working with the child"),
+                    ("manager", "Manager of a team working with the child"),
+                    ("multi_agency", "Partner member of a multi-agency team working with the child"),
+                    ("share", "Information share with the user's agency"),
+                    ("break_glass", "Break glass"),
+                    ("front_door", "Front door: recording a contact (identity only)"),
+                    (
+                        "identity",
+                        "Identity only: matching a partner's record or checking possible duplicates",
+                    ),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -7,8 +7,19 @@ from django.db import migrations, models
 
 # Every part a share could cover when this migration was written: shares made before shares had a scope
 # let the agency see the whole record, and keep doing so until a manager reviews them.
-PARTS_THEN = ["identity", "address", "family", "workers", "contacts", "plans", "family_help", "child_protection",
-              "proceedings", "care", "leaving_care"]
+PARTS_THEN = [
+    "identity",
+    "address",
+    "family",
+    "workers",
+    "contacts",
+    "plans",
+    "family_help",
+    "child_protection",
+    "proceedings",
+    "care",
+    "leaving_care",
+]
 REVIEW_MONTHS = 6  # the review interval (timescale SHARE_REVIEW) when this migration was written
 
 
@@ -30,116 +41,263 @@ def append_only(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0008_share_moved_from_sharing'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("access", "0008_share_moved_from_sharing"),
+        ("people", "0002_upn_unknown_and_former_upn"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalshare',
-            name='end_reason',
+            model_name="historicalshare",
+            name="end_reason",
             field=models.CharField(blank=True, max_length=500),
         ),
         migrations.AddField(
-            model_name='historicalshare',
-            name='ended_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalshare",
+            name="ended_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalshare',
-            name='parts',
-            field=models.JSONField(default=list, help_text='The parts of the record shared (access.parts.Part).'),
+            model_name="historicalshare",
+            name="parts",
+            field=models.JSONField(
+                default=list, help_text="The parts of the record shared (access.parts.Part)."
+            ),
         ),
         migrations.AddField(
-            model_name='historicalshare',
-            name='review_date',
-            field=models.DateField(blank=True, help_text='When a manager next reviews the share.', null=True),
+            model_name="historicalshare",
+            name="review_date",
+            field=models.DateField(blank=True, help_text="When a manager next reviews the share.", null=True),
         ),
         migrations.AddField(
-            model_name='historicalshare',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalshare",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalshare',
-            name='reviewed_on',
+            model_name="historicalshare",
+            name="reviewed_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='share',
-            name='end_reason',
+            model_name="share",
+            name="end_reason",
             field=models.CharField(blank=True, max_length=500),
         ),
         migrations.AddField(
-            model_name='share',
-            name='ended_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="share",
+            name="ended_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='share',
-            name='parts',
-            field=models.JSONField(default=list, help_text='The parts of the record shared (access.parts.Part).'),
+            model_name="share",
+            name="parts",
+            field=models.JSONField(
+                default=list, help_text="The parts of the record shared (access.parts.Part)."
+            ),
         ),
         migrations.AddField(
-            model_name='share',
-            name='review_date',
-            field=models.DateField(blank=True, help_text='When a manager next reviews the share.', null=True),
+            model_name="share",
+            name="review_date",
+            field=models.DateField(blank=True, help_text="When a manager next reviews the share.", null=True),
         ),
         migrations.AddField(
-            model_name='share',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="share",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='share',
-            name='reviewed_on',
+            model_name="share",
+            name="reviewed_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='historicalshare',
-            name='legal_basis',
-            field=models.CharField(choices=[('ca1989_s17', 'Children Act 1989 s17'), ('ca1989_s47', 'Children Act 1989 s47'), ('ca2004_s10', 'Children Act 2004 s10'), ('ca2004_s11', 'Children Act 2004 s11'), ('dpa2018_sch8', 'Data Protection Act 2018 Schedule 8 para 4'), ('dpa2018_sch1_p18', 'Data Protection Act 2018 Schedule 1 para 18'), ('ukgdpr_6_1_e', 'UK GDPR Article 6(1)(e)'), ('consent', 'Consent'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('duty_to_share', 'Statutory duty to share information for safeguarding')], max_length=20, verbose_name='Lawful basis'),
+            model_name="historicalshare",
+            name="legal_basis",
+            field=models.CharField(
+                choices=[
+                    ("ca1989_s17", "Children Act 1989 s17"),
+                    ("ca1989_s47", "Children Act 1989 s47"),
+                    ("ca2004_s10", "Children Act 2004 s10"),
+                    ("ca2004_s11", "Children Act 2004 s11"),
+                    ("dpa2018_sch8", "Data Protection Act 2018 Schedule 8 para 4"),
+                    ("dpa2018_sch1_p18", "Data Protection Act 2018 Schedule 1 para 18"),
+                    ("ukgdpr_6_1_e", "UK GDPR Article 6(1)(e)"),
+                    ("consent", "Consent"),
+                    ("cda1998_s115", "Crime and Disorder Act 1998 s115"),
+                    ("duty_to_share", "Statutory duty to share information for safeguarding"),
+                ],
+                max_length=20,
+                verbose_name="Lawful basis",
+            ),
         ),
         migrations.AlterField(
-            model_name='share',
-            name='legal_basis',
-            field=models.CharField(choices=[('ca1989_s17', 'Children Act 1989 s17'), ('ca1989_s47', 'Children Act 1989 s47'), ('ca2004_s10', 'Children Act 2004 s10'), ('ca2004_s11', 'Children Act 2004 s11'), ('dpa2018_sch8', 'Data Protection Act 2018 Schedule 8 para 4'), ('dpa2018_sch1_p18', 'Data Protection Act 2018 Schedule 1 para 18'), ('ukgdpr_6_1_e', 'UK GDPR Article 6(1)(e)'), ('consent', 'Consent'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('duty_to_share', 'Statutory duty to share information for safeguarding')], max_length=20, verbose_name='Lawful basis'),
+            model_name="share",
+            name="legal_basis",
+            field=models.CharField(
+                choices=[
+                    ("ca1989_s17", "Children Act 1989 s17"),
+                    ("ca1989_s47", "Children Act 1989 s47"),
+                    ("ca2004_s10", "Children Act 2004 s10"),
+                    ("ca2004_s11", "Children Act 2004 s11"),
+                    ("dpa2018_sch8", "Data Protection Act 2018 Schedule 8 para 4"),
+                    ("dpa2018_sch1_p18", "Data Protection Act 2018 Schedule 1 para 18"),
+                    ("ukgdpr_6_1_e", "UK GDPR Article 6(1)(e)"),
+                    ("consent", "Consent"),
+                    ("cda1998_s115", "Crime and Disorder Act 1998 s115"),
+                    ("duty_to_share", "Statutory duty to share information for safeguarding"),
+                ],
+                max_length=20,
+                verbose_name="Lawful basis",
+            ),
         ),
         migrations.CreateModel(
-            name='PartnerDisclosure',
+            name="PartnerDisclosure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('chain_seq', models.BigIntegerField(editable=False, unique=True, verbose_name='place in the audit chain')),
-                ('chain_hash', models.CharField(editable=False, max_length=64, verbose_name='audit chain hash')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('legal_basis', models.CharField(choices=[('ca1989_s17', 'Children Act 1989 s17'), ('ca1989_s47', 'Children Act 1989 s47'), ('ca2004_s10', 'Children Act 2004 s10'), ('ca2004_s11', 'Children Act 2004 s11'), ('dpa2018_sch8', 'Data Protection Act 2018 Schedule 8 para 4'), ('dpa2018_sch1_p18', 'Data Protection Act 2018 Schedule 1 para 18'), ('ukgdpr_6_1_e', 'UK GDPR Article 6(1)(e)'), ('consent', 'Consent'), ('cda1998_s115', 'Crime and Disorder Act 1998 s115'), ('duty_to_share', 'Statutory duty to share information for safeguarding')], max_length=20, verbose_name='Lawful basis')),
-                ('parts', models.JSONField(default=list)),
-                ('channel', models.CharField(choices=[('page', "Seen on a page by the agency's staff"), ('api', "An answer to the agency's system (API)"), ('notification', "A notification put in the agency's outbox")], max_length=20)),
-                ('what', models.CharField(max_length=300)),
-                ('client', models.CharField(blank=True, help_text="The agency's system (API key) it went to.", max_length=200)),
-                ('path', models.CharField(blank=True, max_length=500)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='access.agency')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
-                ('share', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='disclosures', to='access.share')),
-                ('user', models.ForeignKey(blank=True, help_text="The agency's member of staff who saw it (pages).", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "chain_seq",
+                    models.BigIntegerField(
+                        editable=False, unique=True, verbose_name="place in the audit chain"
+                    ),
+                ),
+                (
+                    "chain_hash",
+                    models.CharField(editable=False, max_length=64, verbose_name="audit chain hash"),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "legal_basis",
+                    models.CharField(
+                        choices=[
+                            ("ca1989_s17", "Children Act 1989 s17"),
+                            ("ca1989_s47", "Children Act 1989 s47"),
+                            ("ca2004_s10", "Children Act 2004 s10"),
+                            ("ca2004_s11", "Children Act 2004 s11"),
+                            ("dpa2018_sch8", "Data Protection Act 2018 Schedule 8 para 4"),
+                            ("dpa2018_sch1_p18", "Data Protection Act 2018 Schedule 1 para 18"),
+                            ("ukgdpr_6_1_e", "UK GDPR Article 6(1)(e)"),
+                            ("consent", "Consent"),
+                            ("cda1998_s115", "Crime and Disorder Act 1998 s115"),
+                            ("duty_to_share", "Statutory duty to share information for safeguarding"),
+                        ],
+                        max_length=20,
+                        verbose_name="Lawful basis",
+                    ),
+                ),
+                ("parts", models.JSONField(default=list)),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("page", "Seen on a page by the agency's staff"),
+                            ("api", "An answer to the agency's system (API)"),
+                            ("notification", "A notification put in the agency's outbox"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("what", models.CharField(max_length=300)),
+                (
+                    "client",
+                    models.CharField(
+                        blank=True, help_text="The agency's system (API key) it went to.", max_length=200
+                    ),
+                ),
+                ("path", models.CharField(blank=True, max_length=500)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disclosures",
+                        to="access.agency",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="people.person"
+                    ),
+                ),
+                (
+                    "share",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disclosures",
+                        to="access.share",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The agency's member of staff who saw it (pages).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'disclosure to a partner agency',
-                'ordering': ['-at', '-pk'],
-                'indexes': [models.Index(fields=['person', 'at'], name='access_part_person__6ad50b_idx'), models.Index(fields=['agency', 'at'], name='access_part_agency__6ead2b_idx')],
+                "verbose_name": "disclosure to a partner agency",
+                "ordering": ["-at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["person", "at"], name="access_part_person__6ad50b_idx"),
+                    models.Index(fields=["agency", "at"], name="access_part_agency__6ead2b_idx"),
+                ],
             },
         ),
         migrations.AlterField(
-            model_name='historicalshare',
-            name='end_date',
-            field=models.DateField(blank=True, help_text='The last day shared (the day before it began, for a share stopped before it started).', null=True),
+            model_name="historicalshare",
+            name="end_date",
+            field=models.DateField(
+                blank=True,
+                help_text="The last day shared (the day before it began, for a share stopped before it started).",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='share',
-            name='end_date',
-            field=models.DateField(blank=True, help_text='The last day shared (the day before it began, for a share stopped before it started).', null=True),
+            model_name="share",
+            name="end_date",
+            field=models.DateField(
+                blank=True,
+                help_text="The last day shared (the day before it began, for a share stopped before it started).",
+                null=True,
+            ),
         ),
         migrations.RunPython(scope_and_review_existing, migrations.RunPython.noop),
         migrations.RunPython(append_only, migrations.RunPython.noop),

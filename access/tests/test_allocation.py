@@ -1,13 +1,23 @@
 """Involvements, the source of every legitimate relationship, are made only by the allocation steps."""
+
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MAKES = re.compile(r"Involvement\.objects\.(create|bulk_create|get_or_create|update_or_create)\b"
-                   r"|(?<!class )\bInvolvement\(|insert\(\s*Involvement\b")
+MAKES = re.compile(
+    r"Involvement\.objects\.(create|bulk_create|get_or_create|update_or_create)\b"
+    r"|(?<!class )\bInvolvement\(|insert\(\s*Involvement\b"
+)
 # Where involvements may be made: the allocation steps, and the loaders of synthetic or imported history.
-ALLOWED = {"access/allocation.py", "access/synthetic.py", "care/synthetic.py", "leavers/synthetic.py",
-           "privatefostering/synthetic.py", "education/synthetic_inclusion.py", "returns/ssda903/workers.py"}
+ALLOWED = {
+    "access/allocation.py",
+    "access/synthetic.py",
+    "care/synthetic.py",
+    "leavers/synthetic.py",
+    "privatefostering/synthetic.py",
+    "education/synthetic_inclusion.py",
+    "returns/ssda903/workers.py",
+}
 SKIPPED = {".venv", "node_modules", "migrations", "tests"}
 
 

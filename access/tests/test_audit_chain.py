@@ -1,5 +1,6 @@
 """The audit log is append-only and a hash chain: whoever deletes, alters or inserts a row, even with the
 database's own rights and the triggers out of the way, is found by `manage.py verify_audit`."""
+
 import contextlib
 import datetime
 import io
@@ -14,8 +15,18 @@ from django.utils import timezone
 
 from access import triggers
 from access.chain import GENESIS, AppendOnlyError, link_hash
-from access.models import (Action, AuditChainHead, BasisKind, BreakGlass, BreakGlassReview, DisclosedChild,
-                           Disclosure, DisclosureKind, RecordView, Role)
+from access.models import (
+    Action,
+    AuditChainHead,
+    BasisKind,
+    BreakGlass,
+    BreakGlassReview,
+    DisclosedChild,
+    Disclosure,
+    DisclosureKind,
+    RecordView,
+    Role,
+)
 from access.verify import verify
 from tests.factories import allocated_child, make_person, make_team, make_user
 
@@ -23,19 +34,31 @@ POSTGRES = connection.vendor == "postgresql"
 
 
 def viewed(user, person, at=None) -> RecordView:
-    return RecordView.objects.create(user=user, person=person, allowed=True, action=Action.READ,
-                                     basis_kind=BasisKind.TEAM, basis="Member of Team 1",
-                                     path=f"/people/{person.pk}/", **({"at": at} if at else {}))
+    return RecordView.objects.create(
+        user=user,
+        person=person,
+        allowed=True,
+        action=Action.READ,
+        basis_kind=BasisKind.TEAM,
+        basis="Member of Team 1",
+        path=f"/people/{person.pk}/",
+        **({"at": at} if at else {}),
+    )
 
 
 def listed(user, people) -> Disclosure:
-    return Disclosure.objects.create(user=user, kind=DisclosureKind.LIST, what="My work", path="/work/",
-                                     count=len(people), named=people)
+    return Disclosure.objects.create(
+        user=user, kind=DisclosureKind.LIST, what="My work", path="/work/", count=len(people), named=people
+    )
 
 
 def broke_glass(user, person) -> BreakGlass:
-    return BreakGlass.objects.create(user=user, person=person, reason="Police at the door",
-                                     expires_at=timezone.now() + datetime.timedelta(hours=8))
+    return BreakGlass.objects.create(
+        user=user,
+        person=person,
+        reason="Police at the door",
+        expires_at=timezone.now() + datetime.timedelta(hours=8),
+    )
 
 
 @pytest.fixture
@@ -46,8 +69,9 @@ def log(db):
     rows = {"first": viewed(worker, children[0]), "list": listed(worker, children)}
     rows["glass"] = broke_glass(worker, children[1])
     rows["middle"] = viewed(worker, children[1])
-    rows["review"] = BreakGlassReview.objects.create(break_glass=rows["glass"], reviewed_by=manager,
-                                                     outcome="appropriate")
+    rows["review"] = BreakGlassReview.objects.create(
+        break_glass=rows["glass"], reviewed_by=manager, outcome="appropriate"
+    )
     rows["last"] = viewed(worker, children[2])
     return rows
 
@@ -90,7 +114,7 @@ ALTER_BASIS = "UPDATE access_recordview SET basis = %s WHERE id = %s"
 
 
 def when(row) -> str:
-    return f"{row.at.astimezone(datetime.timezone.utc):%Y-%m-%d %H:%M:%S} UTC"
+    return f"{row.at.astimezone(datetime.UTC):%Y-%m-%d %H:%M:%S} UTC"
 
 
 # Written in a chain
@@ -169,8 +193,13 @@ def test_a_disclosures_children_are_written_only_with_it(log):
         DisclosedChild.objects.filter(disclosure=log["list"]).delete()
 
 
-TABLES = ["access_recordview", "access_disclosure", "access_disclosedchild", "access_breakglass",
-          "access_breakglassreview"]
+TABLES = [
+    "access_recordview",
+    "access_disclosure",
+    "access_disclosedchild",
+    "access_breakglass",
+    "access_breakglassreview",
+]
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -180,8 +209,10 @@ def test_the_database_refuses_an_update_whatever_the_sql(log, table):
             cursor.execute(f"UPDATE {table} SET id = id")
 
 
-@pytest.mark.skipif(not POSTGRES, reason="SQLite empties tables with DELETE (Django's flush), "
-                                         "so only the models refuse a delete there")
+@pytest.mark.skipif(
+    not POSTGRES,
+    reason="SQLite empties tables with DELETE (Django's flush), so only the models refuse a delete there",
+)
 @pytest.mark.parametrize("table", TABLES)
 def test_postgresql_refuses_a_delete_whatever_the_sql(log, table):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
@@ -212,8 +243,12 @@ def test_the_triggers_are_in_place_after_migrating(db):
 
 
 def test_a_break_glass_review_is_a_row_of_its_own_given_once(log):
-    again = BreakGlassReview(break_glass=log["glass"], reviewed_by=make_user(role=Role.TEAM_MANAGER),
-                             outcome="inappropriate", note="Changed my mind")
+    again = BreakGlassReview(
+        break_glass=log["glass"],
+        reviewed_by=make_user(role=Role.TEAM_MANAGER),
+        outcome="inappropriate",
+        note="Changed my mind",
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         again.save()
     assert BreakGlassReview.objects.get(break_glass=log["glass"]).outcome == "appropriate"
@@ -246,8 +281,10 @@ def test_an_altered_row_is_found(log):
 def test_an_altered_time_is_found(log):
     altered = log["glass"]
     with as_attacker("access_breakglass") as cursor:
-        cursor.execute("UPDATE access_breakglass SET at = %s WHERE id = %s",
-                       [altered.at - datetime.timedelta(hours=3), altered.pk])
+        cursor.execute(
+            "UPDATE access_breakglass SET at = %s WHERE id = %s",
+            [altered.at - datetime.timedelta(hours=3), altered.pk],
+        )
     assert f"BreakGlass id {altered.pk}" in broken() and "altered" in broken()
 
 
@@ -285,7 +322,9 @@ def test_an_inserted_row_is_found(log):
         cursor.execute(
             "INSERT INTO access_recordview (user_id, person_id, at, allowed, action, basis_kind, basis, "
             "path, chain_seq, chain_hash) VALUES (%s, %s, %s, %s, 'read', 'own', 'Allocated worker', "
-            "'/people/1/', %s, %s)", [worker.pk, child.pk, at, True, 99, GENESIS])
+            "'/people/1/', %s, %s)",
+            [worker.pk, child.pk, at, True, 99, GENESIS],
+        )
         inserted = cursor.lastrowid if not POSTGRES else None
     assert "beyond the chain's head: not written by the application" in broken()
     assert inserted is None or f"RecordView id {inserted}" in broken()
@@ -297,7 +336,8 @@ def test_a_row_inserted_at_a_place_already_taken_is_found(log):
         cursor.execute(
             "INSERT INTO access_breakglass (user_id, person_id, reason, at, expires_at, chain_seq, "
             "chain_hash) VALUES (%s, %s, 'Checking', %s, %s, %s, %s)",
-            [taken.user_id, taken.person_id, taken.at, taken.at, taken.chain_seq, taken.chain_hash])
+            [taken.user_id, taken.person_id, taken.at, taken.at, taken.chain_seq, taken.chain_hash],
+        )
     assert f"a second row at place {taken.chain_seq}" in broken()
 
 
@@ -308,8 +348,13 @@ def test_an_anchor_finds_a_chain_rewritten_from_the_changed_row_to_its_head(log,
     assert "Anchored the head" in verify_audit("--anchor", str(anchor))
     viewed(log["first"].user, log["first"].person)
     altered = log["middle"]
-    with as_attacker("access_recordview", "access_disclosure", "access_breakglass", "access_breakglassreview",
-                     "access_auditchainhead") as cursor:
+    with as_attacker(
+        "access_recordview",
+        "access_disclosure",
+        "access_breakglass",
+        "access_breakglassreview",
+        "access_auditchainhead",
+    ) as cursor:
         cursor.execute(ALTER_BASIS, ["Allocated worker", altered.pk])
         _rechain(cursor)
     assert verify().ok  # consistent again without the anchor
@@ -323,8 +368,10 @@ def test_an_anchor_finds_rows_deleted_from_the_end_with_the_head_moved_back(log,
     last = log["last"]
     with as_attacker("access_recordview", "access_auditchainhead") as cursor:
         cursor.execute("DELETE FROM access_recordview WHERE id = %s", [last.pk])
-        cursor.execute("UPDATE access_auditchainhead SET seq = %s, hash = %s",
-                       [log["review"].chain_seq, log["review"].chain_hash])
+        cursor.execute(
+            "UPDATE access_auditchainhead SET seq = %s, hash = %s",
+            [log["review"].chain_seq, log["review"].chain_hash],
+        )
     assert verify().ok
     assert f"place {last.chain_seq}: the row anchored at this place" in broken("--anchor", str(anchor))
 
@@ -337,9 +384,9 @@ def test_verify_audit_is_a_nightly_job():
 
 def _rechain(cursor) -> None:
     """What a careful attacker would do: recompute every hash in order and move the head to match."""
-    from access.chain import LINKS, rows
-
     import heapq
+
+    from access.chain import LINKS, rows
 
     previous = GENESIS
     for row in heapq.merge(*(rows(link) for link in LINKS.values()), key=lambda r: r.seq):
@@ -351,8 +398,9 @@ def _rechain(cursor) -> None:
 # Concurrent writers
 
 
-@pytest.mark.skipif(not POSTGRES, reason="SQLite's test database is in memory, shared by threads "
-                                         "without waiting")
+@pytest.mark.skipif(
+    not POSTGRES, reason="SQLite's test database is in memory, shared by threads without waiting"
+)
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_on_separate_connections_keep_one_chain():
     worker, child = make_user(), make_person()
@@ -363,9 +411,12 @@ def test_concurrent_writers_on_separate_connections_keep_one_chain():
             start.wait()
             for n in range(per_writer):
                 if kind == "views":
-                    RecordView.objects.bulk_create([
-                        RecordView(user=worker, person=child, allowed=True, basis=f"view {n}", path="/")
-                        for _ in range(2)])
+                    RecordView.objects.bulk_create(
+                        [
+                            RecordView(user=worker, person=child, allowed=True, basis=f"view {n}", path="/")
+                            for _ in range(2)
+                        ]
+                    )
                 else:
                     listed(worker, [child])
         except Exception as error:  # pragma: no cover - reported below
@@ -379,8 +430,12 @@ def test_concurrent_writers_on_separate_connections_keep_one_chain():
     for thread in writers:
         thread.join()
     assert not errors
-    places = sorted([*RecordView.objects.values_list("chain_seq", flat=True),
-                     *Disclosure.objects.values_list("chain_seq", flat=True)])
+    places = sorted(
+        [
+            *RecordView.objects.values_list("chain_seq", flat=True),
+            *Disclosure.objects.values_list("chain_seq", flat=True),
+        ]
+    )
     assert places == list(range(1, 3 * per_writer + 1))
     # the writers took turns, not one after the other
     views = set(RecordView.objects.values_list("chain_seq", flat=True))
@@ -399,7 +454,8 @@ def test_migrating_chains_the_rows_written_before_and_moves_reviews_to_rows_of_t
     before = ("access", "0004_audit_of_access_and_disclosures")
     executor = MigrationExecutor(connection)
     after = executor.loader.graph.leaf_nodes()  # through 0005 and 0006, and back to the latest of every app
-    # Apps that do not depend on access's later migrations stay at their latest (people's search columns, say),
+    # Apps that do not depend on access's later migrations stay at their latest (people's search columns,
+    # say),
     # as a real upgrade would have them; sharing goes back with access, since Share moved between them.
     others = [leaf for leaf in after if leaf[0] not in ("access", "sharing")]
     executor.migrate([before, *others])
@@ -409,24 +465,40 @@ def test_migrating_chains_the_rows_written_before_and_moves_reviews_to_rows_of_t
     manager = User.objects.create(username="old.manager", role=Role.TEAM_MANAGER)
     child = Person.objects.create(la_id="LA0000001", forename="Alex", surname="Smith")
     at = timezone.now() - datetime.timedelta(days=3)
-    old.get_model("access", "RecordView").objects.create(user=worker, person=child, allowed=True,
-                                                         basis="Team", path="/people/1/", at=at)
+    old.get_model("access", "RecordView").objects.create(
+        user=worker, person=child, allowed=True, basis="Team", path="/people/1/", at=at
+    )
     glass = old.get_model("access", "BreakGlass").objects.create(
-        user=worker, person=child, reason="Urgent", at=at - datetime.timedelta(days=1), expires_at=at,
-        reviewed_by=manager, reviewed_at=at + datetime.timedelta(hours=1), review_outcome="inappropriate",
-        review_note="Raised with their manager")
+        user=worker,
+        person=child,
+        reason="Urgent",
+        at=at - datetime.timedelta(days=1),
+        expires_at=at,
+        reviewed_by=manager,
+        reviewed_at=at + datetime.timedelta(hours=1),
+        review_outcome="inappropriate",
+        review_note="Raised with their manager",
+    )
     disclosure = old.get_model("access", "Disclosure").objects.create(
-        user=worker, kind="list", what="My work", path="/work/", count=1, at=at + datetime.timedelta(hours=2))
+        user=worker, kind="list", what="My work", path="/work/", count=1, at=at + datetime.timedelta(hours=2)
+    )
     old.get_model("access", "DisclosedChild").objects.create(disclosure=disclosure, person=child)
 
     executor = MigrationExecutor(connection)
     executor.migrate(after)
 
     review = BreakGlassReview.objects.get(break_glass_id=glass.pk)
-    assert (review.reviewed_by_id, review.outcome, review.note) == (manager.pk, "inappropriate",
-                                                                    "Raised with their manager")
-    in_order = [BreakGlass.objects.get().chain_seq, RecordView.objects.get().chain_seq, review.chain_seq,
-                Disclosure.objects.get().chain_seq]
+    assert (review.reviewed_by_id, review.outcome, review.note) == (
+        manager.pk,
+        "inappropriate",
+        "Raised with their manager",
+    )
+    in_order = [
+        BreakGlass.objects.get().chain_seq,
+        RecordView.objects.get().chain_seq,
+        review.chain_seq,
+        Disclosure.objects.get().chain_seq,
+    ]
     assert in_order == [1, 2, 3, 4]  # in time order
     report = verify()
     assert report.ok and report.rows == 4 and report.children == 1

@@ -1,4 +1,5 @@
 """Reviewing the audit log in the app: the DPO reviews everyone's use of records, a manager their staff's."""
+
 import datetime
 
 import pytest
@@ -18,9 +19,15 @@ def dpo():
 
 
 def viewed(user, person, *, allowed=True, kind=BasisKind.TEAM, at=None):
-    return RecordView.objects.create(user=user, person=person, allowed=allowed, basis="test",
-                                     basis_kind=kind if allowed else "", path=f"/people/{person.pk}/",
-                                     at=at or timezone.now())
+    return RecordView.objects.create(
+        user=user,
+        person=person,
+        allowed=allowed,
+        basis="test",
+        basis_kind=kind if allowed else "",
+        path=f"/people/{person.pk}/",
+        at=at or timezone.now(),
+    )
 
 
 @pytest.mark.parametrize("role", [Role.SOCIAL_WORKER, Role.ANALYST, Role.ADMINISTRATOR, Role.PARTNER])
@@ -49,9 +56,15 @@ def test_the_dpo_reads_any_childs_log_and_the_review_is_logged(client, dpo):
 def test_a_childs_log_lists_the_searches_and_files_that_named_them(client, dpo):
     child, *_ = allocated_child()
     analyst = make_user(role=Role.ANALYST, first_name="Ann", last_name="Alyst")
-    export = Disclosure.objects.create(user=analyst, kind=DisclosureKind.EXPORT, what="CIN census 2024-25",
-                                       path="/returns/cin/2025/download/", filename="cin_2025.xml", count=1,
-                                       named=[child])
+    export = Disclosure.objects.create(
+        user=analyst,
+        kind=DisclosureKind.EXPORT,
+        what="CIN census 2024-25",
+        path="/returns/cin/2025/download/",
+        filename="cin_2025.xml",
+        count=1,
+        named=[child],
+    )
     client.force_login(dpo)
     page = client.get(reverse("access:audit_child", args=[child.pk])).content.decode()
     assert "CIN census 2024-25" in page and "cin_2025.xml" in page and "Ann Alyst" in page
@@ -98,11 +111,16 @@ def test_unusual_patterns(client, dpo):
     night = timezone.make_aware(datetime.datetime.combine(weekday, datetime.time(2, 30)))
     day = timezone.make_aware(datetime.datetime.combine(weekday, datetime.time(11, 0)))
     for at, reason in ((night, "Called out at night"), (day, "Daytime check")):
-        BreakGlass.objects.create(user=careful, person=make_person(), reason=reason, at=at,
-                                  expires_at=at + datetime.timedelta(hours=8))
+        BreakGlass.objects.create(
+            user=careful,
+            person=make_person(),
+            reason=reason,
+            at=at,
+            expires_at=at + datetime.timedelta(hours=8),
+        )
     client.force_login(dpo)
     page = client.get(reverse("access:audit_patterns")).content.decode()
     assert "Busy Browser" in page and str(NOT_ALLOCATED_CHILDREN) in page
-    flagged = page[page.index('id="not-allocated"'):page.index('id="refusals"')]
+    flagged = page[page.index('id="not-allocated"') : page.index('id="refusals"')]
     assert "Kind Worker" not in flagged
     assert "Called out at night" in page and "Daytime check" not in page

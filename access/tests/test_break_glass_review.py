@@ -1,4 +1,5 @@
 """Managers review break-glass accesses by their own staff; administrators review all."""
+
 import datetime
 
 import pytest
@@ -13,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def broke_glass(user, reason="Urgent safeguarding call"):
     return BreakGlass.objects.create(
-        user=user, person=make_person(), reason=reason, expires_at=timezone.now() + datetime.timedelta(hours=8)
+        user=user,
+        person=make_person(),
+        reason=reason,
+        expires_at=timezone.now() + datetime.timedelta(hours=8),
     )
 
 

@@ -1,4 +1,5 @@
 """The typed basis of access, the write gate's rule, and what the audit log keeps."""
+
 import datetime
 
 import pytest
@@ -10,7 +11,13 @@ from access.basis import BasisKind, Work, may_merge, may_record
 from access.models import AgencyKind, BreakGlass, InvolvementKind, RecordView, Role, TeamKind
 from access.relationships import access_basis, legitimate_basis, visible_people
 from tests.factories import (
-    allocated_child, involve, make_agency, make_team, make_user, police_officer, share,
+    allocated_child,
+    involve,
+    make_agency,
+    make_team,
+    make_user,
+    police_officer,
+    share,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +56,9 @@ def test_analysts_administrators_and_the_dpo_have_no_relationship_even_in_a_team
 
 
 def _glass(user, child, reason="Emergency"):
-    BreakGlass.objects.create(user=user, person=child, reason=reason,
-                              expires_at=timezone.now() + datetime.timedelta(hours=1))
+    BreakGlass.objects.create(
+        user=user, person=child, reason=reason, expires_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     return access_basis(user, child)
 
 

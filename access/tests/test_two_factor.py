@@ -1,4 +1,6 @@
-"""Two-factor sign-in: who must give a code, setting up an authenticator, giving its code, and idle sign-out."""
+"""Two-factor sign-in: who must give a code, setting up an authenticator, giving its code, and idle
+sign-out."""
+
 import re
 import time
 from base64 import b32decode
@@ -11,8 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.models import AgencyKind, Role
 from access.two_factor import needs_two_factor
-from thrive.middleware import LAST_SEEN
 from tests.factories import PASSWORD, make_agency, make_user, police_officer
+from thrive.middleware import LAST_SEEN
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +40,11 @@ def test_the_rule_covers_administrators_analysts_and_partner_agencies():
 
 
 def test_the_rule_is_one_setting(settings):
-    settings.TWO_FACTOR_REQUIRED = {"ROLES": ["social_worker"], "SUPERUSERS": False, "PARTNER_AGENCIES": False}
+    settings.TWO_FACTOR_REQUIRED = {
+        "ROLES": ["social_worker"],
+        "SUPERUSERS": False,
+        "PARTNER_AGENCIES": False,
+    }
     assert needs_two_factor(make_user(role=Role.SOCIAL_WORKER))
     assert not needs_two_factor(police_officer())
 
@@ -52,8 +58,10 @@ def test_a_social_worker_signs_in_with_a_password_alone():
 
 def test_first_sign_in_sets_up_an_authenticator_then_opens_the_page_asked_for():
     client, officer = Client(), police_officer()
-    client.post(reverse("access:login"), {"username": officer.username, "password": PASSWORD,
-                                          "next": reverse("people:search")})
+    client.post(
+        reverse("access:login"),
+        {"username": officer.username, "password": PASSWORD, "next": reverse("people:search")},
+    )
     response = client.get(reverse("people:search"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("two_factor:setup"))
@@ -68,7 +76,9 @@ def test_first_sign_in_sets_up_an_authenticator_then_opens_the_page_asked_for():
     assert "The code is not right" in wrong.content.decode()
     assert not TOTPDevice.objects.get(user=officer).confirmed
 
-    TOTPDevice.objects.filter(user=officer).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    TOTPDevice.objects.filter(user=officer).update(
+        throttling_failure_count=0, throttling_failure_timestamp=None
+    )
     done = client.post(reverse("two_factor:setup"), {"code": code(key), "next": reverse("people:search")})
     assert done.status_code == 302 and done["Location"] == reverse("people:search")
     assert TOTPDevice.objects.get(user=officer).confirmed
@@ -89,7 +99,9 @@ def test_later_sign_ins_ask_for_the_code():
     letters = client.post(reverse("two_factor:verify"), {"code": "abcdef"})
     assert "Code must be 6 numbers" in letters.content.decode()
 
-    ok = client.post(reverse("two_factor:verify"), {"code": code(device.bin_key), "next": "https://evil.example/"})
+    ok = client.post(
+        reverse("two_factor:verify"), {"code": code(device.bin_key), "next": "https://evil.example/"}
+    )
     assert ok.status_code == 302 and ok["Location"] == reverse("home")  # never sent off the site
     assert client.get(reverse("home")).status_code == 200
 

@@ -6,6 +6,7 @@ a JSON file the harness (bench/load/harness.py) writes from the council in the d
 time is written to THRIVE_LOAD_TIMES at the end, and successful writes are counted by their names, so the
 harness can check no write was lost.
 """
+
 import datetime
 import itertools
 import json
@@ -58,9 +59,17 @@ class Practitioner(HttpUser):
         token = TOKEN.search(page.text or "")
         if page.status_code != 200 or not token:
             return False
-        with self.client.post("/access/sign-in/", name="sign in", allow_redirects=False, catch_response=True, data={
-            "csrfmiddlewaretoken": token[1], "username": self.account["username"], "password": PASSWORD,
-        }) as response:
+        with self.client.post(
+            "/access/sign-in/",
+            name="sign in",
+            allow_redirects=False,
+            catch_response=True,
+            data={
+                "csrfmiddlewaretoken": token[1],
+                "username": self.account["username"],
+                "password": PASSWORD,
+            },
+        ) as response:
             if response.status_code != 302 or response.headers.get("Location", "").startswith("/access/"):
                 response.failure(f"sign-in gave {response.status_code}")
                 return False
@@ -86,8 +95,13 @@ class Practitioner(HttpUser):
         if form.status_code != 200 or not token:
             return  # the form never appeared (already counted as a failure): a person would not submit it
         time.sleep(random.uniform(*TYPING))  # gevent's sleep under Locust: other users go on meanwhile
-        with self.client.post(url, name=name, allow_redirects=False, catch_response=True,
-                              data={"csrfmiddlewaretoken": token[1], **fields}) as response:
+        with self.client.post(
+            url,
+            name=name,
+            allow_redirects=False,
+            catch_response=True,
+            data={"csrfmiddlewaretoken": token[1], **fields},
+        ) as response:
             if response.status_code != 302 or response.headers.get("Location", "").startswith("/access/"):
                 response.failure(f"{response.status_code}: not saved")
 
@@ -128,11 +142,17 @@ class FrontDoor(Practitioner):
     @task(2)
     def record_a_contact(self):
         yesterday = datetime.date.today() - datetime.timedelta(days=1)
-        self.post_form(f"/front-door/people/{random.choice(PLAN['any_children'])}/contacts/new/", {
-            "source": "2A", "referrer": "Designated safeguarding lead, a primary school",
-            **_date("received_on", yesterday), "received_time": "09:30",
-            "summary": "Load test: the school is worried about attendance and a bruise seen on Monday.",
-        }, "record a contact")
+        self.post_form(
+            f"/front-door/people/{random.choice(PLAN['any_children'])}/contacts/new/",
+            {
+                "source": "2A",
+                "referrer": "Designated safeguarding lead, a primary school",
+                **_date("received_on", yesterday),
+                "received_time": "09:30",
+                "summary": "Load test: the school is worried about attendance and a bruise seen on Monday.",
+            },
+            "record a contact",
+        )
 
     @task(1)
     def my_work(self):
@@ -172,10 +192,16 @@ class CareWorker(Practitioner):
     @task(1)
     def record_a_visit(self):
         if self.children:
-            self.post_form(f"/care/{random.choice(self.children)}/visits/new/", {
-                **_date("visited_on", datetime.date.today() - datetime.timedelta(days=1)),
-                "child_seen": "on", "seen_alone": "on", "notes": "Load test: settled, enjoying school.",
-            }, "record a visit")
+            self.post_form(
+                f"/care/{random.choice(self.children)}/visits/new/",
+                {
+                    **_date("visited_on", datetime.date.today() - datetime.timedelta(days=1)),
+                    "child_seen": "on",
+                    "seen_alone": "on",
+                    "notes": "Load test: settled, enjoying school.",
+                },
+                "record a visit",
+            )
 
     @task(1)
     def my_work(self):

@@ -10,736 +10,2776 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('access', '0002_initial'),
-        ('education', '0001_initial'),
-        ('people', '0001_initial'),
+        ("access", "0002_initial"),
+        ("education", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPeriodOfCare',
+            name="HistoricalPeriodOfCare",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text="Became looked after: the first episode's DECOM.")),
-                ('end_date', models.DateField(blank=True, help_text="Ceased to be looked after: the last episode's DEC.", null=True)),
-                ('category_of_need', models.CharField(choices=[('N1', 'Abuse or neglect'), ('N2', "Child's disability or illness"), ('N3', 'Parental disability or illness'), ('N4', 'Family in acute stress'), ('N5', 'Family dysfunction'), ('N6', 'Socially unacceptable behaviour'), ('N7', 'Low income'), ('N8', 'Absent parenting')], max_length=2, verbose_name='category of need')),
-                ('previous_permanence', models.CharField(choices=[('P1', 'Adoption'), ('P2', 'Special guardianship order'), ('P3', 'Residence order or child arrangements order naming with whom the child lives'), ('P4', 'Unknown'), ('Z1', 'No previous permanence option')], default='Z1', help_text='PREV_PERM', max_length=2)),
-                ('previous_permanence_la', models.CharField(blank=True, help_text='LA_PERM', max_length=3, validators=[care.models.periods.validate_la_perm], verbose_name='council that arranged the previous permanence')),
-                ('previous_permanence_date', models.DateField(blank=True, help_text='DATE_PERM', null=True, verbose_name='date of the previous permanence order')),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField(help_text="Became looked after: the first episode's DECOM.")),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True, help_text="Ceased to be looked after: the last episode's DEC.", null=True
+                    ),
+                ),
+                (
+                    "category_of_need",
+                    models.CharField(
+                        choices=[
+                            ("N1", "Abuse or neglect"),
+                            ("N2", "Child's disability or illness"),
+                            ("N3", "Parental disability or illness"),
+                            ("N4", "Family in acute stress"),
+                            ("N5", "Family dysfunction"),
+                            ("N6", "Socially unacceptable behaviour"),
+                            ("N7", "Low income"),
+                            ("N8", "Absent parenting"),
+                        ],
+                        max_length=2,
+                        verbose_name="category of need",
+                    ),
+                ),
+                (
+                    "previous_permanence",
+                    models.CharField(
+                        choices=[
+                            ("P1", "Adoption"),
+                            ("P2", "Special guardianship order"),
+                            (
+                                "P3",
+                                "Residence order or child arrangements order naming with whom the child lives",
+                            ),
+                            ("P4", "Unknown"),
+                            ("Z1", "No previous permanence option"),
+                        ],
+                        default="Z1",
+                        help_text="PREV_PERM",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "previous_permanence_la",
+                    models.CharField(
+                        blank=True,
+                        help_text="LA_PERM",
+                        max_length=3,
+                        validators=[care.models.periods.validate_la_perm],
+                        verbose_name="council that arranged the previous permanence",
+                    ),
+                ),
+                (
+                    "previous_permanence_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="DATE_PERM",
+                        null=True,
+                        verbose_name="date of the previous permanence order",
+                    ),
+                ),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical period of care',
-                'verbose_name_plural': 'historical period of cares',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical period of care",
+                "verbose_name_plural": "historical period of cares",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSocialWorkerChange',
+            name="HistoricalSocialWorkerChange",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('MANAGE', 'Management decision, for example to balance caseloads'), ('FCONTA', "The social worker's fixed-term or agency contract ended"), ('LEFTRL', 'The social worker left the role'), ('ORGRST', 'Organisational restructure'), ('TSPROC', "Transfer between teams as part of the council's usual process"), ('ABSENC', 'Social worker absence'), ('CHCHAN', 'The child asked for a change'), ('PCCHAN', 'A parent or carer asked for a change'), ('SWDIED', 'The social worker died'), ('OTHERS', 'Other')], help_text='SW_REASON', max_length=6)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('involvement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='access.involvement')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("MANAGE", "Management decision, for example to balance caseloads"),
+                            ("FCONTA", "The social worker's fixed-term or agency contract ended"),
+                            ("LEFTRL", "The social worker left the role"),
+                            ("ORGRST", "Organisational restructure"),
+                            ("TSPROC", "Transfer between teams as part of the council's usual process"),
+                            ("ABSENC", "Social worker absence"),
+                            ("CHCHAN", "The child asked for a change"),
+                            ("PCCHAN", "A parent or carer asked for a change"),
+                            ("SWDIED", "The social worker died"),
+                            ("OTHERS", "Other"),
+                        ],
+                        help_text="SW_REASON",
+                        max_length=6,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "involvement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="access.involvement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical social worker change',
-                'verbose_name_plural': 'historical social worker changes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical social worker change",
+                "verbose_name_plural": "historical social worker changes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalUnaccompaniedChild',
+            name="HistoricalUnaccompaniedChild",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('arrived_on', models.DateField()),
-                ('arrival_route', models.CharField(choices=[('spontaneous', 'Spontaneous arrival'), ('nts', 'National Transfer Scheme'), ('adult_accommodation', 'From adult asylum accommodation (dispersal or contingency hotel)')], max_length=20)),
-                ('transferred_from', models.CharField(blank=True, help_text='For a National Transfer Scheme transfer.', max_length=200, verbose_name='council transferring the child')),
-                ('age_undetermined', models.BooleanField(default=False, help_text="The child's date of birth is not known: 1 January of the estimated year of birth is used.")),
-                ('ceased_on', models.DateField(blank=True, help_text='DUC', null=True, verbose_name='UASC status ceased')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("arrived_on", models.DateField()),
+                (
+                    "arrival_route",
+                    models.CharField(
+                        choices=[
+                            ("spontaneous", "Spontaneous arrival"),
+                            ("nts", "National Transfer Scheme"),
+                            (
+                                "adult_accommodation",
+                                "From adult asylum accommodation (dispersal or contingency hotel)",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "transferred_from",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a National Transfer Scheme transfer.",
+                        max_length=200,
+                        verbose_name="council transferring the child",
+                    ),
+                ),
+                (
+                    "age_undetermined",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The child's date of birth is not known: 1 January of the estimated year of birth is used.",
+                    ),
+                ),
+                (
+                    "ceased_on",
+                    models.DateField(
+                        blank=True, help_text="DUC", null=True, verbose_name="UASC status ceased"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical unaccompanied asylum-seeking child',
-                'verbose_name_plural': 'historical unaccompanied asylum-seeking childs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical unaccompanied asylum-seeking child",
+                "verbose_name_plural": "historical unaccompanied asylum-seeking childs",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PeriodOfCare',
+            name="PeriodOfCare",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text="Became looked after: the first episode's DECOM.")),
-                ('end_date', models.DateField(blank=True, help_text="Ceased to be looked after: the last episode's DEC.", null=True)),
-                ('category_of_need', models.CharField(choices=[('N1', 'Abuse or neglect'), ('N2', "Child's disability or illness"), ('N3', 'Parental disability or illness'), ('N4', 'Family in acute stress'), ('N5', 'Family dysfunction'), ('N6', 'Socially unacceptable behaviour'), ('N7', 'Low income'), ('N8', 'Absent parenting')], max_length=2, verbose_name='category of need')),
-                ('previous_permanence', models.CharField(choices=[('P1', 'Adoption'), ('P2', 'Special guardianship order'), ('P3', 'Residence order or child arrangements order naming with whom the child lives'), ('P4', 'Unknown'), ('Z1', 'No previous permanence option')], default='Z1', help_text='PREV_PERM', max_length=2)),
-                ('previous_permanence_la', models.CharField(blank=True, help_text='LA_PERM', max_length=3, validators=[care.models.periods.validate_la_perm], verbose_name='council that arranged the previous permanence')),
-                ('previous_permanence_date', models.DateField(blank=True, help_text='DATE_PERM', null=True, verbose_name='date of the previous permanence order')),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='periods_of_care', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="Became looked after: the first episode's DECOM.")),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True, help_text="Ceased to be looked after: the last episode's DEC.", null=True
+                    ),
+                ),
+                (
+                    "category_of_need",
+                    models.CharField(
+                        choices=[
+                            ("N1", "Abuse or neglect"),
+                            ("N2", "Child's disability or illness"),
+                            ("N3", "Parental disability or illness"),
+                            ("N4", "Family in acute stress"),
+                            ("N5", "Family dysfunction"),
+                            ("N6", "Socially unacceptable behaviour"),
+                            ("N7", "Low income"),
+                            ("N8", "Absent parenting"),
+                        ],
+                        max_length=2,
+                        verbose_name="category of need",
+                    ),
+                ),
+                (
+                    "previous_permanence",
+                    models.CharField(
+                        choices=[
+                            ("P1", "Adoption"),
+                            ("P2", "Special guardianship order"),
+                            (
+                                "P3",
+                                "Residence order or child arrangements order naming with whom the child lives",
+                            ),
+                            ("P4", "Unknown"),
+                            ("Z1", "No previous permanence option"),
+                        ],
+                        default="Z1",
+                        help_text="PREV_PERM",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "previous_permanence_la",
+                    models.CharField(
+                        blank=True,
+                        help_text="LA_PERM",
+                        max_length=3,
+                        validators=[care.models.periods.validate_la_perm],
+                        verbose_name="council that arranged the previous permanence",
+                    ),
+                ),
+                (
+                    "previous_permanence_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="DATE_PERM",
+                        null=True,
+                        verbose_name="date of the previous permanence order",
+                    ),
+                ),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="periods_of_care",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='MissingEpisode',
+            name="MissingEpisode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('M', 'Missing from care: whereabouts not known'), ('A', 'Away from placement without authorisation: whereabouts known')], help_text='MISSING', max_length=1)),
-                ('started_on', models.DateField(help_text='MIS_START')),
-                ('ended_on', models.DateField(blank=True, help_text='MIS_END', null=True)),
-                ('return_interview_offered_on', models.DateField(blank=True, null=True)),
-                ('return_interview_accepted', models.BooleanField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("M", "Missing from care: whereabouts not known"),
+                            ("A", "Away from placement without authorisation: whereabouts known"),
+                        ],
+                        help_text="MISSING",
+                        max_length=1,
+                    ),
+                ),
+                ("started_on", models.DateField(help_text="MIS_START")),
+                ("ended_on", models.DateField(blank=True, help_text="MIS_END", null=True)),
+                ("return_interview_offered_on", models.DateField(blank=True, null=True)),
+                ("return_interview_accepted", models.BooleanField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['started_on', 'pk'],
+                "ordering": ["started_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalYouthJusticeDisposal',
+            name="HistoricalYouthJusticeDisposal",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('given_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('conviction', 'Convicted'), ('caution', 'Youth caution'), ('conditional', 'Youth conditional caution')], max_length=12)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("given_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("conviction", "Convicted"),
+                            ("caution", "Youth caution"),
+                            ("conditional", "Youth conditional caution"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical youth justice disposal',
-                'verbose_name_plural': 'historical youth justice disposals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalVisit',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('visited_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=True)),
-                ('seen_alone', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('visited_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical visit',
-                'verbose_name_plural': 'historical visits',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalSubstanceMisuse',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('identified_on', models.DateField()),
-                ('intervention', models.CharField(choices=[('received', 'Received an intervention'), ('refused', 'Offered an intervention but refused it'), ('none', 'Not offered an intervention')], max_length=10)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical substance misuse',
-                'verbose_name_plural': 'historical substance misuse',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStrengthsAndDifficulties',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('completed_on', models.DateField()),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(40)])),
-                ('reason_no_score', models.CharField(blank=True, choices=[('SDQ1', 'Child aged under 4 or over 16 at the latest assessment'), ('SDQ2', 'Carers refused to complete and return the questionnaire'), ('SDQ3', "Not possible because of the severity of the child's disability"), ('SDQ4', 'Other'), ('SDQ5', 'Child or young person refused')], max_length=4)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical strengths and difficulties questionnaire',
-                'verbose_name_plural': 'historical strengths and difficulties questionnaires',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReview',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('held_on', models.DateField(help_text='REVIEW')),
-                ('participation', models.CharField(choices=[('PN0', 'Child aged under 4 at the time of the review'), ('PN1', 'Attended and spoke for themselves'), ('PN2', 'Attended, and an advocate or the IRO spoke for them'), ('PN3', 'Attended and conveyed their views symbolically (non-verbally)'), ('PN4', 'Attended without contributing'), ('PN5', 'Did not attend; briefed an advocate or the IRO to speak for them'), ('PN6', 'Did not attend; conveyed their views by text, writing, phone or video'), ('PN7', 'Did not attend and their views were not conveyed')], help_text='REVIEW_CODE', max_length=3)),
-                ('due_on', models.DateField(editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('iro', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='independent reviewing officer')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical review',
-                'verbose_name_plural': 'historical reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPersonalEducationPlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('meeting_on', models.DateField()),
-                ('rating', models.CharField(blank=True, choices=[('green', 'Green: good'), ('amber', 'Amber: requires improvement'), ('red', 'Red: inadequate')], max_length=5, verbose_name='Virtual School quality rating')),
-                ('targets', models.TextField(blank=True, verbose_name='SMART targets')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-                ('virtual_school_officer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical Personal Education Plan',
-                'verbose_name_plural': 'historical Personal Education Plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPermanencePlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('decided_on', models.DateField()),
-                ('plan', models.CharField(choices=[('return_home', 'Return home to parents'), ('kinship', 'Kinship care: special guardianship or child arrangements order with family or friends'), ('adoption', 'Adoption'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Long-term residential care'), ('independence', 'Supported move to independence')], max_length=20)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical permanence plan',
-                'verbose_name_plural': 'historical permanence plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMissingEpisode',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('M', 'Missing from care: whereabouts not known'), ('A', 'Away from placement without authorisation: whereabouts known')], help_text='MISSING', max_length=1)),
-                ('started_on', models.DateField(help_text='MIS_START')),
-                ('ended_on', models.DateField(blank=True, help_text='MIS_END', null=True)),
-                ('return_interview_offered_on', models.DateField(blank=True, null=True)),
-                ('return_interview_accepted', models.BooleanField(blank=True, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name': 'historical missing episode',
-                'verbose_name_plural': 'historical missing episodes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical youth justice disposal",
+                "verbose_name_plural": "historical youth justice disposals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalHealthAssessment',
+            name="HistoricalVisit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('assessed_on', models.DateField()),
-                ('kind', models.CharField(choices=[('initial', 'Initial health assessment'), ('review', 'Review health assessment')], max_length=10)),
-                ('immunisations_up_to_date', models.BooleanField(blank=True, null=True)),
-                ('development_checks_up_to_date', models.BooleanField(blank=True, help_text='For children under 5: developmental and health promotion checks.', null=True, verbose_name='health surveillance checks up to date')),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("visited_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=True)),
+                ("seen_alone", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "visited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical health assessment',
-                'verbose_name_plural': 'historical health assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical visit",
+                "verbose_name_plural": "historical visits",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEpisode',
+            name="HistoricalSubstanceMisuse",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='DECOM')),
-                ('end_date', models.DateField(blank=True, help_text='DEC', null=True)),
-                ('reason_new', models.CharField(choices=[('S', 'Started to be looked after'), ('L', 'Change of legal status only'), ('P', 'Change of placement and carers only'), ('T', 'Change of placement (but same carers) only'), ('B', 'Change of legal status and placement and carers at the same time'), ('U', 'Change of legal status and of placement (but same carers) at the same time')], help_text='RNE', max_length=1, verbose_name='reason for new episode')),
-                ('legal_status', models.CharField(choices=[('C1', 'Interim care order'), ('C2', 'Full care order'), ('D1', 'Freeing order granted'), ('E1', 'Placement order granted'), ('V2', 'Single period of accommodation under section 20'), ('V3', 'Agreed series of short-term breaks: individual episodes recorded'), ('V4', 'Agreed series of short-term breaks: agreements recorded'), ('L1', 'Under police protection and in local authority accommodation'), ('L2', 'Emergency protection order'), ('L3', 'Under a child assessment order and in local authority accommodation'), ('J1', 'Remanded to local authority or youth detention accommodation'), ('J2', 'In local authority accommodation under the Police and Criminal Evidence Act 1984'), ('J3', 'Youth rehabilitation order with residence or intensive fostering requirement')], help_text='LS', max_length=2)),
-                ('placement_type', models.CharField(choices=[('A3', 'Placed for adoption with consent, with current foster carers'), ('A4', 'Placed for adoption with consent, not with current foster carers'), ('A5', 'Placed for adoption under a placement order, with current foster carers'), ('A6', 'Placed for adoption under a placement order, not with current foster carers'), ('K1', "Secure children's home"), ('K2', "Children's home subject to the Children's Homes Regulations"), ('K3', 'Registered supported accommodation'), ('P1', 'Placed with own parents or other person with parental responsibility'), ('P3', 'Residential employment'), ('R1', 'Residential care home'), ('R2', 'NHS or health trust establishment providing medical or nursing care'), ('R3', 'Family centre or mother and baby unit'), ('R5', 'Young offender institution'), ('S1', "Residential school (not dual-registered as a children's home)"), ('T0', 'Temporary move of any kind'), ('T1', 'Temporary period in hospital'), ('T2', 'Temporary absence on holiday'), ('T3', 'Temporary accommodation while the usual foster carers are on holiday'), ('T4', 'Temporary accommodation of seven days or less, for another reason'), ('U1', 'Foster placement with relatives or friends: long-term fostering'), ('U2', 'Foster placement with relatives or friends: fostering for adoption'), ('U3', 'Foster placement with relatives or friends: other'), ('U4', 'Foster placement with other foster carers: long-term fostering'), ('U5', 'Foster placement with other foster carers: fostering for adoption'), ('U6', 'Foster placement with other foster carers: other'), ('Z11', 'Other placement (Z11)'), ('Z12', 'Other placement (Z12)'), ('Z13', 'Other placement (Z13)'), ('Z14', 'Other placement (Z14)')], help_text='PLACE', max_length=3)),
-                ('provider', models.CharField(blank=True, choices=[('PR0', 'Parents or other person with parental responsibility'), ('PR1', 'Own provision (this council, including its regional adoption agency)'), ('PR2', "Another local authority's provision"), ('PR3', 'Other public provision'), ('PR4', 'Private provision'), ('PR5', 'Voluntary or third sector provision')], help_text='PLACE_PROVIDER', max_length=3, verbose_name='placement provider')),
-                ('provider_name', models.CharField(blank=True, help_text='The foster carers, home or setting the child lives with.', max_length=200, verbose_name='carers or home')),
-                ('urn', models.CharField(blank=True, help_text='URN', max_length=8, verbose_name='Ofsted unique reference number (URN)')),
-                ('placement_postcode', models.CharField(help_text='PL_POST', max_length=8, validators=[care.postcodes.validate_postcode])),
-                ('home_postcode', models.CharField(help_text='HOME_POST: where the child lived when they became looked after; distance is measured from here.', max_length=8, validators=[care.postcodes.validate_postcode])),
-                ('distance_miles', models.DecimalField(blank=True, decimal_places=1, help_text='Recorded by the worker: Thrive holds no postcode database to measure it.', max_digits=5, null=True, verbose_name='distance from home (miles)')),
-                ('weekly_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='weekly cost (£)')),
-                ('reason_ceased', models.CharField(blank=True, choices=[('X1', 'Episode ceases and a new episode begins on the same day'), ('E11', 'Adopted: application for an adoption order unopposed'), ('E12', 'Adopted: consent dispensed with by the court'), ('E2', 'Died'), ('E3', 'Care taken over by another local authority in the UK'), ('E4A', 'Returned home to parents or person with parental responsibility as part of the care plan'), ('E4B', 'Returned home to parents or person with parental responsibility, not part of the care plan'), ('E13', 'Left care to live with parents, relatives or others with no parental responsibility'), ('E41', 'Residence order or child arrangements order granted'), ('E45', 'Special guardianship order to former foster carers who are relatives or friends'), ('E46', 'Special guardianship order to former foster carers, not relatives or friends'), ('E47', 'Special guardianship order to other carers who are relatives or friends'), ('E48', 'Special guardianship order to other carers, not relatives or friends'), ('E5', 'Moved to independent living with formalised support (hostel, foyer, Staying Close)'), ('E6', 'Moved to independent living without formalised support (own flat, friends)'), ('E7', 'Transferred to residential care funded by adult social care'), ('E8', 'Ceased for any other reason'), ('E9', 'Sentenced to custody'), ('E14', 'Accommodation on remand ended'), ('E15', 'Age assessment found the child to be 18 or over'), ('E16', 'Child moved abroad'), ('E17', 'Aged 18 or over and stayed with current carers (including Staying Put)')], help_text='REC', max_length=3, verbose_name='reason episode ceased')),
-                ('reason_place_change', models.CharField(blank=True, choices=[('CARPL', 'Change to or implementation of the care plan'), ('CLOSE', 'Resignation or closure of the provision'), ('ALLEG', 'Allegation (section 47)'), ('STAND', 'Standards of care concern'), ('APPRR', 'Approval removed'), ('CREQB', "Carers asked for the placement to end because of the child's behaviour"), ('CREQO', 'Carers asked for the placement to end for another reason'), ('CHILD', 'Child asked for the placement to end'), ('LAREQ', 'Responsible or area authority asked for the placement to end'), ('PLACE', 'Change in the status of the placement only'), ('CUSTOD', 'Custody arrangement'), ('OTHER', 'Other')], help_text='REASON_PLACE_CHANGE', max_length=6, verbose_name='reason for placement change')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("identified_on", models.DateField()),
+                (
+                    "intervention",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received an intervention"),
+                            ("refused", "Offered an intervention but refused it"),
+                            ("none", "Not offered an intervention"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical episode',
-                'verbose_name_plural': 'historical episodes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical substance misuse",
+                "verbose_name_plural": "historical substance misuse",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDeprivationOfLiberty',
+            name="HistoricalStrengthsAndDifficulties",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='DOLO_START')),
-                ('end_date', models.DateField(blank=True, help_text='DOLO_END', null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("completed_on", models.DateField()),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MaxValueValidator(40)]
+                    ),
+                ),
+                (
+                    "reason_no_score",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("SDQ1", "Child aged under 4 or over 16 at the latest assessment"),
+                            ("SDQ2", "Carers refused to complete and return the questionnaire"),
+                            ("SDQ3", "Not possible because of the severity of the child's disability"),
+                            ("SDQ4", "Other"),
+                            ("SDQ5", "Child or young person refused"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical deprivation of liberty',
-                'verbose_name_plural': 'historical deprivations of liberty',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical strengths and difficulties questionnaire",
+                "verbose_name_plural": "historical strengths and difficulties questionnaires",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalDentalCheck',
+            name="HistoricalReview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('checked_on', models.DateField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("held_on", models.DateField(help_text="REVIEW")),
+                (
+                    "participation",
+                    models.CharField(
+                        choices=[
+                            ("PN0", "Child aged under 4 at the time of the review"),
+                            ("PN1", "Attended and spoke for themselves"),
+                            ("PN2", "Attended, and an advocate or the IRO spoke for them"),
+                            ("PN3", "Attended and conveyed their views symbolically (non-verbally)"),
+                            ("PN4", "Attended without contributing"),
+                            ("PN5", "Did not attend; briefed an advocate or the IRO to speak for them"),
+                            ("PN6", "Did not attend; conveyed their views by text, writing, phone or video"),
+                            ("PN7", "Did not attend and their views were not conveyed"),
+                        ],
+                        help_text="REVIEW_CODE",
+                        max_length=3,
+                    ),
+                ),
+                ("due_on", models.DateField(editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "iro",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="independent reviewing officer",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical dental check',
-                'verbose_name_plural': 'historical dental checks',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical review",
+                "verbose_name_plural": "historical reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAdoption',
+            name="HistoricalPersonalEducationPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('best_interest_decision_on', models.DateField(help_text='The agency decision maker decided the child should be placed for adoption (DATE_INT, DATE_PLACED).', verbose_name='best interest decision')),
-                ('placement_order_on', models.DateField(blank=True, help_text="Placement order granted, or parents' consent under section 19.", null=True, verbose_name='authority to place')),
-                ('matched_on', models.DateField(blank=True, help_text='DATE_MATCH', null=True, verbose_name='match with adopters')),
-                ('placed_on', models.DateField(blank=True, help_text="For adoption by the child's foster carers, the day the child moved in with them.", null=True, verbose_name='moved in with the adoptive family')),
-                ('adoption_order_on', models.DateField(blank=True, null=True, verbose_name='adoption order')),
-                ('decision_reversed_on', models.DateField(blank=True, help_text='The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED).', null=True, verbose_name='decision reversed')),
-                ('reversal_reason', models.CharField(blank=True, choices=[('RD1', "The child's needs changed after the decision"), ('RD2', 'The court did not make a placement order'), ('RD3', 'Prospective adopters could not be found'), ('RD4', 'Any other reason')], help_text='REASON_PLACED_CEASED', max_length=3)),
-                ('foster_carer_adoption', models.BooleanField(blank=True, help_text='FOSTER_CARE', null=True, verbose_name='adopted by former foster carers')),
-                ('adopter_sex', models.CharField(blank=True, choices=[('M1', 'Single male adopter'), ('F1', 'Single female adopter'), ('MM', 'Couple: both male'), ('FF', 'Couple: both female'), ('MF', 'Couple: male and female')], help_text='SEX_ADOPTR; NB_ADOPTR follows from it.', max_length=2, verbose_name='adopters')),
-                ('adopter_legal_status', models.CharField(blank=True, choices=[('L0', 'Single adopter'), ('L11', 'Couple in a civil partnership'), ('L12', 'Same-sex married couple'), ('L2', 'Different-sex married couple'), ('L3', 'Different-sex couple, not married or in a civil partnership'), ('L4', 'Same-sex couple, not married or in a civil partnership')], help_text='LS_ADOPTR', max_length=3, verbose_name="adopters' legal status")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("meeting_on", models.DateField()),
+                (
+                    "rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("green", "Green: good"),
+                            ("amber", "Amber: requires improvement"),
+                            ("red", "Red: inadequate"),
+                        ],
+                        max_length=5,
+                        verbose_name="Virtual School quality rating",
+                    ),
+                ),
+                ("targets", models.TextField(blank=True, verbose_name="SMART targets")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+                (
+                    "virtual_school_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical adoption',
-                'verbose_name_plural': 'historical adoptions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical Personal Education Plan",
+                "verbose_name_plural": "historical Personal Education Plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HealthAssessment',
+            name="HistoricalPermanencePlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assessed_on', models.DateField()),
-                ('kind', models.CharField(choices=[('initial', 'Initial health assessment'), ('review', 'Review health assessment')], max_length=10)),
-                ('immunisations_up_to_date', models.BooleanField(blank=True, null=True)),
-                ('development_checks_up_to_date', models.BooleanField(blank=True, help_text='For children under 5: developmental and health promotion checks.', null=True, verbose_name='health surveillance checks up to date')),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("decided_on", models.DateField()),
+                (
+                    "plan",
+                    models.CharField(
+                        choices=[
+                            ("return_home", "Return home to parents"),
+                            (
+                                "kinship",
+                                "Kinship care: special guardianship or child arrangements order with family or friends",
+                            ),
+                            ("adoption", "Adoption"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Long-term residential care"),
+                            ("independence", "Supported move to independence"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['assessed_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Episode',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='DECOM')),
-                ('end_date', models.DateField(blank=True, help_text='DEC', null=True)),
-                ('reason_new', models.CharField(choices=[('S', 'Started to be looked after'), ('L', 'Change of legal status only'), ('P', 'Change of placement and carers only'), ('T', 'Change of placement (but same carers) only'), ('B', 'Change of legal status and placement and carers at the same time'), ('U', 'Change of legal status and of placement (but same carers) at the same time')], help_text='RNE', max_length=1, verbose_name='reason for new episode')),
-                ('legal_status', models.CharField(choices=[('C1', 'Interim care order'), ('C2', 'Full care order'), ('D1', 'Freeing order granted'), ('E1', 'Placement order granted'), ('V2', 'Single period of accommodation under section 20'), ('V3', 'Agreed series of short-term breaks: individual episodes recorded'), ('V4', 'Agreed series of short-term breaks: agreements recorded'), ('L1', 'Under police protection and in local authority accommodation'), ('L2', 'Emergency protection order'), ('L3', 'Under a child assessment order and in local authority accommodation'), ('J1', 'Remanded to local authority or youth detention accommodation'), ('J2', 'In local authority accommodation under the Police and Criminal Evidence Act 1984'), ('J3', 'Youth rehabilitation order with residence or intensive fostering requirement')], help_text='LS', max_length=2)),
-                ('placement_type', models.CharField(choices=[('A3', 'Placed for adoption with consent, with current foster carers'), ('A4', 'Placed for adoption with consent, not with current foster carers'), ('A5', 'Placed for adoption under a placement order, with current foster carers'), ('A6', 'Placed for adoption under a placement order, not with current foster carers'), ('K1', "Secure children's home"), ('K2', "Children's home subject to the Children's Homes Regulations"), ('K3', 'Registered supported accommodation'), ('P1', 'Placed with own parents or other person with parental responsibility'), ('P3', 'Residential employment'), ('R1', 'Residential care home'), ('R2', 'NHS or health trust establishment providing medical or nursing care'), ('R3', 'Family centre or mother and baby unit'), ('R5', 'Young offender institution'), ('S1', "Residential school (not dual-registered as a children's home)"), ('T0', 'Temporary move of any kind'), ('T1', 'Temporary period in hospital'), ('T2', 'Temporary absence on holiday'), ('T3', 'Temporary accommodation while the usual foster carers are on holiday'), ('T4', 'Temporary accommodation of seven days or less, for another reason'), ('U1', 'Foster placement with relatives or friends: long-term fostering'), ('U2', 'Foster placement with relatives or friends: fostering for adoption'), ('U3', 'Foster placement with relatives or friends: other'), ('U4', 'Foster placement with other foster carers: long-term fostering'), ('U5', 'Foster placement with other foster carers: fostering for adoption'), ('U6', 'Foster placement with other foster carers: other'), ('Z11', 'Other placement (Z11)'), ('Z12', 'Other placement (Z12)'), ('Z13', 'Other placement (Z13)'), ('Z14', 'Other placement (Z14)')], help_text='PLACE', max_length=3)),
-                ('provider', models.CharField(blank=True, choices=[('PR0', 'Parents or other person with parental responsibility'), ('PR1', 'Own provision (this council, including its regional adoption agency)'), ('PR2', "Another local authority's provision"), ('PR3', 'Other public provision'), ('PR4', 'Private provision'), ('PR5', 'Voluntary or third sector provision')], help_text='PLACE_PROVIDER', max_length=3, verbose_name='placement provider')),
-                ('provider_name', models.CharField(blank=True, help_text='The foster carers, home or setting the child lives with.', max_length=200, verbose_name='carers or home')),
-                ('urn', models.CharField(blank=True, help_text='URN', max_length=8, verbose_name='Ofsted unique reference number (URN)')),
-                ('placement_postcode', models.CharField(help_text='PL_POST', max_length=8, validators=[care.postcodes.validate_postcode])),
-                ('home_postcode', models.CharField(help_text='HOME_POST: where the child lived when they became looked after; distance is measured from here.', max_length=8, validators=[care.postcodes.validate_postcode])),
-                ('distance_miles', models.DecimalField(blank=True, decimal_places=1, help_text='Recorded by the worker: Thrive holds no postcode database to measure it.', max_digits=5, null=True, verbose_name='distance from home (miles)')),
-                ('weekly_cost', models.DecimalField(blank=True, decimal_places=2, max_digits=9, null=True, verbose_name='weekly cost (£)')),
-                ('reason_ceased', models.CharField(blank=True, choices=[('X1', 'Episode ceases and a new episode begins on the same day'), ('E11', 'Adopted: application for an adoption order unopposed'), ('E12', 'Adopted: consent dispensed with by the court'), ('E2', 'Died'), ('E3', 'Care taken over by another local authority in the UK'), ('E4A', 'Returned home to parents or person with parental responsibility as part of the care plan'), ('E4B', 'Returned home to parents or person with parental responsibility, not part of the care plan'), ('E13', 'Left care to live with parents, relatives or others with no parental responsibility'), ('E41', 'Residence order or child arrangements order granted'), ('E45', 'Special guardianship order to former foster carers who are relatives or friends'), ('E46', 'Special guardianship order to former foster carers, not relatives or friends'), ('E47', 'Special guardianship order to other carers who are relatives or friends'), ('E48', 'Special guardianship order to other carers, not relatives or friends'), ('E5', 'Moved to independent living with formalised support (hostel, foyer, Staying Close)'), ('E6', 'Moved to independent living without formalised support (own flat, friends)'), ('E7', 'Transferred to residential care funded by adult social care'), ('E8', 'Ceased for any other reason'), ('E9', 'Sentenced to custody'), ('E14', 'Accommodation on remand ended'), ('E15', 'Age assessment found the child to be 18 or over'), ('E16', 'Child moved abroad'), ('E17', 'Aged 18 or over and stayed with current carers (including Staying Put)')], help_text='REC', max_length=3, verbose_name='reason episode ceased')),
-                ('reason_place_change', models.CharField(blank=True, choices=[('CARPL', 'Change to or implementation of the care plan'), ('CLOSE', 'Resignation or closure of the provision'), ('ALLEG', 'Allegation (section 47)'), ('STAND', 'Standards of care concern'), ('APPRR', 'Approval removed'), ('CREQB', "Carers asked for the placement to end because of the child's behaviour"), ('CREQO', 'Carers asked for the placement to end for another reason'), ('CHILD', 'Child asked for the placement to end'), ('LAREQ', 'Responsible or area authority asked for the placement to end'), ('PLACE', 'Change in the status of the placement only'), ('CUSTOD', 'Custody arrangement'), ('OTHER', 'Other')], help_text='REASON_PLACE_CHANGE', max_length=6, verbose_name='reason for placement change')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-            ],
-            options={
-                'ordering': ['start_date', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='DeprivationOfLiberty',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='DOLO_START')),
-                ('end_date', models.DateField(blank=True, help_text='DOLO_END', null=True)),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-            ],
-            options={
-                'verbose_name_plural': 'deprivations of liberty',
-            },
-        ),
-        migrations.CreateModel(
-            name='DentalCheck',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('checked_on', models.DateField()),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-            ],
-            options={
-                'ordering': ['checked_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Adoption',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('best_interest_decision_on', models.DateField(help_text='The agency decision maker decided the child should be placed for adoption (DATE_INT, DATE_PLACED).', verbose_name='best interest decision')),
-                ('placement_order_on', models.DateField(blank=True, help_text="Placement order granted, or parents' consent under section 19.", null=True, verbose_name='authority to place')),
-                ('matched_on', models.DateField(blank=True, help_text='DATE_MATCH', null=True, verbose_name='match with adopters')),
-                ('placed_on', models.DateField(blank=True, help_text="For adoption by the child's foster carers, the day the child moved in with them.", null=True, verbose_name='moved in with the adoptive family')),
-                ('adoption_order_on', models.DateField(blank=True, null=True, verbose_name='adoption order')),
-                ('decision_reversed_on', models.DateField(blank=True, help_text='The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED).', null=True, verbose_name='decision reversed')),
-                ('reversal_reason', models.CharField(blank=True, choices=[('RD1', "The child's needs changed after the decision"), ('RD2', 'The court did not make a placement order'), ('RD3', 'Prospective adopters could not be found'), ('RD4', 'Any other reason')], help_text='REASON_PLACED_CEASED', max_length=3)),
-                ('foster_carer_adoption', models.BooleanField(blank=True, help_text='FOSTER_CARE', null=True, verbose_name='adopted by former foster carers')),
-                ('adopter_sex', models.CharField(blank=True, choices=[('M1', 'Single male adopter'), ('F1', 'Single female adopter'), ('MM', 'Couple: both male'), ('FF', 'Couple: both female'), ('MF', 'Couple: male and female')], help_text='SEX_ADOPTR; NB_ADOPTR follows from it.', max_length=2, verbose_name='adopters')),
-                ('adopter_legal_status', models.CharField(blank=True, choices=[('L0', 'Single adopter'), ('L11', 'Couple in a civil partnership'), ('L12', 'Same-sex married couple'), ('L2', 'Different-sex married couple'), ('L3', 'Different-sex couple, not married or in a civil partnership'), ('L4', 'Same-sex couple, not married or in a civil partnership')], help_text='LS_ADOPTR', max_length=3, verbose_name="adopters' legal status")),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='PermanencePlan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decided_on', models.DateField()),
-                ('plan', models.CharField(choices=[('return_home', 'Return home to parents'), ('kinship', 'Kinship care: special guardianship or child arrangements order with family or friends'), ('adoption', 'Adoption'), ('long_term_fostering', 'Long-term fostering'), ('residential', 'Long-term residential care'), ('independence', 'Supported move to independence')], max_length=20)),
-                ('notes', models.TextField(blank=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-            ],
-            options={
-                'ordering': ['decided_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='PersonalEducationPlan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('meeting_on', models.DateField()),
-                ('rating', models.CharField(blank=True, choices=[('green', 'Green: good'), ('amber', 'Amber: requires improvement'), ('red', 'Red: inadequate')], max_length=5, verbose_name='Virtual School quality rating')),
-                ('targets', models.TextField(blank=True, verbose_name='SMART targets')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('school', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='personal_education_plans', to='education.school')),
-                ('virtual_school_officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='personal_education_plans', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'Personal Education Plan',
-                'ordering': ['meeting_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Review',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(help_text='REVIEW')),
-                ('participation', models.CharField(choices=[('PN0', 'Child aged under 4 at the time of the review'), ('PN1', 'Attended and spoke for themselves'), ('PN2', 'Attended, and an advocate or the IRO spoke for them'), ('PN3', 'Attended and conveyed their views symbolically (non-verbally)'), ('PN4', 'Attended without contributing'), ('PN5', 'Did not attend; briefed an advocate or the IRO to speak for them'), ('PN6', 'Did not attend; conveyed their views by text, writing, phone or video'), ('PN7', 'Did not attend and their views were not conveyed')], help_text='REVIEW_CODE', max_length=3)),
-                ('due_on', models.DateField(editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('iro', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reviews_chaired', to=settings.AUTH_USER_MODEL, verbose_name='independent reviewing officer')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-            ],
-            options={
-                'ordering': ['held_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='SocialWorkerChange',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('MANAGE', 'Management decision, for example to balance caseloads'), ('FCONTA', "The social worker's fixed-term or agency contract ended"), ('LEFTRL', 'The social worker left the role'), ('ORGRST', 'Organisational restructure'), ('TSPROC', "Transfer between teams as part of the council's usual process"), ('ABSENC', 'Social worker absence'), ('CHCHAN', 'The child asked for a change'), ('PCCHAN', 'A parent or carer asked for a change'), ('SWDIED', 'The social worker died'), ('OTHERS', 'Other')], help_text='SW_REASON', max_length=6)),
-                ('involvement', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='social_worker_change', to='access.involvement')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='StrengthsAndDifficulties',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_on', models.DateField()),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(40)])),
-                ('reason_no_score', models.CharField(blank=True, choices=[('SDQ1', 'Child aged under 4 or over 16 at the latest assessment'), ('SDQ2', 'Carers refused to complete and return the questionnaire'), ('SDQ3', "Not possible because of the severity of the child's disability"), ('SDQ4', 'Other'), ('SDQ5', 'Child or young person refused')], max_length=4)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'strengths and difficulties questionnaire',
-                'verbose_name_plural': 'strengths and difficulties questionnaires',
-                'ordering': ['completed_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='SubstanceMisuse',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identified_on', models.DateField()),
-                ('intervention', models.CharField(choices=[('received', 'Received an intervention'), ('refused', 'Offered an intervention but refused it'), ('none', 'Not offered an intervention')], max_length=10)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-            ],
-            options={
-                'verbose_name_plural': 'substance misuse',
-                'ordering': ['identified_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='UnaccompaniedChild',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('arrived_on', models.DateField()),
-                ('arrival_route', models.CharField(choices=[('spontaneous', 'Spontaneous arrival'), ('nts', 'National Transfer Scheme'), ('adult_accommodation', 'From adult asylum accommodation (dispersal or contingency hotel)')], max_length=20)),
-                ('transferred_from', models.CharField(blank=True, help_text='For a National Transfer Scheme transfer.', max_length=200, verbose_name='council transferring the child')),
-                ('age_undetermined', models.BooleanField(default=False, help_text="The child's date of birth is not known: 1 January of the estimated year of birth is used.")),
-                ('ceased_on', models.DateField(blank=True, help_text='DUC', null=True, verbose_name='UASC status ceased')),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='uasc', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'unaccompanied asylum-seeking child',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalAgeAssessment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('referred_on', models.DateField()),
-                ('due_on', models.DateField(editable=False)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('accepted', 'A child: claimed age accepted'), ('different', 'A child: assessed as a different age from the age claimed'), ('adult', 'An adult: aged 18 or over')], max_length=10)),
-                ('assessed_birth_date', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('uasc', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.unaccompaniedchild')),
-            ],
-            options={
-                'verbose_name': 'historical age assessment',
-                'verbose_name_plural': 'historical age assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical permanence plan",
+                "verbose_name_plural": "historical permanence plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='AgeAssessment',
+            name="HistoricalMissingEpisode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('referred_on', models.DateField()),
-                ('due_on', models.DateField(editable=False)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('accepted', 'A child: claimed age accepted'), ('different', 'A child: assessed as a different age from the age claimed'), ('adult', 'An adult: aged 18 or over')], max_length=10)),
-                ('assessed_birth_date', models.DateField(blank=True, null=True)),
-                ('uasc', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='age_assessments', to='care.unaccompaniedchild')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='Visit',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visited_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=True)),
-                ('seen_alone', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
-                ('visited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='care_visits_made', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("M", "Missing from care: whereabouts not known"),
+                            ("A", "Away from placement without authorisation: whereabouts known"),
+                        ],
+                        help_text="MISSING",
+                        max_length=1,
+                    ),
+                ),
+                ("started_on", models.DateField(help_text="MIS_START")),
+                ("ended_on", models.DateField(blank=True, help_text="MIS_END", null=True)),
+                ("return_interview_offered_on", models.DateField(blank=True, null=True)),
+                ("return_interview_accepted", models.BooleanField(blank=True, null=True)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['visited_on', 'pk'],
+                "verbose_name": "historical missing episode",
+                "verbose_name_plural": "historical missing episodes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalHealthAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("assessed_on", models.DateField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial health assessment"),
+                            ("review", "Review health assessment"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("immunisations_up_to_date", models.BooleanField(blank=True, null=True)),
+                (
+                    "development_checks_up_to_date",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="For children under 5: developmental and health promotion checks.",
+                        null=True,
+                        verbose_name="health surveillance checks up to date",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical health assessment",
+                "verbose_name_plural": "historical health assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEpisode",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField(help_text="DECOM")),
+                ("end_date", models.DateField(blank=True, help_text="DEC", null=True)),
+                (
+                    "reason_new",
+                    models.CharField(
+                        choices=[
+                            ("S", "Started to be looked after"),
+                            ("L", "Change of legal status only"),
+                            ("P", "Change of placement and carers only"),
+                            ("T", "Change of placement (but same carers) only"),
+                            ("B", "Change of legal status and placement and carers at the same time"),
+                            (
+                                "U",
+                                "Change of legal status and of placement (but same carers) at the same time",
+                            ),
+                        ],
+                        help_text="RNE",
+                        max_length=1,
+                        verbose_name="reason for new episode",
+                    ),
+                ),
+                (
+                    "legal_status",
+                    models.CharField(
+                        choices=[
+                            ("C1", "Interim care order"),
+                            ("C2", "Full care order"),
+                            ("D1", "Freeing order granted"),
+                            ("E1", "Placement order granted"),
+                            ("V2", "Single period of accommodation under section 20"),
+                            ("V3", "Agreed series of short-term breaks: individual episodes recorded"),
+                            ("V4", "Agreed series of short-term breaks: agreements recorded"),
+                            ("L1", "Under police protection and in local authority accommodation"),
+                            ("L2", "Emergency protection order"),
+                            ("L3", "Under a child assessment order and in local authority accommodation"),
+                            ("J1", "Remanded to local authority or youth detention accommodation"),
+                            (
+                                "J2",
+                                "In local authority accommodation under the Police and Criminal Evidence Act 1984",
+                            ),
+                            (
+                                "J3",
+                                "Youth rehabilitation order with residence or intensive fostering requirement",
+                            ),
+                        ],
+                        help_text="LS",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "placement_type",
+                    models.CharField(
+                        choices=[
+                            ("A3", "Placed for adoption with consent, with current foster carers"),
+                            ("A4", "Placed for adoption with consent, not with current foster carers"),
+                            ("A5", "Placed for adoption under a placement order, with current foster carers"),
+                            (
+                                "A6",
+                                "Placed for adoption under a placement order, not with current foster carers",
+                            ),
+                            ("K1", "Secure children's home"),
+                            ("K2", "Children's home subject to the Children's Homes Regulations"),
+                            ("K3", "Registered supported accommodation"),
+                            ("P1", "Placed with own parents or other person with parental responsibility"),
+                            ("P3", "Residential employment"),
+                            ("R1", "Residential care home"),
+                            ("R2", "NHS or health trust establishment providing medical or nursing care"),
+                            ("R3", "Family centre or mother and baby unit"),
+                            ("R5", "Young offender institution"),
+                            ("S1", "Residential school (not dual-registered as a children's home)"),
+                            ("T0", "Temporary move of any kind"),
+                            ("T1", "Temporary period in hospital"),
+                            ("T2", "Temporary absence on holiday"),
+                            ("T3", "Temporary accommodation while the usual foster carers are on holiday"),
+                            ("T4", "Temporary accommodation of seven days or less, for another reason"),
+                            ("U1", "Foster placement with relatives or friends: long-term fostering"),
+                            ("U2", "Foster placement with relatives or friends: fostering for adoption"),
+                            ("U3", "Foster placement with relatives or friends: other"),
+                            ("U4", "Foster placement with other foster carers: long-term fostering"),
+                            ("U5", "Foster placement with other foster carers: fostering for adoption"),
+                            ("U6", "Foster placement with other foster carers: other"),
+                            ("Z11", "Other placement (Z11)"),
+                            ("Z12", "Other placement (Z12)"),
+                            ("Z13", "Other placement (Z13)"),
+                            ("Z14", "Other placement (Z14)"),
+                        ],
+                        help_text="PLACE",
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "provider",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("PR0", "Parents or other person with parental responsibility"),
+                            ("PR1", "Own provision (this council, including its regional adoption agency)"),
+                            ("PR2", "Another local authority's provision"),
+                            ("PR3", "Other public provision"),
+                            ("PR4", "Private provision"),
+                            ("PR5", "Voluntary or third sector provision"),
+                        ],
+                        help_text="PLACE_PROVIDER",
+                        max_length=3,
+                        verbose_name="placement provider",
+                    ),
+                ),
+                (
+                    "provider_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The foster carers, home or setting the child lives with.",
+                        max_length=200,
+                        verbose_name="carers or home",
+                    ),
+                ),
+                (
+                    "urn",
+                    models.CharField(
+                        blank=True,
+                        help_text="URN",
+                        max_length=8,
+                        verbose_name="Ofsted unique reference number (URN)",
+                    ),
+                ),
+                (
+                    "placement_postcode",
+                    models.CharField(
+                        help_text="PL_POST", max_length=8, validators=[care.postcodes.validate_postcode]
+                    ),
+                ),
+                (
+                    "home_postcode",
+                    models.CharField(
+                        help_text="HOME_POST: where the child lived when they became looked after; distance is measured from here.",
+                        max_length=8,
+                        validators=[care.postcodes.validate_postcode],
+                    ),
+                ),
+                (
+                    "distance_miles",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Recorded by the worker: Thrive holds no postcode database to measure it.",
+                        max_digits=5,
+                        null=True,
+                        verbose_name="distance from home (miles)",
+                    ),
+                ),
+                (
+                    "weekly_cost",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=9, null=True, verbose_name="weekly cost (£)"
+                    ),
+                ),
+                (
+                    "reason_ceased",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("X1", "Episode ceases and a new episode begins on the same day"),
+                            ("E11", "Adopted: application for an adoption order unopposed"),
+                            ("E12", "Adopted: consent dispensed with by the court"),
+                            ("E2", "Died"),
+                            ("E3", "Care taken over by another local authority in the UK"),
+                            (
+                                "E4A",
+                                "Returned home to parents or person with parental responsibility as part of the care plan",
+                            ),
+                            (
+                                "E4B",
+                                "Returned home to parents or person with parental responsibility, not part of the care plan",
+                            ),
+                            (
+                                "E13",
+                                "Left care to live with parents, relatives or others with no parental responsibility",
+                            ),
+                            ("E41", "Residence order or child arrangements order granted"),
+                            (
+                                "E45",
+                                "Special guardianship order to former foster carers who are relatives or friends",
+                            ),
+                            (
+                                "E46",
+                                "Special guardianship order to former foster carers, not relatives or friends",
+                            ),
+                            (
+                                "E47",
+                                "Special guardianship order to other carers who are relatives or friends",
+                            ),
+                            ("E48", "Special guardianship order to other carers, not relatives or friends"),
+                            (
+                                "E5",
+                                "Moved to independent living with formalised support (hostel, foyer, Staying Close)",
+                            ),
+                            (
+                                "E6",
+                                "Moved to independent living without formalised support (own flat, friends)",
+                            ),
+                            ("E7", "Transferred to residential care funded by adult social care"),
+                            ("E8", "Ceased for any other reason"),
+                            ("E9", "Sentenced to custody"),
+                            ("E14", "Accommodation on remand ended"),
+                            ("E15", "Age assessment found the child to be 18 or over"),
+                            ("E16", "Child moved abroad"),
+                            ("E17", "Aged 18 or over and stayed with current carers (including Staying Put)"),
+                        ],
+                        help_text="REC",
+                        max_length=3,
+                        verbose_name="reason episode ceased",
+                    ),
+                ),
+                (
+                    "reason_place_change",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("CARPL", "Change to or implementation of the care plan"),
+                            ("CLOSE", "Resignation or closure of the provision"),
+                            ("ALLEG", "Allegation (section 47)"),
+                            ("STAND", "Standards of care concern"),
+                            ("APPRR", "Approval removed"),
+                            (
+                                "CREQB",
+                                "Carers asked for the placement to end because of the child's behaviour",
+                            ),
+                            ("CREQO", "Carers asked for the placement to end for another reason"),
+                            ("CHILD", "Child asked for the placement to end"),
+                            ("LAREQ", "Responsible or area authority asked for the placement to end"),
+                            ("PLACE", "Change in the status of the placement only"),
+                            ("CUSTOD", "Custody arrangement"),
+                            ("OTHER", "Other"),
+                        ],
+                        help_text="REASON_PLACE_CHANGE",
+                        max_length=6,
+                        verbose_name="reason for placement change",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical episode",
+                "verbose_name_plural": "historical episodes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalDeprivationOfLiberty",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField(help_text="DOLO_START")),
+                ("end_date", models.DateField(blank=True, help_text="DOLO_END", null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical deprivation of liberty",
+                "verbose_name_plural": "historical deprivations of liberty",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalDentalCheck",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("checked_on", models.DateField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical dental check",
+                "verbose_name_plural": "historical dental checks",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAdoption",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "best_interest_decision_on",
+                    models.DateField(
+                        help_text="The agency decision maker decided the child should be placed for adoption (DATE_INT, DATE_PLACED).",
+                        verbose_name="best interest decision",
+                    ),
+                ),
+                (
+                    "placement_order_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Placement order granted, or parents' consent under section 19.",
+                        null=True,
+                        verbose_name="authority to place",
+                    ),
+                ),
+                (
+                    "matched_on",
+                    models.DateField(
+                        blank=True, help_text="DATE_MATCH", null=True, verbose_name="match with adopters"
+                    ),
+                ),
+                (
+                    "placed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="For adoption by the child's foster carers, the day the child moved in with them.",
+                        null=True,
+                        verbose_name="moved in with the adoptive family",
+                    ),
+                ),
+                ("adoption_order_on", models.DateField(blank=True, null=True, verbose_name="adoption order")),
+                (
+                    "decision_reversed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED).",
+                        null=True,
+                        verbose_name="decision reversed",
+                    ),
+                ),
+                (
+                    "reversal_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RD1", "The child's needs changed after the decision"),
+                            ("RD2", "The court did not make a placement order"),
+                            ("RD3", "Prospective adopters could not be found"),
+                            ("RD4", "Any other reason"),
+                        ],
+                        help_text="REASON_PLACED_CEASED",
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "foster_carer_adoption",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="FOSTER_CARE",
+                        null=True,
+                        verbose_name="adopted by former foster carers",
+                    ),
+                ),
+                (
+                    "adopter_sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("M1", "Single male adopter"),
+                            ("F1", "Single female adopter"),
+                            ("MM", "Couple: both male"),
+                            ("FF", "Couple: both female"),
+                            ("MF", "Couple: male and female"),
+                        ],
+                        help_text="SEX_ADOPTR; NB_ADOPTR follows from it.",
+                        max_length=2,
+                        verbose_name="adopters",
+                    ),
+                ),
+                (
+                    "adopter_legal_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("L0", "Single adopter"),
+                            ("L11", "Couple in a civil partnership"),
+                            ("L12", "Same-sex married couple"),
+                            ("L2", "Different-sex married couple"),
+                            ("L3", "Different-sex couple, not married or in a civil partnership"),
+                            ("L4", "Same-sex couple, not married or in a civil partnership"),
+                        ],
+                        help_text="LS_ADOPTR",
+                        max_length=3,
+                        verbose_name="adopters' legal status",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical adoption",
+                "verbose_name_plural": "historical adoptions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HealthAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assessed_on", models.DateField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial health assessment"),
+                            ("review", "Review health assessment"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("immunisations_up_to_date", models.BooleanField(blank=True, null=True)),
+                (
+                    "development_checks_up_to_date",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="For children under 5: developmental and health promotion checks.",
+                        null=True,
+                        verbose_name="health surveillance checks up to date",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["assessed_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='YouthJusticeDisposal',
+            name="Episode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('given_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('conviction', 'Convicted'), ('caution', 'Youth caution'), ('conditional', 'Youth conditional caution')], max_length=12)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="DECOM")),
+                ("end_date", models.DateField(blank=True, help_text="DEC", null=True)),
+                (
+                    "reason_new",
+                    models.CharField(
+                        choices=[
+                            ("S", "Started to be looked after"),
+                            ("L", "Change of legal status only"),
+                            ("P", "Change of placement and carers only"),
+                            ("T", "Change of placement (but same carers) only"),
+                            ("B", "Change of legal status and placement and carers at the same time"),
+                            (
+                                "U",
+                                "Change of legal status and of placement (but same carers) at the same time",
+                            ),
+                        ],
+                        help_text="RNE",
+                        max_length=1,
+                        verbose_name="reason for new episode",
+                    ),
+                ),
+                (
+                    "legal_status",
+                    models.CharField(
+                        choices=[
+                            ("C1", "Interim care order"),
+                            ("C2", "Full care order"),
+                            ("D1", "Freeing order granted"),
+                            ("E1", "Placement order granted"),
+                            ("V2", "Single period of accommodation under section 20"),
+                            ("V3", "Agreed series of short-term breaks: individual episodes recorded"),
+                            ("V4", "Agreed series of short-term breaks: agreements recorded"),
+                            ("L1", "Under police protection and in local authority accommodation"),
+                            ("L2", "Emergency protection order"),
+                            ("L3", "Under a child assessment order and in local authority accommodation"),
+                            ("J1", "Remanded to local authority or youth detention accommodation"),
+                            (
+                                "J2",
+                                "In local authority accommodation under the Police and Criminal Evidence Act 1984",
+                            ),
+                            (
+                                "J3",
+                                "Youth rehabilitation order with residence or intensive fostering requirement",
+                            ),
+                        ],
+                        help_text="LS",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "placement_type",
+                    models.CharField(
+                        choices=[
+                            ("A3", "Placed for adoption with consent, with current foster carers"),
+                            ("A4", "Placed for adoption with consent, not with current foster carers"),
+                            ("A5", "Placed for adoption under a placement order, with current foster carers"),
+                            (
+                                "A6",
+                                "Placed for adoption under a placement order, not with current foster carers",
+                            ),
+                            ("K1", "Secure children's home"),
+                            ("K2", "Children's home subject to the Children's Homes Regulations"),
+                            ("K3", "Registered supported accommodation"),
+                            ("P1", "Placed with own parents or other person with parental responsibility"),
+                            ("P3", "Residential employment"),
+                            ("R1", "Residential care home"),
+                            ("R2", "NHS or health trust establishment providing medical or nursing care"),
+                            ("R3", "Family centre or mother and baby unit"),
+                            ("R5", "Young offender institution"),
+                            ("S1", "Residential school (not dual-registered as a children's home)"),
+                            ("T0", "Temporary move of any kind"),
+                            ("T1", "Temporary period in hospital"),
+                            ("T2", "Temporary absence on holiday"),
+                            ("T3", "Temporary accommodation while the usual foster carers are on holiday"),
+                            ("T4", "Temporary accommodation of seven days or less, for another reason"),
+                            ("U1", "Foster placement with relatives or friends: long-term fostering"),
+                            ("U2", "Foster placement with relatives or friends: fostering for adoption"),
+                            ("U3", "Foster placement with relatives or friends: other"),
+                            ("U4", "Foster placement with other foster carers: long-term fostering"),
+                            ("U5", "Foster placement with other foster carers: fostering for adoption"),
+                            ("U6", "Foster placement with other foster carers: other"),
+                            ("Z11", "Other placement (Z11)"),
+                            ("Z12", "Other placement (Z12)"),
+                            ("Z13", "Other placement (Z13)"),
+                            ("Z14", "Other placement (Z14)"),
+                        ],
+                        help_text="PLACE",
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "provider",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("PR0", "Parents or other person with parental responsibility"),
+                            ("PR1", "Own provision (this council, including its regional adoption agency)"),
+                            ("PR2", "Another local authority's provision"),
+                            ("PR3", "Other public provision"),
+                            ("PR4", "Private provision"),
+                            ("PR5", "Voluntary or third sector provision"),
+                        ],
+                        help_text="PLACE_PROVIDER",
+                        max_length=3,
+                        verbose_name="placement provider",
+                    ),
+                ),
+                (
+                    "provider_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="The foster carers, home or setting the child lives with.",
+                        max_length=200,
+                        verbose_name="carers or home",
+                    ),
+                ),
+                (
+                    "urn",
+                    models.CharField(
+                        blank=True,
+                        help_text="URN",
+                        max_length=8,
+                        verbose_name="Ofsted unique reference number (URN)",
+                    ),
+                ),
+                (
+                    "placement_postcode",
+                    models.CharField(
+                        help_text="PL_POST", max_length=8, validators=[care.postcodes.validate_postcode]
+                    ),
+                ),
+                (
+                    "home_postcode",
+                    models.CharField(
+                        help_text="HOME_POST: where the child lived when they became looked after; distance is measured from here.",
+                        max_length=8,
+                        validators=[care.postcodes.validate_postcode],
+                    ),
+                ),
+                (
+                    "distance_miles",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        help_text="Recorded by the worker: Thrive holds no postcode database to measure it.",
+                        max_digits=5,
+                        null=True,
+                        verbose_name="distance from home (miles)",
+                    ),
+                ),
+                (
+                    "weekly_cost",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=9, null=True, verbose_name="weekly cost (£)"
+                    ),
+                ),
+                (
+                    "reason_ceased",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("X1", "Episode ceases and a new episode begins on the same day"),
+                            ("E11", "Adopted: application for an adoption order unopposed"),
+                            ("E12", "Adopted: consent dispensed with by the court"),
+                            ("E2", "Died"),
+                            ("E3", "Care taken over by another local authority in the UK"),
+                            (
+                                "E4A",
+                                "Returned home to parents or person with parental responsibility as part of the care plan",
+                            ),
+                            (
+                                "E4B",
+                                "Returned home to parents or person with parental responsibility, not part of the care plan",
+                            ),
+                            (
+                                "E13",
+                                "Left care to live with parents, relatives or others with no parental responsibility",
+                            ),
+                            ("E41", "Residence order or child arrangements order granted"),
+                            (
+                                "E45",
+                                "Special guardianship order to former foster carers who are relatives or friends",
+                            ),
+                            (
+                                "E46",
+                                "Special guardianship order to former foster carers, not relatives or friends",
+                            ),
+                            (
+                                "E47",
+                                "Special guardianship order to other carers who are relatives or friends",
+                            ),
+                            ("E48", "Special guardianship order to other carers, not relatives or friends"),
+                            (
+                                "E5",
+                                "Moved to independent living with formalised support (hostel, foyer, Staying Close)",
+                            ),
+                            (
+                                "E6",
+                                "Moved to independent living without formalised support (own flat, friends)",
+                            ),
+                            ("E7", "Transferred to residential care funded by adult social care"),
+                            ("E8", "Ceased for any other reason"),
+                            ("E9", "Sentenced to custody"),
+                            ("E14", "Accommodation on remand ended"),
+                            ("E15", "Age assessment found the child to be 18 or over"),
+                            ("E16", "Child moved abroad"),
+                            ("E17", "Aged 18 or over and stayed with current carers (including Staying Put)"),
+                        ],
+                        help_text="REC",
+                        max_length=3,
+                        verbose_name="reason episode ceased",
+                    ),
+                ),
+                (
+                    "reason_place_change",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("CARPL", "Change to or implementation of the care plan"),
+                            ("CLOSE", "Resignation or closure of the provision"),
+                            ("ALLEG", "Allegation (section 47)"),
+                            ("STAND", "Standards of care concern"),
+                            ("APPRR", "Approval removed"),
+                            (
+                                "CREQB",
+                                "Carers asked for the placement to end because of the child's behaviour",
+                            ),
+                            ("CREQO", "Carers asked for the placement to end for another reason"),
+                            ("CHILD", "Child asked for the placement to end"),
+                            ("LAREQ", "Responsible or area authority asked for the placement to end"),
+                            ("PLACE", "Change in the status of the placement only"),
+                            ("CUSTOD", "Custody arrangement"),
+                            ("OTHER", "Other"),
+                        ],
+                        help_text="REASON_PLACE_CHANGE",
+                        max_length=6,
+                        verbose_name="reason for placement change",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['given_on', 'pk'],
+                "ordering": ["start_date", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="DeprivationOfLiberty",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="DOLO_START")),
+                ("end_date", models.DateField(blank=True, help_text="DOLO_END", null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "deprivations of liberty",
+            },
+        ),
+        migrations.CreateModel(
+            name="DentalCheck",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("checked_on", models.DateField()),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["checked_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Adoption",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "best_interest_decision_on",
+                    models.DateField(
+                        help_text="The agency decision maker decided the child should be placed for adoption (DATE_INT, DATE_PLACED).",
+                        verbose_name="best interest decision",
+                    ),
+                ),
+                (
+                    "placement_order_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Placement order granted, or parents' consent under section 19.",
+                        null=True,
+                        verbose_name="authority to place",
+                    ),
+                ),
+                (
+                    "matched_on",
+                    models.DateField(
+                        blank=True, help_text="DATE_MATCH", null=True, verbose_name="match with adopters"
+                    ),
+                ),
+                (
+                    "placed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="For adoption by the child's foster carers, the day the child moved in with them.",
+                        null=True,
+                        verbose_name="moved in with the adoptive family",
+                    ),
+                ),
+                ("adoption_order_on", models.DateField(blank=True, null=True, verbose_name="adoption order")),
+                (
+                    "decision_reversed_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED).",
+                        null=True,
+                        verbose_name="decision reversed",
+                    ),
+                ),
+                (
+                    "reversal_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RD1", "The child's needs changed after the decision"),
+                            ("RD2", "The court did not make a placement order"),
+                            ("RD3", "Prospective adopters could not be found"),
+                            ("RD4", "Any other reason"),
+                        ],
+                        help_text="REASON_PLACED_CEASED",
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "foster_carer_adoption",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="FOSTER_CARE",
+                        null=True,
+                        verbose_name="adopted by former foster carers",
+                    ),
+                ),
+                (
+                    "adopter_sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("M1", "Single male adopter"),
+                            ("F1", "Single female adopter"),
+                            ("MM", "Couple: both male"),
+                            ("FF", "Couple: both female"),
+                            ("MF", "Couple: male and female"),
+                        ],
+                        help_text="SEX_ADOPTR; NB_ADOPTR follows from it.",
+                        max_length=2,
+                        verbose_name="adopters",
+                    ),
+                ),
+                (
+                    "adopter_legal_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("L0", "Single adopter"),
+                            ("L11", "Couple in a civil partnership"),
+                            ("L12", "Same-sex married couple"),
+                            ("L2", "Different-sex married couple"),
+                            ("L3", "Different-sex couple, not married or in a civil partnership"),
+                            ("L4", "Same-sex couple, not married or in a civil partnership"),
+                        ],
+                        help_text="LS_ADOPTR",
+                        max_length=3,
+                        verbose_name="adopters' legal status",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="PermanencePlan",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                (
+                    "plan",
+                    models.CharField(
+                        choices=[
+                            ("return_home", "Return home to parents"),
+                            (
+                                "kinship",
+                                "Kinship care: special guardianship or child arrangements order with family or friends",
+                            ),
+                            ("adoption", "Adoption"),
+                            ("long_term_fostering", "Long-term fostering"),
+                            ("residential", "Long-term residential care"),
+                            ("independence", "Supported move to independence"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["decided_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="PersonalEducationPlan",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("meeting_on", models.DateField()),
+                (
+                    "rating",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("green", "Green: good"),
+                            ("amber", "Amber: requires improvement"),
+                            ("red", "Red: inadequate"),
+                        ],
+                        max_length=5,
+                        verbose_name="Virtual School quality rating",
+                    ),
+                ),
+                ("targets", models.TextField(blank=True, verbose_name="SMART targets")),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="personal_education_plans",
+                        to="education.school",
+                    ),
+                ),
+                (
+                    "virtual_school_officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="personal_education_plans",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Personal Education Plan",
+                "ordering": ["meeting_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Review",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(help_text="REVIEW")),
+                (
+                    "participation",
+                    models.CharField(
+                        choices=[
+                            ("PN0", "Child aged under 4 at the time of the review"),
+                            ("PN1", "Attended and spoke for themselves"),
+                            ("PN2", "Attended, and an advocate or the IRO spoke for them"),
+                            ("PN3", "Attended and conveyed their views symbolically (non-verbally)"),
+                            ("PN4", "Attended without contributing"),
+                            ("PN5", "Did not attend; briefed an advocate or the IRO to speak for them"),
+                            ("PN6", "Did not attend; conveyed their views by text, writing, phone or video"),
+                            ("PN7", "Did not attend and their views were not conveyed"),
+                        ],
+                        help_text="REVIEW_CODE",
+                        max_length=3,
+                    ),
+                ),
+                ("due_on", models.DateField(editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "iro",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews_chaired",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="independent reviewing officer",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["held_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SocialWorkerChange",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("MANAGE", "Management decision, for example to balance caseloads"),
+                            ("FCONTA", "The social worker's fixed-term or agency contract ended"),
+                            ("LEFTRL", "The social worker left the role"),
+                            ("ORGRST", "Organisational restructure"),
+                            ("TSPROC", "Transfer between teams as part of the council's usual process"),
+                            ("ABSENC", "Social worker absence"),
+                            ("CHCHAN", "The child asked for a change"),
+                            ("PCCHAN", "A parent or carer asked for a change"),
+                            ("SWDIED", "The social worker died"),
+                            ("OTHERS", "Other"),
+                        ],
+                        help_text="SW_REASON",
+                        max_length=6,
+                    ),
+                ),
+                (
+                    "involvement",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="social_worker_change",
+                        to="access.involvement",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="StrengthsAndDifficulties",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, validators=[django.core.validators.MaxValueValidator(40)]
+                    ),
+                ),
+                (
+                    "reason_no_score",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("SDQ1", "Child aged under 4 or over 16 at the latest assessment"),
+                            ("SDQ2", "Carers refused to complete and return the questionnaire"),
+                            ("SDQ3", "Not possible because of the severity of the child's disability"),
+                            ("SDQ4", "Other"),
+                            ("SDQ5", "Child or young person refused"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "strengths and difficulties questionnaire",
+                "verbose_name_plural": "strengths and difficulties questionnaires",
+                "ordering": ["completed_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SubstanceMisuse",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("identified_on", models.DateField()),
+                (
+                    "intervention",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received an intervention"),
+                            ("refused", "Offered an intervention but refused it"),
+                            ("none", "Not offered an intervention"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "substance misuse",
+                "ordering": ["identified_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="UnaccompaniedChild",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("arrived_on", models.DateField()),
+                (
+                    "arrival_route",
+                    models.CharField(
+                        choices=[
+                            ("spontaneous", "Spontaneous arrival"),
+                            ("nts", "National Transfer Scheme"),
+                            (
+                                "adult_accommodation",
+                                "From adult asylum accommodation (dispersal or contingency hotel)",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "transferred_from",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a National Transfer Scheme transfer.",
+                        max_length=200,
+                        verbose_name="council transferring the child",
+                    ),
+                ),
+                (
+                    "age_undetermined",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The child's date of birth is not known: 1 January of the estimated year of birth is used.",
+                    ),
+                ),
+                (
+                    "ceased_on",
+                    models.DateField(
+                        blank=True, help_text="DUC", null=True, verbose_name="UASC status ceased"
+                    ),
+                ),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="uasc", to="people.person"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "unaccompanied asylum-seeking child",
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalAgeAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("referred_on", models.DateField()),
+                ("due_on", models.DateField(editable=False)),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("accepted", "A child: claimed age accepted"),
+                            ("different", "A child: assessed as a different age from the age claimed"),
+                            ("adult", "An adult: aged 18 or over"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("assessed_birth_date", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "uasc",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.unaccompaniedchild",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical age assessment",
+                "verbose_name_plural": "historical age assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="AgeAssessment",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("referred_on", models.DateField()),
+                ("due_on", models.DateField(editable=False)),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("accepted", "A child: claimed age accepted"),
+                            ("different", "A child: assessed as a different age from the age claimed"),
+                            ("adult", "An adult: aged 18 or over"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("assessed_birth_date", models.DateField(blank=True, null=True)),
+                (
+                    "uasc",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="age_assessments",
+                        to="care.unaccompaniedchild",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Visit",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visited_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=True)),
+                ("seen_alone", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "visited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_visits_made",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["visited_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="YouthJusticeDisposal",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("given_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("conviction", "Convicted"),
+                            ("caution", "Youth caution"),
+                            ("conditional", "Youth conditional caution"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["given_on", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='periodofcare',
-            index=models.Index(fields=['person', 'start_date'], name='care_period_person__f78535_idx'),
+            model_name="periodofcare",
+            index=models.Index(fields=["person", "start_date"], name="care_period_person__f78535_idx"),
         ),
         migrations.AddIndex(
-            model_name='periodofcare',
-            index=models.Index(fields=['end_date', 'next_review_due'], name='care_period_end_dat_332a69_idx'),
+            model_name="periodofcare",
+            index=models.Index(fields=["end_date", "next_review_due"], name="care_period_end_dat_332a69_idx"),
         ),
         migrations.AddIndex(
-            model_name='missingepisode',
-            index=models.Index(fields=['person', 'started_on'], name='care_missin_person__90ee14_idx'),
+            model_name="missingepisode",
+            index=models.Index(fields=["person", "started_on"], name="care_missin_person__90ee14_idx"),
         ),
         migrations.AddIndex(
-            model_name='healthassessment',
-            index=models.Index(fields=['person', 'assessed_on'], name='care_health_person__d86bbc_idx'),
+            model_name="healthassessment",
+            index=models.Index(fields=["person", "assessed_on"], name="care_health_person__d86bbc_idx"),
         ),
         migrations.AddIndex(
-            model_name='episode',
-            index=models.Index(fields=['person', 'start_date'], name='care_episod_person__7c72cc_idx'),
+            model_name="episode",
+            index=models.Index(fields=["person", "start_date"], name="care_episod_person__7c72cc_idx"),
         ),
         migrations.AddIndex(
-            model_name='episode',
-            index=models.Index(fields=['end_date'], name='care_episod_end_dat_d297ff_idx'),
+            model_name="episode",
+            index=models.Index(fields=["end_date"], name="care_episod_end_dat_d297ff_idx"),
         ),
         migrations.AddIndex(
-            model_name='dentalcheck',
-            index=models.Index(fields=['person', 'checked_on'], name='care_dental_person__2f8c1c_idx'),
+            model_name="dentalcheck",
+            index=models.Index(fields=["person", "checked_on"], name="care_dental_person__2f8c1c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='adoption',
-            constraint=models.UniqueConstraint(fields=('period',), name='one_adoption_per_period_of_care'),
+            model_name="adoption",
+            constraint=models.UniqueConstraint(fields=("period",), name="one_adoption_per_period_of_care"),
         ),
         migrations.AddIndex(
-            model_name='personaleducationplan',
-            index=models.Index(fields=['person', 'meeting_on'], name='care_person_person__5c0049_idx'),
+            model_name="personaleducationplan",
+            index=models.Index(fields=["person", "meeting_on"], name="care_person_person__5c0049_idx"),
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['person', 'held_on'], name='care_review_person__173d0e_idx'),
+            model_name="review",
+            index=models.Index(fields=["person", "held_on"], name="care_review_person__173d0e_idx"),
         ),
         migrations.AddIndex(
-            model_name='ageassessment',
-            index=models.Index(fields=['completed_on', 'due_on'], name='care_ageass_complet_e150a1_idx'),
+            model_name="ageassessment",
+            index=models.Index(fields=["completed_on", "due_on"], name="care_ageass_complet_e150a1_idx"),
         ),
         migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['person', 'visited_on'], name='care_visit_person__f3fe04_idx'),
+            model_name="visit",
+            index=models.Index(fields=["person", "visited_on"], name="care_visit_person__f3fe04_idx"),
         ),
     ]

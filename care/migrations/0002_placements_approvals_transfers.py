@@ -7,145 +7,386 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0001_initial'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("care", "0001_initial"),
+        ("people", "0002_upn_unknown_and_former_upn"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalvisit',
-            name='child_agrees_to_fewer_visits',
-            field=models.BooleanField(blank=True, help_text='In a long-term foster placement of a year or more, a child of sufficient age and understanding may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank if not asked; the latest answer stands.', null=True, verbose_name='the child agrees to be visited less often'),
+            model_name="historicalvisit",
+            name="child_agrees_to_fewer_visits",
+            field=models.BooleanField(
+                blank=True,
+                help_text="In a long-term foster placement of a year or more, a child of sufficient age and understanding may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank if not asked; the latest answer stands.",
+                null=True,
+                verbose_name="the child agrees to be visited less often",
+            ),
         ),
         migrations.AddField(
-            model_name='visit',
-            name='child_agrees_to_fewer_visits',
-            field=models.BooleanField(blank=True, help_text='In a long-term foster placement of a year or more, a child of sufficient age and understanding may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank if not asked; the latest answer stands.', null=True, verbose_name='the child agrees to be visited less often'),
+            model_name="visit",
+            name="child_agrees_to_fewer_visits",
+            field=models.BooleanField(
+                blank=True,
+                help_text="In a long-term foster placement of a year or more, a child of sufficient age and understanding may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank if not asked; the latest answer stands.",
+                null=True,
+                verbose_name="the child agrees to be visited less often",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalCarePlanning',
+            name="HistoricalCarePlanning",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('care_plan', 'Care plan (reg 4)'), ('placement_plan', 'Placement plan (reg 9)'), ('placement_notice', 'Written notice of the placement (reg 13)')], max_length=20)),
-                ('completed_on', models.DateField()),
-                ('placement_from', models.DateField(blank=True, editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("care_plan", "Care plan (reg 4)"),
+                            ("placement_plan", "Placement plan (reg 9)"),
+                            ("placement_notice", "Written notice of the placement (reg 13)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                ("placement_from", models.DateField(blank=True, editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical care plan, placement plan or notice',
-                'verbose_name_plural': 'historical care plan, placement plan or notices',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical care plan, placement plan or notice",
+                "verbose_name_plural": "historical care plan, placement plan or notices",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalNationalTransfer',
+            name="HistoricalNationalTransfer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('referred_on', models.DateField(verbose_name='referred to the scheme')),
-                ('allocated_on', models.DateField(blank=True, null=True, verbose_name='receiving council allocated')),
-                ('receiving_council', models.CharField(blank=True, max_length=200)),
-                ('transferred_on', models.DateField(blank=True, null=True, verbose_name='child transferred')),
-                ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='referral withdrawn')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('uasc', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.unaccompaniedchild')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("referred_on", models.DateField(verbose_name="referred to the scheme")),
+                (
+                    "allocated_on",
+                    models.DateField(blank=True, null=True, verbose_name="receiving council allocated"),
+                ),
+                ("receiving_council", models.CharField(blank=True, max_length=200)),
+                ("transferred_on", models.DateField(blank=True, null=True, verbose_name="child transferred")),
+                ("withdrawn_on", models.DateField(blank=True, null=True, verbose_name="referral withdrawn")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "uasc",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.unaccompaniedchild",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical national transfer',
-                'verbose_name_plural': 'historical national transfers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical national transfer",
+                "verbose_name_plural": "historical national transfers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTemporaryApproval',
+            name="HistoricalTemporaryApproval",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('carers', models.CharField(max_length=200, verbose_name='connected person')),
-                ('approved_on', models.DateField(verbose_name='temporary approval given')),
-                ('extended_until', models.DateField(blank=True, null=True, verbose_name='approval extended until')),
-                ('extension_reason', models.CharField(blank=True, choices=[('assessment', 'The full assessment will not finish in time (up to 8 weeks)'), ('review', 'They were not approved and asked for a review (until its outcome)')], max_length=12)),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='temporary approval ended')),
-                ('outcome', models.CharField(blank=True, choices=[('approved', 'Approved as a foster carer'), ('not_approved', 'Not approved: the child moved'), ('placement_ended', 'The placement ended first')], max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.periodofcare')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("carers", models.CharField(max_length=200, verbose_name="connected person")),
+                ("approved_on", models.DateField(verbose_name="temporary approval given")),
+                (
+                    "extended_until",
+                    models.DateField(blank=True, null=True, verbose_name="approval extended until"),
+                ),
+                (
+                    "extension_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("assessment", "The full assessment will not finish in time (up to 8 weeks)"),
+                            ("review", "They were not approved and asked for a review (until its outcome)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "ended_on",
+                    models.DateField(blank=True, null=True, verbose_name="temporary approval ended"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approved", "Approved as a foster carer"),
+                            ("not_approved", "Not approved: the child moved"),
+                            ("placement_ended", "The placement ended first"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical temporary approval',
-                'verbose_name_plural': 'historical temporary approvals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical temporary approval",
+                "verbose_name_plural": "historical temporary approvals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='NationalTransfer',
+            name="NationalTransfer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('referred_on', models.DateField(verbose_name='referred to the scheme')),
-                ('allocated_on', models.DateField(blank=True, null=True, verbose_name='receiving council allocated')),
-                ('receiving_council', models.CharField(blank=True, max_length=200)),
-                ('transferred_on', models.DateField(blank=True, null=True, verbose_name='child transferred')),
-                ('withdrawn_on', models.DateField(blank=True, null=True, verbose_name='referral withdrawn')),
-                ('uasc', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='national_transfers', to='care.unaccompaniedchild')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("referred_on", models.DateField(verbose_name="referred to the scheme")),
+                (
+                    "allocated_on",
+                    models.DateField(blank=True, null=True, verbose_name="receiving council allocated"),
+                ),
+                ("receiving_council", models.CharField(blank=True, max_length=200)),
+                ("transferred_on", models.DateField(blank=True, null=True, verbose_name="child transferred")),
+                ("withdrawn_on", models.DateField(blank=True, null=True, verbose_name="referral withdrawn")),
+                (
+                    "uasc",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="national_transfers",
+                        to="care.unaccompaniedchild",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['referred_on', 'pk'],
+                "ordering": ["referred_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TemporaryApproval',
+            name="TemporaryApproval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('carers', models.CharField(max_length=200, verbose_name='connected person')),
-                ('approved_on', models.DateField(verbose_name='temporary approval given')),
-                ('extended_until', models.DateField(blank=True, null=True, verbose_name='approval extended until')),
-                ('extension_reason', models.CharField(blank=True, choices=[('assessment', 'The full assessment will not finish in time (up to 8 weeks)'), ('review', 'They were not approved and asked for a review (until its outcome)')], max_length=12)),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='temporary approval ended')),
-                ('outcome', models.CharField(blank=True, choices=[('approved', 'Approved as a foster carer'), ('not_approved', 'Not approved: the child moved'), ('placement_ended', 'The placement ended first')], max_length=20)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("carers", models.CharField(max_length=200, verbose_name="connected person")),
+                ("approved_on", models.DateField(verbose_name="temporary approval given")),
+                (
+                    "extended_until",
+                    models.DateField(blank=True, null=True, verbose_name="approval extended until"),
+                ),
+                (
+                    "extension_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("assessment", "The full assessment will not finish in time (up to 8 weeks)"),
+                            ("review", "They were not approved and asked for a review (until its outcome)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "ended_on",
+                    models.DateField(blank=True, null=True, verbose_name="temporary approval ended"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("approved", "Approved as a foster carer"),
+                            ("not_approved", "Not approved: the child moved"),
+                            ("placement_ended", "The placement ended first"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['approved_on', 'pk'],
+                "ordering": ["approved_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CarePlanning',
+            name="CarePlanning",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('care_plan', 'Care plan (reg 4)'), ('placement_plan', 'Placement plan (reg 9)'), ('placement_notice', 'Written notice of the placement (reg 13)')], max_length=20)),
-                ('completed_on', models.DateField()),
-                ('placement_from', models.DateField(blank=True, editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='%(class)ss', to='care.periodofcare')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='care_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("care_plan", "Care plan (reg 4)"),
+                            ("placement_plan", "Placement plan (reg 9)"),
+                            ("placement_notice", "Written notice of the placement (reg 13)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                ("placement_from", models.DateField(blank=True, editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="%(class)ss",
+                        to="care.periodofcare",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'care plan, placement plan or notice',
-                'ordering': ['completed_on', 'pk'],
-                'indexes': [models.Index(fields=['person', 'kind'], name='care_carepl_person__444827_idx')],
+                "verbose_name": "care plan, placement plan or notice",
+                "ordering": ["completed_on", "pk"],
+                "indexes": [models.Index(fields=["person", "kind"], name="care_carepl_person__444827_idx")],
             },
         ),
     ]

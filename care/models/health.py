@@ -1,4 +1,5 @@
 """Health and wellbeing while in care: the items the 903 OC2 table reports for children in care a year."""
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -11,14 +12,18 @@ SDQ_MAXIMUM = 40
 
 
 class HealthAssessment(InCare):
-    """HEALTH_ASSESSMENT; the immunisation (IMMUNISATIONS) and development check (HEALTH_CHECK) status found at it."""
+    """HEALTH_ASSESSMENT; the immunisation (IMMUNISATIONS) and development check (HEALTH_CHECK) status found
+    at it."""
 
     assessed_on = models.DateField()
     kind = models.CharField(max_length=10, choices=HealthAssessmentKind.choices)
     immunisations_up_to_date = models.BooleanField(null=True, blank=True)
     development_checks_up_to_date = models.BooleanField(
-        "health surveillance checks up to date", null=True, blank=True,
-        help_text="For children under 5: developmental and health promotion checks.")
+        "health surveillance checks up to date",
+        null=True,
+        blank=True,
+        help_text="For children under 5: developmental and health promotion checks.",
+    )
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -48,7 +53,9 @@ class StrengthsAndDifficulties(InCare):
     """The strengths and difficulties questionnaire: a score (SDQ_SCORE) or why there is none (SDQ_REASON)."""
 
     completed_on = models.DateField()
-    score = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(SDQ_MAXIMUM)])
+    score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(SDQ_MAXIMUM)]
+    )
     reason_no_score = models.CharField(max_length=4, choices=SDQReason.choices, blank=True)
     history = HistoricalRecords()
 
@@ -58,12 +65,16 @@ class StrengthsAndDifficulties(InCare):
         verbose_name_plural = "strengths and difficulties questionnaires"
 
     def __str__(self):
-        result = f"score {self.score}" if self.score is not None else self.get_reason_no_score_display().lower()
+        result = (
+            f"score {self.score}" if self.score is not None else self.get_reason_no_score_display().lower()
+        )
         return f"{self.completed_on:%-d %b %Y}: {result}"
 
     def clean(self):
         if (self.score is None) == (not self.reason_no_score):
-            raise ValidationError({"score": "Enter the total difficulties score, or select why there is no score."})
+            raise ValidationError(
+                {"score": "Enter the total difficulties score, or select why there is no score."}
+            )
 
 
 class SubstanceMisuse(InCare):

@@ -1,4 +1,5 @@
 """Missing from care or away without authorisation (the 903 Missing table), and return interviews."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -27,18 +28,26 @@ class MissingEpisode(InCare):
         back = f", back {self.ended_on:%-d %b %Y}" if self.ended_on else ", not yet back"
         interview = ""
         if self.return_interview_offered_on:
-            answer = {True: "accepted", False: "declined", None: "answer not recorded"}[self.return_interview_accepted]
+            answer = {True: "accepted", False: "declined", None: "answer not recorded"}[
+                self.return_interview_accepted
+            ]
             interview = f"; return interview offered {self.return_interview_offered_on:%-d %b %Y}, {answer}"
-        return f"{self.started_on:%-d %b %Y}: {self.get_kind_display().split(':')[0].lower()}{back}{interview}"
+        return (
+            f"{self.started_on:%-d %b %Y}: {self.get_kind_display().split(':')[0].lower()}{back}{interview}"
+        )
 
     def clean(self):
         errors = {}
         if self.ended_on and self.started_on and self.ended_on < self.started_on:
             errors["ended_on"] = "The child cannot return before they went missing."
         if self.return_interview_offered_on and not self.ended_on:
-            errors["return_interview_offered_on"] = "A return interview is offered once the child has come back."
+            errors["return_interview_offered_on"] = (
+                "A return interview is offered once the child has come back."
+            )
         elif self.return_interview_offered_on and self.return_interview_offered_on < self.ended_on:
-            errors["return_interview_offered_on"] = "The return interview is offered on or after the day the child came back."
+            errors["return_interview_offered_on"] = (
+                "The return interview is offered on or after the day the child came back."
+            )
         if self.return_interview_accepted is not None and not self.return_interview_offered_on:
             errors["return_interview_accepted"] = "Record when the return interview was offered."
         if errors:

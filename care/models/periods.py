@@ -4,6 +4,7 @@ A new episode starts whenever the legal status or the placement changes, so one 
 carer can span several episodes. The period of care groups them: reviews, health assessments and
 PEPs all count from the day the child became looked after.
 """
+
 import re
 from decimal import Decimal
 
@@ -38,7 +39,9 @@ from ..postcodes import normalise_postcode, validate_postcode
 
 User = settings.AUTH_USER_MODEL
 # The 903's categories of need are the census's primary needs N1 to N8.
-CATEGORIES_OF_NEED = [(c.value, c.label) for c in PrimaryNeed if c not in (PrimaryNeed.NOT_STATED, PrimaryNeed.NOT_IN_NEED)]
+CATEGORIES_OF_NEED = [
+    (c.value, c.label) for c in PrimaryNeed if c not in (PrimaryNeed.NOT_STATED, PrimaryNeed.NOT_IN_NEED)
+]
 URN_NOT_REQUIRED = "XXXXXXX"
 
 
@@ -52,19 +55,34 @@ class PeriodOfCare(models.Model):
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="periods_of_care")
     start_date = models.DateField(help_text="Became looked after: the first episode's DECOM.")
-    end_date = models.DateField(null=True, blank=True, help_text="Ceased to be looked after: the last episode's DEC.")
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Ceased to be looked after: the last episode's DEC."
+    )
     category_of_need = models.CharField("category of need", max_length=2, choices=CATEGORIES_OF_NEED)
-    previous_permanence = models.CharField(max_length=2, choices=PreviousPermanence.choices,
-                                           default=PreviousPermanence.NONE, help_text="PREV_PERM")
-    previous_permanence_la = models.CharField("council that arranged the previous permanence", max_length=3,
-                                              blank=True, validators=[validate_la_perm], help_text="LA_PERM")
-    previous_permanence_date = models.DateField("date of the previous permanence order", null=True, blank=True,
-                                                help_text="DATE_PERM")
+    previous_permanence = models.CharField(
+        max_length=2,
+        choices=PreviousPermanence.choices,
+        default=PreviousPermanence.NONE,
+        help_text="PREV_PERM",
+    )
+    previous_permanence_la = models.CharField(
+        "council that arranged the previous permanence",
+        max_length=3,
+        blank=True,
+        validators=[validate_la_perm],
+        help_text="LA_PERM",
+    )
+    previous_permanence_date = models.DateField(
+        "date of the previous permanence order", null=True, blank=True, help_text="DATE_PERM"
+    )
     next_review_due = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["person", "start_date"]), models.Index(fields=["end_date", "next_review_due"])]
+        indexes = [
+            models.Index(fields=["person", "start_date"]),
+            models.Index(fields=["end_date", "next_review_due"]),
+        ]
 
     def __str__(self):
         return f"In care from {self.start_date:%d %b %Y}"
@@ -78,8 +96,12 @@ class PeriodOfCare(models.Model):
             raise ValidationError({"end_date": "The period of care cannot end before it starts."})
         has_details = self.previous_permanence_la or self.previous_permanence_date
         if self.previous_permanence == PreviousPermanence.NONE and has_details:
-            raise ValidationError({"previous_permanence": "Select the previous permanence order, or remove its "
-                                                          "council and date."})
+            raise ValidationError(
+                {
+                    "previous_permanence": "Select the previous permanence order, or remove its "
+                    "council and date."
+                }
+            )
 
     def ordered_episodes(self):
         return list(self.episodes.order_by("start_date", "pk"))
@@ -103,15 +125,22 @@ class PeriodOfCare(models.Model):
         if not self.pk:
             return None, None
         episodes = self.ordered_episodes()
-        placed = self.placement_start(episodes) if episodes and episodes[-1].placement_type in ADOPTION_PLACEMENTS \
+        placed = (
+            self.placement_start(episodes)
+            if episodes and episodes[-1].placement_type in ADOPTION_PLACEMENTS
             else None
+        )
         adoption = self.adoptions.filter(decision_reversed_on__isnull=True).first()
         return placed, adoption.placement_order_on if adoption else None
 
     def _review_due(self, held, on=None):
         placed, authority = self.adoption_dates()
-        return timing.review_due(self.start_date, held, placed if placed and (on is None or placed <= on) else None,
-                                authority if authority and (on is None or authority <= on) else None)
+        return timing.review_due(
+            self.start_date,
+            held,
+            placed if placed and (on is None or placed <= on) else None,
+            authority if authority and (on is None or authority <= on) else None,
+        )
 
     def save(self, *args, **kwargs):
         held = self.review_dates() if self.pk else []
@@ -120,7 +149,8 @@ class PeriodOfCare(models.Model):
 
     def refresh_reviews(self):
         """Each review's due date follows from the reviews before it, so one held out of order moves the rest;
-        a placement for adoption or authority to place moves the next one (Adoption Agencies Regulations reg 36)."""
+        a placement for adoption or authority to place moves the next one (Adoption Agencies Regulations reg
+        36)."""
         held = []
         for review in self.reviews.order_by("held_on", "pk"):
             due = self._review_due(held, on=review.held_on)
@@ -131,10 +161,13 @@ class PeriodOfCare(models.Model):
 
 
 class InCare(models.Model):
-    """Something recorded during a period of care; the child is copied from the period for indexed look-ups."""
+    """Something recorded during a period of care; the child is copied from the period for indexed
+    look-ups."""
 
     period = models.ForeignKey(PeriodOfCare, on_delete=models.PROTECT, related_name="%(class)ss")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="care_%(class)ss", editable=False)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="care_%(class)ss", editable=False
+    )
 
     class Meta:
         abstract = True
@@ -149,31 +182,66 @@ class Episode(InCare):
 
     start_date = models.DateField(help_text="DECOM")
     end_date = models.DateField(null=True, blank=True, help_text="DEC")
-    reason_new = models.CharField("reason for new episode", max_length=1, choices=ReasonNewEpisode.choices,
-                                  help_text="RNE")
+    reason_new = models.CharField(
+        "reason for new episode", max_length=1, choices=ReasonNewEpisode.choices, help_text="RNE"
+    )
     legal_status = models.CharField(max_length=2, choices=LegalStatus.choices, help_text="LS")
     placement_type = models.CharField(max_length=3, choices=PlacementType.choices, help_text="PLACE")
-    provider = models.CharField("placement provider", max_length=3, choices=PlacementProvider.choices, blank=True,
-                                help_text="PLACE_PROVIDER")
-    provider_name = models.CharField("carers or home", max_length=200, blank=True,
-                                     help_text="The foster carers, home or setting the child lives with.")
+    provider = models.CharField(
+        "placement provider",
+        max_length=3,
+        choices=PlacementProvider.choices,
+        blank=True,
+        help_text="PLACE_PROVIDER",
+    )
+    provider_name = models.CharField(
+        "carers or home",
+        max_length=200,
+        blank=True,
+        help_text="The foster carers, home or setting the child lives with.",
+    )
     urn = models.CharField("Ofsted unique reference number (URN)", max_length=8, blank=True, help_text="URN")
     placement_postcode = models.CharField(max_length=8, validators=[validate_postcode], help_text="PL_POST")
-    home_postcode = models.CharField(max_length=8, validators=[validate_postcode], help_text=(
-        "HOME_POST: where the child lived when they became looked after; distance is measured from here."))
+    home_postcode = models.CharField(
+        max_length=8,
+        validators=[validate_postcode],
+        help_text=(
+            "HOME_POST: where the child lived when they became looked after; distance is measured from here."
+        ),
+    )
     distance_miles = models.DecimalField(
-        "distance from home (miles)", max_digits=5, decimal_places=1, null=True, blank=True, editable=False,
-        help_text="Straight-line miles from the home postcode, as the DfE derives PL_DISTANCE.")
+        "distance from home (miles)",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Straight-line miles from the home postcode, as the DfE derives PL_DISTANCE.",
+    )
     placement_council = models.CharField(
-        max_length=9, blank=True, editable=False,
+        max_length=9,
+        blank=True,
+        editable=False,
         help_text="The council the placement postcode lies in (PL_LA, as the DfE derives it): an ONS code, "
-                  "or SCO, WAL or NIR.")
-    weekly_cost = models.DecimalField("weekly cost (£)", max_digits=9, decimal_places=2, null=True, blank=True)
-    reason_ceased = models.CharField("reason episode ceased", max_length=3, choices=ReasonEpisodeCeased.choices,
-                                     blank=True, help_text="REC")
-    reason_place_change = models.CharField("reason for placement change", max_length=6,
-                                           choices=ReasonPlaceChange.choices, blank=True,
-                                           help_text="REASON_PLACE_CHANGE")
+        "or SCO, WAL or NIR.",
+    )
+    weekly_cost = models.DecimalField(
+        "weekly cost (£)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    reason_ceased = models.CharField(
+        "reason episode ceased",
+        max_length=3,
+        choices=ReasonEpisodeCeased.choices,
+        blank=True,
+        help_text="REC",
+    )
+    reason_place_change = models.CharField(
+        "reason for placement change",
+        max_length=6,
+        choices=ReasonPlaceChange.choices,
+        blank=True,
+        help_text="REASON_PLACE_CHANGE",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -198,19 +266,29 @@ class Episode(InCare):
         if bool(self.end_date) != bool(self.reason_ceased):
             errors["reason_ceased"] = "Give both the date the episode ended and why, or neither."
         errors.update(self._provider_errors())
-        if (self.placement_type == PlacementType.SEMI_INDEPENDENT and self.start_date
-                and self.start_date > timing.SEMI_INDEPENDENT_LAST_START
-                and self.reason_new != ReasonNewEpisode.LEGAL_STATUS):  # a placement begun earlier goes on
-            errors["placement_type"] = ("Semi-independent living accommodation (H5) is not recorded for "
-                                        "placements from 1 April 2025: choose registered supported "
-                                        "accommodation (K3).")
+        if (
+            self.placement_type == PlacementType.SEMI_INDEPENDENT
+            and self.start_date
+            and self.start_date > timing.SEMI_INDEPENDENT_LAST_START
+            and self.reason_new != ReasonNewEpisode.LEGAL_STATUS
+        ):  # a placement begun earlier goes on
+            errors["placement_type"] = (
+                "Semi-independent living accommodation (H5) is not recorded for "
+                "placements from 1 April 2025: choose registered supported "
+                "accommodation (K3)."
+            )
         if self.reason_place_change and (not self.end_date or self.placement_type in TEMPORARY_PLACEMENTS):
-            errors["reason_place_change"] = "A reason for the placement change is only given when a placement " \
-                                            "that is not temporary ends."
-        if (self.home_postcode and normalise_postcode(self.home_postcode) == normalise_postcode(self.placement_postcode)
-                and self.placement_type != PlacementType.WITH_PARENTS):
-            errors["placement_postcode"] = "The placement postcode can only be the home postcode when the child is " \
-                                           "placed with parents."
+            errors["reason_place_change"] = (
+                "A reason for the placement change is only given when a placement that is not temporary ends."
+            )
+        if (
+            self.home_postcode
+            and normalise_postcode(self.home_postcode) == normalise_postcode(self.placement_postcode)
+            and self.placement_type != PlacementType.WITH_PARENTS
+        ):
+            errors["placement_postcode"] = (
+                "The placement postcode can only be the home postcode when the child is placed with parents."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -222,8 +300,9 @@ class Episode(InCare):
                 return {"provider": "Leave the placement provider blank for temporary and other placements."}
         elif not provider:
             return {"provider": "Select the placement provider"}
-        elif (place == PlacementType.WITH_PARENTS) != (provider == PlacementProvider.PARENTS) or \
-                place in PROVIDER_CANNOT_PROVIDE.get(provider, ()):
+        elif (place == PlacementType.WITH_PARENTS) != (
+            provider == PlacementProvider.PARENTS
+        ) or place in PROVIDER_CANNOT_PROVIDE.get(provider, ()):
             return {"provider": f"{PlacementProvider(provider).label} cannot provide this type of placement."}
         urn_given = self.urn and self.urn != URN_NOT_REQUIRED
         if place in NO_URN_PLACEMENTS and urn_given:
@@ -264,7 +343,9 @@ class SocialWorkerChange(models.Model):
     Involvement, so access and the return cannot disagree about who the worker was and when.
     """
 
-    involvement = models.OneToOneField("access.Involvement", on_delete=models.PROTECT, related_name="social_worker_change")
+    involvement = models.OneToOneField(
+        "access.Involvement", on_delete=models.PROTECT, related_name="social_worker_change"
+    )
     reason = models.CharField(max_length=6, choices=SocialWorkerChangeReason.choices, help_text="SW_REASON")
     history = HistoricalRecords()
 

@@ -1,4 +1,5 @@
 """Permanence plans and the adoption journey: AD1 and PlacedAdoption in the 903, and the adoption measures."""
+
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -18,8 +19,14 @@ ADOPTERS_ALLOWED = {
     AdopterLegalStatus.UNMARRIED_DIFFERENT_SEX: {AdopterSex.MALE_FEMALE},
     AdopterLegalStatus.UNMARRIED_SAME_SEX: {AdopterSex.TWO_MALE, AdopterSex.TWO_FEMALE},
 }
-ADOPTER_FIELDS = ("matched_on", "placed_on", "adoption_order_on", "foster_carer_adoption", "adopter_sex",
-                  "adopter_legal_status")
+ADOPTER_FIELDS = (
+    "matched_on",
+    "placed_on",
+    "adoption_order_on",
+    "foster_carer_adoption",
+    "adopter_sex",
+    "adopter_legal_status",
+)
 
 
 class PermanencePlan(InCare):
@@ -58,24 +65,52 @@ class Adoption(InCare):
     """
 
     best_interest_decision_on = models.DateField(
-        "best interest decision", help_text="The agency decision maker decided the child should be placed for "
-                                            "adoption (DATE_INT, DATE_PLACED).")
-    placement_order_on = models.DateField("authority to place", null=True, blank=True,
-                                          help_text="Placement order granted, or parents' consent under section 19.")
+        "best interest decision",
+        help_text="The agency decision maker decided the child should be placed for "
+        "adoption (DATE_INT, DATE_PLACED).",
+    )
+    placement_order_on = models.DateField(
+        "authority to place",
+        null=True,
+        blank=True,
+        help_text="Placement order granted, or parents' consent under section 19.",
+    )
     matched_on = models.DateField("match with adopters", null=True, blank=True, help_text="DATE_MATCH")
-    placed_on = models.DateField("moved in with the adoptive family", null=True, blank=True, help_text=(
-        "For adoption by the child's foster carers, the day the child moved in with them."))
+    placed_on = models.DateField(
+        "moved in with the adoptive family",
+        null=True,
+        blank=True,
+        help_text=("For adoption by the child's foster carers, the day the child moved in with them."),
+    )
     adoption_order_on = models.DateField("adoption order", null=True, blank=True)
-    decision_reversed_on = models.DateField("decision reversed", null=True, blank=True, help_text=(
-        "The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED)."))
-    reversal_reason = models.CharField(max_length=3, choices=ReasonPlacedCeased.choices, blank=True,
-                                       help_text="REASON_PLACED_CEASED")
-    foster_carer_adoption = models.BooleanField("adopted by former foster carers", null=True, blank=True,
-                                                help_text="FOSTER_CARE")
-    adopter_sex = models.CharField("adopters", max_length=2, choices=AdopterSex.choices, blank=True,
-                                   help_text="SEX_ADOPTR; NB_ADOPTR follows from it.")
-    adopter_legal_status = models.CharField("adopters' legal status", max_length=3,
-                                            choices=AdopterLegalStatus.choices, blank=True, help_text="LS_ADOPTR")
+    decision_reversed_on = models.DateField(
+        "decision reversed",
+        null=True,
+        blank=True,
+        help_text=(
+            "The council decided the child should no longer be placed for adoption (DATE_PLACED_CEASED)."
+        ),
+    )
+    reversal_reason = models.CharField(
+        max_length=3, choices=ReasonPlacedCeased.choices, blank=True, help_text="REASON_PLACED_CEASED"
+    )
+    foster_carer_adoption = models.BooleanField(
+        "adopted by former foster carers", null=True, blank=True, help_text="FOSTER_CARE"
+    )
+    adopter_sex = models.CharField(
+        "adopters",
+        max_length=2,
+        choices=AdopterSex.choices,
+        blank=True,
+        help_text="SEX_ADOPTR; NB_ADOPTR follows from it.",
+    )
+    adopter_legal_status = models.CharField(
+        "adopters' legal status",
+        max_length=3,
+        choices=AdopterLegalStatus.choices,
+        blank=True,
+        help_text="LS_ADOPTR",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -102,23 +137,33 @@ class Adoption(InCare):
 
     def clean(self):
         errors = {}
-        steps = [("best_interest_decision_on", self.best_interest_decision_on), ("matched_on", self.matched_on),
-                 ("placed_on", self.placed_on), ("adoption_order_on", self.adoption_order_on)]
+        steps = [
+            ("best_interest_decision_on", self.best_interest_decision_on),
+            ("matched_on", self.matched_on),
+            ("placed_on", self.placed_on),
+            ("adoption_order_on", self.adoption_order_on),
+        ]
         known = [(name, day) for name, day in steps if day]
         for (_, before), (name, after) in zip(known, known[1:]):
             if after < before:
-                errors[name] = f"The {self._meta.get_field(name).verbose_name} cannot be before the steps before it."
+                errors[name] = (
+                    f"The {self._meta.get_field(name).verbose_name} cannot be before the steps before it."
+                )
         if self.decision_reversed_on:
             if not self.reversal_reason:
                 errors["reversal_reason"] = "Select why the decision was reversed."
             if any(getattr(self, name) not in (None, "") for name in ADOPTER_FIELDS):
-                errors["decision_reversed_on"] = "A reversed decision cannot also have a match, placement or order."
+                errors["decision_reversed_on"] = (
+                    "A reversed decision cannot also have a match, placement or order."
+                )
         elif self.reversal_reason:
             errors["reversal_reason"] = "Give the date the decision was reversed, or remove the reason."
         status, sex = self.adopter_legal_status, self.adopter_sex
         if bool(status) != bool(sex):
             errors["adopter_sex"] = "Give both the adopters and their legal status, or neither."
         elif status and sex not in ADOPTERS_ALLOWED[status]:
-            errors["adopter_sex"] = f"{AdopterSex(sex).label} does not fit {AdopterLegalStatus(status).label.lower()}."
+            errors["adopter_sex"] = (
+                f"{AdopterSex(sex).label} does not fit {AdopterLegalStatus(status).label.lower()}."
+            )
         if errors:
             raise ValidationError(errors)

@@ -1,6 +1,7 @@
 """What the regulations require around each placement: the care plan, the placement plan, written notice
 of the placement (Care Planning Regulations regs 4, 9 and 13), and a connected person's temporary
 approval as a foster carer (regs 24 and 25)."""
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -56,8 +57,15 @@ class TemporaryApproval(InCare):
         ordering = ["approved_on", "pk"]
 
     def __str__(self):
-        end = f", ended {self.ended_on:%-d %b %Y}: {self.get_outcome_display().lower()}" if self.ended_on else ""
-        return f"{self.carers}: temporarily approved {self.approved_on:%-d %b %Y}, until {self.ends_on:%-d %b %Y}{end}"
+        end = (
+            f", ended {self.ended_on:%-d %b %Y}: {self.get_outcome_display().lower()}"
+            if self.ended_on
+            else ""
+        )
+        return (
+            f"{self.carers}: temporarily approved {self.approved_on:%-d %b %Y}, until "
+            f"{self.ends_on:%-d %b %Y}{end}"
+        )
 
     @property
     def expires_on(self) -> datetime.date:
@@ -81,11 +89,14 @@ class TemporaryApproval(InCare):
         elif self.extended_until and self.approved_on:
             longest = registry.get("CONNECTED_PERSON_EXTENSION").due(self.expires_on)
             if self.extended_until <= self.expires_on:
-                errors["extended_until"] = f"An extension runs past the first 16 weeks, which end on " \
-                                           f"{self.expires_on:%-d %B %Y}."
+                errors["extended_until"] = (
+                    f"An extension runs past the first 16 weeks, which end on {self.expires_on:%-d %B %Y}."
+                )
             elif self.extension_reason == ExtensionReason.ASSESSMENT and self.extended_until > longest:
-                errors["extended_until"] = f"An extension to finish the assessment is at most 8 weeks: until " \
-                                           f"{longest:%-d %B %Y} at the latest."
+                errors["extended_until"] = (
+                    f"An extension to finish the assessment is at most 8 weeks: until "
+                    f"{longest:%-d %B %Y} at the latest."
+                )
         if self.ended_on and self.approved_on and self.ended_on < self.approved_on:
             errors["ended_on"] = "The approval cannot end before it was given."
         if bool(self.ended_on) != bool(self.outcome):

@@ -1,4 +1,5 @@
 """Looked-after reviews chaired by the IRO (the 903 Reviews table), and statutory visits."""
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,9 +18,17 @@ class Review(InCare):
     """A looked-after review; its due date follows from the period's start and the reviews before it."""
 
     held_on = models.DateField(help_text="REVIEW")
-    participation = models.CharField(max_length=3, choices=ReviewParticipation.choices, help_text="REVIEW_CODE")
-    iro = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="reviews_chaired",
-                            verbose_name="independent reviewing officer")
+    participation = models.CharField(
+        max_length=3, choices=ReviewParticipation.choices, help_text="REVIEW_CODE"
+    )
+    iro = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews_chaired",
+        verbose_name="independent reviewing officer",
+    )
     due_on = models.DateField(null=True, editable=False)
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -34,13 +43,18 @@ class Review(InCare):
 
     def clean(self):
         if self.period_id and self.held_on and self.held_on < self.period.start_date:
-            raise ValidationError({"held_on": "The review must be on or after the day the child became looked after."})
+            raise ValidationError(
+                {"held_on": "The review must be on or after the day the child became looked after."}
+            )
         age = self.period.person.age_on(self.held_on) if self.period_id and self.held_on else None
         if age is not None and self.participation:
             under_4 = age < PARTICIPATION_AGE
             if under_4 != (self.participation == ReviewParticipation.UNDER_4):
-                message = (f"Select “{ReviewParticipation.UNDER_4.label}”: the child was under 4 at the review"
-                           if under_4 else "The child was 4 or over at the review: select how they took part")
+                message = (
+                    f"Select “{ReviewParticipation.UNDER_4.label}”: the child was under 4 at the review"
+                    if under_4
+                    else "The child was 4 or over at the review: select how they took part"
+                )
                 raise ValidationError({"participation": message})
 
     def save(self, *args, **kwargs):
@@ -56,10 +70,15 @@ class Visit(InCare):
     child_seen = models.BooleanField(default=True)
     seen_alone = models.BooleanField(default=False)
     child_agrees_to_fewer_visits = models.BooleanField(
-        "the child agrees to be visited less often", null=True, blank=True, help_text=(
+        "the child agrees to be visited less often",
+        null=True,
+        blank=True,
+        help_text=(
             "In a long-term foster placement of a year or more, a child of sufficient age and understanding "
             "may agree to visits at most every 6 months (Care Planning Regulations reg 28(3A)). Leave blank "
-            "if not asked; the latest answer stands."))
+            "if not asked; the latest answer stands."
+        ),
+    )
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 

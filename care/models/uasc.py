@@ -1,4 +1,5 @@
 """Unaccompanied asylum-seeking children: how they arrived, their age assessment, and the 903 UASC table."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -9,15 +10,24 @@ from ..codes import AgeAssessmentOutcome, ArrivalRoute
 
 
 class UnaccompaniedChild(models.Model):
-    """The child's UASC status: from arrival until it ceased (DUC), for example at 18 or on reunion with family."""
+    """The child's UASC status: from arrival until it ceased (DUC), for example at 18 or on reunion with
+    family."""
 
     person = models.OneToOneField("people.Person", on_delete=models.PROTECT, related_name="uasc")
     arrived_on = models.DateField()
     arrival_route = models.CharField(max_length=20, choices=ArrivalRoute.choices)
-    transferred_from = models.CharField("council transferring the child", max_length=200, blank=True,
-                                        help_text="For a National Transfer Scheme transfer.")
-    age_undetermined = models.BooleanField(default=False, help_text=(
-        "The child's date of birth is not known: 1 January of the estimated year of birth is used."))
+    transferred_from = models.CharField(
+        "council transferring the child",
+        max_length=200,
+        blank=True,
+        help_text="For a National Transfer Scheme transfer.",
+    )
+    age_undetermined = models.BooleanField(
+        default=False,
+        help_text=(
+            "The child's date of birth is not known: 1 January of the estimated year of birth is used."
+        ),
+    )
     ceased_on = models.DateField("UASC status ceased", null=True, blank=True, help_text="DUC")
     history = HistoricalRecords()
 
@@ -26,7 +36,9 @@ class UnaccompaniedChild(models.Model):
 
     def clean(self):
         if self.transferred_from and self.arrival_route != ArrivalRoute.NATIONAL_TRANSFER:
-            raise ValidationError({"transferred_from": "Only a National Transfer Scheme arrival has a transferring council."})
+            raise ValidationError(
+                {"transferred_from": "Only a National Transfer Scheme arrival has a transferring council."}
+            )
         if self.ceased_on and self.arrived_on and self.ceased_on < self.arrived_on:
             raise ValidationError({"ceased_on": "UASC status cannot cease before the child arrived."})
 
@@ -47,8 +59,10 @@ class AgeAssessment(models.Model):
 
     def __str__(self):
         if self.completed_on:
-            return f"Referred {self.referred_on:%-d %b %Y}, completed {self.completed_on:%-d %b %Y}: " \
-                   f"{self.get_outcome_display().lower()}"
+            return (
+                f"Referred {self.referred_on:%-d %b %Y}, completed {self.completed_on:%-d %b %Y}: "
+                f"{self.get_outcome_display().lower()}"
+            )
         return f"Referred {self.referred_on:%-d %b %Y}, due {self.due_on:%-d %b %Y}"
 
     @property
@@ -57,7 +71,9 @@ class AgeAssessment(models.Model):
 
     def clean(self):
         if bool(self.completed_on) != bool(self.outcome):
-            raise ValidationError({"outcome": "Give both the date the assessment was completed and its outcome."})
+            raise ValidationError(
+                {"outcome": "Give both the date the assessment was completed and its outcome."}
+            )
         if self.completed_on and self.referred_on and self.completed_on < self.referred_on:
             raise ValidationError({"completed_on": "The assessment cannot be completed before the referral."})
 
@@ -87,8 +103,10 @@ class NationalTransfer(models.Model):
         if self.withdrawn_on:
             return f"Referred {self.referred_on:%-d %b %Y}, withdrawn {self.withdrawn_on:%-d %b %Y}"
         if self.allocated_on:
-            return f"Referred {self.referred_on:%-d %b %Y}; {self.receiving_council} allocated " \
-                   f"{self.allocated_on:%-d %b %Y}"
+            return (
+                f"Referred {self.referred_on:%-d %b %Y}; {self.receiving_council} allocated "
+                f"{self.allocated_on:%-d %b %Y}"
+            )
         return f"Referred {self.referred_on:%-d %b %Y}, waiting for a receiving council"
 
     @property
@@ -99,8 +117,11 @@ class NationalTransfer(models.Model):
         errors = {}
         if bool(self.allocated_on) != bool(self.receiving_council.strip()):
             errors["receiving_council"] = "Give both the receiving council and the date it was allocated."
-        steps = [("referred_on", self.referred_on), ("allocated_on", self.allocated_on),
-                 ("transferred_on", self.transferred_on)]
+        steps = [
+            ("referred_on", self.referred_on),
+            ("allocated_on", self.allocated_on),
+            ("transferred_on", self.transferred_on),
+        ]
         known = [(name, day) for name, day in steps if day]
         for (_, before), (name, after) in zip(known, known[1:]):
             if after < before:

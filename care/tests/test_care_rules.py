@@ -1,4 +1,6 @@
-"""Care timescales worked by hand: reviews, visits, health, dental, PEPs, age assessments, and the 903 rules."""
+"""Care timescales worked by hand: reviews, visits, health, dental, PEPs, age assessments, and the 903
+rules."""
+
 import datetime
 from decimal import Decimal
 
@@ -78,7 +80,8 @@ def test_a_review_recorded_out_of_order_recomputes_the_due_dates_after_it():
 
 
 def test_the_review_participation_code_follows_the_childs_age():
-    # Born 1 June 2022: under 4 until 1 June 2026. A review on 31 May 2026 is PN0; on 1 June 2026 it cannot be.
+    # Born 1 June 2022: under 4 until 1 June 2026. A review on 31 May 2026 is PN0; on 1 June 2026 it cannot
+    # be.
     period = child_in_care(start=D(2025, 12, 15), birth_date=D(2022, 6, 1))
     Review(period=period, held_on=D(2026, 5, 31), participation=ReviewParticipation.UNDER_4).full_clean()
     with pytest.raises(Exception, match="4 or over"):
@@ -95,13 +98,21 @@ def test_the_review_participation_code_follows_the_childs_age():
 
 def test_initial_health_assessment_20_working_days_then_six_monthly_under_five_and_yearly_from_five():
     # Looked after 15 December 2025: initial assessment due 15 January 2026 (same count as the first review).
-    assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), None) == (D(2026, 1, 15), "CLA_HEALTH_INITIAL")
-    # Born 10 June 2022; assessed 1 September 2026, before the fifth birthday (10 June 2027): 6 months, 1 March 2027.
+    assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), None) == (
+        D(2026, 1, 15),
+        "CLA_HEALTH_INITIAL",
+    )
+    # Born 10 June 2022; assessed 1 September 2026, before the fifth birthday (10 June 2027): 6 months, 1
+    # March 2027.
     assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2026, 9, 1)) == (
-        D(2027, 3, 1), "CLA_HEALTH_REVIEW_UNDER_5")
+        D(2027, 3, 1),
+        "CLA_HEALTH_REVIEW_UNDER_5",
+    )
     # Assessed on the fifth birthday itself: yearly, 10 June 2028.
     assert timing.health_assessment_due(D(2025, 12, 15), D(2022, 6, 10), D(2027, 6, 10)) == (
-        D(2028, 6, 10), "CLA_HEALTH_REVIEW")
+        D(2028, 6, 10),
+        "CLA_HEALTH_REVIEW",
+    )
 
 
 def test_dental_check_twelve_months_on_from_29_february_is_28_february():
@@ -123,12 +134,15 @@ def test_pep_from_the_third_birthday_for_a_toddler():
 
 def test_age_assessment_due_28_days_after_referral_and_on_time_on_its_last_day():
     # Referred 1 February 2024 (a leap year): 28 days later is 29 February 2024.
-    uasc = UnaccompaniedChild.objects.create(person=child_in_care().person, arrived_on=D(2024, 1, 30),
-                                             arrival_route="spontaneous")
-    on_time = AgeAssessment.objects.create(uasc=uasc, referred_on=D(2024, 2, 1), completed_on=D(2024, 2, 29),
-                                           outcome="accepted")
-    late = AgeAssessment.objects.create(uasc=uasc, referred_on=D(2024, 2, 1), completed_on=D(2024, 3, 1),
-                                        outcome="adult")
+    uasc = UnaccompaniedChild.objects.create(
+        person=child_in_care().person, arrived_on=D(2024, 1, 30), arrival_route="spontaneous"
+    )
+    on_time = AgeAssessment.objects.create(
+        uasc=uasc, referred_on=D(2024, 2, 1), completed_on=D(2024, 2, 29), outcome="accepted"
+    )
+    late = AgeAssessment.objects.create(
+        uasc=uasc, referred_on=D(2024, 2, 1), completed_on=D(2024, 3, 1), outcome="adult"
+    )
     assert on_time.due_on == D(2024, 2, 29) and on_time.on_time
     assert not late.on_time
 
@@ -140,14 +154,17 @@ def test_designated_date_of_birth_is_1_january():
 # The 903's own rules.
 
 
-@pytest.mark.parametrize("legal, placement, carers, code", [
-    (False, False, False, ReasonNewEpisode.LEGAL_STATUS),
-    (True, False, False, ReasonNewEpisode.LEGAL_STATUS),
-    (False, True, True, ReasonNewEpisode.PLACEMENT_AND_CARERS),
-    (False, True, False, ReasonNewEpisode.PLACEMENT_SAME_CARERS),
-    (True, True, True, ReasonNewEpisode.LEGAL_PLACEMENT_AND_CARERS),
-    (True, True, False, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS),
-])
+@pytest.mark.parametrize(
+    "legal, placement, carers, code",
+    [
+        (False, False, False, ReasonNewEpisode.LEGAL_STATUS),
+        (True, False, False, ReasonNewEpisode.LEGAL_STATUS),
+        (False, True, True, ReasonNewEpisode.PLACEMENT_AND_CARERS),
+        (False, True, False, ReasonNewEpisode.PLACEMENT_SAME_CARERS),
+        (True, True, True, ReasonNewEpisode.LEGAL_PLACEMENT_AND_CARERS),
+        (True, True, False, ReasonNewEpisode.LEGAL_AND_PLACEMENT_SAME_CARERS),
+    ],
+)
 def test_reason_for_new_episode(legal, placement, carers, code):
     assert timing.reason_new_episode(legal, placement, carers) == code
 
@@ -168,21 +185,43 @@ def test_adoption_scorecard_timings():
     # Matched 1 December 2023: 30+31+30 = 91 days after the order (A2). Moved in 29 February 2024:
     # 1 March 2023 to 1 March 2024 is 366 days (it spans 29 February 2024), so 365 days (A10).
     period = child_in_care(start=D(2023, 3, 1), legal_status=LegalStatus.FULL_CARE_ORDER)
-    adoption = Adoption.objects.create(period=period, best_interest_decision_on=D(2023, 6, 1),
-                                       placement_order_on=D(2023, 9, 1), matched_on=D(2023, 12, 1),
-                                       placed_on=D(2024, 2, 29))
+    adoption = Adoption.objects.create(
+        period=period,
+        best_interest_decision_on=D(2023, 6, 1),
+        placement_order_on=D(2023, 9, 1),
+        matched_on=D(2023, 12, 1),
+        placed_on=D(2024, 2, 29),
+    )
     measures = adoption.measures()
-    assert (measures.entering_care_to_authority_to_place, measures.authority_to_place_to_match,
-            measures.entering_care_to_moving_in) == (184, 91, 365)
+    assert (
+        measures.entering_care_to_authority_to_place,
+        measures.authority_to_place_to_match,
+        measures.entering_care_to_moving_in,
+    ) == (184, 91, 365)
 
 
-@pytest.mark.parametrize("status, sex, valid", [
-    ("L0", "F1", True), ("L0", "MF", False), ("L2", "MF", True), ("L2", "FF", True), ("L3", "MF", True),
-    ("L4", "MM", True), ("L4", "MF", False), ("L12", "FF", True), ("L11", "MF", True), ("L11", "FF", False),
-])
+@pytest.mark.parametrize(
+    "status, sex, valid",
+    [
+        ("L0", "F1", True),
+        ("L0", "MF", False),
+        ("L2", "MF", True),
+        ("L2", "FF", True),
+        ("L3", "MF", True),
+        ("L4", "MM", True),
+        ("L4", "MF", False),
+        ("L12", "FF", True),
+        ("L11", "MF", True),
+        ("L11", "FF", False),
+    ],
+)
 def test_adopters_legal_status_and_sexes_agree(status, sex, valid):
-    adoption = Adoption(period=child_in_care(), best_interest_decision_on=D(2026, 1, 5), adopter_legal_status=status,
-                        adopter_sex=sex)
+    adoption = Adoption(
+        period=child_in_care(),
+        best_interest_decision_on=D(2026, 1, 5),
+        adopter_legal_status=status,
+        adopter_sex=sex,
+    )
     if valid:
         adoption.full_clean()
         assert adoption.number_of_adopters == (1 if sex in ("M1", "F1") else 2)
@@ -195,14 +234,28 @@ def test_temporary_placements_have_no_provider_and_parents_only_provide_p1():
     from care.models import Episode
 
     period = child_in_care()
-    temporary = Episode(period=period, start_date=D(2026, 1, 5), reason_new="P", legal_status="C1",
-                        placement_type=PlacementType.TEMPORARY_HOLIDAY, provider="PR1", placement_postcode="LE4 6AB",
-                        home_postcode="LE1 1AA")
+    temporary = Episode(
+        period=period,
+        start_date=D(2026, 1, 5),
+        reason_new="P",
+        legal_status="C1",
+        placement_type=PlacementType.TEMPORARY_HOLIDAY,
+        provider="PR1",
+        placement_postcode="LE4 6AB",
+        home_postcode="LE1 1AA",
+    )
     with pytest.raises(Exception, match="Leave the placement provider blank"):
         temporary.full_clean()
-    with_parents = Episode(period=period, start_date=D(2026, 1, 5), reason_new="P", legal_status="C1",
-                           placement_type=PlacementType.WITH_PARENTS, provider="PR1", placement_postcode="LE1 1AA",
-                           home_postcode="LE1 1AA")
+    with_parents = Episode(
+        period=period,
+        start_date=D(2026, 1, 5),
+        reason_new="P",
+        legal_status="C1",
+        placement_type=PlacementType.WITH_PARENTS,
+        provider="PR1",
+        placement_postcode="LE1 1AA",
+        home_postcode="LE1 1AA",
+    )
     with pytest.raises(Exception, match="cannot provide"):
         with_parents.full_clean()
     with_parents.provider = "PR0"
@@ -215,16 +268,28 @@ def test_nts_threshold_is_a_tenth_of_a_percent_of_the_child_population():
     from care.nts import nts_position
     from council.models import PopulationCount
 
-    PopulationCount.objects.bulk_create([
-        PopulationCount(year=2025, age=10, sex="F", count=1500), PopulationCount(year=2025, age=17, sex="M", count=1000),
-        PopulationCount(year=2025, age=18, sex="M", count=900), PopulationCount(year=2024, age=10, sex="F", count=99999),
-    ])
+    PopulationCount.objects.bulk_create(
+        [
+            PopulationCount(year=2025, age=10, sex="F", count=1500),
+            PopulationCount(year=2025, age=17, sex="M", count=1000),
+            PopulationCount(year=2025, age=18, sex="M", count=900),
+            PopulationCount(year=2024, age=10, sex="F", count=99999),
+        ]
+    )
     for _ in range(2):
-        UnaccompaniedChild.objects.create(person=child_in_care(start=D(2026, 1, 5)).person, arrived_on=D(2026, 1, 4),
-                                          arrival_route="nts")
+        UnaccompaniedChild.objects.create(
+            person=child_in_care(start=D(2026, 1, 5)).person, arrived_on=D(2026, 1, 4), arrival_route="nts"
+        )
     position = nts_position(D(2026, 3, 1))
-    assert (position.population_year, position.child_population, position.uasc_looked_after) == (2025, 2500, 2)
+    assert (position.population_year, position.child_population, position.uasc_looked_after) == (
+        2025,
+        2500,
+        2,
+    )
     assert position.headroom == Decimal("0.5") and not position.at_or_over_threshold
-    UnaccompaniedChild.objects.create(person=child_in_care(start=D(2026, 2, 2)).person, arrived_on=D(2026, 2, 1),
-                                      arrival_route="spontaneous")
+    UnaccompaniedChild.objects.create(
+        person=child_in_care(start=D(2026, 2, 2)).person,
+        arrived_on=D(2026, 2, 1),
+        arrival_route="spontaneous",
+    )
     assert nts_position(D(2026, 3, 1)).at_or_over_threshold

@@ -1,8 +1,10 @@
-"""Children in care indicators worked by hand: the rate, health assessments, dental checks, placement stability.
+"""Children in care indicators worked by hand: the rate, health assessments, dental checks, placement
+stability.
 
 Every figure is at the end of 31 March 2025 unless a test says otherwise; the 12 months to it run
 from 1 April 2024.
 """
+
 import datetime
 from decimal import Decimal
 
@@ -19,8 +21,8 @@ from care.indicators import (
 )
 from care.models import DentalCheck, Episode, HealthAssessment, PeriodOfCare
 from council.models import PopulationCount
-from tests.factories.journey import child
 from performance import periods
+from tests.factories.journey import child
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -29,8 +31,16 @@ FOSTER, ADOPTION = PlacementType.FOSTER_OTHER, PlacementType.ADOPTION_ORDER_OTHE
 HOSPITAL = PlacementType.TEMPORARY_HOSPITAL
 
 
-def in_care(start, end=None, person=None, born=datetime.date(2015, 6, 1), moves=(), legal_status=LegalStatus.FULL_CARE_ORDER):
-    """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement type]);
+def in_care(
+    start,
+    end=None,
+    person=None,
+    born=datetime.date(2015, 6, 1),
+    moves=(),
+    legal_status=LegalStatus.FULL_CARE_ORDER,
+):
+    """A period of care from `start`, first with carers "A", then each of `moves`: (day, carers[, placement
+    type]);
     a move to the carers the child already has is a change of placement with the same carers (RNE T)."""
     person = person or child(birth_date=born)
     period = PeriodOfCare.objects.create(person=person, start_date=start, end_date=end, category_of_need="N1")
@@ -43,10 +53,19 @@ def in_care(start, end=None, person=None, born=datetime.date(2015, 6, 1), moves=
     for n, (day, carers, place, reason) in enumerate(stays):
         last = n + 1 == len(stays)
         ends = end if last else stays[n + 1][0]
-        ceased = (ReasonEpisodeCeased.HOME_PLANNED if last else ReasonEpisodeCeased.NEW_EPISODE) if ends else ""
+        ceased = (
+            (ReasonEpisodeCeased.HOME_PLANNED if last else ReasonEpisodeCeased.NEW_EPISODE) if ends else ""
+        )
         Episode.objects.create(
-            period=period, start_date=day, end_date=ends, reason_new=reason, legal_status=legal_status,
-            placement_type=place, provider_name=carers, placement_postcode="LE1 1AA", home_postcode="LE2 2AA",
+            period=period,
+            start_date=day,
+            end_date=ends,
+            reason_new=reason,
+            legal_status=legal_status,
+            placement_type=place,
+            provider_name=carers,
+            placement_postcode="LE1 1AA",
+            home_postcode="LE2 2AA",
             reason_ceased=ceased,
         )
     return period
@@ -87,12 +106,20 @@ def test_health_assessments_of_children_looked_after_for_12_months():
     a_year_and_a_day = in_care(D(2024, 3, 31))
     never_assessed = in_care(D(2020, 1, 1))
     left_that_day = in_care(D(2020, 1, 1), end=D(2025, 3, 31))
-    HealthAssessment.objects.create(period=twelve_months, assessed_on=D(2024, 4, 1), kind="initial")  # first day in
+    HealthAssessment.objects.create(
+        period=twelve_months, assessed_on=D(2024, 4, 1), kind="initial"
+    )  # first day in
     HealthAssessment.objects.create(period=a_day_short, assessed_on=D(2024, 4, 20), kind="initial")
-    HealthAssessment.objects.create(period=a_year_and_a_day, assessed_on=D(2024, 3, 31), kind="review")  # a day out
+    HealthAssessment.objects.create(
+        period=a_year_and_a_day, assessed_on=D(2024, 3, 31), kind="review"
+    )  # a day out
     HealthAssessment.objects.create(period=left_that_day, assessed_on=D(2025, 1, 1), kind="review")
     figure = health_assessments(END_OF_Q4)
-    assert cases(figure) == {key(twelve_months): True, key(a_year_and_a_day): False, key(never_assessed): False}
+    assert cases(figure) == {
+        key(twelve_months): True,
+        key(a_year_and_a_day): False,
+        key(never_assessed): False,
+    }
     assert (figure.numerator, figure.denominator) == (1, 3)
 
 
@@ -103,9 +130,14 @@ def test_a_health_assessment_before_the_fifth_birthday_is_due_again_in_6_months(
     exactly_six_months = in_care(D(2022, 1, 1), born=D(2020, 1, 15))
     HealthAssessment.objects.create(period=exactly_six_months, assessed_on=D(2024, 10, 1), kind="review")
     turned_five = in_care(D(2022, 1, 1), born=D(2020, 1, 15))
-    HealthAssessment.objects.create(period=turned_five, assessed_on=D(2025, 1, 15), kind="review")  # the birthday
+    HealthAssessment.objects.create(
+        period=turned_five, assessed_on=D(2025, 1, 15), kind="review"
+    )  # the birthday
     assert cases(health_assessments(END_OF_Q4)) == {
-        key(six_monthly): False, key(exactly_six_months): True, key(turned_five): True}
+        key(six_monthly): False,
+        key(exactly_six_months): True,
+        key(turned_five): True,
+    }
 
 
 def test_a_29_february_birthday_and_check_in_the_12_months_to_28_february():
@@ -141,13 +173,20 @@ def test_three_or_more_placements_in_the_last_12_months():
     moved_on_the_last_day = in_care(D(2024, 6, 1), moves=[(D(2024, 8, 1), "B"), (D(2025, 3, 31), "C")])
     moved_the_day_before = in_care(D(2023, 1, 1), moves=[(D(2024, 3, 31), "B"), (D(2024, 9, 1), "C")])
     # A week in hospital and back to the same carers is one placement.
-    hospital = in_care(D(2023, 1, 1), moves=[(D(2024, 6, 1), "B"), (D(2024, 7, 1), "Ward", HOSPITAL),
-                                             (D(2024, 7, 8), "B")])
-    not_back = in_care(D(2023, 1, 1), moves=[(D(2024, 6, 1), "B"), (D(2024, 7, 1), "Ward", HOSPITAL),
-                                             (D(2024, 7, 8), "C")])
+    hospital = in_care(
+        D(2023, 1, 1), moves=[(D(2024, 6, 1), "B"), (D(2024, 7, 1), "Ward", HOSPITAL), (D(2024, 7, 8), "B")]
+    )
+    not_back = in_care(
+        D(2023, 1, 1), moves=[(D(2024, 6, 1), "B"), (D(2024, 7, 1), "Ward", HOSPITAL), (D(2024, 7, 8), "C")]
+    )
     figure = three_or_more_placements(END_OF_Q4)
-    assert cases(figure) == {key(moved_on_the_first_day): True, key(moved_on_the_last_day): True,
-                             key(moved_the_day_before): False, key(hospital): False, key(not_back): True}
+    assert cases(figure) == {
+        key(moved_on_the_first_day): True,
+        key(moved_on_the_last_day): True,
+        key(moved_the_day_before): False,
+        key(hospital): False,
+        key(not_back): True,
+    }
     assert (figure.numerator, figure.denominator) == (3, 5)
 
 
@@ -160,9 +199,13 @@ def test_placements_in_an_earlier_period_of_care_in_the_year_count():
 
 def test_placements_of_one_period():
     start = D(2023, 1, 1)
-    rows = [(start, "S", FOSTER, "A", "LE1"), (D(2023, 2, 1), "L", FOSTER, "A", "LE1"),  # legal status only
-            (D(2023, 3, 1), "P", HOSPITAL, "Ward", "LE2"), (D(2023, 3, 5), "P", FOSTER, "A", "LE1"),
-            (D(2023, 4, 1), "P", FOSTER, "B", "LE3")]
+    rows = [
+        (start, "S", FOSTER, "A", "LE1"),
+        (D(2023, 2, 1), "L", FOSTER, "A", "LE1"),  # legal status only
+        (D(2023, 3, 1), "P", HOSPITAL, "Ward", "LE2"),
+        (D(2023, 3, 5), "P", FOSTER, "A", "LE1"),
+        (D(2023, 4, 1), "P", FOSTER, "B", "LE3"),
+    ]
     assert placements(rows) == [(start, FOSTER, False), (D(2023, 4, 1), FOSTER, False)]
     # Foster carers A become long-term carers (RNE T, same carers): a placement, but the same carers.
     same = rows + [(D(2023, 6, 1), "T", PlacementType.FOSTER_LONG_TERM, "B", "LE3")]
@@ -191,7 +234,8 @@ def test_long_term_stability_counts_living_with_the_same_carers():
     moved = in_care(D(2022, 1, 1), moves=[(D(2024, 10, 1), "B", PlacementType.FOSTER_LONG_TERM)])
     figure = long_term_stability(END_OF_Q4)
     assert cases(figure) == {key(long_term): True, key(adopters): True, key(moved): False}
-    # The change of placement type still counts as a placement in the short-term measure (the 903's placements).
+    # The change of placement type still counts as a placement in the short-term measure (the 903's
+    # placements).
     assert cases(three_or_more_placements(END_OF_Q4))[key(long_term)] is False
 
 
@@ -204,8 +248,16 @@ def test_the_oc2_cohort_and_the_health_and_dental_indicators_agree_on_31_march()
     from_2_april = in_care(D(2024, 4, 2))
     periods_ = [left_on_31_march, left_on_1_april, from_1_april, from_2_april]
     from care import timing
-    in_rule = {key(p) for p in periods_ if timing.in_oc2_cohort(
-        p.start_date, p.end_date, list(p.episodes.values_list("start_date", "end_date", "legal_status")),
-        D(2025, 3, 31))}
+
+    in_rule = {
+        key(p)
+        for p in periods_
+        if timing.in_oc2_cohort(
+            p.start_date,
+            p.end_date,
+            list(p.episodes.values_list("start_date", "end_date", "legal_status")),
+            D(2025, 3, 31),
+        )
+    }
     assert in_rule == {key(left_on_1_april), key(from_1_april)}
     assert set(cases(health_assessments(END_OF_Q4))) == in_rule == set(cases(dental_checks(END_OF_Q4)))

@@ -4,6 +4,7 @@ periods and episodes as the SSDA903 wants them, and the care leavers former rele
 The rows are bulk-written past the models' save() and clean(), so these tests hold them to both.
 One small council (four times `tiny`) serves the module.
 """
+
 import dataclasses
 import datetime
 from collections import defaultdict
@@ -12,9 +13,12 @@ import pytest
 from django.db import transaction
 from django.db.models import Q
 
-from access.models import Involvement, InvolvementKind as IK
+from access.models import Involvement
+from access.models import InvolvementKind as IK
 from care import models as care
-from care.codes import PLACEMENT_MOVES, ReasonEpisodeCeased as REC, ReasonNewEpisode as RNE
+from care.codes import PLACEMENT_MOVES
+from care.codes import ReasonEpisodeCeased as REC
+from care.codes import ReasonNewEpisode as RNE
 from care.synthetic_casework import reference_date_from
 from care.synthetic_placements import Placement, as_recorded
 from council.scales import SCALES
@@ -22,10 +26,10 @@ from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
 from frontdoor.models import Referral
 from leavers import models as leavers
-from privatefostering import models as private_fostering
 from leavers.codes import LeaverStatus
-from leavers.eligibility import stays_of, status
+from leavers.eligibility import status, stays_of
 from people.models import Person
+from privatefostering import models as private_fostering
 from timescales import registry
 from timescales.workdays import reset_default_calendar
 
@@ -56,17 +60,32 @@ def test_children_in_care_care_leavers_and_those_who_left_are_all_there():
     ended = care.Episode.objects.exclude(reason_ceased__in=["", REC.NEW_EPISODE])
     assert {"E17", "E11"} & set(ended.values_list("reason_ceased", flat=True))
     assert ended.filter(reason_ceased__in=["E4A", "E4B"]).exists()
-    for model in (care.Review, care.Visit, care.HealthAssessment, care.DentalCheck, care.PersonalEducationPlan,
-                  care.PermanencePlan, care.UnaccompaniedChild, care.CarePlanning, leavers.PathwayPlan, leavers.KeepingInTouch,
-                  leavers.Accommodation, leavers.EducationEmployment, leavers.BirthdaySnapshot,
-                  private_fostering.PrivateFosteringArrangement, private_fostering.PrivateFosteringVisit):
+    for model in (
+        care.Review,
+        care.Visit,
+        care.HealthAssessment,
+        care.DentalCheck,
+        care.PersonalEducationPlan,
+        care.PermanencePlan,
+        care.UnaccompaniedChild,
+        care.CarePlanning,
+        leavers.PathwayPlan,
+        leavers.KeepingInTouch,
+        leavers.Accommodation,
+        leavers.EducationEmployment,
+        leavers.BirthdaySnapshot,
+        private_fostering.PrivateFosteringArrangement,
+        private_fostering.PrivateFosteringVisit,
+    ):
         assert model.objects.exists(), model.__name__
 
 
 def test_every_open_period_has_an_open_episode_a_social_worker_and_an_iro():
     for period in open_periods():
         assert period.current_episode().end_date is None
-        held = Involvement.objects.filter(person_id=period.person_id, end_date__isnull=True, start_date__lte=AS_AT)
+        held = Involvement.objects.filter(
+            person_id=period.person_id, end_date__isnull=True, start_date__lte=AS_AT
+        )
         assert held.filter(kind=IK.ALLOCATED_WORKER, start_date__gte=period.start_date).exists()
         assert held.filter(kind=IK.IRO).exists()
 
@@ -87,21 +106,55 @@ def test_episodes_are_contiguous_and_end_with_the_period():
         assert chain[-1].reason_ceased != REC.NEW_EPISODE
 
 
-@pytest.mark.parametrize("model", [
-    care.PeriodOfCare, care.Episode, care.Review, care.Visit, care.HealthAssessment, care.DentalCheck,
-    care.StrengthsAndDifficulties, care.PersonalEducationPlan, care.MissingEpisode, care.PermanencePlan,
-    care.Adoption, care.UnaccompaniedChild, care.AgeAssessment, care.SubstanceMisuse, care.YouthJusticeDisposal,
-    care.CarePlanning, care.TemporaryApproval,
-    leavers.PathwayPlan, leavers.PathwayPlanReview, leavers.KeepingInTouch, leavers.Accommodation,
-    leavers.EducationEmployment, leavers.StayingPut, leavers.StayingCloseConsideration, leavers.BirthdaySnapshot,
-    leavers.LeavingCareNeedsAssessment, private_fostering.PrivateFosteringArrangement,
-    private_fostering.PrivateFosteringVisit,
-])
+@pytest.mark.parametrize(
+    "model",
+    [
+        care.PeriodOfCare,
+        care.Episode,
+        care.Review,
+        care.Visit,
+        care.HealthAssessment,
+        care.DentalCheck,
+        care.StrengthsAndDifficulties,
+        care.PersonalEducationPlan,
+        care.MissingEpisode,
+        care.PermanencePlan,
+        care.Adoption,
+        care.UnaccompaniedChild,
+        care.AgeAssessment,
+        care.SubstanceMisuse,
+        care.YouthJusticeDisposal,
+        care.CarePlanning,
+        care.TemporaryApproval,
+        leavers.PathwayPlan,
+        leavers.PathwayPlanReview,
+        leavers.KeepingInTouch,
+        leavers.Accommodation,
+        leavers.EducationEmployment,
+        leavers.StayingPut,
+        leavers.StayingCloseConsideration,
+        leavers.BirthdaySnapshot,
+        leavers.LeavingCareNeedsAssessment,
+        private_fostering.PrivateFosteringArrangement,
+        private_fostering.PrivateFosteringVisit,
+    ],
+)
 def test_every_record_passes_its_models_clean(model):
     for row in model.objects.all():
         row.full_clean()
-        for field in ("held_on", "visited_on", "assessed_on", "checked_on", "meeting_on", "started_on",
-                      "contacted_on", "from_date", "recorded_on", "reviewed_on", "start_date"):
+        for field in (
+            "held_on",
+            "visited_on",
+            "assessed_on",
+            "checked_on",
+            "meeting_on",
+            "started_on",
+            "contacted_on",
+            "from_date",
+            "recorded_on",
+            "reviewed_on",
+            "start_date",
+        ):
             assert getattr(row, field, AS_AT) <= AS_AT, (field, row.pk)
 
 
@@ -135,7 +188,8 @@ def test_care_leavers_are_former_relevant_and_pathway_plans_go_to_entitled_child
 def test_some_children_come_back_into_care_and_a_later_period_never_overlaps_an_earlier():
     periods = defaultdict(list)
     for person_id, start, end in care.PeriodOfCare.objects.order_by("start_date").values_list(
-            "person_id", "start_date", "end_date"):
+        "person_id", "start_date", "end_date"
+    ):
         periods[person_id].append((start, end))
     again = {person_id: spans for person_id, spans in periods.items() if len(spans) > 1}
     assert again
@@ -152,7 +206,8 @@ def test_children_in_care_are_children_in_need_with_one_cin_episode_at_a_time():
     assert in_care <= set(open_referrals.values_list("person_id", flat=True))
     episodes = defaultdict(list)
     for person_id, referred, closed in Referral.objects.order_by("referral_date", "pk").values_list(
-            "person_id", "referral_date", "closure_date"):
+        "person_id", "referral_date", "closure_date"
+    ):
         episodes[person_id].append((referred, closed))
     for spans in episodes.values():  # the census's rule 8820: no episode starts inside another
         for (referred, closed), (later, _) in zip(spans, spans[1:]):
@@ -160,7 +215,8 @@ def test_children_in_care_are_children_in_need_with_one_cin_episode_at_a_time():
     for period in care.PeriodOfCare.objects.filter(end_date__isnull=False, end_date__lte=AS_AT):
         last_day = period.end_date - datetime.timedelta(days=1)  # looked after at its end: in need then too
         open_then = Referral.objects.filter(person_id=period.person_id, referral_date__lte=last_day).filter(
-            Q(closure_date__isnull=True) | Q(closure_date__gt=last_day))
+            Q(closure_date__isnull=True) | Q(closure_date__gt=last_day)
+        )
         assert period.end_date == period.start_date or open_then.exists(), period.pk
 
 
@@ -172,11 +228,20 @@ def test_supported_accommodation_begun_before_april_2025_is_recorded_as_semi_ind
 
 def test_the_worker_stays_allocated_after_care_ends_and_no_one_is_missing_or_adopted_on_31_march():
     ended = care.PeriodOfCare.objects.filter(end_date__isnull=False)
-    stayed = [p for p in ended if Involvement.objects.filter(person_id=p.person_id, kind=IK.ALLOCATED_WORKER,
-                                                             start_date__lte=p.end_date).exclude(
-        end_date__lte=p.end_date).exists()]
-    assert ended and len(stayed) >= 0.9 * len(ended)  # the rest handed on to a worker allocated before care ended
+    stayed = [
+        p
+        for p in ended
+        if Involvement.objects.filter(
+            person_id=p.person_id, kind=IK.ALLOCATED_WORKER, start_date__lte=p.end_date
+        )
+        .exclude(end_date__lte=p.end_date)
+        .exists()
+    ]
+    assert ended and len(stayed) >= 0.9 * len(
+        ended
+    )  # the rest handed on to a worker allocated before care ended
     for missing in care.MissingEpisode.objects.all():
         assert missing.ended_on is not None and missing.ended_on <= datetime.date.fromordinal(
-            reference_date_from(missing.started_on.toordinal()))
+            reference_date_from(missing.started_on.toordinal())
+        )
     assert not ended.filter(end_date__month=3, end_date__day=31, episodes__reason_ceased__in=["E11", "E12"])

@@ -1,8 +1,10 @@
-"""The stretches of a period of care with no CIN episode open, which care.synthetic_cin fills (days as numbers).
+"""The stretches of a period of care with no CIN episode open, which care.synthetic_cin fills (days as
+numbers).
 
 An episode is open at the end of a day it was referred by and not closed by, so a stretch runs from a
 closure (or care's start) to the next referral (or care's end), and nothing is found where care is covered.
 """
+
 from care.synthetic_cin import gaps
 
 

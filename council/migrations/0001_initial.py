@@ -4,38 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='LocalAuthority',
+            name="LocalAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('dfe_code', models.CharField(max_length=3, verbose_name='DfE LA code')),
-                ('synthetic_seed', models.IntegerField(blank=True, help_text='Set when the data are synthetic.', null=True)),
-                ('synthetic_scale', models.CharField(blank=True, max_length=20)),
-                ('synthetic_as_at', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("dfe_code", models.CharField(max_length=3, verbose_name="DfE LA code")),
+                (
+                    "synthetic_seed",
+                    models.IntegerField(blank=True, help_text="Set when the data are synthetic.", null=True),
+                ),
+                ("synthetic_scale", models.CharField(blank=True, max_length=20)),
+                ("synthetic_as_at", models.DateField(blank=True, null=True)),
             ],
             options={
-                'verbose_name_plural': 'local authority',
+                "verbose_name_plural": "local authority",
             },
         ),
         migrations.CreateModel(
-            name='PopulationCount',
+            name="PopulationCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('age', models.PositiveSmallIntegerField()),
-                ('sex', models.CharField(max_length=1)),
-                ('count', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("age", models.PositiveSmallIntegerField()),
+                ("sex", models.CharField(max_length=1)),
+                ("count", models.PositiveIntegerField()),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('year', 'age', 'sex'), name='one_population_count')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("year", "age", "sex"), name="one_population_count")
+                ],
             },
         ),
     ]

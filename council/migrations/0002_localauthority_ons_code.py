@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('council', '0001_initial'),
+        ("council", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='localauthority',
-            name='ons_code',
-            field=models.CharField(blank=True, help_text="The council's upper-tier area, e.g. E10000018: the SSDA903 places a child in or out of the council by it, from the placement's postcode.", max_length=9, verbose_name='ONS area code'),
+            model_name="localauthority",
+            name="ons_code",
+            field=models.CharField(
+                blank=True,
+                help_text="The council's upper-tier area, e.g. E10000018: the SSDA903 places a child in or out of the council by it, from the placement's postcode.",
+                max_length=9,
+                verbose_name="ONS area code",
+            ),
         ),
     ]

@@ -4,4 +4,5 @@
 `generator.generate` runs them. The council's own contribution (the local authority and its child
 population) is in `local_authority`.
 """
+
 from . import local_authority  # noqa: F401  registers the council's own contribution

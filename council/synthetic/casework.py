@@ -102,8 +102,10 @@ class Staff:
     def __init__(self, council: Council, rng: random.Random) -> None:
         self.rng = rng
         self.teams: dict[str, list[TeamInfo]] = council.lookups["access.teams"]
-        self.iros = [(0, n, team, worker) for n, (team, worker) in
-                     enumerate((t, w) for t in self.teams["iro"] for w in t.workers)]
+        self.iros = [
+            (0, n, team, worker)
+            for n, (team, worker) in enumerate((t, w) for t in self.teams["iro"] for w in t.workers)
+        ]
 
     def team(self, service: str, locality: int) -> TeamInfo:
         teams = self.teams[service]

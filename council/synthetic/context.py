@@ -1,8 +1,9 @@
 """The `Council` every contribution receives: what to build, random streams, ids, lookups."""
-from collections.abc import Callable
+
 import datetime
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -10,7 +11,6 @@ from typing import Any
 from django.db.models import Max, Model
 
 from council.scales import Rates, Scale
-
 
 from .names import NamePools, name_pools
 from .places import Geography, build_geography

@@ -1,7 +1,8 @@
 """Run every registered contribution, in order, into an empty set of Thrive tables."""
-from collections.abc import Callable
+
 import datetime
 import time
+from collections.abc import Callable
 
 from council.scales import Scale
 

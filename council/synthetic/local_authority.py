@@ -1,7 +1,8 @@
 """The council itself: its LocalAuthority row and child population by single year of age and sex."""
-from .context import Council
+
 from council.models import LocalAuthority, PopulationCount
 
+from .context import Council
 from .registry import contributes
 
 AGES = range(18)
@@ -10,11 +11,16 @@ AGES = range(18)
 @contributes(order=10)
 def local_authority(council: Council) -> None:
     scale = council.scale
-    council.add(LocalAuthority(
-        name=scale.council_name, dfe_code=scale.dfe_code, ons_code=council.geography.area.ons_code,
-        synthetic_seed=council.seed,
-        synthetic_scale=scale.name, synthetic_as_at=council.as_at,
-    ))
+    council.add(
+        LocalAuthority(
+            name=scale.council_name,
+            dfe_code=scale.dfe_code,
+            ons_code=council.geography.area.ons_code,
+            synthetic_seed=council.seed,
+            synthetic_scale=scale.name,
+            synthetic_as_at=council.as_at,
+        )
+    )
 
 
 @contributes(order=11)

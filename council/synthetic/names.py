@@ -4,13 +4,14 @@ Calling Faker per person is slow; its lists are plain tuples (or weighted dicts)
 read once and drawn from with each contribution's own random stream. Pools follow heritage so a
 family's names fit its recorded ethnicity.
 """
-from typing import Any
-from collections.abc import Iterable
+
 import itertools
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -54,23 +55,34 @@ def _provider(locale: str) -> Any:
 
 def _names(*lists: Iterable[str]) -> tuple[str, ...]:
     """Distinct names in first-seen order (fixed, so draws are reproducible)."""
-    return tuple(dict.fromkeys(n for n in itertools.chain(*lists) if n.replace("-", "").replace("'", "").isalpha()))
+    return tuple(
+        dict.fromkeys(n for n in itertools.chain(*lists) if n.replace("-", "").replace("'", "").isalpha())
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_pools() -> NamePools:
     gb, ie = _provider("en_GB"), _provider("en_IE")
     surnames = tuple(gb.last_names)
     weights = tuple(itertools.accumulate(gb.last_names.values()))
-    british = Pool(_names(gb.first_names_male, ie.first_names_male),
-                   _names(gb.first_names_female, ie.first_names_female), surnames, weights)
+    british = Pool(
+        _names(gb.first_names_male, ie.first_names_male),
+        _names(gb.first_names_female, ie.first_names_female),
+        surnames,
+        weights,
+    )
     india = _provider("en_IN")
-    south_asian = Pool(_names(india.first_names_male), _names(india.first_names_female), _names(india.last_names))
+    south_asian = Pool(
+        _names(india.first_names_male), _names(india.first_names_female), _names(india.last_names)
+    )
     yoruba, twi = _provider("yo_NG"), _provider("tw_GH")
-    african = Pool(_names(yoruba.first_names_male, twi.first_names_male),
-                   _names(yoruba.first_names_female, twi.first_names_female),
-                   _names(yoruba.last_names, twi.last_names))
+    african = Pool(
+        _names(yoruba.first_names_male, twi.first_names_male),
+        _names(yoruba.first_names_female, twi.first_names_female),
+        _names(yoruba.last_names, twi.last_names),
+    )
     romanian = _provider("ro_RO")
-    east_european = Pool(_names(romanian.first_names_male), _names(romanian.first_names_female),
-                         _names(romanian.last_names))
+    east_european = Pool(
+        _names(romanian.first_names_male), _names(romanian.first_names_female), _names(romanian.last_names)
+    )
     return NamePools(british, south_asian, african, east_european)

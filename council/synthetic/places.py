@@ -7,6 +7,7 @@ own random stream, so schools, families and teams all share one map: a family's 
 locality, and the locality's teams pick up its cases. Each town takes whole postcode districts
 ("LE11"), in postcode order, so the same seed gives the same map.
 """
+
 import random
 from dataclasses import dataclass
 
@@ -39,31 +40,117 @@ class Area:
     letters: str  # the first letters of its postcodes
 
 
-AREA = Area("E10000018", "Leicestershire", (
-    "E07000129", "E07000130", "E07000131", "E07000132", "E07000133", "E07000134", "E07000135"), "L")
+AREA = Area(
+    "E10000018",
+    "Leicestershire",
+    ("E07000129", "E07000130", "E07000131", "E07000132", "E07000133", "E07000134", "E07000135"),
+    "L",
+)
 
 
 def outward(postcode: str) -> str:
     return postcode.split()[0]
 
+
 _STEMS = (
-    "Brack", "Calder", "Dunn", "Elder", "Fenn", "Gorse", "Harrow", "Kelm", "Larch", "Marl", "Nether",
-    "Oster", "Pell", "Quarn", "Ravel", "Sedge", "Thistle", "Ulver", "Wend", "Yarrow", "Alder", "Birch",
-    "Cotter", "Drax", "Ember", "Fallow", "Glen", "Hazel", "Ivel", "Kestle",
+    "Brack",
+    "Calder",
+    "Dunn",
+    "Elder",
+    "Fenn",
+    "Gorse",
+    "Harrow",
+    "Kelm",
+    "Larch",
+    "Marl",
+    "Nether",
+    "Oster",
+    "Pell",
+    "Quarn",
+    "Ravel",
+    "Sedge",
+    "Thistle",
+    "Ulver",
+    "Wend",
+    "Yarrow",
+    "Alder",
+    "Birch",
+    "Cotter",
+    "Drax",
+    "Ember",
+    "Fallow",
+    "Glen",
+    "Hazel",
+    "Ivel",
+    "Kestle",
 )
 _ENDINGS = (
-    "by", "ford", "ham", "ley", "ton", "worth", "well", "field", "bridge", "stead", "thorpe", "combe",
-    "wick", "borough", "mere", "dale",
+    "by",
+    "ford",
+    "ham",
+    "ley",
+    "ton",
+    "worth",
+    "well",
+    "field",
+    "bridge",
+    "stead",
+    "thorpe",
+    "combe",
+    "wick",
+    "borough",
+    "mere",
+    "dale",
 )
 _QUALIFIERS = ("", "Market ", "Great ", "Little ", "Upper ", "Lower ", "North ", "South ")
 _STREET_WORDS = (
-    "Church", "Mill", "Station", "Victoria", "Park", "Orchard", "Meadow", "School", "Chapel", "Manor",
-    "Oak", "Willow", "Beech", "Ash", "Elm", "Cedar", "Queens", "Kings", "Albert", "Windsor", "Grange",
-    "Brook", "Hill", "Green", "Rectory", "Forge", "Granary", "Spinney", "Paddock", "Foxglove",
+    "Church",
+    "Mill",
+    "Station",
+    "Victoria",
+    "Park",
+    "Orchard",
+    "Meadow",
+    "School",
+    "Chapel",
+    "Manor",
+    "Oak",
+    "Willow",
+    "Beech",
+    "Ash",
+    "Elm",
+    "Cedar",
+    "Queens",
+    "Kings",
+    "Albert",
+    "Windsor",
+    "Grange",
+    "Brook",
+    "Hill",
+    "Green",
+    "Rectory",
+    "Forge",
+    "Granary",
+    "Spinney",
+    "Paddock",
+    "Foxglove",
 )
 _STREET_KINDS = (
-    "Road", "Street", "Lane", "Close", "Avenue", "Drive", "Way", "Crescent", "Gardens", "Court", "Grove",
-    "Place", "Walk", "Rise", "View",
+    "Road",
+    "Street",
+    "Lane",
+    "Close",
+    "Avenue",
+    "Drive",
+    "Way",
+    "Crescent",
+    "Gardens",
+    "Court",
+    "Grove",
+    "Place",
+    "Walk",
+    "Rise",
+    "View",
 )
 
 

@@ -7,6 +7,7 @@ before involvements, involvements before shares), and each contribution draws fr
 random stream, so adding one never changes another's data. The `synthetic` modules are imported by
 `CouncilConfig.ready` (Django's autodiscover_modules).
 """
+
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,7 +27,7 @@ class Contribution:
 
     @property
     def label(self) -> str:
-        """"people.households" rather than "people.synthetic.households", for progress lines."""
+        """ "people.households" rather than "people.synthetic.households", for progress lines."""
         return f"{self.name.split('.')[0]}.{self.build.__name__}"
 
 

@@ -1,12 +1,13 @@
 """The Thrive tables as a whole: which they are, how to empty them, and a digest of their contents."""
-from collections.abc import Callable
-from django.db.models import Model
+
 import hashlib
+from collections.abc import Callable
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection
+from django.db.models import Model
 
 # Tables outside the Thrive apps that point at users: emptied with them, or they would dangle.
 USER_LINKED_TABLES = ("django_admin_log", "django_session", "otp_totp_totpdevice")
@@ -33,7 +34,8 @@ def counts() -> dict[str, int]:
     existing = set(connection.introspection.table_names())
     return {
         m._meta.label: m._base_manager.count()
-        for m in thrive_models() if not m._meta.auto_created and m._meta.db_table in existing
+        for m in thrive_models()
+        if not m._meta.auto_created and m._meta.db_table in existing
     }
 
 
@@ -66,7 +68,8 @@ def digest_columns(model: type[Model]) -> list[str]:
     return [
         f.attname
         for f in model._meta.concrete_fields
-        if not getattr(f, "auto_now", False) and not getattr(f, "auto_now_add", False)
+        if not getattr(f, "auto_now", False)
+        and not getattr(f, "auto_now_add", False)
         and f.attname not in WALL_CLOCK_COLUMNS
     ]
 

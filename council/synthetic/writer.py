@@ -4,21 +4,33 @@ Rows arrive either as model instances (convenient for small tables) or as column
 (`insert`, for the big ones: building a model instance costs more than writing its row).
 Each batch is one executemany, with values converted only where a driver needs it (dates).
 """
-from typing import Any
-from collections.abc import Callable
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Field, Model
+
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, reset_queries
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field, Model
 from django.utils import timezone
 
 BATCH_ROWS = 2_000
 # Column types every database driver takes as Python values unchanged.
 _PLAIN_TYPES = {
-    "AutoField", "BigAutoField", "SmallAutoField", "CharField", "TextField", "IntegerField", "BigIntegerField",
-    "SmallIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField",
-    "BooleanField", "ForeignKey", "OneToOneField",
+    "AutoField",
+    "BigAutoField",
+    "SmallAutoField",
+    "CharField",
+    "TextField",
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "PositiveBigIntegerField",
+    "BooleanField",
+    "ForeignKey",
+    "OneToOneField",
 }
 
 
@@ -59,7 +71,9 @@ class RowWriter:
                 unknown = row.keys() - known
                 if unknown:
                     raise TypeError(f"{model._meta.label} has no column {', '.join(sorted(unknown))}")
-                values.append(tuple([c.convert(row[c.attname]) if c.attname in row else c.default for c in columns]))
+                values.append(
+                    tuple([c.convert(row[c.attname]) if c.attname in row else c.default for c in columns])
+                )
             else:
                 values.append(tuple(c.from_instance(row) for c in columns))
         with db.cursor() as cursor:
@@ -78,8 +92,10 @@ class _Column:
         self.plain = internal in _PLAIN_TYPES and not stamped
         # Dates and (aware) datetimes go straight to the backend's adapter: the generator makes them
         # itself, so the checks get_db_prep_save would run on a user's value cost time for nothing.
-        self.adapt: Callable[[Any], Any] = {"DateField": db.ops.adapt_datefield_value,
-                      "DateTimeField": db.ops.adapt_datetimefield_value}.get(internal, self._prep_save)
+        self.adapt: Callable[[Any], Any] = {
+            "DateField": db.ops.adapt_datefield_value,
+            "DateTimeField": db.ops.adapt_datetimefield_value,
+        }.get(internal, self._prep_save)
         # Dates repeat down a batch (and an import stamps every history row alike): each is converted once.
         self.seen: dict[Any, Any] | None = {} if internal in ("DateField", "DateTimeField") else None
         self.default: Any

@@ -4,6 +4,7 @@ The rows are bulk-written past the models' save(), so these tests hold them to w
 have done: due dates from the registry, re-referral and previous-plan flags from the records, an
 FGDM offer or complete exception before any proceedings. One small council serves the module.
 """
+
 import dataclasses
 import datetime
 from collections import defaultdict
@@ -12,7 +13,8 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from access.models import Involvement, InvolvementKind as IK, TeamKind, User
+from access.models import Involvement, TeamKind, User
+from access.models import InvolvementKind as IK
 from council.scales import SCALES
 from council.synthetic.generator import generate
 from council.synthetic.tables import flush_thrive_tables
@@ -21,9 +23,9 @@ from familyhelp.models import Assessment, AssessmentOutcome, CINPlan, FamilyHelp
 from frontdoor.codes import REFERRAL_OUTCOMES
 from frontdoor.models import Contact, ContactDecision, Referral
 from people.duework import DueWork
+from privatefostering.models import PrivateFosteringArrangement
 from proceedings.models import CareProceedings, FGDMOffer, PreProceedings, fgdm_requirement_problem
 from protection.codes import ConferenceKind, ConferenceOutcome
-from privatefostering.models import PrivateFosteringArrangement
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47
 from timescales import registry
 from timescales.due import due_items
@@ -48,15 +50,27 @@ def council(django_db_setup, django_db_blocker):
 
 
 def test_every_stage_of_the_journey_is_present():
-    for model in (Contact, Referral, Assessment, CINPlan, FamilyHelpEpisode, Section47, ChildProtectionPlan,
-                  FGDMOffer, PreProceedings, CareProceedings):
+    for model in (
+        Contact,
+        Referral,
+        Assessment,
+        CINPlan,
+        FamilyHelpEpisode,
+        Section47,
+        ChildProtectionPlan,
+        FGDMOffer,
+        PreProceedings,
+        CareProceedings,
+    ):
         assert model.objects.exists(), model.__name__
 
 
 def test_contacts_are_received_then_recorded_then_decided_with_the_registrys_due_date():
     for contact in Contact.objects.select_related("decision"):
         assert contact.received_at <= contact.recorded_at
-        assert contact.decision_due == registry.get("CONTACT_DECISION").due(timezone.localdate(contact.received_at))
+        assert contact.decision_due == registry.get("CONTACT_DECISION").due(
+            timezone.localdate(contact.received_at)
+        )
         decision = getattr(contact, "decision", None)
         if decision:
             assert contact.recorded_at <= decision.decided_at
@@ -90,12 +104,20 @@ def test_every_cp_plan_starts_at_an_initial_conference_and_counts_earlier_plans(
     for plan in ChildProtectionPlan.objects.all():
         initial = ChildProtectionConference.objects.get(plan=plan, kind=ConferenceKind.INITIAL)
         assert initial.date == plan.start_date and initial.section47_id
-        assert plan.previous_plans == ChildProtectionPlan.objects.filter(
-            person_id=plan.person_id, start_date__lt=plan.start_date).count()
+        assert (
+            plan.previous_plans
+            == ChildProtectionPlan.objects.filter(
+                person_id=plan.person_id, start_date__lt=plan.start_date
+            ).count()
+        )
         assert plan.next_review_due == plan.compute_next_review_due()
         assert plan.team.kind == TeamKind.MULTI_AGENCY_CP and plan.lead_practitioner_id
-        for meeting in plan.core_groups.all():  # the first core group, on or after the plan began, not after it ended
-            assert meeting.held_on >= plan.start_date and (plan.end_date is None or meeting.held_on <= plan.end_date)
+        for (
+            meeting
+        ) in plan.core_groups.all():  # the first core group, on or after the plan began, not after it ended
+            assert meeting.held_on >= plan.start_date and (
+                plan.end_date is None or meeting.held_on <= plan.end_date
+            )
             assert meeting.person_id == plan.person_id
 
 
@@ -117,11 +139,14 @@ def test_involvements_follow_the_open_episodes():
     assert held(IK.LEAD_CP_PRACTITIONER) == held(IK.CONFERENCE_CHAIR) == on_plans
     assert held(IK.TEAM, team__kind=TeamKind.MULTI_AGENCY_CP) == on_plans
     led = set(current.filter(kind=IK.LEAD_PRACTITIONER).values_list("person_id", "user_id"))
-    assert led == set(FamilyHelpEpisode.objects.filter(end_date=None).values_list("person_id", "lead_practitioner_id"))
+    assert led == set(
+        FamilyHelpEpisode.objects.filter(end_date=None).values_list("person_id", "lead_practitioner_id")
+    )
     referred = set(Referral.objects.filter(closure_date=None).values_list("person_id", flat=True))
     in_care = held(IK.IRO)
-    privately_fostered = set(PrivateFosteringArrangement.objects.filter(ended_on=None).values_list(
-        "person_id", flat=True))
+    privately_fostered = set(
+        PrivateFosteringArrangement.objects.filter(ended_on=None).values_list("person_id", flat=True)
+    )
     assert held(IK.ALLOCATED_WORKER) <= referred | in_care | privately_fostered
     undecided = set(Contact.objects.filter(decision=None).values_list("person_id", flat=True))
     assert held(IK.CONTACT, team__kind=TeamKind.FRONT_DOOR) == undecided
@@ -140,7 +165,9 @@ def test_no_factors_identified_is_recorded_alone_and_only_where_nothing_followed
     assert no_factors.exists()
     for assessment in no_factors.prefetch_related("factors"):
         assert [f.code for f in assessment.factors.all()] == [AssessmentFactor.NO_FACTORS]
-        if assessment.authorisation_date:  # factors are written as the assessment goes; the outcome at the end
+        if (
+            assessment.authorisation_date
+        ):  # factors are written as the assessment goes; the outcome at the end
             assert assessment.outcome in (AssessmentOutcome.NO_FURTHER_ACTION, AssessmentOutcome.FAMILY_HELP)
 
 

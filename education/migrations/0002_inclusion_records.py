@@ -7,893 +7,2856 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('care', '0001_initial'),
-        ('education', '0001_initial'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("care", "0001_initial"),
+        ("education", "0001_initial"),
+        ("people", "0002_upn_unknown_and_former_upn"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CmeReferral',
+            name="CmeReferral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('missing', 'Child missing education'), ('awaiting_place', 'Awaiting school place'), ('moved_to_la', 'Believed moved to another LA'), ('bullying', 'Bullying'), ('medical_send', 'Medical/SEND needs'), ('dissatisfaction', 'Dissatisfaction'), ('abroad', 'Moved from abroad'), ('preference', 'Did not receive school preference'), ('from_la', 'Moved from another LA'), ('not_recorded', 'Not recorded'), ('other', 'Other'), ('unsuitable_ehe', 'Unsuitable home education'), ('appeal', 'Awaiting a school appeal'), ('waiting_start', 'Waiting to start school'), ('attendance', 'Low/non attendance')], max_length=20, verbose_name='Primary reason')),
-                ('visit_due', models.DateField(editable=False)),
-                ('enquiries_due', models.DateField(editable=False)),
-                ('outcome', models.CharField(blank=True, choices=[('school_place', 'School place taken up'), ('sao', 'School attendance order'), ('moved_away', 'Moved away (another council or abroad)'), ('found', 'Found receiving suitable education'), ('home_educated', 'Now suitably home educated'), ('other', 'Other')], max_length=15)),
-                ('outcome_on', models.DateField(blank=True, null=True)),
-                ('officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cme_referrals', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("missing", "Child missing education"),
+                            ("awaiting_place", "Awaiting school place"),
+                            ("moved_to_la", "Believed moved to another LA"),
+                            ("bullying", "Bullying"),
+                            ("medical_send", "Medical/SEND needs"),
+                            ("dissatisfaction", "Dissatisfaction"),
+                            ("abroad", "Moved from abroad"),
+                            ("preference", "Did not receive school preference"),
+                            ("from_la", "Moved from another LA"),
+                            ("not_recorded", "Not recorded"),
+                            ("other", "Other"),
+                            ("unsuitable_ehe", "Unsuitable home education"),
+                            ("appeal", "Awaiting a school appeal"),
+                            ("waiting_start", "Waiting to start school"),
+                            ("attendance", "Low/non attendance"),
+                        ],
+                        max_length=20,
+                        verbose_name="Primary reason",
+                    ),
+                ),
+                ("visit_due", models.DateField(editable=False)),
+                ("enquiries_due", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school_place", "School place taken up"),
+                            ("sao", "School attendance order"),
+                            ("moved_away", "Moved away (another council or abroad)"),
+                            ("found", "Found receiving suitable education"),
+                            ("home_educated", "Now suitably home educated"),
+                            ("other", "Other"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cme_referrals",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'child missing education referral',
+                "verbose_name": "child missing education referral",
             },
         ),
         migrations.CreateModel(
-            name='EhcPlan',
+            name="EhcPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issued_on', models.DateField(verbose_name='Final plan issued')),
-                ('primary_need', models.CharField(choices=[('SPLD', 'Specific learning difficulty'), ('MLD', 'Moderate learning difficulty'), ('SLD', 'Severe learning difficulty'), ('PMLD', 'Profound and multiple learning difficulty'), ('SEMH', 'Social, emotional and mental health'), ('SLCN', 'Speech, language and communication needs'), ('HI', 'Hearing impairment'), ('VI', 'Vision impairment'), ('MSI', 'Multi-sensory impairment'), ('PD', 'Physical disability'), ('ASD', 'Autistic spectrum disorder'), ('OTH', 'Other difficulty')], max_length=4)),
-                ('home_educated', models.BooleanField(default=False, verbose_name='Educated at home (elective home education)')),
-                ('next_review_due', models.DateField(editable=False)),
-                ('ceased_on', models.DateField(blank=True, null=True)),
-                ('cease_reason', models.CharField(blank=True, max_length=200)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ehc_plans', to='people.person')),
-                ('school', models.ForeignKey(blank=True, help_text='Leave blank when the child is educated at home.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='education.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="Final plan issued")),
+                (
+                    "primary_need",
+                    models.CharField(
+                        choices=[
+                            ("SPLD", "Specific learning difficulty"),
+                            ("MLD", "Moderate learning difficulty"),
+                            ("SLD", "Severe learning difficulty"),
+                            ("PMLD", "Profound and multiple learning difficulty"),
+                            ("SEMH", "Social, emotional and mental health"),
+                            ("SLCN", "Speech, language and communication needs"),
+                            ("HI", "Hearing impairment"),
+                            ("VI", "Vision impairment"),
+                            ("MSI", "Multi-sensory impairment"),
+                            ("PD", "Physical disability"),
+                            ("ASD", "Autistic spectrum disorder"),
+                            ("OTH", "Other difficulty"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "home_educated",
+                    models.BooleanField(
+                        default=False, verbose_name="Educated at home (elective home education)"
+                    ),
+                ),
+                ("next_review_due", models.DateField(editable=False)),
+                ("ceased_on", models.DateField(blank=True, null=True)),
+                ("cease_reason", models.CharField(blank=True, max_length=200)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ehc_plans",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave blank when the child is educated at home.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'EHC plan',
+                "verbose_name": "EHC plan",
             },
         ),
         migrations.CreateModel(
-            name='AnnualReview',
+            name="AnnualReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='Review meeting')),
-                ('decision_due', models.DateField(editable=False)),
-                ('outcome', models.CharField(choices=[('maintain', 'Maintain the plan unchanged'), ('amend', 'Amend the plan'), ('cease', 'Cease the plan')], max_length=10)),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='Decision notified')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='education.ehcplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="Review meeting")),
+                ("decision_due", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("maintain", "Maintain the plan unchanged"),
+                            ("amend", "Amend the plan"),
+                            ("cease", "Cease the plan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="Decision notified")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="education.ehcplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['held_on', 'pk'],
+                "ordering": ["held_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EhcRequest',
+            name="EhcRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField(verbose_name='Request received')),
-                ('requested_by', models.CharField(choices=[('parent', 'Parent'), ('young_person', 'Young person'), ('school', 'School or college'), ('other', 'Other (health, social care)')], max_length=15)),
-                ('decision_due', models.DateField(editable=False)),
-                ('plan_due', models.DateField(editable=False)),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='Decision whether to assess')),
-                ('assess', models.BooleanField(blank=True, null=True, verbose_name='Decided to assess')),
-                ('assessment_decided_on', models.DateField(blank=True, null=True, verbose_name='Decision whether to issue a plan')),
-                ('issue', models.BooleanField(blank=True, null=True, verbose_name='Decided to issue a plan')),
-                ('draft_issued_on', models.DateField(blank=True, null=True)),
-                ('exception', models.CharField(blank=True, help_text='Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.', max_length=200, verbose_name='Exception to the 20 weeks')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ehc_requests', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="Request received")),
+                (
+                    "requested_by",
+                    models.CharField(
+                        choices=[
+                            ("parent", "Parent"),
+                            ("young_person", "Young person"),
+                            ("school", "School or college"),
+                            ("other", "Other (health, social care)"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("decision_due", models.DateField(editable=False)),
+                ("plan_due", models.DateField(editable=False)),
+                (
+                    "decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="Decision whether to assess"),
+                ),
+                ("assess", models.BooleanField(blank=True, null=True, verbose_name="Decided to assess")),
+                (
+                    "assessment_decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="Decision whether to issue a plan"),
+                ),
+                ("issue", models.BooleanField(blank=True, null=True, verbose_name="Decided to issue a plan")),
+                ("draft_issued_on", models.DateField(blank=True, null=True)),
+                (
+                    "exception",
+                    models.CharField(
+                        blank=True,
+                        help_text="Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.",
+                        max_length=200,
+                        verbose_name="Exception to the 20 weeks",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ehc_requests",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'EHC needs assessment request',
-            },
-        ),
-        migrations.AddField(
-            model_name='ehcplan',
-            name='request',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='plan', to='education.ehcrequest'),
-        ),
-        migrations.CreateModel(
-            name='Exclusion',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('suspension', 'Suspension'), ('permanent', 'Permanent exclusion')], max_length=10)),
-                ('start_date', models.DateField(verbose_name='First school day of the exclusion')),
-                ('days', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='School days (suspensions)')),
-                ('reason', models.CharField(choices=[('PP', 'Physical assault against a pupil'), ('PA', 'Physical assault against an adult'), ('VP', 'Verbal abuse or threatening behaviour against a pupil'), ('VA', 'Verbal abuse or threatening behaviour against an adult'), ('BU', 'Bullying'), ('DA', 'Use or threat of use of an offensive weapon or prohibited item'), ('DM', 'Damage'), ('PD', 'Persistent or general disruptive behaviour'), ('OT', 'Other')], max_length=2)),
-                ('provision_due', models.DateField(blank=True, editable=False, null=True)),
-                ('provision_from', models.DateField(blank=True, null=True, verbose_name='Full-time education arranged from')),
-                ('provision', models.CharField(blank=True, max_length=200, verbose_name='Where')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='exclusions', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='exclusions', to='education.school')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='HistoricalActivityRecord',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('recorded_on', models.DateField()),
-                ('activity', models.CharField(choices=[('education', 'Full-time education'), ('apprenticeship', 'Apprenticeship or traineeship'), ('employment', 'Employment with training'), ('neet', 'Not in education, employment or training (NEET)'), ('not_known', 'Not known')], max_length=15)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical activity record',
-                'verbose_name_plural': 'historical activity records',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAnnualReview',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='Review meeting')),
-                ('decision_due', models.DateField(editable=False)),
-                ('outcome', models.CharField(choices=[('maintain', 'Maintain the plan unchanged'), ('amend', 'Amend the plan'), ('cease', 'Cease the plan')], max_length=10)),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='Decision notified')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.ehcplan')),
-            ],
-            options={
-                'verbose_name': 'historical annual review',
-                'verbose_name_plural': 'historical annual reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAttendance',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('term_start', models.DateField()),
-                ('term_end', models.DateField()),
-                ('possible', models.PositiveSmallIntegerField(verbose_name='Sessions possible')),
-                ('attended', models.PositiveSmallIntegerField(verbose_name='Sessions attended')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'historical attendance',
-                'verbose_name_plural': 'historical attendance',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAttendanceOrderStep',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('step', models.CharField(choices=[('notice', 'Notice to satisfy the council (s437(1))'), ('intention', 'Notice of intention to serve a school attendance order (s438)'), ('order', 'School attendance order served (s437(3))'), ('complied', 'Child registered at the named school'), ('revoked', 'Order revoked (s442)'), ('prosecution', 'Referred for prosecution (s443)')], max_length=12)),
-                ('served_on', models.DateField(verbose_name='Date served or taken')),
-                ('response_due', models.DateField(blank=True, editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, help_text='The school named, for an order.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'historical attendance order step',
-                'verbose_name_plural': 'historical attendance order steps',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalCmeReferral',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('missing', 'Child missing education'), ('awaiting_place', 'Awaiting school place'), ('moved_to_la', 'Believed moved to another LA'), ('bullying', 'Bullying'), ('medical_send', 'Medical/SEND needs'), ('dissatisfaction', 'Dissatisfaction'), ('abroad', 'Moved from abroad'), ('preference', 'Did not receive school preference'), ('from_la', 'Moved from another LA'), ('not_recorded', 'Not recorded'), ('other', 'Other'), ('unsuitable_ehe', 'Unsuitable home education'), ('appeal', 'Awaiting a school appeal'), ('waiting_start', 'Waiting to start school'), ('attendance', 'Low/non attendance')], max_length=20, verbose_name='Primary reason')),
-                ('visit_due', models.DateField(editable=False)),
-                ('enquiries_due', models.DateField(editable=False)),
-                ('outcome', models.CharField(blank=True, choices=[('school_place', 'School place taken up'), ('sao', 'School attendance order'), ('moved_away', 'Moved away (another council or abroad)'), ('found', 'Found receiving suitable education'), ('home_educated', 'Now suitably home educated'), ('other', 'Other')], max_length=15)),
-                ('outcome_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('officer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical child missing education referral',
-                'verbose_name_plural': 'historical child missing education referrals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEhcPlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('issued_on', models.DateField(verbose_name='Final plan issued')),
-                ('primary_need', models.CharField(choices=[('SPLD', 'Specific learning difficulty'), ('MLD', 'Moderate learning difficulty'), ('SLD', 'Severe learning difficulty'), ('PMLD', 'Profound and multiple learning difficulty'), ('SEMH', 'Social, emotional and mental health'), ('SLCN', 'Speech, language and communication needs'), ('HI', 'Hearing impairment'), ('VI', 'Vision impairment'), ('MSI', 'Multi-sensory impairment'), ('PD', 'Physical disability'), ('ASD', 'Autistic spectrum disorder'), ('OTH', 'Other difficulty')], max_length=4)),
-                ('home_educated', models.BooleanField(default=False, verbose_name='Educated at home (elective home education)')),
-                ('next_review_due', models.DateField(editable=False)),
-                ('ceased_on', models.DateField(blank=True, null=True)),
-                ('cease_reason', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('request', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.ehcrequest')),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave blank when the child is educated at home.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'historical EHC plan',
-                'verbose_name_plural': 'historical EHC plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEhcRequest',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('received_on', models.DateField(verbose_name='Request received')),
-                ('requested_by', models.CharField(choices=[('parent', 'Parent'), ('young_person', 'Young person'), ('school', 'School or college'), ('other', 'Other (health, social care)')], max_length=15)),
-                ('decision_due', models.DateField(editable=False)),
-                ('plan_due', models.DateField(editable=False)),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='Decision whether to assess')),
-                ('assess', models.BooleanField(blank=True, null=True, verbose_name='Decided to assess')),
-                ('assessment_decided_on', models.DateField(blank=True, null=True, verbose_name='Decision whether to issue a plan')),
-                ('issue', models.BooleanField(blank=True, null=True, verbose_name='Decided to issue a plan')),
-                ('draft_issued_on', models.DateField(blank=True, null=True)),
-                ('exception', models.CharField(blank=True, help_text='Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.', max_length=200, verbose_name='Exception to the 20 weeks')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical EHC needs assessment request',
-                'verbose_name_plural': 'historical EHC needs assessment requests',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalExclusion',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('suspension', 'Suspension'), ('permanent', 'Permanent exclusion')], max_length=10)),
-                ('start_date', models.DateField(verbose_name='First school day of the exclusion')),
-                ('days', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True, verbose_name='School days (suspensions)')),
-                ('reason', models.CharField(choices=[('PP', 'Physical assault against a pupil'), ('PA', 'Physical assault against an adult'), ('VP', 'Verbal abuse or threatening behaviour against a pupil'), ('VA', 'Verbal abuse or threatening behaviour against an adult'), ('BU', 'Bullying'), ('DA', 'Use or threat of use of an offensive weapon or prohibited item'), ('DM', 'Damage'), ('PD', 'Persistent or general disruptive behaviour'), ('OT', 'Other')], max_length=2)),
-                ('provision_due', models.DateField(blank=True, editable=False, null=True)),
-                ('provision_from', models.DateField(blank=True, null=True, verbose_name='Full-time education arranged from')),
-                ('provision', models.CharField(blank=True, max_length=200, verbose_name='Where')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'historical exclusion',
-                'verbose_name_plural': 'historical exclusions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPepQualityAssurance',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('assured_on', models.DateField()),
-                ('rating', models.CharField(choices=[('green', 'Green'), ('amber', 'Amber'), ('red', 'Red')], max_length=5, verbose_name='Overall rating')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('assured_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pep', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.personaleducationplan')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical PEP quality assurance',
-                'verbose_name_plural': 'historical PEP quality assurances',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPepTarget',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('target', models.TextField()),
-                ('pupil_premium_plus', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='Pupil Premium Plus allocated (£)')),
-                ('result', models.CharField(blank=True, choices=[('achieved', 'Achieved'), ('partly', 'Partly achieved'), ('not_achieved', 'Not achieved')], max_length=15)),
-                ('reviewed_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pep', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='care.personaleducationplan')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical pep target',
-                'verbose_name_plural': 'historical pep targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPmeReferral',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('incident', 'Incident in school that the family feels is unresolved'), ('place', 'School place in desired location not available'), ('needs', "Family feel the school is not meeting the child's needs"), ('exclusion_risk', 'Risk of exclusion'), ('family_move', 'Family move (without notifying school or council)'), ('mental_health', 'Other mental health concerns'), ('trauma', 'Trauma experienced by the child or family'), ('medical', 'Medical needs (section 19)')], max_length=15)),
-                ('absent_since', models.DateField(blank=True, null=True, verbose_name='First school day of absence')),
-                ('triage_due', models.DateField(editable=False)),
-                ('first_step_on', models.DateField(blank=True, null=True)),
-                ('first_step', models.CharField(blank=True, choices=[('advice', 'Advice and support to the school; closed'), ('second_step', 'Passed to the second step'), ('school_support', 'Inclusion officer supports the school (team around the school)'), ('youth_group', 'Online support group with a youth worker'), ('waiting_list', 'Waiting list for an education officer'), ('medical', 'Children with medical needs tuition')], max_length=15)),
-                ('second_step_on', models.DateField(blank=True, null=True)),
-                ('second_step', models.CharField(blank=True, choices=[('advice', 'Advice and support to the school; closed'), ('second_step', 'Passed to the second step'), ('school_support', 'Inclusion officer supports the school (team around the school)'), ('youth_group', 'Online support group with a youth worker'), ('waiting_list', 'Waiting list for an education officer'), ('medical', 'Children with medical needs tuition')], max_length=15)),
-                ('waiting_since', models.DateField(blank=True, help_text='Joined the waiting list for an officer.', null=True)),
-                ('allocated_on', models.DateField(blank=True, null=True)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('officer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'historical pupil missing education referral',
-                'verbose_name_plural': 'historical pupil missing education referrals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalRegisterEntry',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('basis', models.CharField(choices=[('home_educated', 'Home educated by the parents (not a registered pupil)'), ('not_in_school', 'Not a registered pupil and not educated at home (missing education)'), ('off_site', 'On a school roll, educated elsewhere by arrangement with the school')], max_length=20, verbose_name='Why the child is on the register')),
-                ('opened_on', models.DateField(verbose_name='Date the child became eligible for the register')),
-                ('home_address', models.CharField(max_length=300, verbose_name="Child's home address")),
-                ('parents', models.TextField(help_text='One parent a line.', verbose_name="Each parent's name and home address")),
-                ('educating_parents', models.CharField(blank=True, max_length=300, verbose_name='Parents providing education')),
-                ('parent_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Hours a week of education from parents')),
-                ('other_providers', models.TextField(blank=True, help_text='Name, address, type of provider, and where (or which website) the education is given.', verbose_name='Other people or organisations providing education')),
-                ('other_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Hours a week from other providers')),
-                ('support_requested', models.TextField(blank=True, verbose_name='Support the family asked for')),
-                ('council_decision', models.TextField(blank=True, verbose_name="The council's decision on support or suitability")),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closed_reason', models.CharField(blank=True, choices=[('school_place', 'Registered at a school'), ('moved_away', 'Moved out of the area'), ('over_age', 'Over compulsory school age'), ('died', 'Died'), ('other', 'Other')], max_length=20, verbose_name='Reason for leaving the register')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical Children Not in School register entry',
-                'verbose_name_plural': 'historical Children Not in School register entries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalSeptemberGuarantee',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='e.g. 2025 for September 2025', verbose_name='September of')),
-                ('offer', models.BooleanField(verbose_name='Offer of a suitable place')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical september guarantee',
-                'verbose_name_plural': 'historical september guarantees',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalTribunalAppeal',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('refusal_assess', 'Refusal to carry out an EHC needs assessment'), ('refusal_issue', 'Refusal to issue an EHC plan'), ('contents', 'Contents of the plan (sections B, F or I)'), ('cease', 'Decision to cease the plan')], max_length=15)),
-                ('registered_on', models.DateField()),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', 'Appeal upheld'), ('dismissed', 'Appeal dismissed'), ('withdrawn', 'Withdrawn or conceded')], max_length=10)),
-                ('decided_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical tribunal appeal',
-                'verbose_name_plural': 'historical tribunal appeals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HomeEducationNotice',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('attendance', 'Attendance difficulties'), ('awaiting_place', 'Awaiting school place'), ('relationships', 'Breakdown in relationships'), ('bullying', 'Bullying'), ('medical_send', 'Medical/SEND needs'), ('cultural', 'Cultural/Life choice'), ('provision', 'Provision not meeting need'), ('preference', 'Did not receive school preference'), ('mental_health', 'Mental health'), ('none_given', 'No reason given'), ('other', 'Other'), ('emotional', 'Emotional/Behavioural'), ('no_place', 'No school place')], max_length=20, verbose_name='Reason the family gives')),
-                ('consent_needed', models.BooleanField(default=False, editable=False)),
-                ('consent_basis', models.CharField(blank=True, editable=False, help_text='The open s47 enquiry or CP plan that made consent necessary.', max_length=200)),
-                ('consent_due', models.DateField(blank=True, editable=False, null=True)),
-                ('first_enquiry_on', models.DateField(blank=True, null=True, verbose_name='First enquiry to the family')),
-                ('suitability', models.CharField(blank=True, choices=[('suitable', 'Suitable education'), ('unsuitable', 'Not suitable: the child is missing education')], max_length=12)),
-                ('suitability_decided_on', models.DateField(blank=True, null=True)),
-                ('suitability_reasons', models.TextField(blank=True)),
-                ('officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='home_education_notices', to='people.person')),
-                ('school', models.ForeignKey(blank=True, help_text='The school the child is on the roll of, if any.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='education.school')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='HistoricalEnquiry',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('home_visit', 'Home visit'), ('meeting', 'Meeting away from the home'), ('phone', 'Telephone call with the family'), ('written', 'Written report or samples of work from the family'), ('other_council', 'Check with another council'), ('hmrc', 'Check with HMRC'), ('health', 'Check with health services'), ('border_force', 'Check with Border Force'), ('school_rolls', 'Check of school rolls and the Common Transfer File hub')], max_length=15)),
-                ('made_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=False)),
-                ('found', models.TextField(blank=True, verbose_name='What was found')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('cme', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.cmereferral')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('made_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('notice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.homeeducationnotice')),
-            ],
-            options={
-                'verbose_name': 'historical enquiry',
-                'verbose_name_plural': 'historical enquiries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalConsentDecision',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('given', 'Consent given'), ('refused', 'Consent refused'), ('withdrawn', 'Consent withdrawn')], max_length=10)),
-                ('decided_on', models.DateField()),
-                ('reasons', models.TextField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('notice', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.homeeducationnotice')),
-            ],
-            options={
-                'verbose_name': 'historical consent decision',
-                'verbose_name_plural': 'historical consent decisions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Enquiry',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('home_visit', 'Home visit'), ('meeting', 'Meeting away from the home'), ('phone', 'Telephone call with the family'), ('written', 'Written report or samples of work from the family'), ('other_council', 'Check with another council'), ('hmrc', 'Check with HMRC'), ('health', 'Check with health services'), ('border_force', 'Check with Border Force'), ('school_rolls', 'Check of school rolls and the Common Transfer File hub')], max_length=15)),
-                ('made_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=False)),
-                ('found', models.TextField(blank=True, verbose_name='What was found')),
-                ('cme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='education.cmereferral')),
-                ('made_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='education_enquiries', to='people.person')),
-                ('notice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='enquiries', to='education.homeeducationnotice')),
-            ],
-            options={
-                'verbose_name_plural': 'enquiries',
-                'ordering': ['made_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ConsentDecision',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('given', 'Consent given'), ('refused', 'Consent refused'), ('withdrawn', 'Consent withdrawn')], max_length=10)),
-                ('decided_on', models.DateField()),
-                ('reasons', models.TextField()),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('notice', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='decisions', to='education.homeeducationnotice')),
-            ],
-            options={
-                'ordering': ['decided_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='PepQualityAssurance',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assured_on', models.DateField()),
-                ('rating', models.CharField(choices=[('green', 'Green'), ('amber', 'Amber'), ('red', 'Red')], max_length=5, verbose_name='Overall rating')),
-                ('assured_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pep', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='quality', to='care.personaleducationplan')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pep_quality', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'PEP quality assurance',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalPepSectionRating',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('section', models.CharField(choices=[('voice', "Child's voice and views"), ('attendance', 'Attendance and exclusions'), ('progress', 'Attainment and progress'), ('sen', 'Special educational needs and support'), ('wellbeing', 'Social, emotional and mental health'), ('targets', 'SMART targets'), ('pupil_premium', 'Pupil Premium Plus plan'), ('transition', 'Transition and next steps')], max_length=15)),
-                ('rating', models.CharField(choices=[('green', 'Green'), ('amber', 'Amber'), ('red', 'Red')], max_length=5)),
-                ('feedback', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('quality', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.pepqualityassurance')),
-            ],
-            options={
-                'verbose_name': 'historical pep section rating',
-                'verbose_name_plural': 'historical pep section ratings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='PepSectionRating',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('section', models.CharField(choices=[('voice', "Child's voice and views"), ('attendance', 'Attendance and exclusions'), ('progress', 'Attainment and progress'), ('sen', 'Special educational needs and support'), ('wellbeing', 'Social, emotional and mental health'), ('targets', 'SMART targets'), ('pupil_premium', 'Pupil Premium Plus plan'), ('transition', 'Transition and next steps')], max_length=15)),
-                ('rating', models.CharField(choices=[('green', 'Green'), ('amber', 'Amber'), ('red', 'Red')], max_length=5)),
-                ('feedback', models.TextField(blank=True)),
-                ('quality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='education.pepqualityassurance')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='PepTarget',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target', models.TextField()),
-                ('pupil_premium_plus', models.DecimalField(decimal_places=2, default=0, max_digits=7, verbose_name='Pupil Premium Plus allocated (£)')),
-                ('result', models.CharField(blank=True, choices=[('achieved', 'Achieved'), ('partly', 'Partly achieved'), ('not_achieved', 'Not achieved')], max_length=15)),
-                ('reviewed_on', models.DateField(blank=True, null=True)),
-                ('pep', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='smart_targets', to='care.personaleducationplan')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pep_targets', to='people.person')),
-            ],
-            options={
-                'ordering': ['pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='PmeReferral',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('incident', 'Incident in school that the family feels is unresolved'), ('place', 'School place in desired location not available'), ('needs', "Family feel the school is not meeting the child's needs"), ('exclusion_risk', 'Risk of exclusion'), ('family_move', 'Family move (without notifying school or council)'), ('mental_health', 'Other mental health concerns'), ('trauma', 'Trauma experienced by the child or family'), ('medical', 'Medical needs (section 19)')], max_length=15)),
-                ('absent_since', models.DateField(blank=True, null=True, verbose_name='First school day of absence')),
-                ('triage_due', models.DateField(editable=False)),
-                ('first_step_on', models.DateField(blank=True, null=True)),
-                ('first_step', models.CharField(blank=True, choices=[('advice', 'Advice and support to the school; closed'), ('second_step', 'Passed to the second step'), ('school_support', 'Inclusion officer supports the school (team around the school)'), ('youth_group', 'Online support group with a youth worker'), ('waiting_list', 'Waiting list for an education officer'), ('medical', 'Children with medical needs tuition')], max_length=15)),
-                ('second_step_on', models.DateField(blank=True, null=True)),
-                ('second_step', models.CharField(blank=True, choices=[('advice', 'Advice and support to the school; closed'), ('second_step', 'Passed to the second step'), ('school_support', 'Inclusion officer supports the school (team around the school)'), ('youth_group', 'Online support group with a youth worker'), ('waiting_list', 'Waiting list for an education officer'), ('medical', 'Children with medical needs tuition')], max_length=15)),
-                ('waiting_since', models.DateField(blank=True, help_text='Joined the waiting list for an officer.', null=True)),
-                ('allocated_on', models.DateField(blank=True, null=True)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('officer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pme_referrals', to='people.person')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='education.school')),
-            ],
-            options={
-                'verbose_name': 'pupil missing education referral',
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalTeamAroundSchool',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('attended_by', models.TextField(blank=True, verbose_name='Who attended')),
-                ('agreed', models.TextField(verbose_name='What was agreed')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.pmereferral')),
-            ],
-            options={
-                'verbose_name': 'historical team around school',
-                'verbose_name_plural': 'historical team around schools',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='RegisterEntry',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('basis', models.CharField(choices=[('home_educated', 'Home educated by the parents (not a registered pupil)'), ('not_in_school', 'Not a registered pupil and not educated at home (missing education)'), ('off_site', 'On a school roll, educated elsewhere by arrangement with the school')], max_length=20, verbose_name='Why the child is on the register')),
-                ('opened_on', models.DateField(verbose_name='Date the child became eligible for the register')),
-                ('home_address', models.CharField(max_length=300, verbose_name="Child's home address")),
-                ('parents', models.TextField(help_text='One parent a line.', verbose_name="Each parent's name and home address")),
-                ('educating_parents', models.CharField(blank=True, max_length=300, verbose_name='Parents providing education')),
-                ('parent_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Hours a week of education from parents')),
-                ('other_providers', models.TextField(blank=True, help_text='Name, address, type of provider, and where (or which website) the education is given.', verbose_name='Other people or organisations providing education')),
-                ('other_hours', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Hours a week from other providers')),
-                ('support_requested', models.TextField(blank=True, verbose_name='Support the family asked for')),
-                ('council_decision', models.TextField(blank=True, verbose_name="The council's decision on support or suitability")),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closed_reason', models.CharField(blank=True, choices=[('school_place', 'Registered at a school'), ('moved_away', 'Moved out of the area'), ('over_age', 'Over compulsory school age'), ('died', 'Died'), ('other', 'Other')], max_length=20, verbose_name='Reason for leaving the register')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='register_entries', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'Children Not in School register entry',
-                'verbose_name_plural': 'Children Not in School register entries',
+                "verbose_name": "EHC needs assessment request",
             },
         ),
         migrations.AddField(
-            model_name='homeeducationnotice',
-            name='entry',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='notices', to='education.registerentry'),
+            model_name="ehcplan",
+            name="request",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="plan",
+                to="education.ehcrequest",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalHomeEducationNotice',
+            name="Exclusion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('received_on', models.DateField()),
-                ('reason', models.CharField(choices=[('attendance', 'Attendance difficulties'), ('awaiting_place', 'Awaiting school place'), ('relationships', 'Breakdown in relationships'), ('bullying', 'Bullying'), ('medical_send', 'Medical/SEND needs'), ('cultural', 'Cultural/Life choice'), ('provision', 'Provision not meeting need'), ('preference', 'Did not receive school preference'), ('mental_health', 'Mental health'), ('none_given', 'No reason given'), ('other', 'Other'), ('emotional', 'Emotional/Behavioural'), ('no_place', 'No school place')], max_length=20, verbose_name='Reason the family gives')),
-                ('consent_needed', models.BooleanField(default=False, editable=False)),
-                ('consent_basis', models.CharField(blank=True, editable=False, help_text='The open s47 enquiry or CP plan that made consent necessary.', max_length=200)),
-                ('consent_due', models.DateField(blank=True, editable=False, null=True)),
-                ('first_enquiry_on', models.DateField(blank=True, null=True, verbose_name='First enquiry to the family')),
-                ('suitability', models.CharField(blank=True, choices=[('suitable', 'Suitable education'), ('unsuitable', 'Not suitable: the child is missing education')], max_length=12)),
-                ('suitability_decided_on', models.DateField(blank=True, null=True)),
-                ('suitability_reasons', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('officer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('school', models.ForeignKey(blank=True, db_constraint=False, help_text='The school the child is on the roll of, if any.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.school')),
-                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='education.registerentry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("suspension", "Suspension"), ("permanent", "Permanent exclusion")],
+                        max_length=10,
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="First school day of the exclusion")),
+                (
+                    "days",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="School days (suspensions)",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("PP", "Physical assault against a pupil"),
+                            ("PA", "Physical assault against an adult"),
+                            ("VP", "Verbal abuse or threatening behaviour against a pupil"),
+                            ("VA", "Verbal abuse or threatening behaviour against an adult"),
+                            ("BU", "Bullying"),
+                            ("DA", "Use or threat of use of an offensive weapon or prohibited item"),
+                            ("DM", "Damage"),
+                            ("PD", "Persistent or general disruptive behaviour"),
+                            ("OT", "Other"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("provision_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "provision_from",
+                    models.DateField(blank=True, null=True, verbose_name="Full-time education arranged from"),
+                ),
+                ("provision", models.CharField(blank=True, max_length=200, verbose_name="Where")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="exclusions",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="exclusions",
+                        to="education.school",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="HistoricalActivityRecord",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("recorded_on", models.DateField()),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("education", "Full-time education"),
+                            ("apprenticeship", "Apprenticeship or traineeship"),
+                            ("employment", "Employment with training"),
+                            ("neet", "Not in education, employment or training (NEET)"),
+                            ("not_known", "Not known"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical home education notice',
-                'verbose_name_plural': 'historical home education notices',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical activity record",
+                "verbose_name_plural": "historical activity records",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SchoolRoll',
+            name="HistoricalAnnualReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('census_date', models.DateField()),
-                ('phase', models.CharField(choices=[('nursery', 'Nursery'), ('primary', 'Primary'), ('secondary', 'Secondary'), ('all_through', 'All-through'), ('special', 'Special'), ('alternative', 'Alternative provision')], max_length=20)),
-                ('pupils', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("held_on", models.DateField(verbose_name="Review meeting")),
+                ("decision_due", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("maintain", "Maintain the plan unchanged"),
+                            ("amend", "Amend the plan"),
+                            ("cease", "Cease the plan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="Decision notified")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.ehcplan",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('census_date', 'phase'), name='one_roll_per_phase_and_day')],
+                "verbose_name": "historical annual review",
+                "verbose_name_plural": "historical annual reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAttendance",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("term_start", models.DateField()),
+                ("term_end", models.DateField()),
+                ("possible", models.PositiveSmallIntegerField(verbose_name="Sessions possible")),
+                ("attended", models.PositiveSmallIntegerField(verbose_name="Sessions attended")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical attendance",
+                "verbose_name_plural": "historical attendance",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAttendanceOrderStep",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("notice", "Notice to satisfy the council (s437(1))"),
+                            ("intention", "Notice of intention to serve a school attendance order (s438)"),
+                            ("order", "School attendance order served (s437(3))"),
+                            ("complied", "Child registered at the named school"),
+                            ("revoked", "Order revoked (s442)"),
+                            ("prosecution", "Referred for prosecution (s443)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("served_on", models.DateField(verbose_name="Date served or taken")),
+                ("response_due", models.DateField(blank=True, editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The school named, for an order.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical attendance order step",
+                "verbose_name_plural": "historical attendance order steps",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalCmeReferral",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("missing", "Child missing education"),
+                            ("awaiting_place", "Awaiting school place"),
+                            ("moved_to_la", "Believed moved to another LA"),
+                            ("bullying", "Bullying"),
+                            ("medical_send", "Medical/SEND needs"),
+                            ("dissatisfaction", "Dissatisfaction"),
+                            ("abroad", "Moved from abroad"),
+                            ("preference", "Did not receive school preference"),
+                            ("from_la", "Moved from another LA"),
+                            ("not_recorded", "Not recorded"),
+                            ("other", "Other"),
+                            ("unsuitable_ehe", "Unsuitable home education"),
+                            ("appeal", "Awaiting a school appeal"),
+                            ("waiting_start", "Waiting to start school"),
+                            ("attendance", "Low/non attendance"),
+                        ],
+                        max_length=20,
+                        verbose_name="Primary reason",
+                    ),
+                ),
+                ("visit_due", models.DateField(editable=False)),
+                ("enquiries_due", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school_place", "School place taken up"),
+                            ("sao", "School attendance order"),
+                            ("moved_away", "Moved away (another council or abroad)"),
+                            ("found", "Found receiving suitable education"),
+                            ("home_educated", "Now suitably home educated"),
+                            ("other", "Other"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical child missing education referral",
+                "verbose_name_plural": "historical child missing education referrals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEhcPlan",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("issued_on", models.DateField(verbose_name="Final plan issued")),
+                (
+                    "primary_need",
+                    models.CharField(
+                        choices=[
+                            ("SPLD", "Specific learning difficulty"),
+                            ("MLD", "Moderate learning difficulty"),
+                            ("SLD", "Severe learning difficulty"),
+                            ("PMLD", "Profound and multiple learning difficulty"),
+                            ("SEMH", "Social, emotional and mental health"),
+                            ("SLCN", "Speech, language and communication needs"),
+                            ("HI", "Hearing impairment"),
+                            ("VI", "Vision impairment"),
+                            ("MSI", "Multi-sensory impairment"),
+                            ("PD", "Physical disability"),
+                            ("ASD", "Autistic spectrum disorder"),
+                            ("OTH", "Other difficulty"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "home_educated",
+                    models.BooleanField(
+                        default=False, verbose_name="Educated at home (elective home education)"
+                    ),
+                ),
+                ("next_review_due", models.DateField(editable=False)),
+                ("ceased_on", models.DateField(blank=True, null=True)),
+                ("cease_reason", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.ehcrequest",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave blank when the child is educated at home.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical EHC plan",
+                "verbose_name_plural": "historical EHC plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEhcRequest",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("received_on", models.DateField(verbose_name="Request received")),
+                (
+                    "requested_by",
+                    models.CharField(
+                        choices=[
+                            ("parent", "Parent"),
+                            ("young_person", "Young person"),
+                            ("school", "School or college"),
+                            ("other", "Other (health, social care)"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("decision_due", models.DateField(editable=False)),
+                ("plan_due", models.DateField(editable=False)),
+                (
+                    "decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="Decision whether to assess"),
+                ),
+                ("assess", models.BooleanField(blank=True, null=True, verbose_name="Decided to assess")),
+                (
+                    "assessment_decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="Decision whether to issue a plan"),
+                ),
+                ("issue", models.BooleanField(blank=True, null=True, verbose_name="Decided to issue a plan")),
+                ("draft_issued_on", models.DateField(blank=True, null=True)),
+                (
+                    "exception",
+                    models.CharField(
+                        blank=True,
+                        help_text="Only the exceptions in regulation 13(3), e.g. the school was closed for 4 weeks or more.",
+                        max_length=200,
+                        verbose_name="Exception to the 20 weeks",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical EHC needs assessment request",
+                "verbose_name_plural": "historical EHC needs assessment requests",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalExclusion",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("suspension", "Suspension"), ("permanent", "Permanent exclusion")],
+                        max_length=10,
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="First school day of the exclusion")),
+                (
+                    "days",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=4,
+                        null=True,
+                        verbose_name="School days (suspensions)",
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("PP", "Physical assault against a pupil"),
+                            ("PA", "Physical assault against an adult"),
+                            ("VP", "Verbal abuse or threatening behaviour against a pupil"),
+                            ("VA", "Verbal abuse or threatening behaviour against an adult"),
+                            ("BU", "Bullying"),
+                            ("DA", "Use or threat of use of an offensive weapon or prohibited item"),
+                            ("DM", "Damage"),
+                            ("PD", "Persistent or general disruptive behaviour"),
+                            ("OT", "Other"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("provision_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "provision_from",
+                    models.DateField(blank=True, null=True, verbose_name="Full-time education arranged from"),
+                ),
+                ("provision", models.CharField(blank=True, max_length=200, verbose_name="Where")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical exclusion",
+                "verbose_name_plural": "historical exclusions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPepQualityAssurance",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("assured_on", models.DateField()),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("green", "Green"), ("amber", "Amber"), ("red", "Red")],
+                        max_length=5,
+                        verbose_name="Overall rating",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "assured_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pep",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.personaleducationplan",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical PEP quality assurance",
+                "verbose_name_plural": "historical PEP quality assurances",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPepTarget",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("target", models.TextField()),
+                (
+                    "pupil_premium_plus",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=7,
+                        verbose_name="Pupil Premium Plus allocated (£)",
+                    ),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("achieved", "Achieved"),
+                            ("partly", "Partly achieved"),
+                            ("not_achieved", "Not achieved"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("reviewed_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pep",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="care.personaleducationplan",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pep target",
+                "verbose_name_plural": "historical pep targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPmeReferral",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("incident", "Incident in school that the family feels is unresolved"),
+                            ("place", "School place in desired location not available"),
+                            ("needs", "Family feel the school is not meeting the child's needs"),
+                            ("exclusion_risk", "Risk of exclusion"),
+                            ("family_move", "Family move (without notifying school or council)"),
+                            ("mental_health", "Other mental health concerns"),
+                            ("trauma", "Trauma experienced by the child or family"),
+                            ("medical", "Medical needs (section 19)"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "absent_since",
+                    models.DateField(blank=True, null=True, verbose_name="First school day of absence"),
+                ),
+                ("triage_due", models.DateField(editable=False)),
+                ("first_step_on", models.DateField(blank=True, null=True)),
+                (
+                    "first_step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("advice", "Advice and support to the school; closed"),
+                            ("second_step", "Passed to the second step"),
+                            (
+                                "school_support",
+                                "Inclusion officer supports the school (team around the school)",
+                            ),
+                            ("youth_group", "Online support group with a youth worker"),
+                            ("waiting_list", "Waiting list for an education officer"),
+                            ("medical", "Children with medical needs tuition"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("second_step_on", models.DateField(blank=True, null=True)),
+                (
+                    "second_step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("advice", "Advice and support to the school; closed"),
+                            ("second_step", "Passed to the second step"),
+                            (
+                                "school_support",
+                                "Inclusion officer supports the school (team around the school)",
+                            ),
+                            ("youth_group", "Online support group with a youth worker"),
+                            ("waiting_list", "Waiting list for an education officer"),
+                            ("medical", "Children with medical needs tuition"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "waiting_since",
+                    models.DateField(
+                        blank=True, help_text="Joined the waiting list for an officer.", null=True
+                    ),
+                ),
+                ("allocated_on", models.DateField(blank=True, null=True)),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pupil missing education referral",
+                "verbose_name_plural": "historical pupil missing education referrals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalRegisterEntry",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("home_educated", "Home educated by the parents (not a registered pupil)"),
+                            (
+                                "not_in_school",
+                                "Not a registered pupil and not educated at home (missing education)",
+                            ),
+                            (
+                                "off_site",
+                                "On a school roll, educated elsewhere by arrangement with the school",
+                            ),
+                        ],
+                        max_length=20,
+                        verbose_name="Why the child is on the register",
+                    ),
+                ),
+                (
+                    "opened_on",
+                    models.DateField(verbose_name="Date the child became eligible for the register"),
+                ),
+                ("home_address", models.CharField(max_length=300, verbose_name="Child's home address")),
+                (
+                    "parents",
+                    models.TextField(
+                        help_text="One parent a line.", verbose_name="Each parent's name and home address"
+                    ),
+                ),
+                (
+                    "educating_parents",
+                    models.CharField(blank=True, max_length=300, verbose_name="Parents providing education"),
+                ),
+                (
+                    "parent_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Hours a week of education from parents"
+                    ),
+                ),
+                (
+                    "other_providers",
+                    models.TextField(
+                        blank=True,
+                        help_text="Name, address, type of provider, and where (or which website) the education is given.",
+                        verbose_name="Other people or organisations providing education",
+                    ),
+                ),
+                (
+                    "other_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Hours a week from other providers"
+                    ),
+                ),
+                (
+                    "support_requested",
+                    models.TextField(blank=True, verbose_name="Support the family asked for"),
+                ),
+                (
+                    "council_decision",
+                    models.TextField(
+                        blank=True, verbose_name="The council's decision on support or suitability"
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "closed_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school_place", "Registered at a school"),
+                            ("moved_away", "Moved out of the area"),
+                            ("over_age", "Over compulsory school age"),
+                            ("died", "Died"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="Reason for leaving the register",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical Children Not in School register entry",
+                "verbose_name_plural": "historical Children Not in School register entries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalSeptemberGuarantee",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="e.g. 2025 for September 2025", verbose_name="September of"
+                    ),
+                ),
+                ("offer", models.BooleanField(verbose_name="Offer of a suitable place")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical september guarantee",
+                "verbose_name_plural": "historical september guarantees",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalTribunalAppeal",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("refusal_assess", "Refusal to carry out an EHC needs assessment"),
+                            ("refusal_issue", "Refusal to issue an EHC plan"),
+                            ("contents", "Contents of the plan (sections B, F or I)"),
+                            ("cease", "Decision to cease the plan"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("registered_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "Appeal upheld"),
+                            ("dismissed", "Appeal dismissed"),
+                            ("withdrawn", "Withdrawn or conceded"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical tribunal appeal",
+                "verbose_name_plural": "historical tribunal appeals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HomeEducationNotice",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("attendance", "Attendance difficulties"),
+                            ("awaiting_place", "Awaiting school place"),
+                            ("relationships", "Breakdown in relationships"),
+                            ("bullying", "Bullying"),
+                            ("medical_send", "Medical/SEND needs"),
+                            ("cultural", "Cultural/Life choice"),
+                            ("provision", "Provision not meeting need"),
+                            ("preference", "Did not receive school preference"),
+                            ("mental_health", "Mental health"),
+                            ("none_given", "No reason given"),
+                            ("other", "Other"),
+                            ("emotional", "Emotional/Behavioural"),
+                            ("no_place", "No school place"),
+                        ],
+                        max_length=20,
+                        verbose_name="Reason the family gives",
+                    ),
+                ),
+                ("consent_needed", models.BooleanField(default=False, editable=False)),
+                (
+                    "consent_basis",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="The open s47 enquiry or CP plan that made consent necessary.",
+                        max_length=200,
+                    ),
+                ),
+                ("consent_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "first_enquiry_on",
+                    models.DateField(blank=True, null=True, verbose_name="First enquiry to the family"),
+                ),
+                (
+                    "suitability",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("suitable", "Suitable education"),
+                            ("unsuitable", "Not suitable: the child is missing education"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("suitability_decided_on", models.DateField(blank=True, null=True)),
+                ("suitability_reasons", models.TextField(blank=True)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="home_education_notices",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The school the child is on the roll of, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="HistoricalEnquiry",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("home_visit", "Home visit"),
+                            ("meeting", "Meeting away from the home"),
+                            ("phone", "Telephone call with the family"),
+                            ("written", "Written report or samples of work from the family"),
+                            ("other_council", "Check with another council"),
+                            ("hmrc", "Check with HMRC"),
+                            ("health", "Check with health services"),
+                            ("border_force", "Check with Border Force"),
+                            ("school_rolls", "Check of school rolls and the Common Transfer File hub"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("made_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=False)),
+                ("found", models.TextField(blank=True, verbose_name="What was found")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "cme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.cmereferral",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "made_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.homeeducationnotice",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical enquiry",
+                "verbose_name_plural": "historical enquiries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalConsentDecision",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("given", "Consent given"),
+                            ("refused", "Consent refused"),
+                            ("withdrawn", "Consent withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                ("reasons", models.TextField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.homeeducationnotice",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical consent decision",
+                "verbose_name_plural": "historical consent decisions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Enquiry",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("home_visit", "Home visit"),
+                            ("meeting", "Meeting away from the home"),
+                            ("phone", "Telephone call with the family"),
+                            ("written", "Written report or samples of work from the family"),
+                            ("other_council", "Check with another council"),
+                            ("hmrc", "Check with HMRC"),
+                            ("health", "Check with health services"),
+                            ("border_force", "Check with Border Force"),
+                            ("school_rolls", "Check of school rolls and the Common Transfer File hub"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("made_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=False)),
+                ("found", models.TextField(blank=True, verbose_name="What was found")),
+                (
+                    "cme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="education.cmereferral",
+                    ),
+                ),
+                (
+                    "made_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="education_enquiries",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="enquiries",
+                        to="education.homeeducationnotice",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "enquiries",
+                "ordering": ["made_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SeptemberGuarantee',
+            name="ConsentDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='e.g. 2025 for September 2025', verbose_name='September of')),
-                ('offer', models.BooleanField(verbose_name='Offer of a suitable place')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='september_guarantees', to='people.person')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='TeamAroundSchool',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('attended_by', models.TextField(blank=True, verbose_name='Who attended')),
-                ('agreed', models.TextField(verbose_name='What was agreed')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='education.pmereferral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("given", "Consent given"),
+                            ("refused", "Consent refused"),
+                            ("withdrawn", "Consent withdrawn"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                ("reasons", models.TextField()),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "notice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decisions",
+                        to="education.homeeducationnotice",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['held_on', 'pk'],
+                "ordering": ["decided_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TribunalAppeal',
+            name="PepQualityAssurance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('refusal_assess', 'Refusal to carry out an EHC needs assessment'), ('refusal_issue', 'Refusal to issue an EHC plan'), ('contents', 'Contents of the plan (sections B, F or I)'), ('cease', 'Decision to cease the plan')], max_length=15)),
-                ('registered_on', models.DateField()),
-                ('outcome', models.CharField(blank=True, choices=[('upheld', 'Appeal upheld'), ('dismissed', 'Appeal dismissed'), ('withdrawn', 'Withdrawn or conceded')], max_length=10)),
-                ('decided_on', models.DateField(blank=True, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='send_appeals', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assured_on", models.DateField()),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("green", "Green"), ("amber", "Amber"), ("red", "Red")],
+                        max_length=5,
+                        verbose_name="Overall rating",
+                    ),
+                ),
+                (
+                    "assured_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pep",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quality",
+                        to="care.personaleducationplan",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pep_quality",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['registered_on', 'pk'],
+                "verbose_name": "PEP quality assurance",
             },
         ),
         migrations.CreateModel(
-            name='ActivityRecord',
+            name="HistoricalPepSectionRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recorded_on', models.DateField()),
-                ('activity', models.CharField(choices=[('education', 'Full-time education'), ('apprenticeship', 'Apprenticeship or traineeship'), ('employment', 'Employment with training'), ('neet', 'Not in education, employment or training (NEET)'), ('not_known', 'Not known')], max_length=15)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='activities', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("voice", "Child's voice and views"),
+                            ("attendance", "Attendance and exclusions"),
+                            ("progress", "Attainment and progress"),
+                            ("sen", "Special educational needs and support"),
+                            ("wellbeing", "Social, emotional and mental health"),
+                            ("targets", "SMART targets"),
+                            ("pupil_premium", "Pupil Premium Plus plan"),
+                            ("transition", "Transition and next steps"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("green", "Green"), ("amber", "Amber"), ("red", "Red")], max_length=5
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "quality",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.pepqualityassurance",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recorded_on', 'pk'],
-                'indexes': [models.Index(fields=['recorded_on'], name='education_a_recorde_7f488a_idx'), models.Index(fields=['person', 'recorded_on'], name='education_a_person__4e763a_idx')],
+                "verbose_name": "historical pep section rating",
+                "verbose_name_plural": "historical pep section ratings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="PepSectionRating",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("voice", "Child's voice and views"),
+                            ("attendance", "Attendance and exclusions"),
+                            ("progress", "Attainment and progress"),
+                            ("sen", "Special educational needs and support"),
+                            ("wellbeing", "Social, emotional and mental health"),
+                            ("targets", "SMART targets"),
+                            ("pupil_premium", "Pupil Premium Plus plan"),
+                            ("transition", "Transition and next steps"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[("green", "Green"), ("amber", "Amber"), ("red", "Red")], max_length=5
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True)),
+                (
+                    "quality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="education.pepqualityassurance",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="PepTarget",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("target", models.TextField()),
+                (
+                    "pupil_premium_plus",
+                    models.DecimalField(
+                        decimal_places=2,
+                        default=0,
+                        max_digits=7,
+                        verbose_name="Pupil Premium Plus allocated (£)",
+                    ),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("achieved", "Achieved"),
+                            ("partly", "Partly achieved"),
+                            ("not_achieved", "Not achieved"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("reviewed_on", models.DateField(blank=True, null=True)),
+                (
+                    "pep",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="smart_targets",
+                        to="care.personaleducationplan",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pep_targets",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="PmeReferral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term_start', models.DateField()),
-                ('term_end', models.DateField()),
-                ('possible', models.PositiveSmallIntegerField(verbose_name='Sessions possible')),
-                ('attended', models.PositiveSmallIntegerField(verbose_name='Sessions attended')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendance', to='people.person')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='education.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("incident", "Incident in school that the family feels is unresolved"),
+                            ("place", "School place in desired location not available"),
+                            ("needs", "Family feel the school is not meeting the child's needs"),
+                            ("exclusion_risk", "Risk of exclusion"),
+                            ("family_move", "Family move (without notifying school or council)"),
+                            ("mental_health", "Other mental health concerns"),
+                            ("trauma", "Trauma experienced by the child or family"),
+                            ("medical", "Medical needs (section 19)"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "absent_since",
+                    models.DateField(blank=True, null=True, verbose_name="First school day of absence"),
+                ),
+                ("triage_due", models.DateField(editable=False)),
+                ("first_step_on", models.DateField(blank=True, null=True)),
+                (
+                    "first_step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("advice", "Advice and support to the school; closed"),
+                            ("second_step", "Passed to the second step"),
+                            (
+                                "school_support",
+                                "Inclusion officer supports the school (team around the school)",
+                            ),
+                            ("youth_group", "Online support group with a youth worker"),
+                            ("waiting_list", "Waiting list for an education officer"),
+                            ("medical", "Children with medical needs tuition"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("second_step_on", models.DateField(blank=True, null=True)),
+                (
+                    "second_step",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("advice", "Advice and support to the school; closed"),
+                            ("second_step", "Passed to the second step"),
+                            (
+                                "school_support",
+                                "Inclusion officer supports the school (team around the school)",
+                            ),
+                            ("youth_group", "Online support group with a youth worker"),
+                            ("waiting_list", "Waiting list for an education officer"),
+                            ("medical", "Children with medical needs tuition"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "waiting_since",
+                    models.DateField(
+                        blank=True, help_text="Joined the waiting list for an officer.", null=True
+                    ),
+                ),
+                ("allocated_on", models.DateField(blank=True, null=True)),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pme_referrals",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="education.school"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'attendance',
-                'indexes': [models.Index(fields=['person', 'term_start'], name='education_a_person__d6b534_idx'), models.Index(fields=['term_end'], name='education_a_term_en_a417be_idx')],
+                "verbose_name": "pupil missing education referral",
             },
         ),
         migrations.CreateModel(
-            name='AttendanceOrderStep',
+            name="HistoricalTeamAroundSchool",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(choices=[('notice', 'Notice to satisfy the council (s437(1))'), ('intention', 'Notice of intention to serve a school attendance order (s438)'), ('order', 'School attendance order served (s437(3))'), ('complied', 'Child registered at the named school'), ('revoked', 'Order revoked (s442)'), ('prosecution', 'Referred for prosecution (s443)')], max_length=12)),
-                ('served_on', models.DateField(verbose_name='Date served or taken')),
-                ('response_due', models.DateField(blank=True, editable=False, null=True)),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendance_order_steps', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('school', models.ForeignKey(blank=True, help_text='The school named, for an order.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='education.school')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("held_on", models.DateField()),
+                ("attended_by", models.TextField(blank=True, verbose_name="Who attended")),
+                ("agreed", models.TextField(verbose_name="What was agreed")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.pmereferral",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['served_on', 'pk'],
-                'indexes': [models.Index(fields=['person', 'served_on'], name='education_a_person__238824_idx')],
+                "verbose_name": "historical team around school",
+                "verbose_name_plural": "historical team around schools",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="RegisterEntry",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "basis",
+                    models.CharField(
+                        choices=[
+                            ("home_educated", "Home educated by the parents (not a registered pupil)"),
+                            (
+                                "not_in_school",
+                                "Not a registered pupil and not educated at home (missing education)",
+                            ),
+                            (
+                                "off_site",
+                                "On a school roll, educated elsewhere by arrangement with the school",
+                            ),
+                        ],
+                        max_length=20,
+                        verbose_name="Why the child is on the register",
+                    ),
+                ),
+                (
+                    "opened_on",
+                    models.DateField(verbose_name="Date the child became eligible for the register"),
+                ),
+                ("home_address", models.CharField(max_length=300, verbose_name="Child's home address")),
+                (
+                    "parents",
+                    models.TextField(
+                        help_text="One parent a line.", verbose_name="Each parent's name and home address"
+                    ),
+                ),
+                (
+                    "educating_parents",
+                    models.CharField(blank=True, max_length=300, verbose_name="Parents providing education"),
+                ),
+                (
+                    "parent_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Hours a week of education from parents"
+                    ),
+                ),
+                (
+                    "other_providers",
+                    models.TextField(
+                        blank=True,
+                        help_text="Name, address, type of provider, and where (or which website) the education is given.",
+                        verbose_name="Other people or organisations providing education",
+                    ),
+                ),
+                (
+                    "other_hours",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Hours a week from other providers"
+                    ),
+                ),
+                (
+                    "support_requested",
+                    models.TextField(blank=True, verbose_name="Support the family asked for"),
+                ),
+                (
+                    "council_decision",
+                    models.TextField(
+                        blank=True, verbose_name="The council's decision on support or suitability"
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "closed_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school_place", "Registered at a school"),
+                            ("moved_away", "Moved out of the area"),
+                            ("over_age", "Over compulsory school age"),
+                            ("died", "Died"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="Reason for leaving the register",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="register_entries",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "Children Not in School register entry",
+                "verbose_name_plural": "Children Not in School register entries",
+            },
+        ),
+        migrations.AddField(
+            model_name="homeeducationnotice",
+            name="entry",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="notices",
+                to="education.registerentry",
+            ),
+        ),
+        migrations.CreateModel(
+            name="HistoricalHomeEducationNotice",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("received_on", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("attendance", "Attendance difficulties"),
+                            ("awaiting_place", "Awaiting school place"),
+                            ("relationships", "Breakdown in relationships"),
+                            ("bullying", "Bullying"),
+                            ("medical_send", "Medical/SEND needs"),
+                            ("cultural", "Cultural/Life choice"),
+                            ("provision", "Provision not meeting need"),
+                            ("preference", "Did not receive school preference"),
+                            ("mental_health", "Mental health"),
+                            ("none_given", "No reason given"),
+                            ("other", "Other"),
+                            ("emotional", "Emotional/Behavioural"),
+                            ("no_place", "No school place"),
+                        ],
+                        max_length=20,
+                        verbose_name="Reason the family gives",
+                    ),
+                ),
+                ("consent_needed", models.BooleanField(default=False, editable=False)),
+                (
+                    "consent_basis",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="The open s47 enquiry or CP plan that made consent necessary.",
+                        max_length=200,
+                    ),
+                ),
+                ("consent_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "first_enquiry_on",
+                    models.DateField(blank=True, null=True, verbose_name="First enquiry to the family"),
+                ),
+                (
+                    "suitability",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("suitable", "Suitable education"),
+                            ("unsuitable", "Not suitable: the child is missing education"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("suitability_decided_on", models.DateField(blank=True, null=True)),
+                ("suitability_reasons", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The school the child is on the roll of, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="education.registerentry",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical home education notice",
+                "verbose_name_plural": "historical home education notices",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="SchoolRoll",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("census_date", models.DateField()),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("nursery", "Nursery"),
+                            ("primary", "Primary"),
+                            ("secondary", "Secondary"),
+                            ("all_through", "All-through"),
+                            ("special", "Special"),
+                            ("alternative", "Alternative provision"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("pupils", models.PositiveIntegerField()),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("census_date", "phase"), name="one_roll_per_phase_and_day"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="SeptemberGuarantee",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="e.g. 2025 for September 2025", verbose_name="September of"
+                    ),
+                ),
+                ("offer", models.BooleanField(verbose_name="Offer of a suitable place")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="september_guarantees",
+                        to="people.person",
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="TeamAroundSchool",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                ("attended_by", models.TextField(blank=True, verbose_name="Who attended")),
+                ("agreed", models.TextField(verbose_name="What was agreed")),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="education.pmereferral",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["held_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="TribunalAppeal",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("refusal_assess", "Refusal to carry out an EHC needs assessment"),
+                            ("refusal_issue", "Refusal to issue an EHC plan"),
+                            ("contents", "Contents of the plan (sections B, F or I)"),
+                            ("cease", "Decision to cease the plan"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("registered_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("upheld", "Appeal upheld"),
+                            ("dismissed", "Appeal dismissed"),
+                            ("withdrawn", "Withdrawn or conceded"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="send_appeals",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["registered_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="ActivityRecord",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recorded_on", models.DateField()),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("education", "Full-time education"),
+                            ("apprenticeship", "Apprenticeship or traineeship"),
+                            ("employment", "Employment with training"),
+                            ("neet", "Not in education, employment or training (NEET)"),
+                            ("not_known", "Not known"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="activities",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["recorded_on", "pk"],
+                "indexes": [
+                    models.Index(fields=["recorded_on"], name="education_a_recorde_7f488a_idx"),
+                    models.Index(fields=["person", "recorded_on"], name="education_a_person__4e763a_idx"),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Attendance",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term_start", models.DateField()),
+                ("term_end", models.DateField()),
+                ("possible", models.PositiveSmallIntegerField(verbose_name="Sessions possible")),
+                ("attended", models.PositiveSmallIntegerField(verbose_name="Sessions attended")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendance",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="education.school"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "attendance",
+                "indexes": [
+                    models.Index(fields=["person", "term_start"], name="education_a_person__d6b534_idx"),
+                    models.Index(fields=["term_end"], name="education_a_term_en_a417be_idx"),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="AttendanceOrderStep",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("notice", "Notice to satisfy the council (s437(1))"),
+                            ("intention", "Notice of intention to serve a school attendance order (s438)"),
+                            ("order", "School attendance order served (s437(3))"),
+                            ("complied", "Child registered at the named school"),
+                            ("revoked", "Order revoked (s442)"),
+                            ("prosecution", "Referred for prosecution (s443)"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("served_on", models.DateField(verbose_name="Date served or taken")),
+                ("response_due", models.DateField(blank=True, editable=False, null=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendance_order_steps",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The school named, for an order.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="education.school",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["served_on", "pk"],
+                "indexes": [
+                    models.Index(fields=["person", "served_on"], name="education_a_person__238824_idx")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='cmereferral',
-            index=models.Index(fields=['received_on'], name='education_c_receive_8f766f_idx'),
+            model_name="cmereferral",
+            index=models.Index(fields=["received_on"], name="education_c_receive_8f766f_idx"),
         ),
         migrations.AddIndex(
-            model_name='cmereferral',
-            index=models.Index(fields=['outcome_on', 'visit_due'], name='education_c_outcome_95cc40_idx'),
+            model_name="cmereferral",
+            index=models.Index(fields=["outcome_on", "visit_due"], name="education_c_outcome_95cc40_idx"),
         ),
         migrations.AddIndex(
-            model_name='ehcrequest',
-            index=models.Index(fields=['received_on'], name='education_e_receive_0c1031_idx'),
+            model_name="ehcrequest",
+            index=models.Index(fields=["received_on"], name="education_e_receive_0c1031_idx"),
         ),
         migrations.AddIndex(
-            model_name='ehcrequest',
-            index=models.Index(fields=['person', 'received_on'], name='education_e_person__f5f738_idx'),
+            model_name="ehcrequest",
+            index=models.Index(fields=["person", "received_on"], name="education_e_person__f5f738_idx"),
         ),
         migrations.AddIndex(
-            model_name='ehcplan',
-            index=models.Index(fields=['issued_on'], name='education_e_issued__2ada13_idx'),
+            model_name="ehcplan",
+            index=models.Index(fields=["issued_on"], name="education_e_issued__2ada13_idx"),
         ),
         migrations.AddIndex(
-            model_name='ehcplan',
-            index=models.Index(fields=['ceased_on', 'next_review_due'], name='education_e_ceased__882352_idx'),
+            model_name="ehcplan",
+            index=models.Index(
+                fields=["ceased_on", "next_review_due"], name="education_e_ceased__882352_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='exclusion',
-            index=models.Index(fields=['start_date', 'kind'], name='education_e_start_d_b312d2_idx'),
+            model_name="exclusion",
+            index=models.Index(fields=["start_date", "kind"], name="education_e_start_d_b312d2_idx"),
         ),
         migrations.AddIndex(
-            model_name='exclusion',
-            index=models.Index(fields=['provision_from', 'provision_due'], name='education_e_provisi_7ad0ef_idx'),
+            model_name="exclusion",
+            index=models.Index(
+                fields=["provision_from", "provision_due"], name="education_e_provisi_7ad0ef_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='exclusion',
-            index=models.Index(fields=['person', 'start_date'], name='education_e_person__a6b47b_idx'),
+            model_name="exclusion",
+            index=models.Index(fields=["person", "start_date"], name="education_e_person__a6b47b_idx"),
         ),
         migrations.AddIndex(
-            model_name='enquiry',
-            index=models.Index(fields=['person', 'made_on'], name='education_e_person__b749a2_idx'),
+            model_name="enquiry",
+            index=models.Index(fields=["person", "made_on"], name="education_e_person__b749a2_idx"),
         ),
         migrations.AddIndex(
-            model_name='pepqualityassurance',
-            index=models.Index(fields=['assured_on'], name='education_p_assured_97923a_idx'),
+            model_name="pepqualityassurance",
+            index=models.Index(fields=["assured_on"], name="education_p_assured_97923a_idx"),
         ),
         migrations.AddConstraint(
-            model_name='pepsectionrating',
-            constraint=models.UniqueConstraint(fields=('quality', 'section'), name='one_rating_per_pep_section'),
+            model_name="pepsectionrating",
+            constraint=models.UniqueConstraint(
+                fields=("quality", "section"), name="one_rating_per_pep_section"
+            ),
         ),
         migrations.AddIndex(
-            model_name='pmereferral',
-            index=models.Index(fields=['received_on'], name='education_p_receive_3955f1_idx'),
+            model_name="pmereferral",
+            index=models.Index(fields=["received_on"], name="education_p_receive_3955f1_idx"),
         ),
         migrations.AddIndex(
-            model_name='pmereferral',
-            index=models.Index(fields=['waiting_since', 'allocated_on'], name='education_p_waiting_55a04f_idx'),
+            model_name="pmereferral",
+            index=models.Index(
+                fields=["waiting_since", "allocated_on"], name="education_p_waiting_55a04f_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='registerentry',
-            index=models.Index(fields=['closed_on', 'opened_on'], name='education_r_closed__40bf5e_idx'),
+            model_name="registerentry",
+            index=models.Index(fields=["closed_on", "opened_on"], name="education_r_closed__40bf5e_idx"),
         ),
         migrations.AddIndex(
-            model_name='registerentry',
-            index=models.Index(fields=['person', 'opened_on'], name='education_r_person__26f414_idx'),
+            model_name="registerentry",
+            index=models.Index(fields=["person", "opened_on"], name="education_r_person__26f414_idx"),
         ),
         migrations.AddIndex(
-            model_name='homeeducationnotice',
-            index=models.Index(fields=['received_on'], name='education_h_receive_2da113_idx'),
+            model_name="homeeducationnotice",
+            index=models.Index(fields=["received_on"], name="education_h_receive_2da113_idx"),
         ),
         migrations.AddIndex(
-            model_name='homeeducationnotice',
-            index=models.Index(fields=['person', 'received_on'], name='education_h_person__2a7dc8_idx'),
+            model_name="homeeducationnotice",
+            index=models.Index(fields=["person", "received_on"], name="education_h_person__2a7dc8_idx"),
         ),
         migrations.AddConstraint(
-            model_name='septemberguarantee',
-            constraint=models.UniqueConstraint(fields=('person', 'year'), name='one_guarantee_a_year'),
+            model_name="septemberguarantee",
+            constraint=models.UniqueConstraint(fields=("person", "year"), name="one_guarantee_a_year"),
         ),
     ]

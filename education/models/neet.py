@@ -26,9 +26,7 @@ class ActivityRecord(models.Model):
 class SeptemberGuarantee(models.Model):
     """Whether a Year 11 (or Year 12) leaver had an offer of a suitable place for the September after."""
 
-    person = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="september_guarantees"
-    )
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="september_guarantees")
     year = models.PositiveSmallIntegerField("September of", help_text="e.g. 2025 for September 2025")
     offer = models.BooleanField("Offer of a suitable place")
     history = HistoricalRecords()

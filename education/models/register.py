@@ -21,9 +21,7 @@ User = settings.AUTH_USER_MODEL
 
 class RegisterEntry(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="register_entries")
-    basis = models.CharField(
-        "Why the child is on the register", max_length=20, choices=RegisterBasis.choices
-    )
+    basis = models.CharField("Why the child is on the register", max_length=20, choices=RegisterBasis.choices)
     opened_on = models.DateField("Date the child became eligible for the register")
     home_address = models.CharField("Child's home address", max_length=300)
     parents = models.TextField("Each parent's name and home address", help_text="One parent a line.")
@@ -36,9 +34,7 @@ class RegisterEntry(models.Model):
         blank=True,
         help_text="Name, address, type of provider, and where (or which website) the education is given.",
     )
-    other_hours = models.PositiveSmallIntegerField(
-        "Hours a week from other providers", null=True, blank=True
-    )
+    other_hours = models.PositiveSmallIntegerField("Hours a week from other providers", null=True, blank=True)
     support_requested = models.TextField("Support the family asked for", blank=True)
     council_decision = models.TextField("The council's decision on support or suitability", blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -159,4 +155,3 @@ class AttendanceOrderStep(models.Model):
         code = self.DUE_CODES.get(self.step)
         self.response_due = registry.get(code).due(self.served_on) if code else None
         super().save(*args, **kwargs)
-

@@ -26,7 +26,8 @@ class School(models.Model):
 
 
 class SchoolRoll(models.Model):
-    """Pupils on the roll of the council's schools by phase on a school census day (the rates' denominator)."""
+    """Pupils on the roll of the council's schools by phase on a school census day (the rates'
+    denominator)."""
 
     census_date = models.DateField()
     phase = models.CharField(max_length=20, choices=Phase.choices)

@@ -4,6 +4,7 @@ Due dates are stored when the record is saved, from the registry: the decision t
 6 weeks of the request, the final plan within 20 weeks, annual reviews within 12 months
 (Special Educational Needs and Disability Regulations 2014).
 """
+
 import datetime
 
 from django.conf import settings
@@ -50,7 +51,8 @@ class EhcRequest(models.Model):
 
 
 def ehc_review_due(issued_on: datetime.date, review_dates) -> datetime.date:
-    """An EHC plan's next annual review: within 12 months of its issue or latest review. The one rule the plan's
+    """An EHC plan's next annual review: within 12 months of its issue or latest review. The one rule the
+    plan's
     save() and the synthetic council set `EhcPlan.next_review_due` with."""
     return registry.get("EHC_ANNUAL_REVIEW").due(max(review_dates, default=issued_on))
 
@@ -84,7 +86,9 @@ class EhcPlan(models.Model):
         return f"EHC plan from {self.issued_on:%-d %b %Y} ({self.get_primary_need_display()})"
 
     def compute_next_review_due(self):
-        return ehc_review_due(self.issued_on, self.reviews.values_list("held_on", flat=True) if self.pk else [])
+        return ehc_review_due(
+            self.issued_on, self.reviews.values_list("held_on", flat=True) if self.pk else []
+        )
 
     def save(self, *args, **kwargs):
         self.next_review_due = self.compute_next_review_due()

@@ -16,9 +16,7 @@ User = settings.AUTH_USER_MODEL
 
 
 class PepQualityAssurance(models.Model):
-    pep = models.OneToOneField(
-        "care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="quality"
-    )
+    pep = models.OneToOneField("care.PersonalEducationPlan", on_delete=models.PROTECT, related_name="quality")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="pep_quality")
     assured_on = models.DateField()
     assured_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

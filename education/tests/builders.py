@@ -82,9 +82,9 @@ def every_education_record(child, on=None, worker=None, period=None):
     education notice, CME and PME referrals, a permanent exclusion, an EHC request and plan, and a PEP (in
     `period`, else a period of care begun for the purpose, with `worker` as the child's social worker)."""
     from care.models import PersonalEducationPlan
-    from tests.factories.care import child_in_care
     from education import services
     from education.models import CmeReferral, EhcPlan, EhcRequest, Exclusion, PmeReferral
+    from tests.factories.care import child_in_care
 
     on = on or TODAY() - datetime.timedelta(days=20)
     a_school = school()

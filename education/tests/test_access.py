@@ -35,8 +35,10 @@ pytestmark = pytest.mark.django_db
 EDUCATION_WRITES = sorted(
     (name, callback)
     for name, _, callback in patterns()
-    if name.startswith("education:") and hasattr(callback, "child_model")
-    and callback.access_class == AccessClass.CHILD_WRITE and name != "education:start"
+    if name.startswith("education:")
+    and hasattr(callback, "child_model")
+    and callback.access_class == AccessClass.CHILD_WRITE
+    and name != "education:start"
 )
 NO_RECORDING = "no right to record education and inclusion work"
 
@@ -62,8 +64,11 @@ def education_rows() -> int:
 
 def test_every_education_page_about_a_child_is_gated():
     """The record reads; every other page about a child records education and inclusion work."""
-    about_a_child = {name: callback for name, _, callback in patterns()
-                     if name.startswith("education:") and hasattr(callback, "child_model")}
+    about_a_child = {
+        name: callback
+        for name, _, callback in patterns()
+        if name.startswith("education:") and hasattr(callback, "child_model")
+    }
     assert about_a_child.pop("education:record").access_class == AccessClass.CHILD_READ
     assert about_a_child.pop("education:start").work == Work.INCLUSION
     assert len(about_a_child) == len(EDUCATION_WRITES) == 25
@@ -74,7 +79,8 @@ def test_only_education_and_virtual_school_officers_record_education_and_inclusi
     own = Basis(BasisKind.TEAM, "member of a team the child is open to")
     for role in Role.values:
         assert may_record(make_user(role=role), own, Work.INCLUSION) == (
-            role in (Role.EDUCATION_OFFICER, Role.VIRTUAL_SCHOOL)), role
+            role in (Role.EDUCATION_OFFICER, Role.VIRTUAL_SCHOOL)
+        ), role
     eda = officer(education_team())
     for kind in (BasisKind.SHARE, BasisKind.MULTI_AGENCY, BasisKind.BREAK_GLASS, BasisKind.FRONT_DOOR):
         assert not may_record(eda, Basis(kind, "borrowed"), Work.INCLUSION), kind
@@ -129,8 +135,9 @@ def test_a_partner_reads_the_shared_record_but_not_education_and_the_refusal_is_
 def test_break_glass_opens_the_record_but_not_education(client, child_protection, role):
     child, _, _ = child_protection
     user = make_user(role=role, teams=[make_team(kind=TeamKind.PERFORMANCE)])
-    BreakGlass.objects.create(user=user, person=child, reason="Checking",
-                              expires_at=timezone.now() + datetime.timedelta(hours=1))
+    BreakGlass.objects.create(
+        user=user, person=child, reason="Checking", expires_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     client.force_login(user)
     assert client.get(reverse("people:record", args=[child.pk])).status_code == 200
     url = reverse("education:record", args=[child.pk])
@@ -161,7 +168,9 @@ def test_only_education_staff_in_an_education_team_start_work_for_a_child(client
     involvements, notices = Involvement.objects.count(), HomeEducationNotice.objects.count()
     url = start_url(child, "cme")
     for method in ("get", "post"):
-        response = getattr(client, method)(url, **({"data": {"reason": "from_la"}} if method == "post" else {}))
+        response = getattr(client, method)(
+            url, **({"data": {"reason": "from_la"}} if method == "post" else {})
+        )
         assert response.status_code == 403 and "Zephyrine" not in response.content.decode()
     refusals = RecordView.objects.filter(user=user, person=child, allowed=False, path=url)
     assert refusals.count() == 2 and all(r.basis.startswith("refused") for r in refusals)
@@ -179,13 +188,18 @@ def test_a_virtual_school_officer_starts_work_identity_only_and_the_involvement_
     found = client.get(reverse("education:find"), {"la_id": child.la_id})
     assert "Zephyrine" in found.content.decode()
     search = Disclosure.objects.get(user=vera, kind=DisclosureKind.SEARCH)
-    assert search.terms == child.la_id and list(search.children.values_list("person_id", flat=True)) == [child.pk]
-    assert client.get(reverse("education:record", args=[child.pk])).status_code == 403  # not yet open to the team
+    assert search.terms == child.la_id and list(search.children.values_list("person_id", flat=True)) == [
+        child.pk
+    ]
+    assert (
+        client.get(reverse("education:record", args=[child.pk])).status_code == 403
+    )  # not yet open to the team
     assert client.get(start_url(child, "cme")).status_code == 200
     look = RecordView.objects.filter(user=vera, person=child, allowed=True).get()
     assert "identity only" in look.basis and look.action == "record"
-    saved = client.post(start_url(child, "cme"), {**date_fields("received_on", timezone.localdate()),
-                                                  "reason": "from_la"})
+    saved = client.post(
+        start_url(child, "cme"), {**date_fields("received_on", timezone.localdate()), "reason": "from_la"}
+    )
     assert saved.status_code == 302
     held = Involvement.objects.get(person=child, team__kind__in=[TeamKind.EDUCATION, TeamKind.VIRTUAL_SCHOOL])
     assert held.history.earliest().history_user == vera

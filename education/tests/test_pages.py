@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.models import Involvement, RecordView, Role, TeamKind
-from tests.factories.care import child_in_care
 from education.models import (
     AttendanceOrderStep,
     CmeReferral,
@@ -30,6 +29,7 @@ from tests.factories import (
     make_user,
     police_officer,
 )
+from tests.factories.care import child_in_care
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -69,9 +69,7 @@ def test_an_officer_finds_a_child_by_council_id_and_records_a_notice_which_opens
     child = make_person(birth_date=datetime.date(2013, 4, 1))
     found = client.get(reverse("education:find"), {"la_id": child.la_id.lower()})
     assert child.full_name in found.content.decode()
-    response = client.post(
-        start_url(child, "notice"), notice_data(TODAY(), school())
-    )
+    response = client.post(start_url(child, "notice"), notice_data(TODAY(), school()))
     assert response.status_code == 302 and response["Location"] == reverse(
         "education:record", args=[child.pk]
     )

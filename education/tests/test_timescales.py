@@ -1,4 +1,5 @@
-"""Education timescales worked out by hand on the council's school calendar (half-terms, August, Christmas)."""
+"""Education timescales worked out by hand on the council's school calendar (half-terms, August,
+Christmas)."""
 
 from datetime import date
 
@@ -9,7 +10,8 @@ from timescales.registry import get
 from timescales.workdays import Calendar, reset_default_calendar
 
 ENGLAND = Calendar()
-# Leicestershire-like 2025/26 holidays: autumn half term 27-31 Oct, Christmas 22 Dec-2 Jan, summer 2025 from 21 Jul.
+# Leicestershire-like 2025/26 holidays: autumn half term 27-31 Oct, Christmas 22 Dec-2 Jan, summer 2025 from
+# 21 Jul.
 SCHOOL = Calendar(
     school_holidays=[
         (date(2025, 7, 21), date(2025, 9, 2)),
@@ -66,7 +68,8 @@ def test_first_visit_to_a_child_missing_education_over_christmas():
 
 
 def test_checks_for_a_child_missing_education_in_school_days_across_august():
-    # Referral Fri 18 Jul 2025: Mon 21 Jul to Tue 2 Sep is the summer holiday; Wed 3 Sep (1) ... 20 school days
+    # Referral Fri 18 Jul 2025: Mon 21 Jul to Tue 2 Sep is the summer holiday; Wed 3 Sep (1) ... 20 school
+    # days
     # is Tue 30 Sep 2025.
     assert get("CME_ENQUIRIES").due(date(2025, 7, 18), SCHOOL) == date(2025, 9, 30)
 

@@ -36,8 +36,9 @@ NOT_A_READER = (
     "Education records are not open to partner agencies, analysts, administrators or the data protection "
     "officer."
 )
-NOT_STARTING = ("Starting education work for a child is for education and Virtual School officers in an "
-                "education team.")
+NOT_STARTING = (
+    "Starting education work for a child is for education and Virtual School officers in an education team."
+)
 STARTING = "starting education work for this child (identity only)"
 
 
@@ -104,8 +105,10 @@ def starting(view):
             except Exception:  # the database may have failed: the page's own error matters more  # nosec B110
                 pass
             raise
-        logged(response.status_code < 400, "" if response.status_code < 400 else
-               f"not served: status {response.status_code}")
+        logged(
+            response.status_code < 400,
+            "" if response.status_code < 400 else f"not served: status {response.status_code}",
+        )
         return response
 
     wrapper.access_class = AccessClass.CHILD_WRITE

@@ -66,8 +66,11 @@ def _rows(objects, build):
 def _table(request, title, intro, heading, columns, objects, build, **context):
     shown = Paginator(objects, PER_PAGE).get_page(request.GET.get("page"))
     shown.object_list = _rows(list(shown.object_list), build)
-    _named(request, f"{title}: {heading.lower()}, page {shown.number}",
-           [person.pk for person, _, _ in shown.object_list])
+    _named(
+        request,
+        f"{title}: {heading.lower()}, page {shown.number}",
+        [person.pk for person, _, _ in shown.object_list],
+    )
     return render(
         request,
         "education/table.html",
@@ -219,8 +222,12 @@ def virtual_school(request, children, today):
         return [(people[r.person_id], url_of(people[r.person_id].pk), r) for r in records]
 
     exclusions, attendance, to_assure = listed(excluded), listed(low), listed(peps)
-    _named(request, "Virtual School: worklist", [row.person.pk for row in rows]
-           + [person.pk for person, _, _ in (*exclusions, *attendance, *to_assure)])
+    _named(
+        request,
+        "Virtual School: worklist",
+        [row.person.pk for row in rows]
+        + [person.pk for person, _, _ in (*exclusions, *attendance, *to_assure)],
+    )
     return render(
         request,
         "education/virtual_school.html",

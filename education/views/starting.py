@@ -39,8 +39,13 @@ def find(request):
     if person and person.merged_into_id:
         person = survivor_of(person)
     if la_id:
-        disclose(request, DisclosureKind.SEARCH, [person.pk] if person else [],
-                 what="Start education work: find a child by council ID", terms=la_id)
+        disclose(
+            request,
+            DisclosureKind.SEARCH,
+            [person.pk] if person else [],
+            what="Start education work: find a child by council ID",
+            terms=la_id,
+        )
     return render(
         request,
         "education/find.html",

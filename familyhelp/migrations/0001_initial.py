@@ -6,198 +6,399 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AssessmentFactorRecord',
+            name="AssessmentFactorRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('1A', 'Alcohol misuse: concerns about the child'), ('1B', 'Alcohol misuse: concerns about the parent or carer'), ('1C', 'Alcohol misuse: concerns about another person in the household'), ('2A', 'Drug misuse: concerns about the child'), ('2B', 'Drug misuse: concerns about the parent or carer'), ('2C', 'Drug misuse: concerns about another person in the household'), ('3A', 'Domestic abuse: concerns about the child'), ('3B', 'Domestic abuse: concerns about the parent or carer'), ('3C', 'Domestic abuse: concerns about another person in the household'), ('4A', 'Mental health: concerns about the child'), ('4B', 'Mental health: concerns about the parent or carer'), ('4C', 'Mental health: concerns about another person in the household'), ('5A', 'Learning disability: concerns about the child'), ('5B', 'Learning disability: concerns about the parent or carer'), ('5C', 'Learning disability: concerns about another person in the household'), ('6A', 'Physical disability or illness: concerns about the child'), ('6B', 'Physical disability or illness: concerns about the parent or carer'), ('6C', 'Physical disability or illness: concerns about another person in the household'), ('7A', 'Young carer'), ('8B', 'Privately fostered: overseas child who intends to return'), ('8C', 'Privately fostered: overseas child who intends to stay'), ('8D', 'Privately fostered: UK child in independent or state education'), ('8E', 'Privately fostered: UK child making alternative arrangements'), ('8F', 'Privately fostered: other'), ('9A', 'Unaccompanied asylum-seeking child'), ('10A', 'Going or being missing'), ('11A', 'Child sexual exploitation'), ('12A', 'Trafficking'), ('13A', 'Gangs'), ('14A', 'Socially unacceptable behaviour'), ('15A', 'Self-harm'), ('16A', 'Abuse or neglect: neglect'), ('17A', 'Abuse or neglect: emotional abuse'), ('18A', 'Abuse or neglect: physical abuse'), ('18B', 'Abuse or neglect: physical abuse by an adult'), ('18C', 'Abuse or neglect: physical abuse by another child'), ('19A', 'Abuse or neglect: sexual abuse'), ('19B', 'Abuse or neglect: sexual abuse by an adult'), ('19C', 'Abuse or neglect: sexual abuse by another child'), ('20', 'Other'), ('21', 'No factors identified'), ('22A', 'Female genital mutilation'), ('23A', 'Abuse linked to faith or belief'), ('24A', 'Child criminal exploitation')], max_length=3)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("1A", "Alcohol misuse: concerns about the child"),
+                            ("1B", "Alcohol misuse: concerns about the parent or carer"),
+                            ("1C", "Alcohol misuse: concerns about another person in the household"),
+                            ("2A", "Drug misuse: concerns about the child"),
+                            ("2B", "Drug misuse: concerns about the parent or carer"),
+                            ("2C", "Drug misuse: concerns about another person in the household"),
+                            ("3A", "Domestic abuse: concerns about the child"),
+                            ("3B", "Domestic abuse: concerns about the parent or carer"),
+                            ("3C", "Domestic abuse: concerns about another person in the household"),
+                            ("4A", "Mental health: concerns about the child"),
+                            ("4B", "Mental health: concerns about the parent or carer"),
+                            ("4C", "Mental health: concerns about another person in the household"),
+                            ("5A", "Learning disability: concerns about the child"),
+                            ("5B", "Learning disability: concerns about the parent or carer"),
+                            ("5C", "Learning disability: concerns about another person in the household"),
+                            ("6A", "Physical disability or illness: concerns about the child"),
+                            ("6B", "Physical disability or illness: concerns about the parent or carer"),
+                            (
+                                "6C",
+                                "Physical disability or illness: concerns about another person in the household",
+                            ),
+                            ("7A", "Young carer"),
+                            ("8B", "Privately fostered: overseas child who intends to return"),
+                            ("8C", "Privately fostered: overseas child who intends to stay"),
+                            ("8D", "Privately fostered: UK child in independent or state education"),
+                            ("8E", "Privately fostered: UK child making alternative arrangements"),
+                            ("8F", "Privately fostered: other"),
+                            ("9A", "Unaccompanied asylum-seeking child"),
+                            ("10A", "Going or being missing"),
+                            ("11A", "Child sexual exploitation"),
+                            ("12A", "Trafficking"),
+                            ("13A", "Gangs"),
+                            ("14A", "Socially unacceptable behaviour"),
+                            ("15A", "Self-harm"),
+                            ("16A", "Abuse or neglect: neglect"),
+                            ("17A", "Abuse or neglect: emotional abuse"),
+                            ("18A", "Abuse or neglect: physical abuse"),
+                            ("18B", "Abuse or neglect: physical abuse by an adult"),
+                            ("18C", "Abuse or neglect: physical abuse by another child"),
+                            ("19A", "Abuse or neglect: sexual abuse"),
+                            ("19B", "Abuse or neglect: sexual abuse by an adult"),
+                            ("19C", "Abuse or neglect: sexual abuse by another child"),
+                            ("20", "Other"),
+                            ("21", "No factors identified"),
+                            ("22A", "Female genital mutilation"),
+                            ("23A", "Abuse linked to faith or belief"),
+                            ("24A", "Child criminal exploitation"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CINPlan',
+            name="CINPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('next_review_due', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("next_review_due", models.DateField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='CINPlanReview',
+            name="CINPlanReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('review_date', models.DateField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("review_date", models.DateField()),
             ],
         ),
         migrations.CreateModel(
-            name='FamilyHelpEpisode',
+            name="FamilyHelpEpisode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('reason', models.TextField()),
-                ('closure_reason', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("reason", models.TextField()),
+                ("closure_reason", models.CharField(blank=True, max_length=200)),
             ],
         ),
         migrations.CreateModel(
-            name='FamilyPlan',
+            name="FamilyPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agreed_on', models.DateField()),
-                ('goals', models.TextField()),
-                ('next_review_due', models.DateField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("agreed_on", models.DateField()),
+                ("goals", models.TextField()),
+                ("next_review_due", models.DateField(blank=True, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalAssessment',
+            name="HistoricalAssessment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='AssessmentActualStartDate in the CIN census.')),
-                ('internal_review_date', models.DateField(blank=True, null=True)),
-                ('authorisation_date', models.DateField(blank=True, help_text='When the assessment was completed and signed off by a manager.', null=True)),
-                ('due_date', models.DateField(editable=False)),
-                ('outcome', models.CharField(blank=True, choices=[('nfa', 'No further action'), ('family_help', 'Family Help (lead practitioner)'), ('cin_plan', 'Child in need plan'), ('strategy', 'Strategy discussion'), ('looked_after', 'Child to become looked after')], max_length=20)),
-                ('summary', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField(help_text="AssessmentActualStartDate in the CIN census.")),
+                ("internal_review_date", models.DateField(blank=True, null=True)),
+                (
+                    "authorisation_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the assessment was completed and signed off by a manager.",
+                        null=True,
+                    ),
+                ),
+                ("due_date", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("nfa", "No further action"),
+                            ("family_help", "Family Help (lead practitioner)"),
+                            ("cin_plan", "Child in need plan"),
+                            ("strategy", "Strategy discussion"),
+                            ("looked_after", "Child to become looked after"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assessment',
-                'verbose_name_plural': 'historical assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical assessment",
+                "verbose_name_plural": "historical assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCINPlan',
+            name="HistoricalCINPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('next_review_due', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("next_review_due", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cin plan',
-                'verbose_name_plural': 'historical cin plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cin plan",
+                "verbose_name_plural": "historical cin plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalCINPlanReview',
+            name="HistoricalCINPlanReview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('review_date', models.DateField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("review_date", models.DateField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cin plan review',
-                'verbose_name_plural': 'historical cin plan reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cin plan review",
+                "verbose_name_plural": "historical cin plan reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFamilyHelpEpisode',
+            name="HistoricalFamilyHelpEpisode",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('reason', models.TextField()),
-                ('closure_reason', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                ("reason", models.TextField()),
+                ("closure_reason", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical family help episode',
-                'verbose_name_plural': 'historical family help episodes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical family help episode",
+                "verbose_name_plural": "historical family help episodes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFamilyPlan',
+            name="HistoricalFamilyPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('agreed_on', models.DateField()),
-                ('goals', models.TextField()),
-                ('next_review_due', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("agreed_on", models.DateField()),
+                ("goals", models.TextField()),
+                ("next_review_due", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical family plan',
-                'verbose_name_plural': 'historical family plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical family plan",
+                "verbose_name_plural": "historical family plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalStepDecision',
+            name="HistoricalStepDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('up', "Step-up from Family Help to children's social care"), ('down', "Step-down from children's social care to Family Help")], max_length=4)),
-                ('decided_on', models.DateField()),
-                ('reason', models.TextField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("up", "Step-up from Family Help to children's social care"),
+                            ("down", "Step-down from children's social care to Family Help"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                ("reason", models.TextField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical step decision',
-                'verbose_name_plural': 'historical step decisions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical step decision",
+                "verbose_name_plural": "historical step decisions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='StepDecision',
+            name="StepDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('up', "Step-up from Family Help to children's social care"), ('down', "Step-down from children's social care to Family Help")], max_length=4)),
-                ('decided_on', models.DateField()),
-                ('reason', models.TextField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("up", "Step-up from Family Help to children's social care"),
+                            ("down", "Step-down from children's social care to Family Help"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("decided_on", models.DateField()),
+                ("reason", models.TextField()),
             ],
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='AssessmentActualStartDate in the CIN census.')),
-                ('internal_review_date', models.DateField(blank=True, null=True)),
-                ('authorisation_date', models.DateField(blank=True, help_text='When the assessment was completed and signed off by a manager.', null=True)),
-                ('due_date', models.DateField(editable=False)),
-                ('outcome', models.CharField(blank=True, choices=[('nfa', 'No further action'), ('family_help', 'Family Help (lead practitioner)'), ('cin_plan', 'Child in need plan'), ('strategy', 'Strategy discussion'), ('looked_after', 'Child to become looked after')], max_length=20)),
-                ('summary', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="AssessmentActualStartDate in the CIN census.")),
+                ("internal_review_date", models.DateField(blank=True, null=True)),
+                (
+                    "authorisation_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the assessment was completed and signed off by a manager.",
+                        null=True,
+                    ),
+                ),
+                ("due_date", models.DateField(editable=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("nfa", "No further action"),
+                            ("family_help", "Family Help (lead practitioner)"),
+                            ("cin_plan", "Child in need plan"),
+                            ("strategy", "Strategy discussion"),
+                            ("looked_after", "Child to become looked after"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
     ]

@@ -7,141 +7,235 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('familyhelp', '0002_initial'),
-        ('frontdoor', '0003_referral_open_index'),
-        ('people', '0005_draft'),
+        ("familyhelp", "0002_initial"),
+        ("frontdoor", "0003_referral_open_index"),
+        ("people", "0005_draft"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AssessmentDecision',
+            name="AssessmentDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('sent', 'Sent for authorisation'), ('returned', 'Returned with comments'), ('authorised', 'Authorised')], max_length=12)),
-                ('at', models.DateTimeField()),
-                ('comment', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("sent", "Sent for authorisation"),
+                            ("returned", "Returned with comments"),
+                            ("authorised", "Authorised"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("comment", models.TextField(blank=True)),
             ],
         ),
         migrations.CreateModel(
-            name='AssessmentSection',
+            name="AssessmentSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('section', models.CharField(max_length=40)),
-                ('text', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("section", models.CharField(max_length=40)),
+                ("text", models.TextField(blank=True)),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalAssessmentDecision',
+            name="HistoricalAssessmentDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('action', models.CharField(choices=[('sent', 'Sent for authorisation'), ('returned', 'Returned with comments'), ('authorised', 'Authorised')], max_length=12)),
-                ('at', models.DateTimeField()),
-                ('comment', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("sent", "Sent for authorisation"),
+                            ("returned", "Returned with comments"),
+                            ("authorised", "Authorised"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("comment", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assessment decision',
-                'verbose_name_plural': 'historical assessment decisions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical assessment decision",
+                "verbose_name_plural": "historical assessment decisions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAssessmentSection',
+            name="HistoricalAssessmentSection",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('section', models.CharField(max_length=40)),
-                ('text', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("section", models.CharField(max_length=40)),
+                ("text", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assessment section',
-                'verbose_name_plural': 'historical assessment sections',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical assessment section",
+                "verbose_name_plural": "historical assessment sections",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='child_seen_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date the child was seen'),
+            model_name="assessment",
+            name="child_seen_on",
+            field=models.DateField(blank=True, null=True, verbose_name="date the child was seen"),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='sent_for_authorisation_at',
-            field=models.DateTimeField(blank=True, help_text='Set while the assessment waits for a manager to authorise or return it.', null=True),
+            model_name="assessment",
+            name="sent_for_authorisation_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Set while the assessment waits for a manager to authorise or return it.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessment',
-            name='child_seen_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date the child was seen'),
+            model_name="historicalassessment",
+            name="child_seen_on",
+            field=models.DateField(blank=True, null=True, verbose_name="date the child was seen"),
         ),
         migrations.AddField(
-            model_name='historicalassessment',
-            name='sent_for_authorisation_at',
-            field=models.DateTimeField(blank=True, help_text='Set while the assessment waits for a manager to authorise or return it.', null=True),
+            model_name="historicalassessment",
+            name="sent_for_authorisation_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Set while the assessment waits for a manager to authorise or return it.",
+                null=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['sent_for_authorisation_at'], name='familyhelp__sent_fo_00f77d_idx'),
+            model_name="assessment",
+            index=models.Index(fields=["sent_for_authorisation_at"], name="familyhelp__sent_fo_00f77d_idx"),
         ),
         migrations.AddField(
-            model_name='assessmentdecision',
-            name='assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='familyhelp.assessment'),
+            model_name="assessmentdecision",
+            name="assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="decisions",
+                to="familyhelp.assessment",
+            ),
         ),
         migrations.AddField(
-            model_name='assessmentdecision',
-            name='by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="assessmentdecision",
+            name="by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='assessmentsection',
-            name='assessment',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='familyhelp.assessment'),
+            model_name="assessmentsection",
+            name="assessment",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="sections",
+                to="familyhelp.assessment",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessmentdecision',
-            name='assessment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='familyhelp.assessment'),
+            model_name="historicalassessmentdecision",
+            name="assessment",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="familyhelp.assessment",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessmentdecision',
-            name='by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalassessmentdecision",
+            name="by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessmentdecision',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalassessmentdecision",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessmentsection',
-            name='assessment',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='familyhelp.assessment'),
+            model_name="historicalassessmentsection",
+            name="assessment",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="familyhelp.assessment",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalassessmentsection',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalassessmentsection",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessmentdecision',
-            index=models.Index(fields=['assessment', 'at'], name='familyhelp__assessm_95210f_idx'),
+            model_name="assessmentdecision",
+            index=models.Index(fields=["assessment", "at"], name="familyhelp__assessm_95210f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='assessmentsection',
-            constraint=models.UniqueConstraint(fields=('assessment', 'section'), name='one_text_per_section'),
+            model_name="assessmentsection",
+            constraint=models.UniqueConstraint(fields=("assessment", "section"), name="one_text_per_section"),
         ),
     ]

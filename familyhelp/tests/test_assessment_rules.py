@@ -1,4 +1,5 @@
 """The assessment's 45 working days, worked by hand."""
+
 import datetime
 
 import pytest

@@ -1,4 +1,5 @@
 """Assessments in 45 working days and the children-in-need rate, worked by hand."""
+
 import datetime
 from decimal import Decimal
 
@@ -12,9 +13,9 @@ from familyhelp.indicators import (
 )
 from familyhelp.models import Assessment
 from frontdoor.models import Referral
-from tests.factories.journey import child, referral
 from people.models import Person
 from performance import computed, periods
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -54,8 +55,12 @@ def test_the_dfe_reading_from_the_assessment_start_beside_working_together_from_
     # 9-10 Jan (2), 13 Jan - 7 Mar (42), 10-12 Mar (45): on time by the DfE's reading. From the referral
     # 12 Mar is the 47th working day (10 Mar is the 45th): late by Working Together's.
     person = child()
-    Assessment.objects.create(referral=referral(person, D(2025, 1, 6)), person=person, start_date=D(2025, 1, 8),
-                              authorisation_date=D(2025, 3, 12))
+    Assessment.objects.create(
+        referral=referral(person, D(2025, 1, 6)),
+        person=person,
+        start_date=D(2025, 1, 8),
+        authorisation_date=D(2025, 3, 12),
+    )
     assert counted(assessments_within_45_working_days(Q4_2024_25)) == [(D(2025, 3, 12), True)]
     assert counted(assessments_within_45_working_days_of_referral(Q4_2024_25)) == [(D(2025, 3, 12), False)]
 
@@ -74,7 +79,7 @@ def test_year_to_date_counts_assessments_completed_since_1_april():
     assert len(filed.case_list.as_cases()) == 3
 
 
-def population(year, per_age, ages=range(0, 19)):
+def population(year, per_age, ages=range(19)):
     for age in ages:
         PopulationCount.objects.create(year=year, age=age, sex="F", count=per_age)
 

@@ -8,144 +8,593 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('access', '0002_initial'),
-        ('people', '0001_initial'),
+        ("access", "0002_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('1A', 'Individual: family member, relative or carer'), ('1B', 'Individual: acquaintance (including neighbours and childminders)'), ('1C', 'Individual: self'), ('1D', 'Individual: other (including strangers, MPs)'), ('2A', 'Schools'), ('2B', 'Education services'), ('3A', 'Health services: GP'), ('3B', 'Health services: health visitor'), ('3C', 'Health services: school nurse'), ('3D', 'Health services: other primary health services'), ('3E', 'Health services: A&E'), ('3F', 'Health services: other (e.g. hospice)'), ('4', 'Housing'), ('5A', 'LA services: social care (e.g. adult social care)'), ('5B', 'LA services: other internal'), ('5C', "LA services: external (e.g. another council's children's services)"), ('5D', 'Early help / Family Help'), ('6', 'Police'), ('7', 'Other legal agency (courts, probation, immigration, Cafcass, prison)'), ('8', 'Other'), ('9', 'Anonymous'), ('10', 'Unknown')], max_length=2)),
-                ('referrer', models.CharField(blank=True, help_text='Who made contact: name, role and organisation.', max_length=200)),
-                ('received_at', models.DateTimeField(help_text='When the contact reached the council, not when it was typed in.')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('summary', models.TextField()),
-                ('decision_due', models.DateField(editable=False)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contacts', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("1A", "Individual: family member, relative or carer"),
+                            ("1B", "Individual: acquaintance (including neighbours and childminders)"),
+                            ("1C", "Individual: self"),
+                            ("1D", "Individual: other (including strangers, MPs)"),
+                            ("2A", "Schools"),
+                            ("2B", "Education services"),
+                            ("3A", "Health services: GP"),
+                            ("3B", "Health services: health visitor"),
+                            ("3C", "Health services: school nurse"),
+                            ("3D", "Health services: other primary health services"),
+                            ("3E", "Health services: A&E"),
+                            ("3F", "Health services: other (e.g. hospice)"),
+                            ("4", "Housing"),
+                            ("5A", "LA services: social care (e.g. adult social care)"),
+                            ("5B", "LA services: other internal"),
+                            ("5C", "LA services: external (e.g. another council's children's services)"),
+                            ("5D", "Early help / Family Help"),
+                            ("6", "Police"),
+                            ("7", "Other legal agency (courts, probation, immigration, Cafcass, prison)"),
+                            ("8", "Other"),
+                            ("9", "Anonymous"),
+                            ("10", "Unknown"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "referrer",
+                    models.CharField(
+                        blank=True, help_text="Who made contact: name, role and organisation.", max_length=200
+                    ),
+                ),
+                (
+                    "received_at",
+                    models.DateTimeField(
+                        help_text="When the contact reached the council, not when it was typed in."
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("summary", models.TextField()),
+                ("decision_due", models.DateField(editable=False)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contacts",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ContactDecision',
+            name="ContactDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('nfa', 'No further action'), ('advice', 'Information and advice'), ('family_help', 'Family Help'), ('referral', "Referral to children's social care"), ('strategy', 'Referral and strategy discussion (immediate safeguarding concern)')], max_length=20)),
-                ('decided_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('rationale', models.TextField()),
-                ('contact', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='decision', to='frontdoor.contact')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("nfa", "No further action"),
+                            ("advice", "Information and advice"),
+                            ("family_help", "Family Help"),
+                            ("referral", "Referral to children's social care"),
+                            ("strategy", "Referral and strategy discussion (immediate safeguarding concern)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("rationale", models.TextField()),
+                (
+                    "contact",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="decision",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalContact',
+            name="HistoricalContact",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source', models.CharField(choices=[('1A', 'Individual: family member, relative or carer'), ('1B', 'Individual: acquaintance (including neighbours and childminders)'), ('1C', 'Individual: self'), ('1D', 'Individual: other (including strangers, MPs)'), ('2A', 'Schools'), ('2B', 'Education services'), ('3A', 'Health services: GP'), ('3B', 'Health services: health visitor'), ('3C', 'Health services: school nurse'), ('3D', 'Health services: other primary health services'), ('3E', 'Health services: A&E'), ('3F', 'Health services: other (e.g. hospice)'), ('4', 'Housing'), ('5A', 'LA services: social care (e.g. adult social care)'), ('5B', 'LA services: other internal'), ('5C', "LA services: external (e.g. another council's children's services)"), ('5D', 'Early help / Family Help'), ('6', 'Police'), ('7', 'Other legal agency (courts, probation, immigration, Cafcass, prison)'), ('8', 'Other'), ('9', 'Anonymous'), ('10', 'Unknown')], max_length=2)),
-                ('referrer', models.CharField(blank=True, help_text='Who made contact: name, role and organisation.', max_length=200)),
-                ('received_at', models.DateTimeField(help_text='When the contact reached the council, not when it was typed in.')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('summary', models.TextField()),
-                ('decision_due', models.DateField(editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("1A", "Individual: family member, relative or carer"),
+                            ("1B", "Individual: acquaintance (including neighbours and childminders)"),
+                            ("1C", "Individual: self"),
+                            ("1D", "Individual: other (including strangers, MPs)"),
+                            ("2A", "Schools"),
+                            ("2B", "Education services"),
+                            ("3A", "Health services: GP"),
+                            ("3B", "Health services: health visitor"),
+                            ("3C", "Health services: school nurse"),
+                            ("3D", "Health services: other primary health services"),
+                            ("3E", "Health services: A&E"),
+                            ("3F", "Health services: other (e.g. hospice)"),
+                            ("4", "Housing"),
+                            ("5A", "LA services: social care (e.g. adult social care)"),
+                            ("5B", "LA services: other internal"),
+                            ("5C", "LA services: external (e.g. another council's children's services)"),
+                            ("5D", "Early help / Family Help"),
+                            ("6", "Police"),
+                            ("7", "Other legal agency (courts, probation, immigration, Cafcass, prison)"),
+                            ("8", "Other"),
+                            ("9", "Anonymous"),
+                            ("10", "Unknown"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "referrer",
+                    models.CharField(
+                        blank=True, help_text="Who made contact: name, role and organisation.", max_length=200
+                    ),
+                ),
+                (
+                    "received_at",
+                    models.DateTimeField(
+                        help_text="When the contact reached the council, not when it was typed in."
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("summary", models.TextField()),
+                ("decision_due", models.DateField(editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contact',
-                'verbose_name_plural': 'historical contacts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contact",
+                "verbose_name_plural": "historical contacts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalContactDecision',
+            name="HistoricalContactDecision",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('nfa', 'No further action'), ('advice', 'Information and advice'), ('family_help', 'Family Help'), ('referral', "Referral to children's social care"), ('strategy', 'Referral and strategy discussion (immediate safeguarding concern)')], max_length=20)),
-                ('decided_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('rationale', models.TextField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('contact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.contact')),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("nfa", "No further action"),
+                            ("advice", "Information and advice"),
+                            ("family_help", "Family Help"),
+                            ("referral", "Referral to children's social care"),
+                            ("strategy", "Referral and strategy discussion (immediate safeguarding concern)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("rationale", models.TextField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical contact decision',
-                'verbose_name_plural': 'historical contact decisions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical contact decision",
+                "verbose_name_plural": "historical contact decisions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReferral',
+            name="HistoricalReferral",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('referral_date', models.DateField()),
-                ('source', models.CharField(choices=[('1A', 'Individual: family member, relative or carer'), ('1B', 'Individual: acquaintance (including neighbours and childminders)'), ('1C', 'Individual: self'), ('1D', 'Individual: other (including strangers, MPs)'), ('2A', 'Schools'), ('2B', 'Education services'), ('3A', 'Health services: GP'), ('3B', 'Health services: health visitor'), ('3C', 'Health services: school nurse'), ('3D', 'Health services: other primary health services'), ('3E', 'Health services: A&E'), ('3F', 'Health services: other (e.g. hospice)'), ('4', 'Housing'), ('5A', 'LA services: social care (e.g. adult social care)'), ('5B', 'LA services: other internal'), ('5C', "LA services: external (e.g. another council's children's services)"), ('5D', 'Early help / Family Help'), ('6', 'Police'), ('7', 'Other legal agency (courts, probation, immigration, Cafcass, prison)'), ('8', 'Other'), ('9', 'Anonymous'), ('10', 'Unknown')], max_length=2)),
-                ('primary_need', models.CharField(choices=[('N0', 'Not stated'), ('N1', 'Abuse or neglect'), ('N2', "Child's disability or illness"), ('N3', 'Parental disability or illness'), ('N4', 'Family in acute stress'), ('N5', 'Family dysfunction'), ('N6', 'Socially unacceptable behaviour'), ('N7', 'Low income'), ('N8', 'Absent parenting'), ('N9', 'Cases other than children in need')], default='N0', max_length=2)),
-                ('is_re_referral', models.BooleanField(default=False, editable=False, help_text='Another referral of this child in the 12 months before this one.')),
-                ('no_further_action', models.BooleanField(default=False, help_text="Referral closed with no further action (the census's ReferralNFA).")),
-                ('closure_date', models.DateField(blank=True, null=True)),
-                ('closure_reason', models.CharField(blank=True, choices=[('RC1', 'Adopted'), ('RC2', 'Died'), ('RC3', 'Child arrangements order'), ('RC4', 'Special guardianship order'), ('RC5', 'Transferred to services of another local authority'), ('RC6', 'Transferred to adult social care services'), ('RC7', 'Services ceased for any other reason, including child no longer in need'), ('RC8', 'Case closed after assessment, no further action'), ('RC9', 'Case closed after assessment, referred to early help / Family Help')], max_length=4)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('contact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.contact')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='access.team')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("referral_date", models.DateField()),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("1A", "Individual: family member, relative or carer"),
+                            ("1B", "Individual: acquaintance (including neighbours and childminders)"),
+                            ("1C", "Individual: self"),
+                            ("1D", "Individual: other (including strangers, MPs)"),
+                            ("2A", "Schools"),
+                            ("2B", "Education services"),
+                            ("3A", "Health services: GP"),
+                            ("3B", "Health services: health visitor"),
+                            ("3C", "Health services: school nurse"),
+                            ("3D", "Health services: other primary health services"),
+                            ("3E", "Health services: A&E"),
+                            ("3F", "Health services: other (e.g. hospice)"),
+                            ("4", "Housing"),
+                            ("5A", "LA services: social care (e.g. adult social care)"),
+                            ("5B", "LA services: other internal"),
+                            ("5C", "LA services: external (e.g. another council's children's services)"),
+                            ("5D", "Early help / Family Help"),
+                            ("6", "Police"),
+                            ("7", "Other legal agency (courts, probation, immigration, Cafcass, prison)"),
+                            ("8", "Other"),
+                            ("9", "Anonymous"),
+                            ("10", "Unknown"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "primary_need",
+                    models.CharField(
+                        choices=[
+                            ("N0", "Not stated"),
+                            ("N1", "Abuse or neglect"),
+                            ("N2", "Child's disability or illness"),
+                            ("N3", "Parental disability or illness"),
+                            ("N4", "Family in acute stress"),
+                            ("N5", "Family dysfunction"),
+                            ("N6", "Socially unacceptable behaviour"),
+                            ("N7", "Low income"),
+                            ("N8", "Absent parenting"),
+                            ("N9", "Cases other than children in need"),
+                        ],
+                        default="N0",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "is_re_referral",
+                    models.BooleanField(
+                        default=False,
+                        editable=False,
+                        help_text="Another referral of this child in the 12 months before this one.",
+                    ),
+                ),
+                (
+                    "no_further_action",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Referral closed with no further action (the census's ReferralNFA).",
+                    ),
+                ),
+                ("closure_date", models.DateField(blank=True, null=True)),
+                (
+                    "closure_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RC1", "Adopted"),
+                            ("RC2", "Died"),
+                            ("RC3", "Child arrangements order"),
+                            ("RC4", "Special guardianship order"),
+                            ("RC5", "Transferred to services of another local authority"),
+                            ("RC6", "Transferred to adult social care services"),
+                            (
+                                "RC7",
+                                "Services ceased for any other reason, including child no longer in need",
+                            ),
+                            ("RC8", "Case closed after assessment, no further action"),
+                            ("RC9", "Case closed after assessment, referred to early help / Family Help"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="access.team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical referral',
-                'verbose_name_plural': 'historical referrals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical referral",
+                "verbose_name_plural": "historical referrals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="Referral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('referral_date', models.DateField()),
-                ('source', models.CharField(choices=[('1A', 'Individual: family member, relative or carer'), ('1B', 'Individual: acquaintance (including neighbours and childminders)'), ('1C', 'Individual: self'), ('1D', 'Individual: other (including strangers, MPs)'), ('2A', 'Schools'), ('2B', 'Education services'), ('3A', 'Health services: GP'), ('3B', 'Health services: health visitor'), ('3C', 'Health services: school nurse'), ('3D', 'Health services: other primary health services'), ('3E', 'Health services: A&E'), ('3F', 'Health services: other (e.g. hospice)'), ('4', 'Housing'), ('5A', 'LA services: social care (e.g. adult social care)'), ('5B', 'LA services: other internal'), ('5C', "LA services: external (e.g. another council's children's services)"), ('5D', 'Early help / Family Help'), ('6', 'Police'), ('7', 'Other legal agency (courts, probation, immigration, Cafcass, prison)'), ('8', 'Other'), ('9', 'Anonymous'), ('10', 'Unknown')], max_length=2)),
-                ('primary_need', models.CharField(choices=[('N0', 'Not stated'), ('N1', 'Abuse or neglect'), ('N2', "Child's disability or illness"), ('N3', 'Parental disability or illness'), ('N4', 'Family in acute stress'), ('N5', 'Family dysfunction'), ('N6', 'Socially unacceptable behaviour'), ('N7', 'Low income'), ('N8', 'Absent parenting'), ('N9', 'Cases other than children in need')], default='N0', max_length=2)),
-                ('is_re_referral', models.BooleanField(default=False, editable=False, help_text='Another referral of this child in the 12 months before this one.')),
-                ('no_further_action', models.BooleanField(default=False, help_text="Referral closed with no further action (the census's ReferralNFA).")),
-                ('closure_date', models.DateField(blank=True, null=True)),
-                ('closure_reason', models.CharField(blank=True, choices=[('RC1', 'Adopted'), ('RC2', 'Died'), ('RC3', 'Child arrangements order'), ('RC4', 'Special guardianship order'), ('RC5', 'Transferred to services of another local authority'), ('RC6', 'Transferred to adult social care services'), ('RC7', 'Services ceased for any other reason, including child no longer in need'), ('RC8', 'Case closed after assessment, no further action'), ('RC9', 'Case closed after assessment, referred to early help / Family Help')], max_length=4)),
-                ('contact', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referral', to='frontdoor.contact')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='people.person')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='access.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("referral_date", models.DateField()),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("1A", "Individual: family member, relative or carer"),
+                            ("1B", "Individual: acquaintance (including neighbours and childminders)"),
+                            ("1C", "Individual: self"),
+                            ("1D", "Individual: other (including strangers, MPs)"),
+                            ("2A", "Schools"),
+                            ("2B", "Education services"),
+                            ("3A", "Health services: GP"),
+                            ("3B", "Health services: health visitor"),
+                            ("3C", "Health services: school nurse"),
+                            ("3D", "Health services: other primary health services"),
+                            ("3E", "Health services: A&E"),
+                            ("3F", "Health services: other (e.g. hospice)"),
+                            ("4", "Housing"),
+                            ("5A", "LA services: social care (e.g. adult social care)"),
+                            ("5B", "LA services: other internal"),
+                            ("5C", "LA services: external (e.g. another council's children's services)"),
+                            ("5D", "Early help / Family Help"),
+                            ("6", "Police"),
+                            ("7", "Other legal agency (courts, probation, immigration, Cafcass, prison)"),
+                            ("8", "Other"),
+                            ("9", "Anonymous"),
+                            ("10", "Unknown"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "primary_need",
+                    models.CharField(
+                        choices=[
+                            ("N0", "Not stated"),
+                            ("N1", "Abuse or neglect"),
+                            ("N2", "Child's disability or illness"),
+                            ("N3", "Parental disability or illness"),
+                            ("N4", "Family in acute stress"),
+                            ("N5", "Family dysfunction"),
+                            ("N6", "Socially unacceptable behaviour"),
+                            ("N7", "Low income"),
+                            ("N8", "Absent parenting"),
+                            ("N9", "Cases other than children in need"),
+                        ],
+                        default="N0",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "is_re_referral",
+                    models.BooleanField(
+                        default=False,
+                        editable=False,
+                        help_text="Another referral of this child in the 12 months before this one.",
+                    ),
+                ),
+                (
+                    "no_further_action",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Referral closed with no further action (the census's ReferralNFA).",
+                    ),
+                ),
+                ("closure_date", models.DateField(blank=True, null=True)),
+                (
+                    "closure_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RC1", "Adopted"),
+                            ("RC2", "Died"),
+                            ("RC3", "Child arrangements order"),
+                            ("RC4", "Special guardianship order"),
+                            ("RC5", "Transferred to services of another local authority"),
+                            ("RC6", "Transferred to adult social care services"),
+                            (
+                                "RC7",
+                                "Services ceased for any other reason, including child no longer in need",
+                            ),
+                            ("RC8", "Case closed after assessment, no further action"),
+                            ("RC9", "Case closed after assessment, referred to early help / Family Help"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referral",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="referrals",
+                        to="access.team",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['decision_due'], name='frontdoor_c_decisio_35733d_idx'),
+            model_name="contact",
+            index=models.Index(fields=["decision_due"], name="frontdoor_c_decisio_35733d_idx"),
         ),
         migrations.AddIndex(
-            model_name='referral',
-            index=models.Index(fields=['person', 'referral_date'], name='frontdoor_r_person__c4b82e_idx'),
+            model_name="referral",
+            index=models.Index(fields=["person", "referral_date"], name="frontdoor_r_person__c4b82e_idx"),
         ),
         migrations.AddIndex(
-            model_name='referral',
-            index=models.Index(fields=['referral_date'], name='frontdoor_r_referra_511faf_idx'),
+            model_name="referral",
+            index=models.Index(fields=["referral_date"], name="frontdoor_r_referra_511faf_idx"),
         ),
     ]

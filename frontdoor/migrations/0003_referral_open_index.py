@@ -4,16 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0003_user_swe_number'),
-        ('frontdoor', '0002_management_oversight'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("access", "0003_user_swe_number"),
+        ("frontdoor", "0002_management_oversight"),
+        ("people", "0002_upn_unknown_and_former_upn"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='referral',
-            index=models.Index(fields=['closure_date', 'referral_date'], name='frontdoor_r_closure_7841bd_idx'),
+            model_name="referral",
+            index=models.Index(
+                fields=["closure_date", "referral_date"], name="frontdoor_r_closure_7841bd_idx"
+            ),
         ),
     ]

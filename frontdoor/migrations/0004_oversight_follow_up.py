@@ -5,26 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frontdoor', '0003_referral_open_index'),
-        ('people', '0004_person_flags'),
+        ("frontdoor", "0003_referral_open_index"),
+        ("people", "0004_person_flags"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmanagementoversight',
-            name='follow_up_by',
-            field=models.DateField(blank=True, help_text='When the manager will look at the case again: due work until the next oversight is recorded.', null=True, verbose_name='follow up by'),
+            model_name="historicalmanagementoversight",
+            name="follow_up_by",
+            field=models.DateField(
+                blank=True,
+                help_text="When the manager will look at the case again: due work until the next oversight is recorded.",
+                null=True,
+                verbose_name="follow up by",
+            ),
         ),
         migrations.AddField(
-            model_name='managementoversight',
-            name='follow_up_by',
-            field=models.DateField(blank=True, help_text='When the manager will look at the case again: due work until the next oversight is recorded.', null=True, verbose_name='follow up by'),
+            model_name="managementoversight",
+            name="follow_up_by",
+            field=models.DateField(
+                blank=True,
+                help_text="When the manager will look at the case again: due work until the next oversight is recorded.",
+                null=True,
+                verbose_name="follow up by",
+            ),
         ),
         migrations.AddIndex(
-            model_name='managementoversight',
-            index=models.Index(fields=['person', 'follow_up_by'], name='frontdoor_m_person__7a772d_idx'),
+            model_name="managementoversight",
+            index=models.Index(fields=["person", "follow_up_by"], name="frontdoor_m_person__7a772d_idx"),
         ),
     ]

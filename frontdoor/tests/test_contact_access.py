@@ -1,4 +1,5 @@
 """No self-granted access: who may record a contact about a child, and the front door's hold on the child."""
+
 import datetime
 
 import pytest
@@ -43,8 +44,12 @@ def test_a_partner_in_the_front_door_records_no_contact(client, front_door_team)
     officer = make_user(role=Role.PARTNER, agency=police, teams=[front_door_team])
     child = make_person()
     client.force_login(officer)
-    assert client.post(reverse("frontdoor:contact_for_person", args=[child.pk]),
-                       contact_data(received())).status_code == 403
+    assert (
+        client.post(
+            reverse("frontdoor:contact_for_person", args=[child.pk]), contact_data(received())
+        ).status_code
+        == 403
+    )
     assert not Involvement.objects.exists()
 
 
@@ -81,8 +86,13 @@ def test_front_door_staff_who_broke_glass_still_record_a_contact(client, front_d
 
     staff = make_user(teams=[front_door_team])
     child = make_person()
-    BreakGlass.objects.create(user=staff, person=child, reason="Checking", expires_at=timezone.now()
-                              + datetime.timedelta(hours=1))
+    BreakGlass.objects.create(
+        user=staff, person=child, reason="Checking", expires_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     client.force_login(staff)
-    assert client.post(reverse("frontdoor:contact_for_person", args=[child.pk]),
-                       contact_data(received())).status_code == 302
+    assert (
+        client.post(
+            reverse("frontdoor:contact_for_person", args=[child.pk]), contact_data(received())
+        ).status_code
+        == 302
+    )

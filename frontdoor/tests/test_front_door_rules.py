@@ -1,4 +1,5 @@
 """The front door's rules, worked by hand: the 1 working day decision and re-referrals."""
+
 import datetime
 
 import pytest
@@ -6,7 +7,6 @@ from django.utils import timezone
 
 from frontdoor.codes import ReferralSource
 from frontdoor.models import Contact
-
 from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,10 @@ D = datetime.date
 
 def contact_received(person, when: datetime.datetime) -> Contact:
     return Contact.objects.create(
-        person=person, source=ReferralSource.POLICE, received_at=timezone.make_aware(when), summary="Concern raised"
+        person=person,
+        source=ReferralSource.POLICE,
+        received_at=timezone.make_aware(when),
+        summary="Concern raised",
     )
 
 
@@ -31,7 +34,9 @@ def test_decision_due_counts_from_receipt_not_recording():
     # working day after receipt. Christmas is Friday 25th, Boxing Day falls on Saturday so Monday
     # 28th is its substitute: Tuesday 29 December 2026.
     contact = Contact.objects.create(
-        person=child(), source=ReferralSource.SCHOOLS, summary="x",
+        person=child(),
+        source=ReferralSource.SCHOOLS,
+        summary="x",
         received_at=timezone.make_aware(datetime.datetime(2026, 12, 24, 9, 30)),
         recorded_at=timezone.make_aware(datetime.datetime(2026, 12, 29, 15, 0)),
     )

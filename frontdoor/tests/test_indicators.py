@@ -1,13 +1,14 @@
 """Re-referrals within 12 months, worked by hand (performance indicator CSC_RE_REFERRALS)."""
+
 import datetime
 from decimal import Decimal
 
 import pytest
 
 from frontdoor.indicators import re_referrals
-from tests.factories.journey import child, referral
 from people.models import Person
 from performance import periods
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -31,8 +32,11 @@ def test_a_quarter_of_referrals_worked_by_hand():
     figure = re_referrals(Q4_2024_25)
     assert (figure.numerator, figure.denominator, figure.value) == (2, 5, Decimal("40.0000"))
     assert by_child(figure) == [
-        (alex.pk, D(2025, 1, 15), True), (bea.pk, D(2025, 1, 15), False), (cal.pk, D(2025, 2, 3), False),
-        (dee.pk, D(2025, 1, 10), False), (dee.pk, D(2025, 3, 31), True),
+        (alex.pk, D(2025, 1, 15), True),
+        (bea.pk, D(2025, 1, 15), False),
+        (cal.pk, D(2025, 2, 3), False),
+        (dee.pk, D(2025, 1, 10), False),
+        (dee.pk, D(2025, 3, 31), True),
     ]
 
 
@@ -42,7 +46,10 @@ def test_exactly_12_months_after_is_a_re_referral_and_a_day_more_is_not():
     referral(on_time, D(2025, 1, 10))
     referral(too_late, D(2024, 1, 9))
     referral(too_late, D(2025, 1, 10))
-    assert by_child(re_referrals(Q4_2024_25)) == [(on_time.pk, D(2025, 1, 10), True), (too_late.pk, D(2025, 1, 10), False)]
+    assert by_child(re_referrals(Q4_2024_25)) == [
+        (on_time.pk, D(2025, 1, 10), True),
+        (too_late.pk, D(2025, 1, 10), False),
+    ]
 
 
 def test_29_february():
@@ -55,7 +62,8 @@ def test_29_february():
     referral(common, D(2024, 2, 29))
     assert by_child(re_referrals(Q4_2024_25)) == [(leap.pk, D(2025, 2, 28), True)]
     assert by_child(re_referrals(periods.parse("Q4 2023/24"))) == [
-        (leap.pk, D(2024, 2, 29), False), (common.pk, D(2024, 2, 29), False),
+        (leap.pk, D(2024, 2, 29), False),
+        (common.pk, D(2024, 2, 29), False),
     ]
 
 
@@ -86,6 +94,8 @@ def test_any_period_rolling_year_and_year_to_date():
     referral(person, D(2024, 12, 1))
     referral(person, D(2025, 3, 31))
     assert by_child(re_referrals(periods.rolling_year(D(2025, 3, 31)))) == [
-        (person.pk, D(2024, 4, 1), False), (person.pk, D(2024, 12, 1), True), (person.pk, D(2025, 3, 31), True),
+        (person.pk, D(2024, 4, 1), False),
+        (person.pk, D(2024, 12, 1), True),
+        (person.pk, D(2025, 3, 31), True),
     ]
     assert re_referrals(periods.parse("2024/25 to 31 December 2024")).denominator == 2

@@ -7,315 +7,995 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Accommodation',
+            name="Accommodation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_date', models.DateField()),
-                ('kind', models.CharField(choices=[('B', 'With parents or relatives'), ('C', 'Community home or other residential care, such as an NHS establishment'), ('D', 'Semi-independent, transitional accommodation (supported hostel, trainer flat)'), ('E', 'Supported lodgings'), ('G', 'Gone abroad'), ('H', 'Deported'), ('K', 'Ordinary lodgings, without formal support'), ('R', 'Residence not known'), ('S', 'No fixed abode or homeless'), ('T', 'Foyer or similar supported accommodation with education, training or employment'), ('U', 'Independent living, such as a tenancy or university accommodation'), ('V', 'Emergency accommodation (night shelter, direct access or emergency hostel)'), ('W', 'Bed and breakfast'), ('X', 'In custody'), ('Y', 'Other accommodation'), ('Z', 'With former foster carers')], max_length=1, verbose_name='type of accommodation')),
-                ('suitable', models.BooleanField()),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_date", models.DateField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("B", "With parents or relatives"),
+                            ("C", "Community home or other residential care, such as an NHS establishment"),
+                            (
+                                "D",
+                                "Semi-independent, transitional accommodation (supported hostel, trainer flat)",
+                            ),
+                            ("E", "Supported lodgings"),
+                            ("G", "Gone abroad"),
+                            ("H", "Deported"),
+                            ("K", "Ordinary lodgings, without formal support"),
+                            ("R", "Residence not known"),
+                            ("S", "No fixed abode or homeless"),
+                            (
+                                "T",
+                                "Foyer or similar supported accommodation with education, training or employment",
+                            ),
+                            ("U", "Independent living, such as a tenancy or university accommodation"),
+                            (
+                                "V",
+                                "Emergency accommodation (night shelter, direct access or emergency hostel)",
+                            ),
+                            ("W", "Bed and breakfast"),
+                            ("X", "In custody"),
+                            ("Y", "Other accommodation"),
+                            ("Z", "With former foster carers"),
+                        ],
+                        max_length=1,
+                        verbose_name="type of accommodation",
+                    ),
+                ),
+                ("suitable", models.BooleanField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'accommodation',
-                'ordering': ['from_date', 'pk'],
+                "verbose_name_plural": "accommodation",
+                "ordering": ["from_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EducationEmployment',
+            name="EducationEmployment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_date', models.DateField()),
-                ('activity', models.CharField(choices=[('F1', 'Full time in higher education'), ('P1', 'Part time in higher education'), ('F2', 'Full time in education other than higher education'), ('P2', 'Part time in education other than higher education'), ('F4', 'Full time in an apprenticeship'), ('P4', 'Part time in an apprenticeship'), ('F5', 'Full time in training or employment (not an apprenticeship)'), ('P5', 'Part time in training or employment (not an apprenticeship)'), ('G4', 'Not in education, employment or training: illness or disability'), ('G5', 'Not in education, employment or training: other circumstances'), ('G6', 'Not in education, employment or training: pregnancy or parenting')], max_length=2)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_date", models.DateField()),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("F1", "Full time in higher education"),
+                            ("P1", "Part time in higher education"),
+                            ("F2", "Full time in education other than higher education"),
+                            ("P2", "Part time in education other than higher education"),
+                            ("F4", "Full time in an apprenticeship"),
+                            ("P4", "Part time in an apprenticeship"),
+                            ("F5", "Full time in training or employment (not an apprenticeship)"),
+                            ("P5", "Part time in training or employment (not an apprenticeship)"),
+                            ("G4", "Not in education, employment or training: illness or disability"),
+                            ("G5", "Not in education, employment or training: other circumstances"),
+                            ("G6", "Not in education, employment or training: pregnancy or parenting"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'education, employment and training',
-                'ordering': ['from_date', 'pk'],
+                "verbose_name_plural": "education, employment and training",
+                "ordering": ["from_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAccommodation',
+            name="HistoricalAccommodation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('from_date', models.DateField()),
-                ('kind', models.CharField(choices=[('B', 'With parents or relatives'), ('C', 'Community home or other residential care, such as an NHS establishment'), ('D', 'Semi-independent, transitional accommodation (supported hostel, trainer flat)'), ('E', 'Supported lodgings'), ('G', 'Gone abroad'), ('H', 'Deported'), ('K', 'Ordinary lodgings, without formal support'), ('R', 'Residence not known'), ('S', 'No fixed abode or homeless'), ('T', 'Foyer or similar supported accommodation with education, training or employment'), ('U', 'Independent living, such as a tenancy or university accommodation'), ('V', 'Emergency accommodation (night shelter, direct access or emergency hostel)'), ('W', 'Bed and breakfast'), ('X', 'In custody'), ('Y', 'Other accommodation'), ('Z', 'With former foster carers')], max_length=1, verbose_name='type of accommodation')),
-                ('suitable', models.BooleanField()),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("from_date", models.DateField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("B", "With parents or relatives"),
+                            ("C", "Community home or other residential care, such as an NHS establishment"),
+                            (
+                                "D",
+                                "Semi-independent, transitional accommodation (supported hostel, trainer flat)",
+                            ),
+                            ("E", "Supported lodgings"),
+                            ("G", "Gone abroad"),
+                            ("H", "Deported"),
+                            ("K", "Ordinary lodgings, without formal support"),
+                            ("R", "Residence not known"),
+                            ("S", "No fixed abode or homeless"),
+                            (
+                                "T",
+                                "Foyer or similar supported accommodation with education, training or employment",
+                            ),
+                            ("U", "Independent living, such as a tenancy or university accommodation"),
+                            (
+                                "V",
+                                "Emergency accommodation (night shelter, direct access or emergency hostel)",
+                            ),
+                            ("W", "Bed and breakfast"),
+                            ("X", "In custody"),
+                            ("Y", "Other accommodation"),
+                            ("Z", "With former foster carers"),
+                        ],
+                        max_length=1,
+                        verbose_name="type of accommodation",
+                    ),
+                ),
+                ("suitable", models.BooleanField()),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical accommodation',
-                'verbose_name_plural': 'historical accommodation',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalBirthdaySnapshot',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('age', models.PositiveSmallIntegerField(choices=[(17, '17'), (18, '18'), (19, '19'), (20, '20'), (21, '21')])),
-                ('in_touch', models.CharField(choices=[('YES', 'Yes: in touch'), ('NO', 'No: not in touch'), ('DIED', 'Died after leaving care'), ('REFU', 'Young person refuses contact'), ('NREQ', "Young person no longer requires children's social care services"), ('RHOM', 'Returned to live with parents or someone with parental responsibility for 6 months or more')], max_length=4)),
-                ('activity', models.CharField(blank=True, choices=[('F1', 'Full time in higher education'), ('P1', 'Part time in higher education'), ('F2', 'Full time in education other than higher education'), ('P2', 'Part time in education other than higher education'), ('F4', 'Full time in an apprenticeship'), ('P4', 'Part time in an apprenticeship'), ('F5', 'Full time in training or employment (not an apprenticeship)'), ('P5', 'Part time in training or employment (not an apprenticeship)'), ('G4', 'Not in education, employment or training: illness or disability'), ('G5', 'Not in education, employment or training: other circumstances'), ('G6', 'Not in education, employment or training: pregnancy or parenting')], max_length=2)),
-                ('accommodation', models.CharField(blank=True, choices=[('B', 'With parents or relatives'), ('C', 'Community home or other residential care, such as an NHS establishment'), ('D', 'Semi-independent, transitional accommodation (supported hostel, trainer flat)'), ('E', 'Supported lodgings'), ('G', 'Gone abroad'), ('H', 'Deported'), ('K', 'Ordinary lodgings, without formal support'), ('R', 'Residence not known'), ('S', 'No fixed abode or homeless'), ('T', 'Foyer or similar supported accommodation with education, training or employment'), ('U', 'Independent living, such as a tenancy or university accommodation'), ('V', 'Emergency accommodation (night shelter, direct access or emergency hostel)'), ('W', 'Bed and breakfast'), ('X', 'In custody'), ('Y', 'Other accommodation'), ('Z', 'With former foster carers')], max_length=1)),
-                ('accommodation_suitable', models.BooleanField(blank=True, null=True)),
-                ('recorded_on', models.DateField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical birthday snapshot',
-                'verbose_name_plural': 'historical birthday snapshots',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEducationEmployment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('from_date', models.DateField()),
-                ('activity', models.CharField(choices=[('F1', 'Full time in higher education'), ('P1', 'Part time in higher education'), ('F2', 'Full time in education other than higher education'), ('P2', 'Part time in education other than higher education'), ('F4', 'Full time in an apprenticeship'), ('P4', 'Part time in an apprenticeship'), ('F5', 'Full time in training or employment (not an apprenticeship)'), ('P5', 'Part time in training or employment (not an apprenticeship)'), ('G4', 'Not in education, employment or training: illness or disability'), ('G5', 'Not in education, employment or training: other circumstances'), ('G6', 'Not in education, employment or training: pregnancy or parenting')], max_length=2)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical education employment',
-                'verbose_name_plural': 'historical education, employment and training',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalKeepingInTouch',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('contacted_on', models.DateField()),
-                ('in_touch', models.CharField(choices=[('YES', 'Yes: in touch'), ('NO', 'No: not in touch'), ('DIED', 'Died after leaving care'), ('REFU', 'Young person refuses contact'), ('NREQ', "Young person no longer requires children's social care services"), ('RHOM', 'Returned to live with parents or someone with parental responsibility for 6 months or more')], max_length=4)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical keeping in touch',
-                'verbose_name_plural': 'historical keeping in touch',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPathwayPlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('summary', models.TextField(blank=True)),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical pathway plan',
-                'verbose_name_plural': 'historical pathway plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStayingCloseConsideration',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('considered_on', models.DateField()),
-                ('decision', models.CharField(choices=[('provided', 'Staying Close support to be provided'), ('not_required', "The young person's welfare does not require Staying Close support"), ('declined', 'Offered, but the young person declined')], max_length=15)),
-                ('support', models.TextField(blank=True, help_text='What the young person will get: help to find and keep a home, and the support around it.', verbose_name='support decided')),
-                ('reasons', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('considered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical staying close consideration',
-                'verbose_name_plural': 'historical staying close considerations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStayingPut',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('carers', models.CharField(max_length=200, verbose_name='former foster carers')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-            ],
-            options={
-                'verbose_name': 'historical staying put',
-                'verbose_name_plural': 'historical Staying Put arrangements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical accommodation",
+                "verbose_name_plural": "historical accommodation",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='KeepingInTouch',
+            name="HistoricalBirthdaySnapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('contacted_on', models.DateField()),
-                ('in_touch', models.CharField(choices=[('YES', 'Yes: in touch'), ('NO', 'No: not in touch'), ('DIED', 'Died after leaving care'), ('REFU', 'Young person refuses contact'), ('NREQ', "Young person no longer requires children's social care services"), ('RHOM', 'Returned to live with parents or someone with parental responsibility for 6 months or more')], max_length=4)),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(
+                        choices=[(17, "17"), (18, "18"), (19, "19"), (20, "20"), (21, "21")]
+                    ),
+                ),
+                (
+                    "in_touch",
+                    models.CharField(
+                        choices=[
+                            ("YES", "Yes: in touch"),
+                            ("NO", "No: not in touch"),
+                            ("DIED", "Died after leaving care"),
+                            ("REFU", "Young person refuses contact"),
+                            ("NREQ", "Young person no longer requires children's social care services"),
+                            (
+                                "RHOM",
+                                "Returned to live with parents or someone with parental responsibility for 6 months or more",
+                            ),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "activity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("F1", "Full time in higher education"),
+                            ("P1", "Part time in higher education"),
+                            ("F2", "Full time in education other than higher education"),
+                            ("P2", "Part time in education other than higher education"),
+                            ("F4", "Full time in an apprenticeship"),
+                            ("P4", "Part time in an apprenticeship"),
+                            ("F5", "Full time in training or employment (not an apprenticeship)"),
+                            ("P5", "Part time in training or employment (not an apprenticeship)"),
+                            ("G4", "Not in education, employment or training: illness or disability"),
+                            ("G5", "Not in education, employment or training: other circumstances"),
+                            ("G6", "Not in education, employment or training: pregnancy or parenting"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "accommodation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("B", "With parents or relatives"),
+                            ("C", "Community home or other residential care, such as an NHS establishment"),
+                            (
+                                "D",
+                                "Semi-independent, transitional accommodation (supported hostel, trainer flat)",
+                            ),
+                            ("E", "Supported lodgings"),
+                            ("G", "Gone abroad"),
+                            ("H", "Deported"),
+                            ("K", "Ordinary lodgings, without formal support"),
+                            ("R", "Residence not known"),
+                            ("S", "No fixed abode or homeless"),
+                            (
+                                "T",
+                                "Foyer or similar supported accommodation with education, training or employment",
+                            ),
+                            ("U", "Independent living, such as a tenancy or university accommodation"),
+                            (
+                                "V",
+                                "Emergency accommodation (night shelter, direct access or emergency hostel)",
+                            ),
+                            ("W", "Bed and breakfast"),
+                            ("X", "In custody"),
+                            ("Y", "Other accommodation"),
+                            ("Z", "With former foster carers"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("accommodation_suitable", models.BooleanField(blank=True, null=True)),
+                ("recorded_on", models.DateField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'keeping in touch',
-                'ordering': ['contacted_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='PathwayPlan',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('summary', models.TextField(blank=True)),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pathway_plans', to='people.person')),
-            ],
-            options={
-                'ordering': ['started_on', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalPathwayPlanReview',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reviewed_on', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='leavers.pathwayplan')),
-            ],
-            options={
-                'verbose_name': 'historical pathway plan review',
-                'verbose_name_plural': 'historical pathway plan reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical birthday snapshot",
+                "verbose_name_plural": "historical birthday snapshots",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PathwayPlanReview',
+            name="HistoricalEducationEmployment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reviewed_on', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='leavers.pathwayplan')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("from_date", models.DateField()),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("F1", "Full time in higher education"),
+                            ("P1", "Part time in higher education"),
+                            ("F2", "Full time in education other than higher education"),
+                            ("P2", "Part time in education other than higher education"),
+                            ("F4", "Full time in an apprenticeship"),
+                            ("P4", "Part time in an apprenticeship"),
+                            ("F5", "Full time in training or employment (not an apprenticeship)"),
+                            ("P5", "Part time in training or employment (not an apprenticeship)"),
+                            ("G4", "Not in education, employment or training: illness or disability"),
+                            ("G5", "Not in education, employment or training: other circumstances"),
+                            ("G6", "Not in education, employment or training: pregnancy or parenting"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['reviewed_on', 'pk'],
+                "verbose_name": "historical education employment",
+                "verbose_name_plural": "historical education, employment and training",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalKeepingInTouch",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("contacted_on", models.DateField()),
+                (
+                    "in_touch",
+                    models.CharField(
+                        choices=[
+                            ("YES", "Yes: in touch"),
+                            ("NO", "No: not in touch"),
+                            ("DIED", "Died after leaving care"),
+                            ("REFU", "Young person refuses contact"),
+                            ("NREQ", "Young person no longer requires children's social care services"),
+                            (
+                                "RHOM",
+                                "Returned to live with parents or someone with parental responsibility for 6 months or more",
+                            ),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical keeping in touch",
+                "verbose_name_plural": "historical keeping in touch",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPathwayPlan",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("summary", models.TextField(blank=True)),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical pathway plan",
+                "verbose_name_plural": "historical pathway plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStayingCloseConsideration",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("considered_on", models.DateField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("provided", "Staying Close support to be provided"),
+                            (
+                                "not_required",
+                                "The young person's welfare does not require Staying Close support",
+                            ),
+                            ("declined", "Offered, but the young person declined"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "support",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the young person will get: help to find and keep a home, and the support around it.",
+                        verbose_name="support decided",
+                    ),
+                ),
+                ("reasons", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "considered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical staying close consideration",
+                "verbose_name_plural": "historical staying close considerations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStayingPut",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("carers", models.CharField(max_length=200, verbose_name="former foster carers")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical staying put",
+                "verbose_name_plural": "historical Staying Put arrangements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="KeepingInTouch",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("contacted_on", models.DateField()),
+                (
+                    "in_touch",
+                    models.CharField(
+                        choices=[
+                            ("YES", "Yes: in touch"),
+                            ("NO", "No: not in touch"),
+                            ("DIED", "Died after leaving care"),
+                            ("REFU", "Young person refuses contact"),
+                            ("NREQ", "Young person no longer requires children's social care services"),
+                            (
+                                "RHOM",
+                                "Returned to live with parents or someone with parental responsibility for 6 months or more",
+                            ),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "keeping in touch",
+                "ordering": ["contacted_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StayingCloseConsideration',
+            name="PathwayPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('considered_on', models.DateField()),
-                ('decision', models.CharField(choices=[('provided', 'Staying Close support to be provided'), ('not_required', "The young person's welfare does not require Staying Close support"), ('declined', 'Offered, but the young person declined')], max_length=15)),
-                ('support', models.TextField(blank=True, help_text='What the young person will get: help to find and keep a home, and the support around it.', verbose_name='support decided')),
-                ('reasons', models.TextField(blank=True)),
-                ('considered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("summary", models.TextField(blank=True)),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pathway_plans",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['considered_on', 'pk'],
+                "ordering": ["started_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='StayingPut',
+            name="HistoricalPathwayPlanReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('carers', models.CharField(max_length=200, verbose_name='former foster carers')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reviewed_on", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="leavers.pathwayplan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'Staying Put arrangements',
-                'ordering': ['started_on', 'pk'],
+                "verbose_name": "historical pathway plan review",
+                "verbose_name_plural": "historical pathway plan reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="PathwayPlanReview",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reviewed_on", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="leavers.pathwayplan",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["reviewed_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='BirthdaySnapshot',
+            name="StayingCloseConsideration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('age', models.PositiveSmallIntegerField(choices=[(17, '17'), (18, '18'), (19, '19'), (20, '20'), (21, '21')])),
-                ('in_touch', models.CharField(choices=[('YES', 'Yes: in touch'), ('NO', 'No: not in touch'), ('DIED', 'Died after leaving care'), ('REFU', 'Young person refuses contact'), ('NREQ', "Young person no longer requires children's social care services"), ('RHOM', 'Returned to live with parents or someone with parental responsibility for 6 months or more')], max_length=4)),
-                ('activity', models.CharField(blank=True, choices=[('F1', 'Full time in higher education'), ('P1', 'Part time in higher education'), ('F2', 'Full time in education other than higher education'), ('P2', 'Part time in education other than higher education'), ('F4', 'Full time in an apprenticeship'), ('P4', 'Part time in an apprenticeship'), ('F5', 'Full time in training or employment (not an apprenticeship)'), ('P5', 'Part time in training or employment (not an apprenticeship)'), ('G4', 'Not in education, employment or training: illness or disability'), ('G5', 'Not in education, employment or training: other circumstances'), ('G6', 'Not in education, employment or training: pregnancy or parenting')], max_length=2)),
-                ('accommodation', models.CharField(blank=True, choices=[('B', 'With parents or relatives'), ('C', 'Community home or other residential care, such as an NHS establishment'), ('D', 'Semi-independent, transitional accommodation (supported hostel, trainer flat)'), ('E', 'Supported lodgings'), ('G', 'Gone abroad'), ('H', 'Deported'), ('K', 'Ordinary lodgings, without formal support'), ('R', 'Residence not known'), ('S', 'No fixed abode or homeless'), ('T', 'Foyer or similar supported accommodation with education, training or employment'), ('U', 'Independent living, such as a tenancy or university accommodation'), ('V', 'Emergency accommodation (night shelter, direct access or emergency hostel)'), ('W', 'Bed and breakfast'), ('X', 'In custody'), ('Y', 'Other accommodation'), ('Z', 'With former foster carers')], max_length=1)),
-                ('accommodation_suitable', models.BooleanField(blank=True, null=True)),
-                ('recorded_on', models.DateField()),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("considered_on", models.DateField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("provided", "Staying Close support to be provided"),
+                            (
+                                "not_required",
+                                "The young person's welfare does not require Staying Close support",
+                            ),
+                            ("declined", "Offered, but the young person declined"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "support",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the young person will get: help to find and keep a home, and the support around it.",
+                        verbose_name="support decided",
+                    ),
+                ),
+                ("reasons", models.TextField(blank=True)),
+                (
+                    "considered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('person', 'age'), name='one_oc3_snapshot_per_birthday')],
+                "ordering": ["considered_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="StayingPut",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("carers", models.CharField(max_length=200, verbose_name="former foster carers")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name_plural": "Staying Put arrangements",
+                "ordering": ["started_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="BirthdaySnapshot",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "age",
+                    models.PositiveSmallIntegerField(
+                        choices=[(17, "17"), (18, "18"), (19, "19"), (20, "20"), (21, "21")]
+                    ),
+                ),
+                (
+                    "in_touch",
+                    models.CharField(
+                        choices=[
+                            ("YES", "Yes: in touch"),
+                            ("NO", "No: not in touch"),
+                            ("DIED", "Died after leaving care"),
+                            ("REFU", "Young person refuses contact"),
+                            ("NREQ", "Young person no longer requires children's social care services"),
+                            (
+                                "RHOM",
+                                "Returned to live with parents or someone with parental responsibility for 6 months or more",
+                            ),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "activity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("F1", "Full time in higher education"),
+                            ("P1", "Part time in higher education"),
+                            ("F2", "Full time in education other than higher education"),
+                            ("P2", "Part time in education other than higher education"),
+                            ("F4", "Full time in an apprenticeship"),
+                            ("P4", "Part time in an apprenticeship"),
+                            ("F5", "Full time in training or employment (not an apprenticeship)"),
+                            ("P5", "Part time in training or employment (not an apprenticeship)"),
+                            ("G4", "Not in education, employment or training: illness or disability"),
+                            ("G5", "Not in education, employment or training: other circumstances"),
+                            ("G6", "Not in education, employment or training: pregnancy or parenting"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "accommodation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("B", "With parents or relatives"),
+                            ("C", "Community home or other residential care, such as an NHS establishment"),
+                            (
+                                "D",
+                                "Semi-independent, transitional accommodation (supported hostel, trainer flat)",
+                            ),
+                            ("E", "Supported lodgings"),
+                            ("G", "Gone abroad"),
+                            ("H", "Deported"),
+                            ("K", "Ordinary lodgings, without formal support"),
+                            ("R", "Residence not known"),
+                            ("S", "No fixed abode or homeless"),
+                            (
+                                "T",
+                                "Foyer or similar supported accommodation with education, training or employment",
+                            ),
+                            ("U", "Independent living, such as a tenancy or university accommodation"),
+                            (
+                                "V",
+                                "Emergency accommodation (night shelter, direct access or emergency hostel)",
+                            ),
+                            ("W", "Bed and breakfast"),
+                            ("X", "In custody"),
+                            ("Y", "Other accommodation"),
+                            ("Z", "With former foster carers"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("accommodation_suitable", models.BooleanField(blank=True, null=True)),
+                ("recorded_on", models.DateField()),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(fields=("person", "age"), name="one_oc3_snapshot_per_birthday")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='pathwayplan',
-            index=models.Index(fields=['person', 'ended_on'], name='leavers_pat_person__04f8fc_idx'),
+            model_name="pathwayplan",
+            index=models.Index(fields=["person", "ended_on"], name="leavers_pat_person__04f8fc_idx"),
         ),
     ]

@@ -7,66 +7,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('leavers', '0001_initial'),
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("leavers", "0001_initial"),
+        ("people", "0002_upn_unknown_and_former_upn"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accommodation',
-            name='provided_by_council',
-            field=models.BooleanField(default=False, help_text='Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or further education, out of term).', verbose_name='the council provides this accommodation'),
+            model_name="accommodation",
+            name="provided_by_council",
+            field=models.BooleanField(
+                default=False,
+                help_text="Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or further education, out of term).",
+                verbose_name="the council provides this accommodation",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalaccommodation',
-            name='provided_by_council',
-            field=models.BooleanField(default=False, help_text='Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or further education, out of term).', verbose_name='the council provides this accommodation'),
+            model_name="historicalaccommodation",
+            name="provided_by_council",
+            field=models.BooleanField(
+                default=False,
+                help_text="Under Children Act 1989 s23B (a relevant child) or s24B (a former relevant child in higher or further education, out of term).",
+                verbose_name="the council provides this accommodation",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalkeepingintouch',
-            name='visit_at_accommodation',
-            field=models.BooleanField(default=False, help_text='Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2)).', verbose_name='the personal adviser visited them at their accommodation'),
+            model_name="historicalkeepingintouch",
+            name="visit_at_accommodation",
+            field=models.BooleanField(
+                default=False,
+                help_text="Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2)).",
+                verbose_name="the personal adviser visited them at their accommodation",
+            ),
         ),
         migrations.AddField(
-            model_name='keepingintouch',
-            name='visit_at_accommodation',
-            field=models.BooleanField(default=False, help_text='Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2)).', verbose_name='the personal adviser visited them at their accommodation'),
+            model_name="keepingintouch",
+            name="visit_at_accommodation",
+            field=models.BooleanField(
+                default=False,
+                help_text="Where the council provides the accommodation, the personal adviser visits it within 7 days of a move, before each pathway plan review and at least every 2 months (Care Leavers Regulations reg 8(2)).",
+                verbose_name="the personal adviser visited them at their accommodation",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalLeavingCareNeedsAssessment',
+            name="HistoricalLeavingCareNeedsAssessment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('completed_on', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("completed_on", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical leaving care needs assessment',
-                'verbose_name_plural': 'historical leaving care needs assessments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical leaving care needs assessment",
+                "verbose_name_plural": "historical leaving care needs assessments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='LeavingCareNeedsAssessment',
+            name="LeavingCareNeedsAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_on', models.DateField()),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='leaver_%(class)ss', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="leaver_%(class)ss",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'leaving care needs assessment',
-                'ordering': ['completed_on', 'pk'],
+                "verbose_name": "leaving care needs assessment",
+                "ordering": ["completed_on", "pk"],
             },
         ),
     ]

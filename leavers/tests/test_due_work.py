@@ -1,4 +1,5 @@
 """Care leavers' due work and the OC3 birthday information, from real periods of care."""
+
 import datetime
 
 import pytest
@@ -6,13 +7,20 @@ import pytest
 from access.models import TeamKind
 from care import services
 from care.codes import ReasonEpisodeCeased
-from tests.factories.care import child_in_care
 from leavers.due import adviser_visit_due
-from leavers.models import (Accommodation, BirthdaySnapshot, KeepingInTouch, LeavingCareNeedsAssessment, PathwayPlan,
-                            PathwayPlanReview, StayingCloseConsideration)
+from leavers.models import (
+    Accommodation,
+    BirthdaySnapshot,
+    KeepingInTouch,
+    LeavingCareNeedsAssessment,
+    PathwayPlan,
+    PathwayPlanReview,
+    StayingCloseConsideration,
+)
 from leavers.services import allocate_personal_adviser
 from leavers.snapshots import snapshots_due
 from tests.factories import make_team, make_user
+from tests.factories.care import child_in_care
 from timescales.due import due_items
 
 pytestmark = pytest.mark.django_db
@@ -78,8 +86,9 @@ def test_staying_close_is_assessed_within_3_months_of_becoming_former_relevant_a
     assert not due(person, D(2027, 5, 9), "STAYING_CLOSE_ASSESSMENT")  # still 17 and in care
     [item] = due(person, D(2027, 8, 11), "STAYING_CLOSE_ASSESSMENT")
     assert item.due == D(2027, 8, 10) and item.overdue_on(D(2027, 8, 11))
-    StayingCloseConsideration.objects.create(person=person, considered_on=D(2027, 8, 12),
-                                             considered_by=make_user(), decision="not_required")
+    StayingCloseConsideration.objects.create(
+        person=person, considered_on=D(2027, 8, 12), considered_by=make_user(), decision="not_required"
+    )
     assert not due(person, D(2027, 8, 13), "STAYING_CLOSE_ASSESSMENT")
 
 
@@ -87,12 +96,14 @@ def test_personal_adviser_visits_accommodation_the_council_provides():
     # A relevant child (left care at 16) moves on Mon 2 Jun 2025 into supported lodgings the council provides:
     # a visit within 7 days, Mon 9 Jun; visited Fri 6 Jun, then at most 2 months later, 6 Aug 2025.
     person = left_care(D(2025, 1, 1), D(2025, 5, 31))
-    Accommodation.objects.create(person=person, from_date=D(2025, 6, 2), kind="E", suitable=True,
-                                 provided_by_council=True)
+    Accommodation.objects.create(
+        person=person, from_date=D(2025, 6, 2), kind="E", suitable=True, provided_by_council=True
+    )
     [item] = due(person, D(2025, 6, 3), "PERSONAL_ADVISER_VISIT_AFTER_MOVE")
     assert item.due == D(2025, 6, 9)
-    KeepingInTouch.objects.create(person=person, contacted_on=D(2025, 6, 6), in_touch="YES",
-                                  visit_at_accommodation=True)
+    KeepingInTouch.objects.create(
+        person=person, contacted_on=D(2025, 6, 6), in_touch="YES", visit_at_accommodation=True
+    )
     [item] = due(person, D(2025, 6, 7), "PERSONAL_ADVISER_VISIT")
     assert item.due == D(2025, 8, 6)
     # A pathway plan started Thu 5 Jun, reviewed Fri 1 Aug: its next review, 1 Feb 2026, needs a visit
@@ -106,13 +117,16 @@ def test_personal_adviser_visits_accommodation_the_council_provides():
 
 
 def test_adviser_visit_before_each_pathway_plan_review():
-    # Moved in 1 Mar 2025, visited 3 Mar and 30 Apr; the plan was last reviewed 1 May and its next review is due
+    # Moved in 1 Mar 2025, visited 3 Mar and 30 Apr; the plan was last reviewed 1 May and its next review is
+    # due
     # 20 Jun. The 2-monthly visit falls on 30 Jun, but a visit is needed before the review: due 20 Jun.
-    assert adviser_visit_due(D(2025, 3, 1), [D(2025, 3, 3), D(2025, 4, 30)], D(2025, 5, 1), D(2025, 6, 20)) == (
-        D(2025, 6, 20), "PERSONAL_ADVISER_VISIT")
+    assert adviser_visit_due(
+        D(2025, 3, 1), [D(2025, 3, 3), D(2025, 4, 30)], D(2025, 5, 1), D(2025, 6, 20)
+    ) == (D(2025, 6, 20), "PERSONAL_ADVISER_VISIT")
     # Visited after that review (10 Jun): the review is covered; next by 10 Aug.
-    assert adviser_visit_due(D(2025, 3, 1), [D(2025, 3, 3), D(2025, 6, 10)], D(2025, 5, 1), D(2025, 6, 20)) == (
-        D(2025, 8, 10), "PERSONAL_ADVISER_VISIT")
+    assert adviser_visit_due(
+        D(2025, 3, 1), [D(2025, 3, 3), D(2025, 6, 10)], D(2025, 5, 1), D(2025, 6, 20)
+    ) == (D(2025, 8, 10), "PERSONAL_ADVISER_VISIT")
 
 
 def test_oc3_birthday_snapshot_due_for_a_relevant_child_at_17_within_a_month_of_the_birthday():
@@ -123,8 +137,15 @@ def test_oc3_birthday_snapshot_due_for_a_relevant_child_at_17_within_a_month_of_
     assert (row.age, row.birthday, row.due, row.snapshot) == (17, D(2026, 5, 10), D(2026, 6, 10), None)
     [item] = due(person, D(2026, 11, 23), "CARE_LEAVER_BIRTHDAY_INFORMATION")
     assert item.what == "Record care leaver information at 17"
-    BirthdaySnapshot.objects.create(person=person, age=17, in_touch="YES", activity="F2", accommodation="B",
-                                    accommodation_suitable=True, recorded_on=D(2026, 5, 20))
+    BirthdaySnapshot.objects.create(
+        person=person,
+        age=17,
+        in_touch="YES",
+        activity="F2",
+        accommodation="B",
+        accommodation_suitable=True,
+        recorded_on=D(2026, 5, 20),
+    )
     assert not due(person, D(2026, 11, 23), "CARE_LEAVER_BIRTHDAY_INFORMATION")
     assert snapshots_due(D(2026, 11, 23), [person.pk])[0].snapshot.accommodation_code == "B1"
 
@@ -136,10 +157,17 @@ def test_no_oc3_for_a_17_year_old_still_in_care_or_one_adopted():
 
 
 def test_former_relevant_21_year_old_is_in_the_cohort_but_22_is_not():
-    # Born 10 May 2005 and 10 May 2004; both in care 2021 to their 18th birthdays. In 2026-27 the first turns 21.
-    at_21 = left_care(D(2021, 1, 1), D(2023, 5, 10), born=D(2005, 5, 10), reason=ReasonEpisodeCeased.STAYING_PUT)
-    at_22 = left_care(D(2020, 1, 1), D(2022, 5, 10), born=D(2004, 5, 10), reason=ReasonEpisodeCeased.STAYING_PUT)
-    assert [(row.person, row.age) for row in snapshots_due(D(2026, 11, 23), [at_21.pk, at_22.pk])] == [(at_21, 21)]
+    # Born 10 May 2005 and 10 May 2004; both in care 2021 to their 18th birthdays. In 2026-27 the first turns
+    # 21.
+    at_21 = left_care(
+        D(2021, 1, 1), D(2023, 5, 10), born=D(2005, 5, 10), reason=ReasonEpisodeCeased.STAYING_PUT
+    )
+    at_22 = left_care(
+        D(2020, 1, 1), D(2022, 5, 10), born=D(2004, 5, 10), reason=ReasonEpisodeCeased.STAYING_PUT
+    )
+    assert [(row.person, row.age) for row in snapshots_due(D(2026, 11, 23), [at_21.pk, at_22.pk])] == [
+        (at_21, 21)
+    ]
 
 
 def test_snapshot_rules_follow_the_903():
@@ -147,7 +175,9 @@ def test_snapshot_rules_follow_the_903():
     with pytest.raises(Exception, match="In touch"):
         BirthdaySnapshot(person=person, age=17, in_touch="YES", recorded_on=D(2026, 5, 20)).full_clean()
     with pytest.raises(Exception, match="died or returned home"):
-        BirthdaySnapshot(person=person, age=17, in_touch="RHOM", activity="G5", recorded_on=D(2026, 5, 20)).full_clean()
+        BirthdaySnapshot(
+            person=person, age=17, in_touch="RHOM", activity="G5", recorded_on=D(2026, 5, 20)
+        ).full_clean()
     not_in_touch = BirthdaySnapshot(person=person, age=17, in_touch="NO", recorded_on=D(2026, 5, 20))
     not_in_touch.full_clean()
     assert (not_in_touch.activity_code, not_in_touch.accommodation_code) == ("0", "0")

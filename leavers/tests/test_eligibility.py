@@ -2,10 +2,11 @@
 
 Nights are counted as the 903 counts them: an episode from DECOM to DEC covers DEC - DECOM nights.
 """
+
 import datetime
 
 from leavers.codes import LeaverStatus as S
-from leavers.eligibility import Stay, eligible_from, had_eligible_care, staying_close_eligible, status
+from leavers.eligibility import Stay, eligible_from, had_eligible_care, status, staying_close_eligible
 
 D = datetime.date
 # Born 10 May 2009: 14 on 10 May 2023, 16 on 10 May 2025, 18 on 10 May 2027, 25 on 10 May 2034.
@@ -84,9 +85,12 @@ def test_six_months_back_home_ends_relevant_status():
 
 
 def test_time_placed_with_parents_before_leaving_counts_towards_the_six_months():
-    # Placed with parents (P1) from 1 June 2025, left care there on 1 August: six months from 1 June is 1 December.
-    stays = [stay(D(2025, 1, 1), D(2025, 6, 1), reason_ceased="X1"),
-             stay(D(2025, 6, 1), D(2025, 8, 1), placement_type="P1", reason_ceased="E4A")]
+    # Placed with parents (P1) from 1 June 2025, left care there on 1 August: six months from 1 June is 1
+    # December.
+    stays = [
+        stay(D(2025, 1, 1), D(2025, 6, 1), reason_ceased="X1"),
+        stay(D(2025, 6, 1), D(2025, 8, 1), placement_type="P1", reason_ceased="E4A"),
+    ]
     assert status(BORN, stays, D(2025, 11, 30)) == S.RELEVANT
     assert status(BORN, stays, D(2025, 12, 1)) == S.QUALIFYING
 

@@ -3,6 +3,7 @@
 At the end of 31 March 2025 the 12 months looked at run from 1 April 2024: a care leaver counts when
 their 17th to 21st birthday fell in them.
 """
+
 import datetime
 from decimal import Decimal
 
@@ -10,11 +11,11 @@ import pytest
 
 from care.codes import LegalStatus, PlacementType, ReasonEpisodeCeased, ReasonNewEpisode
 from care.models import Episode, PeriodOfCare
-from tests.factories.journey import child
 from leavers.codes import AccommodationType, Activity, InTouch
 from leavers.indicators import in_education_employment_or_training, suitable_accommodation
 from leavers.models import BirthdaySnapshot
 from performance import periods
+from tests.factories.journey import child
 from timescales.dates import birthday
 
 pytestmark = pytest.mark.django_db
@@ -26,21 +27,42 @@ def care_leaver(born, left=None, reason=ReasonEpisodeCeased.STAYING_PUT, start=N
     """Looked after from 14 until `left` (their 18th birthday unless given)."""
     person = person or child(birth_date=born)
     start, left = start or birthday(born, 14), left or birthday(born, 18)
-    period = PeriodOfCare.objects.create(person=person, start_date=start, end_date=left, category_of_need="N1")
+    period = PeriodOfCare.objects.create(
+        person=person, start_date=start, end_date=left, category_of_need="N1"
+    )
     Episode.objects.create(
-        period=period, start_date=start, end_date=left, reason_new=ReasonNewEpisode.STARTED,
-        legal_status=LegalStatus.FULL_CARE_ORDER, placement_type=PlacementType.FOSTER_OTHER, provider_name="A",
-        placement_postcode="LE1 1AA", home_postcode="LE2 2AA", reason_ceased=reason,
+        period=period,
+        start_date=start,
+        end_date=left,
+        reason_new=ReasonNewEpisode.STARTED,
+        legal_status=LegalStatus.FULL_CARE_ORDER,
+        placement_type=PlacementType.FOSTER_OTHER,
+        provider_name="A",
+        placement_postcode="LE1 1AA",
+        home_postcode="LE2 2AA",
+        reason_ceased=reason,
     )
     return person
 
 
-def snapshot(person, age, recorded_on, in_touch=InTouch.YES, activity=Activity.EDUCATION_FULL,
-             accommodation=AccommodationType.INDEPENDENT, suitable=True):
+def snapshot(
+    person,
+    age,
+    recorded_on,
+    in_touch=InTouch.YES,
+    activity=Activity.EDUCATION_FULL,
+    accommodation=AccommodationType.INDEPENDENT,
+    suitable=True,
+):
     known = in_touch == InTouch.YES
     return BirthdaySnapshot.objects.create(
-        person=person, age=age, in_touch=in_touch, recorded_on=recorded_on, activity=activity if known else "",
-        accommodation=accommodation if known else "", accommodation_suitable=suitable if known else None,
+        person=person,
+        age=age,
+        in_touch=in_touch,
+        recorded_on=recorded_on,
+        activity=activity if known else "",
+        accommodation=accommodation if known else "",
+        accommodation_suitable=suitable if known else None,
     )
 
 
@@ -56,8 +78,14 @@ def test_care_leavers_whose_birthday_fell_in_the_12_months_counted_at_their_late
     nineteen = care_leaver(D(2005, 4, 1))  # 19 on the 12 months' first day
     suitable_eet = snapshot(nineteen, 19, D(2024, 4, 10))
     twenty_one = care_leaver(D(2004, 3, 31))  # 21 on the last day
-    unsuitable = snapshot(twenty_one, 21, D(2025, 3, 20), activity=Activity.NEET_OTHER, suitable=False,
-                          accommodation=AccommodationType.HOMELESS)
+    unsuitable = snapshot(
+        twenty_one,
+        21,
+        D(2025, 3, 20),
+        activity=Activity.NEET_OTHER,
+        suitable=False,
+        accommodation=AccommodationType.HOMELESS,
+    )
     not_in_touch = care_leaver(D(2006, 8, 1))
     lost = snapshot(not_in_touch, 18, D(2024, 8, 5), in_touch=InTouch.NO)
     not_recorded = care_leaver(D(2005, 1, 15))  # 20 on 15 January 2025, nothing recorded: not known
@@ -69,7 +97,11 @@ def test_care_leavers_whose_birthday_fell_in_the_12_months_counted_at_their_late
     assert cases(accommodation)[key(unsuitable)] == (D(2025, 3, 20), False)
     assert cases(accommodation)[key(lost)] == (D(2024, 8, 5), False)
     assert cases(accommodation)[key(not_recorded)] == (D(2025, 1, 15), False)  # the birthday
-    assert (accommodation.numerator, accommodation.denominator, accommodation.value) == (1, 5, Decimal("20.0000"))
+    assert (accommodation.numerator, accommodation.denominator, accommodation.value) == (
+        1,
+        5,
+        Decimal("20.0000"),
+    )
     assert in_education_employment_or_training(END_OF_Q4).numerator == 1
 
 
@@ -84,7 +116,8 @@ def test_this_birthdays_information_only_a_missing_record_is_no_information():
     assert cases(eet) == {key(person): (D(2025, 3, 20), False)}
     assert (eet.numerator, eet.denominator) == (0, 1)
     assert cases(in_education_employment_or_training(periods.as_at(D(2025, 4, 30)))) == {
-        key(this_year): (D(2025, 4, 10), True)}
+        key(this_year): (D(2025, 4, 10), True)
+    }
 
 
 def test_who_is_not_a_care_leaver_counted_here():

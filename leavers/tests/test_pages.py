@@ -1,4 +1,5 @@
 """Leaving care pages through the Django test client."""
+
 import datetime
 
 import pytest
@@ -7,7 +8,6 @@ from django.urls import reverse
 from access.models import Involvement, InvolvementKind, Role, TeamKind
 from access.relationships import legitimate_basis
 from care import services
-from tests.factories.care import child_in_care, cic_team
 from leavers.models import (
     Accommodation,
     BirthdaySnapshot,
@@ -18,6 +18,7 @@ from leavers.models import (
     StayingPut,
 )
 from tests.factories import make_team, make_user
+from tests.factories.care import child_in_care, cic_team
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -55,16 +56,47 @@ def test_allocating_a_personal_adviser_lets_them_open_the_record(client, leaver)
 
 
 def test_recording_a_care_leavers_circumstances(client, leaver, worker):
-    post(client, "leavers:pathway_plan", leaver, {**date("started_on", D(2026, 1, 5)), "summary": "College, then a flat"})
+    post(
+        client,
+        "leavers:pathway_plan",
+        leaver,
+        {**date("started_on", D(2026, 1, 5)), "summary": "College, then a flat"},
+    )
     post(client, "leavers:pathway_review", leaver, date("reviewed_on", D(2026, 6, 30)))
     post(client, "leavers:in_touch", leaver, {**date("contacted_on", D(2026, 2, 1)), "in_touch": "YES"})
-    post(client, "leavers:accommodation", leaver, {**date("from_date", D(2026, 2, 1)), "kind": "U", "suitable": "True"})
+    post(
+        client,
+        "leavers:accommodation",
+        leaver,
+        {**date("from_date", D(2026, 2, 1)), "kind": "U", "suitable": "True"},
+    )
     post(client, "leavers:activity", leaver, {**date("from_date", D(2026, 2, 1)), "activity": "F2"})
-    post(client, "leavers:staying_put", leaver, {**date("started_on", D(2023, 5, 10)), "carers": "The Browns"})
-    post(client, "leavers:staying_close", leaver, {**date("considered_on", D(2026, 2, 2)), "decision": "provided",
-                                                   "support": "Help to find and keep a flat near the Browns"})
-    post(client, "leavers:birthday", leaver, {"age": "21", **date("recorded_on", D(2026, 5, 20)), "in_touch": "YES",
-                                              "activity": "F2", "accommodation": "U", "accommodation_suitable": "True"})
+    post(
+        client, "leavers:staying_put", leaver, {**date("started_on", D(2023, 5, 10)), "carers": "The Browns"}
+    )
+    post(
+        client,
+        "leavers:staying_close",
+        leaver,
+        {
+            **date("considered_on", D(2026, 2, 2)),
+            "decision": "provided",
+            "support": "Help to find and keep a flat near the Browns",
+        },
+    )
+    post(
+        client,
+        "leavers:birthday",
+        leaver,
+        {
+            "age": "21",
+            **date("recorded_on", D(2026, 5, 20)),
+            "in_touch": "YES",
+            "activity": "F2",
+            "accommodation": "U",
+            "accommodation_suitable": "True",
+        },
+    )
     plan = PathwayPlan.objects.get(person=leaver)
     assert plan.next_review_due == D(2026, 12, 30)
     assert KeepingInTouch.objects.get(person=leaver).recorded_by == worker
@@ -78,15 +110,23 @@ def test_recording_a_care_leavers_circumstances(client, leaver, worker):
 
 
 def test_homeless_is_never_suitable(client, leaver):
-    response = post(client, "leavers:accommodation", leaver, {**date("from_date", D(2026, 2, 1)), "kind": "S",
-                                                              "suitable": "True"})
+    response = post(
+        client,
+        "leavers:accommodation",
+        leaver,
+        {**date("from_date", D(2026, 2, 1)), "kind": "S", "suitable": "True"},
+    )
     assert "is never counted as suitable" in response.content.decode()
     assert not Accommodation.objects.exists()
 
 
 def test_staying_close_support_must_be_described(client, leaver):
-    response = post(client, "leavers:staying_close", leaver, {**date("considered_on", D(2026, 2, 2)),
-                                                              "decision": "provided"})
+    response = post(
+        client,
+        "leavers:staying_close",
+        leaver,
+        {**date("considered_on", D(2026, 2, 2)), "decision": "provided"},
+    )
     assert "Enter the Staying Close support decided." in response.content.decode()
 
 
@@ -99,11 +139,22 @@ def test_the_leaving_care_worklist_and_the_records_card(client, leaver):
 
 
 def test_recording_the_needs_assessment_and_a_visit_to_council_accommodation(client, leaver):
-    assert post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2))).status_code == 302
-    post(client, "leavers:accommodation", leaver, {**date("from_date", D(2026, 2, 3)), "kind": "E", "suitable": "True",
-                                                   "provided_by_council": "on"})
-    post(client, "leavers:in_touch", leaver, {**date("contacted_on", D(2026, 2, 6)), "in_touch": "YES",
-                                              "visit_at_accommodation": "on"})
+    assert (
+        post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2))).status_code
+        == 302
+    )
+    post(
+        client,
+        "leavers:accommodation",
+        leaver,
+        {**date("from_date", D(2026, 2, 3)), "kind": "E", "suitable": "True", "provided_by_council": "on"},
+    )
+    post(
+        client,
+        "leavers:in_touch",
+        leaver,
+        {**date("contacted_on", D(2026, 2, 6)), "in_touch": "YES", "visit_at_accommodation": "on"},
+    )
     assert Accommodation.objects.get(person=leaver).provided_by_council
     assert KeepingInTouch.objects.get(person=leaver).visit_at_accommodation
     page = client.get(reverse("leavers:record", args=[leaver.pk])).content.decode()
@@ -121,6 +172,7 @@ def test_the_needs_assessment_page_refuses_break_glass_recording(client, leaver)
 def test_the_personal_adviser_records_the_needs_assessment_and_visits_but_allocates_no_one(client, leaver):
     from access.models import RecordView
     from leavers.models import LeavingCareNeedsAssessment
+
     adviser = make_user(role=Role.PERSONAL_ADVISER, teams=[make_team(kind=TeamKind.LEAVING_CARE)])
     post(client, "leavers:adviser", leaver, {"adviser": adviser.pk, **date("on", D(2026, 1, 5))})
     client.force_login(adviser)
@@ -128,8 +180,12 @@ def test_the_personal_adviser_records_the_needs_assessment_and_visits_but_alloca
     assert reverse("leavers:needs_assessment", args=[leaver.pk]) in page
     assert reverse("leavers:adviser", args=[leaver.pk]) not in page
     assessed = post(client, "leavers:needs_assessment", leaver, date("completed_on", D(2026, 2, 2)))
-    visited = post(client, "leavers:in_touch", leaver, {
-        **date("contacted_on", D(2026, 2, 6)), "in_touch": "YES", "visit_at_accommodation": "on"})
+    visited = post(
+        client,
+        "leavers:in_touch",
+        leaver,
+        {**date("contacted_on", D(2026, 2, 6)), "in_touch": "YES", "visit_at_accommodation": "on"},
+    )
     assert assessed.status_code == visited.status_code == 302
     assert LeavingCareNeedsAssessment.objects.get(person=leaver).completed_on == D(2026, 2, 2)
     assert KeepingInTouch.objects.get(person=leaver).recorded_by == adviser

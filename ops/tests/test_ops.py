@@ -1,4 +1,5 @@
 """Operations: the health check, request ids, JSON logs without personal data, the schedule, backups."""
+
 import io
 import json
 import logging
@@ -71,7 +72,11 @@ def test_logs_are_json_with_the_request_id_and_no_query_string(json_log, rf):
     finally:
         current.reset(token)
     [line] = json_log()
-    assert line["level"] == "WARNING" and line["request_id"] == "abc123abc123" and line["message"] == "Not Found: /people/"
+    assert (
+        line["level"] == "WARNING"
+        and line["request_id"] == "abc123abc123"
+        and line["message"] == "Not Found: /people/"
+    )
     assert "Okafor" not in json.dumps(line) and "request" not in line
 
 
@@ -95,7 +100,12 @@ def test_the_schedule_prints_as_crontab_lines(capsys):
     assert '[ -n "$THRIVE_BACKUP_DIR" ] && ' in out
     assert "30 1 * * * /srv/thrive/bin/manage verify_audit" in out
     assert [job.name for job in schedule.JOBS] == [
-        "backup", "retention_review", "audit_chain", "dashboard", "sessions"]
+        "backup",
+        "retention_review",
+        "audit_chain",
+        "dashboard",
+        "sessions",
+    ]
 
 
 def test_every_scheduled_job_is_a_real_command_with_a_valid_time():

@@ -4,30 +4,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalperson',
-            name='former_upn',
-            field=models.CharField(blank=True, help_text='An earlier UPN the child had (FormerUPN in the CIN census).', max_length=13, verbose_name='former UPN'),
+            model_name="historicalperson",
+            name="former_upn",
+            field=models.CharField(
+                blank=True,
+                help_text="An earlier UPN the child had (FormerUPN in the CIN census).",
+                max_length=13,
+                verbose_name="former UPN",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalperson',
-            name='upn_unknown',
-            field=models.CharField(blank=True, choices=[('UN1', 'Child is not of school age and has not yet been given a UPN'), ('UN2', 'Child has never attended a school in England'), ('UN3', 'Child is educated outside England'), ('UN4', 'Child is newly looked after or newly arrived: UPN not yet obtained'), ('UN5', "Sources collating UPNs reflect a discrepancy in the child's details"), ('UN6', 'Other reason (CIN census only)'), ('UN7', 'Referral with no further action (CIN census only)')], help_text='UPNunknown in the CIN census; the 903 header reports it in place of the UPN.', max_length=3, verbose_name='why there is no UPN'),
+            model_name="historicalperson",
+            name="upn_unknown",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("UN1", "Child is not of school age and has not yet been given a UPN"),
+                    ("UN2", "Child has never attended a school in England"),
+                    ("UN3", "Child is educated outside England"),
+                    ("UN4", "Child is newly looked after or newly arrived: UPN not yet obtained"),
+                    ("UN5", "Sources collating UPNs reflect a discrepancy in the child's details"),
+                    ("UN6", "Other reason (CIN census only)"),
+                    ("UN7", "Referral with no further action (CIN census only)"),
+                ],
+                help_text="UPNunknown in the CIN census; the 903 header reports it in place of the UPN.",
+                max_length=3,
+                verbose_name="why there is no UPN",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='former_upn',
-            field=models.CharField(blank=True, help_text='An earlier UPN the child had (FormerUPN in the CIN census).', max_length=13, verbose_name='former UPN'),
+            model_name="person",
+            name="former_upn",
+            field=models.CharField(
+                blank=True,
+                help_text="An earlier UPN the child had (FormerUPN in the CIN census).",
+                max_length=13,
+                verbose_name="former UPN",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='upn_unknown',
-            field=models.CharField(blank=True, choices=[('UN1', 'Child is not of school age and has not yet been given a UPN'), ('UN2', 'Child has never attended a school in England'), ('UN3', 'Child is educated outside England'), ('UN4', 'Child is newly looked after or newly arrived: UPN not yet obtained'), ('UN5', "Sources collating UPNs reflect a discrepancy in the child's details"), ('UN6', 'Other reason (CIN census only)'), ('UN7', 'Referral with no further action (CIN census only)')], help_text='UPNunknown in the CIN census; the 903 header reports it in place of the UPN.', max_length=3, verbose_name='why there is no UPN'),
+            model_name="person",
+            name="upn_unknown",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("UN1", "Child is not of school age and has not yet been given a UPN"),
+                    ("UN2", "Child has never attended a school in England"),
+                    ("UN3", "Child is educated outside England"),
+                    ("UN4", "Child is newly looked after or newly arrived: UPN not yet obtained"),
+                    ("UN5", "Sources collating UPNs reflect a discrepancy in the child's details"),
+                    ("UN6", "Other reason (CIN census only)"),
+                    ("UN7", "Referral with no further action (CIN census only)"),
+                ],
+                help_text="UPNunknown in the CIN census; the 903 header reports it in place of the UPN.",
+                max_length=3,
+                verbose_name="why there is no UPN",
+            ),
         ),
     ]

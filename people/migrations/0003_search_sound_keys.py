@@ -13,8 +13,13 @@ def fill_sound_keys(apps, schema_editor):
     rows = Person.objects.order_by("pk").values_list("pk", "search_forename", "search_surname")
     batch = []
     for pk, forename, surname in rows.iterator(chunk_size=BATCH):
-        batch.append(Person(pk=pk, sound_forename=jellyfish.metaphone(forename)[:40] if forename else "",
-                            sound_surname=jellyfish.metaphone(surname)[:40] if surname else ""))
+        batch.append(
+            Person(
+                pk=pk,
+                sound_forename=jellyfish.metaphone(forename)[:40] if forename else "",
+                sound_surname=jellyfish.metaphone(surname)[:40] if surname else "",
+            )
+        )
         if len(batch) == BATCH:
             Person.objects.bulk_update(batch, ["sound_forename", "sound_surname"])
             batch = []
@@ -22,31 +27,30 @@ def fill_sound_keys(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("people", "0002_upn_unknown_and_former_upn"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalperson',
-            name='sound_forename',
-            field=models.CharField(db_index=True, default='', editable=False, max_length=40),
+            model_name="historicalperson",
+            name="sound_forename",
+            field=models.CharField(db_index=True, default="", editable=False, max_length=40),
         ),
         migrations.AddField(
-            model_name='historicalperson',
-            name='sound_surname',
-            field=models.CharField(db_index=True, default='', editable=False, max_length=40),
+            model_name="historicalperson",
+            name="sound_surname",
+            field=models.CharField(db_index=True, default="", editable=False, max_length=40),
         ),
         migrations.AddField(
-            model_name='person',
-            name='sound_forename',
-            field=models.CharField(db_index=True, default='', editable=False, max_length=40),
+            model_name="person",
+            name="sound_forename",
+            field=models.CharField(db_index=True, default="", editable=False, max_length=40),
         ),
         migrations.AddField(
-            model_name='person',
-            name='sound_surname',
-            field=models.CharField(db_index=True, default='', editable=False, max_length=40),
+            model_name="person",
+            name="sound_surname",
+            field=models.CharField(db_index=True, default="", editable=False, max_length=40),
         ),
         migrations.RunPython(fill_sound_keys, migrations.RunPython.noop),
     ]

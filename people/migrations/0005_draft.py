@@ -6,27 +6,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0004_person_flags'),
+        ("people", "0004_person_flags"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Draft',
+            name="Draft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=300)),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('data', models.JSONField(default=dict)),
-                ('saved_at', models.DateTimeField(auto_now=True)),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='drafts', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=300)),
+                ("title", models.CharField(blank=True, max_length=200)),
+                ("data", models.JSONField(default=dict)),
+                ("saved_at", models.DateTimeField(auto_now=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="drafts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['user', 'person'], name='people_draf_user_id_8ab7d5_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'path'), name='one_draft_per_user_and_page')],
+                "indexes": [models.Index(fields=["user", "person"], name="people_draf_user_id_8ab7d5_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "path"), name="one_draft_per_user_and_page")
+                ],
             },
         ),
     ]

@@ -4,20 +4,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0005_draft'),
+        ("people", "0005_draft"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalrelationship',
-            name='kind',
-            field=models.CharField(choices=[('mother', 'Mother'), ('father', 'Father'), ('parent', 'Parent'), ('step_parent', 'Step-parent'), ('sibling', 'Sibling'), ('half_sibling', 'Half-sibling'), ('grandparent', 'Grandparent'), ('aunt_uncle', 'Aunt or uncle'), ('other_relative', 'Other relative'), ('connected_person', 'Connected person (friend or family friend)'), ('child', 'Child'), ('grandchild', 'Grandchild'), ('niece_nephew', 'Niece or nephew'), ('carer', 'Carer (not a relative)'), ('cared_for', 'Child they care for'), ('household', 'Other member of the household')], max_length=20),
+            model_name="historicalrelationship",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("mother", "Mother"),
+                    ("father", "Father"),
+                    ("parent", "Parent"),
+                    ("step_parent", "Step-parent"),
+                    ("sibling", "Sibling"),
+                    ("half_sibling", "Half-sibling"),
+                    ("grandparent", "Grandparent"),
+                    ("aunt_uncle", "Aunt or uncle"),
+                    ("other_relative", "Other relative"),
+                    ("connected_person", "Connected person (friend or family friend)"),
+                    ("child", "Child"),
+                    ("grandchild", "Grandchild"),
+                    ("niece_nephew", "Niece or nephew"),
+                    ("carer", "Carer (not a relative)"),
+                    ("cared_for", "Child they care for"),
+                    ("household", "Other member of the household"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='relationship',
-            name='kind',
-            field=models.CharField(choices=[('mother', 'Mother'), ('father', 'Father'), ('parent', 'Parent'), ('step_parent', 'Step-parent'), ('sibling', 'Sibling'), ('half_sibling', 'Half-sibling'), ('grandparent', 'Grandparent'), ('aunt_uncle', 'Aunt or uncle'), ('other_relative', 'Other relative'), ('connected_person', 'Connected person (friend or family friend)'), ('child', 'Child'), ('grandchild', 'Grandchild'), ('niece_nephew', 'Niece or nephew'), ('carer', 'Carer (not a relative)'), ('cared_for', 'Child they care for'), ('household', 'Other member of the household')], max_length=20),
+            model_name="relationship",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("mother", "Mother"),
+                    ("father", "Father"),
+                    ("parent", "Parent"),
+                    ("step_parent", "Step-parent"),
+                    ("sibling", "Sibling"),
+                    ("half_sibling", "Half-sibling"),
+                    ("grandparent", "Grandparent"),
+                    ("aunt_uncle", "Aunt or uncle"),
+                    ("other_relative", "Other relative"),
+                    ("connected_person", "Connected person (friend or family friend)"),
+                    ("child", "Child"),
+                    ("grandchild", "Grandchild"),
+                    ("niece_nephew", "Niece or nephew"),
+                    ("carer", "Carer (not a relative)"),
+                    ("cared_for", "Child they care for"),
+                    ("household", "Other member of the household"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -1,10 +1,11 @@
 """Template tags for casework pages: how a due date stands today, as a GOV.UK tag."""
-from django.utils.safestring import SafeString
+
 import datetime
 
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 from people.duework import days, describe_due
 

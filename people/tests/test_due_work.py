@@ -1,4 +1,5 @@
 """Due work on My work and the Due work page: what is due, for whom, how it reads, and what it costs."""
+
 import datetime
 
 import pytest
@@ -19,20 +20,33 @@ TODAY = timezone.localdate
 def assessment_due(child, due_in_days):
     """An open assessment falling due `due_in_days` from today (45 working days after its referral)."""
     referral_date = TODAY() - datetime.timedelta(days=200)
-    referral = Referral.objects.create(person=child, referral_date=referral_date, source=ReferralSource.SCHOOLS)
+    referral = Referral.objects.create(
+        person=child, referral_date=referral_date, source=ReferralSource.SCHOOLS
+    )
     assessment = Assessment.objects.create(referral=referral, person=child, start_date=referral_date)
-    Assessment.objects.filter(pk=assessment.pk).update(due_date=TODAY() + datetime.timedelta(days=due_in_days))
+    Assessment.objects.filter(pk=assessment.pk).update(
+        due_date=TODAY() + datetime.timedelta(days=due_in_days)
+    )
     return assessment
 
 
 def rows(response):
-    return [(row.person.full_name, row.item.what, row.status, row.colour) for row in response.context["page"].object_list]
+    return [
+        (row.person.full_name, row.item.what, row.status, row.colour)
+        for row in response.context["page"].object_list
+    ]
 
 
-@pytest.mark.parametrize("days, text, colour", [
-    (-3, "Overdue by 3 days", "red"), (-1, "Overdue by 1 day", "red"), (0, "Due today", "yellow"),
-    (1, "Due in 1 day", "blue"), (12, "Due in 12 days", "grey"),
-])
+@pytest.mark.parametrize(
+    "days, text, colour",
+    [
+        (-3, "Overdue by 3 days", "red"),
+        (-1, "Overdue by 1 day", "red"),
+        (0, "Due today", "yellow"),
+        (1, "Due in 1 day", "blue"),
+        (12, "Due in 12 days", "grey"),
+    ],
+)
 def test_how_a_due_date_reads(days, text, colour):
     assert describe_due(TODAY() + datetime.timedelta(days=days), TODAY()) == (text, colour)
 
@@ -40,7 +54,9 @@ def test_how_a_due_date_reads(days, text, colour):
 def test_worker_sees_their_due_work_soonest_first_with_drift_flagged(client):
     child, worker, _, team = allocated_child(forename="Mia")
     assessment_due(child, -4)
-    Contact.objects.create(person=child, source=ReferralSource.POLICE, received_at=timezone.now(), summary="x")
+    Contact.objects.create(
+        person=child, source=ReferralSource.POLICE, received_at=timezone.now(), summary="x"
+    )
     other, *_ = allocated_child(forename="Other")
     assessment_due(other, -10)
     client.force_login(worker)
@@ -73,7 +89,11 @@ def test_team_manager_sees_overdue_work_in_the_teams_they_manage(client):
 
     managed = client.get(reverse("work"))
     assert managed.context["scope"] == "managed"
-    assert rows(managed)[0][:3] == ("Teamchild Smith", "Complete the child and family assessment", "Overdue by 6 days")
+    assert rows(managed)[0][:3] == (
+        "Teamchild Smith",
+        "Complete the child and family assessment",
+        "Overdue by 6 days",
+    )
 
     only_mine = client.get(reverse("work"), {"scope": "mine"})
     assert [r[0] for r in rows(only_mine)] == ["Managersown Smith"]
@@ -118,7 +138,9 @@ def test_the_cost_does_not_grow_with_children_or_items(client, django_assert_max
         other = make_person(forename=f"Child{n}")
         involve(other, user=worker, team=team)
         assessment_due(other, n - 10)
-        Contact.objects.create(person=other, source=ReferralSource.POLICE, received_at=timezone.now(), summary="x")
+        Contact.objects.create(
+            person=other, source=ReferralSource.POLICE, received_at=timezone.now(), summary="x"
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("work"))
     assert response.context["page"].paginator.count == 51
@@ -127,7 +149,9 @@ def test_the_cost_does_not_grow_with_children_or_items(client, django_assert_max
 def test_long_lists_come_a_page_at_a_time(client):
     child, worker, *_ = allocated_child()
     for n in range(105):
-        Contact.objects.create(person=child, source=ReferralSource.POLICE, received_at=timezone.now(), summary=str(n))
+        Contact.objects.create(
+            person=child, source=ReferralSource.POLICE, received_at=timezone.now(), summary=str(n)
+        )
     client.force_login(worker)
     first = client.get(reverse("work"))
     assert len(first.context["page"].object_list) == 100 and "Items 1 to 100 of 105" in first.content.decode()

@@ -1,5 +1,6 @@
 """Identity, addresses and the family network changed from the record: the write gate, history kept
 (with why), the NHS number checked, and a relative found before a new record is made."""
+
 import datetime
 
 import pytest
@@ -21,17 +22,24 @@ def case():
 
 
 def identity(child, **changes):
-    data = {"forename": child.forename, "surname": child.surname, "sex": Sex.FEMALE, "ethnicity": "WBRI",
-            "reason": "Birth certificate seen", **date_fields("birth_date", child.birth_date),
-            "nhs_number": ""}
+    data = {
+        "forename": child.forename,
+        "surname": child.surname,
+        "sex": Sex.FEMALE,
+        "ethnicity": "WBRI",
+        "reason": "Birth certificate seen",
+        **date_fields("birth_date", child.birth_date),
+        "nhs_number": "",
+    }
     return {**data, **changes}
 
 
 def test_identity_is_changed_with_the_reason_kept_in_history(client, case):
     child, worker = case
     client.force_login(worker)
-    response = client.post(reverse("people:edit_identity", args=[child.pk]),
-                           identity(child, nhs_number="943 476 5919"))
+    response = client.post(
+        reverse("people:edit_identity", args=[child.pk]), identity(child, nhs_number="943 476 5919")
+    )
     assert response.status_code == 302
     child.refresh_from_db()
     assert child.sex == Sex.FEMALE and child.nhs_number == "9434765919"
@@ -44,12 +52,14 @@ def test_identity_is_changed_with_the_reason_kept_in_history(client, case):
 def test_a_wrong_nhs_number_and_one_another_record_has_are_refused(client, case):
     child, worker = case
     client.force_login(worker)
-    wrong = client.post(reverse("people:edit_identity", args=[child.pk]),
-                        identity(child, nhs_number="9434765918"))
+    wrong = client.post(
+        reverse("people:edit_identity", args=[child.pk]), identity(child, nhs_number="9434765918")
+    )
     assert "its last digit does not match the check digit" in wrong.content.decode()
     other = make_person()
-    taken = client.post(reverse("people:edit_identity", args=[child.pk]),
-                        identity(child, nhs_number=other.nhs_number))
+    taken = client.post(
+        reverse("people:edit_identity", args=[child.pk]), identity(child, nhs_number=other.nhs_number)
+    )
     assert "Another record already has this NHS number" in taken.content.decode()
     assert other.la_id not in taken.content.decode()
 
@@ -58,17 +68,31 @@ def test_a_new_address_ends_the_current_one_the_day_before(client, case):
     child, worker = case
     old = make_address(child, start_date=D(2020, 1, 1))
     client.force_login(worker)
-    response = client.post(reverse("people:add_address", args=[child.pk]), {
-        "line1": "4 Elm Road", "town": "Leicester", "postcode": "le2 2bb", "lives_there_now": "yes",
-        **date_fields("start_date", D(2025, 6, 1))})
+    response = client.post(
+        reverse("people:add_address", args=[child.pk]),
+        {
+            "line1": "4 Elm Road",
+            "town": "Leicester",
+            "postcode": "le2 2bb",
+            "lives_there_now": "yes",
+            **date_fields("start_date", D(2025, 6, 1)),
+        },
+    )
     assert response.status_code == 302
     old.refresh_from_db()
     assert old.end_date == D(2025, 5, 31)
     new = Address.objects.get(line1="4 Elm Road")
     assert new.postcode == "LE2 2BB" and new.end_date is None
-    bad = client.post(reverse("people:add_address", args=[child.pk]), {
-        "line1": "x", "town": "y", "postcode": "ZZ99 ZZZ", "lives_there_now": "no",
-        **date_fields("start_date", D(2019, 1, 1))})
+    bad = client.post(
+        reverse("people:add_address", args=[child.pk]),
+        {
+            "line1": "x",
+            "town": "y",
+            "postcode": "ZZ99 ZZZ",
+            "lives_there_now": "no",
+            **date_fields("start_date", D(2019, 1, 1)),
+        },
+    )
     page = bad.content.decode()
     assert "Enter a real postcode" in page and "Enter the date they left" in page
 
@@ -81,16 +105,29 @@ def test_a_relative_is_found_before_a_new_record_is_made(client, case):
     found = client.get(url, {"surname": "Hart"}).content.decode()
     assert "Kim Hart" in found and "Add someone new" in found
     assert Disclosure.objects.filter(user=worker, kind="search", what="Add to a family network").exists()
-    client.post(f"{url}?relative={mum.pk}", {"kind": RelationshipKind.MOTHER, "parental_responsibility": "on",
-                                             "lives_with": "on"})
+    client.post(
+        f"{url}?relative={mum.pk}",
+        {"kind": RelationshipKind.MOTHER, "parental_responsibility": "on", "lives_with": "on"},
+    )
     relationship = Relationship.objects.get()
-    assert (relationship.person, relationship.relative, relationship.parental_responsibility) == (child,
-                                                                                                  mum, True)
+    assert (relationship.person, relationship.relative, relationship.parental_responsibility) == (
+        child,
+        mum,
+        True,
+    )
     assert RecordView.objects.filter(user=worker, person=mum, action="record", allowed=True).exists()
     again = client.post(f"{url}?relative={mum.pk}", {"kind": RelationshipKind.MOTHER})
     assert "already recorded as the child&#x27;s mother" in again.content.decode()
-    client.post(f"{url}?new=1", {"kind": RelationshipKind.CARER, "forename": "Lee", "surname": "Patel",
-                                 "sex": Sex.MALE, **date_fields("birth_date", D(1980, 4, 4))})
+    client.post(
+        f"{url}?new=1",
+        {
+            "kind": RelationshipKind.CARER,
+            "forename": "Lee",
+            "surname": "Patel",
+            "sex": Sex.MALE,
+            **date_fields("birth_date", D(1980, 4, 4)),
+        },
+    )
     carer = Person.objects.get(forename="Lee")
     assert carer.la_id == str(1_000_000 + carer.pk)
     record = client.get(reverse("people:record", args=[child.pk])).content.decode()
@@ -112,8 +149,9 @@ def test_ending_a_relationship_from_either_side(client, case):
 
 def test_readers_cannot_change_identity(client, case):
     child, _ = case
-    from tests.factories import make_agency, share
     from access.models import AgencyKind, Role
+    from tests.factories import make_agency, share
+
     partner = make_user(role=Role.PARTNER, agency=make_agency("Health", AgencyKind.HEALTH))
     share(child, partner.agency)
     client.force_login(partner)

@@ -1,4 +1,5 @@
 """My work: the children a user is involved with now, grouped, in a bounded number of queries."""
+
 import datetime
 
 import pytest
@@ -19,7 +20,12 @@ def test_worker_sees_allocated_and_team_children(client):
     colleague = make_user(teams=[team])
     involve(make_person(forename="Colleagues"), user=colleague)
     involve(make_person(forename="Team"), team=team, kind=InvolvementKind.TEAM)
-    involve(make_person(forename="Ended"), user=worker, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 2, 1))
+    involve(
+        make_person(forename="Ended"),
+        user=worker,
+        start_date=datetime.date(2020, 1, 1),
+        end_date=datetime.date(2020, 2, 1),
+    )
     client.force_login(worker)
 
     response = client.get(reverse("home"))
@@ -83,7 +89,9 @@ def test_merged_child_is_shown_as_the_kept_record(client):
 def test_query_count_does_not_grow_with_children(client, django_assert_max_num_queries):
     _, worker, manager, team = allocated_child()
     client.force_login(manager)
-    with django_assert_max_num_queries(56) as few:  # the lists, a query per due source of every app, the panels
+    with django_assert_max_num_queries(
+        56
+    ) as few:  # the lists, a query per due source of every app, the panels
         client.get(reverse("home"))
     for _ in range(30):
         involve(make_person(), user=worker, team=team)

@@ -1,4 +1,5 @@
 """NHS number (Modulus 11) and UPN (modulus 23 check letter), worked by hand."""
+
 import pytest
 from django.core.exceptions import ValidationError
 

@@ -1,6 +1,7 @@
 """Managers and worklists: who is behind (worker column, filter and counts on team due work), caseloads per
 worker, reallocation through the allocation steps, oversight follow-ups as due work, every worklist paged and
 filtered, the worklists in the menu for the staff who use them, and staff pickers that show caseloads."""
+
 import datetime
 
 import pytest
@@ -13,8 +14,8 @@ from frontdoor.models import ManagementOversight
 from people.duework import WorkFilter, worklist_page
 from people.tests.test_due_work import assessment_due
 from people.worklist import record_urls
-from timescales.due import DueItem
 from tests.factories import date_fields, involve, make_person, make_team, make_user
+from timescales.due import DueItem
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -64,7 +65,10 @@ def test_caseloads_per_worker_and_a_workers_children(client, team_work):
     team, manager, ann, bo, late, on_time = team_work
     client.force_login(manager)
     rows = client.get(reverse("caseloads")).context["caseloads"]
-    assert [(row.worker.first_name, row.children, row.overdue) for row in rows] == [("Ann", 1, 1), ("Bo", 1, 0)]
+    assert [(row.worker.first_name, row.children, row.overdue) for row in rows] == [
+        ("Ann", 1, 1),
+        ("Bo", 1, 0),
+    ]
     page = client.get(reverse("worker_caseload", args=[ann.pk])).content.decode()
     assert "Late Smith" in page and reverse("people:reallocate", args=[late.pk]) in page
     stranger = make_user()
@@ -79,20 +83,31 @@ def test_a_manager_reallocates_a_child_through_the_allocation_steps(client, team
     old = Involvement.objects.get(person=late, user=ann)
     url = reverse("people:reallocate", args=[late.pk])
     assert "Ann Able (Assessment 1), 1 child" in client.get(url).content.decode()
-    response = client.post(url, {"involvement": old.pk, "worker": bo.pk, "reason": "Ann leaving the team",
-                                 **date_fields("on", TODAY())})
+    response = client.post(
+        url,
+        {
+            "involvement": old.pk,
+            "worker": bo.pk,
+            "reason": "Ann leaving the team",
+            **date_fields("on", TODAY()),
+        },
+    )
     assert response.status_code == 302, response.content.decode()
     old.refresh_from_db()
     new = Involvement.objects.get(person=late, user=bo, end_date=None)
     assert old.end_date == TODAY() and new.kind == InvolvementKind.ALLOCATED_WORKER and new.team == team
     assert new.history.first().history_user == manager
     assert new.history.first().history_change_reason == "Reallocated: Ann leaving the team"
-    assert RecordView.objects.filter(user=manager, person=late, allowed=True, action="record", path=url).exists()
+    assert RecordView.objects.filter(
+        user=manager, person=late, allowed=True, action="record", path=url
+    ).exists()
     # A worker cannot reallocate, and the same worker is not a reallocation.
     client.force_login(bo)
     assert client.post(url, {}).status_code == 403
     client.force_login(manager)
-    response = client.post(url, {"involvement": new.pk, "worker": bo.pk, "reason": "x", **date_fields("on", TODAY())})
+    response = client.post(
+        url, {"involvement": new.pk, "worker": bo.pk, "reason": "x", **date_fields("on", TODAY())}
+    )
     assert "already allocated to them" in response.content.decode()
 
 
@@ -101,10 +116,15 @@ def test_oversight_with_a_follow_up_date_is_due_work_until_the_next_oversight(cl
     client.force_login(manager)
     url = reverse("frontdoor:add_oversight", args=[late.pk])
     follow = TODAY() + datetime.timedelta(days=7)
-    assert client.post(url, {"direction": "Visit this week", **date_fields("follow_up_by", follow)}).status_code == 302
+    assert (
+        client.post(url, {"direction": "Visit this week", **date_fields("follow_up_by", follow)}).status_code
+        == 302
+    )
     items = client.get(reverse("work"), {"scope": "managed"}).context["listed"]
     assert ("OVERSIGHT_FOLLOW_UP", "Follow up management oversight") in items.kinds
-    response = client.post(url, {"direction": "x", **date_fields("follow_up_by", TODAY() - datetime.timedelta(1))})
+    response = client.post(
+        url, {"direction": "x", **date_fields("follow_up_by", TODAY() - datetime.timedelta(1))}
+    )
     assert "Follow up by must be today or in the future" in response.content.decode()
     ManagementOversight.objects.create(person=late, recorded_by=manager, direction="Seen: all done")
     items = client.get(reverse("work"), {"scope": "managed"}).context["listed"]
@@ -120,7 +140,11 @@ def test_worklists_are_in_the_menu_for_the_staff_who_use_them(client):
         client.force_login(user)
         nav = client.get(reverse("home")).content.decode().split('id="navigation"')[1].split("</ul>")[0]
         menus[user] = ("Children in care" in nav, "Care leavers" in nav, "Caseloads" in nav)
-    assert menus == {care_worker: (True, False, False), adviser: (False, True, False), assessor: (False, False, False)}
+    assert menus == {
+        care_worker: (True, False, False),
+        adviser: (False, True, False),
+        assessor: (False, False, False),
+    }
 
 
 def test_the_care_worklist_is_paged_and_filtered(client):

@@ -1,4 +1,5 @@
 """Merging duplicate records and undoing a merge: nothing is lost, everything is logged."""
+
 import datetime
 
 import pytest
@@ -97,8 +98,12 @@ def held_by(team, *people):
 
 def glass(user, *people):
     for person in people:
-        BreakGlass.objects.create(user=user, person=person, reason="Duplicate check",
-                                  expires_at=timezone.now() + datetime.timedelta(hours=1))
+        BreakGlass.objects.create(
+            user=user,
+            person=person,
+            reason="Duplicate check",
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+        )
 
 
 class TestMergePages:
@@ -191,7 +196,9 @@ class TestMergePages:
     def test_after_merge_survivor_shows_duplicate_timeline_and_search_hides_it(self, client, manager):
         survivor, worker, _, team = allocated_child(forename="Maya", surname="Okafor")
         duplicate = make_person(forename="Maya", surname="Okafor", la_id="LA-DUP")
-        make_address(duplicate, line1="5 Elsewhere Road", postcode="LE9 9ZZ", start_date=datetime.date(2021, 5, 5))
+        make_address(
+            duplicate, line1="5 Elsewhere Road", postcode="LE9 9ZZ", start_date=datetime.date(2021, 5, 5)
+        )
         merge_records(survivor, duplicate, manager, "Same child")
         client.force_login(worker)
 

@@ -1,4 +1,5 @@
 """Opening a child's record: who may, what is audited, and breaking glass."""
+
 import datetime
 
 import pytest
@@ -8,7 +9,15 @@ from django.utils import timezone
 from access.models import BasisKind, BreakGlass, RecordView, Role
 from people.codes import RelationshipKind
 from tests.factories import (
-    allocated_child, involve, make_address, make_person, make_team, make_user, police_officer, relate, share,
+    allocated_child,
+    involve,
+    make_address,
+    make_person,
+    make_team,
+    make_user,
+    police_officer,
+    relate,
+    share,
 )
 
 pytestmark = pytest.mark.django_db
@@ -123,11 +132,17 @@ class TestBreakGlass:
         child, *_ = allocated_child()
         officer = police_officer()
         client.force_login(officer)
-        response = client.post(reverse("people:break_glass", args=[child.pk]), {"reason": "Attending an incident"})
+        response = client.post(
+            reverse("people:break_glass", args=[child.pk]), {"reason": "Attending an incident"}
+        )
         assert response.status_code == 403 and not BreakGlass.objects.exists()
         assert RecordView.objects.filter(user=officer, person=child, allowed=False).exists()
-        BreakGlass.objects.create(user=officer, person=child, reason="Recorded before the rule",
-                                  expires_at=timezone.now() + datetime.timedelta(hours=1))
+        BreakGlass.objects.create(
+            user=officer,
+            person=child,
+            reason="Recorded before the rule",
+            expires_at=timezone.now() + datetime.timedelta(hours=1),
+        )
         assert client.get(record_url(child)).status_code == 403  # not even one made before
 
     def test_reason_is_required(self, client):
@@ -150,7 +165,9 @@ class TestBreakGlass:
         client.force_login(officer)
         assert client.get(record_url(child)).status_code == 403
 
-        response = client.post(reverse("people:break_glass", args=[child.pk]), {"reason": "Attending a domestic incident"})
+        response = client.post(
+            reverse("people:break_glass", args=[child.pk]), {"reason": "Attending a domestic incident"}
+        )
 
         assert response.status_code == 302
         assert response["Location"] == record_url(child)
@@ -169,7 +186,10 @@ class TestBreakGlass:
         child, *_ = allocated_child()
         officer = outsider()
         BreakGlass.objects.create(
-            user=officer, person=child, reason="Old", at=timezone.now() - datetime.timedelta(days=2),
+            user=officer,
+            person=child,
+            reason="Old",
+            at=timezone.now() - datetime.timedelta(days=2),
             expires_at=timezone.now() - datetime.timedelta(days=1),
         )
         client.force_login(officer)
@@ -188,7 +208,13 @@ class TestRecordPage:
         relate(child, mother, RelationshipKind.MOTHER, parental_responsibility=True, lives_with=True)
         brother = make_person(forename="Tom", surname="Okafor", birth_date=datetime.date(2015, 1, 2))
         relate(brother, child, RelationshipKind.SIBLING)
-        make_address(child, line1="1 Old Road", postcode="LE2 2BB", start_date=datetime.date(2018, 4, 1), end_date=datetime.date(2022, 6, 30))
+        make_address(
+            child,
+            line1="1 Old Road",
+            postcode="LE2 2BB",
+            start_date=datetime.date(2018, 4, 1),
+            end_date=datetime.date(2022, 6, 30),
+        )
         make_address(child, line1="9 New Street", postcode="LE3 3CC", start_date=datetime.date(2022, 7, 1))
         client.force_login(worker)
 
@@ -222,11 +248,13 @@ class TestRecordPage:
     def test_ended_involvements_are_not_listed_as_current(self, client):
         child, worker, *_ = allocated_child()
         former = make_user(first_name="Former", last_name="Worker")
-        involve(child, user=former, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 12, 31))
+        involve(
+            child, user=former, start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2020, 12, 31)
+        )
         client.force_login(worker)
         content = client.get(record_url(child)).content.decode()
         assert "Allocated worker ended" in content  # in the timeline
-        aside = content[content.index("working-heading"):content.index("Timeline")]
+        aside = content[content.index("working-heading") : content.index("Timeline")]
         assert "Former Worker" not in aside
 
 
@@ -314,8 +342,9 @@ class TestWhatTheAuditSays:
 
         survivor, worker, manager, _ = allocated_child()
         duplicate = make_person()
-        contact = Contact.objects.create(person=duplicate, source="01", summary="Concern",
-                                         received_at=timezone.now())
+        contact = Contact.objects.create(
+            person=duplicate, source="01", summary="Concern", received_at=timezone.now()
+        )
         merge_records(survivor, duplicate, manager, "Same child")
         client.force_login(worker)
         assert client.get(reverse("frontdoor:contact", args=[contact.pk])).status_code == 200

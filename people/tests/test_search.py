@@ -1,5 +1,7 @@
-"""Finding a child: by name (forgiving slips and sound-alikes), date of birth (forgiving swapped day and month and
+"""Finding a child: by name (forgiving slips and sound-alikes), date of birth (forgiving swapped day and month
+and
 a year out), NHS number, council ID and postcode, from the page or the header's box, showing identity only."""
+
 import datetime
 
 import pytest
@@ -39,7 +41,10 @@ def test_blank_page_has_no_results_and_no_errors(searcher):
 def test_empty_search_asks_for_something(searcher):
     response = search(searcher, forename="", surname="", nhs_number="")
     assert response.status_code == 200
-    assert "Enter a name, date of birth, NHS number, council ID or postcode to search for" in response.content.decode()
+    assert (
+        "Enter a name, date of birth, NHS number, council ID or postcode to search for"
+        in response.content.decode()
+    )
 
 
 def test_invalid_nhs_number_shows_an_error_on_the_field(searcher):
@@ -227,11 +232,14 @@ def test_short_names_are_the_start_of_a_name_not_a_guess(searcher):
     assert names(search(searcher, surname="smi")) == ["Amy Smith"]
 
 
-@pytest.mark.parametrize("day, month, year, why", [
-    ("3", "7", "2018", "day and month swapped"),  # born 7 March 2018, typed 3 July
-    ("7", "3", "2017", "a year out"),
-    ("7", "3", "2019", "a year out"),
-])
+@pytest.mark.parametrize(
+    "day, month, year, why",
+    [
+        ("3", "7", "2018", "day and month swapped"),  # born 7 March 2018, typed 3 July
+        ("7", "3", "2017", "a year out"),
+        ("7", "3", "2019", "a year out"),
+    ],
+)
 def test_a_date_of_birth_with_a_common_slip_finds_the_child(searcher, day, month, year, why):
     make_person(forename="Ann", surname="Lee", birth_date=datetime.date(2018, 3, 7))
     make_person(forename="Ann", surname="Lee", birth_date=datetime.date(2015, 3, 7))
@@ -250,8 +258,9 @@ def test_an_exact_match_comes_before_close_ones(searcher):
 
 def test_a_name_spelt_far_out_is_found_beside_its_date_of_birth(searcher):
     make_person(forename="Siobhan", surname="Okafor", birth_date=datetime.date(2018, 3, 7))
-    results = names(search(searcher, forename="Siobahn", surname="Okafur", dob_day="7", dob_month="3",
-                           dob_year="2018"))
+    results = names(
+        search(searcher, forename="Siobahn", surname="Okafur", dob_day="7", dob_month="3", dob_year="2018")
+    )
     assert results == ["Siobhan Okafor"]
 
 
@@ -271,19 +280,27 @@ def test_council_id_and_postcode(searcher):
     assert logged.count == 2
 
 
-@pytest.mark.parametrize("box, found", [
-    ("Cuningham", ["Maya Cunningham"]),
-    ("Maya", ["Maya Cunningham"]),
-    ("maya cuningham", ["Maya Cunningham"]),
-    ("Cunningham, Maya", ["Maya Cunningham"]),
-    ("Maya 7/3/2018", ["Maya Cunningham"]),
-    ("C765432", ["Maya Cunningham"]),
-    ("le1 7rt", ["Maya Cunningham"]),
-    ("943 476 5919", ["Maya Cunningham"]),
-])
+@pytest.mark.parametrize(
+    "box, found",
+    [
+        ("Cuningham", ["Maya Cunningham"]),
+        ("Maya", ["Maya Cunningham"]),
+        ("maya cuningham", ["Maya Cunningham"]),
+        ("Cunningham, Maya", ["Maya Cunningham"]),
+        ("Maya 7/3/2018", ["Maya Cunningham"]),
+        ("C765432", ["Maya Cunningham"]),
+        ("le1 7rt", ["Maya Cunningham"]),
+        ("943 476 5919", ["Maya Cunningham"]),
+    ],
+)
 def test_the_header_box_reads_what_was_typed(searcher, box, found):
-    child = make_person(forename="Maya", surname="Cunningham", la_id="C765432", nhs_number="9434765919",
-                        birth_date=datetime.date(2018, 3, 7))
+    child = make_person(
+        forename="Maya",
+        surname="Cunningham",
+        la_id="C765432",
+        nhs_number="9434765919",
+        birth_date=datetime.date(2018, 3, 7),
+    )
     make_address(child, postcode="LE1 7RT")
     make_person(forename="Bo", surname="Other", birth_date=datetime.date(2016, 1, 1))
     response = searcher.get(reverse("people:search"), {"q": box})

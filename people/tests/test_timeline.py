@@ -1,4 +1,5 @@
 """The timeline registry: every app's providers, merged duplicates included, newest first."""
+
 import datetime
 
 import pytest
@@ -35,7 +36,11 @@ def test_a_registered_provider_contributes(monkeypatch):
 
     @timeline.provider(Part.CHILD_PROTECTION)
     def visits(person_ids):
-        return [TimelineEntry(datetime.date(2030, 1, 1), "Statutory visit", kind="test.visit", person_id=person_ids[0])]
+        return [
+            TimelineEntry(
+                datetime.date(2030, 1, 1), "Statutory visit", kind="test.visit", person_id=person_ids[0]
+            )
+        ]
 
     child = make_person()
     assert timeline.entries_for([child.pk])[0].title == "Statutory visit"

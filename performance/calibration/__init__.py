@@ -1,1 +1,2 @@
-"""How a generated council compares with published councils' figures, through the dashboard's own computations."""
+"""How a generated council compares with published councils' figures, through the dashboard's own
+computations."""

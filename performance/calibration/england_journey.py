@@ -8,6 +8,7 @@ computations (`performance.computed`), flows in the year from the CIN census as 
 (`returns.cin.extract`), and contacts from the front door's decisions (the census collects none).
 Printed by `python manage.py england_calibration`.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -60,8 +61,12 @@ class CensusCounts:
 def plan_duration_band(start: datetime.date, end: datetime.date) -> str:
     """The DfE's bands for how long a plan lasted: "3 months or less", "more than 3 months up to 6", "more
     than 6 months up to 1 year", "more than 1 year up to 2", "more than 2 years" (calendar months)."""
-    for months, band in ((3, "3 months or less"), (6, "3 to 6 months"), (12, "6 months to 1 year"),
-                         (24, "1 to 2 years")):
+    for months, band in (
+        (3, "3 months or less"),
+        (6, "3 to 6 months"),
+        (12, "6 months to 1 year"),
+        (24, "1 to 2 years"),
+    ):
         if end <= start + relativedelta(months=months):
             return band
     return "2 years or more"
@@ -91,8 +96,9 @@ def census_counts(year: Year) -> CensusCounts:
 
 def contacts_to_referrals(year: Year) -> tuple[int, int]:
     """(contacts decided in the year that became a referral or a strategy discussion, contacts decided)."""
-    decided = ContactDecision.objects.filter(decided_at__date__range=(year.start, year.end),
-                                             contact__person__merged_into__isnull=True)
+    decided = ContactDecision.objects.filter(
+        decided_at__date__range=(year.start, year.end), contact__person__merged_into__isnull=True
+    )
     return decided.filter(outcome__in=REFERRAL_OUTCOMES).count(), decided.count()
 
 
@@ -113,25 +119,62 @@ def figures(as_at: datetime.date) -> list[Figure]:
     cp_rate = _rate("CP_RATE", as_at)
     plans = f"{PUBLICATION}: child protection plans ending in the year, by duration"
     return [
-        Figure("CP plans ended in the year that lasted 3 months or less",
-               _percent(census.ended_within_3_months, census.plans_ended), 15.9, "%", plans),
-        Figure("CP plans ended in the year that lasted 6 months to 1 year",
-               _percent(census.ended_6_to_12_months, census.plans_ended), 43.5, "%", plans),
-        Figure("Children on CP plans at 31 March (England)", cp_rate, 40.6, PER_10K,
-               f"{PUBLICATION}: children on a plan at 31 March; Leicestershire's figure wins (next line)"),
+        Figure(
+            "CP plans ended in the year that lasted 3 months or less",
+            _percent(census.ended_within_3_months, census.plans_ended),
+            15.9,
+            "%",
+            plans,
+        ),
+        Figure(
+            "CP plans ended in the year that lasted 6 months to 1 year",
+            _percent(census.ended_6_to_12_months, census.plans_ended),
+            43.5,
+            "%",
+            plans,
+        ),
+        Figure(
+            "Children on CP plans at 31 March (England)",
+            cp_rate,
+            40.6,
+            PER_10K,
+            f"{PUBLICATION}: children on a plan at 31 March; Leicestershire's figure wins (next line)",
+        ),
         Figure("Children on CP plans at 31 March (Leicestershire)", cp_rate, 33.3, PER_10K, LEICESTERSHIRE),
-        Figure("Section 47 enquiries started in the year",
-               round(10_000 * census.section47s / population, 1) if population else 0.0, 189.0, PER_10K,
-               f"{PUBLICATION}: section 47 enquiries"),
-        Figure("Section 47 enquiries leading to an initial conference",
-               _percent(census.section47s_to_icpc, census.section47s), 31.0, "%",
-               f"{PUBLICATION}: initial child protection conferences and section 47 enquiries"),
-        Figure("Contacts decided in the year that became referrals", _percent(referred, decided), 23.0, "%",
-               "issue 13's England estimate (the CIN census has no contacts; the seeds give no conversion)"),
-        Figure("Children in need at 31 March", _rate("CIN_RATE", as_at), 328.0, PER_10K,
-               f"{PUBLICATION}: children in need at 31 March"),
-        Figure("Assessments completed with no factors identified (code 21)",
-               _percent(census.no_factors, census.assessments), 6.0, "%",
-               f"{PUBLICATION}: factors identified at the end of assessment (share not checked offline: an "
-               "estimate)"),
+        Figure(
+            "Section 47 enquiries started in the year",
+            round(10_000 * census.section47s / population, 1) if population else 0.0,
+            189.0,
+            PER_10K,
+            f"{PUBLICATION}: section 47 enquiries",
+        ),
+        Figure(
+            "Section 47 enquiries leading to an initial conference",
+            _percent(census.section47s_to_icpc, census.section47s),
+            31.0,
+            "%",
+            f"{PUBLICATION}: initial child protection conferences and section 47 enquiries",
+        ),
+        Figure(
+            "Contacts decided in the year that became referrals",
+            _percent(referred, decided),
+            23.0,
+            "%",
+            "issue 13's England estimate (the CIN census has no contacts; the seeds give no conversion)",
+        ),
+        Figure(
+            "Children in need at 31 March",
+            _rate("CIN_RATE", as_at),
+            328.0,
+            PER_10K,
+            f"{PUBLICATION}: children in need at 31 March",
+        ),
+        Figure(
+            "Assessments completed with no factors identified (code 21)",
+            _percent(census.no_factors, census.assessments),
+            6.0,
+            "%",
+            f"{PUBLICATION}: factors identified at the end of assessment (share not checked offline: an "
+            "estimate)",
+        ),
     ]

@@ -1,4 +1,6 @@
-"""One line of a calibration table: a generated council's figure beside the published figure it should match."""
+"""One line of a calibration table: a generated council's figure beside the published figure it should
+match."""
+
 from typing import NamedTuple
 
 TOLERANCE = 0.15  # issue 13: within about 15% of the reference

@@ -4,6 +4,7 @@ The figures are the dashboard's own computations (performance.computed.evaluate)
 the generator and reporting on a real council use one definition; counts around them are plain
 queries. `python manage.py journey_calibration "Q4 2024/25"` prints them beside the targets.
 """
+
 from dataclasses import dataclass
 
 from familyhelp.indicators import assessments_within_45_working_days_of_referral
@@ -40,7 +41,13 @@ def _figure(code, quarter) -> list[Line]:
     target, note = REFERENCE[code]
     if figure is None:
         return [Line(code, "no figure", f"{target}% ({note})")]
-    lines = [Line(code, f"{figure.value:.1f}% ({figure.numerator:,} of {figure.denominator:,})", f"{target}% ({note})")]
+    lines = [
+        Line(
+            code,
+            f"{figure.value:.1f}% ({figure.numerator:,} of {figure.denominator:,})",
+            f"{target}% ({note})",
+        )
+    ]
     if registry.get(code).span == Span.YEAR_TO_DATE:
         in_quarter = [case for case in figure.cases if quarter.start <= case.date <= quarter.end]
         counted = sum(case.counted for case in in_quarter)
@@ -69,13 +76,22 @@ def report(label: str) -> list[Line]:
         *_figure("CSC_CPP_SECOND_OR_LATER", quarter),
         *_figure("CSC_CP_REVIEWS_ON_TIME", quarter),
         *_figure("CSC_CPP_TWO_YEARS", quarter),
-        Line("Children on CP plans at the end", f"{ChildProtectionPlan.objects.filter(open_at_end).count():,}",
-             "about 500"),
-        Line("Children in Family Help at the end", f"{FamilyHelpEpisode.objects.filter(open_at_end).count():,}"),
+        Line(
+            "Children on CP plans at the end",
+            f"{ChildProtectionPlan.objects.filter(open_at_end).count():,}",
+            "about 500",
+        ),
+        Line(
+            "Children in Family Help at the end", f"{FamilyHelpEpisode.objects.filter(open_at_end).count():,}"
+        ),
         Line("Children on CIN plans at the end", f"{CINPlan.objects.filter(open_at_end).count():,}"),
-        Line("Children entering pre-proceedings in the year",
-             f"{PreProceedings.objects.filter(start_date__range=(year.start, end)).count():,}"),
-        Line("Children in care proceedings issued in the year",
-             f"{CareProceedings.objects.filter(issued_on__range=(year.start, end)).count():,}"),
+        Line(
+            "Children entering pre-proceedings in the year",
+            f"{PreProceedings.objects.filter(start_date__range=(year.start, end)).count():,}",
+        ),
+        Line(
+            "Children in care proceedings issued in the year",
+            f"{CareProceedings.objects.filter(issued_on__range=(year.start, end)).count():,}",
+        ),
         *(Line(*figure) for figure in care_figures(quarter)),
     ]

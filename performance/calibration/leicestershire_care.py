@@ -7,6 +7,7 @@ them are plain queries: looked after at the end of the day (`timescales.dates.op
 periods of care started and ended in the 12 months, former relevant children aged 18 to 21. Shown by
 `python manage.py journey_calibration`.
 """
+
 import datetime
 
 from dateutil.relativedelta import relativedelta
@@ -15,7 +16,7 @@ from django.db.models import Avg
 from care.codes import PlacementType
 from care.models import Episode, PeriodOfCare, UnaccompaniedChild
 from leavers.codes import LeaverStatus
-from leavers.eligibility import stays_of, status
+from leavers.eligibility import status, stays_of
 from people.models import Person
 from performance import computed
 from performance.periods import Period
@@ -23,8 +24,13 @@ from timescales.dates import not_ended_by, open_at_end_of
 
 HIGH_COST = 10_000
 # The figures taken from the dashboard's computations: key, indicator code.
-INDICATORS = {"health": "CLA_HEALTH_ASSESSMENTS", "dental": "CLA_DENTAL_CHECKS",
-              "three_placements": "CLA_THREE_PLACEMENTS", "suitable": "CL_SUITABLE_ACCOMMODATION", "eet": "CL_EET"}
+INDICATORS = {
+    "health": "CLA_HEALTH_ASSESSMENTS",
+    "dental": "CLA_DENTAL_CHECKS",
+    "three_placements": "CLA_THREE_PLACEMENTS",
+    "suitable": "CL_SUITABLE_ACCOMMODATION",
+    "eet": "CL_EET",
+}
 
 
 def _percent(part: int, whole: int) -> str:
@@ -34,11 +40,21 @@ def _percent(part: int, whole: int) -> str:
 def care_leavers(on: datetime.date, ages=(18, 21)) -> list[int]:
     """Former relevant children aged `ages` on the day."""
     youngest, oldest = ages
-    people = dict(Person.objects.filter(
-        periods_of_care__isnull=False, birth_date__gt=on - relativedelta(years=oldest + 1),
-        birth_date__lte=on - relativedelta(years=youngest)).distinct().values_list("pk", "birth_date"))
+    people = dict(
+        Person.objects.filter(
+            periods_of_care__isnull=False,
+            birth_date__gt=on - relativedelta(years=oldest + 1),
+            birth_date__lte=on - relativedelta(years=youngest),
+        )
+        .distinct()
+        .values_list("pk", "birth_date")
+    )
     stays = stays_of(list(people))
-    return sorted(pid for pid, born in people.items() if status(born, stays.get(pid, []), on) == LeaverStatus.FORMER_RELEVANT)
+    return sorted(
+        pid
+        for pid, born in people.items()
+        if status(born, stays.get(pid, []), on) == LeaverStatus.FORMER_RELEVANT
+    )
 
 
 def _counts(code: str, quarter: Period) -> tuple[int, int]:
@@ -54,12 +70,17 @@ def care_measures(quarter: Period) -> dict:
     open_on = open_at_end_of(on)
     in_care = set(PeriodOfCare.objects.filter(open_on).values_list("person_id", flat=True))
     uasc = UnaccompaniedChild.objects.filter(not_ended_by(on, "ceased_on"), person_id__in=in_care)
-    homes = Episode.objects.filter(open_on, placement_type=PlacementType.CHILDRENS_HOME, weekly_cost__isnull=False)
+    homes = Episode.objects.filter(
+        open_on, placement_type=PlacementType.CHILDRENS_HOME, weekly_cost__isnull=False
+    )
     return {
-        "in_care": len(in_care), "uasc": uasc.count(), "care_leavers": len(care_leavers(on)),
+        "in_care": len(in_care),
+        "uasc": uasc.count(),
+        "care_leavers": len(care_leavers(on)),
         "started": PeriodOfCare.objects.filter(start_date__gt=year_ago, start_date__lte=on).count(),
         "ended": PeriodOfCare.objects.filter(end_date__gt=year_ago, end_date__lte=on).count(),
-        "home_cost": homes.aggregate(average=Avg("weekly_cost"))["average"] or 0, "homes": homes.count(),
+        "home_cost": homes.aggregate(average=Avg("weekly_cost"))["average"] or 0,
+        "homes": homes.count(),
         "homes_over_10k": homes.filter(weekly_cost__gt=HIGH_COST).count(),
         **{key: _counts(code, quarter) for key, code in INDICATORS.items()},
     }
@@ -73,7 +94,11 @@ def care_figures(quarter: Period) -> list[tuple[str, str, str]]:
         ("  of whom unaccompanied asylum-seeking", f"{m['uasc']:,}", "82"),
         ("  periods of care started / ended in the year", f"{m['started']:,} / {m['ended']:,}"),
         ("Care leavers aged 18 to 21 (former relevant)", f"{m['care_leavers']:,}", "498"),
-        ("Children's homes: average weekly cost", f"£{m['home_cost']:,.0f} ({m['homes']:,} children)", "£5.8k"),
+        (
+            "Children's homes: average weekly cost",
+            f"£{m['home_cost']:,.0f} ({m['homes']:,} children)",
+            "£5.8k",
+        ),
         (f"  children in homes costing over £{HIGH_COST:,} a week", f"{m['homes_over_10k']:,}", "a few"),
         ("CLA_HEALTH_ASSESSMENTS (in care 12+ months)", _percent(*m["health"]), "84%"),
         ("CLA_DENTAL_CHECKS (in care 12+ months)", _percent(*m["dental"]), "75%"),

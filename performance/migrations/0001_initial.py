@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,112 +16,292 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='LocalIndicator',
+            name="LocalIndicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='Capitals and underscores, e.g. LOCAL_MISSING_EPISODES.', max_length=60, unique=True)),
-                ('name', models.CharField(help_text='The name as the dashboard prints it.', max_length=300, unique=True)),
-                ('aliases', models.TextField(blank=True, help_text='Other printed names, one a line.')),
-                ('outcome', models.CharField(max_length=300)),
-                ('area', models.CharField(max_length=100)),
-                ('value_type', models.CharField(choices=[('number', 'Number'), ('percent', 'Percent'), ('rate', 'Rate per 10,000'), ('score', 'Score')], max_length=20)),
-                ('polarity', models.CharField(choices=[('high', 'High is good'), ('low', 'Low is good'), ('none', 'No polarity')], max_length=20)),
-                ('frequency', models.CharField(choices=[('quarter', 'Quarter'), ('term', 'Term'), ('annual', 'Annual'), ('last_month_of_quarter', 'Last month of quarter')], max_length=30)),
-                ('definition', models.TextField()),
-                ('source', models.CharField(max_length=300)),
-                ('target', models.CharField(blank=True, help_text='e.g. ">90%" or "<20.8%"; blank for none.', max_length=20)),
-                ('rag_rule', models.CharField(choices=[('target_then_quartile', 'target then quartile'), ('target', 'target'), ('quartile', 'quartile'), ('none', 'none')], default=performance.definitions.RagRule['TARGET_THEN_QUARTILE'], max_length=30)),
-                ('benchmark_key', models.CharField(blank=True, max_length=100)),
-                ('compare_with', models.CharField(choices=[('previous', 'Previous period'), ('year_ago', 'Same period last year')], default=performance.periods.CompareWith['PREVIOUS_PERIOD'], max_length=20)),
-                ('year_kind', models.CharField(choices=[('financial', 'Financial year'), ('academic', 'Academic year')], default=performance.periods.YearKind['FINANCIAL'], max_length=20)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="Capitals and underscores, e.g. LOCAL_MISSING_EPISODES.",
+                        max_length=60,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The name as the dashboard prints it.", max_length=300, unique=True
+                    ),
+                ),
+                ("aliases", models.TextField(blank=True, help_text="Other printed names, one a line.")),
+                ("outcome", models.CharField(max_length=300)),
+                ("area", models.CharField(max_length=100)),
+                (
+                    "value_type",
+                    models.CharField(
+                        choices=[
+                            ("number", "Number"),
+                            ("percent", "Percent"),
+                            ("rate", "Rate per 10,000"),
+                            ("score", "Score"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("high", "High is good"), ("low", "Low is good"), ("none", "No polarity")],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("quarter", "Quarter"),
+                            ("term", "Term"),
+                            ("annual", "Annual"),
+                            ("last_month_of_quarter", "Last month of quarter"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("definition", models.TextField()),
+                ("source", models.CharField(max_length=300)),
+                (
+                    "target",
+                    models.CharField(
+                        blank=True, help_text='e.g. ">90%" or "<20.8%"; blank for none.', max_length=20
+                    ),
+                ),
+                (
+                    "rag_rule",
+                    models.CharField(
+                        choices=[
+                            ("target_then_quartile", "target then quartile"),
+                            ("target", "target"),
+                            ("quartile", "quartile"),
+                            ("none", "none"),
+                        ],
+                        default=performance.definitions.RagRule["TARGET_THEN_QUARTILE"],
+                        max_length=30,
+                    ),
+                ),
+                ("benchmark_key", models.CharField(blank=True, max_length=100)),
+                (
+                    "compare_with",
+                    models.CharField(
+                        choices=[("previous", "Previous period"), ("year_ago", "Same period last year")],
+                        default=performance.periods.CompareWith["PREVIOUS_PERIOD"],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "year_kind",
+                    models.CharField(
+                        choices=[("financial", "Financial year"), ("academic", "Academic year")],
+                        default=performance.periods.YearKind["FINANCIAL"],
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='BenchmarkValue',
+            name="BenchmarkValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('indicator_key', models.CharField(help_text="An indicator's benchmark key or code.", max_length=100)),
-                ('year', models.CharField(help_text='e.g. "2023/24"', max_length=20)),
-                ('year_end', models.DateField()),
-                ('la_code', models.CharField(max_length=12)),
-                ('la_name', models.CharField(max_length=200)),
-                ('value', models.DecimalField(blank=True, decimal_places=4, help_text='Blank if suppressed.', max_digits=16, null=True)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "indicator_key",
+                    models.CharField(help_text="An indicator's benchmark key or code.", max_length=100),
+                ),
+                ("year", models.CharField(help_text='e.g. "2023/24"', max_length=20)),
+                ("year_end", models.DateField()),
+                ("la_code", models.CharField(max_length=12)),
+                ("la_name", models.CharField(max_length=200)),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        help_text="Blank if suppressed.",
+                        max_digits=16,
+                        null=True,
+                    ),
+                ),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['indicator_key', 'year_end'], name='performance_indicat_9eca5c_idx')],
-                'constraints': [models.UniqueConstraint(fields=('indicator_key', 'year', 'la_code'), name='one_benchmark_per_la')],
+                "indexes": [
+                    models.Index(fields=["indicator_key", "year_end"], name="performance_indicat_9eca5c_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator_key", "year", "la_code"), name="one_benchmark_per_la"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PublishedDashboard',
+            name="PublishedDashboard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_label', models.CharField(max_length=40, unique=True)),
-                ('layout', models.CharField(max_length=40)),
-                ('source_name', models.CharField(max_length=300)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
-                ('loaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_label", models.CharField(max_length=40, unique=True)),
+                ("layout", models.CharField(max_length=40)),
+                ("source_name", models.CharField(max_length=300)),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StatisticalNeighbour',
+            name="StatisticalNeighbour",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('la_code', models.CharField(max_length=12)),
-                ('neighbour_code', models.CharField(max_length=12)),
-                ('rank', models.PositiveSmallIntegerField(help_text='1 = closest.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("la_code", models.CharField(max_length=12)),
+                ("neighbour_code", models.CharField(max_length=12)),
+                ("rank", models.PositiveSmallIntegerField(help_text="1 = closest.")),
             ],
             options={
-                'ordering': ['la_code', 'rank'],
-                'constraints': [models.UniqueConstraint(fields=('la_code', 'neighbour_code'), name='one_neighbour_link')],
+                "ordering": ["la_code", "rank"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("la_code", "neighbour_code"), name="one_neighbour_link")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('indicator_code', models.CharField(max_length=60)),
-                ('period_label', models.CharField(help_text='e.g. "Q4 2024/25", "2023/24", "Autumn 2023"', max_length=40)),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('value', models.DecimalField(decimal_places=4, max_digits=16)),
-                ('numerator', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('denominator', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('origin', models.CharField(choices=[('imported', 'Imported from a file'), ('computed', 'Computed from case records'), ('published', 'Printed on a published dashboard')], max_length=20)),
-                ('source', models.CharField(help_text='The file, dashboard or computation it came from.', max_length=300)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
-                ('loaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("indicator_code", models.CharField(max_length=60)),
+                (
+                    "period_label",
+                    models.CharField(help_text='e.g. "Q4 2024/25", "2023/24", "Autumn 2023"', max_length=40),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                ("value", models.DecimalField(decimal_places=4, max_digits=16)),
+                ("numerator", models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
+                ("denominator", models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("imported", "Imported from a file"),
+                            ("computed", "Computed from case records"),
+                            ("published", "Printed on a published dashboard"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        help_text="The file, dashboard or computation it came from.", max_length=300
+                    ),
+                ),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
+                (
+                    "loaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['indicator_code', 'period_end'], name='performance_indicat_6636a1_idx')],
-                'constraints': [models.UniqueConstraint(fields=('indicator_code', 'period_label'), name='one_value_per_period')],
+                "indexes": [
+                    models.Index(
+                        fields=["indicator_code", "period_end"], name="performance_indicat_6636a1_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator_code", "period_label"), name="one_value_per_period"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PublishedRow',
+            name="PublishedRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('indicator_code', models.CharField(max_length=60)),
-                ('printed', models.JSONField(help_text='Column heading -> cell text, exactly as printed.')),
-                ('previous_period', models.CharField(blank=True, max_length=40)),
-                ('previous_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('latest_period', models.CharField(max_length=40)),
-                ('latest_value', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('trend', models.CharField(blank=True, max_length=30)),
-                ('target', models.CharField(blank=True, max_length=20)),
-                ('rag', models.CharField(blank=True, max_length=10)),
-                ('quartile', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('neighbour_average', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
-                ('dashboard', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='performance.publisheddashboard')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("indicator_code", models.CharField(max_length=60)),
+                ("printed", models.JSONField(help_text="Column heading -> cell text, exactly as printed.")),
+                ("previous_period", models.CharField(blank=True, max_length=40)),
+                (
+                    "previous_value",
+                    models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True),
+                ),
+                ("latest_period", models.CharField(max_length=40)),
+                ("latest_value", models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),
+                ("trend", models.CharField(blank=True, max_length=30)),
+                ("target", models.CharField(blank=True, max_length=20)),
+                ("rag", models.CharField(blank=True, max_length=10)),
+                ("quartile", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "neighbour_average",
+                    models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True),
+                ),
+                (
+                    "dashboard",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="performance.publisheddashboard",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['dashboard', 'position'],
-                'indexes': [models.Index(fields=['indicator_code', 'latest_period'], name='performance_indicat_9fd127_idx')],
+                "ordering": ["dashboard", "position"],
+                "indexes": [
+                    models.Index(
+                        fields=["indicator_code", "latest_period"], name="performance_indicat_9fd127_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -7,104 +7,190 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0001_initial'),
-        ('performance', '0001_initial'),
+        ("people", "0001_initial"),
+        ("performance", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='indicatorvalue',
-            name='in_period_denominator',
+            model_name="indicatorvalue",
+            name="in_period_denominator",
             field=models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True),
         ),
         migrations.AddField(
-            model_name='indicatorvalue',
-            name='in_period_numerator',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='For a year-to-date figure: the numerator within the period alone (the quarter).', max_digits=16, null=True),
+            model_name="indicatorvalue",
+            name="in_period_numerator",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="For a year-to-date figure: the numerator within the period alone (the quarter).",
+                max_digits=16,
+                null=True,
+            ),
         ),
         migrations.CreateModel(
-            name='FigureCase',
+            name="FigureCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('counted', models.BooleanField(help_text='In the numerator as well as the denominator.')),
-                ('record', models.CharField(help_text='e.g. "frontdoor.referral:12"', max_length=80)),
-                ('figure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cases', to='performance.indicatorvalue')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("counted", models.BooleanField(help_text="In the numerator as well as the denominator.")),
+                ("record", models.CharField(help_text='e.g. "frontdoor.referral:12"', max_length=80)),
+                (
+                    "figure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cases",
+                        to="performance.indicatorvalue",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="people.person"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Snapshot',
+            name="Snapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_label', models.CharField(max_length=40)),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('frozen_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('note', models.CharField(blank=True, help_text='e.g. "As reported to scrutiny committee, 3 June 2025"', max_length=300)),
-                ('frozen_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_label", models.CharField(max_length=40)),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                ("frozen_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text='e.g. "As reported to scrutiny committee, 3 June 2025"',
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "frozen_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-frozen_at'],
+                "ordering": ["-frozen_at"],
             },
         ),
         migrations.CreateModel(
-            name='SnapshotRow',
+            name="SnapshotRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('indicator_code', models.CharField(max_length=60)),
-                ('name', models.CharField(max_length=300)),
-                ('outcome', models.CharField(max_length=300)),
-                ('area', models.CharField(max_length=100)),
-                ('value_type', models.CharField(max_length=20)),
-                ('target', models.CharField(blank=True, max_length=20)),
-                ('period_label', models.CharField(max_length=40)),
-                ('value', models.DecimalField(decimal_places=4, max_digits=16)),
-                ('numerator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('denominator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('in_period_numerator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('in_period_denominator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('previous_label', models.CharField(blank=True, max_length=40)),
-                ('previous_value', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('previous_numerator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('previous_denominator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('previous_in_period_numerator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('previous_in_period_denominator', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('dot', models.CharField(max_length=20)),
-                ('movement', models.CharField(blank=True, max_length=10)),
-                ('rag', models.CharField(max_length=10)),
-                ('quartile', models.PositiveSmallIntegerField(null=True)),
-                ('quartile_source', models.CharField(blank=True, max_length=20)),
-                ('benchmark_year', models.CharField(blank=True, max_length=20)),
-                ('neighbour_average', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('england_average', models.DecimalField(decimal_places=4, max_digits=16, null=True)),
-                ('origin', models.CharField(choices=[('imported', 'Imported from a file'), ('computed', 'Computed from case records'), ('published', 'Printed on a published dashboard')], max_length=20)),
-                ('source', models.CharField(max_length=300)),
-                ('snapshot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='performance.snapshot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("indicator_code", models.CharField(max_length=60)),
+                ("name", models.CharField(max_length=300)),
+                ("outcome", models.CharField(max_length=300)),
+                ("area", models.CharField(max_length=100)),
+                ("value_type", models.CharField(max_length=20)),
+                ("target", models.CharField(blank=True, max_length=20)),
+                ("period_label", models.CharField(max_length=40)),
+                ("value", models.DecimalField(decimal_places=4, max_digits=16)),
+                ("numerator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("denominator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("in_period_numerator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("in_period_denominator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("previous_label", models.CharField(blank=True, max_length=40)),
+                ("previous_value", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("previous_numerator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("previous_denominator", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                (
+                    "previous_in_period_numerator",
+                    models.DecimalField(decimal_places=4, max_digits=16, null=True),
+                ),
+                (
+                    "previous_in_period_denominator",
+                    models.DecimalField(decimal_places=4, max_digits=16, null=True),
+                ),
+                ("dot", models.CharField(max_length=20)),
+                ("movement", models.CharField(blank=True, max_length=10)),
+                ("rag", models.CharField(max_length=10)),
+                ("quartile", models.PositiveSmallIntegerField(null=True)),
+                ("quartile_source", models.CharField(blank=True, max_length=20)),
+                ("benchmark_year", models.CharField(blank=True, max_length=20)),
+                ("neighbour_average", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                ("england_average", models.DecimalField(decimal_places=4, max_digits=16, null=True)),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("imported", "Imported from a file"),
+                            ("computed", "Computed from case records"),
+                            ("published", "Printed on a published dashboard"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("source", models.CharField(max_length=300)),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="performance.snapshot",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['snapshot', 'position'],
+                "ordering": ["snapshot", "position"],
             },
         ),
         migrations.CreateModel(
-            name='SnapshotCase',
+            name="SnapshotCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('counted', models.BooleanField(help_text='In the numerator as well as the denominator.')),
-                ('record', models.CharField(help_text='e.g. "frontdoor.referral:12"', max_length=80)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
-                ('row', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='cases', to='performance.snapshotrow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("counted", models.BooleanField(help_text="In the numerator as well as the denominator.")),
+                ("record", models.CharField(help_text='e.g. "frontdoor.referral:12"', max_length=80)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="people.person"
+                    ),
+                ),
+                (
+                    "row",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cases",
+                        to="performance.snapshotrow",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]

@@ -5,46 +5,79 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('performance', '0002_computed_figures_and_snapshots'),
+        ("performance", "0002_computed_figures_and_snapshots"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='snapshotcase',
-            name='person',
+            model_name="snapshotcase",
+            name="person",
         ),
         migrations.RemoveField(
-            model_name='snapshotcase',
-            name='row',
+            model_name="snapshotcase",
+            name="row",
         ),
         migrations.CreateModel(
-            name='FigureCases',
+            name="FigureCases",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cases', models.JSONField(default=list, help_text='[person id, date, counted, record] for each case.')),
-                ('figure', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case_list', to='performance.indicatorvalue')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cases",
+                    models.JSONField(
+                        default=list, help_text="[person id, date, counted, record] for each case."
+                    ),
+                ),
+                (
+                    "figure",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_list",
+                        to="performance.indicatorvalue",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SnapshotCases',
+            name="SnapshotCases",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cases', models.JSONField(default=list, help_text='[person id, date, counted, record] for each case.')),
-                ('row', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case_list', to='performance.snapshotrow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cases",
+                    models.JSONField(
+                        default=list, help_text="[person id, date, counted, record] for each case."
+                    ),
+                ),
+                (
+                    "row",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_list",
+                        to="performance.snapshotrow",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.DeleteModel(
-            name='FigureCase',
+            name="FigureCase",
         ),
         migrations.DeleteModel(
-            name='SnapshotCase',
+            name="SnapshotCase",
         ),
     ]

@@ -1,4 +1,5 @@
 """Formatting figures, RAG tags and quartiles the same way on every performance page."""
+
 from django import template
 from django.utils.html import format_html
 
@@ -6,8 +7,12 @@ from ..rating import QUARTILE_NAMES, Dot, Rag
 
 register = template.Library()
 
-RAG_TAG_CLASS = {Rag.GREEN: "govuk-tag--green", Rag.AMBER: "govuk-tag--orange", Rag.RED: "govuk-tag--red",
-                 Rag.NA: "govuk-tag--grey"}
+RAG_TAG_CLASS = {
+    Rag.GREEN: "govuk-tag--green",
+    Rag.AMBER: "govuk-tag--orange",
+    Rag.RED: "govuk-tag--red",
+    Rag.NA: "govuk-tag--grey",
+}
 ARROWS = {"up": "\u2191", "down": "\u2193", "same": "\u2192"}
 MOVED = {"up": "value rose", "down": "value fell", "same": "value unchanged"}
 
@@ -34,9 +39,12 @@ def direction(dot, movement):
     """An arrow for which way the value moved, and words for whether that is better or worse."""
     dot = Dot(dot)
     if not movement:
-        return format_html('<span>{}</span>', dot.label)
+        return format_html("<span>{}</span>", dot.label)
     return format_html(
         '<span aria-hidden="true" class="performance-arrow performance-arrow--{}">{}</span> {}'
         '<span class="govuk-visually-hidden"> ({})</span>',
-        dot.value.replace(" ", "-").replace(".", ""), ARROWS[movement], dot.label, MOVED[movement],
+        dot.value.replace(" ", "-").replace(".", ""),
+        ARROWS[movement],
+        dot.label,
+        MOVED[movement],
     )

@@ -18,7 +18,9 @@ def analyst(db):
 
 @pytest.fixture
 def social_worker(db):
-    return get_user_model().objects.create_user("worker", password="not-a-real-password", role=Role.SOCIAL_WORKER)
+    return get_user_model().objects.create_user(
+        "worker", password="not-a-real-password", role=Role.SOCIAL_WORKER
+    )
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Quartiles with polarity and ties, England and neighbour averages, and loading national files."""
+
 import datetime
 from decimal import Decimal as D
 
@@ -12,14 +13,17 @@ from performance.tables import TableError
 OTHERS = [D(v) for v in (10, 20, 30, 40, 50, 60, 70)]  # seven others: with the council, 8
 
 
-@pytest.mark.parametrize("value, high_good, low_good", [
-    # others are 10, 20 ... 70, so with the council n = 8 and quartile = ceil(4 * rank / 8)
-    ("85", 1, 4),  # high good: rank 1; low good: 7 smaller, rank 8
-    ("65", 1, 4),  # high good: 70 is bigger, rank 2 -> ceil(1) = 1; low good: rank 7 -> ceil(3.5) = 4
-    ("55", 2, 3),  # rank 3 -> ceil(1.5) = 2; low good: rank 6 -> 3
-    ("35", 3, 2),  # rank 5 -> ceil(2.5) = 3; low good: rank 4 -> 2
-    ("5", 4, 1),
-])
+@pytest.mark.parametrize(
+    "value, high_good, low_good",
+    [
+        # others are 10, 20 ... 70, so with the council n = 8 and quartile = ceil(4 * rank / 8)
+        ("85", 1, 4),  # high good: rank 1; low good: 7 smaller, rank 8
+        ("65", 1, 4),  # high good: 70 is bigger, rank 2 -> ceil(1) = 1; low good: rank 7 -> ceil(3.5) = 4
+        ("55", 2, 3),  # rank 3 -> ceil(1.5) = 2; low good: rank 6 -> 3
+        ("35", 3, 2),  # rank 5 -> ceil(2.5) = 3; low good: rank 4 -> 2
+        ("5", 4, 1),
+    ],
+)
 def test_quartile_respects_polarity(value, high_good, low_good):
     assert benchmarks.quartile(D(value), OTHERS, Polarity.HIGH_GOOD)[0] == high_good
     assert benchmarks.quartile(D(value), OTHERS, Polarity.LOW_GOOD)[0] == low_good
@@ -36,7 +40,7 @@ def test_ties_share_the_best_rank():
 def test_boundaries_with_a_remainder():
     # 10 authorities: ranks 1-2 -> 1st (ceil(0.4), ceil(0.8)), 3-5 -> 2nd, 6-7 -> 3rd, 8-10 -> 4th
     others = [D(v) for v in range(1, 10)]  # 1..9, council ranks by how many are bigger
-    by_rank = {10 - v: benchmarks.quartile(D(v) + D("0.5"), others, Polarity.HIGH_GOOD)[0] for v in range(0, 10)}
+    by_rank = {10 - v: benchmarks.quartile(D(v) + D("0.5"), others, Polarity.HIGH_GOOD)[0] for v in range(10)}
     assert [by_rank[r] for r in range(1, 11)] == [1, 1, 2, 2, 2, 3, 3, 4, 4, 4]
 
 
@@ -75,7 +79,8 @@ def test_council_quartile_england_and_neighbour_averages(national):
     indicator = registry.get("CSC_RE_REFERRALS")  # low is good
     found = benchmarks.benchmarks_for([(indicator, D("26.4"), datetime.date(2025, 3, 31))], la_code="ZZZ")
     b = found["CSC_RE_REFERRALS"]
-    # others (not England, not suppressed, not our own 19.0): 18, 20, 22, 24, 30; 26.4 is beaten by 4 -> rank 5 of 6
+    # others (not England, not suppressed, not our own 19.0): 18, 20, 22, 24, 30; 26.4 is beaten by 4 -> rank
+    # 5 of 6
     assert (b.year, b.rank, b.out_of, b.quartile) == ("2023/24", 5, 6, 4)
     assert b.england_average == D("22.4")  # England's own row, not a mean of authorities
     assert b.neighbour_average == D(21)  # (18 + 24) / 2: the suppressed neighbour is left out

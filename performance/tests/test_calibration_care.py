@@ -1,5 +1,7 @@
-"""The children in care and care leavers calibration table (performance.calibration.england_care) on a generated
+"""The children in care and care leavers calibration table (performance.calibration.england_care) on a
+generated
 `tiny` council: every figure is there, a number beside its reference, with a source."""
+
 import datetime
 import math
 
@@ -14,12 +16,20 @@ from performance.calibration.figures import Figure
 from timescales.workdays import reset_default_calendar
 
 AS_AT = datetime.date(2025, 3, 31)
-LABELS = ("Returned home, back in care within 5 years", "In care at 31 March with an open CIN episode",
-          "Started to be looked after: under 1", "Started to be looked after: aged 16 or 17",
-          "Looked after at 31 March: aged 16 or over", "Looked after at 31 March: section 20",
-          "Looked after at 31 March: foster placements", "Looked after at 31 March: supported accommodation",
-          "Looked after at 31 March: children's homes", "Looked after at 31 March: placed outside the council",
-          "Care leavers 17 to 21 in touch", "Adopted in the year: months from entering care")
+LABELS = (
+    "Returned home, back in care within 5 years",
+    "In care at 31 March with an open CIN episode",
+    "Started to be looked after: under 1",
+    "Started to be looked after: aged 16 or 17",
+    "Looked after at 31 March: aged 16 or over",
+    "Looked after at 31 March: section 20",
+    "Looked after at 31 March: foster placements",
+    "Looked after at 31 March: supported accommodation",
+    "Looked after at 31 March: children's homes",
+    "Looked after at 31 March: placed outside the council",
+    "Care leavers 17 to 21 in touch",
+    "Adopted in the year: months from entering care",
+)
 pytestmark = pytest.mark.django_db
 
 

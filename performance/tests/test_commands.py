@@ -1,4 +1,5 @@
 """The management commands, and the synthetic samples they ship."""
+
 import datetime
 import filecmp
 
@@ -59,7 +60,9 @@ def test_sample_benchmarks_give_the_synthetic_council_quartiles(settings, capsys
     assert StatisticalNeighbour.objects.filter(la_code="991").count() == 10
     assert BenchmarkValue.objects.filter(la_code="E92000001").exists()
     call_command("import_indicator_values", str(SAMPLES / "indicator_values_sample.csv"))
-    row = next(r for r in dashboard.build(periods.parse("Q1 2025/26")).rows if r.indicator.code == "CSC_RE_REFERRALS")
+    row = next(
+        r for r in dashboard.build(periods.parse("Q1 2025/26")).rows if r.indicator.code == "CSC_RE_REFERRALS"
+    )
     assert row.quartile_source == dashboard.FROM_BENCHMARKS and row.quartile in (1, 2, 3, 4)
     assert row.neighbour_average is not None and row.england_average is not None
 
@@ -72,7 +75,9 @@ def test_load_demo_performance_computes_eight_quarters_once(capsys):
     timing.build_case_records(300, as_at, seed=1)
     call_command("load_demo_performance")
     out = capsys.readouterr().out
-    assert "Q1 2023/24: 8 figures computed." in out and "Q4 2024/25: 8 figures computed." in out  # as-at day complete
+    assert (
+        "Q1 2023/24: 8 figures computed." in out and "Q4 2024/25: 8 figures computed." in out
+    )  # as-at day complete
     assert "Q4 2022/23" not in out
     assert BenchmarkValue.objects.exists() and StatisticalNeighbour.objects.exists()
     held = IndicatorValue.objects.count()

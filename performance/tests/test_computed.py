@@ -1,5 +1,6 @@
 """Computing the dashboard from case records: a fixed number of queries however many records, and the
 timing harness that measures it on a council-sized database."""
+
 import pytest
 from django.core.management import call_command
 from django.db import connection

@@ -1,4 +1,5 @@
 """Calibration to England: the table's arithmetic, hand-worked figures, the command on a tiny council."""
+
 import datetime
 import io
 
@@ -10,12 +11,12 @@ from council.models import PopulationCount
 from familyhelp.models import Assessment, AssessmentFactorRecord
 from frontdoor.codes import ContactOutcome
 from frontdoor.models import Contact, ContactDecision
-from tests.factories.journey import child, referral, worker
 from performance.calibration import england_journey
 from performance.calibration.england_journey import Year, plan_duration_band
 from performance.calibration.figures import Figure
 from protection.codes import AbuseCategory, ConferenceKind, ConferenceOutcome, StrategyOutcome
 from protection.models import ChildProtectionConference, ChildProtectionPlan, Section47, StrategyDiscussion
+from tests.factories.journey import child, referral, worker
 
 D = datetime.date
 AS_AT = D(2025, 3, 31)
@@ -48,27 +49,48 @@ def test_the_year_is_the_twelve_months_to_the_day():
 
 def _plan(person, start, end):
     return ChildProtectionPlan.objects.create(
-        referral=referral(person, start - datetime.timedelta(days=30)), person=person, start_date=start,
-        end_date=end, initial_category=AbuseCategory.NEGLECT, latest_category=AbuseCategory.NEGLECT)
+        referral=referral(person, start - datetime.timedelta(days=30)),
+        person=person,
+        start_date=start,
+        end_date=end,
+        initial_category=AbuseCategory.NEGLECT,
+        latest_category=AbuseCategory.NEGLECT,
+    )
 
 
 def _enquiry(person, start, icpc=None):
     ref = referral(person, start)
-    discussion = StrategyDiscussion.objects.create(referral=ref, person=person, held_on=start,
-                                                   outcome=StrategyOutcome.SECTION_47)
-    enquiry = Section47.objects.create(referral=ref, person=person, strategy_discussion=discussion,
-                                       start_date=start, icpc_not_required=icpc is None,
-                                       completed_on=start + datetime.timedelta(days=10))
+    discussion = StrategyDiscussion.objects.create(
+        referral=ref, person=person, held_on=start, outcome=StrategyOutcome.SECTION_47
+    )
+    enquiry = Section47.objects.create(
+        referral=ref,
+        person=person,
+        strategy_discussion=discussion,
+        start_date=start,
+        icpc_not_required=icpc is None,
+        completed_on=start + datetime.timedelta(days=10),
+    )
     if icpc:
-        ChildProtectionConference.objects.create(referral=ref, person=person, section47=enquiry, date=icpc,
-                                                 kind=ConferenceKind.INITIAL,
-                                                 outcome=ConferenceOutcome.NO_PLAN)
+        ChildProtectionConference.objects.create(
+            referral=ref,
+            person=person,
+            section47=enquiry,
+            date=icpc,
+            kind=ConferenceKind.INITIAL,
+            outcome=ConferenceOutcome.NO_PLAN,
+        )
 
 
 def _assessment(person, authorised, codes):
     ref = referral(person, authorised - datetime.timedelta(days=40))
-    assessment = Assessment.objects.create(referral=ref, person=person, start_date=ref.referral_date,
-                                           authorisation_date=authorised, outcome="nfa")
+    assessment = Assessment.objects.create(
+        referral=ref,
+        person=person,
+        start_date=ref.referral_date,
+        authorisation_date=authorised,
+        outcome="nfa",
+    )
     for code in codes:
         AssessmentFactorRecord.objects.create(assessment=assessment, code=code)
 
@@ -76,8 +98,9 @@ def _assessment(person, authorised, codes):
 def _contact(person, decided, outcome):
     at = timezone.make_aware(datetime.datetime.combine(decided, datetime.time(10)))
     contact = Contact.objects.create(person=person, source="6", received_at=at, recorded_at=at, summary="s")
-    ContactDecision.objects.create(contact=contact, outcome=outcome, decided_at=at, decided_by=worker(),
-                                   rationale="r")
+    ContactDecision.objects.create(
+        contact=contact, outcome=outcome, decided_at=at, decided_by=worker(), rationale="r"
+    )
 
 
 @pytest.mark.django_db
@@ -104,7 +127,8 @@ def test_census_figures_hand_worked():
     assert (counts.assessments, counts.no_factors) == (2, 1)
 
     PopulationCount.objects.bulk_create(
-        PopulationCount(year=2024, age=age, sex="F", count=1_000) for age in range(20))
+        PopulationCount(year=2024, age=age, sex="F", count=1_000) for age in range(20)
+    )
     figures = {f.label: f for f in england_journey.figures(AS_AT)}
     assert figures["CP plans ended in the year that lasted 3 months or less"].value == 33.3
     assert figures["Section 47 enquiries started in the year"].value == 1.1  # 2 of 18,000 children under 18
@@ -126,8 +150,9 @@ def test_contacts_becoming_referrals_counts_decisions_in_the_year():
 
 @pytest.mark.django_db
 def test_the_command_prints_every_figure_for_a_tiny_council():
-    call_command("generate_la", "--seed", "7", "--scale", "tiny", "--as-at", AS_AT.isoformat(),
-                 stdout=io.StringIO())
+    call_command(
+        "generate_la", "--seed", "7", "--scale", "tiny", "--as-at", AS_AT.isoformat(), stdout=io.StringIO()
+    )
     out = io.StringIO()
     call_command("england_calibration", "--as-at", AS_AT.isoformat(), stdout=out)
     text = out.getvalue()

@@ -1,4 +1,5 @@
 """Importing figures: every problem named by row and column, and nothing half-loaded."""
+
 import io
 from decimal import Decimal as D
 
@@ -35,7 +36,10 @@ def test_a_good_file_loads_every_figure():
     assert ehe.value == 1247 and ehe.source == "File figures.csv"
     assert IndicatorValue.objects.get(indicator_code="SEN_EHCP_MAINSTREAM").period_label == "Spring 2025"
     p8 = IndicatorValue.objects.get(indicator_code="KS4_P8")
-    assert (p8.period_start.isoformat(), p8.period_end.isoformat()) == ("2023-09-01", "2024-08-31")  # academic
+    assert (p8.period_start.isoformat(), p8.period_end.isoformat()) == (
+        "2023-09-01",
+        "2024-08-31",
+    )  # academic
 
 
 def test_loading_again_replaces_rather_than_duplicates():
@@ -58,7 +62,10 @@ def test_errors_name_the_row_and_column_and_nothing_is_loaded():
     assert errors_of(bad) == [
         "row 6, column 'value': 'abc' is not a number",
         "row 7, column 'indicator': 'NO_SUCH_THING' is not an indicator code or name Thrive knows",
-        "row 8, column 'period': '2024/25' does not fit a quarterly indicator: give a quarter like Q4 2024/25",
+        (
+            "row 8, column 'period': '2024/25' does not fit a quarterly indicator: give a quarter like Q4 "
+            "2024/25"
+        ),
         "row 9, column 'numerator': 300 is more than the denominator 200",
         "row 10, column 'value': 162 is not a percentage between 0 and 100",
         "row 12, column 'period': 'Q5 2024/25' is not a period like Q4 2024/25, 2023/24 or Autumn 2023",
@@ -81,7 +88,9 @@ def test_missing_and_unknown_columns_are_reported_on_row_1():
 
 
 def test_other_file_types_are_refused():
-    assert errors_of("x", "figures.pdf") == ["The file must be a CSV file (.csv) or an Excel workbook (.xlsx)."]
+    assert errors_of("x", "figures.pdf") == [
+        "The file must be a CSV file (.csv) or an Excel workbook (.xlsx)."
+    ]
 
 
 def test_explicit_period_dates():
@@ -125,8 +134,10 @@ def excel(rows, percent_cells=()):
 
 
 def test_excel_files_load_including_percentage_formatted_cells():
-    data = excel([["Indicator", "Period", "Value"], ["CL_EET", "Q4 2024/25", 0.62], ["EHE", "Q4 2024/25", 1247]],
-                 percent_cells=["C2"])
+    data = excel(
+        [["Indicator", "Period", "Value"], ["CL_EET", "Q4 2024/25", 0.62], ["EHE", "Q4 2024/25", 1247]],
+        percent_cells=["C2"],
+    )
     importer.import_file(data, "figures.xlsx")
     assert IndicatorValue.objects.get(indicator_code="CL_EET").value == D(62)
     assert IndicatorValue.objects.get(indicator_code="EHE").value == 1247

@@ -5,6 +5,7 @@ three are in the top quartile, six ... second, nine ... third and four ... botto
 2024/25 dashboard's own summary boxes (Progress 6/7/5/4, RAG Green 2 Amber 10 Red 1 N/A 9,
 Quartiles 1st 1, 2nd 4, 3rd 7, 4th 1, NA 9).
 """
+
 from collections import Counter
 from decimal import Decimal as D
 
@@ -35,13 +36,19 @@ def messages(published_dashboard, kind):
 
 # Q3 2023/24 (topic and theme layout)
 
+
 def test_q3_loads_every_row_as_printed(q3):
     assert q3.period_label == "Q3 2023/24" and q3.layout == published.TOPIC_THEME
     assert q3.rows.count() == 30
     row = q3.rows.get(indicator_code="CSC_CP_REVIEWS_ON_TIME")
     assert row.printed["Previous Value"] == "75.71%" and row.previous_value == D("75.71")
     assert (row.previous_period, row.latest_period, row.target, row.rag, row.quartile) == (
-        "Q4 2022/23", "Q3 2023/24", ">97.2%", "red", 4)
+        "Q4 2022/23",
+        "Q3 2023/24",
+        ">97.2%",
+        "red",
+        4,
+    )
     assert row.neighbour_average == D("88.2")
 
 
@@ -70,22 +77,29 @@ def test_q3_inconsistencies(q3):
     }
     assert messages(q3, "repeated_previous") == {
         11: "Previous value 66.5% for Q2 2023/24 is also printed for 'Children in care who have had dental "
-            "checks within last 12 months (at end of period)'.",
+        "checks within last 12 months (at end of period)'.",
     }
     assert messages(q3, "previous_period") == {
         3: "Compared with Q4 2022/23; the indicator compares with the previous period, Q2 2023/24.",
         30: "Compared with Q3 2022/23; the indicator compares with the previous period, Q2 2023/24.",
     }
-    assert messages(q3, "rag_without_target")[19] == "Red printed with no target: it follows the national quartile (4th)."
+    assert (
+        messages(q3, "rag_without_target")[19]
+        == "Red printed with no target: it follows the national quartile (4th)."
+    )
 
 
 # Q4 2024/25 (area layout)
+
 
 def test_q4_loads_every_row_as_printed(q4):
     assert q4.period_label == "Q4 2024/25" and q4.layout == published.AREA_LATEST
     assert q4.rows.count() == 22  # the trailing "Youth Justice" label is not a row
     ehe = q4.rows.get(indicator_code="EHE")
-    assert (ehe.previous_period, ehe.previous_value) == ("Q4 2023/24", D(1176))  # a year earlier, as the report says
+    assert (ehe.previous_period, ehe.previous_value) == (
+        "Q4 2023/24",
+        D(1176),
+    )  # a year earlier, as the report says
     sen = q4.rows.get(indicator_code="SEN_SUPPORT_MAINSTREAM")
     assert (sen.latest_period, sen.previous_period) == ("Spring 2025", "Autumn 2024")
     assert q4.rows.get(indicator_code="CSC_RE_REFERRALS").printed["RAG"] == " R"
@@ -121,19 +135,26 @@ def test_q4_direction_of_travel(q4):
 
 def test_q4_inconsistencies(q4):
     assert kinds(q4) == {"rag_without_target": 7, "target": 1, "rag": 1, "stale_period": 1}
-    assert messages(q4, "stale_period") == {22: "Latest period Q3 2024/25 is earlier than the dashboard's quarter."}
+    assert messages(q4, "stale_period") == {
+        22: "Latest period Q3 2024/25 is earlier than the dashboard's quarter."
+    }
 
 
 # Both, and the computed dashboard
 
+
 def test_figures_printed_on_both_dashboards_agree(q3, q4):
     assert "differs_from_record" not in kinds(q4)
     p8 = IndicatorValue.objects.get(indicator_code="KS4_P8", period_label="2022/23")
-    assert p8.value == D("-0.09") and p8.source == "Published dashboard Q3 2023/24"  # the first to file it keeps it
+    assert (
+        p8.value == D("-0.09") and p8.source == "Published dashboard Q3 2023/24"
+    )  # the first to file it keeps it
 
 
 def test_a_previous_value_that_differs_from_the_held_figure_is_listed(q3):
-    text = Q4_2024_25.read_text().replace("KS4 - Progress 8\t-0.1\t2023/24\t-0.09", "KS4 - Progress 8\t-0.1\t2023/24\t-0.08")
+    text = Q4_2024_25.read_text().replace(
+        "KS4 - Progress 8\t-0.1\t2023/24\t-0.09", "KS4 - Progress 8\t-0.1\t2023/24\t-0.08"
+    )
     changed = published.load(text, "changed.tsv").dashboard
     assert messages(changed, "differs_from_record") == {
         3: "Printed -0.08 for 2022/23; the figure held is -0.09 (Published dashboard Q3 2023/24).",
@@ -155,10 +176,13 @@ def test_an_unknown_indicator_stops_the_load():
     assert not PublishedRow.objects.exists() and not IndicatorValue.objects.exists()
 
 
-@pytest.mark.parametrize("fixture, quarter, rows, rag, quartile, dot", [
-    ("q3", "Q3 2023/24", 30, (4, 14, 4, 8), (3, 6, 9, 4, 8), (14, 5, 8, 3)),
-    ("q4", "Q4 2024/25", 22, (3, 10, 1, 8), (1, 4, 7, 1, 9), (5, 7, 7, 3)),
-])
+@pytest.mark.parametrize(
+    "fixture, quarter, rows, rag, quartile, dot",
+    [
+        ("q3", "Q3 2023/24", 30, (4, 14, 4, 8), (3, 6, 9, 4, 8), (14, 5, 8, 3)),
+        ("q4", "Q4 2024/25", 22, (3, 10, 1, 8), (1, 4, 7, 1, 9), (5, 7, 7, 3)),
+    ],
+)
 def test_the_computed_dashboard_from_the_loaded_figures(request, fixture, quarter, rows, rag, quartile, dot):
     request.getfixturevalue(fixture)
     board = dashboard.build(periods.parse(quarter))

@@ -1,4 +1,5 @@
 """The indicator registry: declared once, every printed name maps to one code, hooks for computations."""
+
 import datetime
 from decimal import Decimal
 
@@ -14,14 +15,26 @@ from performance.periods import PeriodError
 from .conftest import Q3_2023_24, Q4_2024_25
 
 COMPUTED_FROM_JOURNEY_APPS = {
-    "CSC_RE_REFERRALS": "frontdoor", "CSC_ASSESSMENTS_45_DAYS": "familyhelp", "CIN_RATE": "familyhelp",
-    "CSC_CPP_SECOND_OR_LATER": "protection", "CSC_CPP_TWO_YEARS": "protection", "CSC_CP_REVIEWS_ON_TIME": "protection",
+    "CSC_RE_REFERRALS": "frontdoor",
+    "CSC_ASSESSMENTS_45_DAYS": "familyhelp",
+    "CIN_RATE": "familyhelp",
+    "CSC_CPP_SECOND_OR_LATER": "protection",
+    "CSC_CPP_TWO_YEARS": "protection",
+    "CSC_CP_REVIEWS_ON_TIME": "protection",
     "CP_RATE": "protection",
-    "CL_SUITABLE_ACCOMMODATION": "leavers", "CL_EET": "leavers", "CLA_DENTAL_CHECKS": "care",
-    "CLA_HEALTH_ASSESSMENTS": "care", "CLA_THREE_PLACEMENTS": "care", "CLA_LONG_TERM_STABILITY": "care",
+    "CL_SUITABLE_ACCOMMODATION": "leavers",
+    "CL_EET": "leavers",
+    "CLA_DENTAL_CHECKS": "care",
+    "CLA_HEALTH_ASSESSMENTS": "care",
+    "CLA_THREE_PLACEMENTS": "care",
+    "CLA_LONG_TERM_STABILITY": "care",
     "CLA_RATE": "care",
-    "EHE": "education", "EDU_CME_REFERRALS": "education", "NEET_16_17": "education",
-    "EXCL_SUSPENSION_RATE": "education", "EXCL_PERMANENT_RATE": "education", "SEN_EHCP_20_WEEKS": "education",
+    "EHE": "education",
+    "EDU_CME_REFERRALS": "education",
+    "NEET_16_17": "education",
+    "EXCL_SUSPENSION_RATE": "education",
+    "EXCL_PERMANENT_RATE": "education",
+    "SEN_EHCP_20_WEEKS": "education",
 }
 
 
@@ -36,8 +49,12 @@ def test_the_two_dashboards_names_map_to_the_same_codes():
     truncated = "Children in care who have their annual health assessment within last 12 months (.."
     full = "Children in care who have their annual health assessment within last 12 months (at end of period)"
     assert registry.find(truncated, list(INDICATORS)).code == registry.find(full, list(INDICATORS)).code
-    assert registry.find("Primary schools rated 'Good' or 'Outstanding' for leadership and managem..",
-                         list(INDICATORS)).code == "EDU_PRIMARY_GOOD_LM"
+    assert (
+        registry.find(
+            "Primary schools rated 'Good' or 'Outstanding' for leadership and managem..", list(INDICATORS)
+        ).code
+        == "EDU_PRIMARY_GOOD_LM"
+    )
 
 
 def test_names_and_codes_are_unique_and_declared_fields_complete():
@@ -101,9 +118,16 @@ def test_council_target_setting_replaces_the_declared_target(settings, db):
 
 def test_a_council_adds_its_own_indicator_without_code(db):
     LocalIndicator.objects.create(
-        code="LOCAL_MISSING", name="Missing episodes per child missing", aliases="Missing episodes",
-        outcome="Safe", area="Social Care", value_type="number", polarity="low", frequency="quarter",
-        definition="Missing episodes in the quarter per child who went missing.", source="Council records",
+        code="LOCAL_MISSING",
+        name="Missing episodes per child missing",
+        aliases="Missing episodes",
+        outcome="Safe",
+        area="Social Care",
+        value_type="number",
+        polarity="low",
+        frequency="quarter",
+        definition="Missing episodes in the quarter per child who went missing.",
+        source="Council records",
         target="<2.5",
     )
     indicator = registry.find("missing  EPISODES")
@@ -113,8 +137,17 @@ def test_a_council_adds_its_own_indicator_without_code(db):
 
 
 def test_local_indicator_cannot_reuse_a_standard_code(db):
-    local = LocalIndicator(code="EHE", name="x", outcome="o", area="a", value_type="number", polarity="none",
-                           frequency="quarter", definition="d", source="s")
+    local = LocalIndicator(
+        code="EHE",
+        name="x",
+        outcome="o",
+        area="a",
+        value_type="number",
+        polarity="none",
+        frequency="quarter",
+        definition="d",
+        source="s",
+    )
     with pytest.raises(ValidationError):
         local.clean()
 
@@ -129,9 +162,11 @@ def test_period_must_fit_the_frequency():
 def test_compute_files_a_registered_computations_figure_for_the_span_it_declares(db):
     def assessments(period):  # a year-to-date indicator: it gets 1 April to the end of the quarter
         assert (period.label, period.start) == ("2024/25 to 31 March 2025", datetime.date(2024, 4, 1))
-        cases = (registry.Case(1, datetime.date(2024, 11, 5), True, "familyhelp.assessment:1"),
-                 registry.Case(2, datetime.date(2025, 1, 6), True, "familyhelp.assessment:2"),
-                 registry.Case(3, datetime.date(2025, 3, 31), False, "familyhelp.assessment:3"))
+        cases = (
+            registry.Case(1, datetime.date(2024, 11, 5), True, "familyhelp.assessment:1"),
+            registry.Case(2, datetime.date(2025, 1, 6), True, "familyhelp.assessment:2"),
+            registry.Case(3, datetime.date(2025, 3, 31), False, "familyhelp.assessment:3"),
+        )
         return registry.Figure(Decimal("66.6667"), Decimal(2), Decimal(3), cases)
 
     with registry.computation_replaced("CSC_ASSESSMENTS_45_DAYS", assessments):
@@ -139,7 +174,12 @@ def test_compute_files_a_registered_computations_figure_for_the_span_it_declares
     assert [f.indicator_code for f in filed] == ["CSC_ASSESSMENTS_45_DAYS"]  # the others have no records
     assert waiting == []  # every computed indicator has a computation; imported ones are not computed
     figure = IndicatorValue.objects.get()
-    assert (figure.value, figure.numerator, figure.denominator, figure.origin) == (Decimal("66.6667"), 2, 3, Origin.COMPUTED)
+    assert (figure.value, figure.numerator, figure.denominator, figure.origin) == (
+        Decimal("66.6667"),
+        2,
+        3,
+        Origin.COMPUTED,
+    )
     assert (figure.in_period_numerator, figure.in_period_denominator) == (1, 2)  # the cases dated in Q4
     assert [case.person_id for case in figure.case_list.as_cases()] == [1, 2, 3]
     assert registry.computation("CSC_ASSESSMENTS_45_DAYS").__module__ == "familyhelp.indicators"  # restored

@@ -1,4 +1,5 @@
 """The quarterly report: narrative in the published reports' style, the table, and its files."""
+
 import csv
 import datetime
 import io
@@ -19,12 +20,22 @@ pytestmark = pytest.mark.django_db
 Q4_2024_25 = periods.parse("Q4 2024/25")
 
 
-def figure(code, label, value, numerator=None, denominator=None, in_period=(None, None), origin=Origin.COMPUTED):
+def figure(
+    code, label, value, numerator=None, denominator=None, in_period=(None, None), origin=Origin.COMPUTED
+):
     period = periods.parse(label)
     return IndicatorValue.objects.create(
-        indicator_code=code, period_label=label, period_start=period.start, period_end=period.end, value=value,
-        numerator=numerator, denominator=denominator, in_period_numerator=in_period[0],
-        in_period_denominator=in_period[1], origin=origin, source="test",
+        indicator_code=code,
+        period_label=label,
+        period_start=period.start,
+        period_end=period.end,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        in_period_numerator=in_period[0],
+        in_period_denominator=in_period[1],
+        origin=origin,
+        source="test",
     )
 
 
@@ -35,10 +46,25 @@ def assessments(db):
     figure("CSC_ASSESSMENTS_45_DAYS", "Q3 2024/25", Decimal("85.2083"), 4090, 4800, in_period=(1300, 1550))
     figure("CSC_ASSESSMENTS_45_DAYS", "Q4 2024/25", Decimal("83.6142"), 5358, 6408, in_period=(1268, 1608))
     year_end = datetime.date(2024, 3, 31)
-    for code, value in (("991", "70"), ("E92000001", "82.0"), ("Z01", "95"), ("Z02", "90"), ("Z03", "88"),
-                        ("Z04", "80"), ("Z05", "75"), ("Z06", "70"), ("Z07", "65")):
-        BenchmarkValue.objects.create(indicator_key="assessments_45_days", year="2023/24", year_end=year_end,
-                                      la_code=code, la_name=code, value=Decimal(value))
+    for code, value in (
+        ("991", "70"),
+        ("E92000001", "82.0"),
+        ("Z01", "95"),
+        ("Z02", "90"),
+        ("Z03", "88"),
+        ("Z04", "80"),
+        ("Z05", "75"),
+        ("Z06", "70"),
+        ("Z07", "65"),
+    ):
+        BenchmarkValue.objects.create(
+            indicator_key="assessments_45_days",
+            year="2023/24",
+            year_end=year_end,
+            la_code=code,
+            la_name=code,
+            value=Decimal(value),
+        )
     StatisticalNeighbour.objects.create(la_code="991", neighbour_code="Z01", rank=1)
     StatisticalNeighbour.objects.create(la_code="991", neighbour_code="Z02", rank=2)
 
@@ -51,11 +77,16 @@ def test_a_year_to_date_paragraph_worked_by_hand(assessments):
     assert number == 4  # after the three introductory paragraphs
     assert text == (
         "The percentage of assessments completed within 45 working days was 83.6% in the year to the end of "
-        "Quarter 4 2024/25, with 5,358 of 6,408 assessments. This is a decrease from 85.2% (4,090 of 4,800) in "
-        "the year to the end of Quarter 3 2024/25, a deterioration. Within Quarter 4 2024/25 alone it was 78.9% "
-        "(1,268 of 1,608 assessments), compared with 1,300 of 1,550 assessments within Quarter 3 2024/25. This "
-        "places Shireshire County Council in the second quartile of local authorities against 2023/24 national "
-        "figures. The England average is 82.0% and the statistical neighbour average is 92.5%. The target is more "
+        "Quarter 4 2024/25, with 5,358 of 6,408 assessments. This is a decrease from 85.2% (4,090 of "
+        "4,800) in "
+        "the year to the end of Quarter 3 2024/25, a deterioration. Within Quarter 4 2024/25 alone it "
+        "was 78.9% "
+        "(1,268 of 1,608 assessments), compared with 1,300 of 1,550 assessments within Quarter 3 "
+        "2024/25. This "
+        "places Shireshire County Council in the second quartile of local authorities against 2023/24 "
+        "national "
+        "figures. The England average is 82.0% and the statistical neighbour average is 92.5%. The "
+        "target is more "
         "than 90.3%: rated amber."
     )
 
@@ -63,7 +94,8 @@ def test_a_year_to_date_paragraph_worked_by_hand(assessments):
 def test_introduction_puts_the_published_quartile_counts_in_words(q3, q4):
     introduction = reports.build(Q4_2024_25).introduction
     assert introduction[1] == (  # as paragraph 5 of the published Q4 2024/25 report says it
-        "From 13 measures reported that have a national benchmark, one is in the top quartile, four are in the "
+        "From 13 measures reported that have a national benchmark, one is in the top quartile, four are "
+        "in the "
         "second quartile, seven are in the third quartile and one is in the bottom quartile."
     )
 
@@ -71,7 +103,9 @@ def test_introduction_puts_the_published_quartile_counts_in_words(q3, q4):
 def test_similar_and_no_target_wording(q3, q4):
     texts = [text for section in reports.build(Q4_2024_25).sections for _, text in section.paragraphs]
     re_referrals = next(text for text in texts if "re-referrals" in text)
-    assert "26.4% in Quarter 4 2024/25. This is similar to 26.2% in Quarter 3 2024/25." in re_referrals  # within 0.2
+    assert (
+        "26.4% in Quarter 4 2024/25. This is similar to 26.2% in Quarter 3 2024/25." in re_referrals
+    )  # within 0.2
     progress_8 = next(text for text in texts if text.startswith("The KS4 - Progress 8 score"))
     assert progress_8.endswith("There is no target: rated amber by the national quartile.")
 
@@ -81,7 +115,11 @@ def test_the_table_as_csv_excel_and_json(assessments):
     rows = list(csv.DictReader(io.StringIO(exports.to_csv(built).decode("utf-8-sig"))))
     assert rows[0]["Indicator"] == "Assessments completed within 45 days"
     assert (rows[0]["Value"], rows[0]["Numerator"], rows[0]["Denominator"]) == ("83.6142", "5358", "6408")
-    assert (rows[0]["Previous value"], rows[0]["Direction of travel"], rows[0]["RAG"]) == ("85.2083", "Worse", "Amber")
+    assert (rows[0]["Previous value"], rows[0]["Direction of travel"], rows[0]["RAG"]) == (
+        "85.2083",
+        "Worse",
+        "Amber",
+    )
     sheet = load_workbook(io.BytesIO(exports.to_xlsx(built))).active
     headings = [cell.value for cell in sheet[1]]
     assert sheet.cell(2, headings.index("Value") + 1).value == pytest.approx(83.6142)
@@ -134,7 +172,9 @@ def test_performance_report_command_writes_every_format(assessments, tmp_path, f
 
 def test_performance_report_command_refuses_what_is_not_a_quarter(tmp_path):
     with pytest.raises(CommandError, match="not a quarter"):
-        call_command("performance_report", "--period", "2024/25", "--format", "csv", "--out", str(tmp_path / "x"))
+        call_command(
+            "performance_report", "--period", "2024/25", "--format", "csv", "--out", str(tmp_path / "x")
+        )
     with pytest.raises(CommandError, match="either --period or --snapshot"):
         call_command("performance_report", "--format", "csv", "--out", str(tmp_path / "x"))
 
@@ -150,12 +190,19 @@ def test_the_excel_export_is_formatted_to_read_with_a_history_sheet(assessments)
     assert sheet.column_dimensions["C"].width == 48 and sheet.freeze_panes == "A2"
     history = workbook["History"]
     rows = list(history.iter_rows(min_row=2, values_only=True))
-    assert [(row[2], row[4]) for row in rows] == [("Q3 2024/25", pytest.approx(85.2083)),
-                                                   ("Q4 2024/25", pytest.approx(83.6142))]
+    assert [(row[2], row[4]) for row in rows] == [
+        ("Q3 2024/25", pytest.approx(85.2083)),
+        ("Q4 2024/25", pytest.approx(83.6142)),
+    ]
 
 
 def test_the_pdf_report_opens_with_the_summary_and_charts(assessments):
     html = exports.to_html(reports.build(Q4_2024_25)).decode()
     body = html.index("<body")
-    assert body < html.index("<h2>Summary") < html.index("<h2>Trends") < html.index("<ol class=\"govuk-list", body)
+    assert (
+        body
+        < html.index("<h2>Summary")
+        < html.index("<h2>Trends")
+        < html.index('<ol class="govuk-list', body)
+    )
     assert "performance-spark__line" in html and "performance-tile--amber" in html

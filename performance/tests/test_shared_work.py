@@ -1,4 +1,5 @@
 """Indicators computed together share the work of finding their children, and only then."""
+
 from performance.counting import shared, sharing_work
 
 

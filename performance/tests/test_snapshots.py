@@ -1,4 +1,5 @@
 """Freezing a report as reported, and what recomputing later says changed and why; the drill-down."""
+
 import datetime
 from decimal import Decimal
 
@@ -8,10 +9,10 @@ from django.utils import timezone
 
 from access.models import Disclosure
 from frontdoor.models import Referral
-from tests.factories.journey import child, referral
 from performance import computed, periods, snapshots
 from performance.models import IndicatorValue, Snapshot
 from tests.factories import allocated_child
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -40,7 +41,11 @@ def test_the_frozen_report_keeps_what_was_reported_while_the_figures_move_on(fro
     computed.compute_all(Q4_2024_25)
     now = IndicatorValue.objects.get(indicator_code="CSC_RE_REFERRALS", period_label="Q4 2024/25")
     assert (now.numerator, now.denominator, now.value) == (1, 3, Decimal("33.3333"))
-    [line] = [line for line in snapshots.report(frozen["snapshot"]).lines if line.indicator.code == "CSC_RE_REFERRALS"]
+    [line] = [
+        line
+        for line in snapshots.report(frozen["snapshot"]).lines
+        if line.indicator.code == "CSC_RE_REFERRALS"
+    ]
     assert (line.numerator, line.denominator, line.value) == (0, 3, 0)
     assert len(frozen["snapshot"].rows.get(indicator_code="CSC_RE_REFERRALS").case_list.as_cases()) == 3
 
@@ -48,14 +53,19 @@ def test_the_frozen_report_keeps_what_was_reported_while_the_figures_move_on(fro
 def test_changes_say_which_children_moved_and_why(frozen):
     today = timezone.localdate()
     on = f"{today.day} {today:%B %Y}"
-    [change] = [c for c in snapshots.changes(frozen["snapshot"]) if c.line.indicator.code == "CSC_RE_REFERRALS"]
+    [change] = [
+        c for c in snapshots.changes(frozen["snapshot"]) if c.line.indicator.code == "CSC_RE_REFERRALS"
+    ]
     assert change.changed and (change.now.numerator, change.now.denominator) == (1, 3)
     assert [(c.person_id, c.reason) for c in change.added] == [
-        (frozen["late"].pk, f"The referral was recorded on {on}, after the report was frozen.")]
+        (frozen["late"].pk, f"The referral was recorded on {on}, after the report was frozen.")
+    ]
     assert [(c.person_id, c.reason) for c in change.removed] == [
-        (frozen["corrected"].pk, f"The referral was changed on {on}: referral date.")]
+        (frozen["corrected"].pk, f"The referral was changed on {on}: referral date.")
+    ]
     assert [(c.person_id, c.reason) for c in change.into_numerator] == [
-        (frozen["seen"].pk, f"Another referral of the child was recorded or changed on {on}.")]
+        (frozen["seen"].pk, f"Another referral of the child was recorded or changed on {on}.")
+    ]
     assert change.out_of_numerator == []
 
 
@@ -81,7 +91,9 @@ def test_freezing_from_the_report_page(client, analyst):
     referral(child(), D(2025, 2, 1))
     computed.compute_all(Q4_2024_25)
     client.force_login(analyst)
-    response = client.post(reverse("performance:snapshots"), {"period": "Q4 2024/25", "note": "Committee 3 June"})
+    response = client.post(
+        reverse("performance:snapshots"), {"period": "Q4 2024/25", "note": "Committee 3 June"}
+    )
     snapshot = Snapshot.objects.get()
     assert response.url == reverse("performance:snapshot", args=[snapshot.pk])
     assert (snapshot.frozen_by, snapshot.note) == (analyst, "Committee 3 June")
@@ -100,7 +112,10 @@ def test_indicator_page_drill_down_lists_only_visible_children(client):
     page = client.get(reverse("performance:indicator", args=["CSC_RE_REFERRALS"])).content.decode()
     assert "Children behind the Q4 2024/25 figure" in page
     assert "Robin Seen" in page and "1 Feb 2025" in page
-    assert "Una" not in page and "And 2 children you do not work with are not listed (0 in the numerator)." in page
+    assert (
+        "Una" not in page
+        and "And 2 children you do not work with are not listed (0 in the numerator)." in page
+    )
     logged = Disclosure.objects.get(user=worker)  # the drill-down named a child: it is in the audit log
     assert list(logged.children.values_list("person_id", flat=True)) == [seen.pk]
 
@@ -111,7 +126,10 @@ def test_recomputing_replaces_the_cases_behind_a_figure():
     computed.compute("CSC_RE_REFERRALS", Q4_2024_25)
     Referral.objects.create(person=person, referral_date=D(2025, 3, 1), source="01")
     figure = computed.compute("CSC_RE_REFERRALS", Q4_2024_25)
-    assert sorted((c.date, c.counted) for c in figure.case_list.as_cases()) == [(D(2025, 2, 1), False), (D(2025, 3, 1), True)]
+    assert sorted((c.date, c.counted) for c in figure.case_list.as_cases()) == [
+        (D(2025, 2, 1), False),
+        (D(2025, 3, 1), True),
+    ]
 
 
 def test_only_a_quarter_is_frozen_and_only_a_snapshot_is_shown(client, analyst):

@@ -1,4 +1,5 @@
 """The pages: signed-in only, GOV.UK markup, filters, upload errors, and a bounded number of queries."""
+
 import datetime
 from decimal import Decimal
 
@@ -12,10 +13,16 @@ from performance.models import IndicatorValue
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("name, args", [
-    ("performance:dashboard", []), ("performance:indicators", []), ("performance:indicator", ["EHE"]),
-    ("performance:upload", []), ("performance:published_list", []),
-])
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("performance:dashboard", []),
+        ("performance:indicators", []),
+        ("performance:indicator", ["EHE"]),
+        ("performance:upload", []),
+        ("performance:published_list", []),
+    ],
+)
 def test_pages_need_signing_in(client, name, args):
     response = client.get(reverse(name, args=args))
     assert response.status_code == 302 and "sign-in" in response["Location"]
@@ -45,9 +52,13 @@ def test_period_selector_and_filters(client, analyst, q3, q4):
     url = reverse("performance:dashboard")
     # 30 printed rows, plus 2022/23 exclusion figures that only the Q4 2024/25 dashboard printed
     assert len(client.get(url, {"period": "Q3 2023/24"}).context["board"].rows) == 32
-    assert {r.indicator.area for r in client.get(url, {"area": "Social Care"}).context["board"].rows} == {"Social Care"}
+    assert {r.indicator.area for r in client.get(url, {"area": "Social Care"}).context["board"].rows} == {
+        "Social Care"
+    }
     outcome = "Help every child to get the best possible start in life"
-    assert client.get(url, {"period": "Q3 2023/24", "outcome": outcome}).context["board"].summary.as_tuples()["dot"] == (2, 1, 0, 0)
+    assert client.get(url, {"period": "Q3 2023/24", "outcome": outcome}).context["board"].summary.as_tuples()[
+        "dot"
+    ] == (2, 1, 0, 0)
     searched = client.get(url, {"q": "progress 8 fsm"}).context["board"].rows
     assert [r.indicator.code for r in searched] == ["KS4_P8_FSM"]
 
@@ -60,7 +71,8 @@ def test_dashboard_queries_are_few(client, analyst, q3, q4, django_assert_max_nu
 
 def test_indicator_page(client, analyst, q3, q4):
     IndicatorValue.objects.filter(indicator_code="CSC_CP_REVIEWS_ON_TIME", period_label="Q4 2024/25").update(
-        numerator=294, denominator=334)
+        numerator=294, denominator=334
+    )
     client.force_login(analyst)
     page = client.get(reverse("performance:indicator", args=["CSC_CP_REVIEWS_ON_TIME"])).content.decode()
     assert "88.0% in Q4 2024/25 (294 of 334)." in page
@@ -98,10 +110,15 @@ def test_upload_good_file(client, analyst):
 
 def test_upload_errors_are_listed_in_the_error_summary(client, analyst):
     client.force_login(analyst)
-    upload = SimpleUploadedFile("figures.csv", b"indicator,period,value\nEHE,Q4 2024/25,1247\nEHE,Q3 2024/25,abc\n")
+    upload = SimpleUploadedFile(
+        "figures.csv", b"indicator,period,value\nEHE,Q4 2024/25,1247\nEHE,Q3 2024/25,abc\n"
+    )
     page = client.post(reverse("performance:upload"), {"file": upload}).content.decode()
     assert 'class="govuk-error-summary"' in page
-    assert "<li><a href=\"#file\">Row 3, column &#x27;value&#x27;: &#x27;abc&#x27; is not a number</a></li>" in page
+    assert (
+        '<li><a href="#file">Row 3, column &#x27;value&#x27;: &#x27;abc&#x27; is not a number</a></li>'
+        in page
+    )
     assert "Nothing was loaded" in page
     assert not IndicatorValue.objects.exists()
 
@@ -117,7 +134,9 @@ def test_published_dashboard_page_lists_inconsistencies(client, analyst, q3):
     page = client.get(reverse("performance:published", args=[q3.pk])).content.decode()
     assert "Printed &#x27;Decline&#x27; but the value rose from 90.2% to 90.3%" in page
     assert "Inconsistencies (18)" in page
-    assert "Published dashboard Q3 2023/24" in client.get(reverse("performance:published_list")).content.decode()
+    assert (
+        "Published dashboard Q3 2023/24" in client.get(reverse("performance:published_list")).content.decode()
+    )
 
 
 def test_quarters_offered_for_computing_are_those_ended():
@@ -126,7 +145,9 @@ def test_quarters_offered_for_computing_are_those_ended():
     on_the_last_day = ended_quarters(datetime.date(2025, 3, 31), count=2)  # Q4 2024/25 still has a day to run
     assert [q.label for q in on_the_last_day] == ["Q3 2024/25", "Q2 2024/25"]
     assert ended_quarters(datetime.date(2025, 4, 1), count=1)[0].label == "Q4 2024/25"
-    assert ended_quarters(datetime.date(2025, 1, 1), count=2)[1].label == "Q2 2024/25"  # across the calendar year
+    assert (
+        ended_quarters(datetime.date(2025, 1, 1), count=2)[1].label == "Q2 2024/25"
+    )  # across the calendar year
 
 
 def test_computing_is_for_analysts(client, social_worker):
@@ -136,7 +157,9 @@ def test_computing_is_for_analysts(client, social_worker):
 
 
 def on_2_may_2025(monkeypatch):
-    monkeypatch.setattr("performance.views.timezone.localdate", lambda *args, **kwargs: datetime.date(2025, 5, 2))
+    monkeypatch.setattr(
+        "performance.views.timezone.localdate", lambda *args, **kwargs: datetime.date(2025, 5, 2)
+    )
 
 
 def test_analyst_computes_a_quarter_from_the_dashboard(client, analyst, monkeypatch):
@@ -167,8 +190,15 @@ def test_the_dashboard_has_rag_tiles_a_sparkline_per_indicator_and_room_for_its_
     indicator = registry.get("CSC_RE_REFERRALS")
     for label, value in (("Q2 2024/25", "24.0"), ("Q3 2024/25", "26.2"), ("Q4 2024/25", "26.4")):
         period = periods.parse(label)
-        IndicatorValue.objects.create(indicator_code=indicator.code, period_label=label, period_start=period.start,
-                                      period_end=period.end, value=Decimal(value), origin="computed", source="t")
+        IndicatorValue.objects.create(
+            indicator_code=indicator.code,
+            period_label=label,
+            period_start=period.start,
+            period_end=period.end,
+            value=Decimal(value),
+            origin="computed",
+            source="t",
+        )
     client.force_login(social_worker)
     page = client.get(reverse("performance:dashboard")).content.decode()
     assert "performance-tiles" in page and "performance-wide" in page
@@ -186,12 +216,24 @@ def test_the_trend_chart_draws_england_and_statistical_neighbour_lines(client, s
     indicator = registry.get("CSC_ASSESSMENTS_45_DAYS")
     for label, value in (("Q3 2024/25", "85.2"), ("Q4 2024/25", "83.6")):
         period = periods.parse(label)
-        IndicatorValue.objects.create(indicator_code=indicator.code, period_label=label, period_start=period.start,
-                                      period_end=period.end, value=Decimal(value), origin="computed", source="t")
+        IndicatorValue.objects.create(
+            indicator_code=indicator.code,
+            period_label=label,
+            period_start=period.start,
+            period_end=period.end,
+            value=Decimal(value),
+            origin="computed",
+            source="t",
+        )
     for code, value in (("E92000001", "82.0"), ("Z01", "95"), ("Z02", "90"), ("991", "70")):
-        BenchmarkValue.objects.create(indicator_key=indicator.benchmark_key, year="2023/24",
-                                      year_end=datetime.date(2024, 3, 31), la_code=code, la_name=code,
-                                      value=Decimal(value))
+        BenchmarkValue.objects.create(
+            indicator_key=indicator.benchmark_key,
+            year="2023/24",
+            year_end=datetime.date(2024, 3, 31),
+            la_code=code,
+            la_name=code,
+            value=Decimal(value),
+        )
     StatisticalNeighbour.objects.create(la_code="991", neighbour_code="Z01", rank=1)
     client.force_login(social_worker)
     response = client.get(reverse("performance:indicator", args=[indicator.code]))

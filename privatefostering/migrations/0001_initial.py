@@ -7,93 +7,235 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0002_upn_unknown_and_former_upn'),
+        ("people", "0002_upn_unknown_and_former_upn"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPrivateFosteringArrangement',
+            name="HistoricalPrivateFosteringArrangement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('notified_on', models.DateField(help_text='Or the date the council otherwise became aware of the arrangement.', verbose_name='date the council was notified')),
-                ('began_on', models.DateField(blank=True, help_text='Leave blank for a proposed arrangement that has not begun.', null=True, verbose_name='date the arrangement began')),
-                ('carer', models.CharField(max_length=200, verbose_name='private foster carer')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='date the arrangement ended')),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "notified_on",
+                    models.DateField(
+                        help_text="Or the date the council otherwise became aware of the arrangement.",
+                        verbose_name="date the council was notified",
+                    ),
+                ),
+                (
+                    "began_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave blank for a proposed arrangement that has not begun.",
+                        null=True,
+                        verbose_name="date the arrangement began",
+                    ),
+                ),
+                ("carer", models.CharField(max_length=200, verbose_name="private foster carer")),
+                (
+                    "ended_on",
+                    models.DateField(blank=True, null=True, verbose_name="date the arrangement ended"),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical private fostering arrangement',
-                'verbose_name_plural': 'historical private fostering arrangements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical private fostering arrangement",
+                "verbose_name_plural": "historical private fostering arrangements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PrivateFosteringArrangement',
+            name="PrivateFosteringArrangement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('notified_on', models.DateField(help_text='Or the date the council otherwise became aware of the arrangement.', verbose_name='date the council was notified')),
-                ('began_on', models.DateField(blank=True, help_text='Leave blank for a proposed arrangement that has not begun.', null=True, verbose_name='date the arrangement began')),
-                ('carer', models.CharField(max_length=200, verbose_name='private foster carer')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='date the arrangement ended')),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='private_fostering', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "notified_on",
+                    models.DateField(
+                        help_text="Or the date the council otherwise became aware of the arrangement.",
+                        verbose_name="date the council was notified",
+                    ),
+                ),
+                (
+                    "began_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="Leave blank for a proposed arrangement that has not begun.",
+                        null=True,
+                        verbose_name="date the arrangement began",
+                    ),
+                ),
+                ("carer", models.CharField(max_length=200, verbose_name="private foster carer")),
+                (
+                    "ended_on",
+                    models.DateField(blank=True, null=True, verbose_name="date the arrangement ended"),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="private_fostering",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['notified_on', 'pk'],
+                "ordering": ["notified_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPrivateFosteringVisit',
+            name="HistoricalPrivateFosteringVisit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('visited_on', models.DateField()),
-                ('seen_alone', models.BooleanField(default=True, help_text='Unless the officer considers it inappropriate (reg 8(3)).', verbose_name='the child was spoken to alone')),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('arrangement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='privatefostering.privatefosteringarrangement')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("visited_on", models.DateField()),
+                (
+                    "seen_alone",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unless the officer considers it inappropriate (reg 8(3)).",
+                        verbose_name="the child was spoken to alone",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "arrangement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="privatefostering.privatefosteringarrangement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical private fostering visit',
-                'verbose_name_plural': 'historical private fostering visits',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical private fostering visit",
+                "verbose_name_plural": "historical private fostering visits",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PrivateFosteringVisit',
+            name="PrivateFosteringVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visited_on', models.DateField()),
-                ('seen_alone', models.BooleanField(default=True, help_text='Unless the officer considers it inappropriate (reg 8(3)).', verbose_name='the child was spoken to alone')),
-                ('notes', models.TextField(blank=True)),
-                ('arrangement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='privatefostering.privatefosteringarrangement')),
-                ('person', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='private_fostering_visits', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visited_on", models.DateField()),
+                (
+                    "seen_alone",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unless the officer considers it inappropriate (reg 8(3)).",
+                        verbose_name="the child was spoken to alone",
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "arrangement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="privatefostering.privatefosteringarrangement",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="private_fostering_visits",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['visited_on', 'pk'],
+                "ordering": ["visited_on", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='privatefosteringarrangement',
-            index=models.Index(fields=['person', 'ended_on'], name='privatefost_person__0c2e63_idx'),
+            model_name="privatefosteringarrangement",
+            index=models.Index(fields=["person", "ended_on"], name="privatefost_person__0c2e63_idx"),
         ),
     ]

@@ -7,221 +7,635 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('frontdoor', '0001_initial'),
-        ('people', '0001_initial'),
+        ("frontdoor", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CareProceedings',
+            name="CareProceedings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issued_on', models.DateField()),
-                ('court', models.CharField(blank=True, max_length=200)),
-                ('case_number', models.CharField(blank=True, max_length=50)),
-                ('target_end', models.DateField(editable=False, help_text='26 weeks from issue.')),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('care_order', 'Care order'), ('supervision_order', 'Supervision order'), ('sgo', 'Special guardianship order'), ('cao', 'Child arrangements order'), ('placement_order', 'Placement order'), ('no_order', 'No order'), ('withdrawn', 'Application withdrawn')], max_length=20)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='care_proceedings', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='care_proceedings', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("issued_on", models.DateField()),
+                ("court", models.CharField(blank=True, max_length=200)),
+                ("case_number", models.CharField(blank=True, max_length=50)),
+                ("target_end", models.DateField(editable=False, help_text="26 weeks from issue.")),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("care_order", "Care order"),
+                            ("supervision_order", "Supervision order"),
+                            ("sgo", "Special guardianship order"),
+                            ("cao", "Child arrangements order"),
+                            ("placement_order", "Placement order"),
+                            ("no_order", "No order"),
+                            ("withdrawn", "Application withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_proceedings",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="care_proceedings",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'care proceedings',
+                "verbose_name_plural": "care proceedings",
             },
         ),
         migrations.CreateModel(
-            name='FGDMException',
+            name="FGDMException",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('decided_on', models.DateField()),
-                ('explained_to_court_on', models.DateField(blank=True, null=True)),
-                ('explained_to_family_on', models.DateField(blank=True, null=True)),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fgdm_exceptions', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.TextField()),
+                ("decided_on", models.DateField()),
+                ("explained_to_court_on", models.DateField(blank=True, null=True)),
+                ("explained_to_family_on", models.DateField(blank=True, null=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fgdm_exceptions",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FGDMOffer',
+            name="FGDMOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('offered_on', models.DateField()),
-                ('response', models.CharField(choices=[('pending', "Awaiting the family's answer"), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=10)),
-                ('responded_on', models.DateField(blank=True, null=True)),
-                ('offered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fgdm_offers', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='fgdm_offers', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("offered_on", models.DateField()),
+                (
+                    "response",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting the family's answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("responded_on", models.DateField(blank=True, null=True)),
+                (
+                    "offered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fgdm_offers",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fgdm_offers",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FGDMMeeting',
+            name="FGDMMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('facilitated', models.BooleanField(default=True, help_text='Run by an independent coordinator (FGDMMeetingFac).')),
-                ('family_plan', models.TextField(blank=True)),
-                ('plan_agreed', models.BooleanField(default=False)),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='proceedings.fgdmoffer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                (
+                    "facilitated",
+                    models.BooleanField(
+                        default=True, help_text="Run by an independent coordinator (FGDMMeetingFac)."
+                    ),
+                ),
+                ("family_plan", models.TextField(blank=True)),
+                ("plan_agreed", models.BooleanField(default=False)),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="proceedings.fgdmoffer",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FGDMParticipant',
+            name="FGDMParticipant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(help_text='e.g. grandmother, family friend, the child', max_length=100)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='proceedings.fgdmmeeting')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fgdm_participation', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(help_text="e.g. grandmother, family friend, the child", max_length=100),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participants",
+                        to="proceedings.fgdmmeeting",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fgdm_participation",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalCareProceedings',
+            name="HistoricalCareProceedings",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('issued_on', models.DateField()),
-                ('court', models.CharField(blank=True, max_length=200)),
-                ('case_number', models.CharField(blank=True, max_length=50)),
-                ('target_end', models.DateField(editable=False, help_text='26 weeks from issue.')),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('care_order', 'Care order'), ('supervision_order', 'Supervision order'), ('sgo', 'Special guardianship order'), ('cao', 'Child arrangements order'), ('placement_order', 'Placement order'), ('no_order', 'No order'), ('withdrawn', 'Application withdrawn')], max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("issued_on", models.DateField()),
+                ("court", models.CharField(blank=True, max_length=200)),
+                ("case_number", models.CharField(blank=True, max_length=50)),
+                ("target_end", models.DateField(editable=False, help_text="26 weeks from issue.")),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("care_order", "Care order"),
+                            ("supervision_order", "Supervision order"),
+                            ("sgo", "Special guardianship order"),
+                            ("cao", "Child arrangements order"),
+                            ("placement_order", "Placement order"),
+                            ("no_order", "No order"),
+                            ("withdrawn", "Application withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical care proceedings',
-                'verbose_name_plural': 'historical care proceedings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical care proceedings",
+                "verbose_name_plural": "historical care proceedings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFGDMException',
+            name="HistoricalFGDMException",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('reason', models.TextField()),
-                ('decided_on', models.DateField()),
-                ('explained_to_court_on', models.DateField(blank=True, null=True)),
-                ('explained_to_family_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('decided_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("reason", models.TextField()),
+                ("decided_on", models.DateField()),
+                ("explained_to_court_on", models.DateField(blank=True, null=True)),
+                ("explained_to_family_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical fgdm exception',
-                'verbose_name_plural': 'historical fgdm exceptions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical fgdm exception",
+                "verbose_name_plural": "historical fgdm exceptions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFGDMMeeting',
+            name="HistoricalFGDMMeeting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('facilitated', models.BooleanField(default=True, help_text='Run by an independent coordinator (FGDMMeetingFac).')),
-                ('family_plan', models.TextField(blank=True)),
-                ('plan_agreed', models.BooleanField(default=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('offer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='proceedings.fgdmoffer')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("held_on", models.DateField()),
+                (
+                    "facilitated",
+                    models.BooleanField(
+                        default=True, help_text="Run by an independent coordinator (FGDMMeetingFac)."
+                    ),
+                ),
+                ("family_plan", models.TextField(blank=True)),
+                ("plan_agreed", models.BooleanField(default=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="proceedings.fgdmoffer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical fgdm meeting',
-                'verbose_name_plural': 'historical fgdm meetings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical fgdm meeting",
+                "verbose_name_plural": "historical fgdm meetings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalFGDMOffer',
+            name="HistoricalFGDMOffer",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('offered_on', models.DateField()),
-                ('response', models.CharField(choices=[('pending', "Awaiting the family's answer"), ('accepted', 'Accepted'), ('declined', 'Declined')], default='pending', max_length=10)),
-                ('responded_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('offered_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("offered_on", models.DateField()),
+                (
+                    "response",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting the family's answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("responded_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "offered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical fgdm offer',
-                'verbose_name_plural': 'historical fgdm offers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical fgdm offer",
+                "verbose_name_plural": "historical fgdm offers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPreProceedings',
+            name="HistoricalPreProceedings",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='Decision to enter pre-proceedings (PPStartDate).')),
-                ('letter_before_proceedings_sent_on', models.DateField(blank=True, null=True)),
-                ('initial_meeting_on', models.DateField(blank=True, null=True)),
-                ('step_decision_on', models.DateField(blank=True, help_text='Decision to end pre-proceedings (StepDecisionDate).', null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('A', 'Concerns reduced: stepped down'), ('B', 'Care proceedings issued'), ('C', 'Continue under child protection plan'), ('D', 'Other (e.g. child moved away)')], max_length=1)),
-                ('court_application_on', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "start_date",
+                    models.DateField(help_text="Decision to enter pre-proceedings (PPStartDate)."),
+                ),
+                ("letter_before_proceedings_sent_on", models.DateField(blank=True, null=True)),
+                ("initial_meeting_on", models.DateField(blank=True, null=True)),
+                (
+                    "step_decision_on",
+                    models.DateField(
+                        blank=True, help_text="Decision to end pre-proceedings (StepDecisionDate).", null=True
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Concerns reduced: stepped down"),
+                            ("B", "Care proceedings issued"),
+                            ("C", "Continue under child protection plan"),
+                            ("D", "Other (e.g. child moved away)"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("court_application_on", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical pre proceedings',
-                'verbose_name_plural': 'historical pre proceedingss',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical pre proceedings",
+                "verbose_name_plural": "historical pre proceedingss",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PreProceedings',
+            name="PreProceedings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='Decision to enter pre-proceedings (PPStartDate).')),
-                ('letter_before_proceedings_sent_on', models.DateField(blank=True, null=True)),
-                ('initial_meeting_on', models.DateField(blank=True, null=True)),
-                ('step_decision_on', models.DateField(blank=True, help_text='Decision to end pre-proceedings (StepDecisionDate).', null=True)),
-                ('outcome', models.CharField(blank=True, choices=[('A', 'Concerns reduced: stepped down'), ('B', 'Care proceedings issued'), ('C', 'Continue under child protection plan'), ('D', 'Other (e.g. child moved away)')], max_length=1)),
-                ('court_application_on', models.DateField(blank=True, null=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pre_proceedings', to='people.person')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pre_proceedings', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "start_date",
+                    models.DateField(help_text="Decision to enter pre-proceedings (PPStartDate)."),
+                ),
+                ("letter_before_proceedings_sent_on", models.DateField(blank=True, null=True)),
+                ("initial_meeting_on", models.DateField(blank=True, null=True)),
+                (
+                    "step_decision_on",
+                    models.DateField(
+                        blank=True, help_text="Decision to end pre-proceedings (StepDecisionDate).", null=True
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Concerns reduced: stepped down"),
+                            ("B", "Care proceedings issued"),
+                            ("C", "Continue under child protection plan"),
+                            ("D", "Other (e.g. child moved away)"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("court_application_on", models.DateField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pre_proceedings",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pre_proceedings",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PLOMeeting',
+            name="PLOMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('is_review', models.BooleanField(default=False)),
-                ('pre_proceedings', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='proceedings.preproceedings')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                ("is_review", models.BooleanField(default=False)),
+                (
+                    "pre_proceedings",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meetings",
+                        to="proceedings.preproceedings",
+                    ),
+                ),
             ],
         ),
     ]

@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('proceedings', '0001_initial'),
+        ("proceedings", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalpreproceedings',
-            name='letter_initiating_proceedings_sent_on',
-            field=models.DateField(blank=True, help_text='Letter to initiate care proceedings sent to the parents (LetterInitCPDate).', null=True),
+            model_name="historicalpreproceedings",
+            name="letter_initiating_proceedings_sent_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Letter to initiate care proceedings sent to the parents (LetterInitCPDate).",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='preproceedings',
-            name='letter_initiating_proceedings_sent_on',
-            field=models.DateField(blank=True, help_text='Letter to initiate care proceedings sent to the parents (LetterInitCPDate).', null=True),
+            model_name="preproceedings",
+            name="letter_initiating_proceedings_sent_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Letter to initiate care proceedings sent to the parents (LetterInitCPDate).",
+                null=True,
+            ),
         ),
     ]

@@ -1,11 +1,12 @@
 """Care proceedings cannot be issued unless FGDM was offered or an exception fully recorded."""
+
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories.journey import child, worker
 from proceedings.models import CareProceedings, FGDMException, FGDMOffer
+from tests.factories.journey import child, worker
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -25,7 +26,9 @@ def test_proceedings_without_an_offer_are_refused_with_a_clear_message():
 
 def test_proceedings_after_an_offer_are_allowed_even_if_declined():
     person = child()
-    FGDMOffer.objects.create(person=person, offered_on=D(2025, 5, 1), offered_by=worker(), response="declined")
+    FGDMOffer.objects.create(
+        person=person, offered_on=D(2025, 5, 1), offered_by=worker(), response="declined"
+    )
     assert issue(person, D(2025, 6, 2)).pk
 
 
@@ -45,7 +48,10 @@ def test_offer_to_a_sibling_does_not_count_for_this_child():
 def test_exception_must_record_when_it_was_explained_to_court_and_family():
     person = child()
     exception = FGDMException.objects.create(
-        person=person, reason="Risk of the family network colluding with a named abuser", decided_on=D(2025, 5, 20), decided_by=worker()
+        person=person,
+        reason="Risk of the family network colluding with a named abuser",
+        decided_on=D(2025, 5, 20),
+        decided_by=worker(),
     )
     with pytest.raises(ValidationError) as refused:
         issue(person, D(2025, 6, 2))

@@ -7,264 +7,897 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('access', '0002_initial'),
-        ('frontdoor', '0001_initial'),
-        ('people', '0001_initial'),
+        ("access", "0002_initial"),
+        ("frontdoor", "0001_initial"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChildProtectionPlan',
+            name="ChildProtectionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('initial_category', models.CharField(choices=[('NEG', 'Neglect'), ('PHY', 'Physical abuse'), ('EMO', 'Emotional abuse'), ('SAB', 'Sexual abuse'), ('MUL', 'Multiple')], max_length=3)),
-                ('latest_category', models.CharField(choices=[('NEG', 'Neglect'), ('PHY', 'Physical abuse'), ('EMO', 'Emotional abuse'), ('SAB', 'Sexual abuse'), ('MUL', 'Multiple')], max_length=3)),
-                ('previous_plans', models.PositiveSmallIntegerField(default=0, editable=False, help_text='Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan.')),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('lead_practitioner', models.ForeignKey(blank=True, help_text='The lead child protection practitioner.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans_led', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans', to='people.person')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans', to='frontdoor.referral')),
-                ('team', models.ForeignKey(blank=True, help_text='The multi-agency child protection team.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cp_plans', to='access.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "initial_category",
+                    models.CharField(
+                        choices=[
+                            ("NEG", "Neglect"),
+                            ("PHY", "Physical abuse"),
+                            ("EMO", "Emotional abuse"),
+                            ("SAB", "Sexual abuse"),
+                            ("MUL", "Multiple"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "latest_category",
+                    models.CharField(
+                        choices=[
+                            ("NEG", "Neglect"),
+                            ("PHY", "Physical abuse"),
+                            ("EMO", "Emotional abuse"),
+                            ("SAB", "Sexual abuse"),
+                            ("MUL", "Multiple"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "previous_plans",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        editable=False,
+                        help_text="Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan.",
+                    ),
+                ),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                (
+                    "lead_practitioner",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The lead child protection practitioner.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans_led",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans",
+                        to="frontdoor.referral",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The multi-agency child protection team.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cp_plans",
+                        to="access.team",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ChildProtectionConference',
+            name="ChildProtectionConference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('initial', 'Initial child protection conference'), ('review', 'Review child protection conference'), ('transfer_in', 'Transfer-in conference')], max_length=12)),
-                ('date', models.DateField()),
-                ('outcome', models.CharField(choices=[('plan', 'Child protection plan'), ('continue', 'Plan continues'), ('end', 'Plan ends'), ('no_plan', 'No child protection plan')], max_length=10)),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='conferences_chaired', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='people.person')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='frontdoor.referral')),
-                ('plan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='protection.childprotectionplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial child protection conference"),
+                            ("review", "Review child protection conference"),
+                            ("transfer_in", "Transfer-in conference"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("plan", "Child protection plan"),
+                            ("continue", "Plan continues"),
+                            ("end", "Plan ends"),
+                            ("no_plan", "No child protection plan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences_chaired",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences",
+                        to="frontdoor.referral",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="conferences",
+                        to="protection.childprotectionplan",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ConferenceAttendee',
+            name="ConferenceAttendee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('health', 'Health'), ('education', 'Education'), ('probation', 'Probation'), ('other', 'Other')], max_length=20)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendees', to='protection.childprotectionconference')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("health", "Health"),
+                            ("education", "Education"),
+                            ("probation", "Probation"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendees",
+                        to="protection.childprotectionconference",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalChildProtectionPlan',
+            name="HistoricalChildProtectionPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('initial_category', models.CharField(choices=[('NEG', 'Neglect'), ('PHY', 'Physical abuse'), ('EMO', 'Emotional abuse'), ('SAB', 'Sexual abuse'), ('MUL', 'Multiple')], max_length=3)),
-                ('latest_category', models.CharField(choices=[('NEG', 'Neglect'), ('PHY', 'Physical abuse'), ('EMO', 'Emotional abuse'), ('SAB', 'Sexual abuse'), ('MUL', 'Multiple')], max_length=3)),
-                ('previous_plans', models.PositiveSmallIntegerField(default=0, editable=False, help_text='Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan.')),
-                ('next_review_due', models.DateField(blank=True, editable=False, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lead_practitioner', models.ForeignKey(blank=True, db_constraint=False, help_text='The lead child protection practitioner.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, help_text='The multi-agency child protection team.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='access.team')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "initial_category",
+                    models.CharField(
+                        choices=[
+                            ("NEG", "Neglect"),
+                            ("PHY", "Physical abuse"),
+                            ("EMO", "Emotional abuse"),
+                            ("SAB", "Sexual abuse"),
+                            ("MUL", "Multiple"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "latest_category",
+                    models.CharField(
+                        choices=[
+                            ("NEG", "Neglect"),
+                            ("PHY", "Physical abuse"),
+                            ("EMO", "Emotional abuse"),
+                            ("SAB", "Sexual abuse"),
+                            ("MUL", "Multiple"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                (
+                    "previous_plans",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        editable=False,
+                        help_text="Plans this child had before (NumberOfPreviousCPP); 1+ makes this a second or subsequent plan.",
+                    ),
+                ),
+                ("next_review_due", models.DateField(blank=True, editable=False, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lead_practitioner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The lead child protection practitioner.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The multi-agency child protection team.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="access.team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical child protection plan',
-                'verbose_name_plural': 'historical child protection plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical child protection plan",
+                "verbose_name_plural": "historical child protection plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalStrategyDiscussion',
+            name="HistoricalStrategyDiscussion",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('s47', 'Start a section 47 enquiry'), ('single', 'No s47: continue assessment as child in need'), ('nfa', 'No further action')], max_length=10)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('chaired_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("held_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("s47", "Start a section 47 enquiry"),
+                            ("single", "No s47: continue assessment as child in need"),
+                            ("nfa", "No further action"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "chaired_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical strategy discussion',
-                'verbose_name_plural': 'historical strategy discussions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical strategy discussion",
+                "verbose_name_plural": "historical strategy discussions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalVisit',
+            name="HistoricalVisit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cp', 'Child protection visit'), ('cin', 'Child in need visit')], max_length=4)),
-                ('visited_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=True)),
-                ('seen_alone', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('visited_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cp", "Child protection visit"), ("cin", "Child in need visit")],
+                        max_length=4,
+                    ),
+                ),
+                ("visited_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=True)),
+                ("seen_alone", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "visited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical visit',
-                'verbose_name_plural': 'historical visits',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical visit",
+                "verbose_name_plural": "historical visits",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Section47',
+            name="Section47",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='S47ActualStartDate in the CIN census.')),
-                ('icpc_due', models.DateField(editable=False, help_text='InitialCPCtarget in the CIN census.')),
-                ('outcome', models.CharField(blank=True, choices=[('icpc', 'Concerns substantiated: initial child protection conference'), ('cin', 'Concerns substantiated, child not at continuing risk: child in need'), ('unsub', 'Concerns not substantiated')], max_length=10)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('icpc_not_required', models.BooleanField(default=False)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='section47s', to='people.person')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='section47s', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField(help_text="S47ActualStartDate in the CIN census.")),
+                (
+                    "icpc_due",
+                    models.DateField(editable=False, help_text="InitialCPCtarget in the CIN census."),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("icpc", "Concerns substantiated: initial child protection conference"),
+                            ("cin", "Concerns substantiated, child not at continuing risk: child in need"),
+                            ("unsub", "Concerns not substantiated"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("icpc_not_required", models.BooleanField(default=False)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="section47s",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="section47s",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section 47 enquiry',
+                "verbose_name": "section 47 enquiry",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalChildProtectionConference',
+            name="HistoricalChildProtectionConference",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('initial', 'Initial child protection conference'), ('review', 'Review child protection conference'), ('transfer_in', 'Transfer-in conference')], max_length=12)),
-                ('date', models.DateField()),
-                ('outcome', models.CharField(choices=[('plan', 'Child protection plan'), ('continue', 'Plan continues'), ('end', 'Plan ends'), ('no_plan', 'No child protection plan')], max_length=10)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('chair', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='protection.childprotectionplan')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
-                ('section47', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='protection.section47')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initial", "Initial child protection conference"),
+                            ("review", "Review child protection conference"),
+                            ("transfer_in", "Transfer-in conference"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("plan", "Child protection plan"),
+                            ("continue", "Plan continues"),
+                            ("end", "Plan ends"),
+                            ("no_plan", "No child protection plan"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="protection.childprotectionplan",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
+                (
+                    "section47",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="protection.section47",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical child protection conference',
-                'verbose_name_plural': 'historical child protection conferences',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical child protection conference",
+                "verbose_name_plural": "historical child protection conferences",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='childprotectionconference',
-            name='section47',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='conferences', to='protection.section47'),
+            model_name="childprotectionconference",
+            name="section47",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="conferences",
+                to="protection.section47",
+            ),
         ),
         migrations.CreateModel(
-            name='StrategyDiscussion',
+            name="StrategyDiscussion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField()),
-                ('outcome', models.CharField(choices=[('s47', 'Start a section 47 enquiry'), ('single', 'No s47: continue assessment as child in need'), ('nfa', 'No further action')], max_length=10)),
-                ('notes', models.TextField(blank=True)),
-                ('chaired_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='strategy_discussions', to='people.person')),
-                ('referral', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='strategy_discussions', to='frontdoor.referral')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("s47", "Start a section 47 enquiry"),
+                            ("single", "No s47: continue assessment as child in need"),
+                            ("nfa", "No further action"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "chaired_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategy_discussions",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="strategy_discussions",
+                        to="frontdoor.referral",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='StrategyAttendee',
+            name="StrategyAttendee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('agency', models.CharField(choices=[('social_care', "Children's social care"), ('police', 'Police'), ('health', 'Health'), ('education', 'Education'), ('probation', 'Probation'), ('other', 'Other')], max_length=20)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('discussion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendees', to='protection.strategydiscussion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "agency",
+                    models.CharField(
+                        choices=[
+                            ("social_care", "Children's social care"),
+                            ("police", "Police"),
+                            ("health", "Health"),
+                            ("education", "Education"),
+                            ("probation", "Probation"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "discussion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendees",
+                        to="protection.strategydiscussion",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='section47',
-            name='strategy_discussion',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='section47s', to='protection.strategydiscussion'),
+            model_name="section47",
+            name="strategy_discussion",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="section47s",
+                to="protection.strategydiscussion",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalSection47',
+            name="HistoricalSection47",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField(help_text='S47ActualStartDate in the CIN census.')),
-                ('icpc_due', models.DateField(editable=False, help_text='InitialCPCtarget in the CIN census.')),
-                ('outcome', models.CharField(blank=True, choices=[('icpc', 'Concerns substantiated: initial child protection conference'), ('cin', 'Concerns substantiated, child not at continuing risk: child in need'), ('unsub', 'Concerns not substantiated')], max_length=10)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('icpc_not_required', models.BooleanField(default=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
-                ('referral', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.referral')),
-                ('strategy_discussion', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='protection.strategydiscussion')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                ("start_date", models.DateField(help_text="S47ActualStartDate in the CIN census.")),
+                (
+                    "icpc_due",
+                    models.DateField(editable=False, help_text="InitialCPCtarget in the CIN census."),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("icpc", "Concerns substantiated: initial child protection conference"),
+                            ("cin", "Concerns substantiated, child not at continuing risk: child in need"),
+                            ("unsub", "Concerns not substantiated"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("icpc_not_required", models.BooleanField(default=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "referral",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.referral",
+                    ),
+                ),
+                (
+                    "strategy_discussion",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="protection.strategydiscussion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical section 47 enquiry',
-                'verbose_name_plural': 'historical section 47 enquirys',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical section 47 enquiry",
+                "verbose_name_plural": "historical section 47 enquirys",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Visit',
+            name="Visit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cp', 'Child protection visit'), ('cin', 'Child in need visit')], max_length=4)),
-                ('visited_on', models.DateField()),
-                ('child_seen', models.BooleanField(default=True)),
-                ('seen_alone', models.BooleanField(default=False)),
-                ('notes', models.TextField(blank=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='people.person')),
-                ('visited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("cp", "Child protection visit"), ("cin", "Child in need visit")],
+                        max_length=4,
+                    ),
+                ),
+                ("visited_on", models.DateField()),
+                ("child_seen", models.BooleanField(default=True)),
+                ("seen_alone", models.BooleanField(default=False)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="visits", to="people.person"
+                    ),
+                ),
+                (
+                    "visited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='childprotectionplan',
-            index=models.Index(fields=['start_date'], name='protection__start_d_ef63a8_idx'),
+            model_name="childprotectionplan",
+            index=models.Index(fields=["start_date"], name="protection__start_d_ef63a8_idx"),
         ),
         migrations.AddIndex(
-            model_name='childprotectionplan',
-            index=models.Index(fields=['end_date', 'next_review_due'], name='protection__end_dat_382981_idx'),
+            model_name="childprotectionplan",
+            index=models.Index(fields=["end_date", "next_review_due"], name="protection__end_dat_382981_idx"),
         ),
         migrations.AddIndex(
-            model_name='childprotectionconference',
-            index=models.Index(fields=['kind', 'date'], name='protection__kind_4068f7_idx'),
+            model_name="childprotectionconference",
+            index=models.Index(fields=["kind", "date"], name="protection__kind_4068f7_idx"),
         ),
         migrations.AddIndex(
-            model_name='section47',
-            index=models.Index(fields=['icpc_due'], name='protection__icpc_du_409735_idx'),
+            model_name="section47",
+            index=models.Index(fields=["icpc_due"], name="protection__icpc_du_409735_idx"),
         ),
         migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['person', 'visited_on'], name='protection__person__521ccf_idx'),
+            model_name="visit",
+            index=models.Index(fields=["person", "visited_on"], name="protection__person__521ccf_idx"),
         ),
     ]

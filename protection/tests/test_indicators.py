@@ -1,11 +1,11 @@
 """Child protection indicators worked by hand: second plans, plans of 2 years, reviews on time, the rate."""
+
 import datetime
 from decimal import Decimal
 
 import pytest
 
 from council.models import PopulationCount
-from tests.factories.journey import child, referral
 from performance import periods
 from protection.codes import AbuseCategory, ConferenceKind, ConferenceOutcome
 from protection.indicators import (
@@ -15,6 +15,7 @@ from protection.indicators import (
     second_or_subsequent_plans,
 )
 from protection.models import ChildProtectionConference, ChildProtectionPlan
+from tests.factories.journey import child, referral
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -25,12 +26,20 @@ END_OF_Q4 = periods.as_at(D(2025, 3, 31))
 def plan(start, end=None, person=None, reviews=()):
     person = person or child()
     cp_plan = ChildProtectionPlan.objects.create(
-        referral=referral(person, start - datetime.timedelta(days=20)), person=person, start_date=start, end_date=end,
-        initial_category=AbuseCategory.NEGLECT, latest_category=AbuseCategory.NEGLECT,
+        referral=referral(person, start - datetime.timedelta(days=20)),
+        person=person,
+        start_date=start,
+        end_date=end,
+        initial_category=AbuseCategory.NEGLECT,
+        latest_category=AbuseCategory.NEGLECT,
     )
     for held in reviews:
         ChildProtectionConference.objects.create(
-            referral=cp_plan.referral, person=person, plan=cp_plan, kind=ConferenceKind.REVIEW, date=held,
+            referral=cp_plan.referral,
+            person=person,
+            plan=cp_plan,
+            kind=ConferenceKind.REVIEW,
+            date=held,
             outcome=ConferenceOutcome.CONTINUE,
         )
     return cp_plan
@@ -53,8 +62,17 @@ def test_second_or_subsequent_plans_year_to_date_and_in_the_quarter():
     second_in_year = plan(D(2024, 10, 1), end=D(2024, 12, 1))
     third = plan(D(2025, 2, 1), person=second_in_year.person)
     year_to_date = second_or_subsequent_plans(periods.year_to_date(Q4_2024_25))
-    assert cases(year_to_date) == {key(again): True, key(first_time): False, key(second_in_year): False, key(third): True}
-    assert (year_to_date.numerator, year_to_date.denominator, year_to_date.value) == (2, 4, Decimal("50.0000"))
+    assert cases(year_to_date) == {
+        key(again): True,
+        key(first_time): False,
+        key(second_in_year): False,
+        key(third): True,
+    }
+    assert (year_to_date.numerator, year_to_date.denominator, year_to_date.value) == (
+        2,
+        4,
+        Decimal("50.0000"),
+    )
     assert cases(second_or_subsequent_plans(Q4_2024_25)) == {key(again): True, key(third): True}
     assert key(earlier) not in cases(year_to_date)
 
@@ -87,13 +105,18 @@ def test_reviews_on_time_worked_by_hand():
     # The review due 5 March 2025 (6 months after 5 September 2024) is overdue at the end.
     overdue = plan(D(2023, 6, 1), reviews=[D(2023, 9, 1), D(2024, 3, 1), D(2024, 9, 5)])
     # The DfE counts the plan's reviews: one held late 14 months before the end makes the plan late. Plan from
-    # 15 Oct 2023, first review due 15 Jan 2024, held 31 Jan 2024 (late); then 31 Jul 2024 and 31 Jan 2025, on time.
+    # 15 Oct 2023, first review due 15 Jan 2024, held 31 Jan 2024 (late); then 31 Jul 2024 and 31 Jan 2025, on
+    # time.
     late_long_ago = plan(D(2023, 10, 15), reviews=[D(2024, 1, 31), D(2024, 7, 31), D(2025, 1, 31)])
     plan(D(2024, 1, 1), end=D(2025, 3, 31))  # ended on the day: not on a plan at the end
     figure = reviews_on_time(END_OF_Q4)
     assert cases(figure) == {
-        key(exactly_three_months): True, key(a_day_late): False, key(leap_year): True,
-        key(due_on_the_last_day): True, key(overdue): False, key(late_long_ago): False,
+        key(exactly_three_months): True,
+        key(a_day_late): False,
+        key(leap_year): True,
+        key(due_on_the_last_day): True,
+        key(overdue): False,
+        key(late_long_ago): False,
     }
     assert (figure.numerator, figure.denominator, figure.value) == (3, 6, Decimal("50.0000"))
 

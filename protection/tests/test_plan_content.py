@@ -1,5 +1,6 @@
 """Plans with their content: what needs to change, actions with owners and dates, the core group and its
 meetings (the first within 10 working days of the initial conference), and the plan printed for the family."""
+
 import datetime
 
 import pytest
@@ -23,12 +24,16 @@ D = datetime.date
 @pytest.fixture
 def case():
     child, worker, manager, team = allocated_child(forename="Mia")
-    referral = Referral.objects.create(person=child, referral_date=D(2025, 12, 1),
-                                       source=ReferralSource.POLICE,
-                                       team=team)
-    plan = ChildProtectionPlan.objects.create(referral=referral, person=child, start_date=D(2025, 12, 15),
-                                              initial_category=AbuseCategory.NEGLECT,
-                                              latest_category=AbuseCategory.NEGLECT)
+    referral = Referral.objects.create(
+        person=child, referral_date=D(2025, 12, 1), source=ReferralSource.POLICE, team=team
+    )
+    plan = ChildProtectionPlan.objects.create(
+        referral=referral,
+        person=child,
+        start_date=D(2025, 12, 15),
+        initial_category=AbuseCategory.NEGLECT,
+        latest_category=AbuseCategory.NEGLECT,
+    )
     return child, worker, plan, referral
 
 
@@ -45,7 +50,8 @@ def test_due_work_asks_for_the_first_core_group_until_it_is_held(case):
     child, worker, plan, _ = case
     items = list(first_core_groups([child.pk], D(2026, 1, 5)))
     assert [(i.what, i.due, i.timescale) for i in items] == [
-        ("Hold the first core group meeting", D(2025, 12, 31), "CP_CORE_GROUP_FIRST")]
+        ("Hold the first core group meeting", D(2025, 12, 31), "CP_CORE_GROUP_FIRST")
+    ]
     CoreGroupMeeting.objects.create(plan=plan, person=plan.person, held_on=D(2025, 12, 22), notes="Started")
     assert list(first_core_groups([child.pk], D(2026, 1, 5))) == []
 
@@ -55,27 +61,50 @@ def test_the_worker_records_objectives_actions_core_group_and_a_meeting(client, 
     client.force_login(worker)
     client.post(reverse("protection:add_objective", args=[plan.pk]), {"text": "Mia gets to school every day"})
     objective = plan.objectives.get()
-    client.post(reverse("protection:add_action", args=[plan.pk]), {
-        "objective": objective.pk, "text": "Walk Mia to school", "owner": "Kim Hart (mum)",
-        **date_fields("due_on", D(2026, 2, 1))})
-    early = client.post(reverse("protection:add_action", args=[plan.pk]), {
-        "text": "Too early", "owner": "Sam", **date_fields("due_on", D(2025, 1, 1))})
+    client.post(
+        reverse("protection:add_action", args=[plan.pk]),
+        {
+            "objective": objective.pk,
+            "text": "Walk Mia to school",
+            "owner": "Kim Hart (mum)",
+            **date_fields("due_on", D(2026, 2, 1)),
+        },
+    )
+    early = client.post(
+        reverse("protection:add_action", args=[plan.pk]),
+        {"text": "Too early", "owner": "Sam", **date_fields("due_on", D(2025, 1, 1))},
+    )
     assert "on or after the start of the plan" in early.content.decode()
-    client.post(reverse("protection:add_core_group_member", args=[plan.pk]), {
-        "name": "Kim Hart", "role": "Mum", "agency": CoreGroupAgency.FAMILY,
-        **date_fields("joined_on", plan.start_date)})
+    client.post(
+        reverse("protection:add_core_group_member", args=[plan.pk]),
+        {
+            "name": "Kim Hart",
+            "role": "Mum",
+            "agency": CoreGroupAgency.FAMILY,
+            **date_fields("joined_on", plan.start_date),
+        },
+    )
     member = plan.core_group.get()
-    before = client.post(reverse("protection:core_group", args=[plan.pk]), {
-        **date_fields("held_on", D(2025, 12, 1)), "notes": "x"})
+    before = client.post(
+        reverse("protection:core_group", args=[plan.pk]),
+        {**date_fields("held_on", D(2025, 12, 1)), "notes": "x"},
+    )
     assert "on or after the start of the plan" in before.content.decode()
-    client.post(reverse("protection:core_group", args=[plan.pk]), {
-        **date_fields("held_on", D(2025, 12, 22)), "attendees": [member.pk],
-        "notes": "Mia at school 4 of 5 days",
-        **date_fields("next_meeting_on", D(2026, 2, 2))})
+    client.post(
+        reverse("protection:core_group", args=[plan.pk]),
+        {
+            **date_fields("held_on", D(2025, 12, 22)),
+            "attendees": [member.pk],
+            "notes": "Mia at school 4 of 5 days",
+            **date_fields("next_meeting_on", D(2026, 2, 2)),
+        },
+    )
     assert list(plan.core_groups.get().attendees.all()) == [member]
     action = PlanAction.objects.get()
-    client.post(reverse("protection:actions_done", args=[plan.pk]), {"done": [action.pk],
-                                                                     **date_fields("date", D(2025, 12, 20))})
+    client.post(
+        reverse("protection:actions_done", args=[plan.pk]),
+        {"done": [action.pk], **date_fields("date", D(2025, 12, 20))},
+    )
     action.refresh_from_db()
     assert action.done_on == D(2025, 12, 20)
     page = client.get(reverse("protection:plan", args=[plan.pk])).content.decode()
@@ -101,8 +130,13 @@ def test_cin_plan_content_and_print(client, case):
     cin = familyhelp.start_cin_plan(referral, start_date=D(2025, 12, 2))
     client.force_login(worker)
     client.post(reverse("familyhelp:cin_plan_objective", args=[cin.pk]), {"text": "Stable housing"})
-    client.post(reverse("familyhelp:cin_plan_action", args=[cin.pk]), {
-        "objective": cin.objectives.get().pk, "text": "Housing referral",
-        "owner": "Jo Allocated, social worker"})
+    client.post(
+        reverse("familyhelp:cin_plan_action", args=[cin.pk]),
+        {
+            "objective": cin.objectives.get().pk,
+            "text": "Housing referral",
+            "owner": "Jo Allocated, social worker",
+        },
+    )
     page = client.get(reverse("familyhelp:print_cin_plan", args=[cin.pk])).content.decode()
     assert "Stable housing" in page and "Housing referral" in page and "section 17" in page

@@ -1,4 +1,5 @@
 """Case notes: written on one child's record or shared with siblings (checked child by child), drafts kept."""
+
 import datetime
 
 import pytest
@@ -17,9 +18,14 @@ TODAY = timezone.localdate
 
 
 def note_data(**extra):
-    return {"kind": NoteKind.VISIT, "seen": ChildSeen.SEEN_ALONE, "summary": "Home visit",
-            "text": "Mia showed me her room and said she feels safe.", **date_fields("happened_on", TODAY()),
-            **extra}
+    return {
+        "kind": NoteKind.VISIT,
+        "seen": ChildSeen.SEEN_ALONE,
+        "summary": "Home visit",
+        "text": "Mia showed me her room and said she feels safe.",
+        **date_fields("happened_on", TODAY()),
+        **extra,
+    }
 
 
 @pytest.fixture
@@ -55,25 +61,32 @@ def test_a_note_is_shared_only_with_siblings_the_worker_may_record_on(client, fa
     client.force_login(worker)
     form = client.get(reverse("recording:new_note", args=[mia.pk])).content.decode()
     assert "Leo Hart" in form and "Ava Stone" not in form and "Kim Hart" not in form
-    client.post(reverse("recording:new_note", args=[mia.pk]),
-                note_data(also=[str(leo.pk)], **{f"seen_{leo.pk}": ChildSeen.NOT_SEEN}))
+    client.post(
+        reverse("recording:new_note", args=[mia.pk]),
+        note_data(also=[str(leo.pk)], **{f"seen_{leo.pk}": ChildSeen.NOT_SEEN}),
+    )
     note = CaseNote.objects.get()
-    assert {(c.person_id, c.seen) for c in note.children.all()} == {(mia.pk, ChildSeen.SEEN_ALONE),
-                                                                    (leo.pk, ChildSeen.NOT_SEEN)}
+    assert {(c.person_id, c.seen) for c in note.children.all()} == {
+        (mia.pk, ChildSeen.SEEN_ALONE),
+        (leo.pk, ChildSeen.NOT_SEEN),
+    }
     assert RecordView.objects.filter(user=worker, person=leo, allowed=True, action="record").exists()
     leo_record = client.get(reverse("people:record", args=[leo.pk])).content.decode()
     assert "Home visit" in leo_record
-    forged = client.post(reverse("recording:new_note", args=[mia.pk]),
-                         note_data(summary="Forged", also=[str(ava.pk)],
-                                   **{f"seen_{ava.pk}": ChildSeen.SEEN}))
+    forged = client.post(
+        reverse("recording:new_note", args=[mia.pk]),
+        note_data(summary="Forged", also=[str(ava.pk)], **{f"seen_{ava.pk}": ChildSeen.SEEN}),
+    )
     assert forged.status_code == 200 and not CaseNote.objects.filter(summary="Forged").exists()
 
 
 def test_a_shared_note_names_only_the_children_the_reader_may_open(client, family):
     mia, leo, _, worker, _ = family
     client.force_login(worker)
-    client.post(reverse("recording:new_note", args=[mia.pk]),
-                note_data(also=[str(leo.pk)], **{f"seen_{leo.pk}": ChildSeen.SEEN}))
+    client.post(
+        reverse("recording:new_note", args=[mia.pk]),
+        note_data(also=[str(leo.pk)], **{f"seen_{leo.pk}": ChildSeen.SEEN}),
+    )
     other = make_user(teams=[make_team()])
     involve(mia, user=other)  # another worker with Mia only
     client.force_login(other)
@@ -95,8 +108,10 @@ def test_only_managers_write_management_notes(client, family):
     mia, _, _, worker, manager = family
     client.force_login(worker)
     response = client.post(reverse("recording:new_note", args=[mia.pk]), note_data(kind=NoteKind.MANAGEMENT))
-    assert "Select the what kind of note is this? from the list" in response.content.decode() or \
-        not CaseNote.objects.exists()
+    assert (
+        "Select the what kind of note is this? from the list" in response.content.decode()
+        or not CaseNote.objects.exists()
+    )
     assert not CaseNote.objects.exists()
     client.force_login(manager)
     client.post(reverse("recording:new_note", args=[mia.pk]), note_data(kind=NoteKind.MANAGEMENT))
@@ -124,15 +139,22 @@ def test_the_autosave_endpoint_keeps_drafts_only_for_pages_that_record(client, f
     mia, _, _, worker, _ = family
     client.force_login(worker)
     url = reverse("recording:new_note", args=[mia.pk])
-    saved = client.post(reverse("people:draft"), {"draft_path": url, "draft_title": "Add a case note",
-                                                   "text": "typed so far"}, HTTP_ACCEPT="application/json")
+    saved = client.post(
+        reverse("people:draft"),
+        {"draft_path": url, "draft_title": "Add a case note", "text": "typed so far"},
+        HTTP_ACCEPT="application/json",
+    )
     assert saved.status_code == 200 and "saved_at" in saved.json() and "no-store" in saved["Cache-Control"]
     assert Draft.objects.get(user=worker).data == {"text": ["typed so far"]}
     token = client.get(reverse("people:draft"), {"path": url})
     assert token.status_code == 200 and token.json()["csrf"]
     assert "typed so far" not in token.content.decode()
-    assert client.post(reverse("people:draft"), {"draft_path": reverse("people:record", args=[mia.pk]),
-                                                 "text": "x"}).status_code == 404
+    assert (
+        client.post(
+            reverse("people:draft"), {"draft_path": reverse("people:record", args=[mia.pk]), "text": "x"}
+        ).status_code
+        == 404
+    )
     assert client.post(reverse("people:draft"), {"draft_path": "/nowhere/", "text": "x"}).status_code == 404
     client.post(reverse("people:discard_draft"), {"draft_path": url})
     assert not Draft.objects.exists()
@@ -151,10 +173,19 @@ def test_signed_out_mid_form_shows_what_was_typed(client, family):
 def test_the_notes_page_lists_notes_and_visits_and_filters_by_kind(client, family):
     mia, _, _, worker, _ = family
     client.force_login(worker)
-    client.post(reverse("recording:new_note", args=[mia.pk]), note_data(kind=NoteKind.PHONE_CALL,
-                                                                        summary="Call with school"))
-    Visit.objects.create(person=mia, kind=VisitKind.CHILD_PROTECTION, visited_on=TODAY(), visited_by=worker,
-                         child_seen=True, seen_alone=True, notes="Bedroom clean; Mia chatty.")
+    client.post(
+        reverse("recording:new_note", args=[mia.pk]),
+        note_data(kind=NoteKind.PHONE_CALL, summary="Call with school"),
+    )
+    Visit.objects.create(
+        person=mia,
+        kind=VisitKind.CHILD_PROTECTION,
+        visited_on=TODAY(),
+        visited_by=worker,
+        child_seen=True,
+        seen_alone=True,
+        notes="Bedroom clean; Mia chatty.",
+    )
     url = reverse("recording:notes", args=[mia.pk])
     everything = client.get(url).content.decode()
     assert "Call with school" in everything and "Mia chatty" in everything
@@ -169,8 +200,9 @@ def test_a_partner_with_a_share_neither_reads_nor_writes_notes(client, family):
     mia, _, _, worker, _ = family
     client.force_login(worker)
     client.post(reverse("recording:new_note", args=[mia.pk]), note_data())
-    from tests.factories import make_agency, share
     from access.models import AgencyKind
+    from tests.factories import make_agency, share
+
     police = make_user(role=Role.PARTNER, agency=make_agency("Police", AgencyKind.POLICE))
     share(mia, police.agency)
     client.force_login(police)

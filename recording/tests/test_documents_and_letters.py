@@ -1,5 +1,6 @@
 """Documents (limits on size and kind, served only through the read gate, logged, never cached) and
 letters from templates the council edits (placeholders checked, PDF)."""
+
 import io
 import zipfile
 
@@ -26,9 +27,15 @@ def docx(macro=False) -> bytes:
 
 
 def upload(client, child, name, content, **extra):
-    return client.post(reverse("recording:upload", args=[child.pk]), {
-        "file": SimpleUploadedFile(name, content), "title": "School report", "kind": DocumentKind.REPORT,
-        **extra})
+    return client.post(
+        reverse("recording:upload", args=[child.pk]),
+        {
+            "file": SimpleUploadedFile(name, content),
+            "title": "School report",
+            "kind": DocumentKind.REPORT,
+            **extra,
+        },
+    )
 
 
 @pytest.fixture
@@ -49,19 +56,23 @@ def test_a_document_is_uploaded_and_downloaded_through_the_gate_logged_and_not_c
     assert "no-store" in download["Cache-Control"]
     assert "attachment" in download["Content-Disposition"]
     assert Disclosure.objects.filter(user=worker, kind="export", filename="report.pdf").exists()
-    assert RecordView.objects.filter(user=worker, person=child, allowed=True,
-                                     path=reverse("recording:document", args=[document.pk])).exists()
+    assert RecordView.objects.filter(
+        user=worker, person=child, allowed=True, path=reverse("recording:document", args=[document.pk])
+    ).exists()
     stranger = make_user()
     client.force_login(stranger)
     assert client.get(reverse("recording:document", args=[document.pk])).status_code == 403
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("virus.exe", b"MZ\x90\x00", "The file must be a PDF"),
-    ("report.pdf", b"MZ\x90\x00 not a pdf", "The file is not a real PDF"),
-    ("letter.docx", docx(macro=True), "The file contains macros"),
-    ("notes.txt", b"\xff\xfe\x00bad", "The text file must be plain text"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("virus.exe", b"MZ\x90\x00", "The file must be a PDF"),
+        ("report.pdf", b"MZ\x90\x00 not a pdf", "The file is not a real PDF"),
+        ("letter.docx", docx(macro=True), "The file contains macros"),
+        ("notes.txt", b"\xff\xfe\x00bad", "The text file must be plain text"),
+    ],
+)
 def test_files_that_are_not_what_they_say_are_refused(client, case, name, content, message):
     child, worker, _, _ = case
     client.force_login(worker)
@@ -84,16 +95,24 @@ def test_a_manager_writes_a_template_with_only_known_placeholders(client, case):
     client.force_login(worker)
     assert client.get(reverse("recording:letter_templates")).status_code == 403
     client.force_login(manager)
-    bad = client.post(reverse("recording:new_letter_template"), {
-        "name": "Visit letter", "body": "Dear ${recipient_name}, ${__class__} $", "active": "on"})
+    bad = client.post(
+        reverse("recording:new_letter_template"),
+        {"name": "Visit letter", "body": "Dear ${recipient_name}, ${__class__} $", "active": "on"},
+    )
     assert "Each $ must start a placeholder" in bad.content.decode()
-    unknown = client.post(reverse("recording:new_letter_template"), {
-        "name": "Visit letter", "body": "Dear ${recipient_name}, about ${secret}", "active": "on"})
+    unknown = client.post(
+        reverse("recording:new_letter_template"),
+        {"name": "Visit letter", "body": "Dear ${recipient_name}, about ${secret}", "active": "on"},
+    )
     assert "placeholders that do not exist: ${secret}" in unknown.content.decode()
-    client.post(reverse("recording:new_letter_template"), {
-        "name": "Visit letter",
-        "body": "Dear ${recipient_name},\n\nI will visit ${child_first_name} soon.\n\n"
-                                        "${worker_name}", "active": "on"})
+    client.post(
+        reverse("recording:new_letter_template"),
+        {
+            "name": "Visit letter",
+            "body": "Dear ${recipient_name},\n\nI will visit ${child_first_name} soon.\n\n${worker_name}",
+            "active": "on",
+        },
+    )
     assert LetterTemplate.objects.get().updated_by == manager
 
 
@@ -103,17 +122,25 @@ def test_a_worker_writes_a_letter_to_a_parent_and_prints_it(client, case):
     mum.birth_date = None
     relate(child, mum, "mother")
     make_address(mum, line1="4 Elm Road", postcode="LE2 2BB")
-    template = LetterTemplate.objects.create(name="Visit letter",
-                                             body="Dear ${recipient_name},\n\nI will visit "
-                                             "${child_first_name}.\n\nYours sincerely,\n${worker_name}")
+    template = LetterTemplate.objects.create(
+        name="Visit letter",
+        body="Dear ${recipient_name},\n\nI will visit "
+        "${child_first_name}.\n\nYours sincerely,\n${worker_name}",
+    )
     client.force_login(worker)
     url = reverse("recording:new_letter", args=[child.pk])
     assert "Visit letter" in client.get(url).content.decode()
     form = client.get(url, {"template": template.pk, "to": mum.pk}).content.decode()
     assert "Dear Kim Hart" in form and "I will visit Mia." in form and "4 Elm Road" in form
-    response = client.post(f"{url}?template={template.pk}", {
-        "recipient_name": "Kim Hart", "recipient_address": "4 Elm Road\nLeicester\nLE2 2BB",
-        "subject": "Visit", "body": "Dear Kim Hart,\n\nI will visit Mia on Tuesday."})
+    response = client.post(
+        f"{url}?template={template.pk}",
+        {
+            "recipient_name": "Kim Hart",
+            "recipient_address": "4 Elm Road\nLeicester\nLE2 2BB",
+            "subject": "Visit",
+            "body": "Dear Kim Hart,\n\nI will visit Mia on Tuesday.",
+        },
+    )
     letter = Letter.objects.get()
     assert response.url == reverse("recording:letter", args=[letter.pk]) and letter.template == template
     pdf = client.get(reverse("recording:letter_pdf", args=[letter.pk]))
@@ -124,12 +151,16 @@ def test_a_worker_writes_a_letter_to_a_parent_and_prints_it(client, case):
 
 def test_an_analyst_cannot_upload_even_after_breaking_glass(client, case):
     child, _, _, _ = case
-    from access.models import BreakGlass
-    from django.utils import timezone
     import datetime
+
+    from django.utils import timezone
+
+    from access.models import BreakGlass
+
     analyst = make_user(role=Role.ANALYST)
-    BreakGlass.objects.create(user=analyst, person=child, reason="Checking",
-                              expires_at=timezone.now() + datetime.timedelta(hours=1))
+    BreakGlass.objects.create(
+        user=analyst, person=child, reason="Checking", expires_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     client.force_login(analyst)
     assert client.get(reverse("recording:documents", args=[child.pk])).status_code == 200
     assert upload(client, child, "report.pdf", PDF).status_code == 403

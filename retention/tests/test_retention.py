@@ -1,5 +1,7 @@
-"""Retention on hand-made cases: a care leaver at 25 and at 75, a child in need at 25, a child who died in care,
+"""Retention on hand-made cases: a care leaver at 25 and at 75, a child in need at 25, a child who died in
+care,
 an adoption, a family linked to a child still kept, a legal hold, and what anonymising removes."""
+
 import datetime
 
 import pytest
@@ -73,7 +75,9 @@ def test_a_child_who_died_in_care_is_kept_15_years_from_death():
 def test_an_adoption_record_is_kept_100_years_from_the_order():
     person = make_person(birth_date=D(2008, 2, 1))
     period = in_care(person, D(2008, 3, 1), D(2010, 3, 1))
-    Adoption.objects.create(period=period, best_interest_decision_on=D(2008, 9, 1), adoption_order_on=D(2010, 3, 1))
+    Adoption.objects.create(
+        period=period, best_interest_decision_on=D(2008, 9, 1), adoption_order_on=D(2010, 3, 1)
+    )
     assert review.keep_until()[person.pk].until == D(2110, 3, 1)
     assert person.pk not in due_ids(D(2110, 2, 28))
     assert person.pk in due_ids(D(2110, 3, 1))
@@ -132,8 +136,13 @@ def test_anonymising_removes_names_identifiers_addresses_free_text_and_history()
     child.surname = "Private-Jones"
     child.save()  # a second history row, with the old surname
     make_address(child, line1="7 Secret Lane", postcode="LE2 2BB")
-    contact = Contact.objects.create(person=child, source="1A", referrer="Dr Who, GP", summary="Morgan told me ...",
-                                     received_at=datetime.datetime(2010, 1, 1, 9, tzinfo=datetime.timezone.utc))
+    contact = Contact.objects.create(
+        person=child,
+        source="1A",
+        referrer="Dr Who, GP",
+        summary="Morgan told me ...",
+        received_at=datetime.datetime(2010, 1, 1, 9, tzinfo=datetime.UTC),
+    )
     review.list_due(D(2025, 6, 15))
     item = RetentionReview.objects.get(person=child)
     disposal = anonymise(item, manager, "Checked: no open matters")
@@ -159,12 +168,24 @@ def test_anonymising_leaves_the_audit_log_and_its_chain_as_they_were():
     """The audit rows keep pointing at the person row, which stays; names live in it, not in them."""
     manager, worker = make_user(role=Role.TEAM_MANAGER), make_user()
     child = make_person(forename="Morgan", surname="Private", birth_date=D(2000, 6, 15))
-    RecordView.objects.create(user=worker, person=child, allowed=True, basis="Allocated worker",
-                              path="/people/1/")
-    Disclosure.objects.create(user=worker, kind=DisclosureKind.SEARCH, what="Find a child", path="/people/",
-                              terms="Morgan Private", count=1, named=[child])
-    glass = BreakGlass.objects.create(user=worker, person=child, reason="Police at the door",
-                                      expires_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc))
+    RecordView.objects.create(
+        user=worker, person=child, allowed=True, basis="Allocated worker", path="/people/1/"
+    )
+    Disclosure.objects.create(
+        user=worker,
+        kind=DisclosureKind.SEARCH,
+        what="Find a child",
+        path="/people/",
+        terms="Morgan Private",
+        count=1,
+        named=[child],
+    )
+    glass = BreakGlass.objects.create(
+        user=worker,
+        person=child,
+        reason="Police at the door",
+        expires_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC),
+    )
     before = verify()
     review.list_due(D(2025, 6, 15))
     anonymise(RetentionReview.objects.get(person=child), manager, "Checked: no open matters")
@@ -201,15 +222,21 @@ def test_a_manager_confirms_and_a_legal_hold_stops_it(client, manager):
     assert free.la_id in page.content.decode() and "Quinn" not in page.content.decode()
 
     # A hold placed after the list was made still stops the record going.
-    response = client.post(reverse("retention:holds"), {"la_id": held.la_id, "reason": "Subject access request"})
+    response = client.post(
+        reverse("retention:holds"), {"la_id": held.la_id, "reason": "Subject access request"}
+    )
     assert response.status_code == 302
     items = {r.person_id: r.pk for r in RetentionReview.objects.all()}
-    response = client.post(reverse("retention:reviews"), {
-        "reviews": [items[free.pk], items[held.pk]], "note": "Past retention; checked", "confirm": "on"})
+    response = client.post(
+        reverse("retention:reviews"),
+        {"reviews": [items[free.pk], items[held.pk]], "note": "Past retention; checked", "confirm": "on"},
+    )
     assert response.status_code == 200  # the held record is no longer offered: the form says so
     assert "Select a valid choice" in response.content.decode()
-    response = client.post(reverse("retention:reviews"), {
-        "reviews": [items[free.pk]], "note": "Past retention; checked", "confirm": "on"})
+    response = client.post(
+        reverse("retention:reviews"),
+        {"reviews": [items[free.pk]], "note": "Past retention; checked", "confirm": "on"},
+    )
     assert response.status_code == 302
     free.refresh_from_db()
     held.refresh_from_db()

@@ -1,4 +1,5 @@
 """The Children in Need census: its XML layout, the return built from case records, and its import."""
+
 from ..models import ReturnKind
 from . import extract, xmlio
 

@@ -18,13 +18,16 @@ from ..chunks import before_or_on, chunked, grouped
 
 
 def referrals_in_scope(year):
-    return Referral.objects.filter(year.records_open("referral_date", "closure_date"),
-                                   person__merged_into__isnull=True)
+    return Referral.objects.filter(
+        year.records_open("referral_date", "closure_date"), person__merged_into__isnull=True
+    )
 
 
 def children(year):
     """Each child in the census, in council ID order."""
-    person_ids = list(referrals_in_scope(year).order_by("person__la_id").values_list("person_id", flat=True).distinct())
+    person_ids = list(
+        referrals_in_scope(year).order_by("person__la_id").values_list("person_id", flat=True).distinct()
+    )
     for ids in chunked(person_ids):
         yield from _children(year, ids)
 
@@ -48,14 +51,40 @@ def _identifiers(person: dict, year) -> dict:
 
 def _children(year, person_ids):
     end = year.end
-    people = {p["id"]: p for p in Person.objects.filter(pk__in=person_ids).values(
-        "id", "la_id", "upn", "former_upn", "upn_unknown", "birth_date", "expected_birth_date", "sex", "death_date",
-        "ethnicity")}
-    disabilities = grouped(PersonDisability.objects.filter(person_id__in=person_ids).order_by("pk").values(
-        "person_id", "code"), "person_id")
-    referrals = list(referrals_in_scope(year).filter(person_id__in=person_ids).order_by("referral_date", "pk").values(
-        "id", "person_id", "referral_date", "source", "primary_need", "closure_date", "closure_reason",
-        "no_further_action"))
+    people = {
+        p["id"]: p
+        for p in Person.objects.filter(pk__in=person_ids).values(
+            "id",
+            "la_id",
+            "upn",
+            "former_upn",
+            "upn_unknown",
+            "birth_date",
+            "expected_birth_date",
+            "sex",
+            "death_date",
+            "ethnicity",
+        )
+    }
+    disabilities = grouped(
+        PersonDisability.objects.filter(person_id__in=person_ids).order_by("pk").values("person_id", "code"),
+        "person_id",
+    )
+    referrals = list(
+        referrals_in_scope(year)
+        .filter(person_id__in=person_ids)
+        .order_by("referral_date", "pk")
+        .values(
+            "id",
+            "person_id",
+            "referral_date",
+            "source",
+            "primary_need",
+            "closure_date",
+            "closure_reason",
+            "no_further_action",
+        )
+    )
     referral_ids = [r["id"] for r in referrals]
     modules = _modules(year, referral_ids)
     by_person = grouped(referrals, "person_id")
@@ -89,7 +118,8 @@ def _details(referral: dict, modules: dict, end) -> dict:
 def _modules(year, referral_ids) -> dict:
     end = year.end
     initial = ChildProtectionConference.objects.filter(
-        referral_id__in=referral_ids, kind=ConferenceKind.INITIAL, date__lte=end).order_by("date", "pk")
+        referral_id__in=referral_ids, kind=ConferenceKind.INITIAL, date__lte=end
+    ).order_by("date", "pk")
     icpc_by_s47 = {}
     episode_icpc = {}
     for conference in initial.values("referral_id", "section47_id", "date"):
@@ -108,86 +138,149 @@ def _modules(year, referral_ids) -> dict:
 
 
 def _assessments(year, referral_ids) -> dict:
-    rows = list(Assessment.objects.filter(year.records_open("start_date", "authorisation_date"),
-                                          referral_id__in=referral_ids).order_by("start_date", "pk").values(
-        "id", "referral_id", "start_date", "authorisation_date"))
-    factors = grouped(AssessmentFactorRecord.objects.filter(assessment_id__in=[r["id"] for r in rows]).order_by(
-        "pk").values("assessment_id", "code"), "assessment_id")
+    rows = list(
+        Assessment.objects.filter(
+            year.records_open("start_date", "authorisation_date"), referral_id__in=referral_ids
+        )
+        .order_by("start_date", "pk")
+        .values("id", "referral_id", "start_date", "authorisation_date")
+    )
+    factors = grouped(
+        AssessmentFactorRecord.objects.filter(assessment_id__in=[r["id"] for r in rows])
+        .order_by("pk")
+        .values("assessment_id", "code"),
+        "assessment_id",
+    )
     result = {}
     for row in rows:
         completed = before_or_on(row["authorisation_date"], year.end)
-        result.setdefault(row["referral_id"], []).append({
-            "AssessmentActualStartDate": row["start_date"],
-            "AssessmentAuthorisationDate": completed,
-            "FactorsIdentifiedAtAssessment": [f["code"] for f in factors.get(row["id"], [])] if completed else [],
-        })
+        result.setdefault(row["referral_id"], []).append(
+            {
+                "AssessmentActualStartDate": row["start_date"],
+                "AssessmentAuthorisationDate": completed,
+                "FactorsIdentifiedAtAssessment": [f["code"] for f in factors.get(row["id"], [])]
+                if completed
+                else [],
+            }
+        )
     return result
 
 
 def _cin_plans(year, referral_ids) -> dict:
     result = {}
-    for row in CINPlan.objects.filter(year.records_open(), referral_id__in=referral_ids).order_by(
-            "start_date", "pk").values("referral_id", "start_date", "end_date"):
-        result.setdefault(row["referral_id"], []).append({
-            "CINPlanStartDate": row["start_date"], "CINPlanEndDate": before_or_on(row["end_date"], year.end)})
+    for row in (
+        CINPlan.objects.filter(year.records_open(), referral_id__in=referral_ids)
+        .order_by("start_date", "pk")
+        .values("referral_id", "start_date", "end_date")
+    ):
+        result.setdefault(row["referral_id"], []).append(
+            {"CINPlanStartDate": row["start_date"], "CINPlanEndDate": before_or_on(row["end_date"], year.end)}
+        )
     return result
 
 
 def _section47s(year, referral_ids, icpc_by_s47) -> dict:
     result = {}
-    for row in Section47.objects.filter(referral_id__in=referral_ids, start_date__lte=year.end).order_by(
-            "start_date", "pk").values("id", "referral_id", "start_date", "icpc_due", "icpc_not_required",
-                                       "completed_on"):
+    for row in (
+        Section47.objects.filter(referral_id__in=referral_ids, start_date__lte=year.end)
+        .order_by("start_date", "pk")
+        .values("id", "referral_id", "start_date", "icpc_due", "icpc_not_required", "completed_on")
+    ):
         icpc = icpc_by_s47.get(row["id"])
         finished = icpc or (row["completed_on"] if row["icpc_not_required"] else None)
         if finished and finished < year.start:
             continue
-        result.setdefault(row["referral_id"], []).append({
-            "S47ActualStartDate": row["start_date"], "InitialCPCtarget": row["icpc_due"], "DateOfInitialCPC": icpc,
-            "ICPCnotRequired": row["icpc_not_required"]})
+        result.setdefault(row["referral_id"], []).append(
+            {
+                "S47ActualStartDate": row["start_date"],
+                "InitialCPCtarget": row["icpc_due"],
+                "DateOfInitialCPC": icpc,
+                "ICPCnotRequired": row["icpc_not_required"],
+            }
+        )
     return result
 
 
 def _cp_plans(year, referral_ids) -> dict:
-    rows = list(ChildProtectionPlan.objects.filter(year.records_open(), referral_id__in=referral_ids).order_by(
-        "start_date", "pk").values("id", "referral_id", "start_date", "end_date", "initial_category",
-                                   "latest_category", "previous_plans"))
-    reviews = grouped(ChildProtectionConference.objects.filter(
-        plan_id__in=[r["id"] for r in rows], kind=ConferenceKind.REVIEW, date__gte=year.start, date__lte=year.end,
-    ).order_by("date", "pk").values("plan_id", "date"), "plan_id")
+    rows = list(
+        ChildProtectionPlan.objects.filter(year.records_open(), referral_id__in=referral_ids)
+        .order_by("start_date", "pk")
+        .values(
+            "id",
+            "referral_id",
+            "start_date",
+            "end_date",
+            "initial_category",
+            "latest_category",
+            "previous_plans",
+        )
+    )
+    reviews = grouped(
+        ChildProtectionConference.objects.filter(
+            plan_id__in=[r["id"] for r in rows],
+            kind=ConferenceKind.REVIEW,
+            date__gte=year.start,
+            date__lte=year.end,
+        )
+        .order_by("date", "pk")
+        .values("plan_id", "date"),
+        "plan_id",
+    )
     result = {}
     for row in rows:
-        result.setdefault(row["referral_id"], []).append({
-            "CPPstartDate": row["start_date"], "CPPendDate": before_or_on(row["end_date"], year.end),
-            "InitialCategoryOfAbuse": row["initial_category"], "LatestCategoryOfAbuse": row["latest_category"],
-            "NumberOfPreviousCPP": row["previous_plans"],
-            "Reviews": [r["date"] for r in reviews.get(row["id"], [])]})
+        result.setdefault(row["referral_id"], []).append(
+            {
+                "CPPstartDate": row["start_date"],
+                "CPPendDate": before_or_on(row["end_date"], year.end),
+                "InitialCategoryOfAbuse": row["initial_category"],
+                "LatestCategoryOfAbuse": row["latest_category"],
+                "NumberOfPreviousCPP": row["previous_plans"],
+                "Reviews": [r["date"] for r in reviews.get(row["id"], [])],
+            }
+        )
     return result
 
 
 def _pre_proceedings(year, referral_ids) -> dict:
     end = year.end
-    rows = list(PreProceedings.objects.filter(year.records_open("start_date", "step_decision_on"),
-                                              referral_id__in=referral_ids).order_by("start_date", "pk").values())
-    offered = set(FGDMOffer.objects.filter(referral_id__in=referral_ids, offered_on__lte=end).values_list(
-        "referral_id", flat=True))
-    facilitated = set(FGDMMeeting.objects.filter(offer__referral_id__in=referral_ids, held_on__lte=end,
-                                                 facilitated=True).values_list("offer__referral_id", flat=True))
-    reviews = grouped(PLOMeeting.objects.filter(pre_proceedings_id__in=[r["id"] for r in rows], is_review=True,
-                                                held_on__lte=end).values("pre_proceedings_id"), "pre_proceedings_id")
+    rows = list(
+        PreProceedings.objects.filter(
+            year.records_open("start_date", "step_decision_on"), referral_id__in=referral_ids
+        )
+        .order_by("start_date", "pk")
+        .values()
+    )
+    offered = set(
+        FGDMOffer.objects.filter(referral_id__in=referral_ids, offered_on__lte=end).values_list(
+            "referral_id", flat=True
+        )
+    )
+    facilitated = set(
+        FGDMMeeting.objects.filter(
+            offer__referral_id__in=referral_ids, held_on__lte=end, facilitated=True
+        ).values_list("offer__referral_id", flat=True)
+    )
+    reviews = grouped(
+        PLOMeeting.objects.filter(
+            pre_proceedings_id__in=[r["id"] for r in rows], is_review=True, held_on__lte=end
+        ).values("pre_proceedings_id"),
+        "pre_proceedings_id",
+    )
     result = {}
     for row in rows:
         decided = before_or_on(row["step_decision_on"], end)
-        result.setdefault(row["referral_id"], []).append({
-            "PPStartDate": row["start_date"],
-            "LBPSentDate": before_or_on(row["letter_before_proceedings_sent_on"], end),
-            "FGDMMeetingOffer": row["referral_id"] in offered,
-            "FGDMMeetingFac": row["referral_id"] in facilitated,
-            "InitialPPMeetingDate": before_or_on(row["initial_meeting_on"], end),
-            "ReviewMeetingsCount": len(reviews.get(row["id"], [])),
-            "StepDecisionDate": decided,
-            "PPOutcome": (row["outcome"] or None) if decided else None,
-            "CourtAppDate": before_or_on(row["court_application_on"], end),
-            "LetterInitCPDate": before_or_on(row["letter_initiating_proceedings_sent_on"], end),
-        })
+        result.setdefault(row["referral_id"], []).append(
+            {
+                "PPStartDate": row["start_date"],
+                "LBPSentDate": before_or_on(row["letter_before_proceedings_sent_on"], end),
+                "FGDMMeetingOffer": row["referral_id"] in offered,
+                "FGDMMeetingFac": row["referral_id"] in facilitated,
+                "InitialPPMeetingDate": before_or_on(row["initial_meeting_on"], end),
+                "ReviewMeetingsCount": len(reviews.get(row["id"], [])),
+                "StepDecisionDate": decided,
+                "PPOutcome": (row["outcome"] or None) if decided else None,
+                "CourtAppDate": before_or_on(row["court_application_on"], end),
+                "LetterInitCPDate": before_or_on(row["letter_initiating_proceedings_sent_on"], end),
+            }
+        )
     return result

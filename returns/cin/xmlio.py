@@ -3,9 +3,12 @@
 Both stream: a large council's census is written as each child is built and read with iterparse,
 so memory stays flat whatever the size of the file.
 """
+
 import datetime
+
 # bandit B405: the error type only; files are parsed by defusedxml.
 from xml.etree.ElementTree import ParseError  # nosec B405
+
 # bandit B406: escapes what Thrive writes; parses nothing.
 from xml.sax.saxutils import escape  # nosec B406
 
@@ -58,13 +61,16 @@ def _lines(record: dict, items, year: int, depth: int):
 
 def write(out, year, la_code: str, children, created: datetime.datetime) -> int:
     """Write the census to a text stream; returns the number of children written."""
-    out.write('<?xml version="1.0" encoding="utf-8"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n'
-              f"      <Collection>CIN</Collection>\n      <Year>{year.year}</Year>\n"
-              f"      <ReferenceDate>{year.end.isoformat()}</ReferenceDate>\n    </CollectionDetails>\n"
-              f"    <Source>\n      <SourceLevel>L</SourceLevel>\n      <LEA>{escape(la_code)}</LEA>\n"
-              f"      <SoftwareCode>{SOFTWARE}</SoftwareCode>\n      <Release>1</Release>\n"
-              f"      <SerialNo>001</SerialNo>\n      <DateTime>{created.replace(microsecond=0).isoformat()}</DateTime>\n"
-              "    </Source>\n  </Header>\n  <Children>\n")
+    out.write(
+        '<?xml version="1.0" encoding="utf-8"?>\n<Message>\n  <Header>\n    <CollectionDetails>\n'
+        f"      <Collection>CIN</Collection>\n      <Year>{year.year}</Year>\n"
+        f"      <ReferenceDate>{year.end.isoformat()}</ReferenceDate>\n    </CollectionDetails>\n"
+        f"    <Source>\n      <SourceLevel>L</SourceLevel>\n      <LEA>{escape(la_code)}</LEA>\n"
+        f"      <SoftwareCode>{SOFTWARE}</SoftwareCode>\n      <Release>1</Release>\n"
+        "      <SerialNo>001</SerialNo>\n      "
+        f"<DateTime>{created.replace(microsecond=0).isoformat()}</DateTime>\n"
+        "    </Source>\n  </Header>\n  <Children>\n"
+    )
     count = 0
     for child in children:
         out.write("    <Child>\n" + "\n".join(_lines(child, CHILD, year.year, 3)) + "\n    </Child>\n")
@@ -93,7 +99,8 @@ def _value(name: str, raw: str):
 
 def _read(element, items, record: dict, where: str, file: str, problems: list):
     known = {}
-    by_tag = {}  # the element's children by tag, looked up once: ElementTree's find() parses its path each call
+    # the element's children by tag, looked up once: ElementTree's find() parses its path each call
+    by_tag = {}
     for child in element:
         by_tag.setdefault(child.tag, []).append(child)
     for item in items:
@@ -103,9 +110,12 @@ def _read(element, items, record: dict, where: str, file: str, problems: list):
                 _read(group, item.items, record, where, file, problems)
         elif isinstance(item, Wrapped):
             known[item.tag] = True
-            record[item.tag] = [_checked(v.tag, v.text, where, file, problems)
-                                for group in by_tag.get(item.tag, ()) for v in group
-                                if _known_item(v, item, where, file, problems)]
+            record[item.tag] = [
+                _checked(v.tag, v.text, where, file, problems)
+                for group in by_tag.get(item.tag, ())
+                for v in group
+                if _known_item(v, item, where, file, problems)
+            ]
         elif isinstance(item, Repeated):
             known[item.tag] = True
             members = []
@@ -120,13 +130,17 @@ def _read(element, items, record: dict, where: str, file: str, problems: list):
             record[item] = None if found is None else _checked(item, found[0].text, where, file, problems)
     for child in element:
         if child.tag not in known:
-            problems.append(Problem(file, where, child.tag, "Thrive does not hold this item, so it cannot be imported."))
+            problems.append(
+                Problem(file, where, child.tag, "Thrive does not hold this item, so it cannot be imported.")
+            )
 
 
 def _known_item(value_element, wrapped: Wrapped, where, file, problems) -> bool:
     if value_element.tag == wrapped.item:
         return True
-    problems.append(Problem(file, where, value_element.tag, f"Only {wrapped.item} is expected inside {wrapped.tag}."))
+    problems.append(
+        Problem(file, where, value_element.tag, f"Only {wrapped.item} is expected inside {wrapped.tag}.")
+    )
     return False
 
 
@@ -134,7 +148,7 @@ def _checked(name, raw, where, file, problems):
     try:
         return _value(name, raw)
     except ValueError as error:
-        shown = (raw or "").strip()[:limits.RETURN_ITEM]
+        shown = (raw or "").strip()[: limits.RETURN_ITEM]
         problems.append(Problem(file, where, name, f"'{shown}' is not a valid value ({error})."))
         return None
 
@@ -156,11 +170,23 @@ def read(path, problems: list):
         yield from _children(path, file, header, problems)
     except ParseError as error:
         line = error.position[0] if error.position else "?"
-        problems.append(Problem(file, f"line {line}", "", f"The file is not well-formed XML ({error}). "
-                                                          "Export the census from the case system again."))
+        problems.append(
+            Problem(
+                file,
+                f"line {line}",
+                "",
+                f"The file is not well-formed XML ({error}). Export the census from the case system again.",
+            )
+        )
     except DefusedXmlException:
-        problems.append(Problem(file, "the whole file", "", "The file declares entities or a DTD, which a census "
-                                                            "never does; Thrive does not read it."))
+        problems.append(
+            Problem(
+                file,
+                "the whole file",
+                "",
+                "The file declares entities or a DTD, which a census never does; Thrive does not read it.",
+            )
+        )
     except OSError as error:
         problems.append(Problem(file, "the whole file", "", f"The file cannot be opened ({error.strerror})."))
 
@@ -177,7 +203,7 @@ def _children(path, file, header, problems):
             where = f"Child {number}"
             identifier = element.findtext("ChildIdentifiers/LAchildID")
             if identifier:
-                where += f" (LAchildID {identifier.strip()[:limits.RETURN_ITEM]})"
+                where += f" (LAchildID {identifier.strip()[: limits.RETURN_ITEM]})"
             _read(element, CHILD, child, where, file, problems)
             child["_where"] = where
             yield header, child

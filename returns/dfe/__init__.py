@@ -7,10 +7,10 @@ under their Python, prints what they find as JSON. THRIVE_VALIDATORS_PYTHON name
 """
 
 import json
-import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
 import os
 import subprocess
 import time
+import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +25,10 @@ VALIDATOR_KINDS = {"cin": "cin", "ssda903": "903"}
 # facts (`Facts`). Checked by returns/tests/test_dfe.py.
 CROSS_EPISODE_REVIEWS = (
     lambda finding, facts: finding.child not in facts.review_in_cin_plan,
-    "The validator matches each CP review with every CP plan of the child that has the same number within its "
-    "CIN episode, so a review that ended one episode's plan is compared with another episode's plan; no review "
+    "The validator matches each CP review with every CP plan of the child that has the same number "
+    "within its "
+    "CIN episode, so a review that ended one episode's plan is compared with another episode's plan; no "
+    "review "
     "was held while a CIN plan was open and its own plan carried on.",
 )
 DEFECTS = {(f"cin{y}", "4003"): CROSS_EPISODE_REVIEWS for y in ("2024_25", "2025_26", "2026_27")}

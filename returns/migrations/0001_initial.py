@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,19 +15,58 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ValidationOverride',
+            name="ValidationOverride",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('return_kind', models.CharField(choices=[('cin', 'Children in need census'), ('ssda903', 'SSDA903 (children looked after)')], max_length=10)),
-                ('year', models.PositiveSmallIntegerField(help_text='The collection year, named by its reference date (2025 for 2024-25).')),
-                ('rule_code', models.CharField(max_length=12)),
-                ('child', models.CharField(blank=True, help_text='Blank for a rule about the whole return.', max_length=20, verbose_name='LA child ID')),
-                ('reason', models.TextField()),
-                ('overridden_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('overridden_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "return_kind",
+                    models.CharField(
+                        choices=[
+                            ("cin", "Children in need census"),
+                            ("ssda903", "SSDA903 (children looked after)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The collection year, named by its reference date (2025 for 2024-25)."
+                    ),
+                ),
+                ("rule_code", models.CharField(max_length=12)),
+                (
+                    "child",
+                    models.CharField(
+                        blank=True,
+                        help_text="Blank for a rule about the whole return.",
+                        max_length=20,
+                        verbose_name="LA child ID",
+                    ),
+                ),
+                ("reason", models.TextField()),
+                ("overridden_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "overridden_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('return_kind', 'year', 'rule_code', 'child'), name='one_override_per_rule_and_child')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("return_kind", "year", "rule_code", "child"),
+                        name="one_override_per_rule_and_child",
+                    )
+                ],
             },
         ),
     ]

@@ -7,77 +7,200 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_upn_unknown_and_former_upn'),
-        ('returns', '0001_initial'),
+        ("people", "0002_upn_unknown_and_former_upn"),
+        ("returns", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ValidationRun',
+            name="ValidationRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('return_kind', models.CharField(choices=[('cin', 'Children in need census'), ('ssda903', 'SSDA903 (children looked after)')], max_length=10)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('ran_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('validator', models.CharField(help_text='The validator package and version.', max_length=60)),
-                ('ruleset', models.CharField(help_text="The collection year's rules, e.g. cin2024_25.", max_length=20)),
-                ('children', models.PositiveIntegerField()),
-                ('seconds', models.FloatField(default=0)),
-                ('rules', models.JSONField(default=dict, help_text='Code to message and kind, for the rules that found something.')),
-                ('ran_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "return_kind",
+                    models.CharField(
+                        choices=[
+                            ("cin", "Children in need census"),
+                            ("ssda903", "SSDA903 (children looked after)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("ran_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "validator",
+                    models.CharField(help_text="The validator package and version.", max_length=60),
+                ),
+                (
+                    "ruleset",
+                    models.CharField(
+                        help_text="The collection year's rules, e.g. cin2024_25.", max_length=20
+                    ),
+                ),
+                ("children", models.PositiveIntegerField()),
+                ("seconds", models.FloatField(default=0)),
+                (
+                    "rules",
+                    models.JSONField(
+                        default=dict,
+                        help_text="Code to message and kind, for the rules that found something.",
+                    ),
+                ),
+                (
+                    "ran_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ValidationIssue',
+            name="ValidationIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule_code', models.CharField(max_length=12)),
-                ('kind', models.CharField(choices=[('error', 'Error'), ('query', 'Query'), ('defect', 'Validator defect')], max_length=6)),
-                ('child', models.CharField(blank=True, max_length=20, verbose_name='LA child ID')),
-                ('table', models.CharField(blank=True, max_length=40)),
-                ('row', models.IntegerField(blank=True, null=True)),
-                ('fields', models.JSONField(default=list)),
-                ('values', models.JSONField(default=dict)),
-                ('not_yet_due', models.BooleanField(default=False, help_text='An in-year check: the query is about a timescale that has not yet run out.')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='people.person')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='returns.validationrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule_code", models.CharField(max_length=12)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("error", "Error"), ("query", "Query"), ("defect", "Validator defect")],
+                        max_length=6,
+                    ),
+                ),
+                ("child", models.CharField(blank=True, max_length=20, verbose_name="LA child ID")),
+                ("table", models.CharField(blank=True, max_length=40)),
+                ("row", models.IntegerField(blank=True, null=True)),
+                ("fields", models.JSONField(default=list)),
+                ("values", models.JSONField(default=dict)),
+                (
+                    "not_yet_due",
+                    models.BooleanField(
+                        default=False,
+                        help_text="An in-year check: the query is about a timescale that has not yet run out.",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="returns.validationrun",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FixRequest',
+            name="FixRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('return_kind', models.CharField(choices=[('cin', 'Children in need census'), ('ssda903', 'SSDA903 (children looked after)')], max_length=10)),
-                ('year', models.PositiveSmallIntegerField()),
-                ('rule_code', models.CharField(max_length=12)),
-                ('message', models.TextField(help_text='What the validator says, as the worker will read it.')),
-                ('detail', models.TextField(blank=True, help_text='The record and the values the rule looked at.')),
-                ('note', models.TextField(blank=True, help_text='What the analyst adds.')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('due_on', models.DateField()),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_how', models.CharField(blank=True, choices=[('done', 'Marked done by the worker'), ('resolved', 'No longer found when the return was checked')], max_length=20)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fix_requests', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "return_kind",
+                    models.CharField(
+                        choices=[
+                            ("cin", "Children in need census"),
+                            ("ssda903", "SSDA903 (children looked after)"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("rule_code", models.CharField(max_length=12)),
+                (
+                    "message",
+                    models.TextField(help_text="What the validator says, as the worker will read it."),
+                ),
+                (
+                    "detail",
+                    models.TextField(blank=True, help_text="The record and the values the rule looked at."),
+                ),
+                ("note", models.TextField(blank=True, help_text="What the analyst adds.")),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("due_on", models.DateField()),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "closed_how",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("done", "Marked done by the worker"),
+                            ("resolved", "No longer found when the return was checked"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="people.person"
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fix_requests",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['person', 'closed_at'], name='returns_fix_person__3ba885_idx'), models.Index(fields=['worker', 'closed_at'], name='returns_fix_worker__c497b3_idx')],
+                "indexes": [
+                    models.Index(fields=["person", "closed_at"], name="returns_fix_person__3ba885_idx"),
+                    models.Index(fields=["worker", "closed_at"], name="returns_fix_worker__c497b3_idx"),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='validationrun',
-            index=models.Index(fields=['return_kind', 'year', '-ran_at'], name='returns_val_return__5c8681_idx'),
+            model_name="validationrun",
+            index=models.Index(
+                fields=["return_kind", "year", "-ran_at"], name="returns_val_return__5c8681_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='validationissue',
-            index=models.Index(fields=['run', 'kind', 'rule_code'], name='returns_val_run_id_7492d3_idx'),
+            model_name="validationissue",
+            index=models.Index(fields=["run", "kind", "rule_code"], name="returns_val_run_id_7492d3_idx"),
         ),
         migrations.AddIndex(
-            model_name='validationissue',
-            index=models.Index(fields=['run', 'child'], name='returns_val_run_id_fdc692_idx'),
+            model_name="validationissue",
+            index=models.Index(fields=["run", "child"], name="returns_val_run_id_fdc692_idx"),
         ),
     ]

@@ -1,5 +1,6 @@
 """Checking a SEN2 message before it can be downloaded: the XML schema (xmlschema), then the rules that
-join fields, each issue naming the child (by council ID, kept beside the message, never in it) and the item."""
+join fields, each issue naming the child (by council ID, kept beside the message, never in it) and the
+item."""
 
 import datetime
 import xml.etree.ElementTree as ET  # nosec B405: XML that Thrive itself wrote
@@ -62,9 +63,7 @@ def _rules(person, who) -> list[Issue]:
         assessment = request.find("Assessment")
         if assessment is not None and outcome not in ("Y", "H"):
             issues.append(
-                Issue(
-                    "SEN2-04", who, "Assessment", "An assessment is returned without a decision to assess."
-                )
+                Issue("SEN2-04", who, "Assessment", "An assessment is returned without a decision to assess.")
             )
         plan = assessment.find("NamedPlan") if assessment is not None else None
         if plan is not None:
@@ -92,9 +91,7 @@ def _rules(person, who) -> list[Issue]:
         if active is not None and not any(
             n.findtext("SENtypeRank") == "1" for n in active.findall("SENneed")
         ):
-            issues.append(
-                Issue("SEN2-07", who, "SENneed", "An active plan needs its primary need (rank 1).")
-            )
+            issues.append(Issue("SEN2-07", who, "SENneed", "An active plan needs its primary need (rank 1)."))
     return issues
 
 

@@ -35,10 +35,18 @@ def _issues_page(request, year, built, issues, **context):
     named = [issue.person_id for issue in issues if issue.person_id]
     if named:
         disclose(request, DisclosureKind.LIST, named, what=f"SEN2 {year}: issues")
-    return render(request, "sen2/index.html", {
-        "year": year, "reference": reference_date(year), "issues": issues, "children": len(built.children),
-        **context,
-    }, status=409 if context.get("blocked") else 200)
+    return render(
+        request,
+        "sen2/index.html",
+        {
+            "year": year,
+            "reference": reference_date(year),
+            "issues": issues,
+            "children": len(built.children),
+            **context,
+        },
+        status=409 if context.get("blocked") else 200,
+    )
 
 
 @returns_page
@@ -60,6 +68,11 @@ def download(request):
     name = f"SEN2_{year}_{_la_code()}.xml"
     response = HttpResponse(built.xml, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    disclose(request, DisclosureKind.EXPORT, [pk for _, _, pk in built.children.values()],
-             what=f"SEN2 {year}: EHC needs assessments and plans", filename=name)
+    disclose(
+        request,
+        DisclosureKind.EXPORT,
+        [pk for _, _, pk in built.children.values()],
+        what=f"SEN2 {year}: EHC needs assessments and plans",
+        filename=name,
+    )
     return response

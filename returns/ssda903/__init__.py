@@ -1,4 +1,6 @@
-"""The SSDA903 return (children looked after): its CSV tables, the return built from case records, its import."""
+"""The SSDA903 return (children looked after): its CSV tables, the return built from case records, its
+import."""
+
 from ..models import ReturnKind
 from . import csvio, extract
 

@@ -1,4 +1,5 @@
 """Writing the 903's CSV files a child at a time, and reading a council's files back."""
+
 import csv
 import datetime
 from pathlib import Path
@@ -67,20 +68,24 @@ def read_table(path: Path, name: str, columns, problems: list) -> list[dict]:
         problems.append(Problem(path.name, error.where or "the whole file", "", error.message))
         return rows
     except OSError as error:
-        problems.append(Problem(path.name, "the whole file", "", f"The file cannot be opened ({error.strerror})."))
+        problems.append(
+            Problem(path.name, "the whole file", "", f"The file cannot be opened ({error.strerror}).")
+        )
         return rows
     missing = [c for c in columns if c not in headings]
     if missing:
-        problems.append(Problem(path.name, "the first row", ", ".join(missing), f"The {name} file needs these columns."))
+        problems.append(
+            Problem(path.name, "the first row", ", ".join(missing), f"The {name} file needs these columns.")
+        )
         return rows
     for number, raw in enumerate(records, 2):
-        where = f"row {number} (CHILD {(raw.get('CHILD') or '').strip()[:limits.RETURN_ITEM]})"
+        where = f"row {number} (CHILD {(raw.get('CHILD') or '').strip()[: limits.RETURN_ITEM]})"
         row = {"_where": where}
         for column in columns:
             try:
                 row[column] = _value(column, raw.get(column))
             except ValueError as error:
-                shown = (raw.get(column) or "")[:limits.RETURN_ITEM]
+                shown = (raw.get(column) or "")[: limits.RETURN_ITEM]
                 problems.append(Problem(path.name, where, column, f"'{shown}' is not valid ({error})."))
                 row[column] = None
         rows.append(row)

@@ -38,8 +38,12 @@ def test_list_3_counts_each_childs_referrals_in_the_re_referral_window(tmp_path)
     rows = list(load_workbook(path, read_only=True)["List 3 Referrals"].iter_rows(values_only=True))
     column = rows[0].index("Number of Referrals in Last 12 Months")
     counted = sorted(row[column] for row in rows[1:] if row[0] == "R0001")
-    expected = sorted(Referral.objects.filter(
-        person=again, referral_date__gte=re_referral_window_start(r.referral_date),
-        referral_date__lte=r.referral_date).count()
-        for r in Referral.objects.filter(person=again, referral_date__gte=D(2024, 9, 30)))
+    expected = sorted(
+        Referral.objects.filter(
+            person=again,
+            referral_date__gte=re_referral_window_start(r.referral_date),
+            referral_date__lte=r.referral_date,
+        ).count()
+        for r in Referral.objects.filter(person=again, referral_date__gte=D(2024, 9, 30))
+    )
     assert counted == expected == [2, 3, 3]

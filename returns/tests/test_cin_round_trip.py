@@ -1,5 +1,4 @@
 """Export the census, import it into an empty Thrive, export again: the same return, field by field."""
-import datetime
 
 import pytest
 
@@ -24,7 +23,9 @@ def differences(first, second, where="") -> list[str]:
     """Every field that differs between two returns read back, with where it is."""
     if isinstance(first, dict) and isinstance(second, dict):
         keys = (set(first) | set(second)) - {"_where", "_person_id"}
-        return [d for key in sorted(keys) for d in differences(first.get(key), second.get(key), f"{where}/{key}")]
+        return [
+            d for key in sorted(keys) for d in differences(first.get(key), second.get(key), f"{where}/{key}")
+        ]
     if isinstance(first, list) and isinstance(second, list) and len(first) == len(second):
         return [d for i, (a, b) in enumerate(zip(first, second)) for d in differences(a, b, f"{where}[{i}]")]
     return [] if first == second else [f"{where}: {first!r} != {second!r}"]

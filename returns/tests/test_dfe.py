@@ -73,7 +73,8 @@ def test_known_validator_defects_are_recognised():
 
 
 def test_the_903_has_no_defects_left():
-    """The 903's findings that once needed setting apart (K3 in 2024-25, a leaver's open social worker episode,
+    """The 903's findings that once needed setting apart (K3 in 2024-25, a leaver's open social worker
+    episode,
     care or a missing period ending on 31 March) are avoided by the export and the synthetic council."""
     assert not [key for key in dfe.DEFECTS if key[0].startswith("lac")]
 

@@ -5,6 +5,7 @@ Queries may remain where real councils have them too (assessments and enquiries 
 tests fail with the message that says how to build them. One `tiny` council serves each as-at date:
 31 March 2025 (the 2024-25 returns) and 2 December 2026 (2025-26, and 2026-27 in year).
 """
+
 import datetime
 
 import pytest
@@ -38,8 +39,11 @@ def council(request, django_db_setup, django_db_blocker):
 
 def years(as_at):
     """The returns a council has data for on that day: every year ending by then, and the year in progress."""
-    return [CollectionYear(y) for y in range(2025, as_at.year + 2) if CollectionYear(y).start <= as_at
-            and y <= 2027][-2:]
+    return [
+        CollectionYear(y)
+        for y in range(2025, as_at.year + 2)
+        if CollectionYear(y).start <= as_at and y <= 2027
+    ][-2:]
 
 
 def errors(builder, year, as_at):

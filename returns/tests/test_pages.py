@@ -50,7 +50,9 @@ def test_an_analyst_checks_the_census_and_downloads_it(client):
     assert (export.user, export.filename, export.count) == (user, "cin_2025.xml", 5)
     named = set(export.children.values_list("person__la_id", flat=True))
     assert named == {f"C000{n}" for n in range(1, 6)}
-    issues = Disclosure.objects.get(kind=DisclosureKind.LIST)  # the issues page names the children with errors
+    issues = Disclosure.objects.get(
+        kind=DisclosureKind.LIST
+    )  # the issues page names the children with errors
     assert issues.user == user
 
 

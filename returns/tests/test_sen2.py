@@ -1,4 +1,5 @@
-"""SEN2: built from the education records, checked against the schema and the rules, downloadable only when clean."""
+"""SEN2: built from the education records, checked against the schema and the rules, downloadable only when
+clean."""
 
 import datetime
 import xml.etree.ElementTree as ET

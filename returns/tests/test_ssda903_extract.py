@@ -1,11 +1,13 @@
-"""What the 903 reports of a placement type the DfE retired, and of a leaver's social worker, worked by hand."""
+"""What the 903 reports of a placement type the DfE retired, and of a leaver's social worker, worked by
+hand."""
+
 import pytest
 
 from returns.ssda903.extract import children
 from returns.years import CollectionYear
+from tests.factories import make_user
 
 from .builders import D, allocated, child, council, episode, period
-from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +33,9 @@ def leaver(la_id: str):
 
 
 def social_worker_episodes(la_id: str) -> list:
-    return [(e["SW_ID"], e["SW_DECOM"], e["SW_DEC"], e["SW_REASON"]) for e in exported(2025)[la_id]["SWEpisodes"]]
+    return [
+        (e["SW_ID"], e["SW_DECOM"], e["SW_DEC"], e["SW_REASON"]) for e in exported(2025)[la_id]["SWEpisodes"]
+    ]
 
 
 def test_a_leavers_worker_still_allocated_when_care_ended_is_reported_open():
@@ -50,8 +54,10 @@ def test_a_change_of_worker_on_the_day_care_ended_is_reported_as_a_change():
     person = leaver("L0104")
     allocated(person, first, D(2024, 5, 1), D(2025, 1, 9))
     allocated(person, second, D(2025, 1, 10), reason="LEFTRL")
-    assert social_worker_episodes("L0104") == [("SW100302", D(2024, 5, 1), D(2025, 1, 10), "FCONTA"),
-                                               ("SW100303", D(2025, 1, 10), None, "LEFTRL")]
+    assert social_worker_episodes("L0104") == [
+        ("SW100302", D(2024, 5, 1), D(2025, 1, 10), "FCONTA"),
+        ("SW100303", D(2025, 1, 10), None, "LEFTRL"),
+    ]
 
 
 def test_a_worker_who_left_before_31_march_for_a_child_still_in_care_has_their_end_reported():
@@ -61,8 +67,10 @@ def test_a_worker_who_left_before_31_march_for_a_child_still_in_care_has_their_e
     episode(period(person, D(2024, 5, 1)), D(2024, 5, 1))
     allocated(person, first, D(2024, 5, 1), D(2025, 3, 27))
     allocated(person, second, D(2025, 3, 28), reason="MANAGE")
-    assert social_worker_episodes("L0105") == [("SW100304", D(2024, 5, 1), D(2025, 3, 28), "FCONTA"),
-                                               ("SW100305", D(2025, 3, 28), None, "MANAGE")]
+    assert social_worker_episodes("L0105") == [
+        ("SW100304", D(2024, 5, 1), D(2025, 3, 28), "FCONTA"),
+        ("SW100305", D(2025, 3, 28), None, "MANAGE"),
+    ]
 
 
 def test_a_child_who_left_care_on_31_march_itself_has_the_worker_of_that_day_reported_open():

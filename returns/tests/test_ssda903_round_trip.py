@@ -1,4 +1,5 @@
 """Export the 903, import its files into an empty Thrive, export again: the same return, field by field."""
+
 import pytest
 
 from returns import ssda903
@@ -16,9 +17,13 @@ pytestmark = pytest.mark.django_db
 def read_return(folder):
     problems = []
     columns = {name: cols for name, _, cols in tables_for(YEAR.year)}
-    tables = {name: [{k: v for k, v in row.items() if k != "_where"} for row in read_table(path, name, columns[name],
-                                                                                           problems)]
-              for name, path in find_files(folder, YEAR.year).items()}
+    tables = {
+        name: [
+            {k: v for k, v in row.items() if k != "_where"}
+            for row in read_table(path, name, columns[name], problems)
+        ]
+        for name, path in find_files(folder, YEAR.year).items()
+    }
     assert problems == []
     return tables
 
@@ -31,9 +36,19 @@ def test_the_903_survives_import_and_export(tmp_path):
     outcome = export(ssda903, YEAR, first, validate=False)
     assert outcome.count == 5
     exported = read_return(first)
-    assert {name for name, rows in exported.items() if rows} >= {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3",
-                                                                  "AD1", "PlacedAdoption", "PrevPerm", "Missing",
-                                                                  "SWEpisodes"}
+    assert {name for name, rows in exported.items() if rows} >= {
+        "Header",
+        "Episodes",
+        "Reviews",
+        "UASC",
+        "OC2",
+        "OC3",
+        "AD1",
+        "PlacedAdoption",
+        "PrevPerm",
+        "Missing",
+        "SWEpisodes",
+    }
     wipe_case_records()
     results = load.import_folder(first, YEAR, user)
     assert [problems for _, _, problems in results if problems] == []
@@ -52,8 +67,15 @@ def test_a_care_leaver_born_on_29_february_imports(tmp_path):
     council()
     user = analyst()
     leaver = child("L0029", birth_date=D(2004, 2, 29))
-    BirthdaySnapshot.objects.create(person=leaver, age=21, in_touch="YES", activity="F2", accommodation="U",
-                                    accommodation_suitable=True, recorded_on=D(2025, 2, 28))
+    BirthdaySnapshot.objects.create(
+        person=leaver,
+        age=21,
+        in_touch="YES",
+        activity="F2",
+        accommodation="U",
+        accommodation_suitable=True,
+        recorded_on=D(2025, 2, 28),
+    )
     export(ssda903, YEAR, tmp_path, validate=False)
     wipe_case_records()
     results = load.import_folder(tmp_path, YEAR, user)

@@ -42,13 +42,23 @@ def lead_practitioner(person) -> PractitionerOut | None:
 def current_plans(person) -> list[PlanOut]:
     """The child in need, child protection and pathway plans in force, oldest first."""
     ids = merged_ids(person)
-    plans = [PlanOut(plan="child_in_need", started_on=p.start_date, next_review_due=p.next_review_due)
-             for p in CINPlan.objects.filter(person_id__in=ids, end_date__isnull=True)]
-    plans += [PlanOut(plan="child_protection", started_on=p.start_date,
-                      category=p.get_latest_category_display(), next_review_due=p.next_review_due)
-              for p in ChildProtectionPlan.objects.filter(person_id__in=ids, end_date__isnull=True)]
-    plans += [PlanOut(plan="pathway", started_on=p.started_on, next_review_due=p.next_review_due)
-              for p in PathwayPlan.objects.filter(person_id__in=ids, ended_on__isnull=True)]
+    plans = [
+        PlanOut(plan="child_in_need", started_on=p.start_date, next_review_due=p.next_review_due)
+        for p in CINPlan.objects.filter(person_id__in=ids, end_date__isnull=True)
+    ]
+    plans += [
+        PlanOut(
+            plan="child_protection",
+            started_on=p.start_date,
+            category=p.get_latest_category_display(),
+            next_review_due=p.next_review_due,
+        )
+        for p in ChildProtectionPlan.objects.filter(person_id__in=ids, end_date__isnull=True)
+    ]
+    plans += [
+        PlanOut(plan="pathway", started_on=p.started_on, next_review_due=p.next_review_due)
+        for p in PathwayPlan.objects.filter(person_id__in=ids, ended_on__isnull=True)
+    ]
     return sorted(plans, key=lambda plan: plan.started_on)
 
 
@@ -71,6 +81,12 @@ def lookup(request, person, number: str, shares) -> dict:
 def disclosed_to(request, person, parts, what: str) -> None:
     """Log an API answer about this child under the calling agency's shares."""
     client = request.api_client
-    under_shares(client.agency_id, {person.pk: parts}, channel=DisclosureChannel.API, what=what,
-                 client=f"{client.name} (key {client.key_prefix})", path=request.get_full_path(),
-                 merged={person.pk: merged_ids(person)})
+    under_shares(
+        client.agency_id,
+        {person.pk: parts},
+        channel=DisclosureChannel.API,
+        what=what,
+        client=f"{client.name} (key {client.key_prefix})",
+        path=request.get_full_path(),
+        merged={person.pk: merged_ids(person)},
+    )

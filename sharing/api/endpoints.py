@@ -81,22 +81,28 @@ _schema = api.get_openapi_schema
 def _with_scopes(schema: dict) -> dict:
     """Each operation's security requirement names the scope it needs (OpenAPI 3.1 allows scopes for any
     scheme), and its description says so."""
-    needed = {api.get_openapi_operation_id(operation): auth.scope
-              for _, router in api._routers for path_view in router.path_operations.values()
-              for operation in path_view.operations for auth in operation.auth_callbacks
-              if isinstance(auth, AgencyKey)}
+    needed = {
+        api.get_openapi_operation_id(operation): auth.scope
+        for _, router in api._routers
+        for path_view in router.path_operations.values()
+        for operation in path_view.operations
+        for auth in operation.auth_callbacks
+        if isinstance(auth, AgencyKey)
+    }
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             scope = needed.get(operation.get("operationId"))
             if scope:
                 operation["security"] = [{"AgencyKey": [scope]}]
-                operation["description"] = (operation.get("description", "") + f"\n\nNeeds the `{scope}` scope."
-                                            ).strip()
+                operation["description"] = (
+                    operation.get("description", "") + f"\n\nNeeds the `{scope}` scope."
+                ).strip()
     return schema
 
 
 api.get_openapi_schema = lambda *args, **kwargs: problems.openapi_problem_media_type(
-    _with_scopes(_schema(*args, **kwargs)))
+    _with_scopes(_schema(*args, **kwargs))
+)
 
 
 def _store(request, kind: str, child, reference: str, summary: str, details: dict) -> PartnerRecord:
@@ -134,7 +140,7 @@ def _store(request, kind: str, child, reference: str, summary: str, details: dic
 
 
 def _received(request, record, warnings) -> Status:
-    """"linked" only about a child the agency has a share for (and logged as disclosed): otherwise the answer
+    """ "linked" only about a child the agency has a share for (and logged as disclosed): otherwise the answer
     would tell any sender whether the council knows a child, which the lookup never does."""
     from ..partners.shares import shared_with
 
@@ -170,8 +176,12 @@ def domestic_abuse(request, payload: DomesticAbuseIn):
     return _received(request, record, warnings)
 
 
-@api.post("/referrals", response={202: ReceivedOut, **ERRORS}, summary="Refer a child to the front door",
-          auth=AgencyKey(Scope.REFERRALS))
+@api.post(
+    "/referrals",
+    response={202: ReceivedOut, **ERRORS},
+    summary="Refer a child to the front door",
+    auth=AgencyKey(Scope.REFERRALS),
+)
 def referral(request, payload: ReferralIn):
     details = {"referrer_name": payload.referrer_name, "referrer_role": payload.referrer_role}
     summary = f"{payload.reason}\n\nReferred by {payload.referrer_name}, {payload.referrer_role}."

@@ -23,7 +23,6 @@ from protection.models import ChildProtectionPlan
 from ..partners.models import LinkStatus, PartnerRecord, RecordKind
 from .models import Event, Notification
 
-
 # What each notification tells the agency, and the lawful basis it is sent on.
 NOTICES = {
     Event.CP_PLAN_STARTED: (LawfulBasis.CA2004_S11, (Part.IDENTITY, Part.PLANS)),
@@ -39,14 +38,21 @@ def _parts(event: str, message_names_lead: bool) -> tuple:
     return NOTICES[event][1] + ((Part.WORKERS,) if message_names_lead else ())
 
 
-def _queue(agency_id: int, person, event: str, occurred, message: str,
-           names_lead: bool = False) -> Notification:
+def _queue(
+    agency_id: int, person, event: str, occurred, message: str, names_lead: bool = False
+) -> Notification:
     """Put a notification in the agency's outbox, and log it as disclosed."""
-    note = Notification.objects.create(agency_id=agency_id, person=person, event=event, occurred_on=occurred,
-                                       message=message)
-    without_share(agency_id, person.pk, _parts(event, names_lead), legal_basis=NOTICES[event][0],
-                  channel=DisclosureChannel.NOTIFICATION,
-                  what=f"{Event(event).label} (notification {note.pk}) put in the outbox")
+    note = Notification.objects.create(
+        agency_id=agency_id, person=person, event=event, occurred_on=occurred, message=message
+    )
+    without_share(
+        agency_id,
+        person.pk,
+        _parts(event, names_lead),
+        legal_basis=NOTICES[event][0],
+        channel=DisclosureChannel.NOTIFICATION,
+        what=f"{Event(event).label} (notification {note.pk}) put in the outbox",
+    )
     return note
 
 
@@ -54,10 +60,15 @@ def delivered(notes, client) -> None:
     """Log each notification the agency's system has just read (it reads one again until acknowledged)."""
     for note in notes:
         names_lead = LEAD in note.message
-        without_share(note.agency_id, note.person_id, _parts(note.event, names_lead),
-                      legal_basis=NOTICES[note.event][0], channel=DisclosureChannel.API,
-                      what=f"{Event(note.event).label} (notification {note.pk}) read from the outbox",
-                      client=f"{client.name} (key {client.key_prefix})")
+        without_share(
+            note.agency_id,
+            note.person_id,
+            _parts(note.event, names_lead),
+            legal_basis=NOTICES[note.event][0],
+            channel=DisclosureChannel.API,
+            what=f"{Event(note.event).label} (notification {note.pk}) read from the outbox",
+            client=f"{client.name} (key {client.key_prefix})",
+        )
 
 
 def _latest(person, kind) -> int | None:
@@ -82,8 +93,10 @@ def _plan_message(plan, event) -> str:
 def notify_plan(plan, event) -> list[Notification]:
     occurred = plan.start_date if event == Event.CP_PLAN_STARTED else plan.end_date
     names_lead = bool(plan.lead_practitioner and plan.team)
-    return [_queue(agency, plan.person, event, occurred, _plan_message(plan, event), names_lead)
-            for agency in school_and_gp(plan.person)]
+    return [
+        _queue(agency, plan.person, event, occurred, _plan_message(plan, event), names_lead)
+        for agency in school_and_gp(plan.person)
+    ]
 
 
 def encompass(record, school=None) -> Notification | None:
@@ -93,9 +106,11 @@ def encompass(record, school=None) -> Notification | None:
     agency_id = agency.pk if agency else _latest(record.person, RecordKind.SCHOOL_ROLL)
     if agency_id is None:
         return None
-    message = (f"Operation Encompass: {record.agency.name} attended a domestic abuse incident the child was "
-               f"part of (reference {record.reference}). Please make sure the child is supported at school "
-               "today.")
+    message = (
+        f"Operation Encompass: {record.agency.name} attended a domestic abuse incident the child was "
+        f"part of (reference {record.reference}). Please make sure the child is supported at school "
+        "today."
+    )
     return _queue(agency_id, record.person, Event.OPERATION_ENCOMPASS, record.received_at.date(), message)
 
 

@@ -144,15 +144,16 @@ class ChildKnownOut(Schema):
     nhs_number: str
     known: bool = Field(..., description="Always true: children not shared with the agency are 404.")
     shared: list[PARTS] = Field(
-        ..., description="The parts of the record your agency's shares in force cover; the answer holds no "
-        "more."
+        ...,
+        description="The parts of the record your agency's shares in force cover; the answer holds no more.",
     )
     lead_practitioner: PractitionerOut | None = Field(
         None, description="Only when 'workers' is shared: null when no case is open."
     )
     current_plans: list[PlanOut] | None = Field(
-        None, description="Only when 'plans' is shared: the child in need, child protection and pathway "
-        "plans in force."
+        None,
+        description="Only when 'plans' is shared: the child in need, child protection and pathway "
+        "plans in force.",
     )
 
 

@@ -38,9 +38,13 @@ def scopes_by_name() -> dict[str, dict[str, str]]:
     for _, router in api._routers:
         for path_view in router.path_operations.values():
             name = path_view.url_name or api.get_operation_url_name(path_view.operations[0], router=router)
-            found[name] = {method: auth.scope for operation in path_view.operations
-                           for method in operation.methods
-                           for auth in operation.auth_callbacks if isinstance(auth, AgencyKey)}
+            found[name] = {
+                method: auth.scope
+                for operation in path_view.operations
+                for method in operation.methods
+                for auth in operation.auth_callbacks
+                if isinstance(auth, AgencyKey)
+            }
     return found
 
 

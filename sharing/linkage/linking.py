@@ -15,11 +15,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
+from stdnum.gb import nhs
 
 from people.identifiers import normalise_nhs_number
 from people.merging import survivor_of
 from people.models import Address, Person
-from stdnum.gb import nhs
 
 from ..partners.models import LinkMethod, LinkStatus, PartnerRecord
 from . import features, thresholds

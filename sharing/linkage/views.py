@@ -72,15 +72,24 @@ def queue(request):
     notifications = waiting.filter(kind__in=NOTIFICATION_KINDS).order_by("received_at")
     others = waiting.exclude(kind__in=NOTIFICATION_KINDS).order_by("received_at")
     shown = {"notifications": list(notifications[:QUEUE_LIMIT]), "others": list(others[:QUEUE_LIMIT])}
-    disclose(request, DisclosureKind.LIST, [], what="Partner records to match",
-             count=len(shown["notifications"]) + len(shown["others"]))
-    return render(request, "sharing/queue.html", {
-        **shown,
-        "notification_count": notifications.count(),
-        "other_count": others.count(),
-        "awaiting": PartnerRecord.objects.filter(status=LinkStatus.AWAITING).count(),
-        "can_check_duplicates": manages_records(request.user),
-    })
+    disclose(
+        request,
+        DisclosureKind.LIST,
+        [],
+        what="Partner records to match",
+        count=len(shown["notifications"]) + len(shown["others"]),
+    )
+    return render(
+        request,
+        "sharing/queue.html",
+        {
+            **shown,
+            "notification_count": notifications.count(),
+            "other_count": others.count(),
+            "awaiting": PartnerRecord.objects.filter(status=LinkStatus.AWAITING).count(),
+            "can_check_duplicates": manages_records(request.user),
+        },
+    )
 
 
 def _mergeable(user, candidates) -> list:
@@ -108,15 +117,19 @@ def review(request, pk):
         done = _merge_candidates(request, record, merge_form)
         if done:
             return done
-    response = render(request, "sharing/review.html", {
-        "record": record,
-        "form": form,
-        "merge_form": merge_form,
-        "can_merge": len(mergeable) > 1,
-        "candidates": [(c, evidence_rows(c.evidence)) for c in candidates],
-        "error_form": form if form.errors else merge_form,
-        "nhs_valid": bool(valid_nhs_number(record.nhs_number)),
-    })
+    response = render(
+        request,
+        "sharing/review.html",
+        {
+            "record": record,
+            "form": form,
+            "merge_form": merge_form,
+            "can_merge": len(mergeable) > 1,
+            "candidates": [(c, evidence_rows(c.evidence)) for c in candidates],
+            "error_form": form if form.errors else merge_form,
+            "nhs_valid": bool(valid_nhs_number(record.nhs_number)),
+        },
+    )
     _shown(request, [c.person for c in candidates], MATCHING)
     return response
 
@@ -159,8 +172,11 @@ def _merge_basis(request, keep, duplicate, form, field: str):
     kept, folded = (check_child(request, person, Work.MERGE, Action.MERGE) for person in (keep, duplicate))
     if kept is None or folded is None:
         refused = duplicate if kept is not None else keep
-        form.add_error(field, "You can merge only records you can open: you have no relationship with the "
-                              f"record with council ID {refused.la_id}")
+        form.add_error(
+            field,
+            "You can merge only records you can open: you have no relationship with the "
+            f"record with council ID {refused.la_id}",
+        )
         return None
     return kept, folded
 
@@ -196,8 +212,12 @@ def duplicates(request):
     pairs = DuplicatePair.objects.filter(status=DuplicateStatus.OPEN).select_related("first", "second")
     shown = list(pairs[:QUEUE_LIMIT])
     if shown:
-        disclose(request, DisclosureKind.LIST, [p.pk for pair in shown for p in (pair.first, pair.second)],
-                 what="Possible duplicate records")
+        disclose(
+            request,
+            DisclosureKind.LIST,
+            [p.pk for pair in shown for p in (pair.first, pair.second)],
+            what="Possible duplicate records",
+        )
     return render(request, "sharing/duplicates.html", {"pairs": shown, "count": pairs.count()})
 
 
@@ -212,12 +232,16 @@ def duplicate(request, pk):
         done = _resolve(request, pair, form)
         if done:
             return done
-    response = render(request, "sharing/duplicate.html", {
-        "pair": pair,
-        "form": form,
-        "evidence": evidence_rows(pair.evidence),
-        "back_url": reverse("sharing:duplicates"),
-    })
+    response = render(
+        request,
+        "sharing/duplicate.html",
+        {
+            "pair": pair,
+            "form": form,
+            "evidence": evidence_rows(pair.evidence),
+            "back_url": reverse("sharing:duplicates"),
+        },
+    )
     _shown(request, [pair.first, pair.second], CHECKING_DUPLICATES)
     return response
 
@@ -227,8 +251,9 @@ def _resolve(request, pair, form):
     outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
     children = ()
     if outcome != DuplicateForm.DIFFERENT:
-        keep, fold = ((pair.first, pair.second) if outcome == DuplicateForm.MERGE_SECOND
-                      else (pair.second, pair.first))
+        keep, fold = (
+            (pair.first, pair.second) if outcome == DuplicateForm.MERGE_SECOND else (pair.second, pair.first)
+        )
         children = _merge_basis(request, keep, fold, form, "outcome")
         if children is None:
             return None
@@ -248,6 +273,10 @@ def _resolve(request, pair, form):
         log_served(request, child, Action.MERGE)
     if not children:
         _shown(request, [pair.first, pair.second], CHECKING_DUPLICATES)
-    messages.success(request, "Merged: the merge can be undone from the kept record." if pair.merge_id
-                     else "Taken off the worklist: these are different people.")
+    messages.success(
+        request,
+        "Merged: the merge can be undone from the kept record."
+        if pair.merge_id
+        else "Taken off the worklist: these are different people.",
+    )
     return redirect("sharing:duplicates")

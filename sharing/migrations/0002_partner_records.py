@@ -7,95 +7,336 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0003_user_swe_number'),
-        ('frontdoor', '0003_referral_open_index'),
-        ('people', '0002_upn_unknown_and_former_upn'),
-        ('sharing', '0001_initial'),
+        ("access", "0003_user_swe_number"),
+        ("frontdoor", "0003_referral_open_index"),
+        ("people", "0002_upn_unknown_and_former_upn"),
+        ("sharing", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PartnerRecord',
+            name="PartnerRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('school_roll', 'School roll'), ('gp_registration', 'GP registration'), ('police_incident', 'Police incident record'), ('domestic_abuse', 'Police domestic abuse notification'), ('referral', 'Referral')], max_length=20)),
-                ('reference', models.CharField(blank=True, help_text="The agency's own reference.", max_length=100)),
-                ('forename', models.CharField(blank=True, max_length=100)),
-                ('surname', models.CharField(blank=True, max_length=100)),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('U', 'Not known or not recorded')], default='U', max_length=1)),
-                ('address', models.CharField(blank=True, max_length=200)),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('nhs_number', models.CharField(blank=True, max_length=20, verbose_name='NHS number as sent')),
-                ('received_at', models.DateTimeField(help_text='When the record reached the council.')),
-                ('summary', models.TextField(blank=True, help_text='What the agency told the front door.')),
-                ('details', models.JSONField(blank=True, default=dict, help_text='Anything else the agency sent, as sent.')),
-                ('status', models.CharField(choices=[('awaiting', 'Awaiting matching'), ('linked', 'Linked to a child'), ('review', 'For review at the front door'), ('not_known', 'Not a child known to the council')], default='awaiting', max_length=10)),
-                ('link_method', models.CharField(blank=True, choices=[('nhs_number', 'NHS number'), ('automatic', 'Matched automatically'), ('worker', 'Matched by a front-door worker'), ('new_child', 'New child record')], max_length=12)),
-                ('link_weight', models.FloatField(blank=True, help_text='Splink match weight of an automatic link.', null=True)),
-                ('linked_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='partner_records', to='access.agency')),
-                ('contact', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partner_record', to='frontdoor.contact')),
-                ('linked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partner_records', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("school_roll", "School roll"),
+                            ("gp_registration", "GP registration"),
+                            ("police_incident", "Police incident record"),
+                            ("domestic_abuse", "Police domestic abuse notification"),
+                            ("referral", "Referral"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(blank=True, help_text="The agency's own reference.", max_length=100),
+                ),
+                ("forename", models.CharField(blank=True, max_length=100)),
+                ("surname", models.CharField(blank=True, max_length=100)),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="date of birth")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("M", "Male"), ("F", "Female"), ("U", "Not known or not recorded")],
+                        default="U",
+                        max_length=1,
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200)),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                (
+                    "nhs_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="NHS number as sent"),
+                ),
+                ("received_at", models.DateTimeField(help_text="When the record reached the council.")),
+                ("summary", models.TextField(blank=True, help_text="What the agency told the front door.")),
+                (
+                    "details",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Anything else the agency sent, as sent."
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting", "Awaiting matching"),
+                            ("linked", "Linked to a child"),
+                            ("review", "For review at the front door"),
+                            ("not_known", "Not a child known to the council"),
+                        ],
+                        default="awaiting",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "link_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("nhs_number", "NHS number"),
+                            ("automatic", "Matched automatically"),
+                            ("worker", "Matched by a front-door worker"),
+                            ("new_child", "New child record"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "link_weight",
+                    models.FloatField(
+                        blank=True, help_text="Splink match weight of an automatic link.", null=True
+                    ),
+                ),
+                ("linked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_records",
+                        to="access.agency",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_record",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_records",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalPartnerRecord',
+            name="HistoricalPartnerRecord",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('school_roll', 'School roll'), ('gp_registration', 'GP registration'), ('police_incident', 'Police incident record'), ('domestic_abuse', 'Police domestic abuse notification'), ('referral', 'Referral')], max_length=20)),
-                ('reference', models.CharField(blank=True, help_text="The agency's own reference.", max_length=100)),
-                ('forename', models.CharField(blank=True, max_length=100)),
-                ('surname', models.CharField(blank=True, max_length=100)),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('U', 'Not known or not recorded')], default='U', max_length=1)),
-                ('address', models.CharField(blank=True, max_length=200)),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('nhs_number', models.CharField(blank=True, max_length=20, verbose_name='NHS number as sent')),
-                ('received_at', models.DateTimeField(help_text='When the record reached the council.')),
-                ('summary', models.TextField(blank=True, help_text='What the agency told the front door.')),
-                ('details', models.JSONField(blank=True, default=dict, help_text='Anything else the agency sent, as sent.')),
-                ('status', models.CharField(choices=[('awaiting', 'Awaiting matching'), ('linked', 'Linked to a child'), ('review', 'For review at the front door'), ('not_known', 'Not a child known to the council')], default='awaiting', max_length=10)),
-                ('link_method', models.CharField(blank=True, choices=[('nhs_number', 'NHS number'), ('automatic', 'Matched automatically'), ('worker', 'Matched by a front-door worker'), ('new_child', 'New child record')], max_length=12)),
-                ('link_weight', models.FloatField(blank=True, help_text='Splink match weight of an automatic link.', null=True)),
-                ('linked_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agency', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='access.agency')),
-                ('contact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='frontdoor.contact')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('linked_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("school_roll", "School roll"),
+                            ("gp_registration", "GP registration"),
+                            ("police_incident", "Police incident record"),
+                            ("domestic_abuse", "Police domestic abuse notification"),
+                            ("referral", "Referral"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(blank=True, help_text="The agency's own reference.", max_length=100),
+                ),
+                ("forename", models.CharField(blank=True, max_length=100)),
+                ("surname", models.CharField(blank=True, max_length=100)),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="date of birth")),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[("M", "Male"), ("F", "Female"), ("U", "Not known or not recorded")],
+                        default="U",
+                        max_length=1,
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200)),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                (
+                    "nhs_number",
+                    models.CharField(blank=True, max_length=20, verbose_name="NHS number as sent"),
+                ),
+                ("received_at", models.DateTimeField(help_text="When the record reached the council.")),
+                ("summary", models.TextField(blank=True, help_text="What the agency told the front door.")),
+                (
+                    "details",
+                    models.JSONField(
+                        blank=True, default=dict, help_text="Anything else the agency sent, as sent."
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting", "Awaiting matching"),
+                            ("linked", "Linked to a child"),
+                            ("review", "For review at the front door"),
+                            ("not_known", "Not a child known to the council"),
+                        ],
+                        default="awaiting",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "link_method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("nhs_number", "NHS number"),
+                            ("automatic", "Matched automatically"),
+                            ("worker", "Matched by a front-door worker"),
+                            ("new_child", "New child record"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "link_weight",
+                    models.FloatField(
+                        blank=True, help_text="Splink match weight of an automatic link.", null=True
+                    ),
+                ),
+                ("linked_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="access.agency",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="frontdoor.contact",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "linked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical partner record',
-                'verbose_name_plural': 'historical partner records',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical partner record",
+                "verbose_name_plural": "historical partner records",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SyntheticTruth',
+            name="SyntheticTruth",
             fields=[
-                ('record', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='truth', serialize=False, to='sharing.partnerrecord')),
-                ('errors', models.CharField(blank=True, help_text='The errors given, comma-separated.', max_length=100)),
-                ('held_out', models.BooleanField(help_text='Kept back for measuring quality, never for choosing thresholds.')),
-                ('person', models.ForeignKey(blank=True, help_text='Empty: a child the council does not know.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
+                (
+                    "record",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="truth",
+                        serialize=False,
+                        to="sharing.partnerrecord",
+                    ),
+                ),
+                (
+                    "errors",
+                    models.CharField(
+                        blank=True, help_text="The errors given, comma-separated.", max_length=100
+                    ),
+                ),
+                (
+                    "held_out",
+                    models.BooleanField(
+                        help_text="Kept back for measuring quality, never for choosing thresholds."
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty: a child the council does not know.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='partnerrecord',
-            index=models.Index(fields=['status', 'received_at'], name='sharing_par_status_d953db_idx'),
+            model_name="partnerrecord",
+            index=models.Index(fields=["status", "received_at"], name="sharing_par_status_d953db_idx"),
         ),
         migrations.AddIndex(
-            model_name='partnerrecord',
-            index=models.Index(fields=['person', 'kind'], name='sharing_par_person__ae723d_idx'),
+            model_name="partnerrecord",
+            index=models.Index(fields=["person", "kind"], name="sharing_par_person__ae723d_idx"),
         ),
     ]

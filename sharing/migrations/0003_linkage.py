@@ -7,61 +7,136 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('people', '0002_upn_unknown_and_former_upn'),
-        ('sharing', '0002_partner_records'),
+        ("people", "0002_upn_unknown_and_former_upn"),
+        ("sharing", "0002_partner_records"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LinkageModel',
+            name="LinkageModel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trained_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('splink_json', models.JSONField()),
-                ('people', models.PositiveIntegerField(help_text='People the model was trained on.')),
-                ('records', models.PositiveIntegerField(help_text='Partner records the model was trained on.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("trained_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("splink_json", models.JSONField()),
+                ("people", models.PositiveIntegerField(help_text="People the model was trained on.")),
+                (
+                    "records",
+                    models.PositiveIntegerField(help_text="Partner records the model was trained on."),
+                ),
             ],
             options={
-                'get_latest_by': 'trained_at',
+                "get_latest_by": "trained_at",
             },
         ),
         migrations.CreateModel(
-            name='DuplicatePair',
+            name="DuplicatePair",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('match_weight', models.FloatField()),
-                ('match_probability', models.FloatField()),
-                ('evidence', models.JSONField()),
-                ('found_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('status', models.CharField(choices=[('open', 'To check'), ('merged', 'Merged'), ('different', 'Different people')], default='open', max_length=10)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('note', models.TextField(blank=True)),
-                ('first', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('merge', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.personmerge')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('second', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("match_weight", models.FloatField()),
+                ("match_probability", models.FloatField()),
+                ("evidence", models.JSONField()),
+                ("found_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "To check"),
+                            ("merged", "Merged"),
+                            ("different", "Different people"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "first",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="people.person"
+                    ),
+                ),
+                (
+                    "merge",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="people.personmerge",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "second",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="people.person"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-match_weight'],
-                'constraints': [models.UniqueConstraint(fields=('first', 'second'), name='one_pair_per_two_people')],
+                "ordering": ["-match_weight"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("first", "second"), name="one_pair_per_two_people")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LinkCandidate',
+            name="LinkCandidate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('match_weight', models.FloatField()),
-                ('match_probability', models.FloatField()),
-                ('evidence', models.JSONField(help_text="[{comparison, level, weight}] in the model's order.")),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='people.person')),
-                ('record', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='candidates', to='sharing.partnerrecord')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("match_weight", models.FloatField()),
+                ("match_probability", models.FloatField()),
+                (
+                    "evidence",
+                    models.JSONField(help_text="[{comparison, level, weight}] in the model's order."),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="people.person"
+                    ),
+                ),
+                (
+                    "record",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="candidates",
+                        to="sharing.partnerrecord",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-match_weight'],
-                'constraints': [models.UniqueConstraint(fields=('record', 'person'), name='one_candidate_per_person')],
+                "ordering": ["-match_weight"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("record", "person"), name="one_candidate_per_person")
+                ],
             },
         ),
     ]

@@ -6,60 +6,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('access', '0003_user_swe_number'),
-        ('people', '0002_upn_unknown_and_former_upn'),
-        ('sharing', '0003_linkage'),
+        ("access", "0003_user_swe_number"),
+        ("people", "0002_upn_unknown_and_former_upn"),
+        ("sharing", "0003_linkage"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiClient',
+            name="ApiClient",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="Which system this key is for, e.g. 'Police case management'.", max_length=200)),
-                ('key_prefix', models.CharField(help_text="The key's public first part, to find it.", max_length=16, unique=True)),
-                ('key_digest', models.CharField(help_text='SHA-256 of the whole key; the key itself is never kept.', max_length=64)),
-                ('scopes', models.JSONField(default=list)),
-                ('rate_limit', models.PositiveIntegerField(default=120, help_text='Calls allowed in any 60 seconds.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='api_clients', to='access.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Which system this key is for, e.g. 'Police case management'.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "key_prefix",
+                    models.CharField(
+                        help_text="The key's public first part, to find it.", max_length=16, unique=True
+                    ),
+                ),
+                (
+                    "key_digest",
+                    models.CharField(
+                        help_text="SHA-256 of the whole key; the key itself is never kept.", max_length=64
+                    ),
+                ),
+                ("scopes", models.JSONField(default=list)),
+                (
+                    "rate_limit",
+                    models.PositiveIntegerField(default=120, help_text="Calls allowed in any 60 seconds."),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="api_clients",
+                        to="access.agency",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ApiCall',
+            name="ApiCall",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('method', models.CharField(max_length=10)),
-                ('path', models.CharField(max_length=500)),
-                ('status', models.PositiveSmallIntegerField()),
-                ('outcome', models.CharField(blank=True, max_length=300)),
-                ('address', models.GenericIPAddressField(blank=True, null=True)),
-                ('person', models.ForeignKey(blank=True, help_text='The child the call was about, when it found one.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
-                ('client', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='sharing.apiclient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("method", models.CharField(max_length=10)),
+                ("path", models.CharField(max_length=500)),
+                ("status", models.PositiveSmallIntegerField()),
+                ("outcome", models.CharField(blank=True, max_length=300)),
+                ("address", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The child the call was about, when it found one.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "client",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="calls",
+                        to="sharing.apiclient",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['client', 'at'], name='sharing_api_client__96c22d_idx'), models.Index(fields=['person', 'at'], name='sharing_api_person__e70136_idx')],
+                "indexes": [
+                    models.Index(fields=["client", "at"], name="sharing_api_client__96c22d_idx"),
+                    models.Index(fields=["person", "at"], name="sharing_api_person__e70136_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(choices=[('cp_plan_started', 'Child protection plan started'), ('cp_plan_ended', 'Child protection plan ended'), ('operation_encompass', 'Operation Encompass: domestic abuse incident')], max_length=30)),
-                ('occurred_on', models.DateField()),
-                ('message', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='notifications', to='access.agency')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='people.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "event",
+                    models.CharField(
+                        choices=[
+                            ("cp_plan_started", "Child protection plan started"),
+                            ("cp_plan_ended", "Child protection plan ended"),
+                            ("operation_encompass", "Operation Encompass: domestic abuse incident"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("occurred_on", models.DateField()),
+                ("message", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("acknowledged_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="notifications",
+                        to="access.agency",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="people.person"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
-                'indexes': [models.Index(fields=['agency', 'acknowledged_at', 'created_at'], name='sharing_not_agency__e2ec7e_idx')],
+                "ordering": ["created_at", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["agency", "acknowledged_at", "created_at"],
+                        name="sharing_not_agency__e2ec7e_idx",
+                    )
+                ],
             },
         ),
     ]

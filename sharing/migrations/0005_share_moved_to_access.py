@@ -5,18 +5,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sharing', '0004_partner_api'),
-        ('access', '0008_share_moved_from_sharing'),
+        ("sharing", "0004_partner_api"),
+        ("access", "0008_share_moved_from_sharing"),
     ]
 
     operations = [
         migrations.SeparateDatabaseAndState(
             database_operations=[],
             state_operations=[
-                migrations.DeleteModel(name='HistoricalShare'),
-                migrations.DeleteModel(name='Share'),
+                migrations.DeleteModel(name="HistoricalShare"),
+                migrations.DeleteModel(name="Share"),
             ],
         ),
     ]

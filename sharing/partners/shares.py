@@ -14,8 +14,11 @@ def active_shares(agency, nhs_number: str) -> tuple[Person | None, list[Share]]:
     if holder is None:
         return None, []
     person = survivor_of(holder) if holder.merged_into_id else holder
-    shares = list(Share.objects.active().filter(agency=agency, person_id__in=merged_ids(person))
-                  .order_by("start_date", "pk"))
+    shares = list(
+        Share.objects.active()
+        .filter(agency=agency, person_id__in=merged_ids(person))
+        .order_by("start_date", "pk")
+    )
     return (person, shares) if shares else (None, [])
 
 

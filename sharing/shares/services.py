@@ -3,6 +3,7 @@
 Each step is one save of the share, so django-simple-history keeps every version (who, when, and why in
 the change reason): the share's history is its audit.
 """
+
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -33,10 +34,27 @@ def _saved(share: Share, by, reason: str) -> Share:
     return share
 
 
-def create(person, agency, *, legal_basis: str, parts, purpose: str, start_date: datetime.date,
-           review_date: datetime.date, by) -> Share:
-    share = Share(person=person, agency=agency, legal_basis=legal_basis, parts=_scope(parts), purpose=purpose,
-                  start_date=start_date, review_date=review_date, granted_by=by)
+def create(
+    person,
+    agency,
+    *,
+    legal_basis: str,
+    parts,
+    purpose: str,
+    start_date: datetime.date,
+    review_date: datetime.date,
+    by,
+) -> Share:
+    share = Share(
+        person=person,
+        agency=agency,
+        legal_basis=legal_basis,
+        parts=_scope(parts),
+        purpose=purpose,
+        start_date=start_date,
+        review_date=review_date,
+        granted_by=by,
+    )
     return _saved(share, by, "Shared")
 
 

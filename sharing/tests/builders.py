@@ -1,4 +1,5 @@
 """A child whose record has something of most parts, for the tests of shares' scope."""
+
 import datetime
 from types import SimpleNamespace
 
@@ -26,21 +27,52 @@ def child_on_a_plan(team=None, manager=None):
     mother = factories.make_person(forename="Marigold", surname="Quint", birth_date=D(1990, 1, 1))
     factories.relate(child, mother, "mother")
     received = timezone.make_aware(datetime.datetime(2025, 3, 3, 9, 15))
-    contact = frontdoor.record_contact(child, worker, source=ReferralSource.POLICE, referrer="PC Shah",
-                                       received_at=received, summary="Bruising seen at school")
-    frontdoor.decide(contact, worker, outcome=ContactOutcome.STRATEGY_DISCUSSION, rationale="Injury",
-                     worker=worker, team=team)
+    contact = frontdoor.record_contact(
+        child,
+        worker,
+        source=ReferralSource.POLICE,
+        referrer="PC Shah",
+        received_at=received,
+        summary="Bruising seen at school",
+    )
+    frontdoor.decide(
+        contact,
+        worker,
+        outcome=ContactOutcome.STRATEGY_DISCUSSION,
+        rationale="Injury",
+        worker=worker,
+        team=team,
+    )
     referral = contact.referral
     cin_plan = familyhelp.start_cin_plan(referral, start_date=D(2025, 3, 10))
     cin_plan.end_date = D(2025, 3, 20)
     cin_plan.save()
-    discussion = protection.record_strategy_discussion(referral, held_on=D(2025, 3, 4), outcome="s47",
-                                                       notes="", chaired_by=worker,
-                                                       attendees=[("Jo", "social_care")])
+    discussion = protection.record_strategy_discussion(
+        referral,
+        held_on=D(2025, 3, 4),
+        outcome="s47",
+        notes="",
+        chaired_by=worker,
+        attendees=[("Jo", "social_care")],
+    )
     enquiry = protection.start_section47(discussion, start_date=D(2025, 3, 4))
     protection.record_section47_outcome(enquiry, outcome="icpc", completed_on=D(2025, 3, 14))
-    conference = protection.initial_conference(enquiry, date=D(2025, 3, 24), chair=manager, outcome="plan",
-                                               category="NEG", team=team, lead_practitioner=worker,
-                                               attendees=[("Jo", "social_care")])
-    return SimpleNamespace(child=child, worker=worker, manager=manager, contact=contact, plan=conference.plan,
-                           cin_plan=cin_plan, enquiry=enquiry)
+    conference = protection.initial_conference(
+        enquiry,
+        date=D(2025, 3, 24),
+        chair=manager,
+        outcome="plan",
+        category="NEG",
+        team=team,
+        lead_practitioner=worker,
+        attendees=[("Jo", "social_care")],
+    )
+    return SimpleNamespace(
+        child=child,
+        worker=worker,
+        manager=manager,
+        contact=contact,
+        plan=conference.plan,
+        cin_plan=cin_plan,
+        enquiry=enquiry,
+    )

@@ -153,12 +153,16 @@ def test_a_front_door_manager_merges_two_candidates_they_can_open_and_links_the_
     page = browser(manager).get(reverse("sharing:review", args=[record.pk])).content.decode()
     assert "Two of these are the same child" not in page  # no relationship with either record
     factories.involve(kept, team=front_door[0])
-    assert "Two of these are the same child" not in browser(manager).get(
-        reverse("sharing:review", args=[record.pk])).content.decode()
+    assert (
+        "Two of these are the same child"
+        not in browser(manager).get(reverse("sharing:review", args=[record.pk])).content.decode()
+    )
     refused = browser(manager).post(reverse("sharing:review", args=[record.pk]), merge)
     assert refused.status_code == 200 and not PersonMerge.objects.exists()
     factories.involve(duplicate, team=front_door[0])
-    browser(manager).post(reverse("sharing:review", args=[record.pk]), {**merge, "reason": "School confirmed"})
+    browser(manager).post(
+        reverse("sharing:review", args=[record.pk]), {**merge, "reason": "School confirmed"}
+    )
     merged = PersonMerge.objects.get()
     assert (merged.survivor, merged.duplicate, merged.merged_by) == (kept, duplicate, manager)
     record.refresh_from_db()
@@ -177,7 +181,8 @@ def test_managers_merge_possible_duplicates_they_can_open_or_separate_any(front_
     manager = factories.make_user(role=Role.TEAM_MANAGER, manages=[team])
     listed = browser(manager).get(reverse("sharing:duplicates"))
     assert listed.status_code == 200 and set(
-        Disclosure.objects.get(user=manager).children.values_list("person_id", flat=True)) == {first.pk, second.pk}
+        Disclosure.objects.get(user=manager).children.values_list("person_id", flat=True)
+    ) == {first.pk, second.pk}
     page = browser(manager).get(reverse("sharing:duplicate", args=[pair.pk]))
     assert page.status_code == 200 and "Day and month of birth swapped" in page.content.decode()
     assert RecordView.objects.filter(user=manager, allowed=True, basis_kind=BasisKind.IDENTITY).count() == 2
@@ -199,10 +204,16 @@ def test_managers_merge_possible_duplicates_they_can_open_or_separate_any(front_
 
 
 def test_a_pair_of_different_people_leaves_the_worklist_whoever_the_manager(front_door):
-    pair = DuplicatePair.objects.create(first=factories.make_person(), second=factories.make_person(),
-                                        match_weight=5.0, match_probability=0.9, evidence=EVIDENCE)
+    pair = DuplicatePair.objects.create(
+        first=factories.make_person(),
+        second=factories.make_person(),
+        match_weight=5.0,
+        match_probability=0.9,
+        evidence=EVIDENCE,
+    )
     manager = factories.make_user(role=Role.TEAM_MANAGER, manages=[factories.make_team()])
-    browser(manager).post(reverse("sharing:duplicate", args=[pair.pk]),
-                          {"outcome": "different", "reason": "Different mothers"})
+    browser(manager).post(
+        reverse("sharing:duplicate", args=[pair.pk]), {"outcome": "different", "reason": "Different mothers"}
+    )
     pair.refresh_from_db()
     assert pair.status == DuplicateStatus.DIFFERENT and pair.resolved_by == manager

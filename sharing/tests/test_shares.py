@@ -9,8 +9,16 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from access.models import (AgencyKind, BreakGlass, InvolvementKind, PartnerDisclosure, RecordView, Role,
-                           Share, TeamKind)
+from access.models import (
+    AgencyKind,
+    BreakGlass,
+    InvolvementKind,
+    PartnerDisclosure,
+    RecordView,
+    Role,
+    Share,
+    TeamKind,
+)
 from access.parts import Part
 from access.shares import DisclosureChannel, LawfulBasis
 from people.duework import DueWork
@@ -53,15 +61,28 @@ def test_a_partner_sees_exactly_the_parts_shared(child_on_a_plan, health):
     assert "Zara Quint" in page and child.la_id in page and child.nhs_number[:3] in page  # identity
     assert "Child protection plan from 24 Mar 2025" in page  # the plan in force
     assert f'href="{reverse("protection:plan", args=[plan.pk])}"' in page
-    for not_shared in ("7 Hidden Lane", "Marigold", "Bruising", "Contact 3 Mar 2025", "Strategy discussion",
-                       "Section 47 enquiry", "Child in need plan", "Working with", "Jo Allocated",
-                       "Management oversight", "Shared with partner agencies"):
+    for not_shared in (
+        "7 Hidden Lane",
+        "Marigold",
+        "Bruising",
+        "Contact 3 Mar 2025",
+        "Strategy discussion",
+        "Section 47 enquiry",
+        "Child in need plan",
+        "Working with",
+        "Jo Allocated",
+        "Management oversight",
+        "Shared with partner agencies",
+    ):
         assert not_shared not in page, not_shared
     assert client.get(reverse("protection:plan", args=[plan.pk])).status_code == 200
-    for refused in (reverse("frontdoor:contact", args=[child_on_a_plan.contact.pk]),
-                    reverse("familyhelp:cin_plan", args=[child_on_a_plan.cin_plan.pk]),  # ended: not current
-                    reverse("protection:section47", args=[child_on_a_plan.enquiry.pk]),
-                    reverse("sharing:shares", args=[child.pk]), reverse("people:audit", args=[child.pk])):
+    for refused in (
+        reverse("frontdoor:contact", args=[child_on_a_plan.contact.pk]),
+        reverse("familyhelp:cin_plan", args=[child_on_a_plan.cin_plan.pk]),  # ended: not current
+        reverse("protection:section47", args=[child_on_a_plan.enquiry.pk]),
+        reverse("sharing:shares", args=[child.pk]),
+        reverse("people:audit", args=[child.pk]),
+    ):
         response = client.get(refused)
         assert response.status_code == 403 and "Zara" not in response.content.decode(), refused
         refusals = RecordView.objects.filter(user=nurse, path=refused, allowed=False, person=child)
@@ -73,15 +94,17 @@ def test_a_partner_sees_exactly_the_parts_shared(child_on_a_plan, health):
 def test_every_page_a_partner_sees_through_a_share_is_in_the_disclosure_log(child_on_a_plan, health):
     child, plan = child_on_a_plan.child, child_on_a_plan.plan
     agency, nurse = health
-    share = factories.share(child, agency, parts=[Part.IDENTITY, Part.PLANS],
-                            legal_basis=LawfulBasis.CA1989_S47)
+    share = factories.share(
+        child, agency, parts=[Part.IDENTITY, Part.PLANS], legal_basis=LawfulBasis.CA1989_S47
+    )
     client = browser(nurse)
     client.get(reverse("people:record", args=[child.pk]))
     client.get(reverse("protection:plan", args=[plan.pk]))
     client.get(reverse("frontdoor:contact", args=[child_on_a_plan.contact.pk]))  # refused: not disclosed
     logged = list(PartnerDisclosure.objects.order_by("pk"))
     assert [(d.channel, d.user, d.share, d.legal_basis, d.person) for d in logged] == [
-        (DisclosureChannel.PAGE, nurse, share, LawfulBasis.CA1989_S47, child)] * 2
+        (DisclosureChannel.PAGE, nurse, share, LawfulBasis.CA1989_S47, child)
+    ] * 2
     assert logged[0].parts == ["identity", "plans"]
     assert logged[0].path == reverse("people:record", args=[child.pk])
     assert logged[1].parts == ["identity", "plans"] and logged[1].what == "Child protection: plan"
@@ -95,8 +118,10 @@ def test_nothing_is_seen_after_the_share_ends(child_on_a_plan, health):
     child, plan, manager = child_on_a_plan.child, child_on_a_plan.plan, child_on_a_plan.manager
     agency, nurse = health
     share = factories.share(child, agency, parts=[Part.IDENTITY, Part.PLANS])
-    ended = browser(manager).post(reverse("sharing:end_share", args=[share.pk]),
-                                  {**date_fields("stop_on", TODAY()), "reason": "Enquiry finished"})
+    ended = browser(manager).post(
+        reverse("sharing:end_share", args=[share.pk]),
+        {**date_fields("stop_on", TODAY()), "reason": "Enquiry finished"},
+    )
     assert ended.status_code == 302
     share.refresh_from_db()
     assert share.end_date == TODAY() - datetime.timedelta(days=1) and share.ended_by == manager
@@ -122,10 +147,14 @@ def test_a_front_door_manager_shares_reviews_and_ends_with_history(child_on_a_pl
     assert "Children Act 1989 s47" in page and "Data Protection Act 2018 Schedule 8 para 4" in page
     assert "Statutory duty to share" not in page  # retired: names no provision
     review_by = TODAY() + datetime.timedelta(days=90)
-    posted = {"agency": agency.pk, "legal_basis": LawfulBasis.CA1989_S47, "parts": ["plans", "workers"],
-              "purpose": "Health assessment for the child protection plan",
-              **date_fields("start_date", TODAY()),
-              **date_fields("review_date", review_by)}
+    posted = {
+        "agency": agency.pk,
+        "legal_basis": LawfulBasis.CA1989_S47,
+        "parts": ["plans", "workers"],
+        "purpose": "Health assessment for the child protection plan",
+        **date_fields("start_date", TODAY()),
+        **date_fields("review_date", review_by),
+    }
     far = TODAY() + datetime.timedelta(days=400)
     too_late = browser(manager).post(new, {**posted, **date_fields("review_date", far)})
     assert "The review date must be no later than" in too_late.content.decode() and not Share.objects.exists()
@@ -135,21 +164,34 @@ def test_a_front_door_manager_shares_reviews_and_ends_with_history(child_on_a_pl
     assert (share.review_date, share.granted_by) == (review_by, manager)
 
     review = reverse("sharing:review_share", args=[share.pk])
-    assert browser(worker).post(review, {"parts": ["plans"], **date_fields("review_date", review_by),
-                                         "note": "x"}).status_code == 403
-    browser(manager).post(review, {"parts": ["plans"], **date_fields("review_date", review_by),
-                                   "note": "Still needed; the lead practitioner's name is not"})
+    assert (
+        browser(worker)
+        .post(review, {"parts": ["plans"], **date_fields("review_date", review_by), "note": "x"})
+        .status_code
+        == 403
+    )
+    browser(manager).post(
+        review,
+        {
+            "parts": ["plans"],
+            **date_fields("review_date", review_by),
+            "note": "Still needed; the lead practitioner's name is not",
+        },
+    )
     share.refresh_from_db()
     assert share.parts == ["identity", "plans"] and share.reviewed_by == manager
-    browser(manager).post(reverse("sharing:end_share", args=[share.pk]),
-                          {**date_fields("stop_on", TODAY() + datetime.timedelta(days=3)),
-                           "reason": "Plan ends"})
+    browser(manager).post(
+        reverse("sharing:end_share", args=[share.pk]),
+        {**date_fields("stop_on", TODAY() + datetime.timedelta(days=3)), "reason": "Plan ends"},
+    )
     share.refresh_from_db()
     assert share.end_date == TODAY() + datetime.timedelta(days=2) and share.is_active()
     history = [(h.history_change_reason, h.history_user) for h in share.history.order_by("history_date")]
-    assert history == [("Shared", manager),
-                       ("Reviewed: Still needed; the lead practitioner's name is not", manager),
-                       ("Ended: Plan ends", manager)]
+    assert history == [
+        ("Shared", manager),
+        ("Reviewed: Still needed; the lead practitioner's name is not", manager),
+        ("Ended: Plan ends", manager),
+    ]
     detail = browser(manager).get(reverse("sharing:share", args=[share.pk])).content.decode()
     assert "Reviewed: Still needed" in detail and "Ended: Plan ends" in detail
 
@@ -178,7 +220,11 @@ def test_the_api_lookup_answers_within_the_share_and_is_logged(child_on_a_plan, 
     assert plans == [("child_protection", "2025-03-24")]
     logged = PartnerDisclosure.objects.get()
     assert (logged.channel, logged.share, logged.parts, logged.person) == (
-        DisclosureChannel.API, share, ["identity", "plans"], child)
+        DisclosureChannel.API,
+        share,
+        ["identity", "plans"],
+        child,
+    )
     assert logged.client.startswith("Health record system")
     share.parts = ["identity", "workers"]
     share.save()
@@ -194,14 +240,27 @@ def test_a_notification_tells_the_sender_it_is_linked_only_under_a_share(health)
     agency, _ = health
     child = factories.make_person()
     _, key = keys.issue(agency, "Health system", [Scope.REFERRALS])
-    body = {"reference": "R1", "reason": "Worried", "referrer_name": "Nia", "referrer_role": "Nurse",
-            "child": {"forename": child.forename, "surname": child.surname,
-                      "birth_date": str(child.birth_date), "nhs_number": child.nhs_number}}
+    body = {
+        "reference": "R1",
+        "reason": "Worried",
+        "referrer_name": "Nia",
+        "referrer_role": "Nurse",
+        "child": {
+            "forename": child.forename,
+            "surname": child.surname,
+            "birth_date": str(child.birth_date),
+            "nhs_number": child.nhs_number,
+        },
+    }
     client = Client(HTTP_HOST="127.0.0.1")
 
     def send():
-        return client.post("/api/v1/referrals", json.dumps(body), content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {key}").json()["status"]
+        return client.post(
+            "/api/v1/referrals",
+            json.dumps(body),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {key}",
+        ).json()["status"]
 
     assert send() == "received" and not PartnerDisclosure.objects.exists()
     factories.share(child, agency, parts=[Part.IDENTITY])
@@ -217,16 +276,31 @@ def test_a_core_app_imports_no_journey_app():
     from django.conf import settings
 
     root = Path(settings.BASE_DIR)
-    journeys = {"frontdoor", "familyhelp", "protection", "proceedings", "care", "leavers", "sharing",
-                "education", "performance", "returns", "retention", "ops"}
+    journeys = {
+        "frontdoor",
+        "familyhelp",
+        "protection",
+        "proceedings",
+        "care",
+        "leavers",
+        "sharing",
+        "education",
+        "performance",
+        "returns",
+        "retention",
+        "ops",
+    }
     found = []
     for core in ("access", "people", "timescales"):
         for path in (root / core).rglob("*.py"):
             if {"tests", "migrations"} & set(path.relative_to(root).parts):
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                    [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else ([node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+                )
                 found += [f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in journeys]
     assert found == []
 
@@ -245,8 +319,8 @@ def test_a_partners_staff_see_no_team_basis_as_scoped(child_on_a_plan):
 
 
 def test_a_worklist_lists_a_shared_child_only_when_the_share_covers_what_it_shows(health):
-    from tests.factories.care import child_in_care
     from care.worklists import children_in_care
+    from tests.factories.care import child_in_care
 
     agency, nurse = health
     child = child_in_care(start=datetime.date(2025, 1, 6), birth_date=datetime.date(2012, 2, 1)).person

@@ -4,6 +4,7 @@
 browser's devtools would, so a strict Content-Security-Policy does not block it; no inline script is added to
 the page) and fails with every violation, its rule, impact, help and the elements at fault.
 """
+
 from functools import cache
 from pathlib import Path
 
@@ -21,7 +22,9 @@ def violations(page, options: dict | None = None) -> list[dict]:
     """axe's violations on the page as it stands now."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(_source())
-    result = page.evaluate("async (options) => await window.axe.run(document, options)", options or RUN_OPTIONS)
+    result = page.evaluate(
+        "async (options) => await window.axe.run(document, options)", options or RUN_OPTIONS
+    )
     return result["violations"]
 
 

@@ -1,4 +1,5 @@
 """Headless Chromium for end-to-end tests, driven by Playwright's sync API against live_server."""
+
 import os
 
 import pytest
@@ -9,8 +10,12 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -60,7 +65,9 @@ def authenticator_for(user) -> bytes:
     from django.conf import settings
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    device = TOTPDevice.objects.create(user=user, name="Authenticator app", key=settings.DEMO_TOTP_KEY, confirmed=True)
+    device = TOTPDevice.objects.create(
+        user=user, name="Authenticator app", key=settings.DEMO_TOTP_KEY, confirmed=True
+    )
     return device.bin_key
 
 

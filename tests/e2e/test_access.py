@@ -1,4 +1,5 @@
 """End to end in Chromium: a partner reads a shared child but cannot record; the DPO reviews the log."""
+
 import datetime
 
 import pytest
@@ -18,12 +19,25 @@ def shared_child():
     """A child with a contact awaiting its decision and an open referral, shared with a health trust."""
     child, worker, _, team = allocated_child(forename="Maya", surname="Okafor")
     received = timezone.now() - datetime.timedelta(hours=3)
-    decided = frontdoor.record_contact(child, worker, source=ReferralSource.SCHOOLS, referrer="School",
-                                       received_at=received, summary="Bruising")
-    frontdoor.decide(decided, worker, outcome=ContactOutcome.REFERRAL, rationale="Threshold met",
-                     worker=worker, team=team)
-    waiting = frontdoor.record_contact(child, worker, source=ReferralSource.GP, referrer="GP",
-                                       received_at=received, summary="Missed appointments")
+    decided = frontdoor.record_contact(
+        child,
+        worker,
+        source=ReferralSource.SCHOOLS,
+        referrer="School",
+        received_at=received,
+        summary="Bruising",
+    )
+    frontdoor.decide(
+        decided, worker, outcome=ContactOutcome.REFERRAL, rationale="Threshold met", worker=worker, team=team
+    )
+    waiting = frontdoor.record_contact(
+        child,
+        worker,
+        source=ReferralSource.GP,
+        referrer="GP",
+        received_at=received,
+        summary="Missed appointments",
+    )
     trust = make_agency("Shire Health Trust", AgencyKind.HEALTH)
     nurse = make_user("nurse.e2e", role=Role.PARTNER, agency=trust, first_name="Nina", last_name="Nurse")
     share(child, nurse.agency)
@@ -31,7 +45,8 @@ def shared_child():
 
 
 def test_a_partner_reads_a_shared_child_sees_no_buttons_that_record_and_a_forged_post_is_refused(
-        page, live_server, sign_in, shared_child):
+    page, live_server, sign_in, shared_child
+):
     child, nurse, waiting, referral = shared_child
     sign_in(nurse)
 
@@ -39,8 +54,12 @@ def test_a_partner_reads_a_shared_child_sees_no_buttons_that_record_and_a_forged
     assert page.get_by_role("heading", name="Maya Okafor", level=1).is_visible()
     assert page.get_by_text("active share with Shire Health Trust").is_visible()
     casework = page.locator(".govuk-summary-card")
-    for action in ("Record a contact", "Start an assessment", "Record a strategy discussion",
-                   "Record a visit"):
+    for action in (
+        "Record a contact",
+        "Start an assessment",
+        "Record a strategy discussion",
+        "Record a visit",
+    ):
         assert casework.get_by_role("link", name=action).count() == 0, action
 
     page.goto(f"{live_server.url}/front-door/contacts/{waiting.pk}/")
@@ -54,8 +73,11 @@ def test_a_partner_reads_a_shared_child_sees_no_buttons_that_record_and_a_forged
     # A forged POST, with the session and the CSRF token the partner's browser holds.
     token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
     url = f"{live_server.url}/front-door/contacts/{waiting.pk}/decide/"
-    response = page.request.post(url, headers={"Referer": url, "X-CSRFToken": token},
-                                 form={"outcome": ContactOutcome.NO_FURTHER_ACTION, "rationale": "Forged"})
+    response = page.request.post(
+        url,
+        headers={"Referer": url, "X-CSRFToken": token},
+        form={"outcome": ContactOutcome.NO_FURTHER_ACTION, "rationale": "Forged"},
+    )
     assert response.status == 403
     assert not hasattr(Contact.objects.get(pk=waiting.pk), "decision")
     refusal = RecordView.objects.filter(user=nurse, path=f"/front-door/contacts/{waiting.pk}/decide/").get()
@@ -65,11 +87,18 @@ def test_a_partner_reads_a_shared_child_sees_no_buttons_that_record_and_a_forged
 
 def test_the_data_protection_officer_reviews_who_opened_a_record(page, live_server, sign_in, shared_child):
     child, nurse, *_ = shared_child
-    RecordView.objects.create(user=nurse, person=child, allowed=True, basis_kind=BasisKind.SHARE,
-                              basis="active share with Shire Health Trust", path=f"/people/{child.pk}/")
+    RecordView.objects.create(
+        user=nurse,
+        person=child,
+        allowed=True,
+        basis_kind=BasisKind.SHARE,
+        basis="active share with Shire Health Trust",
+        path=f"/people/{child.pk}/",
+    )
     stranger = make_user("nosy.e2e", first_name="Nosy", last_name="Parker")
-    RecordView.objects.create(user=stranger, person=child, allowed=False, basis="refused: no basis",
-                              path=f"/people/{child.pk}/")
+    RecordView.objects.create(
+        user=stranger, person=child, allowed=False, basis="refused: no basis", path=f"/people/{child.pk}/"
+    )
     dpo = make_user("dpo.e2e", role=Role.DATA_PROTECTION_OFFICER, first_name="Dee", last_name="Protection")
     sign_in(dpo)
 

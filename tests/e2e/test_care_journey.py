@@ -1,5 +1,6 @@
 """End to end in headless Chromium: a child comes into care, is placed, reviewed on time, moves, leaves care
 at 18 and becomes a care leaver with a personal adviser and a pathway plan."""
+
 import datetime
 
 import pytest
@@ -27,10 +28,18 @@ def save(page, button="Save"):
 def test_child_comes_into_care_moves_leaves_and_becomes_a_care_leaver(page, live_server, sign_in):
     team = make_team("Children in Care North", kind=TeamKind.CHILDREN_IN_CARE)
     worker = make_user(teams=[team], first_name="Jo", last_name="Carer")
-    make_user(role=Role.IRO, teams=[make_team("Reviewing service", kind=TeamKind.IRO)], first_name="Ira",
-              last_name="Reviewer")
-    adviser = make_user(role=Role.PERSONAL_ADVISER, teams=[make_team("Leaving care", kind=TeamKind.LEAVING_CARE)],
-                        first_name="Pat", last_name="Adviser")
+    make_user(
+        role=Role.IRO,
+        teams=[make_team("Reviewing service", kind=TeamKind.IRO)],
+        first_name="Ira",
+        last_name="Reviewer",
+    )
+    adviser = make_user(
+        role=Role.PERSONAL_ADVISER,
+        teams=[make_team("Leaving care", kind=TeamKind.LEAVING_CARE)],
+        first_name="Pat",
+        last_name="Adviser",
+    )
     # Born 2 March 2008: 16 in care from 5 January 2025, 18 on 2 March 2026.
     child = make_person(forename="Remi", surname="Adeyemi", birth_date=datetime.date(2008, 3, 2))
     involve(child, user=worker, team=team, start_date=datetime.date(2024, 12, 1))
@@ -79,7 +88,9 @@ def test_child_comes_into_care_moves_leaves_and_becomes_a_care_leaver(page, live
     save(page, "End the period of care")
     assert PeriodOfCare.objects.get(person=child).end_date == datetime.date(2026, 3, 2)
 
-    page.get_by_role("navigation", name="Care and leaving care").get_by_role("link", name="Leaving care").click()
+    page.get_by_role("navigation", name="Care and leaving care").get_by_role(
+        "link", name="Leaving care"
+    ).click()
     assert page.get_by_text("Former relevant child").is_visible()
     page.get_by_role("link", name="Allocate a personal adviser").first.click()
     choose(page, "Personal adviser", str(adviser))
@@ -94,6 +105,11 @@ def test_child_comes_into_care_moves_leaves_and_becomes_a_care_leaver(page, live
 
     page.get_by_role("navigation", name="Care and leaving care").get_by_role("link", name="Record").click()
     timeline = page.locator(".thrive-timeline")
-    for title in ["Became looked after", "Looked-after review", "Moved placement", "Ceased to be looked after",
-                  "Pathway plan"]:
+    for title in [
+        "Became looked after",
+        "Looked-after review",
+        "Moved placement",
+        "Ceased to be looked after",
+        "Pathway plan",
+    ]:
         assert timeline.get_by_text(title, exact=True).first.is_visible(), title

@@ -1,4 +1,6 @@
-"""End to end in headless Chromium: contact to child protection plan, a manager's overdue work, and the FGDM rule."""
+"""End to end in headless Chromium: contact to child protection plan, a manager's overdue work, and the FGDM
+rule."""
+
 import datetime
 import re
 
@@ -53,7 +55,9 @@ def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(pag
     page.get_by_label("Referrer's name, role and organisation").fill("PC Amy Shah, Leicestershire Police")
     fill_date(page, "received_on", today)
     page.get_by_label("Time received").fill("00:05")
-    page.get_by_label("Summary of the concern").fill("Noah disclosed being hit by his stepfather; bruising to the arm.")
+    page.get_by_label("Summary of the concern").fill(
+        "Noah disclosed being hit by his stepfather; bruising to the arm."
+    )
     page.get_by_role("button", name="Record the contact").click()
     page.get_by_role("heading", name=re.compile("Contact received")).wait_for()
     assert page.get_by_text("00:05").first.is_visible()
@@ -61,7 +65,9 @@ def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(pag
     # Decision: referral and strategy discussion, allocated to this worker.
     page.get_by_role("link", name="Decide the response").click()
     page.get_by_label("Referral and strategy discussion (immediate safeguarding concern)").check()
-    page.get_by_label("Rationale for the decision").fill("Disclosure of physical abuse: immediate safeguarding concern.")
+    page.get_by_label("Rationale for the decision").fill(
+        "Disclosure of physical abuse: immediate safeguarding concern."
+    )
     choose(page, "Allocate to", str(worker))
     page.get_by_label("Team", exact=True).select_option(label=team.name)
     page.screenshot(path="/tmp/thrive-decision.png", full_page=True)
@@ -73,7 +79,9 @@ def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(pag
     page.get_by_role("link", name="Record the strategy discussion").click()
     fill_date(page, "held_on", today)
     page.get_by_label("Start a section 47 enquiry").check()
-    fill_attendees(page, [(str(worker), "Children's social care"), ("DC Rees", "Police"), ("Nurse Patel", "Health")])
+    fill_attendees(
+        page, [(str(worker), "Children's social care"), ("DC Rees", "Police"), ("Nurse Patel", "Health")]
+    )
     page.get_by_role("button", name="Record the discussion").click()
     page.get_by_role("heading", name="Start a section 47 enquiry").wait_for()
     page.get_by_role("button", name="Start the enquiry").click()
@@ -92,7 +100,9 @@ def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(pag
     page.get_by_label("Physical abuse").check()
     page.get_by_label("Multi-agency child protection team").select_option(label=macpt.name)
     choose(page, "Lead child protection practitioner", "Lena Lead")
-    fill_attendees(page, [(str(worker), "Children's social care"), ("DC Rees", "Police"), ("Mrs Odu", "Education")])
+    fill_attendees(
+        page, [(str(worker), "Children's social care"), ("DC Rees", "Police"), ("Mrs Odu", "Education")]
+    )
     page.screenshot(path="/tmp/thrive-icpc-form.png", full_page=True)
     page.get_by_role("button", name="Record the conference").click()
     page.get_by_text("Initial child protection conference recorded.").wait_for()
@@ -106,15 +116,22 @@ def test_social_worker_takes_a_child_from_contact_to_a_child_protection_plan(pag
     assert f"{timezone.localtime(plan.referral.contact.received_at):%H:%M}" == "00:05"
 
     page.get_by_role("link", name="Noah Quarrie").first.click()
-    assert page.locator(".govuk-summary-card", has_text="Child protection").get_by_text("Physical abuse").is_visible()
+    assert (
+        page.locator(".govuk-summary-card", has_text="Child protection")
+        .get_by_text("Physical abuse")
+        .is_visible()
+    )
     assert page.locator(".thrive-timeline__entry", has_text="Child protection plan started").is_visible()
     page.screenshot(path="/tmp/thrive-record-casework.png", full_page=True)
 
 
 def test_team_manager_sees_overdue_work_for_their_team(page, live_server, sign_in):
     child, worker, manager, _ = allocated_child(forename="Ellie", surname="Overdue")
-    referral = Referral.objects.create(person=child, referral_date=timezone.localdate() - datetime.timedelta(days=90),
-                                       source=ReferralSource.SCHOOLS)
+    referral = Referral.objects.create(
+        person=child,
+        referral_date=timezone.localdate() - datetime.timedelta(days=90),
+        source=ReferralSource.SCHOOLS,
+    )
     assessment = Assessment.objects.create(referral=referral, person=child, start_date=referral.referral_date)
     days_over = (timezone.localdate() - assessment.due_date).days
     assert days_over > 0
@@ -138,8 +155,11 @@ def test_team_manager_sees_overdue_work_for_their_team(page, live_server, sign_i
 
 def test_proceedings_are_refused_without_fgdm_then_issued_after_an_offer(page, live_server, sign_in):
     child, worker, *_ = allocated_child(forename="Sam", surname="Court")
-    Referral.objects.create(person=child, referral_date=timezone.localdate() - datetime.timedelta(days=120),
-                            source=ReferralSource.POLICE)
+    Referral.objects.create(
+        person=child,
+        referral_date=timezone.localdate() - datetime.timedelta(days=120),
+        source=ReferralSource.POLICE,
+    )
     today = timezone.localdate()
     sign_in(worker)
     page.goto(f"{live_server.url}/people/{child.pk}/")

@@ -1,4 +1,5 @@
-"""End to end in headless Chromium: home education held for consent, refusal to the route back to school, and a
+"""End to end in headless Chromium: home education held for consent, refusal to the route back to school, and
+a
 permanent exclusion on the Virtual School's worklist (desktop and a 390 px phone)."""
 
 import datetime

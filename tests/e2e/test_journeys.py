@@ -1,11 +1,20 @@
 """End to end in headless Chromium: a social worker finds and opens a child; a police officer is refused."""
+
 import datetime
 
 import pytest
 
 from access.models import RecordView
 from people.codes import RelationshipKind
-from tests.factories import allocated_child, make_address, make_person, make_team, make_user, police_officer, relate
+from tests.factories import (
+    allocated_child,
+    make_address,
+    make_person,
+    make_team,
+    make_user,
+    police_officer,
+    relate,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +23,9 @@ HEADER_BLACK = "rgb(11, 12, 12)"  # govuk-generic-header background, from the GO
 
 @pytest.fixture
 def child():
-    child, worker, manager, team = allocated_child(forename="Maya", surname="Okafor", birth_date=datetime.date(2016, 9, 14))
+    child, worker, manager, team = allocated_child(
+        forename="Maya", surname="Okafor", birth_date=datetime.date(2016, 9, 14)
+    )
     make_address(child, line1="12 Elm Grove", postcode="LE4 6AB", start_date=datetime.date(2021, 4, 1))
     mother = make_person(forename="Grace", surname="Okafor", birth_date=datetime.date(1989, 2, 2))
     relate(child, mother, RelationshipKind.MOTHER, parental_responsibility=True, lives_with=True)
@@ -62,7 +73,9 @@ def test_police_officer_without_a_share_is_refused_and_recorded(page, live_serve
     assert "12 Elm Grove" not in page.content()
     assert RecordView.objects.filter(user=officer, person=child, allowed=False).exists()
 
-    assert page.get_by_role("button", name="Break glass and open the record").count() == 0  # partners never do
+    assert (
+        page.get_by_role("button", name="Break glass and open the record").count() == 0
+    )  # partners never do
     page.get_by_role("button", name="Sign out").click()
 
     # A social worker of another team may break glass. An empty reason: the GOV.UK error summary takes focus

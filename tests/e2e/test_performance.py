@@ -1,4 +1,6 @@
-"""End to end in headless Chromium: an analyst computes a quarter's dashboard from the case records and reads it."""
+"""End to end in headless Chromium: an analyst computes a quarter's dashboard from the case records and reads
+it."""
+
 import re
 from urllib.parse import quote
 
@@ -22,7 +24,9 @@ def test_analyst_computes_and_reads_the_dashboard(page, live_server, sign_in):
     menu.get_by_role("link", name="Performance").click()
     page.wait_for_url(f"{live_server.url}/performance/")
     assert page.get_by_text("No figures have been loaded yet.").is_visible()
-    assert page.get_by_label("Compute a quarter's figures from the case records").input_value() == quarter.label
+    assert (
+        page.get_by_label("Compute a quarter's figures from the case records").input_value() == quarter.label
+    )
     page.get_by_role("button", name="Compute").click()
     page.wait_for_url(f"{live_server.url}/performance/?period={quote(quarter.label)}")
 
@@ -34,7 +38,9 @@ def test_analyst_computes_and_reads_the_dashboard(page, live_server, sign_in):
     page.get_by_role("link", name="Re-referrals to CSC within 12 mths").first.click()
     page.wait_for_url(f"{live_server.url}/performance/indicators/CSC_RE_REFERRALS/")
     assert page.get_by_role("heading", name="Re-referrals to CSC within 12 mths").is_visible()
-    assert menu.get_by_role("link", name="Performance").count() == 1  # one menu item, current on every page of it
+    assert (
+        menu.get_by_role("link", name="Performance").count() == 1
+    )  # one menu item, current on every page of it
     assert menu.get_by_role("link", name="Performance").get_attribute("aria-current") == "true"
     assert page.locator("svg").first.is_visible()  # the trend chart
 

@@ -1,6 +1,7 @@
 """End to end in headless Chromium: forgiving search from the header, a record that warns with its filterable
 timeline and chronology, a manager reallocating through the typeahead picker, the worklists and dashboard, a
 visit recorded on a 390 px phone with nothing pushing the page sideways, and axe-core on every main page."""
+
 import datetime
 
 import pytest
@@ -8,7 +9,6 @@ from django.utils import timezone
 
 from access.models import Involvement, Role, TeamKind
 from care.models import Visit
-from tests.factories.care import child_in_care, cic_team
 from frontdoor.models import ManagementOversight
 from people.models import PersonFlag
 from people.tests.test_due_work import assessment_due
@@ -17,6 +17,7 @@ from performance.models import IndicatorValue
 from tests.e2e.axe import assert_accessible
 from tests.e2e.pickers import choose
 from tests.factories import involve, make_person, make_team, make_user
+from tests.factories.care import child_in_care, cic_team
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 TODAY = timezone.localdate
@@ -33,8 +34,13 @@ def team():
     child = make_person(forename="Maya", surname="Cunningham", birth_date=datetime.date(2016, 9, 14))
     involve(child, user=ann, team=team)
     assessment_due(child, -9)
-    PersonFlag.objects.create(person=child, kind="risk_to_staff", detail="Dog at the address: visit in pairs",
-                              start_date=TODAY(), recorded_by=ann)
+    PersonFlag.objects.create(
+        person=child,
+        kind="risk_to_staff",
+        detail="Dog at the address: visit in pairs",
+        start_date=TODAY(),
+        recorded_by=ann,
+    )
     return manager, ann, bo, child
 
 
@@ -49,13 +55,18 @@ def test_a_misspelt_name_in_the_header_finds_the_child_whose_record_warns(page, 
     page.get_by_role("search").get_by_role("searchbox").fill("Cuningham")
     page.get_by_role("search").get_by_role("button", name="Find").click()
     page.locator("table.thrive-results").wait_for()
-    assert page.get_by_text("Close match").is_visible() and page.get_by_text("Allocated worker: you").is_visible()
+    assert (
+        page.get_by_text("Close match").is_visible()
+        and page.get_by_text("Allocated worker: you").is_visible()
+    )
     assert_accessible(page, "Find a child")
 
     page.get_by_role("link", name="CUNNINGHAM, Maya").click()
     alerts = page.get_by_role("region", name="Alerts")
     assert alerts.get_by_text("Risk to staff").is_visible()
-    assert page.get_by_role("region", name="Due and overdue work").get_by_text("Overdue by 9 days").is_visible()
+    assert (
+        page.get_by_role("region", name="Due and overdue work").get_by_text("Overdue by 9 days").is_visible()
+    )
     assert_accessible(page, "the child's record")
 
     page.get_by_text("Filter the timeline").click()
@@ -63,7 +74,9 @@ def test_a_misspelt_name_in_the_header_finds_the_child_whose_record_warns(page, 
     page.get_by_role("button", name="Filter").click()
     entries = page.locator(".thrive-timeline__entry")
     entries.first.wait_for()
-    assert entries.filter(has_text="Born").count() == 0 and entries.filter(has_text="Assessment started").count()
+    assert (
+        entries.filter(has_text="Born").count() == 0 and entries.filter(has_text="Assessment started").count()
+    )
 
     page.get_by_role("link", name="Chronology to print or download").click()
     assert page.get_by_text("OFFICIAL-SENSITIVE").first.is_visible()
@@ -118,8 +131,16 @@ def test_a_visit_recorded_on_a_phone_and_pages_that_fit_it(browser, live_server)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server.url}/")
-    for url in ("/", "/work/", f"/people/{child.pk}/", f"/care/{child.pk}/", "/care/", "/people/?q=Smith",
-                f"/people/{child.pk}/chronology/", "/glossary/"):
+    for url in (
+        "/",
+        "/work/",
+        f"/people/{child.pk}/",
+        f"/care/{child.pk}/",
+        "/care/",
+        "/people/?q=Smith",
+        f"/people/{child.pk}/chronology/",
+        "/glossary/",
+    ):
         page.goto(f"{live_server.url}{url}")
         assert no_sideways_scroll(page), url
     assert_accessible(page, "the glossary on a phone")
@@ -144,16 +165,26 @@ def test_worklists_and_dashboard_pass_axe_and_the_table_fits_1366(browser, live_
     child_in_care(start=TODAY() - datetime.timedelta(days=120), worker=worker)
     for label, value in (("Q2 2024/25", "24.0"), ("Q3 2024/25", "26.2"), ("Q4 2024/25", "26.4")):
         period = periods.parse(label)
-        IndicatorValue.objects.create(indicator_code="CSC_RE_REFERRALS", period_label=label, source="t",
-                                      period_start=period.start, period_end=period.end, value=value,
-                                      origin="computed")
+        IndicatorValue.objects.create(
+            indicator_code="CSC_RE_REFERRALS",
+            period_label=label,
+            source="t",
+            period_start=period.start,
+            period_end=period.end,
+            value=value,
+            origin="computed",
+        )
     sign_in(worker)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Children in care").click()
     assert page.get_by_role("columnheader", name="Worker").is_visible()
     assert_accessible(page, "the children in care worklist")
     page.set_viewport_size({"width": 1366, "height": 768})
-    for url, what in (("/performance/", "the dashboard"), ("/performance/indicators/CSC_RE_REFERRALS/", "an indicator"),
-                      ("/performance/report/", "the report"), ("/glossary/", "the glossary")):
+    for url, what in (
+        ("/performance/", "the dashboard"),
+        ("/performance/indicators/CSC_RE_REFERRALS/", "an indicator"),
+        ("/performance/report/", "the report"),
+        ("/glossary/", "the glossary"),
+    ):
         page.goto(f"{live_server.url}{url}")
         assert_accessible(page, what)
     page.goto(f"{live_server.url}/performance/")
@@ -166,11 +197,15 @@ def test_worklists_and_dashboard_pass_axe_and_the_table_fits_1366(browser, live_
 def test_sign_in_care_record_leaving_care_and_the_new_child_check_pass_axe(page, live_server, sign_in):
     page.goto(f"{live_server.url}/access/sign-in/")
     assert_accessible(page, "sign in")
-    front = make_user(teams=[make_team("Front Door (MASH)", kind=TeamKind.FRONT_DOOR)], first_name="Fran",
-                      last_name="Door")
+    front = make_user(
+        teams=[make_team("Front Door (MASH)", kind=TeamKind.FRONT_DOOR)], first_name="Fran", last_name="Door"
+    )
     carer = make_user(teams=[cic_team()], first_name="Jo", last_name="Carer")
-    child = child_in_care(start=TODAY() - datetime.timedelta(days=60), worker=carer,
-                          person=make_person(forename="Maya", surname="Cunningham")).person
+    child = child_in_care(
+        start=TODAY() - datetime.timedelta(days=60),
+        worker=carer,
+        person=make_person(forename="Maya", surname="Cunningham"),
+    ).person
     sign_in(front)
     page.goto(f"{live_server.url}/front-door/contacts/new/")
     page.get_by_label("First name").fill("Maya")

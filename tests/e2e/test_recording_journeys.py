@@ -4,6 +4,7 @@ A visit recorded with notes on a 390 px phone, its draft kept as the worker type
 worker is signed out mid-sentence and loses nothing; an assessment written, sent for authorisation,
 returned with a comment, revised, resent and authorised, leading to its next step; axe-core on each page.
 """
+
 import datetime
 import re
 
@@ -44,12 +45,19 @@ def no_sideways_scroll(page):
 @pytest.fixture
 def child_on_a_plan():
     child, worker, manager, team = allocated_child(forename="Mia", surname="Hart")
-    referral = Referral.objects.create(person=child,
-                                       referral_date=timezone.localdate() - datetime.timedelta(days=40),
-                                       source=ReferralSource.SCHOOLS, team=team)
-    ChildProtectionPlan.objects.create(referral=referral, person=child, start_date=referral.referral_date,
-                                       initial_category=AbuseCategory.NEGLECT,
-                                       latest_category=AbuseCategory.NEGLECT)
+    referral = Referral.objects.create(
+        person=child,
+        referral_date=timezone.localdate() - datetime.timedelta(days=40),
+        source=ReferralSource.SCHOOLS,
+        team=team,
+    )
+    ChildProtectionPlan.objects.create(
+        referral=referral,
+        person=child,
+        start_date=referral.referral_date,
+        initial_category=AbuseCategory.NEGLECT,
+        latest_category=AbuseCategory.NEGLECT,
+    )
     return child, worker, manager, referral
 
 
@@ -188,8 +196,9 @@ def test_an_assessment_is_sent_returned_revised_and_authorised(browser, live_ser
     manager_context.close()
 
 
-def test_the_plan_for_the_family_and_the_documents_page_are_accessible(page, live_server, child_on_a_plan,
-                                                                        sign_in):
+def test_the_plan_for_the_family_and_the_documents_page_are_accessible(
+    page, live_server, child_on_a_plan, sign_in
+):
     child, worker, _, _ = child_on_a_plan
     plan = ChildProtectionPlan.objects.get(person=child)
     plan.objectives.create(text="Mia gets to school every day", added_on=plan.start_date)
@@ -206,8 +215,11 @@ def test_the_plan_for_the_family_and_the_documents_page_are_accessible(page, liv
     assert_accessible(page, "adding to the family network")
 
 
-def test_recording_and_record_pages_pass_the_content_security_policy(page, live_server, child_on_a_plan, sign_in):
-    """The pages of issue 15 (drafts' autosave, the plan printed for the family, the chronology, the core group)
+def test_recording_and_record_pages_pass_the_content_security_policy(
+    page, live_server, child_on_a_plan, sign_in
+):
+    """The pages of issue 15 (drafts' autosave, the plan printed for the family, the chronology, the core
+    group)
     run with no inline script or style refused."""
     from tests.e2e.test_content_security_policy import Console, visit
 
@@ -216,12 +228,20 @@ def test_recording_and_record_pages_pass_the_content_security_policy(page, live_
     plan = ChildProtectionPlan.objects.get(person=child)
     sign_in(worker)
     base = live_server.url
-    for path in (f"/people/{child.pk}/", f"/people/{child.pk}/chronology/", "/glossary/",
-                 f"/recording/children/{child.pk}/notes/", f"/recording/children/{child.pk}/notes/new/",
-                 f"/recording/children/{child.pk}/documents/", f"/recording/children/{child.pk}/letters/new/",
-                 f"/child-protection/plans/{plan.pk}/", f"/child-protection/plans/{plan.pk}/core-group/",
-                 f"/child-protection/plans/{plan.pk}/core-group/members/new/",
-                 f"/child-protection/plans/{plan.pk}/print/", f"/people/{child.pk}/identity/"):
+    for path in (
+        f"/people/{child.pk}/",
+        f"/people/{child.pk}/chronology/",
+        "/glossary/",
+        f"/recording/children/{child.pk}/notes/",
+        f"/recording/children/{child.pk}/notes/new/",
+        f"/recording/children/{child.pk}/documents/",
+        f"/recording/children/{child.pk}/letters/new/",
+        f"/child-protection/plans/{plan.pk}/",
+        f"/child-protection/plans/{plan.pk}/core-group/",
+        f"/child-protection/plans/{plan.pk}/core-group/members/new/",
+        f"/child-protection/plans/{plan.pk}/print/",
+        f"/people/{child.pk}/identity/",
+    ):
         visit(page, base + path)
     page.goto(f"{base}/recording/children/{child.pk}/notes/new/")
     page.get_by_label("Summary").fill("Spoke to Mia's school about attendance")

@@ -1,4 +1,5 @@
 """End to end in headless Chromium: a manager anonymises a record past its retention, at phone width too."""
+
 import datetime
 
 import pytest

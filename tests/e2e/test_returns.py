@@ -1,4 +1,5 @@
-"""End to end in headless Chromium: an analyst checks the CIN census with the DfE-aligned validators, reads the
+"""End to end in headless Chromium: an analyst checks the CIN census with the DfE-aligned validators, reads
+the
 issues by rule, asks the child's worker to correct one, and the worker finds it in their due work."""
 
 import datetime

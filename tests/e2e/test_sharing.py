@@ -2,6 +2,7 @@
 trust's nurse (signing in with a one-time code) sees only those; the data protection officer finds the
 disclosure in the log and exports it for a subject access request. No page breaks the Content-Security-Policy.
 """
+
 import csv
 import io
 
@@ -17,11 +18,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_share_of_current_plans_is_all_the_partner_sees_and_the_dpo_exports_the_disclosure(
-        page, live_server, sign_in):
+    page, live_server, sign_in
+):
     console = Console(page)
     front_door = make_team("Front Door (MASH)", kind=TeamKind.FRONT_DOOR)
-    manager = make_user("fd.manager", role=Role.TEAM_MANAGER, manages=[front_door], first_name="Priya",
-                        last_name="Manager")
+    manager = make_user(
+        "fd.manager", role=Role.TEAM_MANAGER, manages=[front_door], first_name="Priya", last_name="Manager"
+    )
     child = builders.child_on_a_plan(front_door, manager).child
     trust = make_agency("Shire Health Trust", AgencyKind.HEALTH)
     nurse = make_user("nurse.share", role=Role.PARTNER, agency=trust, first_name="Nina", last_name="Nurse")
@@ -54,8 +57,15 @@ def test_a_share_of_current_plans_is_all_the_partner_sees_and_the_dpo_exports_th
     assert page.get_by_text("Other parts of the record are not shared with your agency").is_visible()
     assert page.get_by_text("Child protection plan from 24 Mar 2025").is_visible()
     content = page.locator("main").inner_text()
-    for not_shared in ("7 Hidden Lane", "Marigold", "Bruising", "Working with", "Section 47",
-                       "Strategy discussion", "Family network"):
+    for not_shared in (
+        "7 Hidden Lane",
+        "Marigold",
+        "Bruising",
+        "Working with",
+        "Section 47",
+        "Strategy discussion",
+        "Family network",
+    ):
         assert not_shared not in content, not_shared
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 391
@@ -63,8 +73,10 @@ def test_a_share_of_current_plans_is_all_the_partner_sees_and_the_dpo_exports_th
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Sign out").click()
     seen = PartnerDisclosure.objects.filter(user=nurse, person=child).order_by("pk")
-    assert [(d.what, d.parts) for d in seen] == [("Find a child: search results", ["identity"]),
-                                                  ("Child's record", ["identity", "plans"])]
+    assert [(d.what, d.parts) for d in seen] == [
+        ("Find a child: search results", ["identity"]),
+        ("Child's record", ["identity", "plans"]),
+    ]
 
     sign_in(dpo)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Disclosure log").click()

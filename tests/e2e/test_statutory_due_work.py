@@ -1,19 +1,25 @@
 """End to end in headless Chromium, at phone width (390 px): the due work the regulations add, recorded
 through its pages. A child placed with an aunt under temporary approval (reg 24), and a privately fostered
 child notified to the council."""
+
 import datetime
 
 import pytest
 from django.utils import timezone
 
 from access.models import TeamKind
-from tests.factories.care import child_in_care
 from tests.factories import involve, make_person, make_team, make_user
+from tests.factories.care import child_in_care
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
-WITH_AUNT = {"placement_type": "U3", "provider": "PR1", "provider_name": "Aunt Sam", "urn": "SC123456",
-             "placement_postcode": "LE4 6AB"}
+WITH_AUNT = {
+    "placement_type": "U3",
+    "provider": "PR1",
+    "provider_name": "Aunt Sam",
+    "urn": "SC123456",
+    "placement_postcode": "LE4 6AB",
+}
 
 
 def fill_date(page, field, day: datetime.date):
@@ -40,7 +46,9 @@ def test_a_connected_persons_approval_and_a_private_fostering_visit_on_a_phone(p
     assert page.get_by_text("Prepare the care plan").is_visible()
     page.get_by_role("link", name="Connected person's temporary approval").click()
     assert fits_the_screen(page)  # the form (the care record's episode table is wider than a phone)
-    page.get_by_label("Connected person (relative, friend or other person connected with the child)").fill("Aunt Sam")
+    page.get_by_label("Connected person (relative, friend or other person connected with the child)").fill(
+        "Aunt Sam"
+    )
     fill_date(page, "approved_on", period.start_date)
     page.get_by_role("button", name="Save").click()
     page.locator(".govuk-notification-banner--success").wait_for()

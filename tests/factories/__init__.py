@@ -2,16 +2,27 @@
 
 Each call makes unique identifiers, so tests can build as many records as they need.
 """
+
 import datetime
 import itertools
 
 from django.utils import timezone
 
-from access.models import Agency, AgencyKind, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership, User
-from people.identifiers import nhs_check_digit
-from people.models import Address, Person, Relationship
+from access.models import (
+    Agency,
+    AgencyKind,
+    Involvement,
+    InvolvementKind,
+    Role,
+    Team,
+    TeamKind,
+    TeamMembership,
+    User,
+)
 from access.parts import SHAREABLE
 from access.shares import LawfulBasis, Share
+from people.identifiers import nhs_check_digit
+from people.models import Address, Person, Relationship
 
 PASSWORD = "correct-horse-battery-staple"
 _sequence = itertools.count(1)
@@ -42,8 +53,13 @@ def make_user(username=None, role=Role.SOCIAL_WORKER, agency=None, teams=(), man
     """A member of `teams`, and manager of `manages` (membership with manages=True)."""
     n = next_id()
     user = User.objects.create_user(
-        username=username or f"user{n}", password=PASSWORD, role=role, agency=agency,
-        first_name=fields.pop("first_name", "Sam"), last_name=fields.pop("last_name", f"Worker{n}"), **fields,
+        username=username or f"user{n}",
+        password=PASSWORD,
+        role=role,
+        agency=agency,
+        first_name=fields.pop("first_name", "Sam"),
+        last_name=fields.pop("last_name", f"Worker{n}"),
+        **fields,
     )
     for team in teams:
         TeamMembership.objects.create(user=user, team=team)
@@ -58,21 +74,36 @@ def make_person(forename="Alex", surname="Smith", birth_date=datetime.date(2018,
     return Person.objects.create(forename=forename, surname=surname, birth_date=birth_date, **fields)
 
 
-def make_address(person, line1="1 High Street", postcode="LE1 1AA", start_date=datetime.date(2020, 1, 1), end_date=None):
+def make_address(
+    person, line1="1 High Street", postcode="LE1 1AA", start_date=datetime.date(2020, 1, 1), end_date=None
+):
     return Address.objects.create(
-        person=person, line1=line1, town="Leicester", postcode=postcode, start_date=start_date, end_date=end_date
+        person=person,
+        line1=line1,
+        town="Leicester",
+        postcode=postcode,
+        start_date=start_date,
+        end_date=end_date,
     )
 
 
 def relate(person, relative, kind, start_date=datetime.date(2018, 3, 27), **fields) -> Relationship:
     """`relative` is `person`'s `kind`."""
-    return Relationship.objects.create(person=person, relative=relative, kind=kind, start_date=start_date, **fields)
+    return Relationship.objects.create(
+        person=person, relative=relative, kind=kind, start_date=start_date, **fields
+    )
 
 
-def involve(person, user=None, team=None, kind=InvolvementKind.ALLOCATED_WORKER, start_date=None, end_date=None):
+def involve(
+    person, user=None, team=None, kind=InvolvementKind.ALLOCATED_WORKER, start_date=None, end_date=None
+):
     return Involvement.objects.create(
-        person=person, user=user, team=team, kind=kind,
-        start_date=start_date or timezone.localdate() - datetime.timedelta(days=30), end_date=end_date,
+        person=person,
+        user=user,
+        team=team,
+        kind=kind,
+        start_date=start_date or timezone.localdate() - datetime.timedelta(days=30),
+        end_date=end_date,
     )
 
 
@@ -81,13 +112,22 @@ def share(person, agency, start_date=None, end_date=None, parts=SHAREABLE, **fie
     start_date = start_date or timezone.localdate() - datetime.timedelta(days=7)
     fields.setdefault("legal_basis", LawfulBasis.CA1989_S47)
     fields.setdefault("review_date", start_date + datetime.timedelta(days=180))
-    return Share.objects.create(person=person, agency=agency, purpose="Section 47 enquiry", parts=list(parts),
-                                start_date=start_date, end_date=end_date, **fields)
+    return Share.objects.create(
+        person=person,
+        agency=agency,
+        purpose="Section 47 enquiry",
+        parts=list(parts),
+        start_date=start_date,
+        end_date=end_date,
+        **fields,
+    )
 
 
 def police_officer(**fields) -> User:
     """A partner-agency user with no team and no share: the usual refused case."""
-    agency = Agency.objects.filter(kind=AgencyKind.POLICE).first() or make_agency("Leicestershire Police", AgencyKind.POLICE)
+    agency = Agency.objects.filter(kind=AgencyKind.POLICE).first() or make_agency(
+        "Leicestershire Police", AgencyKind.POLICE
+    )
     return make_user(role=Role.PARTNER, agency=agency, **fields)
 
 

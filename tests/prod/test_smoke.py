@@ -4,6 +4,7 @@
 THRIVE_PROD_URL; without it these tests are skipped. They drive headless Chromium as a person would:
 sign in, search, open a record, read the dashboard; and check what operations rely on.
 """
+
 import base64
 import hashlib
 import hmac
@@ -75,12 +76,15 @@ def authenticator_code(key: bytes) -> str:
     """What an authenticator app shows now for this key (RFC 6238: 30-second steps, 6 digits)."""
     digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 def test_health_endpoint_answers_without_signing_in():
     insecure = ssl.create_default_context()
-    insecure.check_hostname, insecure.verify_mode = False, ssl.CERT_NONE  # the test server's self-signed certificate
+    insecure.check_hostname, insecure.verify_mode = (
+        False,
+        ssl.CERT_NONE,
+    )  # the test server's self-signed certificate
     with urllib.request.urlopen(f"{URL}/healthz", context=insecure, timeout=10) as response:
         body = json.load(response)
         assert response.status == 200

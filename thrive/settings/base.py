@@ -2,6 +2,7 @@
 
 Environment-specific files (dev, prod, test) import this and change only what differs.
 """
+
 from pathlib import Path
 
 import dj_database_url
@@ -160,11 +161,32 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # Permissions-Policy (django-permissions-policy): Thrive uses none of the browser's powerful features.
-PERMISSIONS_POLICY = {feature: [] for feature in (
-    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture", "encrypted-media", "fullscreen",
-    "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
-    "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
-)}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Two-factor sign-in (django-otp, time-based one-time codes): who must give a code as well as a password.
 # One rule for the whole service: these roles, superusers, and (with PARTNER_AGENCIES) anyone whose agency

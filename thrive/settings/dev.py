@@ -1,5 +1,6 @@
 """Development and demo: SQLite, debug pages, the demo users' shared password."""
-from .base import *  # noqa: F401,F403
+
+from .base import *  # noqa: F403
 
 (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405  the SQLite database lives here
 

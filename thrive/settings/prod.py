@@ -1,9 +1,10 @@
 """Production: PostgreSQL from DATABASE_URL, secrets from the environment, HTTPS only."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = os.environ.get("THRIVE_SECRET_KEY", "")

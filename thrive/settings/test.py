@@ -1,7 +1,8 @@
 """Test runs: like development, with a fast password hasher so fixtures are quick."""
+
 import tempfile
 
-from .dev import *  # noqa: F401,F403
+from .dev import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405

@@ -1,4 +1,5 @@
 """The timescales registry: due dates worked out by hand, and councils' local standards."""
+
 from datetime import date
 
 import pytest
@@ -6,8 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from timescales import legal_table, registry
 from timescales.dates import birthday
-from timescales.registry import Basis, Unit, all_timescales, check_overrides, get, health_review_code
 from timescales.health_needs import health_needs_education_due
+from timescales.registry import Basis, Unit, all_timescales, check_overrides, get, health_review_code
 from timescales.workdays import Calendar
 
 ENGLAND = Calendar()
@@ -29,11 +30,14 @@ def test_every_timescale_has_a_source_a_basis_a_positive_amount_and_a_unique_cod
         if timescale.basis == Basis.LOCAL:
             assert timescale.source.startswith("The council's"), timescale.code
         if timescale.basis == Basis.LAW:
-            assert " reg " in timescale.source or " s" in timescale.source or "Sch " in timescale.source, timescale.code
+            assert " reg " in timescale.source or " s" in timescale.source or "Sch " in timescale.source, (
+                timescale.code
+            )
 
 
 def test_the_docs_page_is_the_registry_table():
-    """docs/timescales.md carries the table made from the registry: run `manage.py timescales_table --write`."""
+    """docs/timescales.md carries the table made from the registry: run `manage.py timescales_table
+    --write`."""
     page = legal_table.current_page()
     assert page == legal_table.page_with_table(page)
     missing = [t.code for t in all_timescales() if f"`{t.code}`" not in page]
@@ -61,7 +65,8 @@ def test_a_closure_day_moves_a_local_deadline_but_not_a_statutory_one():
     assert get("CP_VISIT").due(date(2025, 12, 17), ENGLAND) == date(2026, 1, 5)
     # The same for reg 33's first review and reg 4(2)'s care plan: a closure day never extends them.
     assert get("CLA_REVIEW_FIRST").due(date(2025, 12, 10), council) == get("CLA_REVIEW_FIRST").due(
-        date(2025, 12, 10), ENGLAND)
+        date(2025, 12, 10), ENGLAND
+    )
 
 
 def test_care_plan_placement_plan_and_notice_over_the_may_bank_holiday():
@@ -87,15 +92,24 @@ def test_connected_person_approval_16_weeks_then_8_more():
 def test_health_needs_education_is_a_threshold_of_15_school_days_cumulative():
     # Ill on Mon 3 - Fri 7 Nov 2025 (5 school days), then Mon 17 - Fri 21 Nov (10), then from Mon 1 Dec:
     # 1 (11), 2 (12), 3 (13), 4 (14), 5 Dec (15) -> due Fri 5 Dec 2025, the 15th day missed in all.
-    missed = ([date(2025, 11, d) for d in range(3, 8)] + [date(2025, 11, d) for d in range(17, 22)]
-              + [date(2025, 12, d) for d in range(1, 6)])
+    missed = (
+        [date(2025, 11, d) for d in range(3, 8)]
+        + [date(2025, 11, d) for d in range(17, 22)]
+        + [date(2025, 12, d) for d in range(1, 6)]
+    )
     assert health_needs_education_due(missed, calendar=ENGLAND) == date(2025, 12, 5)
     # A weekend or half-term day marked absent is not a school day missed, and a day given twice counts once.
     school = Calendar(school_holidays=[HALF_TERM])
-    assert health_needs_education_due(missed[:14] + [date(2025, 10, 28), date(2025, 11, 8), missed[0]],
-                                      calendar=school) is None
+    assert (
+        health_needs_education_due(
+            missed[:14] + [date(2025, 10, 28), date(2025, 11, 8), missed[0]], calendar=school
+        )
+        is None
+    )
     # Forward-looking: a consultant's letter on Tue 4 Nov 2025 says a 4-week absence is ahead -> due that day.
-    assert health_needs_education_due(missed[:2], known_on=date(2025, 11, 4), calendar=ENGLAND) == date(2025, 11, 4)
+    assert health_needs_education_due(missed[:2], known_on=date(2025, 11, 4), calendar=ENGLAND) == date(
+        2025, 11, 4
+    )
     assert health_needs_education_due([], calendar=ENGLAND) is None
 
 

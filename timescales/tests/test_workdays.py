@@ -1,4 +1,5 @@
 """Working days and school days, checked against dates worked out by hand."""
+
 import random
 from datetime import date, timedelta
 
@@ -164,8 +165,10 @@ def test_fast_counting_agrees_with_walking_day_by_day(council):
         expected = start if n == 0 else _walk(calendar, start, n, council)
         assert calendar.add_working_days(start, n, council=council) == expected
         end = start + timedelta(days=rng.randrange(120))
-        walked = sum(calendar.is_working_day(start + timedelta(days=i), council=council)
-                     for i in range(1, (end - start).days + 1))
+        walked = sum(
+            calendar.is_working_day(start + timedelta(days=i), council=council)
+            for i in range(1, (end - start).days + 1)
+        )
         assert calendar.working_days_between(start, end, council=council) == walked
 
 
@@ -174,7 +177,8 @@ def test_counts_grow_past_the_first_span():
     calendar = Calendar()
     far = calendar.add_working_days(date(2025, 1, 1), 2600)
     assert calendar.working_days_between(date(2025, 1, 1), far) == 2600
-    # Back 2,600 from there: the 2,599th is Thu 2 Jan 2025 (1 Jan is a bank holiday), the 2,600th Tue 31 Dec 2024.
+    # Back 2,600 from there: the 2,599th is Thu 2 Jan 2025 (1 Jan is a bank holiday), the 2,600th Tue 31 Dec
+    # 2024.
     assert calendar.add_working_days(far, -2600) == date(2024, 12, 31)
     assert calendar.add_working_days(date(1995, 6, 1), 10) == _walk(calendar, date(1995, 6, 1), 10)
 

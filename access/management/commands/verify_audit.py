@@ -3,9 +3,10 @@
 Exit code 0 when every row is as written; 1 at the first broken link (a deleted, altered or inserted
 row), naming its place, table, id and time. See access/verify.py and docs/operations.md.
 """
-from typing import Any
+
 import os
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -18,9 +19,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--anchor", type=Path, default=os.environ.get("THRIVE_AUDIT_ANCHOR") or None,
+            "--anchor",
+            type=Path,
+            default=os.environ.get("THRIVE_AUDIT_ANCHOR") or None,
             help="a file, kept off the database server, of the chain's head at each clean run: checked, "
-                 "then appended to (default: $THRIVE_AUDIT_ANCHOR; none when unset)")
+            "then appended to (default: $THRIVE_AUDIT_ANCHOR; none when unset)",
+        )
 
     def handle(self, *args: Any, anchor: Path | None, **options: Any) -> None:
         anchors = read_anchors(anchor) if anchor else {}
@@ -29,7 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Audit chain: {report.rows:,} rows ({tables or 'none'}; disclosures naming {report.children:,} "
             f"children) in {report.seconds:.1f} s ({report.cpu_seconds:.1f} s of CPU), "
-            f"{report.rate:,.0f} rows/s.")
+            f"{report.rate:,.0f} rows/s."
+        )
         if report.head:
             self.stdout.write(f"Head: place {report.head[0]:,}, hash {report.head[1]}.")
         if anchors:

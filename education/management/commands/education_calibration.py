@@ -1,4 +1,5 @@
-"""python manage.py education_calibration: the generated council's education figures beside Leicestershire's."""
+"""python manage.py education_calibration: the generated council's education figures beside
+Leicestershire's."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -7,7 +8,10 @@ from education.calibration import lines
 
 
 class Command(BaseCommand):
-    help = "Print the education and inclusion figures (as the report and dashboard compute them) beside seed 004's."
+    help = (
+        "Print the education and inclusion figures (as the report and dashboard compute them) beside seed "
+        "004's."
+    )
 
     def handle(self, *args, **options):
         for line in lines(timezone.localdate()):

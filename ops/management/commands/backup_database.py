@@ -1,4 +1,5 @@
 """python manage.py backup_database [--out FILE | --dir DIR]: the nightly backup job (ops/schedule.py)."""
+
 import datetime
 import os
 import time
@@ -16,8 +17,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--out", type=Path, help="write the dump to this file")
-        parser.add_argument("--dir", type=Path, default=os.environ.get("THRIVE_BACKUP_DIR"),
-                            help="write thrive-YYYYMMDD-HHMMSS.dump here (default: $THRIVE_BACKUP_DIR)")
+        parser.add_argument(
+            "--dir",
+            type=Path,
+            default=os.environ.get("THRIVE_BACKUP_DIR"),
+            help="write thrive-YYYYMMDD-HHMMSS.dump here (default: $THRIVE_BACKUP_DIR)",
+        )
         parser.add_argument("--keep-days", type=int, default=KEEP_DAYS)
 
     def handle(self, *args, out, dir, keep_days, **options):

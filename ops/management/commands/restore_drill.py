@@ -8,6 +8,7 @@ when the database is empty). Steps, each timed:
 4. the same evidence from the restored database (a separate process connected to it);
 5. every artefact compared byte for byte: any difference fails the drill.
 """
+
 import json
 import os
 import subprocess
@@ -32,11 +33,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--evidence-to", type=Path, help=argparse_hidden())
-        parser.add_argument("--scale", default="demo", help="the synthetic council to generate if none is held")
+        parser.add_argument(
+            "--scale", default="demo", help="the synthetic council to generate if none is held"
+        )
 
     def handle(self, *args, evidence_to, scale, **options):
         if connection.vendor != "postgresql":
-            raise CommandError("The restore drill uses PostgreSQL's own tools: set DATABASE_URL to PostgreSQL.")
+            raise CommandError(
+                "The restore drill uses PostgreSQL's own tools: set DATABASE_URL to PostgreSQL."
+            )
         if evidence_to:  # the child process: write the evidence from the database it is connected to
             evidence_to.write_text(json.dumps({k: v.decode("latin-1") for k, v in drill.evidence().items()}))
             return
@@ -73,14 +78,21 @@ class Command(BaseCommand):
         width = max(map(len, original))
         for name, data in original.items():
             verdict = "identical" if name not in different else "DIFFERENT"
-            self.stdout.write(f"  {name:<{width}}  {len(data):>10,} bytes  sha256 {drill.digest(data)[:16]}  {verdict}")
+            self.stdout.write(
+                f"  {name:<{width}}  {len(data):>10,} bytes  sha256 {drill.digest(data)[:16]}  {verdict}"
+            )
         with connection.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{RESTORED}"')
         if different:
-            raise CommandError(f"Restore drill FAILED: {len(different)} artefact(s) differ: {', '.join(different)}")
-        self.stdout.write(self.style.SUCCESS(
-            f"Restore drill passed: {len(original)} artefacts byte-identical after backup and restore "
-            f"({time.perf_counter() - started:.0f} s in all)."))
+            raise CommandError(
+                f"Restore drill FAILED: {len(different)} artefact(s) differ: {', '.join(different)}"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Restore drill passed: {len(original)} artefacts byte-identical after backup and restore "
+                f"({time.perf_counter() - started:.0f} s in all)."
+            )
+        )
 
     def step(self, what: str, since: float) -> None:
         self.stdout.write(f"{what} ({time.perf_counter() - since:.1f} s)")
@@ -90,8 +102,17 @@ class Command(BaseCommand):
         auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
         url = f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{database}"
         env = {**os.environ, "DATABASE_URL": url}
-        subprocess.run([sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "restore_drill",
-                        "--evidence-to", str(out)], env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(Path(settings.BASE_DIR) / "manage.py"),
+                "restore_drill",
+                "--evidence-to",
+                str(out),
+            ],
+            env=env,
+            check=True,
+        )
         return {k: v.encode("latin-1") for k, v in json.loads(out.read_text()).items()}
 
 

@@ -1,4 +1,6 @@
-"""python manage.py run_scheduler [--crontab]: run ops/schedule.py's jobs at their times, or print them for cron."""
+"""python manage.py run_scheduler [--crontab]: run ops/schedule.py's jobs at their times, or print them for
+cron."""
+
 import logging
 import os
 import subprocess
@@ -26,18 +28,32 @@ def run_job(job: schedule.Job) -> int:
     seconds = round(time.perf_counter() - started, 1)
     level = logging.INFO if result.returncode == 0 else logging.ERROR
     # The commands' own output can name records, so only its size is logged; the exit code says the rest.
-    log.log(level, "job finished", extra={"job": job.name, "exit_code": result.returncode, "seconds": seconds,
-                                           "output_lines": len(result.stdout.splitlines())})
+    log.log(
+        level,
+        "job finished",
+        extra={
+            "job": job.name,
+            "exit_code": result.returncode,
+            "seconds": seconds,
+            "output_lines": len(result.stdout.splitlines()),
+        },
+    )
     return result.returncode
 
 
 class Command(BaseCommand):
-    help = "Run Thrive's scheduled jobs (ops/schedule.py) at their times; --crontab prints them as crontab lines."
+    help = (
+        "Run Thrive's scheduled jobs (ops/schedule.py) at their times; --crontab prints them as crontab "
+        "lines."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--crontab", action="store_true", help="print crontab lines and exit")
-        parser.add_argument("--manage", default="/srv/thrive/.venv/bin/python /srv/thrive/manage.py",
-                            help="how cron should call manage.py (with --crontab)")
+        parser.add_argument(
+            "--manage",
+            default="/srv/thrive/.venv/bin/python /srv/thrive/manage.py",
+            help="how cron should call manage.py (with --crontab)",
+        )
         parser.add_argument("--now", metavar="JOB", help="run one job now and exit with its exit code")
 
     def handle(self, *args, crontab, manage, now, **options):
@@ -57,7 +73,14 @@ class Command(BaseCommand):
         scheduler = BlockingScheduler(timezone=schedule.TIME_ZONE)
         for job in schedule.JOBS:
             # One run at a time per job; a run missed by up to an hour (a restart) still happens, once.
-            scheduler.add_job(run_job, CronTrigger.from_crontab(job.cron, timezone=schedule.TIME_ZONE), args=[job],
-                              id=job.name, max_instances=1, coalesce=True, misfire_grace_time=3600)
+            scheduler.add_job(
+                run_job,
+                CronTrigger.from_crontab(job.cron, timezone=schedule.TIME_ZONE),
+                args=[job],
+                id=job.name,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+            )
         log.info("scheduler started", extra={"jobs": [j.name for j in schedule.JOBS]})
         scheduler.start()

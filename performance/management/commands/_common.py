@@ -1,4 +1,5 @@
 """What the performance commands share: reading a file, naming the user, reporting row errors."""
+
 from pathlib import Path
 
 from django.contrib.auth import get_user_model

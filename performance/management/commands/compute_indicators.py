@@ -4,7 +4,10 @@ from ... import computed, periods
 
 
 class Command(BaseCommand):
-    help = "Compute every indicator that has a registered computation for a quarter, and list those that have none."
+    help = (
+        "Compute every indicator that has a registered computation for a quarter, and list those that have "
+        "none."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("period", help="A quarter, e.g. 'Q4 2024/25'.")
@@ -19,5 +22,7 @@ class Command(BaseCommand):
         filed, waiting = computed.compute_all(quarter)
         for value in filed:
             self.stdout.write(f"{value.indicator_code} {value.period_label}: {value.value}")
-        self.stdout.write(f"{len(filed)} figures computed; {len(waiting)} indicators not yet computable: "
-                          f"{', '.join(waiting) or 'none'}")
+        self.stdout.write(
+            f"{len(filed)} figures computed; {len(waiting)} indicators not yet computable: "
+            f"{', '.join(waiting) or 'none'}"
+        )

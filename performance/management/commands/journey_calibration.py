@@ -1,5 +1,7 @@
 """python manage.py journey_calibration "Q4 2024/25": the generated journeys beside the reference council."""
+
 from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from performance.calibration.leicestershire import report

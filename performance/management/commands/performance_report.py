@@ -8,16 +8,23 @@ from ...models import Snapshot
 
 
 class Command(BaseCommand):
-    help = ("Write the quarterly performance report (narrative and dashboard table) as JSON, CSV, Excel, "
-            "HTML or PDF, from the figures held or from a frozen snapshot.")
+    help = (
+        "Write the quarterly performance report (narrative and dashboard table) as JSON, CSV, Excel, "
+        "HTML or PDF, from the figures held or from a frozen snapshot."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--period", help="A quarter, e.g. 'Q4 2024/25'.")
-        parser.add_argument("--snapshot", type=int, help="The number of a frozen report, instead of --period.")
+        parser.add_argument(
+            "--snapshot", type=int, help="The number of a frozen report, instead of --period."
+        )
         parser.add_argument("--format", choices=sorted(exports.FORMATS), required=True)
         parser.add_argument("--out", required=True, help="The file to write.")
-        parser.add_argument("--compute", action="store_true",
-                            help="Compute the indicators from case records first (otherwise the figures held are used).")
+        parser.add_argument(
+            "--compute",
+            action="store_true",
+            help="Compute the indicators from case records first (otherwise the figures held are used).",
+        )
 
     def handle(self, period=None, snapshot=None, format=None, out=None, compute=False, **options):
         if bool(period) == bool(snapshot):
@@ -36,7 +43,9 @@ class Command(BaseCommand):
                 raise CommandError(f"'{period}' is not a quarter like Q4 2024/25")
             if compute:
                 filed, waiting = computed.compute_all(quarter)
-                self.stdout.write(f"{len(filed)} figures computed; not yet computable: {', '.join(waiting) or 'none'}")
+                self.stdout.write(
+                    f"{len(filed)} figures computed; not yet computable: {', '.join(waiting) or 'none'}"
+                )
             report = reports.build(quarter)
         try:
             Path(out).write_bytes(exports.FORMATS[format].render(report))

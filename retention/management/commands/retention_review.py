@@ -2,6 +2,7 @@
 
 It changes no record: a manager confirms each one on /retention/. Its output counts, never names.
 """
+
 import datetime
 
 from django.core.management.base import BaseCommand
@@ -20,5 +21,7 @@ class Command(BaseCommand):
         today = on or timezone.localdate()
         due, held = review.list_due(today)
         unknown = sum(1 for keep in review.keep_until().values() if keep.until is None)
-        self.stdout.write(f"{today}: {due} records due for review, {held} of those due on legal hold; "
-                          f"{unknown} records without a date of birth cannot be dated.")
+        self.stdout.write(
+            f"{today}: {due} records due for review, {held} of those due on legal hold; "
+            f"{unknown} records without a date of birth cannot be dated."
+        )

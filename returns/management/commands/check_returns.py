@@ -13,7 +13,10 @@ BUILDERS = {"cin": cin, "ssda903": ssda903}
 
 
 class Command(BaseCommand):
-    help = "Build each return from today's records, check it with the DfE-aligned validators, and print counts by rule."
+    help = (
+        "Build each return from today's records, check it with the DfE-aligned validators, and print counts "
+        "by rule."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

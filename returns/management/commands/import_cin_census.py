@@ -19,7 +19,11 @@ class Command(BaseCommand):
             for problem in problems:
                 self.stderr.write(str(problem))
             failed |= bool(problems)
-            self.stdout.write(f"{path}: " + (f"not imported, {len(problems)} problem(s)" if problems
-                                             else f"{count} children imported"))
+            self.stdout.write(
+                f"{path}: "
+                + (f"not imported, {len(problems)} problem(s)" if problems else f"{count} children imported")
+            )
         if failed:
-            raise CommandError("Some files were not imported: correct the problems listed and import them again.")
+            raise CommandError(
+                "Some files were not imported: correct the problems listed and import them again."
+            )

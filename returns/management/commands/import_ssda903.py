@@ -10,7 +10,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("folder")
-        parser.add_argument("--year", type=int, required=True, help="The collection year the files are for (2025 for 2024-25).")
+        parser.add_argument(
+            "--year",
+            type=int,
+            required=True,
+            help="The collection year the files are for (2025 for 2024-25).",
+        )
         parser.add_argument("--user", help="Who the imported records are recorded as created by.")
 
     def handle(self, *args, **options):
@@ -24,7 +29,11 @@ class Command(BaseCommand):
         for file, count, problems in results:
             for problem in problems:
                 self.stderr.write(str(problem))
-            self.stdout.write(f"{file}: " + (f"not imported, {len(problems)} problem(s)" if problems
-                                             else f"{count} rows imported"))
+            self.stdout.write(
+                f"{file}: "
+                + (f"not imported, {len(problems)} problem(s)" if problems else f"{count} rows imported")
+            )
         if any(problems for _, _, problems in results):
-            raise CommandError("Some files were not imported: correct the problems listed and import them again.")
+            raise CommandError(
+                "Some files were not imported: correct the problems listed and import them again."
+            )

@@ -1,5 +1,7 @@
 """python manage.py timescales_table [--write]: the registry as docs/timescales.md's table."""
+
 from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from timescales import legal_table
