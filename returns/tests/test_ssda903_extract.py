@@ -16,7 +16,7 @@ def exported(year: int) -> dict:
     return {c["CHILD"]: c for c in children(CollectionYear(year))}
 
 
-def test_semi_independent_living_begun_before_2025_26_is_returned_as_registered_supported_accommodation_after():
+def test_semi_independent_living_begun_before_2025_26_is_returned_as_registered_supported_accommodation():
     council()
     care = period(child("L0100", birth_date=D(2008, 2, 2)), D(2024, 6, 3))
     episode(care, D(2024, 6, 3), placement_type="H5", provider="PR4", legal_status="V2")
