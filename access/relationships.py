@@ -9,21 +9,37 @@ decided by access.basis.may_record, from the basis and the role.
 """
 
 import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from functools import reduce
 from operator import or_
+from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from timescales.dates import open_on
 
 from .basis import GLASS_ONLY_ROLES, Basis, BasisKind
-from .models import AgencyKind, BreakGlass, Involvement, InvolvementKind, Role, Team, TeamKind, TeamMembership
+from .models import (
+    Agency,
+    AgencyKind,
+    BreakGlass,
+    Involvement,
+    InvolvementKind,
+    Role,
+    Team,
+    TeamKind,
+    TeamMembership,
+    User,
+)
 from .parts import ALWAYS_SHARED, SHAREABLE, Part, labels
 from .shares import Share
 
+if TYPE_CHECKING:
+    from people.models import Person
 
-def managed_team_ids(user) -> set[int]:
+
+def managed_team_ids(user: User) -> set[int]:
     """Teams the user manages, and every team beneath them in the service tree."""
     frontier = set(user.memberships.filter(manages=True).values_list("team_id", flat=True))
     managed = set(frontier)
@@ -33,7 +49,7 @@ def managed_team_ids(user) -> set[int]:
     return managed
 
 
-def visible_involvements(user, on: datetime.date | None = None):
+def visible_involvements(user: User, on: datetime.date | None = None) -> QuerySet[Involvement]:
     """Involvements (current on the date) that give this user a legitimate relationship."""
     if user.role in GLASS_ONLY_ROLES:
         return Involvement.objects.none()
@@ -49,13 +65,13 @@ def visible_involvements(user, on: datetime.date | None = None):
     )
 
 
-def _shares(user, on: datetime.date):
+def _shares(user: User, on: datetime.date) -> QuerySet[Share]:
     if not user.agency_id or user.role in GLASS_ONLY_ROLES:
         return Share.objects.none()
     return Share.objects.filter(open_on(on), agency_id=user.agency_id)
 
 
-def visible_people(user, on: datetime.date | None = None, part: Part | None = None) -> set[int]:
+def visible_people(user: User, on: datetime.date | None = None, part: Part | None = None) -> set[int]:
     """Ids of the children this user may open without breaking glass (for lists and drill-downs); a child the
     user sees through a share only where the share covers `part`, the part of the record the list shows
     (none given: not through a share at all)."""
@@ -67,7 +83,7 @@ def visible_people(user, on: datetime.date | None = None, part: Part | None = No
     return ids | {person_id for person_id, parts in shared if part in parts or part in ALWAYS_SHARED}
 
 
-def openable(user, person_ids, on: datetime.date | None = None) -> set[int]:
+def openable(user: User, person_ids: Iterable[int], on: datetime.date | None = None) -> set[int]:
     """Of these children, those the user may open now: a relationship, a share or an unexpired break glass."""
     on, person_ids = on or timezone.localdate(), list(person_ids)
     involved = visible_involvements(user, on).filter(person_id__in=person_ids)
@@ -77,7 +93,7 @@ def openable(user, person_ids, on: datetime.date | None = None) -> set[int]:
     return found | set(glass.values_list("person_id", flat=True))
 
 
-def openable_people(user, on: datetime.date | None = None, field: str = "pk") -> Q:
+def openable_people(user: User, on: datetime.date | None = None, field: str = "pk") -> Q:
     """A filter for the people this user may open now (for searches limited to them), as subqueries."""
     on = on or timezone.localdate()
     sources = (visible_involvements(user, on), _shares(user, on), _glass(user))
@@ -87,7 +103,7 @@ def openable_people(user, on: datetime.date | None = None, field: str = "pk") ->
     return query
 
 
-def _relationship(user, rows) -> Basis:
+def _relationship(user: User, rows: Sequence[Mapping[str, Any]]) -> Basis:
     """The strongest basis among the visible involvements `rows`: own, then team, then managed team."""
     own = [row for row in rows if row["user_id"] == user.id]
     if own:
@@ -121,7 +137,7 @@ def _relationship(user, rows) -> Basis:
     return Basis(BasisKind.MANAGER, "manager of the child's allocated worker or team")
 
 
-def legitimate_basis(user, person, on: datetime.date | None = None) -> Basis | None:
+def legitimate_basis(user: User, person: "Person", on: datetime.date | None = None) -> Basis | None:
     """The relationship on which this user may open this person's record, or None."""
     on = on or timezone.localdate()
     rows = list(
@@ -134,11 +150,11 @@ def legitimate_basis(user, person, on: datetime.date | None = None) -> Basis | N
         return _relationship(user, rows)
     shares = list(_shares(user, on).filter(person=person).order_by("start_date", "pk"))
     if shares:
-        return share_basis(user.agency.name, shares)
+        return share_basis(cast(Agency, user.agency).name, shares)  # a share needs an agency (_shares)
     return None
 
 
-def share_basis(agency: str, shares) -> Basis:
+def share_basis(agency: str, shares: Iterable[Share]) -> Basis:
     """The basis active shares give: the parts any of them covers, on their lawful bases."""
     parts = frozenset().union(ALWAYS_SHARED, *(share.part_set for share in shares))
     lawful = "; ".join(dict.fromkeys(share.get_legal_basis_display() for share in shares))
@@ -146,18 +162,18 @@ def share_basis(agency: str, shares) -> Basis:
     return Basis(BasisKind.SHARE, f"active share with {agency} ({lawful}): {scope}", parts=parts)
 
 
-def _glass(user):
+def _glass(user: User) -> QuerySet[BreakGlass]:
     """The user's unexpired break glass (none for a partner's staff, whatever was recorded)."""
     if not may_break_glass(user):
         return BreakGlass.objects.none()
     return BreakGlass.objects.filter(user=user, expires_at__gt=timezone.now())
 
 
-def active_break_glass(user, person) -> BreakGlass | None:
+def active_break_glass(user: User, person: "Person") -> BreakGlass | None:
     return _glass(user).filter(person=person).order_by("-at").first()
 
 
-def access_basis(user, person) -> Basis | None:
+def access_basis(user: User, person: "Person") -> Basis | None:
     """Legitimate relationship first; otherwise an unexpired break-glass reason; otherwise None."""
     basis = legitimate_basis(user, person)
     if basis:
@@ -168,13 +184,13 @@ def access_basis(user, person) -> Basis | None:
     return None
 
 
-def is_partner(user) -> bool:
+def is_partner(user: User) -> bool:
     """Partner agencies' staff: the partner role, or anyone whose agency is not the council."""
     agency = user.agency if user.agency_id else None
     return user.role == Role.PARTNER or (agency is not None and agency.kind != AgencyKind.LOCAL_AUTHORITY)
 
 
-def may_break_glass(user) -> bool:
+def may_break_glass(user: User) -> bool:
     """Break glass is for the council's own staff: a partner sees what its share or team allows, and no more
     (after a share ends, nothing)."""
     return not is_partner(user)
@@ -183,7 +199,7 @@ def may_break_glass(user) -> bool:
 SERVICE_TREE_DEPTH = 4  # levels of services above a team that a manager may manage it through
 
 
-def works_at_front_door(user) -> bool:
+def works_at_front_door(user: User) -> bool:
     """Front-door staff (members and managers of a front-door team, and managers of a service above one)
     record contacts about any child and match partners' records. One query: every page's menu asks it."""
     from .basis import CASEWORK_ROLES

@@ -589,7 +589,7 @@ class Caseloads:
             for child in leavers[:1]:
                 self.open("care_leavers", household, [child])
 
-    def open_by_age(self, households) -> None:
+    def open_by_age(self, households: list[int]) -> None:
         """The rest of today's children in care, from households open to no one: a child of each household
         is a candidate in the band of their age today, and bands are drawn by `CareRates.in_care_ages`, so
         the council's children in care are as old as England's. A brother or sister comes too now and then."""

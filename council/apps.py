@@ -5,7 +5,7 @@ class CouncilConfig(AppConfig):
     name = "council"
     verbose_name = "The council"
 
-    def ready(self):
+    def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules(

@@ -34,7 +34,7 @@ from access.basis import Basis, Work, may_merge, may_record
 from access.classes import AccessClass
 from access.disclosures import page_seen
 from access.forms import BreakGlassForm
-from access.models import Action, BasisKind
+from access.models import Action, BasisKind, User
 from access.parts import Part, Parts, as_parts, labels, parts_of
 from access.relationships import FRONT_DOOR_BASIS, access_basis, may_break_glass, works_at_front_door
 
@@ -126,8 +126,8 @@ def refused(
         {
             "person": person,
             "form": form or BreakGlassForm(),
-            "front_door": works_at_front_door(request.user),
-            "may_break_glass": may_break_glass(request.user),
+            "front_door": works_at_front_door(cast(User, request.user)),  # signed in (access.classes)
+            "may_break_glass": may_break_glass(cast(User, request.user)),
         },
         status=status,
     )
@@ -210,7 +210,7 @@ def _open(
 ) -> tuple[Child | None, HttpResponse | None]:
     """(Child, None) when the page may be served; (None, refusal response) otherwise, the refusal logged.
     `parts`: the parts of the record the page belongs to."""
-    user = request.user
+    user = cast(User, request.user)  # a page about a child is for the signed in (access.classes)
     if allowed is not None and not allowed(user):
         log_refusal(request, refusal, logged, action)
         raise PermissionDenied(refusal)

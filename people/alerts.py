@@ -8,6 +8,7 @@ record ids (the kept record and any merged into it) and today, and returns the d
 """
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -50,13 +51,15 @@ class AlertRaiser(Protocol):
     of
     each found, or (detail, url)."""
 
+    __qualname__: str
+
     def __call__(self, person_ids: list[int], on: datetime.date) -> list[str | tuple[str, str]]: ...
 
 
 _raisers: dict[str, tuple[str, AlertRaiser]] = {}
 
 
-def raises(code: str):
+def raises(code: str) -> Callable[[AlertRaiser], AlertRaiser]:
     """Register `func(person_ids, on) -> list[str | tuple[str, url]]` as raising alerts of the declared
     `code`."""
     if code not in ALERTS:
@@ -69,7 +72,7 @@ def raises(code: str):
     return register
 
 
-def alerts_for(person_ids, on: datetime.date) -> list[Alert]:
+def alerts_for(person_ids: Iterable[int], on: datetime.date) -> list[Alert]:
     """Every alert on the child's record today, in the order ALERTS declares them."""
     order = list(ALERTS)
     found = []
@@ -83,7 +86,7 @@ def alerts_for(person_ids, on: datetime.date) -> list[Alert]:
 # The people app's own alerts: warnings recorded on the record.
 
 
-def _flags(person_ids, on, kinds):
+def _flags(person_ids: list[int], on: datetime.date, kinds: list[str]) -> list[str | tuple[str, str]]:
     from .models import PersonFlag
 
     current = PersonFlag.objects.filter(person_id__in=person_ids, kind__in=kinds, start_date__lte=on)
@@ -94,10 +97,10 @@ def _flags(person_ids, on, kinds):
 
 
 @raises("risk_to_staff")
-def risk_to_staff(person_ids, on):
+def risk_to_staff(person_ids: list[int], on: datetime.date) -> list[str | tuple[str, str]]:
     return _flags(person_ids, on, ["risk_to_staff"])
 
 
 @raises("flag")
-def other_warnings(person_ids, on):
+def other_warnings(person_ids: list[int], on: datetime.date) -> list[str | tuple[str, str]]:
     return _flags(person_ids, on, ["other"])

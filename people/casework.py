@@ -17,20 +17,27 @@ finding them changed since is refused with the worker's entries kept on the page
 saving at once never silently overwrite each other (an optimistic check, under a row lock).
 """
 
+import datetime
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from access.basis import Work
-from access.parts import as_parts
+from access.models import User
+from access.parts import Part, as_parts
+from access.requests import SignedInRequest
 
 from . import drafts as drafts_
-from .access_views import child_write
+from .access_views import Child, child_write
+from .models import Person
 
 
 @dataclass(frozen=True)
@@ -63,13 +70,15 @@ class CardProvider(Protocol):
     """An app's card in the Casework section of a child's record (`<app>/casework.py`, imported by
     `PeopleConfig.ready`): None when it has nothing to show. `child` is a people.access_views.Child."""
 
-    def __call__(self, child, user) -> Card | None: ...
+    __qualname__: str
+
+    def __call__(self, child: Child, user: User) -> Card | None: ...
 
 
 _cards: dict[str, tuple[int, CardProvider, frozenset]] = {}
 
 
-def card(order: int, part):
+def card(order: int, part: Part | tuple[Part, ...]) -> Callable[[CardProvider], CardProvider]:
     """Register `func(child, user) -> Card | None`; cards show in `order`; `part` is the part (or parts) of
     the record its rows belong to."""
 
@@ -94,13 +103,15 @@ class Panel:
 class PanelProvider(Protocol):
     """An app's section of My work (`<app>/casework.py`): None when it has nothing to show."""
 
-    def __call__(self, user) -> Panel | None: ...
+    __qualname__: str
+
+    def __call__(self, user: User) -> Panel | None: ...
 
 
 _panels: dict[str, tuple[int, PanelProvider]] = {}
 
 
-def panel(order: int):
+def panel(order: int) -> Callable[[PanelProvider], PanelProvider]:
     """Register `func(user) -> Panel | None` for My work; panels show in `order`."""
 
     def register(func: PanelProvider) -> PanelProvider:
@@ -110,12 +121,12 @@ def panel(order: int):
     return register
 
 
-def panels_for(user) -> list[Panel]:
+def panels_for(user: User) -> list[Panel]:
     panels = (func(user) for _, func in sorted(_panels.values(), key=lambda entry: entry[0]))
     return [p for p in panels if p is not None]
 
 
-def cards_for(child, user) -> list[Card]:
+def cards_for(child: Child, user: User) -> list[Card]:
     """Every app's card for this child (a people.access_views.Child), in order; for a share's reader, only
     the rows (and cards) of parts shared."""
     shown = []
@@ -128,7 +139,7 @@ def cards_for(child, user) -> list[Card]:
     return shown
 
 
-def _within_share(child, found: Card, parts: frozenset) -> Card | None:
+def _within_share(child: Child, found: Card, parts: frozenset) -> Card | None:
     """The card as a share's reader may see it: rows of parts shared, links they may follow; none at all if
     the card's own part is not shared and none of its rows is."""
     rows = [row for row in found.rows if child.show(row.parts or parts)]
@@ -138,24 +149,24 @@ def _within_share(child, found: Card, parts: frozenset) -> Card | None:
     return Card(found.title, rows, [a for a in found.actions if child.may_open(a.url)], found.empty)
 
 
-def posted(request):
+def posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST, even an empty one (an empty QueryDict is falsy, so `or None` would lose
     it)."""
     return request.POST if request.method == "POST" else None
 
 
-def not_before(value, earliest, field: str, what: str) -> None:
+def not_before(value: datetime.date | None, earliest: datetime.date | None, field: str, what: str) -> None:
     """Refuse a date before the one it follows, naming both, e.g. a review before the plan started."""
     if value is not None and earliest is not None and value < earliest:
         raise ValidationError({field: f"The date must be on or after {what} ({earliest:%-d %B %Y})"})
 
 
-def require_manager(user, what: str) -> None:
+def require_manager(user: User, what: str) -> None:
     if not user.is_manager:
         raise PermissionDenied(f"Only managers can {what}.")
 
 
-def show_refusal(form, error: ValidationError) -> None:
+def show_refusal(form: BaseForm, error: ValidationError) -> None:
     """Put a domain refusal on the form: on its field where the form has one, else above the form."""
     errors = error.error_dict.items() if hasattr(error, "error_dict") else [(None, error.error_list)]
     for name, messages_ in errors:
@@ -173,7 +184,7 @@ class EditConflict(Exception):
     """The rows a page edits changed after the worker opened it."""
 
 
-def version_of(editing) -> str:
+def version_of(editing: Iterable[Any]) -> str:
     """A digest of the rows as the database holds them now: model instances, and querysets (e.g. a plan's
     reviews, or the decision a contact may already have)."""
     digest = hashlib.sha256()
@@ -186,7 +197,7 @@ def version_of(editing) -> str:
     return digest.hexdigest()[:32]
 
 
-def _check_unchanged(request, editing) -> None:
+def _check_unchanged(request: HttpRequest, editing: list[Any]) -> None:
     """Inside the saving transaction: lock the edited rows, then refuse if they changed since the page was
     opened. A POST without a version (not from Thrive's own form) is not checked."""
     opened = request.POST.get(VERSION_FIELD, "")
@@ -199,7 +210,7 @@ def _check_unchanged(request, editing) -> None:
         raise EditConflict
 
 
-def opened_before(request) -> bool:
+def opened_before(request: HttpRequest) -> bool:
     """A POST from a form opened before someone else finished the step (it carries the version it was opened
     at): it goes on to save_form, which says so and keeps what was typed, rather than redirecting away."""
     return request.method == "POST" and bool(request.POST.get(VERSION_FIELD))
@@ -211,7 +222,7 @@ def done_meanwhile(done: bool, what: str) -> None:
         raise ValidationError(f"Someone else has {what} since you opened this page.")
 
 
-def _edited(form, editing) -> list:
+def _edited(form: BaseForm, editing: Any) -> list[Any]:
     """What the page edits: as named, else the row a model form changes (not one it adds)."""
     if isinstance(editing, (models.Model, models.QuerySet)):
         return [editing]
@@ -223,16 +234,16 @@ def _edited(form, editing) -> list:
 
 
 def save_form(
-    request,
-    form,
-    save,
+    request: HttpRequest,
+    form: BaseForm,
+    save: Callable[[Any], Any],
     *,
     success: str,
-    template="casework/form.html",
-    editing=(),
+    template: str = "casework/form.html",
+    editing: Any = (),
     drafts: bool = True,
-    **context,
-):
+    **context: Any,
+) -> HttpResponse:
     """Show the form; on a valid POST run `save(form) -> url` in a transaction and redirect there.
 
     The context names the child (`person`), the page `title`, `back_url`, and optionally `button`,
@@ -290,10 +301,20 @@ def save_form(
     )
 
 
-def form_page(request, person, form, save, *, back, title, success, **context):
+def form_page(
+    request: HttpRequest,
+    person: Person,
+    form: BaseForm,
+    save: Callable[[Any], object],
+    *,
+    back: str,
+    title: str,
+    success: str,
+    **context: Any,
+) -> HttpResponse:
     """Show `form`; a valid POST runs `save(form)` in one transaction and returns to `back`."""
 
-    def saved(form):
+    def saved(form: BaseForm) -> str:
         save(form)
         return back
 
@@ -302,12 +323,22 @@ def form_page(request, person, form, save, *, back, title, success, **context):
     )
 
 
-def recorder(form_class, model, *, title, success, within, back, made_by=None, work=Work.CASEWORK):
+def recorder(
+    form_class: Callable[..., Any],
+    model: type[models.Model],
+    *,
+    title: str,
+    success: str,
+    within: Callable[[Person], dict[str, Any]],
+    back: Callable[[Person], str],
+    made_by: str | None = None,
+    work: Work = Work.CASEWORK,
+) -> Callable[..., Any]:
     """A page adding one `model` row about the child; `within(person)` gives its parent, e.g. the period of
     care.
     Shared by the journey apps whose pages each record one row (care, leavers, private fostering)."""
 
-    def view(request, child):
+    def view(request: SignedInRequest, child: Child) -> HttpResponse:
         person = child.person
         fields = within(person) | ({made_by: request.user} if made_by else {})
         form = form_class(posted(request), instance=model(**fields))

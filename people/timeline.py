@@ -8,8 +8,9 @@ otherwise (a plan in force is a current plan too), so a share's reader sees only
 """
 
 import datetime
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Protocol, cast
 
 from django.db.models import Q
 from django.urls import reverse
@@ -55,6 +56,8 @@ class TimelineEntry:
 class TimelineProvider(Protocol):
     """An app's entries on the children's timeline (`<app>/timeline.py`, imported by `PeopleConfig.ready`)."""
 
+    __qualname__: str
+
     def __call__(self, person_ids: list[int]) -> list[TimelineEntry]: ...
 
 
@@ -62,7 +65,7 @@ _providers: dict[str, TimelineProvider] = {}
 _parts: dict[str, tuple] = {}  # provider name -> the parts of the record its entries belong to
 
 
-def provider(part):
+def provider(part: Part | tuple[Part, ...]) -> Callable[[TimelineProvider], TimelineProvider]:
     """Register `func(person_ids) -> list[TimelineEntry]` as a source of timeline entries belonging to `part`
     (one Part or several) of the record unless an entry says otherwise."""
 
@@ -74,14 +77,12 @@ def provider(part):
     return register
 
 
-def entries_for(person_ids) -> list[TimelineEntry]:
+def entries_for(person_ids: Iterable[int]) -> list[TimelineEntry]:
     """Every provider's entries for these people, newest first."""
-    person_ids = list(person_ids)
-    entries = []
+    ids = list(person_ids)
+    entries: list[TimelineEntry] = []
     for name, func in _providers.items():
-        entries.extend(
-            entry if entry.parts else replace(entry, parts=_parts[name]) for entry in func(person_ids)
-        )
+        entries.extend(entry if entry.parts else replace(entry, parts=_parts[name]) for entry in func(ids))
     return sorted(entries, key=lambda e: e.sort_key, reverse=True)
 
 
@@ -89,7 +90,7 @@ def entries_for(person_ids) -> list[TimelineEntry]:
 
 
 @provider(Part.IDENTITY)
-def life_events(person_ids):
+def life_events(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for person in Person.objects.filter(pk__in=person_ids).only(
         "birth_date", "expected_birth_date", "death_date"
@@ -111,7 +112,7 @@ def life_events(person_ids):
 
 
 @provider(Part.ADDRESS)
-def address_moves(person_ids):
+def address_moves(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for address in Address.objects.filter(person_id__in=person_ids):
         where, whose = str(address), address.person_id
@@ -126,7 +127,7 @@ def address_moves(person_ids):
 
 
 @provider(Part.FAMILY)
-def family_network(person_ids):
+def family_network(person_ids: list[int]) -> list[TimelineEntry]:
     """A relationship starting is an event for both people in it, so read it from both sides."""
     entries = []
     wanted = set(person_ids)
@@ -137,7 +138,7 @@ def family_network(person_ids):
         if rel.person_id in wanted:
             entries.append(
                 TimelineEntry(
-                    rel.start_date,
+                    cast(datetime.date, rel.start_date),  # start_date__isnull=False
                     f"{rel.get_kind_display()}: {rel.relative}",
                     "Relationship recorded as starting",
                     "people.relationship",
@@ -146,10 +147,10 @@ def family_network(person_ids):
                 )
             )
         if rel.relative_id in wanted:
-            kind = RelationshipKind(INVERSE_KIND[rel.kind]).label
+            kind = RelationshipKind(INVERSE_KIND[cast(RelationshipKind, rel.kind)]).label
             entries.append(
                 TimelineEntry(
-                    rel.start_date,
+                    cast(datetime.date, rel.start_date),  # start_date__isnull=False
                     f"{kind}: {rel.person}",
                     "Relationship recorded as starting",
                     "people.relationship",
@@ -161,7 +162,7 @@ def family_network(person_ids):
 
 
 @provider(Part.COUNCIL_ONLY)
-def merges(person_ids):
+def merges(person_ids: list[int]) -> list[TimelineEntry]:
     entries = []
     for merge in PersonMerge.objects.filter(
         Q(survivor_id__in=person_ids) | Q(duplicate_id__in=person_ids)
@@ -209,7 +210,7 @@ def journey_words(label: str) -> str:
     from django.apps import apps
 
     try:
-        return apps.get_app_config(label).verbose_name
+        return str(apps.get_app_config(label).verbose_name)
     except LookupError:
         return label
 
@@ -224,8 +225,8 @@ class TimelineFilter:
     end: datetime.date | None = None
 
     @classmethod
-    def from_query(cls, query) -> "TimelineFilter":
-        def day(name):
+    def from_query(cls, query: Mapping[str, str]) -> "TimelineFilter":
+        def day(name: str) -> datetime.date | None:
             try:
                 return datetime.date.fromisoformat(query.get(name, ""))
             except ValueError:
@@ -250,7 +251,7 @@ class TimelineFilter:
         return [entry for entry in entries if self.keeps(entry)] if self.active else entries
 
 
-def filter_choices(entries) -> tuple[list, list]:
+def filter_choices(entries: Iterable[TimelineEntry]) -> tuple[list, list]:
     """The journeys and types the child's entries have, as (value, words), for the filter's selects."""
     kinds = sorted({entry.kind for entry in entries if entry.kind})
     journeys = sorted({journey_of(kind) for kind in kinds}, key=journey_words)

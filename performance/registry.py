@@ -20,12 +20,14 @@ value up.
 
 import datetime
 import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
+from django.apps import AppConfig
 from django.core.checks import Error
 from django.core.exceptions import ImproperlyConfigured
 
@@ -129,7 +131,7 @@ def all_indicators() -> list[Indicator]:
     return [_with_local_target(i) for i in INDICATORS] + local_indicators()
 
 
-def by_code(indicators=None) -> dict[str, Indicator]:
+def by_code(indicators: Iterable[Indicator] | None = None) -> dict[str, Indicator]:
     return {i.code: i for i in (indicators if indicators is not None else all_indicators())}
 
 
@@ -150,7 +152,7 @@ def normalise_name(name: str) -> str:
     return text
 
 
-def find(name_or_code: str, indicators=None) -> Indicator | None:
+def find(name_or_code: str, indicators: Collection[Indicator] | None = None) -> Indicator | None:
     """The indicator a printed name, alias or code refers to.
 
     A name cut short with ".." (as the Q4 2024/25 dashboard prints long names) matches the one
@@ -172,7 +174,7 @@ def find(name_or_code: str, indicators=None) -> Indicator | None:
 # Computations supplied by the case-record apps.
 
 
-def register_computation(code: str):
+def register_computation(code: str) -> Callable[[Computation], Computation]:
     """Decorator: register `func(period) -> Figure | None` as the computation for indicator `code`."""
 
     def decorator(func: Computation) -> Computation:
@@ -187,13 +189,13 @@ def register_computation(code: str):
     return decorator
 
 
-def unregister_computation(code: str):
+def unregister_computation(code: str) -> None:
     """For tests: forget a registered computation."""
     _computations.pop(code, None)
 
 
 @contextmanager
-def computation_replaced(code: str, func):
+def computation_replaced(code: str, func: Computation) -> Iterator[Computation]:
     """For tests: use `func` as the computation for `code` inside the block, then restore the app's own."""
     saved = _computations.get(code)
     _computations[code] = func
@@ -219,10 +221,10 @@ def status(indicator: Indicator) -> str:
     return "Computed from case records"
 
 
-def check_registry(app_configs=None, **kwargs) -> list[Error]:
+def check_registry(app_configs: Sequence[AppConfig] | None = None, **kwargs: Any) -> list[Error]:
     """Django system check: names must map to one indicator each, and local targets must parse."""
     errors = []
-    seen = {}
+    seen: dict[str, str] = {}
     for indicator in INDICATORS:
         for name in indicator.names:
             key = normalise_name(name)

@@ -8,11 +8,13 @@ The `due` modules are imported by `TimescalesConfig.ready` (Django's autodiscove
 
 import datetime
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BigIntegerField, Expression
+from django.db.models.sql.compiler import SQLCompiler
 
 
 @dataclass(frozen=True)
@@ -38,28 +40,32 @@ class PersonIds(Expression):
 
     output_field = BigIntegerField()
 
-    def __init__(self, ids):
+    def __init__(self, ids: Iterable[int | str]) -> None:
         super().__init__()
         self.ids = sorted({int(i) for i in ids})
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return iter(self.ids)
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self.ids)
 
-    def as_sql(self, compiler, connection):
+    def as_sql(  # type: ignore[override]  # the stubs want a tuple of params; Django takes a list too
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, list[Any]]:
         return ", ".join(["%s"] * len(self.ids)), self.ids
 
-    def as_sqlite(self, compiler, connection):
+    def as_sqlite(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, list[Any]]:
         return "SELECT value FROM json_each(%s)", [json.dumps(self.ids)]
 
-    def as_postgresql(self, compiler, connection):
+    def as_postgresql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, list[Any]]:
         return "SELECT unnest(%s::bigint[])", [self.ids]
 
 
 class DueSource(Protocol):
     """An app's contribution to the list of what is due: the items for these children on the day."""
+
+    __qualname__: str
 
     def __call__(self, person_ids: PersonIds, on: datetime.date) -> Iterable[DueItem]: ...
 
@@ -73,13 +79,15 @@ def due_source(func: DueSource) -> DueSource:
     return func
 
 
-def due_items(person_ids, on: datetime.date, apps=None) -> list[DueItem]:
+def due_items(
+    person_ids: Iterable[int], on: datetime.date, apps: Iterable[str] | None = None
+) -> list[DueItem]:
     """Every item due for these children, soonest (most overdue) first; `apps` keeps to those apps' sources
     (a worklist showing only their timescales need not run the rest)."""
-    person_ids = PersonIds(person_ids)
-    items = []
-    if person_ids:
+    ids = PersonIds(person_ids)
+    items: list[DueItem] = []
+    if ids:
         for name, source in _sources.items():
             if apps is None or name.split(".")[0] in apps:
-                items.extend(source(person_ids, on))
+                items.extend(source(ids, on))
     return sorted(items, key=lambda item: (item.due, item.person_id, item.what))

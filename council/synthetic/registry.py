@@ -8,15 +8,21 @@ random stream, so adding one never changes another's data. The `synthetic` modul
 `CouncilConfig.ready` (Django's autodiscover_modules).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .context import Council
 
 
 class Build(Protocol):
     """An app's part of the synthetic council: writes its rows through `council` (a
     council.synthetic.context.Council), drawing from its own random streams."""
 
-    def __call__(self, council) -> None: ...
+    __name__: str
+
+    def __call__(self, council: "Council") -> None: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,7 @@ class Contribution:
 _contributions: dict[str, Contribution] = {}
 
 
-def contributes(order: int):
+def contributes(order: int) -> Callable[[Build], Build]:
     """Register `build(council)` to run at this order (ties run by name)."""
 
     def register(build: Build) -> Build:
