@@ -189,8 +189,8 @@ class GovukErrorsMixin:
                 messages["required"] = required_message(field)
             # bandit B608: words for a person that begin "Select", not SQL.
             listed = (
-                f"Select an answer from the list: {field.label}"
-                if question  # nosec B608
+                f"Select an answer from the list: {field.label}"  # nosec B608
+                if question
                 else f"Select the {label} from the list"  # nosec B608
             )
             if "invalid_choice" in messages:
