@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Q
 
 from familyhelp.codes import AssessmentFactor
 from frontdoor.codes import REFERRAL_OUTCOMES
@@ -20,6 +21,7 @@ from frontdoor.models import ContactDecision
 from performance import computed, periods
 from performance.counting import child_population
 from returns.cin.extract import children
+from timescales.dates import open_during
 
 from .figures import Figure
 
@@ -41,8 +43,16 @@ class Year:
     def to(cls, as_at: datetime.date) -> "Year":
         return cls(as_at - relativedelta(years=1) + datetime.timedelta(days=1), as_at)
 
+    @property
+    def year(self) -> int:
+        return self.end.year
+
     def covers(self, day: datetime.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
+
+    def records_open(self, start: str = "start_date", end: str = "end_date") -> Q:
+        """Records open at any time in the 12 months, as the census extract asks (`CollectionYear`)."""
+        return open_during(self.start, self.end, start, end)
 
 
 @dataclass
