@@ -380,17 +380,23 @@ class CarePlanner:
         r, rates = self.rng, self.rates
         end = min(plan.start - max(self.re_entry_gap(), 1), collection_year_start(plan.start) - 1)
         start = end - int(between(r, rates.ended_months["home"]) * YEAR_DAYS / 12)
-        if start <= max(self.index.birth[c] for c in plan.children):
+        too_early = start <= max(self.index.birth[c] for c in plan.children)
+        if too_early or self.left_at_16(plan.children, end):
             return None
         path = "s20" if r.random() < 0.6 else "interim"
         return self.plan(plan.children, plan.household, start, end, "home", path=path)
 
+    def left_at_16(self, children, end: int) -> bool:
+        """A child who went home at 16 or over is a care leaver with birthday records (OC3) that the 903's
+        rule 1016 rejects once they are looked after again (it reads an open episode as ending on 31 March):
+        such returns home are not followed by a re-entry here."""
+        return any(end >= self.birthday(c, 16) for c in children)
+
     def re_entry(self, plan: PeriodPlan) -> PeriodPlan | None:
         """After a return home, now and then a later period of care, ended by the as-at date too (a child
-        still
-        looked after is one of today's children in care, chosen by access.synthetic)."""
+        still looked after is one of today's children in care, chosen by access.synthetic)."""
         r, rates = self.rng, self.rates
-        if r.random() >= rates.re_entry_after_home_share:
+        if r.random() >= rates.re_entry_after_home_share or self.left_at_16(plan.children, plan.end):
             return None
         start = plan.end + max(self.re_entry_gap(), 1)
         if collection_year_start(start) == collection_year_start(plan.end):
