@@ -106,7 +106,8 @@ class AssessmentContentForm(GovukForm):
             self.fields[key] = forms.CharField(
                 label=heading, required=False, widget=forms.Textarea(attrs={"rows": 4})
             )
-        self.fields[CHILD_VIEWS[0]].help_text = (
+        child_views = self.fields[CHILD_VIEWS[0]]
+        child_views.help_text = (
             "In the child's own words where you can: what they told you, showed you or how they seemed"
         )
         self.word_errors()
