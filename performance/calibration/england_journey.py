@@ -43,10 +43,6 @@ class Year:
     def to(cls, as_at: datetime.date) -> "Year":
         return cls(as_at - relativedelta(years=1) + datetime.timedelta(days=1), as_at)
 
-    @property
-    def year(self) -> int:
-        return self.end.year
-
     def covers(self, day: datetime.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
 
